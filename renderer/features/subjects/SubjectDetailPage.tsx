@@ -1,0 +1,212 @@
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Table,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import type { SubjectDocument } from '../../../shared/model/subject.ts';
+import { useServices } from '../../app/services.ts';
+import type { HistoryEntry } from '../../db/localStore.ts';
+import { displayCode, fieldLabel, formatInstant } from './labels.ts';
+
+const detailFields = {
+  enterprise: [
+    'code',
+    'industry',
+    'status',
+    'legalRepresentative',
+    'qualification',
+    'qualificationLevel',
+    'division',
+    'address',
+    'contactPerson',
+    'phone',
+  ],
+  practitioner: ['code', 'industry', 'status', 'qualification', 'certificateNumber', 'phone', 'employerId'],
+} as const;
+
+const comparedFields = [
+  'name',
+  'code',
+  'industry',
+  'status',
+  'legalRepresentative',
+  'qualification',
+  'qualificationLevel',
+  'address',
+  'division',
+  'contactPerson',
+  'phone',
+  'employerId',
+  'certificateNumber',
+] as const;
+
+export function SubjectDetailPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { subjects } = useServices();
+  const [subject, setSubject] = useState<SubjectDocument | null | undefined>(undefined);
+
+  useEffect(() => {
+    const subscription = subjects.watch(id).subscribe(setSubject);
+    return () => subscription.unsubscribe();
+  }, [subjects, id]);
+
+  if (subject === undefined) return <Loader />;
+  if (subject === null) return <Text>{t('common.notFound')}</Text>;
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Group>
+          <Title order={2}>{subject.name}</Title>
+          <Badge variant="light">{t(`subject.kind.${subject.kind}`)}</Badge>
+          <Badge variant="light" color={subject.status === 'active' ? 'teal' : 'gray'}>
+            {t(`subject.status.${subject.status}`)}
+          </Badge>
+        </Group>
+        <Group>
+          <Button variant="default" component={Link} to="/subjects">
+            {t('common.back')}
+          </Button>
+          <Button component={Link} to={`/subjects/${subject.id}/edit`}>
+            {t('common.edit')}
+          </Button>
+        </Group>
+      </Group>
+      <Tabs defaultValue="basic" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="basic">{t('subject.detailTabs.basic')}</Tabs.Tab>
+          <Tabs.Tab value="history">{t('subject.detailTabs.history')}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="basic" pt="md">
+          <SubjectFacts subject={subject} />
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="md">
+          <SubjectHistory subject={subject} />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+function SubjectFacts({ subject }: { subject: SubjectDocument }) {
+  const { t, i18n } = useTranslation();
+  const value = (field: (typeof detailFields)[keyof typeof detailFields][number]) => {
+    switch (field) {
+      case 'code':
+        return <Text ff="monospace">{displayCode(subject)}</Text>;
+      case 'industry':
+        return t(`subject.industry.${subject.industry}`);
+      case 'status':
+        return t(`subject.status.${subject.status}`);
+      case 'employerId':
+        return subject.employerId ? <EmployerLink id={subject.employerId} /> : t('common.none');
+      default:
+        return subject[field] || '—';
+    }
+  };
+  return (
+    <Paper withBorder p="lg">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {detailFields[subject.kind].map((field) => (
+          <div key={field}>
+            <Text size="xs" c="dimmed">
+              {fieldLabel(t, field, subject.kind)}
+            </Text>
+            <Text component="div">{value(field)}</Text>
+          </div>
+        ))}
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('subject.createdAt')}
+          </Text>
+          <Text>{formatInstant(subject.createdAt, i18n.language)}</Text>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('subject.updatedAt')}
+          </Text>
+          <Text>{formatInstant(subject.updatedAt, i18n.language)}</Text>
+        </div>
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+function EmployerLink({ id }: { id: string }) {
+  const { subjects } = useServices();
+  const [employer, setEmployer] = useState<SubjectDocument | null>(null);
+  useEffect(() => {
+    subjects.get(id).then(setEmployer);
+  }, [subjects, id]);
+  return employer ? (
+    <Anchor component={Link} to={`/subjects/${id}`}>
+      {employer.name}
+    </Anchor>
+  ) : (
+    <Text c="dimmed">{id}</Text>
+  );
+}
+
+function SubjectHistory({ subject }: { subject: SubjectDocument }) {
+  const { t, i18n } = useTranslation();
+  const { subjects } = useServices();
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  useEffect(() => {
+    subjects.history(subject.id).then(setHistory);
+  }, [subjects, subject]);
+
+  const shown = (field: string, value: unknown): string => {
+    const text = String(value ?? '');
+    if (text === '') return '—';
+    return field === 'code' ? displayCode({ kind: subject.kind, code: text }) : text;
+  };
+
+  if (!history) return <Loader />;
+  if (history.length === 0) return <Text c="dimmed">{t('subject.historyEmpty')}</Text>;
+  // Each entry holds the version a change replaced; the version after it is the next entry or the current one.
+  const versions = [subject as unknown as Record<string, unknown>, ...history.map((entry) => entry.snapshot)];
+  return (
+    <Stack>
+      {history.map((entry, index) => {
+        const before = entry.snapshot;
+        const after = versions[index]!;
+        const changed = comparedFields.filter((field) => before[field] !== after[field]);
+        return (
+          <Paper withBorder p="md" key={entry.seq}>
+            <Text size="sm" fw={500}>
+              {t('subject.historyEntry', {
+                at: formatInstant(entry.replacedAt, i18n.language),
+                by: entry.replacedByName,
+              })}
+            </Text>
+            <Table mt="xs">
+              <Table.Tbody>
+                {changed.map((field) => (
+                  <Table.Tr key={field}>
+                    <Table.Td w={200}>{fieldLabel(t, field, subject.kind)}</Table.Td>
+                    <Table.Td c="dimmed" td="line-through">
+                      {shown(field, before[field])}
+                    </Table.Td>
+                    <Table.Td>{shown(field, after[field])}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Paper>
+        );
+      })}
+    </Stack>
+  );
+}

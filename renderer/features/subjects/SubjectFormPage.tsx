@@ -1,0 +1,83 @@
+import { Loader, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router';
+import type { SubjectDocument, SubjectInput, SubjectKind } from '../../../shared/model/subject.ts';
+import { emptySubjectInput, subjectKinds } from '../../../shared/model/subject.ts';
+import { useServices } from '../../app/services.ts';
+import { SubjectForm } from './SubjectForm.tsx';
+
+function inputOf(subject: SubjectDocument): SubjectInput {
+  const {
+    id: _id,
+    county: _c,
+    createdAt: _ca,
+    updatedAt: _ua,
+    createdBy: _cb,
+    updatedBy: _ub,
+    ...input
+  } = subject;
+  return input;
+}
+
+export function SubjectCreatePage() {
+  const { t } = useTranslation();
+  const { kind } = useParams();
+  const { subjects } = useServices();
+  const navigate = useNavigate();
+  if (!subjectKinds.includes(kind as SubjectKind)) return <Text>{t('common.notFound')}</Text>;
+  const subjectKind = kind as SubjectKind;
+  return (
+    <Stack>
+      <Title order={2}>
+        {t(
+          subjectKind === 'enterprise' ? 'subject.createEnterpriseTitle' : 'subject.createPractitionerTitle',
+        )}
+      </Title>
+      <SubjectForm
+        key={subjectKind}
+        initial={emptySubjectInput(subjectKind)}
+        onCancel={() => navigate('/subjects')}
+        onSubmit={async (input) => {
+          const result = await subjects.create(input);
+          if (!result.ok) return result.issues;
+          notifications.show({ color: 'teal', message: t('subject.created', { name: result.value.name }) });
+          navigate(`/subjects/${result.value.id}`);
+          return [];
+        }}
+      />
+    </Stack>
+  );
+}
+
+export function SubjectEditPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { subjects } = useServices();
+  const navigate = useNavigate();
+  const [subject, setSubject] = useState<SubjectDocument | null | undefined>(undefined);
+
+  useEffect(() => {
+    subjects.get(id).then(setSubject);
+  }, [subjects, id]);
+
+  if (subject === undefined) return <Loader />;
+  if (subject === null) return <Text>{t('common.notFound')}</Text>;
+  return (
+    <Stack>
+      <Title order={2}>{t('subject.editTitle')}</Title>
+      <SubjectForm
+        initial={inputOf(subject)}
+        onCancel={() => navigate(`/subjects/${id}`)}
+        onSubmit={async (input) => {
+          const result = await subjects.update(id, input);
+          if (!result.ok) return result.issues;
+          notifications.show({ color: 'teal', message: t('subject.updated', { name: result.value.name }) });
+          navigate(`/subjects/${id}`);
+          return [];
+        }}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,190 @@
+import {
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { throttleTime } from 'rxjs';
+import type { Industry, SubjectKind, SubjectStatus } from '../../../shared/model/subject.ts';
+import { industries, subjectKinds, subjectStatuses } from '../../../shared/model/subject.ts';
+import { useServices } from '../../app/services.ts';
+import type { SubjectPage } from '../../repositories/subjects.ts';
+import type { SubjectSort } from '../../repositories/subjectIndex.ts';
+import { displayCode, formatInstant } from './labels.ts';
+
+const pageSize = 50;
+const statusColors: Record<SubjectStatus, string> = {
+  active: 'teal',
+  suspended: 'yellow',
+  deregistered: 'gray',
+};
+
+export function SubjectListPage() {
+  const { t, i18n } = useTranslation();
+  const { subjects } = useServices();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 150);
+  const [kind, setKind] = useState<SubjectKind | null>(null);
+  const [industry, setIndustry] = useState<Industry | null>(null);
+  const [status, setStatus] = useState<SubjectStatus | null>(null);
+  const [sort, setSort] = useState<SubjectSort>('updatedAt');
+  const [page, setPage] = useState(1);
+  const [result, setResult] = useState<SubjectPage | null>(null);
+  const [revision, setRevision] = useState(0);
+
+  useEffect(() => {
+    const subscription = subjects.changes$
+      .pipe(throttleTime(300, undefined, { leading: true, trailing: true }))
+      .subscribe(() => setRevision((r) => r + 1));
+    return () => subscription.unsubscribe();
+  }, [subjects]);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new revision (any subject changed) reloads the page
+  useEffect(() => {
+    let current = true;
+    subjects
+      .list({
+        text: debouncedText,
+        kind: kind ?? undefined,
+        industry: industry ?? undefined,
+        status: status ?? undefined,
+        sort,
+        offset: (page - 1) * pageSize,
+        limit: pageSize,
+      })
+      .then((next) => current && setResult(next));
+    return () => {
+      current = false;
+    };
+  }, [subjects, debouncedText, kind, industry, status, sort, page, revision]);
+
+  const resetPage =
+    <T,>(setter: (value: T) => void) =>
+    (value: T) => {
+      setter(value);
+      setPage(1);
+    };
+  const options = (prefix: string, values: readonly string[]) =>
+    values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
+  const pages = result ? Math.max(1, Math.ceil(result.total / pageSize)) : 1;
+  const nothingYet = result?.total === 0 && !debouncedText && !kind && !industry && !status;
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('subject.listTitle')}</Title>
+        <Group>
+          <Button component={Link} to="/subjects/new/enterprise">
+            {t('subject.newEnterprise')}
+          </Button>
+          <Button component={Link} to="/subjects/new/practitioner" variant="light">
+            {t('subject.newPractitioner')}
+          </Button>
+        </Group>
+      </Group>
+      <Group align="end" wrap="wrap">
+        <TextInput
+          aria-label={t('common.search')}
+          placeholder={t('subject.searchPlaceholder')}
+          leftSection={<IconSearch size={16} />}
+          value={text}
+          onChange={(event) => resetPage(setText)(event.currentTarget.value)}
+          w={360}
+        />
+        <Select
+          label={t('subject.filters.kind')}
+          placeholder={t('common.all')}
+          data={options('subject.kind', subjectKinds)}
+          value={kind}
+          onChange={(value) => resetPage(setKind)(value as SubjectKind | null)}
+          clearable
+          w={140}
+        />
+        <Select
+          label={t('subject.filters.industry')}
+          placeholder={t('common.all')}
+          data={options('subject.industry', industries)}
+          value={industry}
+          onChange={(value) => resetPage(setIndustry)(value as Industry | null)}
+          clearable
+          w={170}
+        />
+        <Select
+          label={t('subject.filters.status')}
+          placeholder={t('common.all')}
+          data={options('subject.status', subjectStatuses)}
+          value={status}
+          onChange={(value) => resetPage(setStatus)(value as SubjectStatus | null)}
+          clearable
+          w={120}
+        />
+        <Select
+          label={t('subject.sort.label')}
+          data={options('subject.sort', ['updatedAt', 'name', 'code'])}
+          value={sort}
+          onChange={(value) => value && resetPage(setSort)(value as SubjectSort)}
+          allowDeselect={false}
+          w={150}
+        />
+      </Group>
+      {result && (
+        <Text size="sm" c="dimmed" data-testid="subject-total">
+          {t('common.total', { count: result.total })}
+        </Text>
+      )}
+      {nothingYet ? (
+        <Text c="dimmed">{t('subject.emptyStart')}</Text>
+      ) : result?.total === 0 ? (
+        <Text c="dimmed">{t('subject.empty')}</Text>
+      ) : (
+        <Table highlightOnHover striped data-testid="subject-table">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('subject.field.name')}</Table.Th>
+              <Table.Th>{t('subject.field.kind')}</Table.Th>
+              <Table.Th>{t('subject.field.code')}</Table.Th>
+              <Table.Th>{t('subject.field.industry')}</Table.Th>
+              <Table.Th>{t('subject.field.status')}</Table.Th>
+              <Table.Th>{t('subject.updatedAt')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {result?.items.map((subject) => (
+              <Table.Tr
+                key={subject.id}
+                onClick={() => navigate(`/subjects/${subject.id}`)}
+                style={{ cursor: 'pointer' }}
+              >
+                <Table.Td>
+                  <Link to={`/subjects/${subject.id}`}>{subject.name}</Link>
+                </Table.Td>
+                <Table.Td>{t(`subject.kind.${subject.kind}`)}</Table.Td>
+                <Table.Td ff="monospace">{displayCode(subject)}</Table.Td>
+                <Table.Td>{t(`subject.industry.${subject.industry}`)}</Table.Td>
+                <Table.Td>
+                  <Badge color={statusColors[subject.status]} variant="light">
+                    {t(`subject.status.${subject.status}`)}
+                  </Badge>
+                </Table.Td>
+                <Table.Td>{formatInstant(subject.updatedAt, i18n.language)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
+      {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
+    </Stack>
+  );
+}

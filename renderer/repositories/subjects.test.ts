@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
+import { emptySubjectInput, type SubjectInput } from '../../shared/model/subject.ts';
+import { type CreditDeskDatabase, openDatabase } from '../db/database.ts';
+import { LocalStore } from '../db/localStore.ts';
+import type { Session } from '../session/session.ts';
+import { SubjectRepository } from './subjects.ts';
+
+let db: CreditDeskDatabase;
+let local: LocalStore;
+let repository: SubjectRepository;
+let now: Date;
+let session: Session;
+let profile = 0;
+
+const enterprise = (overrides: Partial<SubjectInput> = {}): SubjectInput => ({
+  ...emptySubjectInput('enterprise'),
+  name: '武陟县宏达建筑工程有限公司',
+  code: '91350100M000100Y43',
+  legalRepresentative: '王伟',
+  division: '410823',
+  ...overrides,
+});
+
+async function openProfile(name: string): Promise<void> {
+  db = await openDatabase({ name, multiInstance: false });
+  local = new LocalStore(name);
+  repository = await SubjectRepository.open(
+    db.subjects,
+    local,
+    () => session,
+    () => now,
+  );
+}
+
+beforeEach(async () => {
+  now = new Date('2026-11-20T08:00:00Z');
+  session = { userId: 'user-1', userName: '张敏', county: '410823' };
+  profile++;
+  await openProfile(`test-subjects-${profile}`);
+});
+
+afterEach(async () => {
+  await db.close();
+  local.close();
+});
+
+describe('subject repository', () => {
+  it('creates a subject stamped from the session and clock, not from the input', async () => {
+    const result = await repository.create(enterprise());
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value).toMatchObject({
+      county: '410823',
+      createdBy: 'user-1',
+      updatedBy: 'user-1',
+      createdAt: '2026-11-20T08:00:00.000Z',
+    });
+    expect(await repository.get(result.value.id)).toEqual(result.value);
+  });
+
+  it('writes nothing when validation fails', async () => {
+    const result = await repository.create(enterprise({ code: '91350100M000100Y44' }));
+    expect(result).toEqual({
+      ok: false,
+      issues: [{ field: 'code', code: 'uscc.checkChar', params: { expected: '3' } }],
+    });
+    expect(await db.subjects.count().exec()).toBe(0);
+  });
+
+  it('refuses a duplicate code and names the existing subject', async () => {
+    const first = await repository.create(enterprise());
+    if (!first.ok) throw new Error('setup');
+    const second = await repository.create(enterprise({ name: '另一家公司', code: '91350100m000100y43' }));
+    expect(second).toEqual({
+      ok: false,
+      issues: [{ field: 'code', code: 'duplicate', params: { id: first.value.id, name: first.value.name } }],
+    });
+    expect(await db.subjects.count().exec()).toBe(1);
+  });
+
+  it('keeps the previous version in the history on every change', async () => {
+    const created = await repository.create(enterprise());
+    if (!created.ok) throw new Error('setup');
+    now = new Date('2026-11-21T09:00:00Z');
+    session = { ...session, userId: 'user-2' };
+    const updated = await repository.update(created.value.id, enterprise({ status: 'suspended' }));
+    expect(updated).toMatchObject({
+      ok: true,
+      value: { status: 'suspended', updatedBy: 'user-2', createdBy: 'user-1' },
+    });
+    await repository.update(created.value.id, enterprise({ status: 'suspended' }));
+    const history = await repository.history(created.value.id);
+    expect(history).toHaveLength(1);
+    expect(history[0]).toMatchObject({
+      replacedBy: 'user-2',
+      snapshot: { status: 'active', updatedBy: 'user-1' },
+    });
+  });
+
+  it('allows an update that keeps its own code', async () => {
+    const created = await repository.create(enterprise());
+    if (!created.ok) throw new Error('setup');
+    const result = await repository.update(
+      created.value.id,
+      enterprise({ name: '武陟县宏达建设集团有限公司' }),
+    );
+    expect(result.ok).toBe(true);
+  });
+
+  it('finds subjects by Chinese name fragment and by code prefix, with filters and paging', async () => {
+    const subjects = generateDemoSubjects({ seed: 3, count: 120, division: '410823' });
+    for (const subject of subjects) {
+      const result = await repository.create(subject);
+      expect(result.ok).toBe(true);
+      now = new Date(now.getTime() + 1000);
+    }
+    const fragment = '建筑';
+    const byName = await repository.list({ text: fragment, limit: 500 });
+    const expectedNames = subjects
+      .filter((s) => s.name.includes(fragment))
+      .map((s) => s.code)
+      .sort();
+    expect(byName.items.map((s) => s.code).sort()).toEqual(expectedNames);
+    expect(byName.total).toBe(expectedNames.length);
+
+    const prefix = subjects[0]!.code.slice(0, 10);
+    const byCode = await repository.list({ text: prefix.toLowerCase() });
+    expect(byCode.items.map((s) => s.code)).toContain(subjects[0]!.code);
+    expect(
+      byCode.items.every((s) => s.code.startsWith(prefix) || s.name.toUpperCase().includes(prefix)),
+    ).toBe(true);
+
+    const practitioners = await repository.list({
+      kind: 'practitioner',
+      status: 'active',
+      offset: 5,
+      limit: 10,
+    });
+    const expected = subjects.filter((s) => s.kind === 'practitioner' && s.status === 'active');
+    expect(practitioners.total).toBe(expected.length);
+    expect(practitioners.items).toHaveLength(Math.min(10, expected.length - 5));
+    expect(practitioners.items.every((s) => s.kind === 'practitioner' && s.status === 'active')).toBe(true);
+
+    const newestFirst = await repository.list({ limit: 3 });
+    expect(newestFirst.items.map((s) => s.code)).toEqual(
+      subjects
+        .slice(-3)
+        .reverse()
+        .map((s) => s.code),
+    );
+    const byNameOrder = await repository.list({ sort: 'name', limit: 1000 });
+    const collator = new Intl.Collator('zh-CN', { numeric: true });
+    const names = byNameOrder.items.map((s) => s.name);
+    expect(names).toEqual([...names].sort((a, b) => collator.compare(a, b)));
+  });
+
+  it('keeps the search index current after an edit and after a restart', async () => {
+    const created = await repository.create(enterprise());
+    if (!created.ok) throw new Error('setup');
+    await repository.list({ sort: 'name' });
+    await repository.update(created.value.id, enterprise({ name: '博爱县广厦置业有限公司' }));
+    expect((await repository.list({ text: '宏达' })).total).toBe(0);
+    expect((await repository.list({ text: '广厦' })).total).toBe(1);
+    expect((await repository.list({ sort: 'name' })).items.map((s) => s.name)).toEqual([
+      '博爱县广厦置业有限公司',
+    ]);
+
+    await db.close();
+    local.close();
+    await openProfile(`test-subjects-${profile}`);
+    expect((await repository.list({ text: '广厦' })).items.map((s) => s.id)).toEqual([created.value.id]);
+    expect(await repository.history(created.value.id)).toHaveLength(1);
+  });
+});

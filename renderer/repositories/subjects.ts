@@ -1,0 +1,157 @@
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
+import { validateSubjectInput } from '../../shared/model/subject.ts';
+import { issue, type Validated } from '../../shared/model/validation.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { SubjectCollection } from '../db/database.ts';
+import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import { type Clock, localDate, type Session } from '../session/session.ts';
+import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
+
+export interface SubjectPage {
+  total: number;
+  items: SubjectDocument[];
+}
+
+/** The only way UI code reads and writes subjects. */
+export class SubjectRepository {
+  readonly index = new SubjectIndex();
+  private readonly collection: SubjectCollection;
+  private readonly local: LocalStore;
+  private readonly session: () => Session;
+  private readonly clock: Clock;
+
+  private constructor(
+    collection: SubjectCollection,
+    local: LocalStore,
+    session: () => Session,
+    clock: Clock,
+  ) {
+    this.collection = collection;
+    this.local = local;
+    this.session = session;
+    this.clock = clock;
+  }
+
+  /** Loads the search index, then keeps it in step with every change (local, synced or from another tab). */
+  static async open(
+    collection: SubjectCollection,
+    local: LocalStore,
+    session: () => Session,
+    clock: Clock,
+  ): Promise<SubjectRepository> {
+    const repository = new SubjectRepository(collection, local, session, clock);
+    collection.$.subscribe((event) => {
+      if (event.operation === 'DELETE') repository.index.remove(event.documentId);
+      else repository.index.put(summarize(event.documentData as SubjectDocument));
+    });
+    const all = await collection.find().exec();
+    repository.index.load(all.map((doc) => summarize(doc.toJSON() as SubjectDocument)));
+    return repository;
+  }
+
+  /** Emits whenever any subject changes, for lists to refresh. */
+  get changes$(): Observable<void> {
+    return this.collection.$.pipe(map(() => undefined));
+  }
+
+  /** Emits the subject now and after every change; null once it is gone. */
+  watch(id: string): Observable<SubjectDocument | null> {
+    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? (doc.toJSON() as SubjectDocument) : null)));
+  }
+
+  async get(id: string): Promise<SubjectDocument | null> {
+    const doc = await this.collection.findOne(id).exec();
+    return doc ? (doc.toJSON() as SubjectDocument) : null;
+  }
+
+  async findByCode(code: string): Promise<SubjectDocument | null> {
+    const doc = await this.collection.findOne({ selector: { code } }).exec();
+    return doc ? (doc.toJSON() as SubjectDocument) : null;
+  }
+
+  async list(query: SubjectQuery): Promise<SubjectPage> {
+    const { total, ids } = this.index.query(query);
+    const found = await this.collection.findByIds(ids).exec();
+    const items = ids
+      .map((id) => found.get(id))
+      .filter((doc) => doc !== undefined)
+      .map((doc) => doc.toJSON() as SubjectDocument);
+    return { total, items };
+  }
+
+  async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    const checked = await this.check(input, null);
+    if (!checked.ok) return checked;
+    const { userId, county } = this.session();
+    const now = this.clock().toISOString();
+    const document: SubjectDocument = {
+      ...checked.value,
+      id: uuidv7(this.clock().getTime()),
+      county,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: userId,
+      updatedBy: userId,
+    };
+    await this.collection.insert(document);
+    this.index.put(summarize(document));
+    return { ok: true, value: document };
+  }
+
+  async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    const current = await this.collection.findOne(id).exec();
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const checked = await this.check(input, id);
+    if (!checked.ok) return checked;
+    const previous = current.toJSON() as SubjectDocument;
+    const { userId, userName } = this.session();
+    const now = this.clock().toISOString();
+    const next: SubjectDocument = {
+      ...checked.value,
+      id,
+      county: previous.county,
+      createdAt: previous.createdAt,
+      createdBy: previous.createdBy,
+      updatedAt: now,
+      updatedBy: userId,
+    };
+    if (sameContent(previous, next)) return { ok: true, value: previous };
+    await this.local.history.add({
+      collection: 'subjects',
+      docId: id,
+      replacedAt: now,
+      replacedBy: userId,
+      replacedByName: userName,
+      snapshot: { ...previous },
+    });
+    await current.incrementalPatch(next);
+    this.index.put(summarize(next));
+    return { ok: true, value: next };
+  }
+
+  /** Earlier versions, newest first. */
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.local.historyOf('subjects', id);
+  }
+
+  /** Validates and refuses a code another subject already has, naming that subject. */
+  private async check(input: SubjectInput, selfId: string | null): Promise<Validated<SubjectInput>> {
+    const validated = validateSubjectInput(input, localDate(this.clock()));
+    if (!validated.ok) return validated;
+    const existing = await this.collection.findOne({ selector: { code: validated.value.code } }).exec();
+    if (existing && existing.id !== selfId) {
+      return { ok: false, issues: [issue('code', 'duplicate', { id: existing.id, name: existing.name })] };
+    }
+    return validated;
+  }
+}
+
+const stampFields = new Set(['updatedAt', 'updatedBy']);
+
+function sameContent(a: SubjectDocument, b: SubjectDocument): boolean {
+  return (Object.keys(b) as (keyof SubjectDocument)[]).every(
+    (key) => stampFields.has(key) || a[key] === b[key],
+  );
+}

@@ -1,0 +1,58 @@
+import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure, useNetwork } from '@mantine/hooks';
+import { IconBuildingCommunity, IconSettings } from '@tabler/icons-react';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink as RouterLink, useLocation } from 'react-router';
+import { useServices } from '../app/services.ts';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+const areas = [
+  { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
+  { path: '/settings', label: 'nav.settings', icon: IconSettings },
+] as const;
+
+export function AppLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const [opened, { toggle }] = useDisclosure();
+  const location = useLocation();
+  const network = useNetwork();
+  const { office } = useServices();
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      padding="md"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between">
+          <Group gap="sm">
+            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <Title order={4}>{t('app.name')}</Title>
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {office.officeName}
+            </Text>
+          </Group>
+          <Badge color={network.online ? 'teal' : 'gray'} variant="light" data-testid="network-status">
+            {network.online ? t('app.online') : t('app.offline')}
+          </Badge>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('app.name')}>
+        {areas.map(({ path, label, icon: Icon }) => (
+          <NavLink
+            key={path}
+            component={RouterLink}
+            to={path}
+            label={t(label)}
+            leftSection={<Icon size={18} stroke={1.6} />}
+            active={location.pathname.startsWith(path)}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

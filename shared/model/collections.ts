@@ -1,0 +1,60 @@
+/**
+ * The collection plan: the single list every part of CreditDesk reads.
+ *
+ * RxDB's open-source edition refuses more than 13 collections per realm, so the whole domain fits in ten
+ * synced collections, grouped by lifecycle, with a `kind` discriminator where record types share one.
+ * Local-only data (edit history, conflicts, sync state, settings) lives in plain Dexie tables instead.
+ */
+
+/** Who may write a collection's documents and where they flow. */
+export type CollectionScope =
+  /** Owned by one county; pushed by its devices, pulled by the same county's devices. */
+  | 'county'
+  /** Owned by the city platform; pulled read-only by every county. */
+  | 'city';
+
+export interface CollectionPlanEntry {
+  /** Current JSON-schema version; clients and platform must agree on it. */
+  readonly schemaVersion: number;
+  readonly scope: CollectionScope;
+  /** Record types kept in this collection (values of the `kind` field, when it has one). */
+  readonly kinds: readonly string[];
+  /** Whether this milestone of CreditDesk already uses the collection. */
+  readonly active: boolean;
+}
+
+export const collectionPlan = {
+  /** Enterprises and practitioners (信用主体). */
+  subjects: { schemaVersion: 0, scope: 'county', kinds: ['enterprise', 'practitioner'], active: true },
+  /** Credit records of the five categories (信用记录). */
+  creditRecords: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  /** 双公示 decisions: administrative licences and penalties. */
+  disclosures: { schemaVersion: 0, scope: 'county', kinds: ['licence', 'penalty'], active: false },
+  /** Credit commitment letters and their fulfilment (信用承诺). */
+  commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  /** On-site inspections, rectification and re-inspection. */
+  inspections: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  /** Credit repair applications and objections. */
+  cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: false },
+  /** Grades and red/black list entries. */
+  listings: { schemaVersion: 0, scope: 'county', kinds: ['grade', 'redList', 'blackList'], active: false },
+  /** City-wide reference data: the credit information catalog, templates, rule sets, holiday calendars. */
+  reference: {
+    schemaVersion: 0,
+    scope: 'city',
+    kinds: ['catalogItem', 'template', 'ruleSet', 'holidayCalendar', 'cityBlackList'],
+    active: false,
+  },
+  /** County users with their password verifiers and roles. */
+  users: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  /** Hash-chained audit entries, one chain per device. */
+  auditLog: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+} as const satisfies Record<string, CollectionPlanEntry>;
+
+export type CollectionName = keyof typeof collectionPlan;
+
+export const collectionNames = Object.keys(collectionPlan) as CollectionName[];
+
+export function isCollectionName(name: string): name is CollectionName {
+  return Object.hasOwn(collectionPlan, name);
+}

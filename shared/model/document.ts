@@ -1,0 +1,18 @@
+/** Fields every synced document carries. Ids are generated on the client (UUIDv7). */
+export interface BaseDocument {
+  /** UUIDv7, generated where the document was created. */
+  id: string;
+  /** Administrative division code (GB/T 2260, six digits) of the owning county. */
+  county: string;
+  /** ISO 8601 instant, stamped by the repository layer. */
+  createdAt: string;
+  /** ISO 8601 instant, stamped by the repository layer. */
+  updatedAt: string;
+  /** User id of the signed-in user who created the document. */
+  createdBy: string;
+  /** User id of the signed-in user who last changed the document. */
+  updatedBy: string;
+}
+
+/** The stamp fields are written by the repository layer only, never by forms. */
+export type StampFields = 'id' | 'county' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';

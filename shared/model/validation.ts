@@ -1,0 +1,19 @@
+/**
+ * A validation problem, machine-readable: `code` names the rule (and the i18n key `validation.<code>`),
+ * `params` fill the message. The same issues reach the clerk's form and the platform's refusal reasons.
+ */
+export interface ValidationIssue {
+  field: string;
+  code: string;
+  params?: Record<string, string | number>;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; issues: ValidationIssue[] };
+
+export function issue(
+  field: string,
+  code: string,
+  params?: Record<string, string | number>,
+): ValidationIssue {
+  return params ? { field, code, params } : { field, code };
+}

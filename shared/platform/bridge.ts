@@ -1,0 +1,120 @@
+import { z } from 'zod';
+
+/**
+ * Everything the renderer asks of the operating system. Two implementations: the Electron preload
+ * (over validated IPC) and the browser shell. The renderer never imports `electron`.
+ */
+export interface PlatformBridge {
+  appInfo(): Promise<AppInfo>;
+  /** Asks where to save (Electron) or downloads (browser). Resolves false when the user cancels. */
+  saveFile(request: SaveFileRequest): Promise<SaveFileResult>;
+  /** Lets the user pick one file; null when cancelled. */
+  openFile(request: OpenFileRequest): Promise<OpenedFile | null>;
+  /** Prints the current view to a PDF file (Electron) or opens the print dialog (browser). */
+  printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>;
+  /** Opens a vetted https link in the system browser. */
+  openExternal(url: string): Promise<void>;
+  /** Secrets kept encrypted by the OS keychain (Electron) or a non-extractable WebCrypto key (browser). */
+  secrets: SecretStore;
+}
+
+export interface SecretStore {
+  get(key: string): Promise<string | null>;
+  set(key: string, value: string): Promise<void>;
+  delete(key: string): Promise<void>;
+  /** How well secrets are protected here; 'weak' when the OS offers no keychain (Linux basic_text). */
+  protection(): Promise<SecretProtection>;
+}
+
+export const secretProtections = ['os', 'browser', 'weak'] as const;
+export type SecretProtection = (typeof secretProtections)[number];
+
+export const shells = ['electron', 'browser'] as const;
+export const appInfoSchema = z.object({
+  version: z.string(),
+  shell: z.enum(shells),
+  locale: z.string(),
+  platform: z.string(),
+  /** Platform server URL the shell was started with ('' when none: the user enrolls one in Sync). */
+  platformUrl: z.string(),
+  /** True when started by `npm start` with demo data. */
+  demo: z.boolean(),
+});
+export type AppInfo = z.infer<typeof appInfoSchema>;
+
+const fileName = z
+  .string()
+  .min(1)
+  .max(200)
+  .refine(
+    (name) =>
+      !/[\\/:*?"<>|]/.test(name) &&
+      !Array.from(name).some((ch) => ch.charCodeAt(0) < 32) &&
+      name !== '.' &&
+      name !== '..',
+    'unsafe file name',
+  );
+
+export const saveFileRequestSchema = z.object({
+  suggestedName: fileName,
+  mimeType: z.string().max(100),
+  data: z.union([z.string(), z.instanceof(Uint8Array)]),
+});
+export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
+
+export const saveFileResultSchema = z.object({ saved: z.boolean() });
+export type SaveFileResult = z.infer<typeof saveFileResultSchema>;
+
+export const openFileRequestSchema = z.object({
+  /** Extensions without dots, e.g. ['xlsx', 'csv']. */
+  extensions: z
+    .array(z.string().regex(/^[a-z0-9]{1,10}$/))
+    .min(1)
+    .max(10),
+});
+export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
+
+export interface OpenedFile {
+  name: string;
+  data: Uint8Array;
+}
+
+export const printToPdfRequestSchema = z.object({ suggestedName: fileName });
+export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
+
+export const externalUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((url) => isVettedExternalUrl(url), 'only https links may be opened');
+
+export const secretKeySchema = z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/);
+export const secretSetSchema = z.object({ key: secretKeySchema, value: z.string().max(65_536) });
+
+/** WHATWG URL, present in every runtime CreditDesk runs in (browser, Electron, Node). */
+declare const URL: new (url: string) => { protocol: string; username: string; password: string };
+
+/** Only plain https URLs without credentials open outside the app. */
+export function isVettedExternalUrl(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+  } catch {
+    return false;
+  }
+}
+
+/** IPC channel names with the schema that validates each request payload in the main process. */
+export const ipcContract = {
+  'app:info': z.undefined(),
+  'file:save': saveFileRequestSchema,
+  'file:open': openFileRequestSchema,
+  'print:pdf': printToPdfRequestSchema,
+  'shell:open-external': externalUrlSchema,
+  'secret:get': secretKeySchema,
+  'secret:set': secretSetSchema,
+  'secret:delete': secretKeySchema,
+  'secret:protection': z.undefined(),
+} as const;
+
+export type IpcChannel = keyof typeof ipcContract;
+export const ipcChannels = Object.keys(ipcContract) as IpcChannel[];
