@@ -47,10 +47,13 @@ function bigrams(text: string): string[] {
 export class SubjectIndex {
   private readonly slots: (SubjectSummary | undefined)[] = [];
   private readonly slotById = new Map<string, number>();
+  private readonly idByCode = new Map<string, string>();
   /** Bigram → slots whose name contained it when indexed (verified again at query time). */
   private readonly postings = new Map<string, number[]>();
   /** Sorted orders, built on first use and then maintained edit by edit. */
   private readonly orders = new Map<SubjectSort, SubjectSummary[]>();
+  /** Changes since the last query; past a burst (an import, a sync) re-sorting once is cheaper. */
+  private changesSinceQuery = 0;
 
   get size(): number {
     return this.slotById.size;
@@ -74,6 +77,11 @@ export class SubjectIndex {
     };
     let slot = this.slotById.get(doc.id);
     const previous = slot === undefined ? undefined : this.slots[slot];
+    if (previous && sameSummary(previous, summary)) return;
+    if (previous && previous.code !== summary.code && this.idByCode.get(previous.code) === doc.id) {
+      this.idByCode.delete(previous.code);
+    }
+    this.idByCode.set(summary.code, summary.id);
     if (slot === undefined) {
       slot = this.slots.length;
       this.slots.push(summary);
@@ -95,6 +103,7 @@ export class SubjectIndex {
     const slot = this.slotById.get(id);
     if (slot === undefined) return;
     const previous = this.slots[slot];
+    if (previous && this.idByCode.get(previous.code) === id) this.idByCode.delete(previous.code);
     this.slots[slot] = undefined;
     this.slotById.delete(id);
     this.reorder(previous, undefined);
@@ -105,7 +114,14 @@ export class SubjectIndex {
     return slot === undefined ? undefined : this.slots[slot];
   }
 
+  /** The subject holding this normalized code, if any. */
+  findByCode(code: string): SubjectSummary | undefined {
+    const id = this.idByCode.get(code);
+    return id === undefined ? undefined : this.get(id);
+  }
+
   query(query: SubjectQuery): SubjectQueryResult {
+    this.changesSinceQuery = 0;
     const sort = query.sort ?? 'updatedAt';
     const descending = query.descending ?? sort === 'updatedAt';
     const matches = this.matchText(query.text?.trim() ?? '');
@@ -170,6 +186,10 @@ export class SubjectIndex {
 
   /** Keeps the sorted orders already built in step with one change: O(n) per edit instead of a re-sort. */
   private reorder(previous: SubjectSummary | undefined, next: SubjectSummary | undefined): void {
+    if (++this.changesSinceQuery > maxIncrementalChanges) {
+      this.orders.clear();
+      return;
+    }
     for (const [sort, order] of this.orders) {
       if (previous) {
         const at = order.indexOf(previous);
@@ -178,6 +198,19 @@ export class SubjectIndex {
       if (next) order.splice(insertionPoint(order, next, comparators[sort]), 0, next);
     }
   }
+}
+
+const maxIncrementalChanges = 64;
+
+function sameSummary(a: SubjectSummary, b: SubjectSummary): boolean {
+  return (
+    a.name === b.name &&
+    a.code === b.code &&
+    a.kind === b.kind &&
+    a.industry === b.industry &&
+    a.status === b.status &&
+    a.updatedAt === b.updatedAt
+  );
 }
 
 const comparators: Record<SubjectSort, (a: SubjectSummary, b: SubjectSummary) => number> = {

@@ -155,6 +155,43 @@ describe('subject repository', () => {
     expect(names).toEqual([...names].sort((a, b) => collator.compare(a, b)));
   });
 
+  it('creates many subjects at once, refusing invalid inputs and duplicates within and across batches', async () => {
+    const existing = await repository.create(enterprise());
+    if (!existing.ok) throw new Error('setup');
+    const generated = generateDemoSubjects({ seed: 11, count: 1500, division: '410823' });
+    const inputs = [
+      ...generated,
+      enterprise({ name: '重复企业' }),
+      generated[3]!,
+      enterprise({ code: '123' }),
+    ];
+    const result = await repository.createMany(inputs);
+    expect(result.created).toHaveLength(1500);
+    expect(result.rejected).toEqual([
+      {
+        index: 1500,
+        issues: [
+          { field: 'code', code: 'duplicate', params: { id: existing.value.id, name: existing.value.name } },
+        ],
+      },
+      {
+        index: 1501,
+        issues: [
+          {
+            field: 'code',
+            code: 'duplicate',
+            params: { id: result.created[3]!.id, name: generated[3]!.name },
+          },
+        ],
+      },
+      { index: 1502, issues: [{ field: 'code', code: 'uscc.length', params: { length: 3 } }] },
+    ]);
+    expect(await db.subjects.count().exec()).toBe(1501);
+    expect((await repository.list({ text: generated[1000]!.code })).items.map((s) => s.name)).toEqual([
+      generated[1000]!.name,
+    ]);
+  });
+
   it('keeps the search index current after an edit and after a restart', async () => {
     const created = await repository.create(enterprise());
     if (!created.ok) throw new Error('setup');

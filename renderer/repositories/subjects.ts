@@ -2,12 +2,20 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
 import { validateSubjectInput } from '../../shared/model/subject.ts';
-import { issue, type Validated } from '../../shared/model/validation.ts';
+import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { SubjectCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { type Clock, localDate, type Session } from '../session/session.ts';
 import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
+
+export interface BulkCreateResult {
+  created: SubjectDocument[];
+  /** Inputs refused, by their position in the request. */
+  rejected: { index: number; issues: ValidationIssue[] }[];
+}
+
+const bulkChunk = 5000;
 
 export interface SubjectPage {
   total: number;
@@ -98,6 +106,53 @@ export class SubjectRepository {
     await this.collection.insert(document);
     this.index.put(summarize(document));
     return { ok: true, value: document };
+  }
+
+  /**
+   * Creates many subjects in few database writes (imports, demo data). Each input is validated and
+   * checked for duplicates against the index of all subjects and the earlier inputs; refused ones are reported.
+   */
+  async createMany(inputs: SubjectInput[]): Promise<BulkCreateResult> {
+    const { userId, county } = this.session();
+    const today = localDate(this.clock());
+    const result: BulkCreateResult = { created: [], rejected: [] };
+    const seen = new Map<string, { id: string; name: string }>();
+    for (let start = 0; start < inputs.length; start += bulkChunk) {
+      const chunk = inputs.slice(start, start + bulkChunk);
+      const validated = chunk.map((input) => validateSubjectInput(input, today));
+      const now = this.clock();
+      const documents: SubjectDocument[] = [];
+      for (const [offset, checked] of validated.entries()) {
+        const index = start + offset;
+        if (!checked.ok) {
+          result.rejected.push({ index, issues: checked.issues });
+          continue;
+        }
+        const duplicate = seen.get(checked.value.code) ?? this.index.findByCode(checked.value.code);
+        if (duplicate) {
+          const params = { id: duplicate.id, name: duplicate.name };
+          result.rejected.push({ index, issues: [issue('code', 'duplicate', params)] });
+          continue;
+        }
+        const stamp = now.toISOString();
+        const document: SubjectDocument = {
+          ...checked.value,
+          id: uuidv7(now.getTime()),
+          county,
+          createdAt: stamp,
+          updatedAt: stamp,
+          createdBy: userId,
+          updatedBy: userId,
+        };
+        seen.set(document.code, { id: document.id, name: document.name });
+        documents.push(document);
+      }
+      const written = await this.collection.bulkInsert(documents);
+      if (written.error.length > 0) throw new Error(`Saving subjects failed: ${written.error[0]!.status}`);
+      this.index.load(documents.map(summarize));
+      result.created.push(...documents);
+    }
+    return result;
   }
 
   async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {

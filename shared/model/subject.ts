@@ -181,6 +181,8 @@ export const subjectJsonSchema = {
     'employerId',
     'certificateNumber',
   ],
-  indexes: ['code', 'updatedAt', ['kind', 'updatedAt'], ['status', 'updatedAt'], ['industry', 'updatedAt']],
+  // Lists filter and sort through the renderer's in-memory subject index; the database indexes what is
+  // looked up directly (codes, for duplicate checks) and the change order.
+  indexes: ['code', 'updatedAt'],
   additionalProperties: false,
 } as const;

@@ -1,0 +1,67 @@
+// `npm run bench`: the subject registry benchmark in real Chromium (figures and ratios; not a test).
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { serveRenderer } from './static-server.ts';
+
+const count = Number(process.env.BENCH_SUBJECTS ?? 100_000);
+const executablePath =
+  process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const build = spawnSync('npx', ['vite', 'build', '-c', 'bench/vite.config.ts'], { stdio: 'inherit' });
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const { url, server } = await serveRenderer({ root: 'dist/bench', port: 0, shellConfig: {} });
+const browser = await chromium.launch({
+  executablePath,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+try {
+  const page = await browser.newPage();
+  page.on('console', (message) => message.type() === 'error' && console.error(message.text()));
+  await page.goto(`${url}?count=${count}`);
+  await page.waitForFunction(() => 'benchResult' in window || 'benchError' in window, undefined, {
+    timeout: 30 * 60_000,
+    polling: 1000,
+  });
+  const error = await page.evaluate(() => (window as unknown as { benchError?: string }).benchError);
+  if (error) throw new Error(error);
+  const r = await page.evaluate(
+    () => (window as unknown as { benchResult: Record<string, number> }).benchResult,
+  );
+  const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
+  console.log(
+    `\nSubject registry, ${r.count} generated subjects, Chromium (${executablePath ?? 'Playwright'}):`,
+  );
+  console.log(
+    `  insert through the repository   ${f(r.repositoryInsertMs!)} ms  (${f(r.repositoryDocsPerSecond!)} docs/s)`,
+  );
+  console.log(
+    `  raw Dexie bulkPut, same docs    ${f(r.rawBulkPutMs!)} ms  (${f(r.rawDocsPerSecond!)} docs/s)`,
+  );
+  console.log(
+    `  ratio repository / raw speed    ${(r.repositoryDocsPerSecond! / r.rawDocsPerSecond!).toFixed(2)}  (target ≥ 0.50)`,
+  );
+  console.log(
+    `  name fragment search p50 / p95  ${f(r.nameSearchP50!)} / ${f(r.nameSearchP95!)} ms  (target p95 < 100)`,
+  );
+  console.log(
+    `  code prefix search p50 / p95    ${f(r.codeSearchP50!)} / ${f(r.codeSearchP95!)} ms  (target p95 < 100)`,
+  );
+  console.log(`  reopen + load search index      ${f(r.reopenWithIndexMs!)} ms`);
+  console.log(`  first page (recent first)       ${f(r.firstPageMs!)} ms  (target < 100)`);
+  console.log(
+    `  first page sorted by name       ${f(r.firstNameSortedPageMs!)} ms (builds the collated order once)`,
+  );
+  console.log(`  next page sorted by name        ${f(r.nextNameSortedPageMs!)} ms`);
+} finally {
+  await browser.close();
+  server.close();
+}
