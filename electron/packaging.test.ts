@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
+import { DebugLogger } from 'builder-util';
+import { describe, expect, it } from 'vitest';
+
+const projectDir = fileURLToPath(new URL('..', import.meta.url));
+
+/** Loads a packaging config the way electron-builder does (including `extends`) and validates it. */
+async function loadBuilderConfig(configPath: string | null) {
+  const config = await getConfig(projectDir, configPath, null);
+  await validateConfiguration(config, new DebugLogger(false));
+  return config;
+}
+
+const shippedFuses = {
+  runAsNode: false,
+  enableNodeOptionsEnvironmentVariable: false,
+  enableNodeCliInspectArguments: false,
+  enableCookieEncryption: true,
+  onlyLoadAppFromAsar: true,
+  enableEmbeddedAsarIntegrityValidation: true,
+  grantFileProtocolExtraPrivileges: false,
+};
+
+describe('electron-builder configuration', () => {
+  it('is valid and flips every hardening fuse in the shipped build', async () => {
+    const config = await loadBuilderConfig(null);
+    expect(config.appId).toBe('cn.gov.housing.creditdesk');
+    expect(config.productName).toBe('CreditDesk');
+    expect(config.asar).toBe(true);
+    expect(config.electronFuses).toEqual(shippedFuses);
+    expect(config.directories).toEqual({ output: 'release', buildResources: 'build' });
+  });
+
+  it('packs only the Vite bundles and package.json', async () => {
+    const config = await loadBuilderConfig(null);
+    expect(config.files).toEqual([
+      { filter: ['dist/electron/**', 'dist/renderer/**', 'package.json', '!**/*.map', '!node_modules'] },
+    ]);
+  });
+
+  it('targets AppImage and deb on Linux (Office category), nsis on Windows, dmg on macOS', async () => {
+    const config = await loadBuilderConfig(null);
+    const targets = (list: unknown) => (list as Array<{ target: string }>).map((entry) => entry.target);
+    expect(targets(config.linux?.target)).toEqual(['AppImage', 'deb']);
+    expect(config.linux?.category).toBe('Office');
+    expect(config.linux?.desktop?.entry?.Categories).toBe('Office;');
+    expect(targets(config.win?.target)).toEqual(['nsis']);
+    expect(targets(config.mac?.target)).toEqual(['dmg']);
+  });
+
+  it('differs in the test build only by the inspector fuse and the output folder', async () => {
+    const shipped = await loadBuilderConfig(null);
+    const e2e = await loadBuilderConfig('electron-builder.e2e.yml');
+    expect(e2e.electronFuses).toEqual({ ...shippedFuses, enableNodeCliInspectArguments: true });
+    expect(e2e.directories?.output).toBe('release/e2e');
+    const { electronFuses: _a, directories: _b, extends: _c, ...restShipped } = shipped;
+    const { electronFuses: _d, directories: _e, extends: _f, ...restE2e } = e2e;
+    expect(restE2e).toEqual(restShipped);
+  });
+});
+
+describe('build resources', () => {
+  it('include a 512×512 PNG icon and its SVG source', () => {
+    const png = readFileSync(new URL('../build/icon.png', import.meta.url));
+    expect(png.subarray(1, 4).toString('ascii')).toBe('PNG');
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([512, 512]);
+    expect(readFileSync(new URL('../build/icon.svg', import.meta.url), 'utf8')).toContain(
+      'viewBox="0 0 512 512"',
+    );
+  });
+});
