@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { desktopErrorCodes } from './errors.ts';
-import { desktopLanguage, desktopMessages, translate } from './i18n.ts';
+import { desktopMessages } from '../shared/i18n/desktop.ts';
+import { desktopLanguage, translate } from './i18n.ts';
 
 describe('desktop messages', () => {
   it('have the same keys in both languages, each with the same parameters', () => {

@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { desktopMessages } from '../../shared/i18n/desktop.ts';
 import { en } from './en.ts';
 import { zhCN } from './zh-CN.ts';
 
@@ -11,12 +12,56 @@ export function languageForLocale(locale: string): Language {
   return locale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
 }
 
+type Tree = { [key: string]: string | Tree };
+type FlatMessages = Readonly<Record<string, string>>;
+
+/** Message modules written as flat dotted keys (shared/, electron/), merged under the app's own text. */
+const flatModules: Readonly<Record<Language, FlatMessages>>[] = [desktopMessages];
+
+function insert(tree: Tree, path: string[], message: string): void {
+  const [head, ...rest] = path;
+  if (head === undefined) return;
+  if (rest.length === 0) {
+    if (typeof tree[head] === 'object') throw new Error(`Message key ${path.join('.')} is also a group`);
+    tree[head] = message;
+    return;
+  }
+  const child = tree[head] ?? {};
+  if (typeof child === 'string') throw new Error(`Message group ${head} is also a message`);
+  tree[head] = child;
+  insert(child, rest, message);
+}
+
+function flatten(tree: Tree, prefix = ''): [string, string][] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string'
+      ? [[prefix + key, value] as [string, string]]
+      : flatten(value, `${prefix}${key}.`),
+  );
+}
+
+/** The complete message tree of one language. */
+export function messagesFor(language: Language): Tree {
+  const tree: Tree = {};
+  const own = (language === 'zh-CN' ? zhCN : en) as Tree;
+  for (const [key, message] of flatten(own)) insert(tree, key.split('.'), message);
+  for (const module of flatModules) {
+    for (const [key, message] of Object.entries(module[language])) insert(tree, key.split('.'), message);
+  }
+  return tree;
+}
+
+/** Every message key of a language, dotted. */
+export function messageKeys(language: Language): string[] {
+  return flatten(messagesFor(language)).map(([key]) => key);
+}
+
 export async function createI18n(language: Language): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.use(initReactI18next).init({
     lng: language,
     fallbackLng: false,
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
+    resources: { 'zh-CN': { translation: messagesFor('zh-CN') }, en: { translation: messagesFor('en') } },
     interpolation: { escapeValue: false },
     returnNull: false,
   });
