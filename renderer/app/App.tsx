@@ -3,12 +3,9 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { PlatformBridge } from '../../shared/platform/bridge.ts';
-import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SetupPage } from '../features/setup/SetupPage.tsx';
-import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
-import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
-import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
 import { AppLayout } from '../ui/AppLayout.tsx';
+import { appRoutes } from './areas.tsx';
 import { type Opened, openServices } from './bootstrap.ts';
 import { type AppServices, type OfficeSettings, ServicesContext } from './services.ts';
 
@@ -77,11 +74,9 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
             <AppLayout>
               <Routes>
                 <Route path="/" element={<Navigate to="/subjects" replace />} />
-                <Route path="/subjects" element={<SubjectListPage />} />
-                <Route path="/subjects/new/:kind" element={<SubjectCreatePage />} />
-                <Route path="/subjects/:id" element={<SubjectDetailPage />} />
-                <Route path="/subjects/:id/edit" element={<SubjectEditPage />} />
-                <Route path="/settings" element={<SettingsPage />} />
+                {appRoutes.map((route) => (
+                  <Route key={route.path} path={route.path} element={route.element} />
+                ))}
                 <Route path="*" element={<Navigate to="/subjects" replace />} />
               </Routes>
             </AppLayout>
