@@ -31,11 +31,35 @@ if (existsSync(`${results}/vitest.json`)) {
   failed += v.numFailedTests;
   skipped += v.numPendingTests + v.numTodoTests;
 }
+interface PlaywrightSuite {
+  title: string;
+  suites?: PlaywrightSuite[];
+  specs?: {
+    title: string;
+    tests: { status: string; annotations: { type: string; description?: string }[] }[];
+  }[];
+}
+
+/** Every skipped end-to-end test with the reason it gave, so a skip is never silent. */
+function skipReasons(suite: PlaywrightSuite): string[] {
+  const own = (suite.specs ?? []).flatMap((spec) =>
+    spec.tests
+      .filter((t) => t.status === 'skipped')
+      .map(
+        (t) =>
+          `${spec.title}: ${t.annotations.find((a) => a.type === 'skip')?.description ?? 'no reason given'}`,
+      ),
+  );
+  return [...own, ...(suite.suites ?? []).flatMap(skipReasons)];
+}
+
 if (existsSync(`${results}/playwright.json`)) {
   const p = JSON.parse(readFileSync(`${results}/playwright.json`, 'utf8'));
   passed += p.stats.expected + p.stats.flaky;
   failed += p.stats.unexpected;
   skipped += p.stats.skipped;
+  for (const reason of (p.suites as PlaywrightSuite[]).flatMap(skipReasons))
+    console.log(`skipped: ${reason}`);
 }
 const exitCodes = [vitestExit, buildExit, playwrightExit];
 if (failed === 0 && exitCodes.some((code) => code !== 0)) failed = 1;
