@@ -54,7 +54,7 @@ describe('password verifiers', () => {
       '',
       'plain-text',
       valid.replace('argon2id', 'argon2i'),
-      valid.slice(0, -5),
+      valid.slice(0, valid.lastIndexOf('$') + 1),
       abusive,
     ]) {
       expect(await verifyPassword('Correct-horse-9', verifier)).toBe(false);
