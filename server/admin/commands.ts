@@ -1,0 +1,158 @@
+/** The commands of the admin CLI (server/cli.ts), run against an open database. */
+import { readFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
+import { documentValidators } from '../../shared/sync/documentValidators.ts';
+import { addCounty, listCounties } from '../accounts/counties.ts';
+import { createEnrollmentCode, listDevices, revokeDevice } from '../accounts/devices.ts';
+import { addOperator } from '../accounts/operators.ts';
+import type { Database } from '../db/database.ts';
+import { chinaToday } from '../routes/context.ts';
+import { publishCityDocuments } from '../sync/documentStore.ts';
+
+export interface CliIo {
+  database: Database;
+  print(line: string): void;
+  /** Asks for a password without echoing it. */
+  readPassword(prompt: string): Promise<string>;
+  env: Record<string, string | undefined>;
+}
+
+export const cliUsage = `Usage: npx node server/cli.ts <command>
+
+  county add <code> <name-zh> <name-en>       add a county (six-digit division code)
+  county list                                 list counties
+  operator add <username> [--county <code>]   add an operator (city operator without --county);
+                                              password from CREDITDESK_OPERATOR_PASSWORD or asked
+  enrollment-code --county <code> [--hours N] issue a one-time device enrollment code (default 24 h)
+  device list [--county <code>]               list devices
+  device revoke <device-id>                   revoke a device's token (a running platform refuses it
+                                              within 5 seconds)
+  publish <collection> <file.json>            write city-scope documents (e.g. reference: catalog items,
+                                              holiday calendars) from a JSON array; each replaces its
+                                              current state; devices get them on their next pull
+
+Database: DATABASE_URL (PostgreSQL) or the PGlite files in CREDITDESK_DATA_DIR (default .data/platform);
+stop a platform that uses the same PGlite folder first.`;
+
+class UsageError extends Error {}
+
+function positional(args: string[], index: number, name: string): string {
+  const value = args[index];
+  if (value === undefined) throw new UsageError(`missing ${name}`);
+  return value;
+}
+
+function parseCommandLine(argv: string[]) {
+  try {
+    return parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        county: { type: 'string' },
+        hours: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const db = io.database;
+  try {
+    const { values, positionals } = parseCommandLine(argv);
+    const [group, action] = positionals;
+    if (values.help || group === undefined) {
+      io.print(cliUsage);
+      return values.help ? 0 : 2;
+    }
+    if (group === 'county' && action === 'add') {
+      const county = await addCounty(db, {
+        code: positional(positionals, 2, 'code'),
+        nameZh: positional(positionals, 3, 'name-zh'),
+        nameEn: positional(positionals, 4, 'name-en'),
+      });
+      io.print(`county ${county.code} ${county.name['zh-CN']} / ${county.name.en} added`);
+    } else if (group === 'county' && action === 'list') {
+      for (const county of await listCounties(db))
+        io.print(`${county.code}\t${county.name['zh-CN']}\t${county.name.en}`);
+    } else if (group === 'operator' && action === 'add') {
+      const username = positional(positionals, 2, 'username');
+      const password =
+        io.env.CREDITDESK_OPERATOR_PASSWORD ?? (await io.readPassword(`Password for ${username}: `));
+      const operator = await addOperator(db, { username, password, county: values.county ?? null });
+      io.print(
+        `operator ${operator.username} added (${operator.county ? `county ${operator.county}` : 'city operator'})`,
+      );
+    } else if (group === 'enrollment-code') {
+      if (!values.county) throw new UsageError('--county is required');
+      const hours = Number(values.hours ?? 24);
+      if (!Number.isInteger(hours) || hours < 1 || hours > 720) throw new UsageError('--hours must be 1–720');
+      const issued = await createEnrollmentCode(db, {
+        county: values.county,
+        createdBy: null,
+        expiresAt: new Date(Date.now() + hours * 3_600_000),
+      });
+      io.print(`enrollment code ${issued.code} for county ${issued.county}, valid until ${issued.expiresAt}`);
+    } else if (group === 'device' && action === 'list') {
+      for (const device of await listDevices(db, values.county ?? null)) {
+        const state = device.revokedAt
+          ? `revoked ${device.revokedAt}`
+          : `last seen ${device.lastSeenAt ?? 'never'}`;
+        io.print(`${device.id}\t${device.county}\t${device.name}\tenrolled ${device.enrolledAt}\t${state}`);
+      }
+    } else if (group === 'device' && action === 'revoke') {
+      const device = await revokeDevice(db, positional(positionals, 2, 'device-id'));
+      io.print(`device ${device.id} (${device.name}) revoked at ${device.revokedAt}`);
+    } else if (group === 'publish') {
+      return await publish(
+        db,
+        positional(positionals, 1, 'collection'),
+        positional(positionals, 2, 'file'),
+        io,
+      );
+    } else {
+      throw new UsageError(`unknown command: ${positionals.join(' ')}`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.print(`${error.message}\n\n${cliUsage}`);
+      return 2;
+    }
+    if (error instanceof Error) {
+      io.print(`error: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+/** Returns 1 when documents were refused. */
+async function publish(db: Database, collection: string, file: string, io: CliIo): Promise<number> {
+  if (!isCollectionName(collection) || collectionPlan[collection].scope !== 'city') {
+    throw new UsageError(`${collection} is not a city-scope collection`);
+  }
+  const validate = documentValidators[collection];
+  if (!validate) throw new UsageError(`the platform does not serve ${collection}`);
+  const documents: unknown = JSON.parse(await readFile(file, 'utf8'));
+  if (
+    !Array.isArray(documents) ||
+    !documents.every(
+      (document) => typeof document === 'object' && document && typeof document.id === 'string',
+    )
+  ) {
+    throw new Error(`${file} must hold a JSON array of documents with string ids`);
+  }
+  const outcome = await publishCityDocuments(db, { validate }, collection, documents, {
+    today: chinaToday(),
+  });
+  io.print(`${outcome.written} written, ${outcome.unchanged} unchanged, ${outcome.rejected.length} refused`);
+  for (const { id, issues } of outcome.rejected) {
+    io.print(`  ${id}: ${issues.map((item) => `${item.field} ${item.code}`).join(', ')}`);
+  }
+  return outcome.rejected.length > 0 ? 1 : 0;
+}

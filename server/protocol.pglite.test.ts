@@ -1,0 +1,3 @@
+import { defineProtocolSuite } from './test/protocolSuite.ts';
+
+defineProtocolSuite('pglite');

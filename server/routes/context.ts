@@ -1,0 +1,30 @@
+import type { CollectionName } from '../../shared/model/collections.ts';
+import type { DocumentValidatorRegistry } from '../../shared/sync/documentValidators.ts';
+import type { DeviceSessions } from '../accounts/deviceSessions.ts';
+import type { BlobStore } from '../blobs/blobStore.ts';
+import type { Database } from '../db/database.ts';
+import type { DatabaseMaintenance } from '../db/maintenance.ts';
+import type { PlatformMetrics } from '../metrics.ts';
+import type { ChangeHub } from '../sync/changeHub.ts';
+
+/** What the route handlers share. */
+export interface PlatformContext {
+  db: Database;
+  maintenance: DatabaseMaintenance;
+  blobs: BlobStore;
+  hub: ChangeHub;
+  devices: DeviceSessions;
+  metrics: PlatformMetrics;
+  /** Collections served, with their validators. */
+  validators: DocumentValidatorRegistry;
+  uniqueFields: Partial<Record<CollectionName, string>>;
+  /** Schema versions that differ from the collection plan's (see PlatformOptions.schemaVersions). */
+  schemaVersions: Partial<Record<CollectionName, number>>;
+  heartbeatMs: number;
+  /** Today's date where the platform serves (China Standard Time), YYYY-MM-DD. */
+  today(): string;
+}
+
+export function chinaToday(now: number = Date.now()): string {
+  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,79 @@
+/** Checks every device request passes before it touches data: protocol, token, collection, schema version. */
+import type { FastifyRequest } from 'fastify';
+import type { ZodError } from 'zod';
+import {
+  type CollectionName,
+  type CollectionScope,
+  collectionPlan,
+  isCollectionName,
+} from '../../shared/model/collections.ts';
+import type { DocumentValidator } from '../../shared/sync/documentValidators.ts';
+import { syncHeaders, syncProtocolVersion } from '../../shared/sync/protocol.ts';
+import type { DeviceIdentity } from '../accounts/devices.ts';
+import { looksLikeDeviceToken } from '../auth/secrets.ts';
+import { problem } from '../problem.ts';
+import type { PlatformContext } from './context.ts';
+
+export function header(request: FastifyRequest, name: string): string | undefined {
+  const value = request.headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** An outdated or foreign client is told to update before anything else happens. */
+export function checkProtocol(request: FastifyRequest): void {
+  const received = header(request, syncHeaders.protocol);
+  if (received !== String(syncProtocolVersion)) {
+    throw problem('protocolMismatch', { expected: syncProtocolVersion, received: received ?? '(none)' });
+  }
+}
+
+/** The device of the request's bearer token. */
+export async function requireDevice(
+  context: PlatformContext,
+  request: FastifyRequest,
+): Promise<DeviceIdentity> {
+  const authorization = header(request, syncHeaders.authorization);
+  if (!authorization) throw problem('missingCredentials');
+  const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+  if (!match || !looksLikeDeviceToken(match[1]!)) throw problem('invalidToken');
+  return context.devices.authenticate(match[1]!);
+}
+
+export interface ServedCollection {
+  name: CollectionName;
+  scope: CollectionScope;
+  schemaVersion: number;
+  validate: DocumentValidator;
+}
+
+export function servedCollections(context: PlatformContext): ServedCollection[] {
+  return Object.keys(context.validators).map((name) => requireServedCollection(context, name));
+}
+
+export function requireServedCollection(context: PlatformContext, name: string): ServedCollection {
+  if (!isCollectionName(name)) throw problem('unknownCollection', { collection: name.slice(0, 100) });
+  const validate = context.validators[name];
+  if (!validate) throw problem('collectionNotServed', { collection: name });
+  const schemaVersion = context.schemaVersions[name] ?? collectionPlan[name].schemaVersion;
+  return { name, scope: collectionPlan[name].scope, schemaVersion, validate };
+}
+
+/** The client's schema version of the collection must be the platform's. */
+export function checkSchemaVersion(request: FastifyRequest, collection: ServedCollection): void {
+  const raw = header(request, syncHeaders.schemaVersion);
+  if (raw === undefined || !/^\d{1,6}$/.test(raw))
+    throw problem('invalidHeader', { header: syncHeaders.schemaVersion });
+  const received = Number(raw);
+  const expected = collection.schemaVersion;
+  const details = { collection: collection.name, expected, received };
+  if (received < expected) throw problem('clientSchemaOutdated', details);
+  if (received > expected) throw problem('platformSchemaOutdated', details);
+}
+
+/** A short, readable account of why a body or query failed its schema. */
+export function describeZodError(error: ZodError): string {
+  return error.issues
+    .slice(0, 5)
+    .map((item) => `${item.path.length > 0 ? item.path.join('.') : '(root)'}: ${item.message}`)
+    .join('; ');
+}

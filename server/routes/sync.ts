@@ -1,0 +1,120 @@
+/** Device endpoints of the sync protocol: enrollment, session, pull and push (see shared/sync/protocol.ts). */
+import type { FastifyInstance } from 'fastify';
+import {
+  enrollRequestSchema,
+  type PullResponse,
+  type PushResponse,
+  parseCheckpointParam,
+  pullQuerySchema,
+  pushRequestSchema,
+  type SessionResponse,
+  syncLimits,
+  syncPaths,
+  syncProtocolVersion,
+} from '../../shared/sync/protocol.ts';
+import { getCounty } from '../accounts/counties.ts';
+import { enrollDevice } from '../accounts/devices.ts';
+import { problem } from '../problem.ts';
+import { pullDocuments, pushDocuments } from '../sync/documentStore.ts';
+import type { PlatformContext } from './context.ts';
+import {
+  checkProtocol,
+  checkSchemaVersion,
+  describeZodError,
+  requireDevice,
+  requireServedCollection,
+  servedCollections,
+} from './guards.ts';
+
+export function registerSyncRoutes(app: FastifyInstance, context: PlatformContext): void {
+  app.post(syncPaths.enroll, async (request, reply) => {
+    checkProtocol(request);
+    const parsed = enrollRequestSchema.safeParse(request.body);
+    if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
+    const enrolled = await enrollDevice(context.db, parsed.data.code, parsed.data.deviceName);
+    request.log.info({ deviceId: enrolled.deviceId, county: enrolled.county.code }, 'device enrolled');
+    return reply.code(201).send(enrolled);
+  });
+
+  app.get(syncPaths.session, async (request): Promise<SessionResponse> => {
+    checkProtocol(request);
+    const device = await requireDevice(context, request);
+    const collections = servedCollections(context).map(({ name, schemaVersion, scope }) => ({
+      name,
+      schemaVersion,
+      scope,
+    }));
+    return {
+      deviceId: device.id,
+      deviceName: device.name,
+      county: await getCounty(context.db, device.county),
+      protocolVersion: syncProtocolVersion,
+      collections,
+    };
+  });
+
+  app.get<{ Params: { collection: string } }>(
+    '/sync/v1/:collection/pull',
+    async (request): Promise<PullResponse> => {
+      checkProtocol(request);
+      const device = await requireDevice(context, request);
+      const collection = requireServedCollection(context, request.params.collection);
+      checkSchemaVersion(request, collection);
+      const query = pullQuerySchema.safeParse(request.query);
+      if (!query.success) throw problem('invalidQuery', { reason: describeZodError(query.error) });
+      const checkpoint = parseCheckpointParam(query.data.checkpoint);
+      if (!checkpoint.ok)
+        throw problem('invalidCheckpoint', { checkpoint: String(query.data.checkpoint).slice(0, 100) });
+      const result = await pullDocuments(context.db, {
+        collection: collection.name,
+        county: collection.scope === 'city' ? null : device.county,
+        after: checkpoint.checkpoint?.sequence ?? null,
+        limit: query.data.limit,
+      });
+      context.metrics.pulled.inc({ collection: collection.name }, result.documents.length);
+      return result;
+    },
+  );
+
+  app.post<{ Params: { collection: string } }>(
+    '/sync/v1/:collection/push',
+    async (request): Promise<PushResponse> => {
+      checkProtocol(request);
+      const device = await requireDevice(context, request);
+      const collection = requireServedCollection(context, request.params.collection);
+      checkSchemaVersion(request, collection);
+      if (collection.scope === 'city') throw problem('cityScopeReadOnly', { collection: collection.name });
+      const rows = (request.body as { rows?: unknown } | null)?.rows;
+      if (Array.isArray(rows) && rows.length > syncLimits.maxPushRows) {
+        throw problem('tooManyRows', { count: rows.length, max: syncLimits.maxPushRows });
+      }
+      const parsed = pushRequestSchema.safeParse(request.body);
+      if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
+      const outcome = await pushDocuments(
+        context.db,
+        { validate: collection.validate, uniqueField: context.uniqueFields[collection.name] },
+        {
+          collection: collection.name,
+          county: device.county,
+          deviceId: device.id,
+          rows: parsed.data.rows,
+          context: { today: context.today() },
+        },
+      );
+      const labels = (outcome: string) => ({ collection: collection.name, outcome });
+      context.maintenance.noteWrites(outcome.written);
+      context.metrics.pushed.inc(labels('written'), outcome.written);
+      context.metrics.pushed.inc(labels('unchanged'), outcome.unchanged);
+      context.metrics.pushed.inc(labels('conflict'), outcome.conflicts.length);
+      context.metrics.pushed.inc(labels('rejected'), outcome.rejected.length);
+      if (outcome.lastSequence !== null) {
+        context.hub.publish({
+          collection: collection.name,
+          county: device.county,
+          sequence: outcome.lastSequence,
+        });
+      }
+      return { conflicts: outcome.conflicts, rejected: outcome.rejected };
+    },
+  );
+}

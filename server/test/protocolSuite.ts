@@ -1,0 +1,20 @@
+/** The protocol suite, run against a real platform over HTTP on one database backend. */
+import { describe } from 'vitest';
+import { type TestBackend, usePlatform } from './harness.ts';
+import { defineBadInputTests } from './suites/badInput.ts';
+import { defineBlobAndStreamTests } from './suites/blobsAndStream.ts';
+import { defineOperationsTests } from './suites/operations.ts';
+import { defineReplicationTests } from './suites/replication.ts';
+import { defineTenancyTests } from './suites/tenancy.ts';
+import { suitePlatformOptions } from './testCollections.ts';
+
+export function defineProtocolSuite(backend: TestBackend): void {
+  describe(`sync protocol on ${backend}`, () => {
+    const env = usePlatform(backend, suitePlatformOptions);
+    describe('replication', () => defineReplicationTests(env));
+    describe('bad input', () => defineBadInputTests(env));
+    describe('tenancy', () => defineTenancyTests(env));
+    describe('blobs and stream', () => defineBlobAndStreamTests(env));
+    describe('operations', () => defineOperationsTests(env));
+  });
+}

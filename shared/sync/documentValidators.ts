@@ -1,0 +1,308 @@
+/**
+ * Which documents the platform accepts: one validator per synced collection, run on every pushed
+ * document. A validator checks the document against its collection's JSON schema (fields, types,
+ * lengths, enums), the stamp fields every document carries, and the collection's domain rules.
+ * The platform serves only collections registered here; add an entry when a collection's model exists.
+ */
+import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
+import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../domain/credit/workdays.ts';
+import {
+  type CatalogItem,
+  type CatalogItemInput,
+  catalogItemJsonSchema,
+  validateCatalogItem,
+} from '../model/catalog.ts';
+import type { CollectionName } from '../model/collections.ts';
+import {
+  type CreditRecordInput,
+  creditRecordJsonSchema,
+  normalizeCreditRecordInput,
+  validateCreditRecordInput,
+} from '../model/creditRecord.ts';
+import {
+  type DisclosureInput,
+  disclosureJsonSchema,
+  normalizeDisclosureInput,
+  validateDisclosureInput,
+} from '../model/disclosure.ts';
+import {
+  normalizeSubjectInput,
+  type SubjectInput,
+  subjectJsonSchema,
+  validateSubjectInput,
+} from '../model/subject.ts';
+import { issue, type ValidationIssue } from '../model/validation.ts';
+import { isUuid } from '../util/uuid.ts';
+
+export interface DocumentValidationContext {
+  /** Today's date (YYYY-MM-DD) where the platform runs; bounds dates such as births in ID numbers. */
+  today: string;
+  /** The city's catalog, which credit records are checked against; the default catalog when absent. */
+  catalog?: readonly CatalogItem[];
+}
+
+/** Every broken rule of one pushed document (without `_deleted` handling: the caller strips it). */
+export type DocumentValidator = (doc: unknown, context: DocumentValidationContext) => ValidationIssue[];
+
+export type DocumentValidatorRegistry = Partial<Record<CollectionName, DocumentValidator>>;
+
+interface JsonSchemaProperty {
+  readonly type: string;
+  readonly maxLength?: number;
+  readonly enum?: readonly unknown[];
+}
+
+/** The part of an RxDB JSON schema the structural check reads. */
+export interface CollectionJsonSchema {
+  readonly properties: Readonly<Record<string, JsonSchemaProperty>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean;
+}
+
+/** Fields a pushed document may carry besides its schema's: the deletion flag. */
+const replicationFields = new Set(['_deleted']);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasType(value: unknown, type: string): boolean {
+  switch (type) {
+    case 'string':
+      return typeof value === 'string';
+    case 'number':
+      return typeof value === 'number' && Number.isFinite(value);
+    case 'integer':
+      return Number.isSafeInteger(value);
+    case 'boolean':
+      return typeof value === 'boolean';
+    case 'array':
+      return Array.isArray(value);
+    case 'object':
+      return isPlainObject(value);
+    default:
+      return false;
+  }
+}
+
+/** Structural check: required fields, types, string lengths, enums, no unknown fields. */
+export function validateAgainstJsonSchema(doc: unknown, schema: CollectionJsonSchema): ValidationIssue[] {
+  if (!isPlainObject(doc)) return [issue('', 'notObject')];
+  const issues: ValidationIssue[] = [];
+  for (const field of schema.required ?? []) {
+    if (doc[field] === undefined) issues.push(issue(field, 'missing'));
+  }
+  for (const [field, value] of Object.entries(doc)) {
+    const property = schema.properties[field];
+    if (!property) {
+      if (schema.additionalProperties === false && !replicationFields.has(field)) {
+        issues.push(issue(field, 'unknownField'));
+      }
+      continue;
+    }
+    if (!hasType(value, property.type)) {
+      issues.push(issue(field, 'type', { expected: property.type }));
+      continue;
+    }
+    if (property.maxLength !== undefined && typeof value === 'string' && value.length > property.maxLength) {
+      issues.push(issue(field, 'tooLong', { max: property.maxLength }));
+    }
+    if (property.enum && !property.enum.includes(value)) issues.push(issue(field, 'oneOf'));
+  }
+  if ('_deleted' in doc && typeof doc._deleted !== 'boolean') {
+    issues.push(issue('_deleted', 'type', { expected: 'boolean' }));
+  }
+  return issues;
+}
+
+const isoInstantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
+
+function isIsoInstant(value: string): boolean {
+  return isoInstantPattern.test(value) && !Number.isNaN(Date.parse(value));
+}
+
+/** The stamp fields of BaseDocument: UUID id, six-digit county, ISO instants, user ids. */
+export function validateBaseDocument(doc: Record<string, unknown>): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  if (typeof doc.id === 'string' && !isUuid(doc.id)) issues.push(issue('id', 'uuid'));
+  if (typeof doc.county === 'string' && !/^\d{6}$/.test(doc.county))
+    issues.push(issue('county', 'divisionCode'));
+  for (const field of ['createdAt', 'updatedAt'] as const) {
+    const value = doc[field];
+    if (typeof value === 'string' && !isIsoInstant(value)) issues.push(issue(field, 'isoInstant'));
+  }
+  for (const field of ['createdBy', 'updatedBy'] as const) {
+    if (doc[field] === '') issues.push(issue(field, 'required'));
+  }
+  return issues;
+}
+
+/** Issues that leave a document's shape unknown: domain rules cannot run on it. */
+const shapeIssueCodes = new Set(['notObject', 'missing', 'type']);
+
+function uniqueIssues(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((item) => {
+    const key = `${item.field}\u0000${item.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function validateSubjectDocument(doc: unknown, context: DocumentValidationContext): ValidationIssue[] {
+  const structural = validateAgainstJsonSchema(doc, subjectJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const input = doc as unknown as SubjectInput;
+  const domain = validateSubjectInput(input, context.today);
+  if (!domain.ok) issues.push(...domain.issues);
+  // Stored values must already be in the form the app writes, or lookups by code would miss them.
+  const normalized = normalizeSubjectInput(input);
+  for (const [field, value] of Object.entries(normalized)) {
+    if (doc[field] !== value) issues.push(issue(field, 'notNormalized'));
+  }
+  return uniqueIssues(issues);
+}
+
+/** A property of a nested JSON schema: objects with their properties, arrays with their items. */
+interface NestedSchema {
+  readonly type: string;
+  readonly maxLength?: number;
+  readonly maxItems?: number;
+  readonly enum?: readonly unknown[];
+  readonly items?: NestedSchema;
+  readonly properties?: Readonly<Record<string, NestedSchema>>;
+  readonly required?: readonly string[];
+  readonly additionalProperties?: boolean;
+}
+
+/**
+ * The structural check one level down and deeper: items of arrays and properties of objects, named by
+ * their path (`workflow.2.by`), so the domain rules only ever see values of the declared shape.
+ */
+export function validateNestedValues(
+  doc: Readonly<Record<string, unknown>>,
+  properties: Readonly<Record<string, NestedSchema>>,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const visit = (path: string, value: unknown, schema: NestedSchema): void => {
+    if (!hasType(value, schema.type)) {
+      issues.push(issue(path, 'type', { expected: schema.type }));
+      return;
+    }
+    if (typeof value === 'string' && schema.maxLength !== undefined && value.length > schema.maxLength) {
+      issues.push(issue(path, 'tooLong', { max: schema.maxLength }));
+    }
+    if (schema.enum && !schema.enum.includes(value)) issues.push(issue(path, 'oneOf'));
+    if (Array.isArray(value)) {
+      if (schema.maxItems !== undefined && value.length > schema.maxItems) {
+        issues.push(issue(path, 'tooManyItems', { max: schema.maxItems }));
+      }
+      const items = schema.items;
+      if (items) {
+        for (const [index, item] of value.entries()) visit(`${path}.${index}`, item, items);
+      }
+    } else if (isPlainObject(value) && schema.properties) {
+      for (const field of schema.required ?? []) {
+        if (value[field] === undefined) issues.push(issue(`${path}.${field}`, 'missing'));
+      }
+      for (const [field, item] of Object.entries(value)) {
+        const property = schema.properties[field];
+        if (property) visit(`${path}.${field}`, item, property);
+        else if (schema.additionalProperties === false)
+          issues.push(issue(`${path}.${field}`, 'unknownField'));
+      }
+    }
+  };
+  for (const [field, schema] of Object.entries(properties)) {
+    if ((schema.items || schema.properties) && doc[field] !== undefined) visit(field, doc[field], schema);
+  }
+  return issues;
+}
+
+/** Structural issues of a document against a schema with nested objects and arrays. */
+function shapeIssues(
+  doc: unknown,
+  schema: CollectionJsonSchema & { readonly properties: Readonly<Record<string, NestedSchema>> },
+): ValidationIssue[] {
+  const structural = validateAgainstJsonSchema(doc, schema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  return [...structural, ...validateNestedValues(doc, schema.properties)];
+}
+
+/** Fields whose stored value differs from its normalized form (trimmed text, canonical codes). */
+function notNormalized(doc: Record<string, unknown>, normalized: object): ValidationIssue[] {
+  return Object.entries(normalized)
+    .filter(([field, value]) => JSON.stringify(doc[field]) !== JSON.stringify(value))
+    .map(([field]) => issue(field, 'notNormalized'));
+}
+
+export function validateCreditRecordDocument(
+  doc: unknown,
+  context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, creditRecordJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const input = doc as unknown as CreditRecordInput;
+  const catalog = context.catalog ?? defaultCatalog;
+  const domain = validateCreditRecordInput(input, { catalog, today: context.today });
+  if (!domain.ok) issues.push(...domain.issues);
+  issues.push(...notNormalized(doc, normalizeCreditRecordInput(input)));
+  return uniqueIssues(issues);
+}
+
+export function validateDisclosureDocument(
+  doc: unknown,
+  context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, disclosureJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const input = doc as unknown as DisclosureInput;
+  const domain = validateDisclosureInput(input, context.today);
+  if (!domain.ok) issues.push(...domain.issues);
+  issues.push(...notNormalized(doc, normalizeDisclosureInput(input)));
+  return uniqueIssues(issues);
+}
+
+/** City reference data: each kind against its own schema and rules. */
+export function validateReferenceDocument(
+  doc: unknown,
+  _context: DocumentValidationContext,
+): ValidationIssue[] {
+  if (!isPlainObject(doc)) return [issue('', 'notObject')];
+  const schema =
+    doc.kind === 'catalogItem'
+      ? catalogItemJsonSchema
+      : doc.kind === 'holidayCalendar'
+        ? holidayCalendarJsonSchema
+        : null;
+  if (!schema) return [issue('kind', 'oneOf')];
+  const structural = shapeIssues(doc, schema);
+  if (structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  if (doc.kind === 'catalogItem') issues.push(...validateCatalogItem(doc as unknown as CatalogItemInput));
+  else {
+    const calendar = validateHolidayCalendar(doc as unknown as Parameters<typeof validateHolidayCalendar>[0]);
+    if (!calendar.ok) issues.push(...calendar.issues);
+  }
+  return uniqueIssues(issues);
+}
+
+/** Validators of the collections the platform serves. */
+export const documentValidators: DocumentValidatorRegistry = {
+  subjects: validateSubjectDocument,
+  creditRecords: validateCreditRecordDocument,
+  disclosures: validateDisclosureDocument,
+  reference: validateReferenceDocument,
+};
+
+/**
+ * A field whose value identifies a real-world entity: two live documents of one county may not share it
+ * (a subject's USCC or resident ID). A second one is refused with `duplicateCode`.
+ */
+export const documentUniqueFields: Partial<Record<CollectionName, string>> = {
+  subjects: 'code',
+};
