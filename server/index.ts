@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { join, resolve } from 'node:path';
+import { demoCounty } from '../shared/demo/county.ts';
 import type { CollectionName } from '../shared/model/collections.ts';
 import {
   type DocumentValidatorRegistry,
@@ -62,7 +63,7 @@ export interface RunningPlatform {
   close(): Promise<void>;
 }
 
-export const demoCounty = { code: '410526', nameZh: '示范县', nameEn: 'Demo County' } as const;
+export { demoCounty };
 
 function packageVersion(): string {
   const manifest = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
