@@ -34,7 +34,7 @@ function connectedBridge(savePath: string | null = null) {
       opened.push(url);
     },
     secrets: createSecretStore(new FakeSafeStorage(), join(dir, 'secrets.json'), 'linux'),
-    config: { platformUrl: '', demo: false },
+    config: { platformUrl: '', demo: false, demoEnrollmentCode: '' },
     platform: 'linux',
   });
   registerIpcHandlers(

@@ -5,7 +5,13 @@ import { createAppUrlMatcher } from './origin.ts';
 describe('readShellConfig', () => {
   it('defaults to the packaged renderer, no platform and no demo', () => {
     expect(readShellConfig({}, false)).toEqual({
-      config: { rendererDevUrl: null, platformUrl: '', demo: false, userDataDir: null },
+      config: {
+        rendererDevUrl: null,
+        platformUrl: '',
+        demo: false,
+        demoEnrollmentCode: '',
+        userDataDir: null,
+      },
       warnings: [],
     });
   });
@@ -25,6 +31,7 @@ describe('readShellConfig', () => {
       rendererDevUrl: 'http://localhost:5173/',
       platformUrl: 'http://127.0.0.1:8787/',
       demo: true,
+      demoEnrollmentCode: '',
       userDataDir: '/tmp/creditdesk-profile',
     });
   });

@@ -8,6 +8,8 @@ export interface ShellConfig {
   platformUrl: string;
   /** True when started with demo data (`npm start`). */
   demo: boolean;
+  /** With `demo`: the demo platform's one-time enrollment code, or ''. */
+  demoEnrollmentCode: string;
   /** Separate profile directory for tests and demos (development only), or null for the OS default. */
   userDataDir: string | null;
 }
@@ -27,7 +29,8 @@ function parseHttpUrl(value: string): URL | null {
 }
 
 /**
- * Reads CREDITDESK_RENDERER_URL, CREDITDESK_PLATFORM_URL, CREDITDESK_DEMO and CREDITDESK_USER_DATA_DIR.
+ * Reads CREDITDESK_RENDERER_URL, CREDITDESK_PLATFORM_URL, CREDITDESK_DEMO (+ CREDITDESK_DEMO_ENROLLMENT_CODE)
+ * and CREDITDESK_USER_DATA_DIR.
  * A packaged app ignores the development-only variables, so nobody can point an installed copy at
  * foreign code or a foreign profile through the environment. Rejected values come back as warnings.
  */
@@ -40,6 +43,8 @@ export function readShellConfig(
     rendererDevUrl: null,
     platformUrl: '',
     demo: env.CREDITDESK_DEMO === '1',
+    demoEnrollmentCode:
+      env.CREDITDESK_DEMO === '1' ? (env.CREDITDESK_DEMO_ENROLLMENT_CODE ?? '').slice(0, 64) : '',
     userDataDir: null,
   };
 

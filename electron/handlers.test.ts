@@ -51,7 +51,7 @@ function setup(languages = ['en-US']) {
       opened.push(url);
     },
     secrets: createSecretStore(new FakeSafeStorage(), join(dir, 'secrets.json'), 'linux'),
-    config: { platformUrl: 'http://127.0.0.1:8787/', demo: true },
+    config: { platformUrl: 'http://127.0.0.1:8787/', demo: true, demoEnrollmentCode: '' },
     platform: 'linux',
     maxOpenFileBytes: 16,
   };
@@ -69,6 +69,7 @@ describe('app:info', () => {
       platform: 'linux',
       platformUrl: 'http://127.0.0.1:8787/',
       demo: true,
+      demoEnrollmentCode: '',
     });
   });
 });

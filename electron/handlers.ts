@@ -47,7 +47,7 @@ export interface HandlerDependencies {
   ownerOf: (event: IpcMainInvokeEvent) => BrowserWindow | null;
   openExternal: (url: string) => Promise<void>;
   secrets: SecretFileStore;
-  config: Pick<ShellConfig, 'platformUrl' | 'demo'>;
+  config: Pick<ShellConfig, 'platformUrl' | 'demo' | 'demoEnrollmentCode'>;
   platform: string;
   /** Largest file openFile reads; 50 MB unless a test lowers it. */
   maxOpenFileBytes?: number;
@@ -68,6 +68,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
         platform: deps.platform,
         platformUrl: deps.config.platformUrl,
         demo: deps.config.demo,
+        demoEnrollmentCode: deps.config.demoEnrollmentCode,
       }),
 
     'file:save': async ({ suggestedName, data }, event) => {

@@ -22,6 +22,7 @@ function recordingHandlers() {
       platform: 'linux',
       platformUrl: '',
       demo: false,
+      demoEnrollmentCode: '',
     }),
     'file:save': record('file:save', { saved: true }),
     'file:open': record('file:open', null),

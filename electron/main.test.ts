@@ -78,6 +78,7 @@ describe('main process start-up (fake Electron)', () => {
       platform: process.platform,
       platformUrl: 'http://10.20.30.40:8080/',
       demo: true,
+      demoEnrollmentCode: '',
     });
     await expect(ipcMain.invoke('app:info', invokeEvent(new FakeWebContents()))).rejects.toThrow(
       /senderRejected/,

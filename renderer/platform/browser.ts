@@ -78,14 +78,22 @@ export function browserSecretStore(database = new SecretDatabase()): SecretStore
   };
 }
 
-async function readShellConfig(): Promise<{ platformUrl: string; demo: boolean }> {
+type ShellConfig = Pick<AppInfo, 'platformUrl' | 'demo' | 'demoEnrollmentCode'>;
+const noShellConfig: ShellConfig = { platformUrl: '', demo: false, demoEnrollmentCode: '' };
+
+async function readShellConfig(): Promise<ShellConfig> {
   try {
     const response = await fetch(shellConfigUrl, { cache: 'no-store' });
-    if (!response.ok) return { platformUrl: '', demo: false };
-    const config = (await response.json()) as Partial<{ platformUrl: string; demo: boolean }>;
-    return { platformUrl: String(config.platformUrl ?? ''), demo: config.demo === true };
+    if (!response.ok) return noShellConfig;
+    const config = (await response.json()) as Partial<ShellConfig>;
+    const demo = config.demo === true;
+    return {
+      platformUrl: String(config.platformUrl ?? ''),
+      demo,
+      demoEnrollmentCode: demo ? String(config.demoEnrollmentCode ?? '').slice(0, 64) : '',
+    };
   } catch {
-    return { platformUrl: '', demo: false };
+    return noShellConfig;
   }
 }
 
@@ -122,11 +130,11 @@ function pickFile(request: OpenFileRequest): Promise<OpenedFile | null> {
 /** The bridge for a plain browser: downloads, the file picker, window.print and WebCrypto. */
 export function browserBridge(): PlatformBridge {
   const secrets = browserSecretStore();
-  let config: Promise<{ platformUrl: string; demo: boolean }> | null = null;
+  let config: Promise<ShellConfig> | null = null;
   return {
     async appInfo(): Promise<AppInfo> {
       config ??= readShellConfig();
-      const { platformUrl, demo } = await config;
+      const { platformUrl, demo, demoEnrollmentCode } = await config;
       return {
         version: import.meta.env.VITE_APP_VERSION ?? '0.0.0',
         shell: 'browser',
@@ -134,6 +142,7 @@ export function browserBridge(): PlatformBridge {
         platform: navigator.platform,
         platformUrl,
         demo,
+        demoEnrollmentCode,
       };
     },
     async saveFile(request: SaveFileRequest) {

@@ -39,6 +39,8 @@ export const appInfoSchema = z.object({
   platformUrl: z.string(),
   /** True when started by `npm start` with demo data. */
   demo: z.boolean(),
+  /** With `demo`: a one-time code enrolling this device on the demo platform ('' when none). */
+  demoEnrollmentCode: z.string().max(64),
 });
 export type AppInfo = z.infer<typeof appInfoSchema>;
 
