@@ -1,11 +1,13 @@
-// `npm start`: builds CreditDesk and opens it with demo data — in Electron when its binary can be had,
-// otherwise in the browser at a printed localhost address.
+// `npm start`: builds CreditDesk, starts the embedded city platform with its demo county, and opens the app
+// with demo data — in Electron when its binary can be had, otherwise in the browser at a printed address.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { startPlatform } from '../server/index.ts';
 import { serveRenderer } from './static-server.ts';
 
 const rendererPort = Number(process.env.CREDITDESK_PORT ?? 5170);
+const platformPort = Number(process.env.CREDITDESK_PLATFORM_PORT ?? 8787);
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { stdio: 'inherit' });
@@ -16,8 +18,11 @@ function run(command: string, args: string[]): void {
 function electronUnavailable(): string | null {
   const result = spawnSync('npx', ['electron', '--version'], { encoding: 'utf8', timeout: 120_000 });
   if (result.status === 0) return null;
-  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`.trim().split('\n').slice(-3).join(' ');
-  return output || 'the Electron binary could not be started';
+  const lines = `${result.stdout ?? ''}${result.stderr ?? ''}`.split('\n').map((line) => line.trim());
+  const download = lines.find((line) => line.startsWith('Downloading Electron'));
+  const failure = lines.find((line) => /^(\w*Error|RequestError):/.test(line));
+  if (download && failure) return `downloading the Electron binary failed: ${failure}`;
+  return failure ?? 'the Electron binary could not be started';
 }
 
 console.log('Building CreditDesk…');
@@ -26,19 +31,36 @@ const electronConfig = 'electron/vite.config.ts';
 const hasElectronShell = existsSync(electronConfig);
 if (hasElectronShell) run('npx', ['vite', 'build', '-c', electronConfig, '--logLevel', 'warn']);
 
+const platform = await startPlatform({
+  port: platformPort,
+  dataDir: process.env.CREDITDESK_DATA_DIR ?? '.data/platform',
+  demo: true,
+  logLevel: 'warn',
+});
+const demoEnrollmentCode = platform.demoEnrollmentCode ?? '';
+console.log(`City platform (demo county, ${platform.database.backend}) at ${platform.url}`);
+const stopPlatform = () => platform.close().finally(() => process.exit(0));
+process.on('SIGINT', stopPlatform);
+process.on('SIGTERM', stopPlatform);
+
 const unavailable = hasElectronShell ? electronUnavailable() : 'the desktop shell is not built';
 if (unavailable === null) {
   const electronPath = createRequire(import.meta.url)('electron') as unknown as string;
   const child = spawn(electronPath, ['.'], {
     stdio: 'inherit',
-    env: { ...process.env, CREDITDESK_DEMO: '1' },
+    env: {
+      ...process.env,
+      CREDITDESK_DEMO: '1',
+      CREDITDESK_PLATFORM_URL: platform.url,
+      CREDITDESK_DEMO_ENROLLMENT_CODE: demoEnrollmentCode,
+    },
   });
-  child.on('exit', (code) => process.exit(code ?? 0));
+  child.on('exit', () => stopPlatform());
 } else {
   const { url } = await serveRenderer({
     root: 'dist/renderer',
     port: rendererPort,
-    shellConfig: { demo: true, platformUrl: '' },
+    shellConfig: { demo: true, platformUrl: platform.url, demoEnrollmentCode },
   });
   console.log(`\nElectron is not available here (${unavailable}).`);
   console.log(`CreditDesk is running in browser mode with demo data: open ${url}`);

@@ -1,13 +1,25 @@
 // Subject registry benchmark, run in real Chromium by `npm run bench`: our repository against raw Dexie.
 import { Dexie } from 'dexie';
 import { generateDemoSubjects, seededRandom } from '../../shared/demo/subjects.ts';
-import { openDatabase } from '../../renderer/db/database.ts';
-import { LocalStore } from '../../renderer/db/localStore.ts';
 import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
+import { memorySecretStore, openTestProfile, testSession } from '../../renderer/security/testSupport.ts';
 
 const count = Number(new URLSearchParams(location.search).get('count') ?? 100_000);
-const session = () => ({ userId: 'bench', userName: 'bench', county: '410823' });
-const clock = () => new Date();
+/** A profile as the app opens it: encrypted personal fields, audited writes, a clerk signed in. */
+const secretStores = new Map<string, ReturnType<typeof memorySecretStore>>();
+
+async function openRepository(
+  name: string,
+): Promise<{ repository: SubjectRepository; close(): Promise<void> }> {
+  if (!secretStores.has(name)) secretStores.set(name, memorySecretStore());
+  const profile = await openTestProfile(name, {
+    secrets: secretStores.get(name),
+    now: { value: new Date() },
+  });
+  profile.actAs(testSession(['clerk']));
+  const repository = await SubjectRepository.open(profile.db.subjects, profile.local, profile.context);
+  return { repository, close: () => profile.close() };
+}
 
 function percentile(samples: number[], p: number): number {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -23,15 +35,12 @@ async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
 /** Runs both write paths once on a small batch, so neither measured run pays for cold code. */
 async function warmUp(): Promise<void> {
   const inputs = generateDemoSubjects({ seed: 1, count: 2000, division: '410824' });
-  const db = await openDatabase({ name: 'bench-warm-up', multiInstance: false });
-  const local = new LocalStore('bench-warm-up');
-  const repository = await SubjectRepository.open(db.subjects, local, session, clock);
+  const { repository, close } = await openRepository('bench-warm-up');
   const { created } = await repository.createMany(inputs);
   const raw = new Dexie('bench-warm-up-raw');
   raw.version(1).stores({ subjects: 'id, code, updatedAt' });
   await raw.table('subjects').bulkPut(created);
-  await db.remove();
-  local.close();
+  await close();
   raw.close();
 }
 
@@ -39,9 +48,7 @@ async function run(): Promise<Record<string, number>> {
   await warmUp();
   const inputs = generateDemoSubjects({ seed: 42, count, division: '410823' });
 
-  const db = await openDatabase({ name: 'bench-repository', multiInstance: false });
-  const local = new LocalStore('bench-repository');
-  const repository = await SubjectRepository.open(db.subjects, local, session, clock);
+  const { repository, close } = await openRepository('bench-repository');
   const [created, repositoryMs] = await timed(() => repository.createMany(inputs));
   if (created.created.length !== count) throw new Error(`created ${created.created.length} of ${count}`);
 
@@ -68,13 +75,8 @@ async function run(): Promise<Record<string, number>> {
   const nameSamples = await searchTimes(nameQueries);
   const codeSamples = await searchTimes(codeQueries);
 
-  await db.close();
-  local.close();
-  const [reopened, reopenMs] = await timed(async () => {
-    const again = await openDatabase({ name: 'bench-repository', multiInstance: false });
-    const againLocal = new LocalStore('bench-repository');
-    return SubjectRepository.open(again.subjects, againLocal, session, clock);
-  });
+  await close();
+  const [{ repository: reopened }, reopenMs] = await timed(() => openRepository('bench-repository'));
   const [, firstPageMs] = await timed(() => reopened.list({ limit: 50 }));
   const [, firstNamePageMs] = await timed(() => reopened.list({ sort: 'name', limit: 50 }));
   const [, nextNamePageMs] = await timed(() => reopened.list({ sort: 'name', offset: 50, limit: 50 }));

@@ -3,22 +3,27 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { PlatformBridge } from '../../shared/platform/bridge.ts';
-import { SetupPage } from '../features/setup/SetupPage.tsx';
+import { FreshRestorePage } from '../features/backup/FreshRestorePage.tsx';
+import { type SetupValues, SetupPage } from '../features/setup/SetupPage.tsx';
+import { AuthGate } from '../features/signin/AuthGate.tsx';
 import { AppLayout } from '../ui/AppLayout.tsx';
 import { appRoutes } from './areas.tsx';
-import { type Opened, openServices } from './bootstrap.ts';
-import { type AppServices, type OfficeSettings, ServicesContext } from './services.ts';
+import { type Opened, openCore } from './bootstrap.ts';
+import { type CoreServices, ServicesContext } from './services.ts';
 
 type State =
   | { phase: 'setup' }
+  | { phase: 'restore' }
   | { phase: 'opening' }
-  | { phase: 'ready'; services: AppServices }
+  /** Office known but no user yet (set up before users existed): the first administrator is asked. */
+  | { phase: 'firstAdministrator'; core: CoreServices }
+  | { phase: 'ready'; core: CoreServices }
   | { phase: 'failed'; error: Error };
 
 export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened }) {
   const { t } = useTranslation();
-  const [office, setOffice] = useState<OfficeSettings | null>(opened.office);
-  const [state, setState] = useState<State>(opened.office ? { phase: 'opening' } : { phase: 'setup' });
+  const office = opened.office;
+  const [state, setState] = useState<State>(office ? { phase: 'opening' } : { phase: 'setup' });
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Retry) opens the database again
@@ -26,24 +31,49 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
     if (!office) return;
     let current = true;
     setState({ phase: 'opening' });
-    openServices(bridge, { ...opened, office })
-      .then((services) => current && setState({ phase: 'ready', services }))
+    openCore(bridge, { ...opened, office })
+      .then(async (core) => {
+        const phase = (await core.users.count()) === 0 ? 'firstAdministrator' : 'ready';
+        if (current) setState({ phase, core });
+      })
       .catch((error: unknown) => current && setState({ phase: 'failed', error: asError(error) }));
     return () => {
       current = false;
     };
   }, [bridge, opened, office, attempt]);
 
+  /** Creates the first administrator and signs her in. */
+  const setUp = async (core: CoreServices, values: SetupValues) => {
+    const created = await core.users.createFirstAdministrator(values.office.county, values.administrator);
+    if (!created.ok) return created.issues;
+    await opened.local.setSetting('office', values.office);
+    const signedIn = await core.auth.signIn(values.administrator.username, values.administrator.password);
+    if (!signedIn.ok) return [signedIn.issue];
+    setState({ phase: 'ready', core });
+    return [];
+  };
+
   switch (state.phase) {
     case 'setup':
       return (
         <SetupPage
-          onDone={async (settings) => {
-            await opened.local.setSetting('office', settings);
-            setOffice(settings);
-          }}
+          onSubmit={async (values) =>
+            setUp(await openCore(bridge, { ...opened, office: values.office }), values)
+          }
+          onRestore={() => setState({ phase: 'restore' })}
         />
       );
+    case 'restore':
+      return (
+        <FreshRestorePage
+          bridge={bridge}
+          opened={opened}
+          onRestored={(core) => setState({ phase: 'ready', core })}
+          onCancel={() => setState({ phase: 'setup' })}
+        />
+      );
+    case 'firstAdministrator':
+      return <SetupPage office={state.core.office} onSubmit={(values) => setUp(state.core, values)} />;
     case 'opening':
       return (
         <Center mih="100vh">
@@ -69,19 +99,23 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
       );
     case 'ready':
       return (
-        <ServicesContext.Provider value={state.services}>
-          <HashRouter>
-            <AppLayout>
-              <Routes>
-                <Route path="/" element={<Navigate to="/subjects" replace />} />
-                {appRoutes.map((route) => (
-                  <Route key={route.path} path={route.path} element={route.element} />
-                ))}
-                <Route path="*" element={<Navigate to="/subjects" replace />} />
-              </Routes>
-            </AppLayout>
-          </HashRouter>
-        </ServicesContext.Provider>
+        <AuthGate core={state.core}>
+          {(services) => (
+            <ServicesContext.Provider value={services}>
+              <HashRouter>
+                <AppLayout>
+                  <Routes>
+                    <Route path="/" element={<Navigate to="/subjects" replace />} />
+                    {appRoutes.map((route) => (
+                      <Route key={route.path} path={route.path} element={route.element} />
+                    ))}
+                    <Route path="*" element={<Navigate to="/subjects" replace />} />
+                  </Routes>
+                </AppLayout>
+              </HashRouter>
+            </ServicesContext.Provider>
+          )}
+        </AuthGate>
       );
   }
 }

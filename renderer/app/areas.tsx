@@ -1,9 +1,28 @@
-import { IconBuildingCommunity, IconSettings } from '@tabler/icons-react';
+import {
+  IconBuildingCommunity,
+  IconFiles,
+  IconLayoutDashboard,
+  IconSettings,
+  IconShieldCheck,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
+import { Navigate } from 'react-router';
+import type { Action } from '../../shared/security/permissions.ts';
+import { CatalogPage } from '../features/credit/CatalogPage.tsx';
+import { CreditRecordCreatePage, CreditRecordEditPage } from '../features/credit/CreditRecordFormPage.tsx';
+import { CreditRecordListPage } from '../features/credit/CreditRecordListPage.tsx';
+import { CreditRecordPage } from '../features/credit/CreditRecordPage.tsx';
+import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
+import { DisclosureCreatePage, DisclosureEditPage } from '../features/disclosures/DisclosureFormPage.tsx';
+import { DisclosureListPage } from '../features/disclosures/DisclosureListPage.tsx';
+import { DisclosurePage } from '../features/disclosures/DisclosurePage.tsx';
+import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
 import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
 import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
 import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
+import { UsersPage } from '../features/users/UsersPage.tsx';
 
 export interface AppRoute {
   path: string;
@@ -15,19 +34,38 @@ export interface NavigationArea {
   /** i18n key of the label. */
   label: string;
   icon: ComponentType<{ size?: number; stroke?: number }>;
+  /** Shown only to users whose roles allow this action (the screen and the repositories check again). */
+  action?: Action;
 }
 
 /** Every screen of the app. Features add their routes here. */
 export const appRoutes: AppRoute[] = [
+  { path: '/dashboard', element: <DashboardPage /> },
   { path: '/subjects', element: <SubjectListPage /> },
   { path: '/subjects/new/:kind', element: <SubjectCreatePage /> },
   { path: '/subjects/:id', element: <SubjectDetailPage /> },
   { path: '/subjects/:id/edit', element: <SubjectEditPage /> },
+  { path: '/credit', element: <Navigate to="/credit/records" replace /> },
+  { path: '/credit/records', element: <CreditRecordListPage /> },
+  { path: '/credit/records/new', element: <CreditRecordCreatePage /> },
+  { path: '/credit/records/:id', element: <CreditRecordPage /> },
+  { path: '/credit/records/:id/edit', element: <CreditRecordEditPage /> },
+  { path: '/credit/disclosures', element: <DisclosureListPage /> },
+  { path: '/credit/disclosures/new/:kind', element: <DisclosureCreatePage /> },
+  { path: '/credit/disclosures/:id', element: <DisclosurePage /> },
+  { path: '/credit/disclosures/:id/edit', element: <DisclosureEditPage /> },
+  { path: '/credit/catalog', element: <CatalogPage /> },
+  { path: '/users', element: <UsersPage /> },
+  { path: '/audit', element: <AuditPage /> },
   { path: '/settings', element: <SettingsPage /> },
 ];
 
 /** The navigation, in order; only areas that exist are listed. */
 export const navigationAreas: NavigationArea[] = [
+  { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
+  { path: '/credit', label: 'nav.credit', icon: IconFiles },
+  { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
+  { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },
   { path: '/settings', label: 'nav.settings', icon: IconSettings },
 ];

@@ -1,18 +1,37 @@
+import { demoCounty } from '../../shared/demo/county.ts';
 import type { RxStorage } from 'rxdb';
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
+import { normalizeUsername } from '../../shared/model/user.ts';
+import type { ValidationIssue } from '../../shared/model/validation.ts';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import { openDatabase } from '../db/database.ts';
+import { verifyPassword } from '../../shared/security/password.ts';
+import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
+import { openCreditRepositories } from '../repositories/disclosures.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
-import { type Session, systemClock } from '../session/session.ts';
-import type { AppServices, OfficeSettings } from './services.ts';
+import { AuditService } from '../security/audit.ts';
+import { AuthService } from '../security/auth.ts';
+import {
+  BackupService,
+  type BackupProblem,
+  backupAdministrator,
+  openBackupPayload,
+} from '../security/backupService.ts';
+import { demoPassword, demoUsers } from '../security/demo.ts';
+import { IdleLockSetting } from '../security/idleLockSetting.ts';
+import { KeyVault } from '../security/keys.ts';
+import { LockoutStore } from '../security/lockoutStore.ts';
+import { PersonalDataCipher, sealLocalHistory } from '../security/personalData.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import { type SignedInSession, sessionOf } from '../security/session.ts';
+import { UserRepository } from '../security/users.ts';
+import { localDate, systemClock } from '../session/session.ts';
+import type { AppServices, CoreServices, OfficeSettings } from './services.ts';
 
 const profileName = 'creditdesk';
-export const demoOffice: Omit<OfficeSettings, 'userId'> = {
-  officeName: '武陟县住房和城乡建设局（演示）',
-  county: '410823',
-  userName: '演示录入员',
+export const demoOffice: OfficeSettings = {
+  officeName: demoCounty.officeZh,
+  county: demoCounty.code,
 };
 const demoSubjectCount = 300;
 
@@ -42,37 +61,153 @@ export async function openShell(bridge: PlatformBridge): Promise<Opened> {
   const local = new LocalStore(profileName);
   let office = (await local.getSetting<OfficeSettings>('office')) ?? null;
   if (!office && appInfo.demo) {
-    office = { ...demoOffice, userId: uuidv7() };
+    office = demoOffice;
     await local.setSetting('office', office);
   }
   return { appInfo, local, office };
 }
 
-export async function openServices(
+/**
+ * Opens the data key, the database, the users and the audit trail: everything sign-in needs. In demo
+ * mode a profile without users gets the demo users.
+ */
+export async function openCore(
   bridge: PlatformBridge,
   opened: Opened & { office: OfficeSettings },
-): Promise<AppServices> {
+): Promise<CoreServices> {
   const { appInfo, local, office } = opened;
+  const clock = systemClock;
+  const vault = await KeyVault.open(bridge.secrets, local);
+  const personalData = new PersonalDataCipher(() => vault.fieldKeys());
   const db = await openDatabase({
     name: profileName,
     multiInstance: appInfo.shell === 'browser',
     wrapStorage: await developmentStorageWrapper(),
+    personalData,
   });
-  const session = (): Session => ({
-    userId: office.userId,
-    userName: office.userName,
-    county: office.county,
+  const audit = await AuditService.open(db.auditLog, local, { county: office.county, clock });
+  const context: RepositoryContext = { session: () => auth.session(), clock, audit, personalData };
+  const users = new UserRepository(db.users, context, { vault });
+  const auth = new AuthService({ users, lockouts: new LockoutStore(local), vault, audit, clock });
+  // Roles changed or the account disabled elsewhere (synced) apply to the signed-in user at once.
+  users.watchAll().subscribe((all) => {
+    const state = auth.state;
+    if (state.status === 'signedOut') return;
+    const current = all.find((user) => user.id === state.session.userId);
+    if (current) auth.refresh(current);
   });
-  const subjects = await SubjectRepository.open(db.subjects, local, session, systemClock);
-  if (appInfo.demo && !(await local.getSetting<boolean>('demoSeeded'))) {
-    for (const input of generateDemoSubjects({
-      seed: 2026,
-      count: demoSubjectCount,
-      division: office.county,
-    })) {
-      await subjects.create(input);
+  const core: CoreServices = {
+    bridge,
+    appInfo,
+    db,
+    local,
+    office,
+    clock,
+    vault,
+    personalData,
+    audit,
+    users,
+    auth,
+    idleLock: await IdleLockSetting.open(local),
+    context,
+  };
+  if (appInfo.demo && (await users.count()) === 0) await createDemoUsers(core);
+  return core;
+}
+
+/** The demo administrator, then the other demo users created by her. */
+async function createDemoUsers(core: CoreServices): Promise<void> {
+  const [admin, ...others] = demoUsers;
+  const created = await core.users.createFirstAdministrator(core.office.county, {
+    username: admin!.username,
+    displayName: admin!.displayName,
+    password: demoPassword,
+  });
+  if (!created.ok) throw new Error(`Demo administrator refused: ${created.issues[0]?.code}`);
+  const asAdmin = new UserRepository(
+    core.db.users,
+    { ...core.context, session: () => sessionOf(created.value) },
+    { vault: core.vault },
+  );
+  for (const user of others) {
+    const result = await asAdmin.create({ ...user, password: demoPassword }, { mustChangePassword: false });
+    if (!result.ok) throw new Error(`Demo user ${user.username} refused: ${result.issues[0]?.code}`);
+  }
+}
+
+/** Opens what needs the unlocked data key: migrations of personal data, then the repositories. */
+export async function openWorkspace(core: CoreServices): Promise<AppServices> {
+  const { db, local, appInfo, context, audit, personalData, bridge, clock } = core;
+  await migratePersonalCollections(db);
+  await sealLocalHistory(local, personalData);
+  // Demo subjects are entered by the demo clerk, once per profile.
+  let seeding: SignedInSession | null = null;
+  const subjects = await SubjectRepository.open(db.subjects, local, {
+    ...context,
+    session: () => seeding ?? context.session(),
+  });
+  const clerk = appInfo.demo ? await core.users.findByUsername(demoUsers[1]!.username) : null;
+  if (clerk && !(await local.getSetting<boolean>('demoSeeded'))) {
+    seeding = sessionOf(clerk);
+    try {
+      await subjects.createMany(
+        generateDemoSubjects({ seed: 2026, count: demoSubjectCount, division: core.office.county }),
+      );
+    } finally {
+      seeding = null;
     }
     await local.setSetting('demoSeeded', true);
   }
-  return { bridge, appInfo, db, local, subjects, office };
+  const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
+  const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
+  return { ...core, subjects, backup, ...credit };
+}
+
+export interface FreshRestoreRequest {
+  bytes: Uint8Array;
+  backupPassword: string;
+  /** An active county administrator found in the backup, who restores it and is then signed in. */
+  username: string;
+  password: string;
+  reason: string;
+}
+
+export type FreshRestoreResult =
+  | { ok: true; core: CoreServices }
+  | { ok: false; error: BackupProblem }
+  | { ok: false; issues: ValidationIssue[] };
+
+/**
+ * First start from a backup instead of an empty office: the backup is decrypted and checked, its
+ * administrator proves who she is with her password, and only then is the new profile opened and filled.
+ */
+export async function restoreIntoFreshProfile(
+  bridge: PlatformBridge,
+  opened: Opened,
+  request: FreshRestoreRequest,
+): Promise<FreshRestoreResult> {
+  const backup = await openBackupPayload(
+    request.bytes,
+    request.backupPassword,
+    null,
+    localDate(systemClock()),
+  );
+  if (!backup.ok) return backup;
+  const username = normalizeUsername(request.username);
+  const admin = backupAdministrator(backup.payload, username);
+  if (!admin || !(await verifyPassword(request.password, admin.passwordVerifier))) {
+    return { ok: false, error: { code: 'backupRestore.notAdministrator' } };
+  }
+  const saved = backup.payload.settings.office as Partial<OfficeSettings> | undefined;
+  const county = backup.origin.county;
+  const office: OfficeSettings = { officeName: saved?.officeName || county, county };
+  const core = await openCore(bridge, { ...opened, office });
+  await migratePersonalCollections(core.db);
+  const service = new BackupService({ ...core, bridge });
+  const restored = await service.restore(sessionOf(admin), backup, request.reason);
+  if (!restored.ok) return restored;
+  await opened.local.setSetting('office', office);
+  const signedIn = await core.auth.signIn(username, request.password);
+  if (!signedIn.ok) return { ok: false, issues: [signedIn.issue] };
+  return { ok: true, core };
 }

@@ -2,23 +2,52 @@ import { createContext, useContext } from 'react';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
+import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
+import type { DisclosureRepository } from '../repositories/disclosures.ts';
+import type { ReferenceRepository } from '../repositories/reference.ts';
 import type { SubjectRepository } from '../repositories/subjects.ts';
+import type { AuditService } from '../security/audit.ts';
+import type { AuthService } from '../security/auth.ts';
+import type { BackupService } from '../security/backupService.ts';
+import type { IdleLockSetting } from '../security/idleLockSetting.ts';
+import type { KeyVault } from '../security/keys.ts';
+import type { PersonalDataCipher } from '../security/personalData.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import type { UserRepository } from '../security/users.ts';
+import type { Clock } from '../session/session.ts';
 
-/** This office's identity on this computer, entered once at first start. */
+/** This office's identity on this computer, entered once at first start (or taken from a backup). */
 export interface OfficeSettings {
   officeName: string;
   county: string;
-  userId: string;
-  userName: string;
 }
 
-export interface AppServices {
+/** What works before anyone signs in: the database, users, sign-in and the audit trail. */
+export interface CoreServices {
   bridge: PlatformBridge;
   appInfo: AppInfo;
   db: CreditDeskDatabase;
   local: LocalStore;
-  subjects: SubjectRepository;
   office: OfficeSettings;
+  clock: Clock;
+  vault: KeyVault;
+  personalData: PersonalDataCipher;
+  audit: AuditService;
+  users: UserRepository;
+  auth: AuthService;
+  idleLock: IdleLockSetting;
+  /** Who writes, the clock, the audit trail: handed to every repository. */
+  context: RepositoryContext;
+}
+
+/** The workspace opened after the first sign-in (personal data needs the unlocked data key). */
+export interface AppServices extends CoreServices {
+  subjects: SubjectRepository;
+  backup: BackupService;
+  /** The catalog and holiday calendars (city reference data, read-only here). */
+  reference: ReferenceRepository;
+  creditRecords: CreditRecordRepository;
+  disclosures: DisclosureRepository;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

@@ -1,4 +1,5 @@
 import { Dexie, type EntityTable } from 'dexie';
+import type { LockoutState } from '../../shared/security/lockout.ts';
 
 /** A previous version of a document, kept whenever the document changes. Append-only. */
 export interface HistoryEntry {
@@ -19,10 +20,17 @@ export interface SettingEntry {
   value: unknown;
 }
 
-/** Device-local data that never syncs: edit history and settings (RxDB collections stay for synced data). */
+/** Failed sign-ins of one username on this device (shared/security/lockout.ts). */
+export interface LockoutEntry {
+  username: string;
+  state: LockoutState;
+}
+
+/** Device-local data that never syncs: edit history, settings, sign-in lockouts (synced data is in RxDB). */
 export class LocalStore extends Dexie {
   history!: EntityTable<HistoryEntry, 'seq'>;
   settings!: EntityTable<SettingEntry, 'key'>;
+  lockouts!: EntityTable<LockoutEntry, 'username'>;
 
   constructor(name: string) {
     super(`${name}-local`);
@@ -30,6 +38,7 @@ export class LocalStore extends Dexie {
       history: '++seq, [collection+docId]',
       settings: 'key',
     });
+    this.version(2).stores({ lockouts: 'username' });
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

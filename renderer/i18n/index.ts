@@ -1,7 +1,11 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
+import { securityMessages } from '../../shared/i18n/security.ts';
+import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
+import { securityUiMessages } from './security.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -16,7 +20,14 @@ type Tree = { [key: string]: string | Tree };
 type FlatMessages = Readonly<Record<string, string>>;
 
 /** Message modules written as flat dotted keys (shared/, electron/), merged under the app's own text. */
-const flatModules: Readonly<Record<Language, FlatMessages>>[] = [desktopMessages];
+const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
+  desktopMessages,
+  creditMessages,
+  securityMessages,
+];
+
+/** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */
+const nestedModules: Readonly<Record<Language, object>>[] = [creditUiMessages, securityUiMessages];
 
 function insert(tree: Tree, path: string[], message: string): void {
   const [head, ...rest] = path;
@@ -44,10 +55,14 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
 export function messagesFor(language: Language): Tree {
   const tree: Tree = {};
   const own = (language === 'zh-CN' ? zhCN : en) as Tree;
-  for (const [key, message] of flatten(own)) insert(tree, key.split('.'), message);
+  // Where modules and the app's own text name the same key, the app's own wording wins: it goes last.
   for (const module of flatModules) {
     for (const [key, message] of Object.entries(module[language])) insert(tree, key.split('.'), message);
   }
+  for (const module of nestedModules) {
+    for (const [key, message] of flatten(module[language] as Tree)) insert(tree, key.split('.'), message);
+  }
+  for (const [key, message] of flatten(own)) insert(tree, key.split('.'), message);
   return tree;
 }
 

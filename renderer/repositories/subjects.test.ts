@@ -1,16 +1,24 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
 import { emptySubjectInput, type SubjectInput } from '../../shared/model/subject.ts';
-import { type CreditDeskDatabase, openDatabase } from '../db/database.ts';
-import { LocalStore } from '../db/localStore.ts';
-import type { Session } from '../session/session.ts';
+import type { CreditDeskDatabase } from '../db/database.ts';
+import type { LocalStore } from '../db/localStore.ts';
+import type { SignedInSession } from '../security/session.ts';
+import {
+  memorySecretStore,
+  openTestProfile,
+  type TestProfile,
+  testSession,
+} from '../security/testSupport.ts';
 import { SubjectRepository } from './subjects.ts';
 
+let test: TestProfile;
 let db: CreditDeskDatabase;
 let local: LocalStore;
 let repository: SubjectRepository;
 let now: Date;
-let session: Session;
+let session: SignedInSession;
+let secrets: ReturnType<typeof memorySecretStore>;
 let profile = 0;
 
 const enterprise = (overrides: Partial<SubjectInput> = {}): SubjectInput => ({
@@ -23,26 +31,27 @@ const enterprise = (overrides: Partial<SubjectInput> = {}): SubjectInput => ({
 });
 
 async function openProfile(name: string): Promise<void> {
-  db = await openDatabase({ name, multiInstance: false });
-  local = new LocalStore(name);
-  repository = await SubjectRepository.open(
-    db.subjects,
-    local,
-    () => session,
-    () => now,
-  );
+  const clock = {
+    get value() {
+      return now;
+    },
+  };
+  test = await openTestProfile(name, { secrets, now: clock });
+  db = test.db;
+  local = test.local;
+  repository = await SubjectRepository.open(db.subjects, local, { ...test.context, session: () => session });
 }
 
 beforeEach(async () => {
   now = new Date('2026-11-20T08:00:00Z');
-  session = { userId: 'user-1', userName: '张敏', county: '410823' };
+  session = { ...testSession(['clerk'], 'user-1'), userName: '张敏' };
+  secrets = memorySecretStore();
   profile++;
   await openProfile(`test-subjects-${profile}`);
 });
 
 afterEach(async () => {
-  await db.close();
-  local.close();
+  await test.close();
 });
 
 describe('subject repository', () => {
@@ -77,6 +86,72 @@ describe('subject repository', () => {
       issues: [{ field: 'code', code: 'duplicate', params: { id: first.value.id, name: first.value.name } }],
     });
     expect(await db.subjects.count().exec()).toBe(1);
+  });
+
+  it('refuses writes the role does not allow and writes nothing', async () => {
+    session = testSession(['auditor'], 'user-auditor');
+    expect(await repository.create(enterprise())).toEqual({
+      ok: false,
+      issues: [{ field: 'action', code: 'permission.denied', params: { action: 'subject.create' } }],
+    });
+    const bulk = await repository.createMany([enterprise()]);
+    expect(bulk).toEqual({
+      created: [],
+      rejected: [
+        {
+          index: 0,
+          issues: [{ field: 'action', code: 'permission.denied', params: { action: 'subject.create' } }],
+        },
+      ],
+    });
+    expect(await db.subjects.count().exec()).toBe(0);
+
+    session = testSession(['clerk'], 'user-clerk');
+    const created = await repository.create(enterprise());
+    if (!created.ok) throw new Error('setup');
+    for (const roles of [['reviewer'], ['inspector'], ['countyAdmin']] as const) {
+      session = testSession(roles);
+      const refused = await repository.update(created.value.id, enterprise({ name: '改名企业' }));
+      expect(refused).toEqual({
+        ok: false,
+        issues: [{ field: 'action', code: 'permission.denied', params: { action: 'subject.update' } }],
+      });
+    }
+    expect((await repository.get(created.value.id))?.name).toBe(created.value.name);
+    expect(await repository.history(created.value.id)).toEqual([]);
+    const trail = await test.audit.search();
+    expect(trail.map((entry) => [entry.action, entry.userId])).toEqual([['create', 'user-clerk']]);
+  });
+
+  it('audits creations and changes with personal values masked, never in clear', async () => {
+    const practitioner: SubjectInput = {
+      ...emptySubjectInput('practitioner'),
+      name: '李秀英',
+      code: '11010519491231002X',
+      phone: '13812345678',
+    };
+    const created = await repository.create(practitioner);
+    if (!created.ok) throw new Error(`setup: ${JSON.stringify(created.issues)}`);
+    now = new Date('2026-11-21T09:00:00Z');
+    await repository.update(created.value.id, { ...practitioner, phone: '13987654321', status: 'suspended' });
+    const [update, create] = await test.audit.search({ documentId: created.value.id });
+    expect(create).toMatchObject({
+      action: 'create',
+      userId: 'user-1',
+      collectionName: 'subjects',
+      before: null,
+      after: { name: '李秀英', code: '110105********002X', phone: '138****5678' },
+    });
+    expect(update).toMatchObject({
+      action: 'update',
+      at: '2026-11-21T09:00:00.000Z',
+      before: { phone: '138****5678', status: 'active' },
+      after: { phone: '139****4321', status: 'suspended' },
+    });
+    expect(Object.keys(update!.after ?? {}).sort()).toEqual(['phone', 'status']);
+    const stored = JSON.stringify(await test.audit.search());
+    for (const clear of ['11010519491231002X', '13812345678', '13987654321'])
+      expect(stored).not.toContain(clear);
   });
 
   it('keeps the previous version in the history on every change', async () => {
@@ -203,8 +278,7 @@ describe('subject repository', () => {
       '博爱县广厦置业有限公司',
     ]);
 
-    await db.close();
-    local.close();
+    await test.close();
     await openProfile(`test-subjects-${profile}`);
     expect((await repository.list({ text: '广厦' })).items.map((s) => s.id)).toEqual([created.value.id]);
     expect(await repository.history(created.value.id)).toHaveLength(1);

@@ -6,8 +6,10 @@ import { issue, type Validated, type ValidationIssue } from '../../shared/model/
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { SubjectCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
-import { type Clock, localDate, type Session } from '../session/session.ts';
-import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
+import { authorize } from '../security/permissions.ts';
+import { auditCreations, auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
+import { localDate } from '../session/session.ts';
+import { type SubjectQuery, SubjectIndex, type SubjectSummary, summarize } from './subjectIndex.ts';
 
 export interface BulkCreateResult {
   created: SubjectDocument[];
@@ -22,34 +24,30 @@ export interface SubjectPage {
   items: SubjectDocument[];
 }
 
-/** The only way UI code reads and writes subjects. */
+/**
+ * The only way UI code reads and writes subjects. Writes need the signed-in user's permission and are
+ * audited; personal fields are encrypted at rest below RxDB, so the index and queries by code work from
+ * memory (the database cannot match encrypted codes).
+ */
 export class SubjectRepository {
   readonly index = new SubjectIndex();
   private readonly collection: SubjectCollection;
   private readonly local: LocalStore;
-  private readonly session: () => Session;
-  private readonly clock: Clock;
+  private readonly context: RepositoryContext;
 
-  private constructor(
-    collection: SubjectCollection,
-    local: LocalStore,
-    session: () => Session,
-    clock: Clock,
-  ) {
+  private constructor(collection: SubjectCollection, local: LocalStore, context: RepositoryContext) {
     this.collection = collection;
     this.local = local;
-    this.session = session;
-    this.clock = clock;
+    this.context = context;
   }
 
   /** Loads the search index, then keeps it in step with every change (local, synced or from another tab). */
   static async open(
     collection: SubjectCollection,
     local: LocalStore,
-    session: () => Session,
-    clock: Clock,
+    context: RepositoryContext,
   ): Promise<SubjectRepository> {
-    const repository = new SubjectRepository(collection, local, session, clock);
+    const repository = new SubjectRepository(collection, local, context);
     collection.$.subscribe((event) => {
       if (event.operation === 'DELETE') repository.index.remove(event.documentId);
       else repository.index.put(summarize(event.documentData as SubjectDocument));
@@ -74,9 +72,10 @@ export class SubjectRepository {
     return doc ? (doc.toJSON() as SubjectDocument) : null;
   }
 
+  /** The subject holding this normalized code (ID numbers are encrypted at rest: found through the index). */
   async findByCode(code: string): Promise<SubjectDocument | null> {
-    const doc = await this.collection.findOne({ selector: { code } }).exec();
-    return doc ? (doc.toJSON() as SubjectDocument) : null;
+    const found = this.index.findByCode(code);
+    return found ? this.get(found.id) : null;
   }
 
   async list(query: SubjectQuery): Promise<SubjectPage> {
@@ -90,13 +89,15 @@ export class SubjectRepository {
   }
 
   async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {
-    const checked = await this.check(input, null);
+    const authorized = authorize(this.context.session(), 'subject.create');
+    if (!authorized.ok) return authorized;
+    const checked = this.check(input, null);
     if (!checked.ok) return checked;
-    const { userId, county } = this.session();
-    const now = this.clock().toISOString();
+    const { userId, county } = authorized.session;
+    const now = this.context.clock().toISOString();
     const document: SubjectDocument = {
       ...checked.value,
-      id: uuidv7(this.clock().getTime()),
+      id: uuidv7(this.context.clock().getTime()),
       county,
       createdAt: now,
       updatedAt: now,
@@ -105,6 +106,7 @@ export class SubjectRepository {
     };
     await this.collection.insert(document);
     this.index.put(summarize(document));
+    await auditWrite(this.context, 'subjects', null, document);
     return { ok: true, value: document };
   }
 
@@ -113,14 +115,18 @@ export class SubjectRepository {
    * checked for duplicates against the index of all subjects and the earlier inputs; refused ones are reported.
    */
   async createMany(inputs: SubjectInput[]): Promise<BulkCreateResult> {
-    const { userId, county } = this.session();
-    const today = localDate(this.clock());
+    const authorized = authorize(this.context.session(), 'subject.create');
+    if (!authorized.ok) {
+      return { created: [], rejected: inputs.map((_, index) => ({ index, issues: authorized.issues })) };
+    }
+    const { userId, county } = authorized.session;
+    const today = localDate(this.context.clock());
     const result: BulkCreateResult = { created: [], rejected: [] };
     const seen = new Map<string, { id: string; name: string }>();
     for (let start = 0; start < inputs.length; start += bulkChunk) {
       const chunk = inputs.slice(start, start + bulkChunk);
       const validated = chunk.map((input) => validateSubjectInput(input, today));
-      const now = this.clock();
+      const now = this.context.clock();
       const documents: SubjectDocument[] = [];
       for (const [offset, checked] of validated.entries()) {
         const index = start + offset;
@@ -150,19 +156,22 @@ export class SubjectRepository {
       const written = await this.collection.bulkInsert(documents);
       if (written.error.length > 0) throw new Error(`Saving subjects failed: ${written.error[0]!.status}`);
       this.index.load(documents.map(summarize));
+      await auditCreations(this.context, 'subjects', documents);
       result.created.push(...documents);
     }
     return result;
   }
 
   async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    const authorized = authorize(this.context.session(), 'subject.update');
+    if (!authorized.ok) return authorized;
     const current = await this.collection.findOne(id).exec();
     if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
-    const checked = await this.check(input, id);
+    const checked = this.check(input, id);
     if (!checked.ok) return checked;
     const previous = current.toJSON() as SubjectDocument;
-    const { userId, userName } = this.session();
-    const now = this.clock().toISOString();
+    const { userId, userName } = authorized.session;
+    const now = this.context.clock().toISOString();
     const next: SubjectDocument = {
       ...checked.value,
       id,
@@ -179,23 +188,31 @@ export class SubjectRepository {
       replacedAt: now,
       replacedBy: userId,
       replacedByName: userName,
-      snapshot: { ...previous },
+      // The local history is on disk like the database: personal values stay encrypted there too.
+      snapshot: await this.context.personalData.seal('subjects', { ...previous }),
     });
     await current.incrementalPatch(next);
     this.index.put(summarize(next));
+    await auditWrite(this.context, 'subjects', previous, next);
     return { ok: true, value: next };
   }
 
   /** Earlier versions, newest first. */
-  history(id: string): Promise<HistoryEntry[]> {
-    return this.local.historyOf('subjects', id);
+  async history(id: string): Promise<HistoryEntry[]> {
+    const entries = await this.local.historyOf('subjects', id);
+    return Promise.all(
+      entries.map(async (entry) => ({
+        ...entry,
+        snapshot: await this.context.personalData.open('subjects', entry.snapshot),
+      })),
+    );
   }
 
   /** Validates and refuses a code another subject already has, naming that subject. */
-  private async check(input: SubjectInput, selfId: string | null): Promise<Validated<SubjectInput>> {
-    const validated = validateSubjectInput(input, localDate(this.clock()));
+  private check(input: SubjectInput, selfId: string | null): Validated<SubjectInput> {
+    const validated = validateSubjectInput(input, localDate(this.context.clock()));
     if (!validated.ok) return validated;
-    const existing = await this.collection.findOne({ selector: { code: validated.value.code } }).exec();
+    const existing: SubjectSummary | undefined = this.index.findByCode(validated.value.code);
     if (existing && existing.id !== selfId) {
       return { ok: false, issues: [issue('code', 'duplicate', { id: existing.id, name: existing.name })] };
     }

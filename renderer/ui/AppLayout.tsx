@@ -1,16 +1,14 @@
 import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
 import { useDisclosure, useNetwork } from '@mantine/hooks';
-import { IconBuildingCommunity, IconSettings } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
+import { can } from '../../shared/security/permissions.ts';
+import { navigationAreas } from '../app/areas.tsx';
 import { useServices } from '../app/services.ts';
+import { UserMenu } from '../features/signin/UserMenu.tsx';
+import { useSession } from '../security/hooks.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
-
-const areas = [
-  { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
-  { path: '/settings', label: 'nav.settings', icon: IconSettings },
-] as const;
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -18,6 +16,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const network = useNetwork();
   const { office } = useServices();
+  const { roles } = useSession();
   return (
     <AppShell
       header={{ height: 56 }}
@@ -33,22 +32,27 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {office.officeName}
             </Text>
           </Group>
-          <Badge color={network.online ? 'teal' : 'gray'} variant="light" data-testid="network-status">
-            {network.online ? t('app.online') : t('app.offline')}
-          </Badge>
+          <Group gap="sm">
+            <Badge color={network.online ? 'teal' : 'gray'} variant="light" data-testid="network-status">
+              {network.online ? t('app.online') : t('app.offline')}
+            </Badge>
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('app.name')}>
-        {areas.map(({ path, label, icon: Icon }) => (
-          <NavLink
-            key={path}
-            component={RouterLink}
-            to={path}
-            label={t(label)}
-            leftSection={<Icon size={18} stroke={1.6} />}
-            active={location.pathname.startsWith(path)}
-          />
-        ))}
+        {navigationAreas
+          .filter((area) => !area.action || can(roles, area.action))
+          .map(({ path, label, icon: Icon }) => (
+            <NavLink
+              key={path}
+              component={RouterLink}
+              to={path}
+              label={t(label)}
+              leftSection={<Icon size={18} stroke={1.6} />}
+              active={location.pathname.startsWith(path)}
+            />
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>

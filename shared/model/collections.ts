@@ -25,11 +25,11 @@ export interface CollectionPlanEntry {
 
 export const collectionPlan = {
   /** Enterprises and practitioners (信用主体). */
-  subjects: { schemaVersion: 0, scope: 'county', kinds: ['enterprise', 'practitioner'], active: true },
+  subjects: { schemaVersion: 1, scope: 'county', kinds: ['enterprise', 'practitioner'], active: true },
   /** Credit records of the five categories (信用记录). */
-  creditRecords: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  creditRecords: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** 双公示 decisions: administrative licences and penalties. */
-  disclosures: { schemaVersion: 0, scope: 'county', kinds: ['licence', 'penalty'], active: false },
+  disclosures: { schemaVersion: 0, scope: 'county', kinds: ['licence', 'penalty'], active: true },
   /** Credit commitment letters and their fulfilment (信用承诺). */
   commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
   /** On-site inspections, rectification and re-inspection. */
@@ -43,12 +43,12 @@ export const collectionPlan = {
     schemaVersion: 0,
     scope: 'city',
     kinds: ['catalogItem', 'template', 'ruleSet', 'holidayCalendar', 'cityBlackList'],
-    active: false,
+    active: true,
   },
   /** County users with their password verifiers and roles. */
-  users: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  users: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** Hash-chained audit entries, one chain per device. */
-  auditLog: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
+  auditLog: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
 } as const satisfies Record<string, CollectionPlanEntry>;
 
 export type CollectionName = keyof typeof collectionPlan;

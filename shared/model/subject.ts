@@ -1,4 +1,5 @@
 import { checkResidentId, checkUscc, normalizeCode } from '../domain/identifiers.ts';
+import { maxEncryptedLength } from '../security/fieldCrypto.ts';
 import type { BaseDocument, StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
@@ -131,10 +132,14 @@ export function validateSubjectInput(raw: SubjectInput, today: string): Validate
   return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
 }
 
-/** The versioned JSON schema of the subjects collection (RxDB format; plain data, no RxDB import). */
+/**
+ * The versioned JSON schema of the subjects collection (RxDB format; plain data, no RxDB import).
+ * Version 1: a practitioner's ID number and every phone number are stored encrypted on the device
+ * (shared/security/masking.ts lists them), so they are sized for ciphertext and not indexed.
+ */
 export const subjectJsonSchema = {
   title: 'subject',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -146,7 +151,7 @@ export const subjectJsonSchema = {
     updatedBy: { type: 'string', maxLength: 64 },
     kind: { type: 'string', enum: [...subjectKinds], maxLength: 12 },
     name: { type: 'string', maxLength: subjectTextLimits.name },
-    code: { type: 'string', maxLength: 18 },
+    code: { type: 'string', maxLength: maxEncryptedLength(18) },
     industry: { type: 'string', enum: [...industries], maxLength: 24 },
     status: { type: 'string', enum: [...subjectStatuses], maxLength: 12 },
     legalRepresentative: { type: 'string', maxLength: subjectTextLimits.legalRepresentative },
@@ -155,7 +160,7 @@ export const subjectJsonSchema = {
     address: { type: 'string', maxLength: subjectTextLimits.address },
     division: { type: 'string', maxLength: 6 },
     contactPerson: { type: 'string', maxLength: subjectTextLimits.contactPerson },
-    phone: { type: 'string', maxLength: subjectTextLimits.phone },
+    phone: { type: 'string', maxLength: maxEncryptedLength(subjectTextLimits.phone) },
     employerId: { type: 'string', maxLength: 36 },
     certificateNumber: { type: 'string', maxLength: subjectTextLimits.certificateNumber },
   },
@@ -181,8 +186,8 @@ export const subjectJsonSchema = {
     'employerId',
     'certificateNumber',
   ],
-  // Lists filter and sort through the renderer's in-memory subject index; the database indexes what is
-  // looked up directly (codes, for duplicate checks) and the change order.
-  indexes: ['code', 'updatedAt'],
+  // Lists filter, sort and find codes (duplicate checks included) through the renderer's in-memory
+  // subject index, which holds the decrypted values; the database indexes only the change order.
+  indexes: ['updatedAt'],
   additionalProperties: false,
 } as const;

@@ -40,11 +40,13 @@ describe('masking', () => {
     );
   });
 
-  it('lets the operational roles reveal one value, not the administrator or the auditor', () => {
-    expect(mayReveal(['clerk'])).toBe(true);
+  it('lets reviewers and administrators reveal, not clerks, inspectors or auditors', () => {
     expect(mayReveal(['reviewer'])).toBe(true);
-    expect(mayReveal(['countyAdmin'])).toBe(false);
+    expect(mayReveal(['countyAdmin'])).toBe(true);
+    expect(mayReveal(['clerk'])).toBe(false);
+    expect(mayReveal(['inspector'])).toBe(false);
     expect(mayReveal(['auditor'])).toBe(false);
+    expect(mayReveal(['clerk', 'reviewer'])).toBe(true);
   });
 
   it('finds the personal fields of a document', () => {

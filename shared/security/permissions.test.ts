@@ -43,7 +43,6 @@ const expected: Record<Role, Action[]> = {
     'report.print',
     'verification.query',
     'export.spreadsheet',
-    'personalData.reveal',
     'sync.run',
   ],
   inspector: [
@@ -53,7 +52,6 @@ const expected: Record<Role, Action[]> = {
     'inspection.record',
     'report.print',
     'verification.query',
-    'personalData.reveal',
     'sync.run',
   ],
   reviewer: [
@@ -78,6 +76,7 @@ const expected: Record<Role, Action[]> = {
     'settings.manage',
     'catalog.manage',
     'template.manage',
+    'personalData.reveal',
     'audit.read',
     'backup.export',
     'backup.restore',

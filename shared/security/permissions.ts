@@ -67,8 +67,8 @@ export const permissionTable = {
   'export.spreadsheet': ['clerk', 'reviewer'],
   /** Publication files for 双公示 and the platform's public listings. */
   'export.publication': ['reviewer'],
-  /** Shows one masked personal value in clear; audited with a reason. */
-  'personalData.reveal': operational,
+  /** Shows one record's masked personal values in clear; audited with a reason. */
+  'personalData.reveal': ['reviewer', 'countyAdmin'],
 
   'user.manage': ['countyAdmin'],
   'device.manage': ['countyAdmin'],

@@ -1,8 +1,38 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
 
-/** Opens the app online, waits until the offline shell is installed, and sets up the office. */
-export async function openFreshOffice(page: Page, userName = '张敏'): Promise<void> {
+/** The accounts the end-to-end tests create (strong passwords, as the app demands). */
+export const accounts = {
+  admin: { username: 'zhangmin', displayName: '张敏', password: 'Wuzhi-Admin-2026' },
+  clerk: {
+    username: 'liming',
+    displayName: '李明',
+    role: '录入员',
+    initialPassword: 'Initial#Clerk42',
+    password: 'Wuzhi@Clerk77',
+  },
+  auditor: {
+    username: 'shenji',
+    displayName: '沈洁',
+    role: '审计员',
+    initialPassword: 'Initial#Audit42',
+    password: 'Wuzhi@Audit77',
+  },
+} as const;
+
+type Account = {
+  username: string;
+  displayName: string;
+  role: string;
+  initialPassword: string;
+  password: string;
+};
+
+/**
+ * Opens the app online, waits until the offline shell is installed, and sets up the office with its
+ * first county administrator, who is then signed in.
+ */
+export async function setUpOffice(page: Page): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
@@ -10,8 +40,58 @@ export async function openFreshOffice(page: Page, userName = '张敏'): Promise<
   await expect(page.getByRole('heading', { name: '首次使用：设置本单位' })).toBeVisible();
   await page.getByLabel('单位名称').fill('武陟县住房和城乡建设局');
   await page.getByLabel('县区行政区划代码').fill('410823');
-  await page.getByLabel('您的姓名').fill(userName);
+  await page.getByLabel('您的姓名').fill(accounts.admin.displayName);
+  await page.getByLabel('用户名').fill(accounts.admin.username);
+  await page.getByLabel(/^密码/).fill(accounts.admin.password);
+  await page.getByLabel('再次输入密码').fill(accounts.admin.password);
   await page.getByRole('button', { name: '开始使用' }).click();
+  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
+}
+
+/** The signed-in administrator creates a user with an initial password. */
+export async function createUser(page: Page, account: Account): Promise<void> {
+  await page.getByRole('link', { name: '用户管理' }).click();
+  await page.getByRole('button', { name: '新建用户' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('用户名').fill(account.username);
+  await dialog.getByLabel('姓名').fill(account.displayName);
+  await dialog.getByLabel(account.role).check();
+  await dialog.getByLabel('初始密码').fill(account.initialPassword);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(
+    page.getByTestId('user-table').getByRole('cell', { name: account.username, exact: true }),
+  ).toBeVisible();
+}
+
+export async function signOut(page: Page): Promise<void> {
+  await page.getByTestId('user-menu').click();
+  await page.getByRole('menuitem', { name: '退出登录' }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+}
+
+/** Signs in on the sign-in page or the lock screen. */
+export async function signIn(page: Page, username: string, password: string): Promise<void> {
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel(/^密码/).fill(password);
+  await page.getByRole('button', { name: '登录' }).click();
+}
+
+/** A user's first sign-in: with the initial password, then her own. */
+export async function signInFirstTime(page: Page, account: Account): Promise<void> {
+  await signIn(page, account.username, account.initialPassword);
+  await expect(page.getByRole('heading', { name: '请设置新密码' })).toBeVisible();
+  await page.getByLabel(/^新密码/).fill(account.password);
+  await page.getByLabel('再次输入新密码').fill(account.password);
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await expect(page.getByTestId('user-menu')).toHaveText(account.displayName);
+}
+
+/** A fresh office with a clerk signed in, ready to register subjects. */
+export async function openFreshOffice(page: Page): Promise<void> {
+  await setUpOffice(page);
+  await createUser(page, accounts.clerk);
+  await signOut(page);
+  await signInFirstTime(page, accounts.clerk);
   await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
 }
 

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { openFreshOffice, shot } from './fixtures.ts';
+import { accounts, openFreshOffice, shot, signIn } from './fixtures.ts';
 
 test.use({ locale: 'zh-CN' });
 
@@ -41,6 +41,7 @@ test('registers subjects offline, survives a reload and switches language', asyn
   await expect(page.getByText('410823********')).toBeVisible();
 
   await page.reload();
+  await signIn(page, accounts.clerk.username, accounts.clerk.password);
   await expect(page.getByTestId('network-status')).toHaveText('离线');
   await page.getByRole('link', { name: '信用主体' }).click();
   const search = page.getByRole('textbox', { name: '搜索' });

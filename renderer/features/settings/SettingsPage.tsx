@@ -1,22 +1,23 @@
 import { Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SecretProtection } from '../../../shared/platform/bridge.ts';
 import { useServices } from '../../app/services.ts';
 import { type Language, languageForLocale, languages } from '../../i18n/index.ts';
+import { useSession } from '../../security/hooks.ts';
+import { BackupSection } from '../backup/BackupSection.tsx';
+import { IdleLockSettings } from '../signin/IdleLockSettings.tsx';
 
 export type LanguageSetting = Language | 'system';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
-  const { local, office, appInfo, bridge } = useServices();
+  const { local, office, appInfo, vault } = useServices();
+  const session = useSession();
   const [choice, setChoice] = useState<LanguageSetting>('system');
-  const [protection, setProtection] = useState<SecretProtection | null>(null);
 
   useEffect(() => {
     local.getSetting<LanguageSetting>('language').then((saved) => setChoice(saved ?? 'system'));
-    bridge.secrets.protection().then(setProtection);
-  }, [local, bridge]);
+  }, [local]);
 
   const change = async (value: string) => {
     const setting = value as LanguageSetting;
@@ -28,13 +29,18 @@ export function SettingsPage() {
   const facts: [string, string][] = [
     [t('settings.office'), office.officeName],
     [t('settings.county'), office.county],
-    [t('settings.user'), office.userName],
+    [t('settings.user'), `${session.userName}（${session.username}）`],
     [t('settings.version'), appInfo.version],
     [
       t('settings.shell'),
       t(appInfo.shell === 'electron' ? 'settings.shellElectron' : 'settings.shellBrowser'),
     ],
-    [t('settings.secrets'), protection ? t(`settings.secretProtection.${protection}`) : '…'],
+    [
+      t('settings.secrets'),
+      vault.perUserPasswords
+        ? t('keys.perUserPasswords')
+        : t(`settings.secretProtection.${vault.protection}`),
+    ],
   ];
 
   return (
@@ -66,6 +72,8 @@ export function SettingsPage() {
           ))}
         </SimpleGrid>
       </Paper>
+      <IdleLockSettings />
+      <BackupSection />
     </Stack>
   );
 }

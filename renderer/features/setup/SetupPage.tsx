@@ -1,21 +1,78 @@
-import { Button, Center, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Center,
+  Divider,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
-import { uuidv7 } from '../../../shared/util/uuid.ts';
+import { normalizeUsername, validateUserInput } from '../../../shared/model/user.ts';
+import type { ValidationIssue } from '../../../shared/model/validation.ts';
+import { checkPasswordStrength } from '../../../shared/security/password.ts';
 import type { OfficeSettings } from '../../app/services.ts';
+import { issueMessage } from '../subjects/labels.ts';
 
-interface SetupValues {
-  officeName: string;
-  county: string;
-  userName: string;
+export interface SetupValues {
+  office: OfficeSettings;
+  administrator: { username: string; displayName: string; password: string };
 }
 
-/** First start: which office and county this computer works for. */
-export function SetupPage({ onDone }: { onDone: (office: OfficeSettings) => Promise<void> }) {
+interface FormValues {
+  officeName: string;
+  county: string;
+  username: string;
+  displayName: string;
+  password: string;
+  confirm: string;
+}
+
+/** Well-formed stand-in for the check of the user's shape; the real verifier is made on save. */
+const anyVerifier = `$argon2id$v=19$m=8,t=1,p=1$${'A'.repeat(22)}$${'A'.repeat(43)}`;
+
+/**
+ * First start: which office and county this computer works for, and its first county administrator
+ * (strong password). With `office` known (set up before users existed) only the administrator is asked.
+ */
+export function SetupPage({
+  office,
+  onSubmit,
+  onRestore,
+}: {
+  office?: OfficeSettings;
+  /** Saves; returns the rules the database refused, if any. */
+  onSubmit: (values: SetupValues) => Promise<ValidationIssue[]>;
+  /** Starts from a backup instead (fresh profiles only). */
+  onRestore?: () => void;
+}) {
   const { t } = useTranslation();
-  const form = useForm<SetupValues>({
+  const userIssue = (values: FormValues, field: string): string | null => {
+    const checked = validateUserInput({
+      username: values.username,
+      displayName: values.displayName,
+      roles: ['countyAdmin'],
+      status: 'active',
+      passwordVerifier: anyVerifier,
+      mustChangePassword: false,
+    });
+    const found = checked.ok ? undefined : checked.issues.find((item) => item.field === field);
+    return found ? issueMessage(t, found) : null;
+  };
+  const form = useForm<FormValues>({
     mode: 'controlled',
-    initialValues: { officeName: '', county: '', userName: '' },
+    initialValues: {
+      officeName: office?.officeName ?? '',
+      county: office?.county ?? '',
+      username: '',
+      displayName: '',
+      password: '',
+      confirm: '',
+    },
     validate: {
       officeName: (value) =>
         value.trim() === ''
@@ -24,49 +81,87 @@ export function SetupPage({ onDone }: { onDone: (office: OfficeSettings) => Prom
             ? t('validation.tooLong', { max: 100 })
             : null,
       county: (value) => (/^\d{6}$/.test(value.trim()) ? null : t('validation.divisionCode')),
-      userName: (value) =>
-        value.trim() === ''
-          ? t('validation.required')
-          : value.length > 50
-            ? t('validation.tooLong', { max: 50 })
-            : null,
+      username: (_, values) => userIssue(values, 'username'),
+      displayName: (_, values) => userIssue(values, 'displayName'),
+      password: (value, values) => {
+        const [first] = checkPasswordStrength(value, { username: normalizeUsername(values.username) });
+        return first ? issueMessage(t, first) : null;
+      },
+      confirm: (value, values) => (value === values.password ? null : t('validation.password.mismatch')),
     },
   });
+
+  const submit = form.onSubmit(async (values) => {
+    const issues = await onSubmit({
+      office: { officeName: values.officeName.trim(), county: values.county.trim() },
+      administrator: {
+        username: values.username,
+        displayName: values.displayName,
+        password: values.password,
+      },
+    });
+    const errors: Record<string, string> = {};
+    for (const item of issues) errors[item.field] ??= issueMessage(t, item);
+    form.setErrors(errors);
+  });
+
   return (
     <Center mih="100vh" p="md">
-      <Paper
-        withBorder
-        p="xl"
-        w={480}
-        component="form"
-        onSubmit={form.onSubmit((values) =>
-          onDone({
-            officeName: values.officeName.trim(),
-            county: values.county.trim(),
-            userName: values.userName.trim(),
-            userId: uuidv7(),
-          }),
-        )}
-      >
+      <Paper withBorder p="xl" w={520} component="form" onSubmit={submit} noValidate>
         <Stack>
-          <Title order={3}>{t('setup.title')}</Title>
+          <Title order={3}>{office ? t('setup.administratorOnlyTitle') : t('setup.title')}</Title>
           <Text size="sm" c="dimmed">
-            {t('setup.intro')}
+            {office ? office.officeName : t('setup.intro')}
           </Text>
+          {!office && (
+            <>
+              <TextInput
+                label={t('setup.office')}
+                placeholder={t('setup.officePlaceholder')}
+                withAsterisk
+                {...form.getInputProps('officeName')}
+              />
+              <TextInput
+                label={t('setup.county')}
+                description={t('subject.hint.division')}
+                withAsterisk
+                {...form.getInputProps('county')}
+              />
+              <Divider label={t('setup.administrator')} labelPosition="left" />
+            </>
+          )}
+          <Text size="sm" c="dimmed">
+            {t('setup.administratorIntro')}
+          </Text>
+          <TextInput label={t('setup.userName')} withAsterisk {...form.getInputProps('displayName')} />
           <TextInput
-            label={t('setup.office')}
-            placeholder={t('setup.officePlaceholder')}
+            label={t('setup.username')}
+            description={t('setup.usernameHint')}
+            autoComplete="username"
             withAsterisk
-            {...form.getInputProps('officeName')}
+            {...form.getInputProps('username')}
           />
-          <TextInput
-            label={t('setup.county')}
-            description={t('subject.hint.division')}
+          <PasswordInput
+            label={t('setup.password')}
+            description={t('password.rules')}
+            autoComplete="new-password"
             withAsterisk
-            {...form.getInputProps('county')}
+            {...form.getInputProps('password')}
           />
-          <TextInput label={t('setup.userName')} withAsterisk {...form.getInputProps('userName')} />
-          <Button type="submit">{t('setup.submit')}</Button>
+          <PasswordInput
+            label={t('setup.passwordConfirm')}
+            autoComplete="new-password"
+            withAsterisk
+            {...form.getInputProps('confirm')}
+          />
+          <Button type="submit" loading={form.submitting}>
+            {t('setup.submit')}
+          </Button>
+          {onRestore && (
+            <Anchor component="button" type="button" size="sm" onClick={onRestore}>
+              {t('setup.restore')}
+            </Anchor>
+          )}
         </Stack>
       </Paper>
     </Center>

@@ -14,11 +14,14 @@ import {
 } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import type { SubjectDocument } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
 import type { HistoryEntry } from '../../db/localStore.ts';
-import { displayCode, fieldLabel, formatInstant } from './labels.ts';
+import { CreditFileTab } from '../credit/CreditFileTab.tsx';
+import { useCan } from '../../security/hooks.ts';
+import { fieldLabel, formatInstant, shownValue } from './labels.ts';
+import { RevealPersonalData } from './RevealPersonalData.tsx';
 
 const detailFields = {
   enterprise: [
@@ -55,10 +58,16 @@ const comparedFields = [
 export function SubjectDetailPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
+  const [params, setParams] = useSearchParams();
+  const tab = params.get('tab') ?? 'basic';
   const { subjects } = useServices();
   const [subject, setSubject] = useState<SubjectDocument | null | undefined>(undefined);
+  // Personal values show in clear only after an audited reveal, for this record.
+  const [revealed, setRevealed] = useState(false);
+  const mayEdit = useCan('subject.update');
 
   useEffect(() => {
+    setRevealed(false);
     const subscription = subjects.watch(id).subscribe(setSubject);
     return () => subscription.unsubscribe();
   }, [subjects, id]);
@@ -79,33 +88,48 @@ export function SubjectDetailPage() {
           <Button variant="default" component={Link} to="/subjects">
             {t('common.back')}
           </Button>
-          <Button component={Link} to={`/subjects/${subject.id}/edit`}>
-            {t('common.edit')}
-          </Button>
+          {!revealed && <RevealPersonalData subject={subject} onRevealed={() => setRevealed(true)} />}
+          {mayEdit && (
+            <Button component={Link} to={`/subjects/${subject.id}/edit`}>
+              {t('common.edit')}
+            </Button>
+          )}
         </Group>
       </Group>
-      <Tabs defaultValue="basic" keepMounted={false}>
+      <Tabs
+        value={tab}
+        onChange={(next) => setParams(next && next !== 'basic' ? { tab: next } : {}, { replace: true })}
+        keepMounted={false}
+      >
         <Tabs.List>
           <Tabs.Tab value="basic">{t('subject.detailTabs.basic')}</Tabs.Tab>
+          <Tabs.Tab value="credit">{t('creditUi.file.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('subject.detailTabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
-          <SubjectFacts subject={subject} />
+          <SubjectFacts subject={subject} revealed={revealed} />
+        </Tabs.Panel>
+        <Tabs.Panel value="credit" pt="md">
+          <CreditFileTab subject={subject} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
-          <SubjectHistory subject={subject} />
+          <SubjectHistory subject={subject} revealed={revealed} />
         </Tabs.Panel>
       </Tabs>
     </Stack>
   );
 }
 
-function SubjectFacts({ subject }: { subject: SubjectDocument }) {
+function SubjectFacts({ subject, revealed }: { subject: SubjectDocument; revealed: boolean }) {
   const { t, i18n } = useTranslation();
   const value = (field: (typeof detailFields)[keyof typeof detailFields][number]) => {
     switch (field) {
       case 'code':
-        return <Text ff="monospace">{displayCode(subject)}</Text>;
+        return (
+          <Text ff="monospace" data-testid="subject-code">
+            {shownValue(subject, 'code', subject.code, revealed)}
+          </Text>
+        );
       case 'industry':
         return t(`subject.industry.${subject.industry}`);
       case 'status':
@@ -113,7 +137,7 @@ function SubjectFacts({ subject }: { subject: SubjectDocument }) {
       case 'employerId':
         return subject.employerId ? <EmployerLink id={subject.employerId} /> : t('common.none');
       default:
-        return subject[field] || '—';
+        return shownValue(subject, field, subject[field], revealed) || '—';
     }
   };
   return (
@@ -159,7 +183,7 @@ function EmployerLink({ id }: { id: string }) {
   );
 }
 
-function SubjectHistory({ subject }: { subject: SubjectDocument }) {
+function SubjectHistory({ subject, revealed }: { subject: SubjectDocument; revealed: boolean }) {
   const { t, i18n } = useTranslation();
   const { subjects } = useServices();
   const [history, setHistory] = useState<HistoryEntry[] | null>(null);
@@ -170,7 +194,7 @@ function SubjectHistory({ subject }: { subject: SubjectDocument }) {
   const shown = (field: string, value: unknown): string => {
     const text = String(value ?? '');
     if (text === '') return '—';
-    return field === 'code' ? displayCode({ kind: subject.kind, code: text }) : text;
+    return shownValue(subject, field, text, revealed);
   };
 
   if (!history) return <Loader />;

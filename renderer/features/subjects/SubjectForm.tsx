@@ -18,12 +18,14 @@ import { fieldLabel, issueMessage } from './labels.ts';
 
 interface Props {
   initial: SubjectInput;
+  /** Turns what the form holds into the input to check and save (e.g. masked values kept as stored). */
+  resolve?: (values: SubjectInput) => SubjectInput;
   /** Saves and returns the broken rules, if any (the repository checks again, including duplicates). */
   onSubmit: (input: SubjectInput) => Promise<ValidationIssue[]>;
   onCancel: () => void;
 }
 
-export function SubjectForm({ initial, onSubmit, onCancel }: Props) {
+export function SubjectForm({ initial, resolve = (values) => values, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const [saving, setSaving] = useState(false);
   const kind = initial.kind;
@@ -53,7 +55,7 @@ export function SubjectForm({ initial, onSubmit, onCancel }: Props) {
     initialValues: initial,
     validateInputOnBlur: true,
     validate: (values) => {
-      const result = validateSubjectInput(values, localDate(new Date()));
+      const result = validateSubjectInput(resolve(values), localDate(new Date()));
       return result.ok ? {} : errorsFor(result.issues);
     },
   });
@@ -61,7 +63,7 @@ export function SubjectForm({ initial, onSubmit, onCancel }: Props) {
   const submit = form.onSubmit(async (values) => {
     setSaving(true);
     try {
-      const issues = await onSubmit(values);
+      const issues = await onSubmit(resolve(values));
       if (issues.length > 0) form.setErrors(errorsFor(issues));
     } finally {
       setSaving(false);

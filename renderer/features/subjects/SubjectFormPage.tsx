@@ -6,6 +6,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { SubjectDocument, SubjectInput, SubjectKind } from '../../../shared/model/subject.ts';
 import { emptySubjectInput, subjectKinds } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
+import { maskPersonalData } from '../../security/personalData.ts';
 import { SubjectForm } from './SubjectForm.tsx';
 
 function inputOf(subject: SubjectDocument): SubjectInput {
@@ -64,11 +65,20 @@ export function SubjectEditPage() {
 
   if (subject === undefined) return <Loader />;
   if (subject === null) return <Text>{t('common.notFound')}</Text>;
+  // Personal values stay masked here too: a masked value left as it is keeps the stored one.
+  const stored = inputOf(subject);
+  const masked = maskPersonalData('subjects', stored);
+  const resolve = (values: SubjectInput): SubjectInput => ({
+    ...values,
+    code: values.code === masked.code ? stored.code : values.code,
+    phone: values.phone === masked.phone ? stored.phone : values.phone,
+  });
   return (
     <Stack>
       <Title order={2}>{t('subject.editTitle')}</Title>
       <SubjectForm
-        initial={inputOf(subject)}
+        initial={masked}
+        resolve={resolve}
         onCancel={() => navigate(`/subjects/${id}`)}
         onSubmit={async (input) => {
           const result = await subjects.update(id, input);

@@ -21,6 +21,7 @@ import { industries, subjectKinds, subjectStatuses } from '../../../shared/model
 import { useServices } from '../../app/services.ts';
 import type { SubjectPage } from '../../repositories/subjects.ts';
 import type { SubjectSort } from '../../repositories/subjectIndex.ts';
+import { useCan } from '../../security/hooks.ts';
 import { displayCode, formatInstant } from './labels.ts';
 
 const pageSize = 50;
@@ -43,6 +44,7 @@ export function SubjectListPage() {
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<SubjectPage | null>(null);
   const [revision, setRevision] = useState(0);
+  const mayCreate = useCan('subject.create');
 
   useEffect(() => {
     const subscription = subjects.changes$
@@ -85,14 +87,16 @@ export function SubjectListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('subject.listTitle')}</Title>
-        <Group>
-          <Button component={Link} to="/subjects/new/enterprise">
-            {t('subject.newEnterprise')}
-          </Button>
-          <Button component={Link} to="/subjects/new/practitioner" variant="light">
-            {t('subject.newPractitioner')}
-          </Button>
-        </Group>
+        {mayCreate && (
+          <Group>
+            <Button component={Link} to="/subjects/new/enterprise">
+              {t('subject.newEnterprise')}
+            </Button>
+            <Button component={Link} to="/subjects/new/practitioner" variant="light">
+              {t('subject.newPractitioner')}
+            </Button>
+          </Group>
+        )}
       </Group>
       <Group align="end" wrap="wrap">
         <TextInput

@@ -1,15 +1,32 @@
 import type { TFunction } from 'i18next';
-import { maskResidentId } from '../../../shared/domain/identifiers.ts';
 import type { SubjectDocument, SubjectKind } from '../../../shared/model/subject.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
+import { maskPersonalValue, personalFieldsOf } from '../../../shared/security/masking.ts';
 
 export function issueMessage(t: TFunction, issue: ValidationIssue): string {
   return t(`validation.${issue.code}`, issue.params ?? {});
 }
 
-/** Practitioners' ID numbers are shown masked outside the edit form. */
+/**
+ * A field's value as pages show it: personal values (a practitioner's ID number, phone numbers) masked
+ * unless revealed for this record (an audited action).
+ */
+export function shownValue(
+  subject: Pick<SubjectDocument, 'kind'>,
+  field: string,
+  value: string,
+  revealed = false,
+): string {
+  if (revealed || value === '') return value;
+  const personal = personalFieldsOf('subjects', { kind: subject.kind }).find(
+    (entry) => entry.field === field,
+  );
+  return personal ? maskPersonalValue(personal.kind, value) : value;
+}
+
+/** The subject's code as lists show it: practitioners' ID numbers masked. */
 export function displayCode(subject: Pick<SubjectDocument, 'kind' | 'code'>): string {
-  return subject.kind === 'practitioner' ? maskResidentId(subject.code) : subject.code;
+  return shownValue(subject, 'code', subject.code);
 }
 
 export function fieldLabel(t: TFunction, field: string, kind: SubjectKind): string {

@@ -1,0 +1,18 @@
+import type { TFunction } from 'i18next';
+import type { AuditEntry } from '../../../shared/model/auditEntry.ts';
+
+/** Who acted: the user's name and username, or for a failed sign-in the username that was tried. */
+export function userLabel(t: TFunction, entry: AuditEntry, users: ReadonlyMap<string, string>): string {
+  if (entry.userId === '') {
+    const tried = (entry.after as { username?: unknown } | null)?.username;
+    return t('audit.unknownUser', { username: typeof tried === 'string' ? tried : '' });
+  }
+  return users.get(entry.userId) ?? entry.userId;
+}
+
+export function auditActionLabel(t: TFunction, entry: AuditEntry): string {
+  if (entry.action === 'signOut' && (entry.after as { cause?: unknown } | null)?.cause === 'idleLock') {
+    return t('audit.idleLock');
+  }
+  return t(`security.auditAction.${entry.action}`);
+}

@@ -1,0 +1,105 @@
+import { Alert, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { effectivePublicityRule } from '../../../shared/domain/credit/publicity.ts';
+import type { CatalogItemDocument, LocalizedText } from '../../../shared/model/catalog.ts';
+import { useServices } from '../../app/services.ts';
+import { CreditTabs } from './CreditTabs.tsx';
+import { CategoryIcon } from './style.tsx';
+
+export function localized(text: LocalizedText, language: string): string {
+  return language.startsWith('zh') ? text.zh : text.en;
+}
+
+/** The publicity period of an item's records, as the rules narrow it. */
+export function usePublicityText(): (item: CatalogItemDocument) => string {
+  const { t } = useTranslation();
+  return (item) => {
+    const { rule } = effectivePublicityRule(item);
+    if (rule.whileValid) return t('credit.publicity.whileValid');
+    return t('creditUi.catalog.publicityRange', {
+      min: rule.minMonths,
+      max: rule.maxMonths,
+      default: rule.defaultMonths,
+    });
+  };
+}
+
+/** The catalog as the city publishes it: read-only on county computers. */
+export function CatalogPage() {
+  const { t, i18n } = useTranslation();
+  const { reference } = useServices();
+  const [items, setItems] = useState<readonly CatalogItemDocument[]>([]);
+  const publicity = usePublicityText();
+
+  useEffect(() => {
+    const subscription = reference.catalog$.subscribe(setItems);
+    return () => subscription.unsubscribe();
+  }, [reference]);
+
+  const categories = [...new Set(items.map((item) => item.category))];
+  const versions = [...new Set(items.map((item) => item.catalogVersion))].join(', ');
+  return (
+    <Stack>
+      <Title order={2}>{t('creditUi.sections.catalog')}</Title>
+      <CreditTabs active="catalog" />
+      <Alert color="blue" title={t('creditUi.catalog.readOnlyTitle')}>
+        {t('creditUi.catalog.readOnly', { version: versions || '—', count: items.length })}
+      </Alert>
+      {categories.map((category) => {
+        const inCategory = items.filter((item) => item.category === category);
+        return (
+          <Stack key={category} gap="xs">
+            <Group gap="xs">
+              <CategoryIcon category={category} />
+              <Title order={3}>{t(`credit.category.${category}`, { defaultValue: category })}</Title>
+              <Text c="dimmed">{t('common.total', { count: inCategory.length })}</Text>
+            </Group>
+            <Table.ScrollContainer minWidth={1200}>
+              <Table striped withTableBorder verticalSpacing="xs" data-testid={`catalog-${category}`}>
+                <Table.Thead>
+                  <Table.Tr>
+                    {(
+                      [
+                        'code',
+                        'name',
+                        'content',
+                        'basis',
+                        'disclosure',
+                        'collectionSource',
+                        'sharingMethod',
+                        'updateFrequency',
+                        'subjectTypes',
+                        'publicity',
+                      ] as const
+                    ).map((field) => (
+                      <Table.Th key={field}>{t(`catalog.field.${field}`)}</Table.Th>
+                    ))}
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {inCategory.map((item) => (
+                    <Table.Tr key={item.id}>
+                      <Table.Td ff="monospace">{item.code}</Table.Td>
+                      <Table.Td>{localized(item.name, i18n.language)}</Table.Td>
+                      <Table.Td maw={320}>{localized(item.content, i18n.language)}</Table.Td>
+                      <Table.Td maw={260}>{item.basis.join('；')}</Table.Td>
+                      <Table.Td>{t(`credit.disclosure.${item.disclosure}`)}</Table.Td>
+                      <Table.Td>{localized(item.collectionSource, i18n.language)}</Table.Td>
+                      <Table.Td>{t(`credit.sharingMethod.${item.sharingMethod}`)}</Table.Td>
+                      <Table.Td>{t(`credit.updateFrequency.${item.updateFrequency}`)}</Table.Td>
+                      <Table.Td>
+                        {item.subjectTypes.map((type) => t(`credit.subjectType.${type}`)).join('、')}
+                      </Table.Td>
+                      <Table.Td>{publicity(item)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </Table.ScrollContainer>
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}

@@ -1,0 +1,298 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  Loader,
+  Modal,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  Textarea,
+  Timeline,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { type ReactNode, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { workflowTransitions } from '../../../shared/domain/credit/workflow.ts';
+import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts';
+import type { SubjectDocument } from '../../../shared/model/subject.ts';
+import type { ValidationIssue } from '../../../shared/model/validation.ts';
+import { useServices } from '../../app/services.ts';
+import type { ManualAction } from '../../repositories/creditRecords.ts';
+import { formatInstant } from '../subjects/labels.ts';
+import { localized } from './CatalogPage.tsx';
+import { creditFieldLabel, IssueSummary } from './issues.tsx';
+import { CategoryBadge, PublicBadge, StatusBadge } from './style.tsx';
+import { useUserNames } from './useUserNames.ts';
+
+const actionColors: Record<ManualAction, string> = {
+  submit: 'blue',
+  return: 'orange',
+  approve: 'teal',
+  repair: 'violet',
+  revoke: 'red',
+};
+
+/** One credit record: every field, where it came from, its review history and the steps the user may take. */
+export function CreditRecordPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { creditRecords } = useServices();
+  const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
+  const [pending, setPending] = useState<ManualAction | null>(null);
+  const [refused, setRefused] = useState<ValidationIssue[]>([]);
+
+  useEffect(() => {
+    const subscription = creditRecords.watch(id).subscribe(setRecord);
+    return () => subscription.unsubscribe();
+  }, [creditRecords, id]);
+
+  if (record === undefined) return <Loader />;
+  if (record === null) return <Text>{t('common.notFound')}</Text>;
+
+  const act = async (action: ManualAction, note = '') => {
+    const result = await creditRecords.act(record.id, action, note);
+    setRefused(result.ok ? [] : result.issues);
+    if (result.ok) {
+      setPending(null);
+      notifications.show({ color: 'teal', message: t(`creditUi.record.done.${action}`) });
+    }
+    return result.ok;
+  };
+  const actions = creditRecords.availableActions(record);
+
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-start">
+        <Stack gap={4}>
+          <Title order={2}>{record.title}</Title>
+          <Group gap="xs">
+            <CategoryBadge category={record.category} />
+            <StatusBadge status={record.status} />
+            <PublicBadge visible={creditRecords.isPublic(record)} />
+          </Group>
+        </Stack>
+        <Group>
+          {creditRecords.canEditDraft(record) && (
+            <Button variant="default" component={Link} to={`/credit/records/${record.id}/edit`}>
+              {t('common.edit')}
+            </Button>
+          )}
+          {actions.map((action) => (
+            <Button
+              key={action}
+              color={actionColors[action]}
+              onClick={() => {
+                setRefused([]);
+                if (workflowTransitions[action].needsNote) setPending(action);
+                else act(action);
+              }}
+            >
+              {t(`credit.workflow.action.${action}`)}
+            </Button>
+          ))}
+        </Group>
+      </Group>
+      {!pending && <IssueSummary issues={refused} labelOf={(field) => creditFieldLabel(t, field)} />}
+      <RecordFacts record={record} />
+      <WorkflowHistory record={record} />
+      <NoteDialog
+        action={pending}
+        issues={pending ? refused : []}
+        onCancel={() => setPending(null)}
+        onConfirm={(note) => (pending ? act(pending, note) : Promise.resolve(false))}
+      />
+    </Stack>
+  );
+}
+
+const factFields = [
+  'subjectId',
+  'catalogCode',
+  'documentNumber',
+  'decisionDate',
+  'authority',
+  'disclosure',
+  'publicityStart',
+  'publicityEnd',
+  'source',
+] as const;
+
+function RecordFacts({ record }: { record: CreditRecordDocument }) {
+  const { t, i18n } = useTranslation();
+  const { reference, subjects } = useServices();
+  const [subject, setSubject] = useState<SubjectDocument | null>(null);
+  useEffect(() => {
+    subjects.get(record.subjectId).then(setSubject);
+  }, [subjects, record.subjectId]);
+  const item = reference.findItem(record.catalogCode);
+  const value = (field: (typeof factFields)[number]): ReactNode => {
+    switch (field) {
+      case 'subjectId':
+        return subject ? (
+          <Anchor component={Link} to={`/subjects/${subject.id}?tab=credit`}>
+            {subject.name}
+          </Anchor>
+        ) : (
+          record.subjectId
+        );
+      case 'catalogCode':
+        return item ? `${item.code} ${localized(item.name, i18n.language)}` : record.catalogCode;
+      case 'disclosure':
+        return t(`credit.disclosure.${record.disclosure}`);
+      case 'publicityEnd':
+        return record.publicityEnd || t('credit.publicity.whileValid');
+      case 'source':
+        return record.sourceId && record.source === 'penalty' ? (
+          <Anchor component={Link} to={`/credit/disclosures/${record.sourceId}`} data-testid="record-source">
+            {t('creditUi.record.sourcePenalty')}
+          </Anchor>
+        ) : (
+          t(`credit.source.${record.source}`)
+        );
+      default:
+        return record[field] || '—';
+    }
+  };
+  return (
+    <Paper withBorder p="lg">
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        {factFields.map((field) => (
+          <div key={field}>
+            <Text size="xs" c="dimmed">
+              {t(`credit.field.${field}`)}
+            </Text>
+            <Text component="div">{value(field)}</Text>
+          </div>
+        ))}
+      </SimpleGrid>
+      <Stack gap="xs" mt="md">
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('credit.field.facts')}
+          </Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{record.facts}</Text>
+        </div>
+        <div>
+          <Text size="xs" c="dimmed">
+            {t('credit.field.legalBasis')}
+          </Text>
+          <Text style={{ whiteSpace: 'pre-wrap' }}>{record.legalBasis || '—'}</Text>
+        </div>
+        {record.attachments.length > 0 && (
+          <div>
+            <Text size="xs" c="dimmed">
+              {t('credit.field.attachments')}
+            </Text>
+            {record.attachments.map((file) => (
+              <Text key={file.sha256} size="sm">
+                {file.name}（{Math.ceil(file.size / 1024)} KB）
+              </Text>
+            ))}
+          </div>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
+
+function WorkflowHistory({ record }: { record: CreditRecordDocument }) {
+  const { t, i18n } = useTranslation();
+  const nameOf = useUserNames();
+  const steps = [
+    {
+      key: 'created',
+      title: t('creditUi.record.createdStep'),
+      by: record.createdBy,
+      at: record.createdAt,
+      note: '',
+    },
+    ...record.workflow.map((entry, index) => ({
+      key: `${index}`,
+      title: t(`credit.workflow.action.${entry.action}`),
+      by: entry.by,
+      at: entry.at,
+      note: entry.note,
+    })),
+  ];
+  return (
+    <Paper withBorder p="lg">
+      <Title order={4} mb="md">
+        {t('credit.field.workflow')}
+      </Title>
+      <Timeline active={steps.length - 1} bulletSize={18} data-testid="record-workflow">
+        {steps.map((step) => (
+          <Timeline.Item key={step.key} title={step.title}>
+            <Text size="sm" c="dimmed">
+              {t('creditUi.record.stepBy', {
+                by: nameOf(step.by),
+                at: formatInstant(step.at, i18n.language),
+              })}
+            </Text>
+            {step.note && <Text size="sm">{t('creditUi.record.stepNote', { note: step.note })}</Text>}
+          </Timeline.Item>
+        ))}
+      </Timeline>
+    </Paper>
+  );
+}
+
+function NoteDialog({
+  action,
+  issues,
+  onCancel,
+  onConfirm,
+}: {
+  action: ManualAction | null;
+  issues: ValidationIssue[];
+  onCancel: () => void;
+  onConfirm: (note: string) => Promise<boolean>;
+}) {
+  const { t } = useTranslation();
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (action) setNote('');
+  }, [action]);
+  return (
+    <Modal
+      opened={action !== null}
+      onClose={onCancel}
+      title={action ? t(`credit.workflow.action.${action}`) : ''}
+    >
+      <Stack>
+        <IssueSummary issues={issues} labelOf={(field) => creditFieldLabel(t, field)} />
+        <Textarea
+          label={t('credit.field.note')}
+          description={t('creditUi.record.noteHint')}
+          withAsterisk
+          autosize
+          minRows={3}
+          value={note}
+          onChange={(event) => setNote(event.currentTarget.value)}
+        />
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onCancel}>
+            {t('common.cancel')}
+          </Button>
+          <Button
+            loading={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await onConfirm(note);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            {t('common.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

@@ -1,0 +1,113 @@
+import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useServices } from '../../app/services.ts';
+import type { CreditRecordCounts } from '../../repositories/creditRecords.ts';
+import { CategoryIcon } from '../credit/style.tsx';
+import { RatesCard } from './RatesCard.tsx';
+
+interface SubjectCounts {
+  enterprises: number;
+  practitioners: number;
+}
+
+/** The office at a glance: subjects, credit records by category, work waiting, and the 双公示 rates. */
+export function DashboardPage() {
+  const { t } = useTranslation();
+  const { subjects, creditRecords } = useServices();
+  const [subjectCounts, setSubjectCounts] = useState<SubjectCounts | null>(null);
+  const [records, setRecords] = useState<CreditRecordCounts | null>(null);
+
+  useEffect(() => {
+    const load = async () => {
+      const [enterprises, practitioners] = await Promise.all([
+        subjects.list({ kind: 'enterprise', limit: 0 }),
+        subjects.list({ kind: 'practitioner', limit: 0 }),
+      ]);
+      setSubjectCounts({ enterprises: enterprises.total, practitioners: practitioners.total });
+    };
+    load();
+    const subscription = subjects.changes$.subscribe(() => load());
+    return () => subscription.unsubscribe();
+  }, [subjects]);
+
+  useEffect(() => {
+    const load = () => creditRecords.counts().then(setRecords);
+    load();
+    const subscription = creditRecords.changes$.subscribe(load);
+    return () => subscription.unsubscribe();
+  }, [creditRecords]);
+
+  return (
+    <Stack>
+      <Title order={2}>{t('creditUi.dashboard.title')}</Title>
+      <SimpleGrid cols={{ base: 1, md: 3 }}>
+        <Paper withBorder p="md">
+          <Text c="dimmed" size="sm">
+            {t('creditUi.dashboard.subjects')}
+          </Text>
+          <Text fz={28} fw={700} data-testid="dashboard-subjects">
+            {subjectCounts ? subjectCounts.enterprises + subjectCounts.practitioners : '—'}
+          </Text>
+          {subjectCounts && (
+            <Text size="sm" c="dimmed">
+              {t('creditUi.dashboard.subjectsSplit', { ...subjectCounts })}
+            </Text>
+          )}
+        </Paper>
+        <Paper withBorder p="md">
+          <Text c="dimmed" size="sm">
+            {t('creditUi.dashboard.awaitingReview')}
+          </Text>
+          <Anchor
+            component={Link}
+            to="/credit/records?status=submitted"
+            fz={28}
+            fw={700}
+            data-testid="dashboard-awaiting"
+          >
+            {records?.awaitingReview ?? '—'}
+          </Anchor>
+        </Paper>
+        <Paper withBorder p="md">
+          <Text c="dimmed" size="sm">
+            {t('creditUi.dashboard.drafts')}
+          </Text>
+          <Anchor
+            component={Link}
+            to="/credit/records?status=draft"
+            fz={28}
+            fw={700}
+            data-testid="dashboard-drafts"
+          >
+            {records?.drafts ?? '—'}
+          </Anchor>
+        </Paper>
+      </SimpleGrid>
+      <Paper withBorder p="md">
+        <Text c="dimmed" size="sm" mb="xs">
+          {t('creditUi.dashboard.recordsByCategory')}
+        </Text>
+        <Group gap="lg">
+          {Object.entries(records?.byCategory ?? {}).map(([category, count]) => (
+            <Anchor
+              key={category}
+              component={Link}
+              to={`/credit/records?category=${category}`}
+              underline="never"
+              data-testid={`dashboard-category-${category}`}
+            >
+              <Group gap="xs">
+                <CategoryIcon category={category} />
+                <Text>{t(`credit.category.${category}`, { defaultValue: category })}</Text>
+                <Text fw={700}>{count}</Text>
+              </Group>
+            </Anchor>
+          ))}
+        </Group>
+      </Paper>
+      <RatesCard />
+    </Stack>
+  );
+}

@@ -1,0 +1,216 @@
+import {
+  Anchor,
+  Button,
+  Group,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import type { DisclosureKind } from '../../../shared/model/disclosure.ts';
+import { useServices } from '../../app/services.ts';
+import type { DisclosureQuery, DisclosureRow } from '../../repositories/disclosures.ts';
+import { localDate } from '../../session/session.ts';
+import { CreditTabs } from '../credit/CreditTabs.tsx';
+import { issueText } from '../credit/issues.tsx';
+import { ExportDialog } from './ExportDialog.tsx';
+import { ImportDialog } from './ImportDialog.tsx';
+import { monthOf } from './labels.ts';
+import { TimingBadge } from './TimingBadge.tsx';
+
+/** 双公示 licences and penalties by kind, decision period and reporting state. */
+export function DisclosureListPage() {
+  const { t } = useTranslation();
+  const { disclosures, clock } = useServices();
+  const [params, setParams] = useSearchParams();
+  const month = monthOf(localDate(clock()));
+  const kind = (params.get('kind') ?? '') as DisclosureKind | '';
+  const from = params.get('from') ?? month.from;
+  const to = params.get('to') ?? month.to;
+  const timing = params.get('timing') as DisclosureQuery['timing'] | null;
+  const reported = params.get('reported');
+  const [rows, setRows] = useState<DisclosureRow[]>([]);
+  const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
+
+  useEffect(() => {
+    const query: DisclosureQuery = {
+      ...(kind ? { kind } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(timing ? { timing } : {}),
+      ...(reported ? { reported: reported === 'yes' } : {}),
+    };
+    const load = () => disclosures.list(query).then(setRows);
+    load();
+    const subscription = disclosures.changes$.subscribe(load);
+    return () => subscription.unsubscribe();
+  }, [disclosures, kind, from, to, timing, reported]);
+
+  const filter = (name: string, value: string | null) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('creditUi.sections.disclosures')}</Title>
+        <Group>
+          {disclosures.canCreate() && (
+            <>
+              <Button variant="light" component={Link} to="/credit/disclosures/new/licence">
+                {t('creditUi.disclosure.newLicence')}
+              </Button>
+              <Button variant="light" color="orange" component={Link} to="/credit/disclosures/new/penalty">
+                {t('creditUi.disclosure.newPenalty')}
+              </Button>
+              <Button variant="default" onClick={() => setDialog('import')}>
+                {t('creditUi.files.import')}
+              </Button>
+            </>
+          )}
+          {disclosures.canExport() && (
+            <Button variant="default" onClick={() => setDialog('export')}>
+              {t('creditUi.files.export')}
+            </Button>
+          )}
+        </Group>
+      </Group>
+      <CreditTabs active="disclosures" />
+      <Group align="flex-end">
+        <SegmentedControl
+          value={kind}
+          onChange={(value) => filter('kind', value)}
+          data={[
+            { value: '', label: t('common.all') },
+            { value: 'licence', label: t('creditUi.kind.licence') },
+            { value: 'penalty', label: t('creditUi.kind.penalty') },
+          ]}
+        />
+        <TextInput
+          type="date"
+          label={t('creditUi.period.from')}
+          value={from}
+          onChange={(event) => filter('from', event.currentTarget.value)}
+        />
+        <TextInput
+          type="date"
+          label={t('creditUi.period.to')}
+          value={to}
+          onChange={(event) => filter('to', event.currentTarget.value)}
+        />
+        <Select
+          label={t('creditUi.disclosure.timingFilter')}
+          placeholder={t('common.all')}
+          data={[
+            { value: 'late', label: t('creditUi.disclosure.late') },
+            { value: 'onTime', label: t('creditUi.disclosure.onTime') },
+          ]}
+          value={timing}
+          onChange={(value) => filter('timing', value)}
+          clearable
+        />
+        <Select
+          label={t('disclosure.field.reportedAt')}
+          placeholder={t('common.all')}
+          data={[
+            { value: 'yes', label: t('creditUi.disclosure.reported') },
+            { value: 'no', label: t('creditUi.disclosure.notReported') },
+          ]}
+          value={reported}
+          onChange={(value) => filter('reported', value)}
+          clearable
+        />
+        <Text c="dimmed" data-testid="disclosure-total">
+          {t('common.total', { count: rows.length })}
+        </Text>
+      </Group>
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('creditUi.disclosure.empty')}</Text>
+      ) : (
+        <DisclosureTable rows={rows} />
+      )}
+      <ExportDialog opened={dialog === 'export'} onClose={() => setDialog(null)} period={{ from, to }} />
+      <ImportDialog opened={dialog === 'import'} onClose={() => setDialog(null)} />
+    </Stack>
+  );
+}
+
+export function DisclosureTable({ rows }: { rows: readonly DisclosureRow[] }) {
+  const { t } = useTranslation();
+  const { disclosures } = useServices();
+  return (
+    <Table striped highlightOnHover data-testid="disclosure-table">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('creditUi.disclosure.kind')}</Table.Th>
+          <Table.Th>{t('creditUi.disclosure.documentNumber')}</Table.Th>
+          <Table.Th>{t('creditUi.disclosure.party')}</Table.Th>
+          <Table.Th>{t('creditUi.disclosure.decisionDate')}</Table.Th>
+          <Table.Th>{t('creditUi.disclosure.deadlineColumn')}</Table.Th>
+          <Table.Th>{t('disclosure.field.reportedAt')}</Table.Th>
+          <Table.Th />
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map(({ disclosure, timing }) => (
+          <Table.Tr key={disclosure.id}>
+            <Table.Td>{t(`creditUi.kind.${disclosure.kind}`)}</Table.Td>
+            <Table.Td>
+              <Anchor component={Link} to={`/credit/disclosures/${disclosure.id}`}>
+                {disclosure.documentNumber}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>
+              {disclosure.subjectId ? (
+                <Anchor component={Link} to={`/subjects/${disclosure.subjectId}?tab=credit`}>
+                  {disclosure.partyName}
+                </Anchor>
+              ) : (
+                disclosure.partyName
+              )}
+            </Table.Td>
+            <Table.Td>{disclosure.decisionDate}</Table.Td>
+            <Table.Td>{timing.deadline}</Table.Td>
+            <Table.Td>
+              <Group gap="xs">
+                <TimingBadge disclosure={disclosure} timing={timing} />
+                {disclosure.reportedAt && <Text size="sm">{disclosure.reportedAt}</Text>}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              {disclosures.canReport(disclosure) && (
+                <Button
+                  size="xs"
+                  variant="light"
+                  onClick={async () => {
+                    const result = await disclosures.markReported(disclosure.id);
+                    notifications.show(
+                      result.ok
+                        ? { color: 'teal', message: t('creditUi.disclosure.markedReported') }
+                        : {
+                            color: 'red',
+                            message: result.issues.map((found) => issueText(t, found)).join('；'),
+                          },
+                    );
+                  }}
+                >
+                  {t('creditUi.disclosure.markReported')}
+                </Button>
+              )}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

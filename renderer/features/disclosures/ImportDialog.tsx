@@ -1,0 +1,220 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  Modal,
+  Select,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { FileIssue } from '../../../shared/io/disclosureFile.ts';
+import {
+  type DisclosureKind,
+  type PenaltySeverity,
+  penaltySeverities,
+} from '../../../shared/model/disclosure.ts';
+import { useServices } from '../../app/services.ts';
+import type { ImportPreview, ImportProblem } from '../../repositories/disclosures.ts';
+import { localDate } from '../../session/session.ts';
+import { issueText } from '../credit/issues.tsx';
+import { issueFieldLabel } from './labels.ts';
+
+interface Props {
+  opened: boolean;
+  onClose: () => void;
+}
+
+/**
+ * Imports a reporting file in two steps: the file is read and every record checked (nothing written),
+ * the clerk sees which rows are refused and why, then confirms and the valid ones are written at once.
+ */
+export function ImportDialog({ opened, onClose }: Props) {
+  const { t } = useTranslation();
+  const { disclosures, bridge, clock } = useServices();
+  const [kind, setKind] = useState<DisclosureKind>('penalty');
+  const [severity, setSeverity] = useState<PenaltySeverity>('general');
+  const [alreadyReported, setAlreadyReported] = useState(false);
+  const [reportedAt, setReportedAt] = useState(localDate(clock()));
+  const [fileName, setFileName] = useState('');
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [failure, setFailure] = useState<FileIssue | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    if (!opened) return;
+    setPreview(null);
+    setFailure(null);
+    setFileName('');
+  }, [opened]);
+
+  const choose = async () => {
+    const file = await bridge.openFile({ extensions: ['xlsx', 'csv'] });
+    if (!file) return;
+    setBusy(true);
+    try {
+      setFileName(file.name);
+      const check = await disclosures.previewImport(kind, file.data, {
+        severity,
+        reportedAt: alreadyReported ? reportedAt : '',
+      });
+      setPreview(check.ok ? check.preview : null);
+      setFailure(check.ok ? null : check.error);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const commit = async () => {
+    if (!preview) return;
+    setBusy(true);
+    try {
+      const result = await disclosures.commitImport(preview);
+      if (!result.ok) {
+        setFailure({ code: result.issues[0]!.code });
+        setPreview(null);
+        return;
+      }
+      notifications.show({ color: 'teal', message: t('creditUi.files.imported', result.value) });
+      onClose();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Modal opened={opened} onClose={onClose} title={t('creditUi.files.importTitle')} size="xl">
+      <Stack>
+        {!preview && (
+          <>
+            <Select
+              label={t('creditUi.disclosure.kind')}
+              data={[
+                { value: 'penalty', label: t('creditUi.kind.penalty') },
+                { value: 'licence', label: t('creditUi.kind.licence') },
+              ]}
+              value={kind}
+              onChange={(value) => value && setKind(value as DisclosureKind)}
+              allowDeselect={false}
+            />
+            {kind === 'penalty' && (
+              <Select
+                label={t('disclosure.field.severity')}
+                description={t('creditUi.files.severityHint')}
+                data={penaltySeverities.map((value) => ({ value, label: t(`disclosure.severity.${value}`) }))}
+                value={severity}
+                onChange={(value) => value && setSeverity(value as PenaltySeverity)}
+                allowDeselect={false}
+              />
+            )}
+            <Checkbox
+              label={t('creditUi.files.alreadyReported')}
+              checked={alreadyReported}
+              onChange={(event) => setAlreadyReported(event.currentTarget.checked)}
+            />
+            {alreadyReported && (
+              <TextInput
+                type="date"
+                label={t('disclosure.field.reportedAt')}
+                value={reportedAt}
+                onChange={(event) => setReportedAt(event.currentTarget.value)}
+              />
+            )}
+            {failure && (
+              <Alert color="red" title={t('creditUi.files.unusable', { name: fileName })} role="alert">
+                {issueText(t, failure)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={choose} loading={busy}>
+                {t('creditUi.files.chooseFile')}
+              </Button>
+            </Group>
+          </>
+        )}
+        {preview && (
+          <>
+            <Alert color={preview.errors.length > 0 ? 'yellow' : 'teal'} data-testid="import-summary">
+              {t('creditUi.files.previewSummary', {
+                name: fileName,
+                count: preview.disclosures.length,
+                records: preview.records.length,
+                refused: new Set(preview.errors.map((found) => found.row ?? found.documentNumber)).size,
+              })}
+            </Alert>
+            {preview.ignoredColumns.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('creditUi.files.ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}
+              </Text>
+            )}
+            <ProblemTable
+              title={t('creditUi.files.errors')}
+              problems={preview.errors}
+              testId="import-errors"
+            />
+            <ProblemTable
+              title={t('creditUi.files.warnings')}
+              problems={preview.warnings}
+              testId="import-warnings"
+            />
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                {t('common.cancel')}
+              </Button>
+              <Button onClick={commit} loading={busy} disabled={preview.disclosures.length === 0}>
+                {t('creditUi.files.confirmImport', { count: preview.disclosures.length })}
+              </Button>
+            </Group>
+          </>
+        )}
+      </Stack>
+    </Modal>
+  );
+}
+
+function ProblemTable({
+  title,
+  problems,
+  testId,
+}: {
+  title: string;
+  problems: readonly ImportProblem[];
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  if (problems.length === 0) return null;
+  return (
+    <Stack gap="xs">
+      <Title order={5}>{title}</Title>
+      <Table striped data-testid={testId}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('creditUi.files.row')}</Table.Th>
+            <Table.Th>{t('creditUi.disclosure.documentNumber')}</Table.Th>
+            <Table.Th>{t('creditUi.files.field')}</Table.Th>
+            <Table.Th>{t('creditUi.files.problem')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {problems.map((problem) => (
+            <Table.Tr key={`${problem.row}-${problem.documentNumber}-${problem.field}-${problem.code}`}>
+              <Table.Td>{problem.row ?? '—'}</Table.Td>
+              <Table.Td>{problem.documentNumber || '—'}</Table.Td>
+              <Table.Td>{issueFieldLabel(t, problem.field) ?? problem.field}</Table.Td>
+              <Table.Td>{issueText(t, problem)}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Stack>
+  );
+}

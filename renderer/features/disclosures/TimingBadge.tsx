@@ -1,0 +1,29 @@
+import { Badge } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { DisclosureDocument } from '../../../shared/model/disclosure.ts';
+import type { DisclosureTiming } from '../../repositories/disclosures.ts';
+
+/** Reported on time, reported late, due, or overdue. */
+export function TimingBadge({
+  disclosure,
+  timing,
+}: {
+  disclosure: DisclosureDocument;
+  timing: DisclosureTiming;
+}) {
+  const { t } = useTranslation();
+  const reported = disclosure.reportedAt !== '';
+  const state = reported
+    ? timing.late
+      ? 'reportedLate'
+      : 'reportedOnTime'
+    : timing.late
+      ? 'overdue'
+      : 'due';
+  const colors = { reportedLate: 'orange', reportedOnTime: 'teal', overdue: 'red', due: 'blue' } as const;
+  return (
+    <Badge color={colors[state]} variant="light" data-testid="timing-badge">
+      {t(`creditUi.disclosure.timing.${state}`)}
+    </Badge>
+  );
+}

@@ -1,0 +1,529 @@
+import type { RxDocument } from 'rxdb';
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import {
+  defaultPublicityEnd,
+  earliestRepairDate,
+  expireRecords,
+  isPubliclyVisible,
+} from '../../shared/domain/credit/publicity.ts';
+import {
+  applyWorkflowAction,
+  availableWorkflowActions,
+  workflowTransitions,
+} from '../../shared/domain/credit/workflow.ts';
+import { isRealDate } from '../../shared/domain/identifiers.ts';
+import type { AuditAction } from '../../shared/model/auditEntry.ts';
+import {
+  type CreditRecordDocument,
+  type CreditRecordInput,
+  type CreditRecordSource,
+  type CreditRecordStatus,
+  validateCreditRecordInput,
+  type WorkflowAction,
+} from '../../shared/model/creditRecord.ts';
+import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { type Action, can, checkFourEyes } from '../../shared/security/permissions.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { CreditRecordCollection } from '../db/database.ts';
+import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import { requirePermission } from '../security/permissions.ts';
+import {
+  auditChange,
+  auditCreations,
+  auditWrite,
+  type RepositoryContext,
+} from '../security/repositoryContext.ts';
+import type { SignedInSession } from '../security/session.ts';
+import { localDate } from '../session/session.ts';
+import { type ReferenceRepository, systemUser } from './reference.ts';
+
+export type Acting = { ok: true; session: SignedInSession } | { ok: false; issues: ValidationIssue[] };
+
+/** The signed-in user when her roles allow the action, else the issue that refuses it. */
+export function actingUser(context: RepositoryContext, action: Action): Acting {
+  const session = context.session();
+  const denied = requirePermission(session, action);
+  if (denied || !session) return { ok: false, issues: [denied ?? issue('action', 'permission.denied')] };
+  return { ok: true, session };
+}
+
+/** Whether the signed-in user's roles allow the action (for showing or hiding buttons). */
+export function mayAct(context: RepositoryContext, action: Action): boolean {
+  return requirePermission(context.session(), action) === null;
+}
+
+/** What a clerk enters; status, workflow, category and origin are the repository's to set. */
+export type CreditRecordFields = Pick<
+  CreditRecordInput,
+  | 'subjectId'
+  | 'catalogCode'
+  | 'title'
+  | 'facts'
+  | 'documentNumber'
+  | 'decisionDate'
+  | 'authority'
+  | 'legalBasis'
+  | 'disclosure'
+  | 'publicityStart'
+  | 'publicityEnd'
+>;
+
+export const creditRecordFieldNames = [
+  'subjectId',
+  'catalogCode',
+  'title',
+  'facts',
+  'documentNumber',
+  'decisionDate',
+  'authority',
+  'legalBasis',
+  'disclosure',
+  'publicityStart',
+  'publicityEnd',
+] as const satisfies readonly (keyof CreditRecordFields)[];
+
+export function emptyCreditRecordFields(subjectId = ''): CreditRecordFields {
+  return {
+    subjectId,
+    catalogCode: '',
+    title: '',
+    facts: '',
+    documentNumber: '',
+    decisionDate: '',
+    authority: '',
+    legalBasis: '',
+    disclosure: 'public',
+    publicityStart: '',
+    publicityEnd: '',
+  };
+}
+
+export function fieldsOf(record: CreditRecordInput): CreditRecordFields {
+  return Object.fromEntries(
+    creditRecordFieldNames.map((field) => [field, record[field]]),
+  ) as CreditRecordFields;
+}
+
+/** Steps a user takes by hand (expiry is automatic) and the permission each needs. */
+export type ManualAction = Exclude<WorkflowAction, 'expire'>;
+
+const actionPermission: Record<ManualAction, Action> = {
+  submit: 'record.submit',
+  return: 'record.approve',
+  approve: 'record.approve',
+  repair: 'record.revoke',
+  revoke: 'record.revoke',
+};
+
+/** How each workflow step is named in the audit trail. */
+const auditActionOf: Record<WorkflowAction, AuditAction> = {
+  submit: 'statusChange',
+  return: 'reject',
+  approve: 'approve',
+  expire: 'statusChange',
+  repair: 'statusChange',
+  revoke: 'revoke',
+};
+
+export interface CreditRecordQuery {
+  subjectId?: string;
+  category?: string;
+  status?: CreditRecordStatus;
+  offset?: number;
+  limit?: number;
+}
+
+export interface CreditRecordPage {
+  total: number;
+  items: CreditRecordDocument[];
+}
+
+export interface CreditRecordCounts {
+  /** Records per category code, whatever their status. */
+  byCategory: Record<string, number>;
+  drafts: number;
+  /** Submitted and waiting for a reviewer. */
+  awaitingReview: number;
+}
+
+/** The record's author and whoever submitted it last: neither may review it. */
+function authorsOf(record: CreditRecordDocument): string[] {
+  const submitter = record.workflow.findLast((entry) => entry.action === 'submit')?.by;
+  return submitter ? [record.createdBy, submitter] : [record.createdBy];
+}
+
+/**
+ * The only way UI code reads and writes credit records. Writes need the signed-in user's permission,
+ * keep the replaced version in the local history and are audited.
+ */
+export class CreditRecordRepository {
+  private readonly collection: CreditRecordCollection;
+  private readonly local: LocalStore;
+  private readonly reference: ReferenceRepository;
+  private readonly context: RepositoryContext;
+
+  constructor(
+    collection: CreditRecordCollection,
+    local: LocalStore,
+    reference: ReferenceRepository,
+    context: RepositoryContext,
+  ) {
+    this.collection = collection;
+    this.local = local;
+    this.reference = reference;
+    this.context = context;
+  }
+
+  get changes$(): Observable<void> {
+    return this.collection.$.pipe(map(() => undefined));
+  }
+
+  /** Emits the record now and after every change; null once it is gone. */
+  watch(id: string): Observable<CreditRecordDocument | null> {
+    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? plain(doc) : null)));
+  }
+
+  /** A subject's whole credit file, newest decision first, kept current. */
+  watchBySubject(subjectId: string): Observable<CreditRecordDocument[]> {
+    return this.collection
+      .find({ selector: { subjectId }, sort: [{ decisionDate: 'desc' }] })
+      .$.pipe(map((docs) => docs.map(plain)));
+  }
+
+  async get(id: string): Promise<CreditRecordDocument | null> {
+    const doc = await this.collection.findOne(id).exec();
+    return doc ? plain(doc) : null;
+  }
+
+  async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
+    const selector: Record<string, string> = {};
+    if (query.subjectId) selector.subjectId = query.subjectId;
+    if (query.category) selector.category = query.category;
+    if (query.status) selector.status = query.status;
+    const all = await this.collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec();
+    const offset = query.offset ?? 0;
+    return { total: all.length, items: all.slice(offset, offset + (query.limit ?? 50)).map(plain) };
+  }
+
+  async counts(): Promise<CreditRecordCounts> {
+    const categories = [...new Set(this.reference.catalog().map((item) => item.category))];
+    const byCategory: Record<string, number> = {};
+    for (const category of categories) {
+      byCategory[category] = await this.collection.count({ selector: { category } }).exec();
+    }
+    const drafts = await this.collection.count({ selector: { status: 'draft' } }).exec();
+    const awaitingReview = await this.collection.count({ selector: { status: 'submitted' } }).exec();
+    return { byCategory, drafts, awaitingReview };
+  }
+
+  /** The default publicity end for an item and a start date ('' when public while valid or unknown). */
+  defaultPublicityEnd(catalogCode: string, start: string): string {
+    const rule = this.reference.publicityRule(catalogCode);
+    return rule && isRealDate(start) ? defaultPublicityEnd(start, rule) : '';
+  }
+
+  /** Validates fields as the repository will on save, for forms to show every broken rule as they go. */
+  validate(fields: CreditRecordFields): ValidationIssue[] {
+    const result = validateCreditRecordInput(
+      this.completeInput(fields, 'entered', ''),
+      this.validationContext(),
+    );
+    return result.ok ? [] : result.issues;
+  }
+
+  async create(fields: CreditRecordFields): Promise<Validated<CreditRecordDocument>> {
+    const acting = actingUser(this.context, 'record.create');
+    if (!acting.ok) return acting;
+    const checked = validateCreditRecordInput(
+      this.completeInput(fields, 'entered', ''),
+      this.validationContext(),
+    );
+    if (!checked.ok) return checked;
+    const document = this.stamp(acting.session, uuidv7(this.clock().getTime()), checked.value);
+    await this.collection.insert(document);
+    await auditWrite(this.context, 'creditRecords', null, document);
+    return { ok: true, value: document };
+  }
+
+  /**
+   * A stamped, validated draft derived from another document (a 双公示 penalty), for the caller to write
+   * with `insertMany` once everything it belongs with is ready. Nothing is written here.
+   */
+  prepareDerived(
+    session: SignedInSession,
+    id: string,
+    input: CreditRecordInput,
+  ): Validated<CreditRecordDocument> {
+    const checked = validateCreditRecordInput(
+      { ...input, status: 'draft', workflow: [] },
+      this.validationContext(),
+    );
+    if (!checked.ok) return checked;
+    return { ok: true, value: this.stamp(session, id, checked.value) };
+  }
+
+  /** Writes prepared records in one bulk write, each creation audited. */
+  async insertMany(documents: CreditRecordDocument[]): Promise<void> {
+    if (documents.length === 0) return;
+    const written = await this.collection.bulkInsert(documents);
+    if (written.error.length > 0)
+      throw new Error(`Saving credit records failed: ${written.error[0]!.status}`);
+    await auditCreations(this.context, 'creditRecords', documents);
+  }
+
+  /** Changes a draft; records past the draft stage change only through workflow steps. */
+  async updateDraft(id: string, fields: CreditRecordFields): Promise<Validated<CreditRecordDocument>> {
+    const current = await this.editableDraft(id);
+    if (!current.ok) return current;
+    const previous = plain(current.doc);
+    const input = this.completeInput(fields, previous.source, previous.sourceId);
+    return this.saveDraft(current.doc, input, current.session);
+  }
+
+  /** Re-files a derived draft after its source changed; the draft keeps its workflow so far. */
+  async refreshDerivedDraft(id: string, input: CreditRecordInput): Promise<Validated<CreditRecordDocument>> {
+    const current = await this.editableDraft(id);
+    if (!current.ok) return current;
+    return this.saveDraft(current.doc, input, current.session);
+  }
+
+  /**
+   * Takes a workflow step for the signed-in user: the role must allow it, reviewers never review work
+   * they entered or submitted (four-eyes), reasons are required where the rules say so, and repair waits
+   * for the minimum publicity period. The step is appended to the record's workflow with who and when.
+   */
+  async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
+    const permission = actionPermission[action];
+    if (!permission) return { ok: false, issues: [issue('action', 'oneOf')] };
+    const acting = actingUser(this.context, permission);
+    if (!acting.ok) return acting;
+    const { session } = acting;
+    const current = await this.collection.findOne(id).exec();
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const record = plain(current);
+    if (workflowTransitions[action].fourEyes) {
+      const ownWork = checkFourEyes(authorsOf(record), session.userId);
+      if (ownWork) return { ok: false, issues: [ownWork] };
+    }
+    if (action === 'repair') {
+      const tooEarly = this.repairTooEarly(record);
+      if (tooEarly) return { ok: false, issues: [tooEarly] };
+    }
+    const actor = { userId: session.userId, canApprove: can(session.roles, permission) };
+    const stepped = applyWorkflowAction(record, action, actor, this.clock().toISOString(), note);
+    if (!stepped.ok) return stepped;
+    const next = await this.replace(current, stepped.value, session.userId, session.userName);
+    await this.auditStep(session.userId, action, record, next, note.trim());
+    return { ok: true, value: next };
+  }
+
+  /** The steps the signed-in user may take on the record now, for the buttons a page shows. */
+  availableActions(record: CreditRecordDocument): ManualAction[] {
+    const session = this.context.session();
+    if (!session) return [];
+    const steps = availableWorkflowActions(record, { userId: session.userId, canApprove: true });
+    return steps.filter(
+      (action): action is ManualAction =>
+        action !== 'expire' &&
+        can(session.roles, actionPermission[action]) &&
+        (!workflowTransitions[action].fourEyes ||
+          checkFourEyes(authorsOf(record), session.userId) === null) &&
+        (action !== 'repair' || this.repairTooEarly(record) === null),
+    );
+  }
+
+  /** Whether the signed-in user may edit the record as a draft. */
+  canEditDraft(record: CreditRecordDocument): boolean {
+    return record.status === 'draft' && mayAct(this.context, 'record.editDraft');
+  }
+
+  canCreate(): boolean {
+    return mayAct(this.context, 'record.create');
+  }
+
+  /** Whether the public sees the record today: approved, public, inside its publicity period. */
+  isPublic(record: CreditRecordDocument): boolean {
+    return isPubliclyVisible(record, localDate(this.clock()));
+  }
+
+  /** What public-facing outputs show of a subject: approved, public records inside their period. */
+  async publicRecords(subjectId: string): Promise<CreditRecordDocument[]> {
+    const today = localDate(this.clock());
+    const docs = await this.collection
+      .find({ selector: { subjectId }, sort: [{ decisionDate: 'desc' }] })
+      .exec();
+    return docs.map(plain).filter((record) => isPubliclyVisible(record, today));
+  }
+
+  /**
+   * Moves approved records whose publicity period ended before today to `expired` (kept, never deleted),
+   * each step recorded as the system's. Returns the records changed.
+   */
+  async expireDue(): Promise<CreditRecordDocument[]> {
+    const now = this.clock();
+    const today = localDate(now);
+    const due = await this.collection
+      .find({ selector: { status: 'approved', publicityEnd: { $gt: '', $lt: today } } })
+      .exec();
+    const expired = expireRecords(due.map(plain), today, now.toISOString(), systemUser);
+    const byId = new Map(due.map((doc) => [doc.id, doc]));
+    for (const record of expired) {
+      const current = byId.get(record.id)!;
+      const previous = plain(current);
+      const next = await this.replace(current, record, systemUser, systemUser);
+      await this.auditStep(systemUser, 'expire', previous, next, '');
+    }
+    return expired;
+  }
+
+  /** Earlier versions, newest first. */
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.local.historyOf('creditRecords', id);
+  }
+
+  private clock(): Date {
+    return this.context.clock();
+  }
+
+  private validationContext() {
+    return { catalog: this.reference.catalog(), today: localDate(this.clock()) };
+  }
+
+  private repairTooEarly(record: CreditRecordDocument): ValidationIssue | null {
+    const rule = this.reference.publicityRule(record.catalogCode);
+    if (!rule || !isRealDate(record.publicityStart)) return null;
+    const earliest = earliestRepairDate(record.publicityStart, rule);
+    return localDate(this.clock()) < earliest
+      ? issue('action', 'creditRecord.repairTooEarly', { date: earliest })
+      : null;
+  }
+
+  private async editableDraft(
+    id: string,
+  ): Promise<
+    | { ok: true; doc: RxDocument<CreditRecordDocument>; session: SignedInSession }
+    | { ok: false; issues: ValidationIssue[] }
+  > {
+    const acting = actingUser(this.context, 'record.editDraft');
+    if (!acting.ok) return acting;
+    const doc = await this.collection.findOne(id).exec();
+    if (!doc) return { ok: false, issues: [issue('id', 'notFound')] };
+    if (doc.status !== 'draft') return { ok: false, issues: [issue('status', 'creditRecord.notDraft')] };
+    return { ok: true, doc, session: acting.session };
+  }
+
+  private async saveDraft(
+    current: RxDocument<CreditRecordDocument>,
+    input: CreditRecordInput,
+    session: SignedInSession,
+  ): Promise<Validated<CreditRecordDocument>> {
+    const previous = plain(current);
+    const checked = validateCreditRecordInput(
+      { ...input, attachments: previous.attachments, status: 'draft', workflow: previous.workflow },
+      this.validationContext(),
+    );
+    if (!checked.ok) return checked;
+    const next = await this.replace(current, checked.value, session.userId, session.userName);
+    await auditWrite(this.context, 'creditRecords', previous, next);
+    return { ok: true, value: next };
+  }
+
+  private completeInput(
+    fields: CreditRecordFields,
+    source: CreditRecordSource,
+    sourceId: string,
+  ): CreditRecordInput {
+    const item = this.reference.findItem(fields.catalogCode);
+    return {
+      ...fields,
+      category: item?.category ?? '',
+      source,
+      sourceId,
+      attachments: [],
+      status: 'draft',
+      workflow: [],
+    };
+  }
+
+  private stamp(session: SignedInSession, id: string, input: CreditRecordInput): CreditRecordDocument {
+    const now = this.clock().toISOString();
+    const { userId, county } = session;
+    return { ...input, id, county, createdAt: now, updatedAt: now, createdBy: userId, updatedBy: userId };
+  }
+
+  /** Writes the next version, keeping the one it replaces in the local history. */
+  private async replace(
+    current: RxDocument<CreditRecordDocument>,
+    input: CreditRecordInput,
+    by: string,
+    byName: string,
+  ): Promise<CreditRecordDocument> {
+    const previous = plain(current);
+    const now = this.clock().toISOString();
+    const next: CreditRecordDocument = {
+      ...input,
+      id: previous.id,
+      county: previous.county,
+      createdAt: previous.createdAt,
+      createdBy: previous.createdBy,
+      updatedAt: now,
+      updatedBy: by,
+    };
+    await this.local.history.add({
+      collection: 'creditRecords',
+      docId: previous.id,
+      replacedAt: now,
+      replacedBy: by,
+      replacedByName: byName,
+      snapshot: { ...previous },
+    });
+    await current.incrementalPatch(next);
+    return next;
+  }
+
+  private async auditStep(
+    userId: string,
+    action: WorkflowAction,
+    previous: CreditRecordDocument,
+    next: CreditRecordDocument,
+    note: string,
+  ): Promise<void> {
+    await this.context.audit.append(userId, {
+      action: auditActionOf[action],
+      collectionName: 'creditRecords',
+      documentId: next.id,
+      ...auditChange('creditRecords', previous, next),
+      ...(note ? { reason: note } : {}),
+    });
+  }
+}
+
+function plain(doc: RxDocument<CreditRecordDocument>): CreditRecordDocument {
+  return doc.toJSON() as CreditRecordDocument;
+}
+
+/**
+ * Runs the automatic expiry now and again whenever the local date has changed, checking every
+ * `intervalMs` (an hour): a computer that slept over midnight catches up within the hour. Returns a
+ * function that stops it.
+ */
+export function keepExpiring(
+  records: CreditRecordRepository,
+  clock: () => Date,
+  intervalMs = 3_600_000,
+): () => void {
+  let lastRun = '';
+  let running: Promise<unknown> = Promise.resolve();
+  const run = () => {
+    const today = localDate(clock());
+    if (today === lastRun) return;
+    lastRun = today;
+    running = running
+      .then(() => records.expireDue())
+      .catch((error: unknown) => console.error('Expiring credit records failed', error));
+  };
+  run();
+  const timer = setInterval(run, intervalMs);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,629 @@
+import type { RxDocument } from 'rxdb';
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import { isLate } from '../../shared/domain/credit/deadlines.ts';
+import { derivePenaltyRecord } from '../../shared/domain/credit/derivation.ts';
+import { computeDisclosureRates, type DisclosureRates } from '../../shared/domain/credit/rates.ts';
+import type { CalendarWarning } from '../../shared/domain/credit/workdays.ts';
+import { isRealDate } from '../../shared/domain/identifiers.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import {
+  type DisclosureDocument,
+  type DisclosureInput,
+  type DisclosureKind,
+  disclosureKinds,
+  emptyDisclosureInput,
+  type PenaltySeverity,
+  standardFieldCode,
+  validateDisclosureInput,
+} from '../../shared/model/disclosure.ts';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import {
+  exportReportingFile,
+  type FileIssue,
+  importReportingFile,
+  type ReportingFormat,
+  type ReportingPeriod,
+  sheetNames,
+} from '../../shared/io/disclosureFile.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { CreditDeskDatabase, DisclosureCollection } from '../db/database.ts';
+import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import { auditCreations, auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
+import type { SignedInSession } from '../security/session.ts';
+import { localDate } from '../session/session.ts';
+import { actingUser, CreditRecordRepository, keepExpiring, mayAct } from './creditRecords.ts';
+import { ReferenceRepository } from './reference.ts';
+import type { SubjectRepository } from './subjects.ts';
+
+/** The reporting deadline of a decision and whether it is (or was) missed. */
+export interface DisclosureTiming {
+  deadline: string;
+  /** Reported after the deadline, or not reported and the deadline has passed. */
+  late: boolean;
+  warnings: CalendarWarning[];
+}
+
+export interface DisclosureRow {
+  disclosure: DisclosureDocument;
+  timing: DisclosureTiming;
+}
+
+export interface DisclosureQuery {
+  kind?: DisclosureKind;
+  /** Decision dates, inclusive. */
+  from?: string;
+  to?: string;
+  timing?: 'late' | 'onTime';
+  reported?: boolean;
+  subjectId?: string;
+  /** Only these records (the list behind a rate). */
+  ids?: readonly string[];
+}
+
+/** An i18n key with its parameters: why a penalty yielded no credit record, or what happened to it. */
+export interface DerivationNote {
+  key: string;
+  params?: Record<string, string>;
+}
+
+export interface DisclosureSaved {
+  disclosure: DisclosureDocument;
+  /** The credit record derived from the penalty, when there is one. */
+  record: CreditRecordDocument | null;
+  note: DerivationNote | null;
+}
+
+export interface ImportOptions {
+  /** Severity given to imported penalties: the file does not carry it. */
+  severity: PenaltySeverity;
+  /** When the file's records were already reported: the date they were ('' when not yet). */
+  reportedAt: string;
+}
+
+/** A problem of one record in an import: `row` is the spreadsheet row when known. */
+export interface ImportProblem extends ValidationIssue {
+  row: number | null;
+  documentNumber: string;
+  partyName: string;
+}
+
+export interface ImportPreview {
+  kind: DisclosureKind;
+  /** Documents ready to write, and the credit records their penalties derive. */
+  disclosures: DisclosureDocument[];
+  records: CreditRecordDocument[];
+  /** Problems that leave a record out. */
+  errors: ImportProblem[];
+  /** Remarks on records that are imported all the same. */
+  warnings: ImportProblem[];
+  ignoredColumns: string[];
+}
+
+export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; error: FileIssue };
+
+export interface ExportedFile {
+  name: string;
+  mimeType: string;
+  data: Uint8Array;
+  count: number;
+}
+
+const mimeTypes: Record<ReportingFormat, string> = {
+  csv: 'text/csv;charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+};
+
+/** The deciding authority and source unit the clerk entered last, offered again on the next form. */
+const authoritySetting = 'disclosureAuthority';
+const authorityFields = ['authority', 'authorityCode', 'sourceUnit', 'sourceUnitCode'] as const;
+type AuthorityDefaults = Pick<DisclosureInput, (typeof authorityFields)[number]>;
+
+/** The identifier that ties a decision's party to a subject: the ID number of a person, else the USCC. */
+function partyCodeField(input: DisclosureInput): 'partyIdNumber' | 'partyUscc' {
+  return input.partyCategory === '02' ? 'partyIdNumber' : 'partyUscc';
+}
+
+/** The only way UI code reads and writes 双公示 licences and penalties. */
+export class DisclosureRepository {
+  private readonly collection: DisclosureCollection;
+  private readonly local: LocalStore;
+  private readonly subjects: SubjectRepository;
+  private readonly reference: ReferenceRepository;
+  private readonly records: CreditRecordRepository;
+  private readonly context: RepositoryContext;
+
+  constructor(
+    collection: DisclosureCollection,
+    local: LocalStore,
+    dependencies: {
+      subjects: SubjectRepository;
+      reference: ReferenceRepository;
+      records: CreditRecordRepository;
+    },
+    context: RepositoryContext,
+  ) {
+    this.collection = collection;
+    this.local = local;
+    this.subjects = dependencies.subjects;
+    this.reference = dependencies.reference;
+    this.records = dependencies.records;
+    this.context = context;
+  }
+
+  get changes$(): Observable<void> {
+    return this.collection.$.pipe(map(() => undefined));
+  }
+
+  watch(id: string): Observable<DisclosureDocument | null> {
+    return this.collection.findOne(id).$.pipe(map((doc) => (doc ? plain(doc) : null)));
+  }
+
+  async get(id: string): Promise<DisclosureDocument | null> {
+    const doc = await this.collection.findOne(id).exec();
+    return doc ? plain(doc) : null;
+  }
+
+  /** A blank form of the kind, the party taken from the subject and the authority from the last entry. */
+  async draftFor(kind: DisclosureKind, subjectId = ''): Promise<DisclosureInput> {
+    const draft = { ...emptyDisclosureInput(kind), decisionDate: this.today() };
+    const authority = await this.local.getSetting<AuthorityDefaults>(authoritySetting);
+    if (authority) for (const field of authorityFields) draft[field] = authority[field] ?? '';
+    const subject = subjectId ? await this.subjects.get(subjectId) : null;
+    return subject ? withParty(draft, subject) : draft;
+  }
+
+  /** The deadline of a decision and whether it is late, today. */
+  timing(disclosure: Pick<DisclosureInput, 'decisionDate' | 'reportedAt'>): DisclosureTiming {
+    if (!isRealDate(disclosure.decisionDate)) return { deadline: '', late: false, warnings: [] };
+    const reported = disclosure.reportedAt || this.today();
+    const check = isLate(disclosure.decisionDate, reported, this.reference.calendar());
+    return { deadline: check.deadline, late: check.late, warnings: check.warnings };
+  }
+
+  /** Licences and penalties matching the query, newest decision first, each with its deadline. */
+  async list(query: DisclosureQuery = {}): Promise<DisclosureRow[]> {
+    const docs = query.ids ? await this.byIds(query.ids) : await this.inPeriod(query);
+    return docs
+      .filter(
+        (doc) =>
+          (query.kind === undefined || doc.kind === query.kind) &&
+          (query.subjectId === undefined || doc.subjectId === query.subjectId) &&
+          (query.reported === undefined || (doc.reportedAt !== '') === query.reported),
+      )
+      .map((disclosure) => ({ disclosure, timing: this.timing(disclosure) }))
+      .filter((row) => query.timing === undefined || row.timing.late === (query.timing === 'late'))
+      .sort(
+        (a, b) =>
+          b.disclosure.decisionDate.localeCompare(a.disclosure.decisionDate) ||
+          b.disclosure.createdAt.localeCompare(a.disclosure.createdAt),
+      );
+  }
+
+  /** 上报率, 合规率 and 及时率 over the decisions of a period, with the ids behind every number. */
+  async rates(period: ReportingPeriod & { kind?: DisclosureKind }): Promise<DisclosureRates> {
+    const docs = await this.inPeriod(period);
+    return computeDisclosureRates(docs, {
+      ...period,
+      today: this.today(),
+      calendar: this.reference.calendar(),
+    });
+  }
+
+  /** Field rules as the repository applies them on save, for forms to show as the clerk types. */
+  async validate(input: DisclosureInput): Promise<ValidationIssue[]> {
+    const checked = await this.check(input);
+    return checked.ok ? [] : checked.issues;
+  }
+
+  /**
+   * Records a licence or penalty for a registered subject. A penalty also files the dishonest credit
+   * record it calls for (a draft, linked both ways), unless the rules exclude it from publicity.
+   */
+  async create(input: DisclosureInput): Promise<Validated<DisclosureSaved>> {
+    const acting = actingUser(this.context, 'disclosure.create');
+    if (!acting.ok) return acting;
+    const checked = await this.check({ ...input, reportedAt: '', derivedRecordId: '' });
+    if (!checked.ok) return checked;
+    const disclosure = this.stamp(acting.session, checked.value);
+    const derived = this.derive(acting.session, disclosure, checked.subject);
+    if (derived.record) {
+      disclosure.derivedRecordId = derived.record.id;
+      await this.records.insertMany([derived.record]);
+    }
+    await this.collection.insert(disclosure);
+    await auditWrite(this.context, 'disclosures', null, disclosure);
+    await this.rememberAuthority(disclosure);
+    return { ok: true, value: { disclosure, record: derived.record, note: derived.note } };
+  }
+
+  /**
+   * Changes a decision not yet reported. A penalty's derived record follows while it is still a draft;
+   * one already under review or approved keeps its content (the note says so).
+   */
+  async update(id: string, input: DisclosureInput): Promise<Validated<DisclosureSaved>> {
+    const acting = actingUser(this.context, 'disclosure.editDraft');
+    if (!acting.ok) return acting;
+    const current = await this.collection.findOne(id).exec();
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const previous = plain(current);
+    if (previous.reportedAt !== '') {
+      return { ok: false, issues: [issue('reportedAt', 'disclosure.alreadyReported')] };
+    }
+    const checked = await this.check({
+      ...input,
+      kind: previous.kind,
+      reportedAt: '',
+      derivedRecordId: previous.derivedRecordId,
+    });
+    if (!checked.ok) return checked;
+    const next: DisclosureDocument = {
+      ...previous,
+      ...checked.value,
+      updatedAt: this.clock().toISOString(),
+      updatedBy: acting.session.userId,
+    };
+
+    let record: CreditRecordDocument | null = null;
+    let note: DerivationNote | null = null;
+    const linked = previous.derivedRecordId ? await this.records.get(previous.derivedRecordId) : null;
+    if (linked && linked.status !== 'draft') {
+      record = linked;
+      note = { key: 'creditUi.derivation.kept', params: { status: linked.status } };
+    } else if (linked) {
+      const derivation = derivePenaltyRecord(next, this.reference.catalog(), {
+        industry: checked.subject.industry,
+      });
+      if (derivation.outcome !== 'derived') {
+        return { ok: false, issues: [issue('severity', 'disclosure.derivedRecordExists')] };
+      }
+      const refreshed = await this.records.refreshDerivedDraft(linked.id, derivation.record);
+      if (!refreshed.ok) return refreshed;
+      record = refreshed.value;
+    } else {
+      const derived = this.derive(acting.session, next, checked.subject);
+      if (derived.record) {
+        next.derivedRecordId = derived.record.id;
+        await this.records.insertMany([derived.record]);
+      }
+      record = derived.record;
+      note = derived.note;
+    }
+    await this.writeVersion(acting.session, current, next);
+    return { ok: true, value: { disclosure: next, record, note } };
+  }
+
+  /** Records that the decision was reported to the credit platform on `date` (today by default). */
+  async markReported(id: string, date = this.today()): Promise<Validated<DisclosureDocument>> {
+    const acting = actingUser(this.context, 'disclosure.submit');
+    if (!acting.ok) return acting;
+    const current = await this.collection.findOne(id).exec();
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const previous = plain(current);
+    if (previous.reportedAt !== '') {
+      return { ok: false, issues: [issue('reportedAt', 'disclosure.alreadyReported')] };
+    }
+    const checked = validateDisclosureInput({ ...previous, reportedAt: date }, this.today());
+    if (!checked.ok) return checked;
+    const next: DisclosureDocument = {
+      ...previous,
+      reportedAt: date,
+      updatedAt: this.clock().toISOString(),
+      updatedBy: acting.session.userId,
+    };
+    await this.writeVersion(acting.session, current, next);
+    return { ok: true, value: next };
+  }
+
+  /** Earlier versions, newest first. */
+  async history(id: string): Promise<HistoryEntry[]> {
+    const entries = await this.local.historyOf('disclosures', id);
+    return Promise.all(
+      entries.map(async (entry) => ({
+        ...entry,
+        snapshot: await this.context.personalData.open('disclosures', entry.snapshot),
+      })),
+    );
+  }
+
+  canCreate(): boolean {
+    return mayAct(this.context, 'disclosure.create');
+  }
+
+  /** Whether the signed-in user may change the decision (not reported yet, role allows). */
+  canEdit(disclosure: DisclosureDocument): boolean {
+    return disclosure.reportedAt === '' && mayAct(this.context, 'disclosure.editDraft');
+  }
+
+  canReport(disclosure: DisclosureDocument): boolean {
+    return disclosure.reportedAt === '' && mayAct(this.context, 'disclosure.submit');
+  }
+
+  /** Exporting the reporting file is part of reporting (上报), the clerk's step `disclosure.submit`. */
+  canExport(): boolean {
+    return mayAct(this.context, 'disclosure.submit');
+  }
+
+  /**
+   * The standard reporting file of a kind for a period (decision dates, inclusive), simple-procedure
+   * penalties left out. The export is audited with the reason given.
+   */
+  async exportFile(
+    kind: DisclosureKind,
+    format: ReportingFormat,
+    period: ReportingPeriod,
+    reason: string,
+  ): Promise<Validated<ExportedFile>> {
+    const acting = actingUser(this.context, 'disclosure.submit');
+    if (!acting.ok) return acting;
+    if (reason.trim() === '') return { ok: false, issues: [issue('reason', 'required')] };
+    const docs = await this.inPeriod({ ...period, kind });
+    const data = await exportReportingFile(kind, docs, format, period);
+    const count = docs.filter((doc) => !doc.simpleProcedure).length;
+    const name = `${sheetNames[kind]}_${period.from}_${period.to}.${format}`;
+    await this.context.audit.append(acting.session.userId, {
+      action: 'export',
+      collectionName: 'disclosures',
+      after: { kind, format, from: period.from, to: period.to, records: count },
+      reason: reason.trim(),
+    });
+    return { ok: true, value: { name, mimeType: mimeTypes[format], data, count } };
+  }
+
+  /**
+   * Reads a reporting file and prepares everything an import would write, writing nothing: each record
+   * is validated, matched to the subject holding its party's code, checked against decisions already
+   * recorded (by document number) and, for penalties, given its derived credit record.
+   */
+  async previewImport(kind: DisclosureKind, bytes: Uint8Array, options: ImportOptions): Promise<ImportCheck> {
+    const acting = actingUser(this.context, 'disclosure.create');
+    if (!acting.ok) {
+      const [denied] = acting.issues;
+      return {
+        ok: false,
+        error: { code: denied!.code, ...(denied!.params ? { params: denied!.params } : {}) },
+      };
+    }
+    const read = await importReportingFile(kind, bytes, { today: this.today(), severity: options.severity });
+    if (!read.ok) return read;
+    const preview: ImportPreview = {
+      kind,
+      disclosures: [],
+      records: [],
+      // The reader names the row of a refused record but not its number or party.
+      errors: read.errors.map((found) => ({ ...found, documentNumber: '', partyName: '' })),
+      warnings: [],
+      ignoredColumns: read.ignoredColumns,
+    };
+    const taken = await this.documentNumbersTaken(
+      kind,
+      read.rows.map((row) => row.documentNumber),
+    );
+    const numberField = standardFieldCode(kind, 'documentNumber') ?? 'documentNumber';
+    for (const row of read.rows) {
+      const about = { row: null, documentNumber: row.documentNumber, partyName: row.partyName };
+      if (taken.has(row.documentNumber)) {
+        preview.errors.push({ ...about, ...issue(numberField, 'disclosure.duplicateDocument') });
+        continue;
+      }
+      const checked = validateDisclosureInput({ ...row, reportedAt: options.reportedAt }, this.today());
+      if (!checked.ok) {
+        preview.errors.push(...checked.issues.map((found) => ({ ...about, ...found })));
+        continue;
+      }
+      taken.add(row.documentNumber);
+      const codeField = partyCodeField(checked.value);
+      const summary = this.subjects.index.findByCode(checked.value[codeField]);
+      const subject = summary ? await this.subjects.get(summary.id) : null;
+      const disclosure = this.stamp(acting.session, { ...checked.value, subjectId: subject?.id ?? '' });
+      if (!subject) {
+        const field = standardFieldCode(kind, codeField) ?? codeField;
+        preview.warnings.push({ ...about, ...issue(field, 'disclosure.noSubject') });
+      } else {
+        const derived = this.derive(acting.session, disclosure, subject);
+        if (derived.record) {
+          disclosure.derivedRecordId = derived.record.id;
+          preview.records.push(derived.record);
+        } else if (derived.note) {
+          const params = { reason: derived.note.key, ...derived.note.params };
+          preview.warnings.push({ ...about, ...issue('derivedRecordId', 'disclosure.notDerived', params) });
+        }
+      }
+      preview.disclosures.push(disclosure);
+    }
+    return { ok: true, preview };
+  }
+
+  /**
+   * Writes a previewed import in one bulk write per collection, after checking again that no decision
+   * was recorded meanwhile under one of its document numbers (then nothing is written).
+   */
+  async commitImport(preview: ImportPreview): Promise<Validated<{ disclosures: number; records: number }>> {
+    const acting = actingUser(this.context, 'disclosure.create');
+    if (!acting.ok) return acting;
+    const numbers = preview.disclosures.map((doc) => doc.documentNumber);
+    const taken = await this.documentNumbersTaken(preview.kind, numbers);
+    if (taken.size > 0) {
+      const field = standardFieldCode(preview.kind, 'documentNumber') ?? 'documentNumber';
+      return { ok: false, issues: [issue(field, 'disclosure.duplicateDocument')] };
+    }
+    await this.records.insertMany(preview.records);
+    if (preview.disclosures.length > 0) {
+      const written = await this.collection.bulkInsert(preview.disclosures);
+      if (written.error.length > 0) throw new Error(`Saving decisions failed: ${written.error[0]!.status}`);
+      await auditCreations(this.context, 'disclosures', preview.disclosures);
+    }
+    return { ok: true, value: { disclosures: preview.disclosures.length, records: preview.records.length } };
+  }
+
+  private clock(): Date {
+    return this.context.clock();
+  }
+
+  private today(): string {
+    return localDate(this.clock());
+  }
+
+  /** Field rules, plus the subject: it must exist and hold the party's code. */
+  private async check(
+    input: DisclosureInput,
+  ): Promise<
+    { ok: true; value: DisclosureInput; subject: SubjectDocument } | { ok: false; issues: ValidationIssue[] }
+  > {
+    const checked = validateDisclosureInput(input, this.today());
+    const issues = checked.ok ? [] : [...checked.issues];
+    let subject: SubjectDocument | null = null;
+    if (input.subjectId === '') issues.push(issue('subjectId', 'required'));
+    else {
+      subject = await this.subjects.get(input.subjectId);
+      if (!subject) issues.push(issue('subjectId', 'notFound'));
+    }
+    if (subject && checked.ok) {
+      const field = partyCodeField(checked.value);
+      if (checked.value[field] !== subject.code) {
+        const code = standardFieldCode(input.kind, field) ?? field;
+        issues.push(issue(code, 'disclosure.partyCodeMismatch', { name: subject.name }));
+      }
+    }
+    if (issues.length > 0 || !checked.ok || !subject) return { ok: false, issues };
+    return { ok: true, value: checked.value, subject };
+  }
+
+  /** The draft credit record a penalty calls for, stamped and validated, or a note why there is none. */
+  private derive(
+    session: SignedInSession,
+    penalty: DisclosureDocument,
+    subject: SubjectDocument,
+  ): { record: CreditRecordDocument | null; note: DerivationNote | null } {
+    if (penalty.kind !== 'penalty') return { record: null, note: null };
+    const derivation = derivePenaltyRecord(penalty, this.reference.catalog(), { industry: subject.industry });
+    if (derivation.outcome === 'excluded') {
+      return { record: null, note: { key: `credit.derivation.${derivation.reason}` } };
+    }
+    if (derivation.outcome === 'noCatalogItem') {
+      const params = { severity: derivation.severity, subjectType: derivation.subjectType };
+      return { record: null, note: { key: 'credit.derivation.noCatalogItem', params } };
+    }
+    const id = uuidv7(this.clock().getTime());
+    const prepared = this.records.prepareDerived(session, id, derivation.record);
+    if (!prepared.ok) {
+      const params = { field: prepared.issues[0]!.field };
+      return { record: null, note: { key: 'creditUi.derivation.refused', params } };
+    }
+    return { record: prepared.value, note: null };
+  }
+
+  private stamp(session: SignedInSession, input: DisclosureInput): DisclosureDocument {
+    const now = this.clock();
+    const stamp = now.toISOString();
+    const { userId, county } = session;
+    return {
+      ...input,
+      id: uuidv7(now.getTime()),
+      county,
+      createdAt: stamp,
+      updatedAt: stamp,
+      createdBy: userId,
+      updatedBy: userId,
+    };
+  }
+
+  /** Writes the next version: the replaced one goes to the local history (personal values sealed). */
+  private async writeVersion(
+    session: SignedInSession,
+    current: RxDocument<DisclosureDocument>,
+    next: DisclosureDocument,
+  ): Promise<void> {
+    const previous = plain(current);
+    await this.local.history.add({
+      collection: 'disclosures',
+      docId: previous.id,
+      replacedAt: next.updatedAt,
+      replacedBy: session.userId,
+      replacedByName: session.userName,
+      snapshot: await this.context.personalData.seal('disclosures', { ...previous }),
+    });
+    await current.incrementalPatch(next);
+    await auditWrite(this.context, 'disclosures', previous, next);
+  }
+
+  private async rememberAuthority(input: DisclosureInput): Promise<void> {
+    const defaults = Object.fromEntries(authorityFields.map((field) => [field, input[field]]));
+    await this.local.setSetting(authoritySetting, defaults);
+  }
+
+  private async documentNumbersTaken(kind: DisclosureKind, numbers: readonly string[]): Promise<Set<string>> {
+    const unique = [...new Set(numbers)];
+    if (unique.length === 0) return new Set();
+    const found = await this.collection.find({ selector: { documentNumber: { $in: unique } } }).exec();
+    return new Set(found.filter((doc) => doc.kind === kind).map((doc) => doc.documentNumber));
+  }
+
+  private async byIds(ids: readonly string[]): Promise<DisclosureDocument[]> {
+    const found = await this.collection.findByIds([...ids]).exec();
+    return [...found.values()].map(plain);
+  }
+
+  private async inPeriod(query: {
+    kind?: DisclosureKind;
+    from?: string;
+    to?: string;
+  }): Promise<DisclosureDocument[]> {
+    const decisionDate: Record<string, string> = {};
+    if (query.from) decisionDate.$gte = query.from;
+    if (query.to) decisionDate.$lte = query.to;
+    const kinds = query.kind ? [query.kind] : disclosureKinds;
+    const found = await Promise.all(
+      kinds.map((kind) =>
+        this.collection
+          .find({ selector: Object.keys(decisionDate).length > 0 ? { kind, decisionDate } : { kind } })
+          .exec(),
+      ),
+    );
+    return found.flat().map(plain);
+  }
+}
+
+function withParty(draft: DisclosureInput, subject: SubjectDocument): DisclosureInput {
+  const party: Partial<DisclosureInput> =
+    subject.kind === 'enterprise'
+      ? { partyCategory: '01', partyUscc: subject.code, legalRepresentative: subject.legalRepresentative }
+      : { partyCategory: '02', partyIdType: '01', partyIdNumber: subject.code };
+  return { ...draft, ...party, subjectId: subject.id, partyName: subject.name };
+}
+
+function plain(doc: RxDocument<DisclosureDocument>): DisclosureDocument {
+  return doc.toJSON() as DisclosureDocument;
+}
+
+export interface CreditRepositories {
+  reference: ReferenceRepository;
+  creditRecords: CreditRecordRepository;
+  disclosures: DisclosureRepository;
+}
+
+/**
+ * Opens the credit-file repositories of a profile: seeds the default catalog when the profile holds none
+ * yet, and keeps moving records whose publicity ended out of public view.
+ */
+export async function openCreditRepositories(options: {
+  db: CreditDeskDatabase;
+  local: LocalStore;
+  context: RepositoryContext;
+  subjects: SubjectRepository;
+  county: string;
+}): Promise<CreditRepositories> {
+  const { db, local, context, subjects } = options;
+  const reference = await ReferenceRepository.open(db.reference, context.clock);
+  await reference.seedDefaultCatalog(options.county);
+  const creditRecords = new CreditRecordRepository(db.creditRecords, local, reference, context);
+  const disclosures = new DisclosureRepository(
+    db.disclosures,
+    local,
+    { subjects, reference, records: creditRecords },
+    context,
+  );
+  keepExpiring(creditRecords, context.clock);
+  return { reference, creditRecords, disclosures };
+}

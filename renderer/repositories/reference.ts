@@ -1,0 +1,183 @@
+import { BehaviorSubject, debounceTime, type Observable } from 'rxjs';
+import { defaultCatalog } from '../../shared/domain/credit/defaultCatalog.ts';
+import { effectivePublicityRule } from '../../shared/domain/credit/publicity.ts';
+import {
+  type BuiltCalendar,
+  buildWorkdayCalendar,
+  type HolidayCalendarDocument,
+  holidayCalendarJsonSchema,
+  type WorkdayCalendar,
+} from '../../shared/domain/credit/workdays.ts';
+import {
+  type CatalogItem,
+  type CatalogItemDocument,
+  catalogItemJsonSchema,
+  defaultCreditCategories,
+  type PublicityRule,
+} from '../../shared/model/catalog.ts';
+import type { HolidayYear } from '../../shared/domain/credit/holidays.ts';
+import type { BaseDocument } from '../../shared/model/document.ts';
+import type { RxCollection } from 'rxdb';
+import type { Clock } from '../session/session.ts';
+
+export const referenceKinds = ['catalogItem', 'holidayCalendar'] as const;
+
+/** The city-wide documents of the `reference` collection this milestone uses. */
+export type ReferenceDocument = CatalogItemDocument | HolidayCalendarDocument;
+
+/** A stored document of any of the kinds: the stamp fields and `kind`, the rest by kind. */
+export type ReferenceRow = BaseDocument & {
+  kind: (typeof referenceKinds)[number];
+} & Partial<CatalogItem> &
+  Partial<HolidayYear>;
+
+export type ReferenceCollection = RxCollection<ReferenceRow>;
+
+/**
+ * One RxDB schema for the kinds sharing the collection: the union of their properties, with only the
+ * stamp fields and `kind` required (Dexie indexes required fields only). Each kind's own schema and
+ * validator still apply on the platform (shared/sync/documentValidators.ts).
+ */
+export const referenceJsonSchema = {
+  title: 'reference',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...catalogItemJsonSchema.properties,
+    ...holidayCalendarJsonSchema.properties,
+    kind: { type: 'string', enum: [...referenceKinds], maxLength: 20 },
+  },
+  required: ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'kind'],
+  indexes: ['updatedAt', ['kind', 'updatedAt']],
+  additionalProperties: false,
+} as const;
+
+/** The author recorded on documents a device writes on its own (seeding, automatic expiry). */
+export const systemUser = 'system';
+
+/**
+ * The id of a catalog item document, derived from its code (SHA-256, laid out as a version-8 UUID), so a
+ * locally seeded item and the platform's copy of the same item are one document, never two.
+ */
+export async function catalogItemId(code: string): Promise<string> {
+  const name = new TextEncoder().encode(`catalogItem:${code}`);
+  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', name)).slice(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** The city a county belongs to: its division code with the last two digits zero. */
+export function cityOf(county: string): string {
+  return `${county.slice(0, 4)}00`;
+}
+
+const categoryOrder = new Map(defaultCreditCategories.map((category, index) => [category.code, index]));
+
+function byCategoryThenCode(a: CatalogItem, b: CatalogItem): number {
+  const order = (item: CatalogItem) => categoryOrder.get(item.category) ?? categoryOrder.size;
+  return order(a) - order(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/**
+ * The catalog and holiday calendars, read-only for county devices: they flow down from the platform.
+ * The only local write is seeding the default catalog when the collection holds none. Everything is kept
+ * in memory (a few dozen documents) and refreshed on every change of the collection.
+ */
+export class ReferenceRepository {
+  private readonly collection: ReferenceCollection;
+  private readonly clock: Clock;
+  private readonly catalogSubject = new BehaviorSubject<readonly CatalogItemDocument[]>([]);
+  private built: BuiltCalendar = buildWorkdayCalendar();
+
+  private constructor(collection: ReferenceCollection, clock: Clock) {
+    this.collection = collection;
+    this.clock = clock;
+  }
+
+  static async open(collection: ReferenceCollection, clock: Clock): Promise<ReferenceRepository> {
+    const repository = new ReferenceRepository(collection, clock);
+    await repository.reload();
+    // A sync pulls many documents at once: reload once they have settled.
+    collection.$.pipe(debounceTime(50)).subscribe(() => {
+      repository.reload().catch((error: unknown) => console.error('Reloading reference data failed', error));
+    });
+    return repository;
+  }
+
+  /** The catalog items, by category then code; one per code (the most recently updated). */
+  catalog(): readonly CatalogItemDocument[] {
+    return this.catalogSubject.value;
+  }
+
+  get catalog$(): Observable<readonly CatalogItemDocument[]> {
+    return this.catalogSubject.asObservable();
+  }
+
+  findItem(code: string): CatalogItemDocument | undefined {
+    return this.catalog().find((item) => item.code === code);
+  }
+
+  /** The publicity rule records of an item follow: its own narrowed by category and sector bounds. */
+  publicityRule(code: string): PublicityRule | undefined {
+    const item = this.findItem(code);
+    return item ? effectivePublicityRule(item).rule : undefined;
+  }
+
+  /** The working-day calendar: shipped years plus valid calendars from the platform. */
+  calendar(): WorkdayCalendar {
+    return this.built.calendar;
+  }
+
+  /** Calendar documents from the platform that failed validation and are not used. */
+  rejectedCalendars(): BuiltCalendar['rejected'] {
+    return this.built.rejected;
+  }
+
+  /**
+   * Writes the default catalog when the local collection holds no catalog item yet (first start before
+   * the first sync), as the city's documents of the county's city. Returns how many items were written.
+   */
+  async seedDefaultCatalog(county: string): Promise<number> {
+    const existing = await this.collection.count({ selector: { kind: 'catalogItem' } }).exec();
+    if (existing > 0) return 0;
+    const now = this.clock().toISOString();
+    const city = cityOf(county);
+    const documents: CatalogItemDocument[] = await Promise.all(
+      defaultCatalog.map(async (item) => ({
+        ...structuredClone(item),
+        kind: 'catalogItem' as const,
+        id: await catalogItemId(item.code),
+        county: city,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: systemUser,
+        updatedBy: systemUser,
+      })),
+    );
+    const written = await this.collection.bulkInsert(documents);
+    if (written.error.length > 0) throw new Error(`Seeding the catalog failed: ${written.error[0]!.status}`);
+    await this.reload();
+    return documents.length;
+  }
+
+  private async reload(): Promise<void> {
+    const docs = (await this.collection.find().exec()).map((doc) => doc.toJSON() as ReferenceDocument);
+    const newest = new Map<string, CatalogItemDocument>();
+    const calendars: HolidayCalendarDocument[] = [];
+    for (const doc of docs) {
+      if (doc.kind === 'holidayCalendar') {
+        calendars.push(doc);
+        continue;
+      }
+      // Kinds this version does not know yet (templates, rule sets) may arrive from a newer platform.
+      if (doc.kind !== 'catalogItem') continue;
+      const seen = newest.get(doc.code);
+      if (!seen || seen.updatedAt < doc.updatedAt) newest.set(doc.code, doc);
+    }
+    this.built = buildWorkdayCalendar(calendars);
+    this.catalogSubject.next([...newest.values()].sort(byCategoryThenCode));
+  }
+}

@@ -1,0 +1,408 @@
+import type { RxCollection } from 'rxdb';
+import type { PlatformBridge } from '../../shared/platform/bridge.ts';
+import { type AuditEntry, validateAuditEntry } from '../../shared/model/auditEntry.ts';
+import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
+import { type SubjectInput, validateSubjectInput } from '../../shared/model/subject.ts';
+import { type UserDocument, type UserInput, validateUserInput } from '../../shared/model/user.ts';
+import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
+import type { Argon2Params } from '../../shared/security/argon2.ts';
+import { verifyChain } from '../../shared/security/auditChain.ts';
+import {
+  type BackupError,
+  type BackupOrigin,
+  openBackup,
+  readBackupOrigin,
+  sealBackup,
+} from '../../shared/security/backup.ts';
+import { checkPasswordStrength } from '../../shared/security/password.ts';
+import { isUuid } from '../../shared/util/uuid.ts';
+import type { CreditDeskDatabase } from '../db/database.ts';
+import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import type { Clock } from '../session/session.ts';
+import type { AuditService } from './audit.ts';
+import { authorize } from './permissions.ts';
+import type { PersonalDataCipher } from './personalData.ts';
+import type { SignedInSession } from './session.ts';
+
+/**
+ * Encrypted backups of the whole local database: every RxDB collection, the local edit history and the
+ * office settings, sealed under a password (shared/security/backup.ts) and saved through the bridge.
+ * A restore decrypts and validates everything before it writes anything; it then adds what is missing
+ * here and replaces what is older here, and never deletes (records may already be on the platform).
+ */
+
+export const backupFormat = 'creditdesk-backup';
+export const backupPayloadVersion = 1;
+export const backupExtension = 'cdbackup';
+
+/** Settings a restore brings back; device identity, keys and lockouts stay with the device. */
+export const restoredSettings = ['office', 'idleLockMinutes'] as const;
+
+export interface BackupPayload {
+  format: typeof backupFormat;
+  version: number;
+  county: string;
+  deviceId: string;
+  createdAt: string;
+  /** Collection name → documents (clear values: the file as a whole is encrypted). */
+  collections: Record<string, Record<string, unknown>[]>;
+  /** Local edit history with clear snapshots. */
+  history: HistoryEntry[];
+  settings: Record<string, unknown>;
+}
+
+export type BackupProblem =
+  | BackupError
+  | { code: 'backupRestore.invalidContent'; params: { collection: string; id: string } }
+  | { code: 'backupRestore.notAdministrator' };
+
+export type OpenedPayload =
+  | { ok: true; payload: BackupPayload; origin: BackupOrigin }
+  | { ok: false; error: BackupProblem };
+
+export interface RestoreSummary {
+  /** Collection (or 'history') → records written. */
+  written: Record<string, number>;
+}
+
+export interface BackupServiceOptions {
+  db: CreditDeskDatabase;
+  local: LocalStore;
+  audit: AuditService;
+  personalData: PersonalDataCipher;
+  bridge: Pick<PlatformBridge, 'saveFile'>;
+  clock: Clock;
+  /** Overrides the argon2id cost of the backup password (tests only). */
+  kdf?: Argon2Params;
+}
+
+function invalid(collection: string, id: unknown): { ok: false; error: BackupProblem } {
+  return {
+    ok: false,
+    error: {
+      code: 'backupRestore.invalidContent',
+      params: { collection, id: typeof id === 'string' ? id : '' },
+    },
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+const stampFields = ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'] as const;
+
+function withoutStamps(doc: Record<string, unknown>): Record<string, unknown> {
+  const rest = { ...doc };
+  for (const field of stampFields) delete rest[field];
+  return rest;
+}
+
+function hasStamps(doc: Record<string, unknown>, county: string): boolean {
+  return (
+    typeof doc.id === 'string' &&
+    isUuid(doc.id) &&
+    doc.county === county &&
+    stampFields.slice(2).every((field) => typeof doc[field] === 'string' && doc[field] !== '')
+  );
+}
+
+/** Who made the backup, readable before the password is asked. */
+export function inspectBackup(bytes: Uint8Array) {
+  return readBackupOrigin(bytes);
+}
+
+/**
+ * Decrypts a backup and checks its content. `expectedCounty` null accepts the backup's own county (a
+ * fresh profile takes its county from the backup). Nothing is written.
+ */
+export async function openBackupPayload(
+  bytes: Uint8Array,
+  password: string,
+  expectedCounty: string | null,
+  today: string,
+): Promise<OpenedPayload> {
+  const origin = readBackupOrigin(bytes);
+  if (!origin.ok) return origin;
+  const opened = await openBackup(bytes, password, {
+    expectedCounty: expectedCounty ?? origin.origin.county,
+  });
+  if (!opened.ok) return opened;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(opened.payloadJson);
+  } catch {
+    return { ok: false, error: { code: 'backup.corrupted' } };
+  }
+  const checked = checkPayload(payload, opened.origin.county, today);
+  return checked ?? { ok: true, payload: payload as BackupPayload, origin: opened.origin };
+}
+
+function checkPayload(
+  payload: unknown,
+  county: string,
+  today: string,
+): { ok: false; error: BackupProblem } | null {
+  if (
+    !isRecord(payload) ||
+    payload.format !== backupFormat ||
+    payload.county !== county ||
+    !isRecord(payload.collections) ||
+    !Array.isArray(payload.history) ||
+    !isRecord(payload.settings)
+  ) {
+    return { ok: false, error: { code: 'backup.corrupted' } };
+  }
+  if (typeof payload.version !== 'number' || payload.version > backupPayloadVersion) {
+    return { ok: false, error: { code: 'backup.newerVersion' } };
+  }
+  for (const [name, docs] of Object.entries(payload.collections)) {
+    if (!isCollectionName(name) || !Array.isArray(docs)) return invalid(name, '');
+    for (const doc of docs as unknown[]) {
+      if (!isRecord(doc)) return invalid(name, '');
+      if (!documentValid(name, doc, county, today)) return invalid(name, doc.id);
+    }
+  }
+  for (const entry of payload.history as unknown[]) {
+    if (
+      !isRecord(entry) ||
+      typeof entry.collection !== 'string' ||
+      typeof entry.docId !== 'string' ||
+      typeof entry.replacedAt !== 'string' ||
+      typeof entry.replacedBy !== 'string' ||
+      typeof entry.replacedByName !== 'string' ||
+      !isRecord(entry.snapshot)
+    ) {
+      return invalid('history', isRecord(entry) ? entry.docId : '');
+    }
+  }
+  return null;
+}
+
+function documentValid(name: string, doc: Record<string, unknown>, county: string, today: string): boolean {
+  switch (name) {
+    case 'subjects': {
+      if (!hasStamps(doc, county)) return false;
+      const checked = validateSubjectInput(withoutStamps(doc) as unknown as SubjectInput, today);
+      return checked.ok;
+    }
+    case 'users':
+      return hasStamps(doc, county) && validateUserInput(withoutStamps(doc) as unknown as UserInput).ok;
+    case 'auditLog':
+      return validateAuditEntry(doc).ok && doc.county === county;
+    default: {
+      const scope = isCollectionName(name) ? collectionPlan[name].scope : 'county';
+      return typeof doc.id === 'string' && doc.id !== '' && (scope === 'city' || doc.county === county);
+    }
+  }
+}
+
+/** The administrator from the backup who restores it into a fresh profile, found by her credentials. */
+export function backupAdministrator(payload: BackupPayload, username: string): UserDocument | null {
+  const users = (payload.collections.users ?? []) as unknown as UserDocument[];
+  const found = users.find((user) => user.username === username);
+  return found && found.status === 'active' && found.roles.includes('countyAdmin') ? found : null;
+}
+
+export class BackupService {
+  readonly #options: BackupServiceOptions;
+
+  constructor(options: BackupServiceOptions) {
+    this.#options = options;
+  }
+
+  /**
+   * Seals the whole local database under `password` and saves it through the bridge; audited with the
+   * reason once saved. Refused without `backup.export` or with a weak password.
+   */
+  async export(
+    session: SignedInSession | null,
+    password: string,
+    reason: string,
+  ): Promise<{ ok: true; saved: boolean } | { ok: false; issues: ValidationIssue[] }> {
+    const authorized = authorize(session, 'backup.export');
+    if (!authorized.ok) return authorized;
+    const issues = checkPasswordStrength(password, { username: authorized.session.username });
+    if (reason.trim() === '') issues.push(issue('reason', 'auditEntry.reasonRequired'));
+    if (issues.length > 0) return { ok: false, issues };
+
+    const { db, local, audit, personalData, bridge, clock, kdf } = this.#options;
+    const createdAt = clock().toISOString();
+    const collections: Record<string, Record<string, unknown>[]> = {};
+    for (const [name, collection] of Object.entries(db.collections) as [string, RxCollection][]) {
+      const docs = await collection.find().exec();
+      collections[name] = docs.map((doc) => doc.toJSON() as Record<string, unknown>);
+    }
+    const history = await Promise.all(
+      (await local.history.toArray()).map(async ({ seq: _seq, ...entry }) => ({
+        ...entry,
+        snapshot: await personalData.open(entry.collection, entry.snapshot),
+      })),
+    );
+    const settings: Record<string, unknown> = {};
+    for (const key of restoredSettings) {
+      const value = await local.getSetting(key);
+      if (value !== undefined) settings[key] = value;
+    }
+    const payload: BackupPayload = {
+      format: backupFormat,
+      version: backupPayloadVersion,
+      county: audit.county,
+      deviceId: audit.deviceId,
+      createdAt,
+      collections,
+      history,
+      settings,
+    };
+    const bytes = await sealBackup(
+      JSON.stringify(payload),
+      password,
+      { county: audit.county, deviceId: audit.deviceId, createdAt },
+      kdf,
+    );
+    const stamp = createdAt.slice(0, 16).replace(/[-:]/g, '').replace('T', '-');
+    const { saved } = await bridge.saveFile({
+      suggestedName: `creditdesk-${audit.county}-${stamp}.${backupExtension}`,
+      mimeType: 'application/octet-stream',
+      data: new Uint8Array(bytes),
+    });
+    if (saved) {
+      await audit.append(authorized.session.userId, {
+        action: 'backupExport',
+        after: { counts: counts(collections, history.length), bytes: bytes.length },
+        reason,
+      });
+    }
+    return { ok: true, saved };
+  }
+
+  /**
+   * Writes an opened backup into this profile: documents missing here or older here are written (the
+   * newer of two versions wins), audit entries missing here are added, nothing is deleted. Every
+   * document is validated against this database's schemas first; on any problem nothing is written.
+   */
+  async restore(
+    session: SignedInSession | null,
+    opened: { payload: BackupPayload; origin: BackupOrigin },
+    reason: string,
+  ): Promise<
+    | { ok: true; summary: RestoreSummary }
+    | { ok: false; issues: ValidationIssue[] }
+    | { ok: false; error: BackupProblem }
+  > {
+    const authorized = authorize(session, 'backup.restore');
+    if (!authorized.ok) return authorized;
+    if (reason.trim() === '') return { ok: false, issues: [issue('reason', 'auditEntry.reasonRequired')] };
+    const { db, local, audit, personalData } = this.#options;
+    const { payload, origin } = opened;
+    if (payload.county !== audit.county) {
+      return { ok: false, error: { code: 'backup.otherCounty', params: { county: payload.county } } };
+    }
+    const problem =
+      (await this.#checkAgainstDatabase(payload)) ?? (await checkChains(payload, origin.deviceId));
+    if (problem) return { ok: false, error: problem };
+
+    const written: Record<string, number> = {};
+    for (const [name, docs] of Object.entries(payload.collections)) {
+      const collection = db.collections[name as keyof typeof db.collections] as unknown as RxCollection;
+      const existing = await collection.findByIds(docs.map((doc) => doc.id as string)).exec();
+      const fresh = docs.filter((doc) => {
+        const here = existing.get(doc.id as string)?.toJSON() as Record<string, unknown> | undefined;
+        if (!here) return true;
+        // Audit entries never change: one present here stays as it is.
+        return name !== 'auditLog' && String(here.updatedAt ?? '') < String(doc.updatedAt ?? '');
+      });
+      if (fresh.length > 0) {
+        const result = await collection.bulkUpsert(fresh);
+        if (result.error.length > 0) throw new Error(`Restoring ${name} failed: ${result.error[0]!.status}`);
+      }
+      written[name] = fresh.length;
+    }
+    written.history = await this.#restoreHistory(payload.history, local, personalData);
+    for (const [key, value] of Object.entries(payload.settings)) {
+      if (
+        (restoredSettings as readonly string[]).includes(key) &&
+        (await local.getSetting(key)) === undefined
+      ) {
+        await local.setSetting(key, value);
+      }
+    }
+    await audit.append(authorized.session.userId, {
+      action: 'backupRestore',
+      after: { fromDevice: origin.deviceId, createdAt: origin.createdAt, written },
+      reason,
+    });
+    return { ok: true, summary: { written } };
+  }
+
+  async #restoreHistory(
+    entries: HistoryEntry[],
+    local: LocalStore,
+    personalData: PersonalDataCipher,
+  ): Promise<number> {
+    const known = new Set(
+      (await local.history.toArray()).map(
+        (entry) => `${entry.collection}\u0000${entry.docId}\u0000${entry.replacedAt}`,
+      ),
+    );
+    const missing = entries.filter(
+      (entry) => !known.has(`${entry.collection}\u0000${entry.docId}\u0000${entry.replacedAt}`),
+    );
+    const sealed = await Promise.all(
+      missing.map(async ({ seq: _seq, ...entry }) => ({
+        ...entry,
+        snapshot: await personalData.seal(entry.collection, entry.snapshot, entry.docId),
+      })),
+    );
+    await local.history.bulkAdd(sealed);
+    return sealed.length;
+  }
+
+  /** Every document must fit its collection's schema here: known fields only, required ones present. */
+  async #checkAgainstDatabase(payload: BackupPayload): Promise<BackupProblem | null> {
+    const { db } = this.#options;
+    for (const [name, docs] of Object.entries(payload.collections)) {
+      const collection = db.collections[name as keyof typeof db.collections] as RxCollection | undefined;
+      if (!collection) return invalid(name, '').error;
+      const schema = collection.schema.jsonSchema;
+      const fields = new Set(Object.keys(schema.properties).filter((field) => !field.startsWith('_')));
+      const required = (schema.required ?? []).filter((field) => !String(field).startsWith('_')) as string[];
+      for (const doc of docs) {
+        const unknownField = Object.keys(doc).some((field) => !fields.has(field));
+        const missingField = required.some((field) => doc[field] === undefined);
+        if (unknownField || missingField) return invalid(name, doc.id).error;
+      }
+    }
+    return null;
+  }
+}
+
+/**
+ * The audit chains in a backup must verify, device by device. Of other devices' chains a backup may hold
+ * only what sync had brought so far, so gaps there are accepted; any altered or broken entry is not.
+ */
+async function checkChains(payload: BackupPayload, ownDevice: string): Promise<BackupProblem | null> {
+  const byDevice = new Map<string, AuditEntry[]>();
+  for (const entry of (payload.collections.auditLog ?? []) as unknown as AuditEntry[]) {
+    byDevice.set(entry.deviceId, [...(byDevice.get(entry.deviceId) ?? []), entry]);
+  }
+  for (const [deviceId, entries] of byDevice) {
+    const verdict = await verifyChain(
+      entries.sort((a, b) => a.seq - b.seq),
+      { deviceId, county: payload.county },
+    );
+    if (verdict.ok) continue;
+    const broken = verdict.problems.find(
+      (problem) => deviceId === ownDevice || problem.code !== 'auditChain.removed',
+    );
+    if (broken) return invalid('auditLog', entries.find((entry) => entry.seq === broken.seq)?.id ?? '').error;
+  }
+  return null;
+}
+
+function counts(collections: Record<string, unknown[]>, history: number): Record<string, number> {
+  return {
+    ...Object.fromEntries(Object.entries(collections).map(([name, docs]) => [name, docs.length])),
+    history,
+  };
+}

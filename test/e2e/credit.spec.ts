@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { expect, type Page, test } from '@playwright/test';
+import { usccCheckChar } from '../../shared/domain/identifiers.ts';
+import { openFreshOffice, shot } from './fixtures.ts';
+
+test.use({ locale: 'zh-CN' });
+
+const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
+const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
+/** The same code with a wrong check character. */
+const mistypedCode = `${authorityCode.slice(0, 17)}${authorityCode.endsWith('0') ? '1' : '0'}`;
+const penaltyNumber = '武建罚字〔2026〕第12号';
+
+/** Today and a year from now in the browser's calendar, as the app reckons dates. */
+async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
+  return page.evaluate(() => {
+    const iso = (date: Date) =>
+      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const now = new Date();
+    const next = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
+    return { today: iso(now), nextYear: iso(next) };
+  });
+}
+
+/** A text input of a form by its exact label. */
+function field(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+async function registerEnterprise(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: '登记企业' }).click();
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await page.getByLabel('法定代表人').fill('王伟');
+  await page.getByLabel('所在县区行政区划代码').fill('410823');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+}
+
+async function expectRates(page: Page, values: [string, string, string]): Promise<void> {
+  await page.getByRole('link', { name: '工作台' }).click();
+  const card = page.getByTestId('rates-card');
+  await expect(card.getByTestId('rate-reporting-value')).toHaveText(values[0]);
+  await expect(card.getByTestId('rate-compliance-value')).toHaveText(values[1]);
+  await expect(card.getByTestId('rate-timeliness-value')).toHaveText(values[2]);
+}
+
+async function expectDerivedRecordInCreditFile(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: enterprise.name }).click();
+  await page.getByRole('tab', { name: '信用档案' }).click();
+  const timeline = page.getByTestId('credit-timeline');
+  await expect(timeline.getByRole('link', { name: '未取得施工许可证擅自施工' })).toBeVisible();
+  await expect(page.getByTestId('credit-count-generalDishonest')).toHaveText('一般失信信息 1');
+}
+
+test('a penalty becomes a dishonest credit record, moves the rates, and survives export and re-import', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(60_000);
+  await openFreshOffice(page);
+  const { today, nextYear } = await browserDates(page);
+  await registerEnterprise(page);
+  await expectRates(page, ['—', '—', '—']);
+
+  // Enter the penalty from the enterprise's credit file: the party comes from the registry.
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: enterprise.name }).click();
+  await page.getByRole('tab', { name: '信用档案' }).click();
+  await page.getByRole('link', { name: '录入行政处罚' }).click();
+  await expect(field(page, '行政相对人名称')).toHaveValue(enterprise.name);
+  await expect(field(page, '统一社会信用代码')).toHaveValue(enterprise.code);
+  await field(page, '行政处罚决定书文号').fill(penaltyNumber);
+  const categories = page.getByRole('combobox', { name: '处罚类别' });
+  await categories.focus();
+  await page.keyboard.type('罚款');
+  await page.getByRole('option', { name: '03 罚款' }).click();
+  await page.keyboard.press('Escape');
+  await field(page, '罚款金额（万元）').fill('-2');
+  await field(page, '处罚有效期').fill(nextYear);
+  await field(page, '公示截止期').fill(nextYear);
+  await field(page, '违法行为类型').fill('未取得施工许可证擅自施工');
+  await field(page, '违法事实').fill('该公司在未取得施工许可证的情况下组织开工建设。');
+  await field(page, '处罚依据').fill('《建筑工程施工许可管理办法》第十二条');
+  await field(page, '处罚内容').fill('罚款人民币二万元');
+  await field(page, '处罚机关').fill('武陟县住房和城乡建设局');
+  await field(page, '处罚机关统一社会信用代码').fill(mistypedCode);
+  await field(page, '数据来源单位').fill('武陟县住房和城乡建设局');
+  await field(page, '数据来源单位统一社会信用代码').fill(authorityCode);
+  await page.getByRole('button', { name: '保存' }).click();
+  const problems = page.getByRole('alert', { name: /不符合要求/ });
+  await expect(problems).toContainText('罚款金额（万元）：金额不能为负数');
+  await expect(problems).toContainText(
+    `处罚机关统一社会信用代码：校验码错误：第 18 位应为“${authorityCode.slice(-1)}”`,
+  );
+  await page.screenshot(shot('penalty-form-errors'));
+
+  await field(page, '罚款金额（万元）').fill('2');
+  await field(page, '处罚机关统一社会信用代码').fill(authorityCode);
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: penaltyNumber })).toBeVisible();
+  await expect(page.getByTestId('timing-badge')).toHaveText('待上报');
+
+  // The penalty links to the record it derived, and the record back to the penalty.
+  await page.getByTestId('derived-record').click();
+  await expect(page.getByRole('heading', { name: '未取得施工许可证擅自施工' })).toBeVisible();
+  await expect(page.getByText('一般失信信息').first()).toBeVisible();
+  await page.screenshot(shot('derived-credit-record'));
+  await page.getByTestId('record-source').click();
+  await expect(page.getByRole('heading', { name: penaltyNumber })).toBeVisible();
+
+  await expectDerivedRecordInCreditFile(page);
+  await page.screenshot(shot('credit-file-timeline'));
+
+  await expectRates(page, ['0.0%', '—', '—']);
+  await page.getByRole('link', { name: '信用记录' }).click();
+  await page.getByRole('tab', { name: '双公示' }).click();
+  await page.getByRole('link', { name: penaltyNumber }).click();
+  await page.getByRole('button', { name: '标记为已上报' }).click();
+  await expect(page.getByTestId('timing-badge')).toHaveText('按期上报');
+  await expectRates(page, ['100.0%', '100.0%', '100.0%']);
+  await page.getByTestId('rate-timeliness').click();
+  await expect(page.getByRole('dialog').getByRole('link', { name: penaltyNumber })).toBeVisible();
+  await page.screenshot(shot('dashboard-rates'));
+  await page.keyboard.press('Escape');
+
+  // Export this month's penalties as the standard reporting file.
+  await page.getByRole('link', { name: '信用记录' }).click();
+  await page.getByRole('tab', { name: '双公示' }).click();
+  await page.getByRole('button', { name: '导出上报文件' }).click();
+  const exportDialog = page.getByRole('dialog');
+  await exportDialog.getByLabel('导出理由').fill('月度双公示上报');
+  const downloading = page.waitForEvent('download');
+  await exportDialog.getByRole('button', { name: '导出', exact: true }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toMatch(/^行政处罚_\d{4}-\d{2}-01_\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+
+  // A fresh profile: the same enterprise registered there, the file imported, the same result.
+  const context = await browser.newContext({ locale: 'zh-CN' });
+  const fresh = await context.newPage();
+  await openFreshOffice(fresh);
+  await registerEnterprise(fresh);
+  await fresh.getByRole('link', { name: '信用记录' }).click();
+  await fresh.getByRole('tab', { name: '双公示' }).click();
+  await fresh.getByRole('button', { name: '导入上报文件' }).click();
+  const importDialog = fresh.getByRole('dialog');
+  await importDialog.getByLabel('文件中的记录已经上报过').check();
+  await importDialog.getByLabel('上报日期').fill(today);
+  const choosing = fresh.waitForEvent('filechooser');
+  await importDialog.getByRole('button', { name: '选择文件并检查' }).click();
+  await (await choosing).setFiles({
+    name: download.suggestedFilename(),
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: readFileSync(file),
+  });
+  await expect(importDialog.getByTestId('import-summary')).toContainText('1 条可以导入，将生成 1 条信用记录');
+  await fresh.screenshot(shot('import-preview'));
+  await importDialog.getByRole('button', { name: '确认导入 1 条' }).click();
+  await expect(fresh.getByRole('link', { name: penaltyNumber })).toBeVisible();
+  await expectRates(fresh, ['100.0%', '100.0%', '100.0%']);
+  await expectDerivedRecordInCreditFile(fresh);
+  await fresh.screenshot(shot('reimported-credit-file'));
+  await context.close();
+});

@@ -1,0 +1,118 @@
+/**
+ * A real local profile for the credit-file tests: RxDB on fake-indexeddb, the local Dexie store, the
+ * audit trail and the personal-data cipher, with the acting user and the clock under the test's control.
+ */
+import { withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/model/subject.ts';
+import { deriveKeysFromMaster, generateDataKey } from '../../shared/security/fieldCrypto.ts';
+import type { Role } from '../../shared/security/permissions.ts';
+import { type CreditDeskDatabase, openDatabase } from '../../renderer/db/database.ts';
+import { LocalStore } from '../../renderer/db/localStore.ts';
+import { CreditRecordRepository } from '../../renderer/repositories/creditRecords.ts';
+import { DisclosureRepository } from '../../renderer/repositories/disclosures.ts';
+import { ReferenceRepository } from '../../renderer/repositories/reference.ts';
+import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
+import { AuditService } from '../../renderer/security/audit.ts';
+import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
+import type { RepositoryContext } from '../../renderer/security/repositoryContext.ts';
+import type { SignedInSession } from '../../renderer/security/session.ts';
+
+export const county = '410823';
+
+export const users = {
+  clerk: user('clerk-1', '张敏', ['clerk']),
+  secondClerk: user('clerk-2', '王芳', ['clerk']),
+  reviewer: user('reviewer-1', '李强', ['reviewer']),
+  /** Holds both roles: may enter records and review other people's. */
+  clerkReviewer: user('clerk-reviewer-1', '赵丽', ['clerk', 'reviewer']),
+} as const;
+
+function user(userId: string, userName: string, roles: Role[]): SignedInSession {
+  return { userId, userName, county, username: userId, roles };
+}
+
+export interface Profile {
+  name: string;
+  db: CreditDeskDatabase;
+  local: LocalStore;
+  subjects: SubjectRepository;
+  reference: ReferenceRepository;
+  records: CreditRecordRepository;
+  disclosures: DisclosureRepository;
+  /** Acts as this user from now on. */
+  signIn(session: SignedInSession | null): void;
+  /** Sets the clock. */
+  setNow(instant: string): void;
+  close(): Promise<void>;
+}
+
+let profiles = 0;
+
+/** Opens a fresh profile with the default catalog seeded, signed in as the clerk. */
+export async function openProfile(start = '2026-03-06T02:00:00.000Z'): Promise<Profile> {
+  const name = `test-credit-${++profiles}`;
+  let now = new Date(start);
+  let session: SignedInSession | null = users.clerk;
+  const clock = () => now;
+  const keys = await deriveKeysFromMaster(generateDataKey());
+  const personalData = new PersonalDataCipher(() => keys);
+  const db = await openDatabase({ name, multiInstance: false, personalData });
+  const local = new LocalStore(name);
+  const audit = await AuditService.open(db.auditLog, local, { county, clock });
+  const context: RepositoryContext = { session: () => session, clock, audit, personalData };
+  const subjects = await SubjectRepository.open(db.subjects, local, context);
+  const reference = await ReferenceRepository.open(db.reference, clock);
+  await reference.seedDefaultCatalog(county);
+  const records = new CreditRecordRepository(db.creditRecords, local, reference, context);
+  const disclosures = new DisclosureRepository(
+    db.disclosures,
+    local,
+    { subjects, reference, records },
+    context,
+  );
+  return {
+    name,
+    db,
+    local,
+    subjects,
+    reference,
+    records,
+    disclosures,
+    signIn: (next) => {
+      session = next;
+    },
+    setNow: (instant) => {
+      now = new Date(instant);
+    },
+    close: async () => {
+      await db.close();
+      local.close();
+    },
+  };
+}
+
+export const codes = {
+  enterprise: withUsccCheck('91410823MA0R1B2C3'),
+  otherEnterprise: withUsccCheck('91410823MA0R9X8Y7'),
+  practitioner: withIdCheck('41082319850315201'),
+  authority: withUsccCheck('11410823MB1234567'),
+} as const;
+
+export function enterpriseInput(overrides: Partial<SubjectInput> = {}): SubjectInput {
+  return {
+    ...emptySubjectInput('enterprise'),
+    name: '武陟县宏达建筑工程有限公司',
+    code: codes.enterprise,
+    industry: 'construction',
+    legalRepresentative: '王伟',
+    division: county,
+    ...overrides,
+  };
+}
+
+/** Registers a subject as the clerk (whoever is signed in otherwise) and returns it. */
+export async function registerSubject(profile: Profile, input: SubjectInput): Promise<SubjectDocument> {
+  const created = await profile.subjects.create(input);
+  if (!created.ok) throw new Error(`Registering the subject failed: ${JSON.stringify(created.issues)}`);
+  return created.value;
+}
