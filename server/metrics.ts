@@ -127,6 +127,14 @@ export class PlatformMetrics {
     'creditdesk_blob_uploads_total',
     'Blob uploads by outcome (stored, present).',
   );
+  readonly refusals = new Counter(
+    'creditdesk_sync_refusals_total',
+    'Pushed documents refused for their authors or for changing the audit trail, by collection and code.',
+  );
+  readonly auditProblems = new Counter(
+    'creditdesk_audit_problems_total',
+    'Problems found verifying audit chains on arrival, by code (see the audit problems endpoint).',
+  );
   readonly #extra: Metric[] = [];
 
   addGauge(name: string, help: string, read: () => number): void {
@@ -140,6 +148,8 @@ export class PlatformMetrics {
       this.pushed,
       this.pulled,
       this.blobsStored,
+      this.refusals,
+      this.auditProblems,
       ...this.#extra,
     ];
     return `${metrics.flatMap((metric) => metric.render()).join('\n')}\n`;

@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 description of the platform, generated from the zod schemas of the shared contract. */
 import { type ZodType, z } from 'zod';
 import {
+  auditProblemListResponseSchema,
   deviceInfoSchema,
   deviceListResponseSchema,
   enrollmentCodeRequestSchema,
@@ -190,6 +191,21 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
             { name: 'deviceId', in: 'path', required: true, schema: { type: 'string' } },
           ],
           responses: { 200: { description: 'Revoked', content: json(deviceInfoSchema) }, ...errors },
+        },
+      },
+      '/admin/v1/audit-problems': {
+        get: {
+          summary: 'Problems found verifying arriving audit chains, newest first',
+          security: operator,
+          parameters: [
+            protocolHeader,
+            { name: 'county', in: 'query', schema: { type: 'string' } },
+            { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000 } },
+          ],
+          responses: {
+            200: { description: 'Problems', content: json(auditProblemListResponseSchema) },
+            ...errors,
+          },
         },
       },
       '/healthz': {

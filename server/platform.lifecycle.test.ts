@@ -8,6 +8,7 @@ import { runCli } from './admin/commands.ts';
 import { authenticateOperator } from './accounts/operators.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
 import { syntheticSubject } from './fixtures/subjects.ts';
+import { seedCountyStaff } from './fixtures/users.ts';
 import { demoCounty, type RunningPlatform, startPlatform } from './index.ts';
 import { createRows, http, protocolHeaders, TestDevice, temporaryDir } from './test/harness.ts';
 
@@ -65,6 +66,7 @@ describe('platform lifecycle on PGlite', () => {
     expect(platform.demoEnrollmentCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}$/);
     const device = await enrollDemo(platform.demoEnrollmentCode!);
     expect(device.county).toBe(demoCounty.code);
+    await seedCountyStaff(platform.database, demoCounty.code);
     const subjects = [syntheticSubject(demoCounty.code), syntheticSubject(demoCounty.code)];
     expect((await device.push('subjects', createRows(subjects))).body).toEqual({
       conflicts: [],

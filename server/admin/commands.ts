@@ -8,6 +8,7 @@ import { createEnrollmentCode, listDevices, revokeDevice } from '../accounts/dev
 import { addOperator } from '../accounts/operators.ts';
 import type { Database } from '../db/database.ts';
 import { chinaToday } from '../routes/context.ts';
+import { listAuditProblems } from '../sync/auditTrail.ts';
 import { publishCityDocuments } from '../sync/documentStore.ts';
 
 export interface CliIo {
@@ -28,6 +29,8 @@ export const cliUsage = `Usage: npx node server/cli.ts <command>
   device list [--county <code>]               list devices
   device revoke <device-id>                   revoke a device's token (a running platform refuses it
                                               within 5 seconds)
+  audit problems [--county <code>] [--limit N] list problems found in arriving audit chains, newest
+                                              first (default 200)
   publish <collection> <file.json>            write city-scope documents (e.g. reference: catalog items,
                                               holiday calendars) from a JSON array; each replaces its
                                               current state; devices get them on their next pull
@@ -51,6 +54,7 @@ function parseCommandLine(argv: string[]) {
       options: {
         county: { type: 'string' },
         hours: { type: 'string' },
+        limit: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -107,6 +111,26 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     } else if (group === 'device' && action === 'revoke') {
       const device = await revokeDevice(db, positional(positionals, 2, 'device-id'));
       io.print(`device ${device.id} (${device.name}) revoked at ${device.revokedAt}`);
+    } else if (group === 'audit' && action === 'problems') {
+      const limit = Number(values.limit ?? 200);
+      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
+        throw new UsageError('--limit must be 1–10000');
+      const problems = await listAuditProblems(db, values.county ?? null, limit);
+      for (const found of problems) {
+        io.print(
+          [
+            found.detectedAt,
+            found.county,
+            `chain ${found.chainDeviceId}`,
+            `seq ${found.seq}`,
+            found.code,
+            JSON.stringify(found.params),
+            `entry ${found.entryId ?? '-'}`,
+            `pushed by ${found.pushedBy}`,
+          ].join('\t'),
+        );
+      }
+      io.print(`${problems.length} problem${problems.length === 1 ? '' : 's'}`);
     } else if (group === 'publish') {
       return await publish(
         db,

@@ -1,7 +1,12 @@
-/** The operator API (shared/sync/adminProtocol.ts): enrollment codes and devices, behind HTTP Basic auth. */
+/**
+ * The operator API (shared/sync/adminProtocol.ts): enrollment codes, devices and audit problems, behind
+ * HTTP Basic auth.
+ */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   adminPaths,
+  type AuditProblemListResponse,
+  auditProblemListQuerySchema,
   type DeviceInfo,
   type DeviceListResponse,
   deviceListQuerySchema,
@@ -12,6 +17,7 @@ import { isUuid } from '../../shared/util/uuid.ts';
 import { createEnrollmentCode, getDevice, listDevices, revokeDevice } from '../accounts/devices.ts';
 import { authenticateOperator, type Operator } from '../accounts/operators.ts';
 import { problem } from '../problem.ts';
+import { listAuditProblems } from '../sync/auditTrail.ts';
 import type { PlatformContext } from './context.ts';
 import { checkProtocol, describeZodError, header } from './guards.ts';
 
@@ -56,6 +62,14 @@ export function registerAdminRoutes(app: FastifyInstance, context: PlatformConte
     const query = deviceListQuerySchema.safeParse(request.query);
     if (!query.success) throw problem('invalidQuery', { reason: describeZodError(query.error) });
     return { devices: await listDevices(context.db, actingCounty(operator, query.data.county)) };
+  });
+
+  app.get(adminPaths.auditProblems, async (request): Promise<AuditProblemListResponse> => {
+    const operator = await requireOperator(context, request);
+    const query = auditProblemListQuerySchema.safeParse(request.query);
+    if (!query.success) throw problem('invalidQuery', { reason: describeZodError(query.error) });
+    const county = actingCounty(operator, query.data.county);
+    return { problems: await listAuditProblems(context.db, county, query.data.limit) };
   });
 
   app.post<{ Params: { deviceId: string } }>(

@@ -13,11 +13,15 @@ import {
   syncProtocolVersion,
 } from '../../shared/sync/protocol.ts';
 import { getCounty } from '../accounts/counties.ts';
-import { enrollDevice } from '../accounts/devices.ts';
+import { type DeviceIdentity, enrollDevice } from '../accounts/devices.ts';
 import { problem } from '../problem.ts';
-import { pullDocuments, pushDocuments } from '../sync/documentStore.ts';
+import { verifyArrivedEntries } from '../sync/auditTrail.ts';
+import { loadCityCatalog } from '../sync/cityCatalog.ts';
+import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
+import { loadWriteAuthority } from '../sync/writeAuthority.ts';
 import type { PlatformContext } from './context.ts';
 import {
+  type ServedCollection,
   checkProtocol,
   checkSchemaVersion,
   describeZodError,
@@ -25,6 +29,27 @@ import {
   requireServedCollection,
   servedCollections,
 } from './guards.ts';
+
+/**
+ * What a device's push of a county collection must pass besides validation: its authors' permissions,
+ * and for the audit trail append-only storage and chain verification on arrival.
+ */
+function pushRules(
+  context: PlatformContext,
+  collection: ServedCollection,
+  device: DeviceIdentity,
+): CollectionRules {
+  const rules: CollectionRules = {
+    validate: collection.validate,
+    uniqueField: context.uniqueFields[collection.name],
+    authorize: (tx, documents) => loadWriteAuthority(tx, device.county, collection.name, documents),
+  };
+  if (collection.name === 'auditLog') {
+    rules.appendOnly = true;
+    rules.afterWrite = (tx, written) => verifyArrivedEntries(tx, device.county, device.id, written);
+  }
+  return rules;
+}
 
 export function registerSyncRoutes(app: FastifyInstance, context: PlatformContext): void {
   app.post(syncPaths.enroll, async (request, reply) => {
@@ -90,23 +115,32 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       }
       const parsed = pushRequestSchema.safeParse(request.body);
       if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
-      const outcome = await pushDocuments(
-        context.db,
-        { validate: collection.validate, uniqueField: context.uniqueFields[collection.name] },
-        {
-          collection: collection.name,
-          county: device.county,
-          deviceId: device.id,
-          rows: parsed.data.rows,
-          context: { today: context.today() },
-        },
-      );
+      // Credit records are filed under the city's catalog as the platform holds it now.
+      const catalog = collection.name === 'creditRecords' ? await loadCityCatalog(context.db) : undefined;
+      const outcome = await pushDocuments(context.db, pushRules(context, collection, device), {
+        collection: collection.name,
+        county: device.county,
+        deviceId: device.id,
+        rows: parsed.data.rows,
+        context: { today: context.today(), ...(catalog ? { catalog } : {}) },
+      });
       const labels = (outcome: string) => ({ collection: collection.name, outcome });
       context.maintenance.noteWrites(outcome.written);
       context.metrics.pushed.inc(labels('written'), outcome.written);
       context.metrics.pushed.inc(labels('unchanged'), outcome.unchanged);
       context.metrics.pushed.inc(labels('conflict'), outcome.conflicts.length);
       context.metrics.pushed.inc(labels('rejected'), outcome.rejected.length);
+      for (const { issues } of outcome.rejected) {
+        for (const code of new Set(issues.map((found) => found.code))) {
+          if (code.startsWith('permission.') || code === 'auditLog.appendOnly') {
+            context.metrics.refusals.inc({ collection: collection.name, code });
+          }
+        }
+      }
+      for (const code of outcome.flagged) context.metrics.auditProblems.inc({ code });
+      if (outcome.flagged.length > 0) {
+        request.log.warn({ deviceId: device.id, problems: outcome.flagged }, 'audit chain problems flagged');
+      }
       if (outcome.lastSequence !== null) {
         context.hub.publish({
           collection: collection.name,

@@ -24,6 +24,20 @@ export interface CollectionRules {
   validate: DocumentValidator;
   /** Field that must be unique among the live documents of a county (see documentUniqueFields). */
   uniqueField?: string;
+  /** Who may write: loaded inside the push's transaction. Without it, authors are not checked. */
+  authorize?: (tx: Queryable, documents: readonly Record<string, unknown>[]) => Promise<WriteAuthority>;
+  /** Stored documents never change (the audit trail): a different state of one is refused. */
+  appendOnly?: boolean;
+  /** Runs on the states a push wrote, in its transaction; returns the codes of the problems it flagged. */
+  afterWrite?: (tx: Queryable, written: readonly Record<string, unknown>[]) => Promise<string[]>;
+}
+
+/** The author check of one push, applied to each state about to be written, in batch order. */
+export interface WriteAuthority {
+  /** Every reason the state may not replace `previous` (null: a new document); empty when allowed. */
+  judge(next: Record<string, unknown>, previous: Record<string, unknown> | null): ValidationIssue[];
+  /** Called with each state that will be written, so later states of the batch see it. */
+  accept(next: Record<string, unknown>): void;
 }
 
 export interface PushInput {
@@ -43,6 +57,8 @@ export interface PushOutcome extends PushResponse {
   unchanged: number;
   /** Highest sequence written, null when nothing was. */
   lastSequence: number | null;
+  /** Codes of the problems `afterWrite` flagged (stored documents that need an operator's look). */
+  flagged: string[];
 }
 
 interface MasterState {
@@ -161,7 +177,14 @@ export async function pushDocuments(
 ): Promise<PushOutcome> {
   const prepared = preparePush(rules, input);
   if (prepared.candidates.length === 0) {
-    return { conflicts: [], rejected: prepared.rejected, written: 0, unchanged: 0, lastSequence: null };
+    return {
+      conflicts: [],
+      rejected: prepared.rejected,
+      written: 0,
+      unchanged: 0,
+      lastSequence: null,
+      flagged: [],
+    };
   }
   return db.transaction((tx) => writePush(tx, rules, input, prepared));
 }
@@ -215,7 +238,14 @@ async function writePush(
   input: PushInput,
   { rejected, candidates }: PreparedPush,
 ): Promise<PushOutcome> {
-  const outcome: PushOutcome = { conflicts: [], rejected, written: 0, unchanged: 0, lastSequence: null };
+  const outcome: PushOutcome = {
+    conflicts: [],
+    rejected,
+    written: 0,
+    unchanged: 0,
+    lastSequence: null,
+    flagged: [],
+  };
   if (candidates.length === 0) return outcome;
   const feed = feedOf(input.county);
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
@@ -235,6 +265,10 @@ async function writePush(
     masters.rows.map((row) => [row.id, { feed: row.feed, content: masterContent(row) }]),
   );
   const holders = await loadUniqueHolders(tx, input.collection, feed, rules.uniqueField, candidates);
+  const authority = await rules.authorize?.(
+    tx,
+    candidates.map((candidate) => candidate.content),
+  );
 
   const writes = new Map<string, PendingWrite>();
   for (const candidate of candidates) {
@@ -251,10 +285,19 @@ async function writePush(
         outcome.unchanged++;
         continue;
       }
+      if (rules.appendOnly) {
+        rejected.push({ id, issues: [issue('id', 'auditLog.appendOnly')] });
+        continue;
+      }
       if (candidate.assumed !== masterCanonical) {
         outcome.conflicts.push(master.content as SyncDocument);
         continue;
       }
+    }
+    const denied = authority?.judge(content, master?.content ?? null) ?? [];
+    if (denied.length > 0) {
+      rejected.push({ id, issues: denied });
+      continue;
     }
     const deleted = content._deleted === true;
     if (rules.uniqueField && !deleted) {
@@ -270,6 +313,7 @@ async function writePush(
       if (previous !== undefined && holders.get(String(previous)) === id) holders.delete(String(previous));
       if (!deleted) holders.set(String(content[rules.uniqueField]), id);
     }
+    authority?.accept(content);
     current.set(id, { feed, content });
     const { _deleted: _, ...body } = content;
     writes.delete(id);
@@ -285,6 +329,12 @@ async function writePush(
     const sequences = await insertWrites(tx, input, feed, [...writes.values()]);
     outcome.written = sequences.length;
     outcome.lastSequence = sequences.length > 0 ? Math.max(...sequences) : null;
+    if (rules.afterWrite) {
+      outcome.flagged = await rules.afterWrite(
+        tx,
+        [...writes.values()].map((write) => write.body),
+      );
+    }
   }
   return outcome;
 }

@@ -22,6 +22,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { addCounty } from '../accounts/counties.ts';
 import { createEnrollmentCode } from '../accounts/devices.ts';
+import { seedCountyStaff } from '../fixtures/users.ts';
 import { type PlatformOptions, type RunningPlatform, startPlatform } from '../index.ts';
 
 export type TestBackend = 'pglite' | 'postgres';
@@ -141,8 +142,8 @@ export interface TestPlatform {
   platform: RunningPlatform;
   url: string;
   backend: TestBackend;
-  /** Adds a county with a code no other test of the run uses. */
-  newCounty(): Promise<string>;
+  /** Adds a county with a code no other test of the run uses, staffed with `countyStaff`'s users. */
+  newCounty(options?: { staffed?: boolean }): Promise<string>;
   /** Issues a code for the county and enrolls a device with it over HTTP. */
   enroll(county: string, name?: string): Promise<TestDevice>;
 }
@@ -162,7 +163,7 @@ export async function startTestPlatform(
     ...(backend === 'postgres' ? { databaseUrl: postgresTestUrl, databaseSchema: schema } : {}),
     ...options,
   });
-  const newCounty = async () => {
+  const newCounty = async ({ staffed = true } = {}) => {
     countySerial++;
     const code = `4${String(countySerial).padStart(5, '0')}`;
     await addCounty(platform.database, {
@@ -170,6 +171,7 @@ export async function startTestPlatform(
       nameZh: `测试县${countySerial}`,
       nameEn: `Test County ${countySerial}`,
     });
+    if (staffed) await seedCountyStaff(platform.database, code);
     return code;
   };
   const enroll = async (county: string, name = 'test device') => {

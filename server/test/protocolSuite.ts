@@ -3,7 +3,9 @@ import { describe } from 'vitest';
 import { type TestBackend, usePlatform } from './harness.ts';
 import { defineBadInputTests } from './suites/badInput.ts';
 import { defineBlobAndStreamTests } from './suites/blobsAndStream.ts';
+import { defineAuditTrailTests } from './suites/auditTrail.ts';
 import { defineOperationsTests } from './suites/operations.ts';
+import { definePermissionTests } from './suites/permissions.ts';
 import { defineReplicationTests } from './suites/replication.ts';
 import { defineTenancyTests } from './suites/tenancy.ts';
 import { suitePlatformOptions } from './testCollections.ts';
@@ -16,5 +18,7 @@ export function defineProtocolSuite(backend: TestBackend): void {
     describe('tenancy', () => defineTenancyTests(env));
     describe('blobs and stream', () => defineBlobAndStreamTests(env));
     describe('operations', () => defineOperationsTests(env));
+    describe('permissions', () => definePermissionTests(env));
+    describe('audit trail', () => defineAuditTrailTests(env));
   });
 }

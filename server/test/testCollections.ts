@@ -1,7 +1,7 @@
 /**
- * Collections the protocol suite serves besides `subjects`, whose models do not exist yet: a city-scope
- * `reference` and a county-scope `creditRecords`, with small validators and schema versions that differ
- * from the plan's, so version negotiation and city scope can be exercised.
+ * The protocol suite serves the shared validators, except for two collections it replaces with small
+ * "note" documents: a city-scope `reference` and a county-scope `disclosures`, with schema versions that
+ * differ from the plan's, so version negotiation and city scope can be exercised with short documents.
  */
 import {
   type CollectionJsonSchema,
@@ -32,7 +32,7 @@ function validateNote(doc: unknown) {
 }
 
 export const suitePlatformOptions: Partial<PlatformOptions> = {
-  validators: { ...documentValidators, reference: validateNote, creditRecords: validateNote },
-  schemaVersions: { reference: 2, creditRecords: 1 },
+  validators: { ...documentValidators, reference: validateNote, disclosures: validateNote },
+  schemaVersions: { reference: 2, disclosures: 1 },
   heartbeatMs: 100,
 };

@@ -19,6 +19,12 @@ const platformValidationCodes = [
   'foreignCounty',
   'idTaken',
   'unsupportedCharacter',
+  'permission.unknownUser',
+  'permission.userDisabled',
+  'permission.historyRewritten',
+  'permission.statusMismatch',
+  'permission.notDraft',
+  'auditLog.appendOnly',
 ] as const;
 type ValidationMessages = {
   [code in (typeof platformValidationCodes)[number] as `validation.${code}`]: string;
@@ -78,6 +84,16 @@ const en: SyncMessages = {
   'validation.idTaken': 'The identifier is already used by a record of another county.',
   'validation.unsupportedCharacter':
     'The text contains a character that cannot be stored (NUL or a broken surrogate).',
+  'validation.permission.unknownUser':
+    'The platform knows no user {{userId}} in this county. Sync the users first, or ask the administrator.',
+  'validation.permission.userDisabled': 'The user {{userId}} is disabled and may no longer change records.',
+  'validation.permission.historyRewritten':
+    'The review history of the record was changed; steps already taken cannot be altered or removed.',
+  'validation.permission.statusMismatch':
+    'The status does not follow from the review steps (expected {{expected}}); change it only by a review step.',
+  'validation.permission.notDraft':
+    'The record is {{status}}: only drafts may be edited. Return it to draft first.',
+  'validation.auditLog.appendOnly': 'Audit entries can only be added, never changed or deleted.',
 };
 
 const zhCN: SyncMessages = {
@@ -127,6 +143,13 @@ const zhCN: SyncMessages = {
   'validation.foreignCounty': '该记录属于其他区县；本设备只同步区县 {{county}} 的数据。',
   'validation.idTaken': '该标识已被其他区县的记录使用。',
   'validation.unsupportedCharacter': '文本中含有无法存储的字符（空字符或残缺的代理字符）。',
+  'validation.permission.unknownUser': '平台上没有本区县的用户 {{userId}}。请先同步用户，或联系管理员。',
+  'validation.permission.userDisabled': '用户 {{userId}} 已停用，不能再修改记录。',
+  'validation.permission.historyRewritten': '记录的审核过程被改动；已完成的审核步骤不能修改或删除。',
+  'validation.permission.statusMismatch':
+    '状态与审核步骤不符（应为 {{expected}}）；状态只能通过审核步骤变更。',
+  'validation.permission.notDraft': '记录当前为“{{status}}”状态，只有草稿可以修改，请先退回为草稿。',
+  'validation.auditLog.appendOnly': '审计记录只能追加，不能修改或删除。',
 };
 
 export const syncMessages: { 'zh-CN': SyncMessages; en: SyncMessages } = { 'zh-CN': zhCN, en };

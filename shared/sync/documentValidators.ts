@@ -12,6 +12,7 @@ import {
   catalogItemJsonSchema,
   validateCatalogItem,
 } from '../model/catalog.ts';
+import { validateAuditEntry } from '../model/auditEntry.ts';
 import type { CollectionName } from '../model/collections.ts';
 import {
   type CreditRecordInput,
@@ -31,6 +32,7 @@ import {
   subjectJsonSchema,
   validateSubjectInput,
 } from '../model/subject.ts';
+import { normalizeUserInput, type UserInput, userJsonSchema, validateUserInput } from '../model/user.ts';
 import { issue, type ValidationIssue } from '../model/validation.ts';
 import { isUuid } from '../util/uuid.ts';
 
@@ -291,12 +293,47 @@ export function validateReferenceDocument(
   return uniqueIssues(issues);
 }
 
+/** County users: roles, status and an argon2id password verifier (never a password). */
+export function validateUserDocument(doc: unknown, _context: DocumentValidationContext): ValidationIssue[] {
+  const structural = shapeIssues(doc, userJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const input = doc as unknown as UserInput;
+  const domain = validateUserInput(input);
+  if (!domain.ok) issues.push(...domain.issues);
+  issues.push(...notNormalized(doc, normalizeUserInput(input)));
+  return uniqueIssues(issues);
+}
+
+/**
+ * Audit entries: the entry's own shape rules (its hash chain is verified by the platform on arrival).
+ * The trail is append-only, so a deletion is never a valid state.
+ */
+export function validateAuditLogDocument(
+  doc: unknown,
+  _context: DocumentValidationContext,
+): ValidationIssue[] {
+  if (!isPlainObject(doc)) return [issue('', 'notObject')];
+  const { _deleted: deleted, ...entry } = doc;
+  const issues: ValidationIssue[] = [];
+  if (deleted !== undefined && typeof deleted !== 'boolean') {
+    issues.push(issue('_deleted', 'type', { expected: 'boolean' }));
+  } else if (deleted === true) {
+    issues.push(issue('_deleted', 'auditLog.appendOnly'));
+  }
+  const checked = validateAuditEntry(entry);
+  if (!checked.ok) issues.push(...checked.issues);
+  return uniqueIssues(issues);
+}
+
 /** Validators of the collections the platform serves. */
 export const documentValidators: DocumentValidatorRegistry = {
   subjects: validateSubjectDocument,
   creditRecords: validateCreditRecordDocument,
   disclosures: validateDisclosureDocument,
   reference: validateReferenceDocument,
+  users: validateUserDocument,
+  auditLog: validateAuditLogDocument,
 };
 
 /**

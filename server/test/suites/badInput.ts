@@ -6,6 +6,7 @@ import { syncErrorCodes, syncErrorResponseSchema, type SyncErrorName } from '../
 import { syncHeaders, syncLimits, syncPaths } from '../../../shared/sync/protocol.ts';
 import { uuidv7 } from '../../../shared/util/uuid.ts';
 import { syntheticSubject } from '../../fixtures/subjects.ts';
+import { countyStaff } from '../../fixtures/users.ts';
 import {
   createRows,
   type HttpResult,
@@ -36,8 +37,8 @@ function note(county: string) {
     county,
     createdAt: now,
     updatedAt: now,
-    createdBy: 'u1',
-    updatedBy: 'u1',
+    createdBy: countyStaff(county).clerk,
+    updatedBy: countyStaff(county).clerk,
     title: 'note',
   };
 }
@@ -145,25 +146,25 @@ export function defineBadInputTests(env: TestPlatform): void {
     delete noVersion[syncHeaders.schemaVersion];
     expectProblem(await device.request(syncPaths.pull('subjects'), { headers: noVersion }), 'invalidHeader');
 
-    // creditRecords is served at schema version 1 in this suite: a version 0 client must update.
+    // disclosures is served at schema version 1 in this suite: a version 0 client must update.
     const record = note(device.county);
-    device.schemaVersions.creditRecords = 0;
-    const outdated = await device.push('creditRecords', createRows([record]));
+    device.schemaVersions.disclosures = 0;
+    const outdated = await device.push('disclosures', createRows([record]));
     expectProblem(outdated, 'clientSchemaOutdated');
     expect(problemDetails(outdated)).toEqual({
-      collection: 'creditRecords',
+      collection: 'disclosures',
       expected: 1,
       received: 0,
     });
-    device.schemaVersions.creditRecords = 2;
-    expectProblem(await device.push('creditRecords', createRows([record])), 'platformSchemaOutdated');
-    device.schemaVersions.creditRecords = 1;
-    expect(await device.pullAll('creditRecords')).toEqual([]);
-    expect((await device.push('creditRecords', createRows([record]))).body).toEqual({
+    device.schemaVersions.disclosures = 2;
+    expectProblem(await device.push('disclosures', createRows([record])), 'platformSchemaOutdated');
+    device.schemaVersions.disclosures = 1;
+    expect(await device.pullAll('disclosures')).toEqual([]);
+    expect((await device.push('disclosures', createRows([record]))).body).toEqual({
       conflicts: [],
       rejected: [],
     });
-    expect(await device.pullAll('creditRecords')).toEqual([{ ...record, _deleted: false }]);
+    expect(await device.pullAll('disclosures')).toEqual([{ ...record, _deleted: false }]);
   });
 
   test('text a database cannot store is refused with a reason, not a failure', async () => {

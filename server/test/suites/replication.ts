@@ -7,6 +7,7 @@ import { sha256Hex } from '../../auth/secrets.ts';
 import { toNumber } from '../../db/database.ts';
 import { documentUniqueFields, documentValidators } from '../../../shared/sync/documentValidators.ts';
 import { syntheticSubject } from '../../fixtures/subjects.ts';
+import { countyStaff } from '../../fixtures/users.ts';
 import { pushDocumentsWithin } from '../../sync/documentStore.ts';
 import { createRows, type TestPlatform } from '../harness.ts';
 
@@ -235,7 +236,7 @@ export function defineReplicationTests(env: TestPlatform): void {
   test('every accepted write is logged with device, user, time and content hash', async () => {
     const county = await env.newCounty();
     const device = await env.enroll(county);
-    const subject = syntheticSubject(county, { updatedBy: 'user-clerk-7' });
+    const subject = syntheticSubject(county);
     const before = Date.now();
     await device.push('subjects', createRows([subject]));
     const { rows } = await env.platform.database.query<{
@@ -251,7 +252,7 @@ export function defineReplicationTests(env: TestPlatform): void {
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
       device_id: device.deviceId,
-      user_id: 'user-clerk-7',
+      user_id: countyStaff(county).clerk,
       content_hash: sha256Hex(canonicalJson(documentContent(state(subject)))),
     });
     expect(rows[0]!.written_at.getTime()).toBeGreaterThanOrEqual(before - 5_000);

@@ -1,0 +1,117 @@
+import { describe, expect, test } from 'vitest';
+import { encodeArgon2Phc, defaultArgon2Params } from '../security/argon2.ts';
+import { appendEntry } from '../security/auditChain.ts';
+import { documentValidators } from './documentValidators.ts';
+import { bootstrapAdministrators, checkWritePermission, type KnownUser } from './writePermissions.ts';
+
+const users = new Map<string, KnownUser>([
+  ['clerk', { id: 'clerk', roles: ['clerk'], status: 'active' }],
+  ['reviewer', { id: 'reviewer', roles: ['reviewer'], status: 'active' }],
+  ['gone', { id: 'gone', roles: ['clerk'], status: 'disabled' }],
+]);
+const lookup = (id: string) => users.get(id);
+const codes = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field} ${i.code}`);
+
+describe('write permissions', () => {
+  test('subjects: created by clerks, not by reviewers, disabled or unknown users', () => {
+    const subject = (by: string) => ({ id: 's', createdBy: by, updatedBy: by });
+    expect(checkWritePermission('subjects', subject('clerk'), null, lookup)).toEqual([]);
+    expect(codes(checkWritePermission('subjects', subject('reviewer'), null, lookup))).toEqual([
+      'createdBy permission.denied',
+    ]);
+    expect(codes(checkWritePermission('subjects', subject('gone'), null, lookup))).toEqual([
+      'createdBy permission.userDisabled',
+    ]);
+    expect(codes(checkWritePermission('subjects', subject('nobody'), null, lookup))).toEqual([
+      'createdBy permission.unknownUser',
+    ]);
+  });
+
+  test('credit records: each step judged against its actor, four-eyes with the submitter', () => {
+    const at = '2026-01-06T02:00:00.000Z';
+    const draft = {
+      id: 'r',
+      createdBy: 'clerk',
+      updatedBy: 'clerk',
+      status: 'draft',
+      workflow: [],
+      title: 'a',
+    };
+    const submitted = {
+      ...draft,
+      status: 'submitted',
+      workflow: [{ action: 'submit', by: 'clerk', at, note: '' }],
+    };
+    const approved = {
+      ...submitted,
+      updatedBy: 'reviewer',
+      status: 'approved',
+      workflow: [...submitted.workflow, { action: 'approve', by: 'reviewer', at, note: '' }],
+    };
+    expect(checkWritePermission('creditRecords', submitted, draft, lookup)).toEqual([]);
+    expect(checkWritePermission('creditRecords', approved, submitted, lookup)).toEqual([]);
+    const revokedWithoutNote = {
+      ...approved,
+      status: 'revoked',
+      workflow: [...approved.workflow, { action: 'revoke', by: 'reviewer', at, note: '' }],
+    };
+    expect(codes(checkWritePermission('creditRecords', revokedWithoutNote, approved, lookup))).toEqual([
+      'workflow.2 workflow.noteRequired',
+    ]);
+  });
+
+  test('bootstrap administrators create themselves', () => {
+    const admin = { id: 'a', createdBy: 'a', updatedBy: 'a', roles: ['countyAdmin'], status: 'active' };
+    expect(bootstrapAdministrators([admin, { ...admin, id: 'b' }]).map((user) => user.id)).toEqual(['a']);
+  });
+});
+
+describe('users and auditLog validators', () => {
+  const context = { today: '2026-06-30' };
+  test('a user document carries a verifier, never a password', () => {
+    const user = {
+      id: '0190a000-0000-7000-8000-000000000001',
+      county: '410526',
+      createdAt: '2026-05-01T08:00:00.000Z',
+      updatedAt: '2026-05-01T08:00:00.000Z',
+      createdBy: 'a',
+      updatedBy: 'a',
+      username: 'clerk.one',
+      displayName: '录入员',
+      roles: ['clerk'],
+      status: 'active',
+      passwordVerifier: encodeArgon2Phc({
+        params: defaultArgon2Params,
+        salt: new Uint8Array(16),
+        hash: new Uint8Array(32),
+      }),
+      mustChangePassword: false,
+    };
+    expect(documentValidators.users!(user, context)).toEqual([]);
+    expect(
+      codes(documentValidators.users!({ ...user, passwordVerifier: 'secret-password' }, context)),
+    ).toEqual(['passwordVerifier user.passwordVerifier']);
+    expect(codes(documentValidators.users!({ ...user, password: 'x' }, context))).toEqual([
+      'password unknownField',
+    ]);
+  });
+
+  test('audit entries are checked for shape; deleting one is never valid', async () => {
+    const entry = await appendEntry(null, {
+      county: '410526',
+      deviceId: 'device-1',
+      at: '2026-05-01T08:00:00.000Z',
+      userId: '',
+      action: 'signInFailed',
+      collectionName: '',
+      documentId: '',
+    });
+    expect(documentValidators.auditLog!({ ...entry, _deleted: false }, context)).toEqual([]);
+    expect(codes(documentValidators.auditLog!({ ...entry, _deleted: true }, context))).toEqual([
+      '_deleted auditLog.appendOnly',
+    ]);
+    expect(codes(documentValidators.auditLog!({ ...entry, action: 'update' }, context))).toEqual([
+      'userId auditEntry.invalidField',
+    ]);
+  });
+});

@@ -1,0 +1,254 @@
+/**
+ * Who may write a pushed document: the platform judges every county document against the county's users
+ * as it knows them and the shared permission table (shared/security/permissions.ts). A device pushes
+ * only the latest state of a document, so several offline steps may arrive at once: each workflow step
+ * is judged against the user who took it (`workflow[n].by`), the creation against `createdBy`, and the
+ * last change against `updatedBy`.
+ */
+import { workflowTransitions } from '../domain/credit/workflow.ts';
+import { checkWorkflowAction } from '../domain/credit/workflow.ts';
+import type { CollectionName } from '../model/collections.ts';
+import type { CreditRecordStatus, WorkflowAction, WorkflowEntry } from '../model/creditRecord.ts';
+import type { UserStatus } from '../model/user.ts';
+import { issue, type ValidationIssue } from '../model/validation.ts';
+import { type Action, can, checkFourEyes, type Role } from '../security/permissions.ts';
+import { canonicalJson } from './documentContent.ts';
+
+/** What the platform knows of a county user. */
+export interface KnownUser {
+  id: string;
+  roles: readonly Role[];
+  status: UserStatus;
+}
+
+export type UserLookup = (id: string) => KnownUser | undefined;
+
+export const writePermissionIssueCodes = [
+  'permission.denied',
+  'permission.ownWork',
+  'permission.unknownUser',
+  'permission.userDisabled',
+  'permission.historyRewritten',
+  'permission.statusMismatch',
+  'permission.notDraft',
+] as const;
+
+type Doc = Readonly<Record<string, unknown>>;
+
+/** Fields every document carries that say who wrote it when; they change with every write. */
+const stampFields = new Set(['updatedAt', 'updatedBy']);
+/** A user may change these of her own document without `user.manage`. */
+const ownPasswordFields = new Set(['passwordVerifier', 'mustChangePassword']);
+/** Fields of a credit record that only workflow steps change. */
+const workflowFields = new Set(['status', 'workflow']);
+
+function text(doc: Doc, field: string): string {
+  const value = doc[field];
+  return typeof value === 'string' ? value : '';
+}
+
+/** Top-level fields whose values differ (compared as canonical JSON; `_deleted` included). */
+function changedFields(next: Doc, previous: Doc | null): Set<string> {
+  const fields = new Set<string>();
+  const keys = new Set([...Object.keys(next), ...Object.keys(previous ?? {})]);
+  for (const key of keys) {
+    if (canonicalJson(next[key]) !== canonicalJson(previous?.[key])) fields.add(key);
+  }
+  return fields;
+}
+
+/** Issues when the user is not an active user of the county or her roles do not allow the action. */
+function checkActor(
+  users: UserLookup,
+  userId: string,
+  action: Action | null,
+  field: string,
+): ValidationIssue[] {
+  const user = users(userId);
+  if (!user) return [issue(field, 'permission.unknownUser', { userId })];
+  if (user.status !== 'active') return [issue(field, 'permission.userDisabled', { userId })];
+  if (action && !can(user.roles, action)) return [issue(field, 'permission.denied', { action, userId })];
+  return [];
+}
+
+/** Every reason the pushed state may not be written by its authors; empty when it may. */
+export function checkWritePermission(
+  collection: CollectionName,
+  next: Doc,
+  previous: Doc | null,
+  users: UserLookup,
+): ValidationIssue[] {
+  switch (collection) {
+    case 'auditLog':
+      // Entries carry no author stamp; they are checked as a hash chain instead.
+      return [];
+    case 'subjects':
+      return checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update');
+    case 'disclosures':
+      return checkCreateOrEdit(next, previous, users, 'disclosure.create', 'disclosure.editDraft');
+    case 'users':
+      return checkUserWrite(next, previous, users);
+    case 'creditRecords':
+      return checkCreditRecordWrite(next, previous, users);
+    default:
+      return [
+        issue('updatedBy', 'permission.denied', {
+          action: 'settings.manage',
+          userId: text(next, 'updatedBy'),
+        }),
+      ];
+  }
+}
+
+function checkCreateOrEdit(
+  next: Doc,
+  previous: Doc | null,
+  users: UserLookup,
+  create: Action,
+  edit: Action,
+): ValidationIssue[] {
+  const author = text(next, 'updatedBy');
+  if (previous) return checkActor(users, author, edit, 'updatedBy');
+  const creator = text(next, 'createdBy');
+  const issues = checkActor(users, creator, create, 'createdBy');
+  if (author !== creator) issues.push(...checkActor(users, author, edit, 'updatedBy'));
+  return issues;
+}
+
+function checkUserWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
+  const author = text(next, 'updatedBy');
+  const changed = [...changedFields(next, previous)].filter((field) => !stampFields.has(field));
+  const ownPassword =
+    previous !== null && author === next.id && changed.every((field) => ownPasswordFields.has(field));
+  return checkActor(users, author, ownPassword ? null : 'user.manage', 'updatedBy');
+}
+
+/** The permission each workflow step needs: reviewing steps need the reviewer's rights. */
+const stepActions: Readonly<Record<WorkflowAction, Action | null>> = {
+  submit: 'record.submit',
+  return: 'record.approve',
+  approve: 'record.approve',
+  repair: 'case.decide',
+  revoke: 'record.revoke',
+  // Expiry is the automatic step at the end of publicity.
+  expire: null,
+};
+
+interface RecordState {
+  status: CreditRecordStatus;
+  workflow: WorkflowEntry[];
+  createdBy: string;
+}
+
+function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const nextWorkflow = (next.workflow ?? []) as WorkflowEntry[];
+  const previousWorkflow = (previous?.workflow ?? []) as WorkflowEntry[];
+  const createdBy = text(next, 'createdBy');
+  if (!previous) issues.push(...checkActor(users, createdBy, 'record.create', 'createdBy'));
+
+  const kept = nextWorkflow.slice(0, previousWorkflow.length);
+  if (
+    nextWorkflow.length < previousWorkflow.length ||
+    canonicalJson(kept) !== canonicalJson(previousWorkflow) ||
+    (previous && text(previous, 'createdBy') !== createdBy)
+  ) {
+    return [...issues, issue('workflow', 'permission.historyRewritten')];
+  }
+
+  let state: RecordState = {
+    status: previous ? (previous.status as CreditRecordStatus) : 'draft',
+    workflow: previousWorkflow,
+    createdBy,
+  };
+  // Content may change while the record is a draft: before the push's steps or after a return.
+  let draftSeen = state.status === 'draft';
+  let contentEditor = text(next, 'updatedBy');
+  nextWorkflow.slice(previousWorkflow.length).forEach((step, offset) => {
+    const field = `workflow.${previousWorkflow.length + offset}.by`;
+    const action = stepActions[step.action];
+    if (action) {
+      const actor = checkActor(users, step.by, action, field);
+      issues.push(...actor);
+      const transition = workflowTransitions[step.action];
+      // Four-eyes matters once the role allows the step at all.
+      if (transition.fourEyes && actor.length === 0) {
+        const own = checkFourEyes(authorsOf(state), step.by);
+        if (own) issues.push(issue(field, own.code, { action, userId: step.by }));
+      }
+    }
+    const canApprove = action === null || can(users(step.by)?.roles ?? [], action);
+    const rules = checkWorkflowAction(state, step.action, { userId: step.by, canApprove }, step.note).filter(
+      (found) =>
+        !['workflow.notPermitted', 'workflow.fourEyes', 'workflow.actorRequired'].includes(found.code),
+    );
+    issues.push(
+      ...rules.map((found) => ({ ...found, field: `workflow.${previousWorkflow.length + offset}` })),
+    );
+    if (step.action === 'submit') contentEditor = step.by;
+    state = {
+      ...state,
+      status: workflowTransitions[step.action].to,
+      workflow: [...state.workflow, step],
+    };
+    if (state.status === 'draft') draftSeen = true;
+  });
+  if (next.status !== state.status) {
+    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
+  }
+
+  const contentChanged =
+    previous !== null &&
+    [...changedFields(next, previous)].some((field) => !stampFields.has(field) && !workflowFields.has(field));
+  if (contentChanged) {
+    if (!draftSeen) issues.push(issue('status', 'permission.notDraft', { status: text(previous, 'status') }));
+    else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));
+  }
+  // Whoever stamped the last change must be an active user of the county, whatever the change.
+  if (!issues.some((found) => found.field === 'updatedBy')) {
+    issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
+  }
+  return dedupe(issues);
+}
+
+/** The record's author and whoever submitted it last: the reviewer must be someone else. */
+function authorsOf(state: RecordState): string[] {
+  const submitter = state.workflow.findLast((entry) => entry.action === 'submit')?.by;
+  return submitter ? [state.createdBy, submitter] : [state.createdBy];
+}
+
+function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((found) => {
+    const key = `${found.field}\u0000${found.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/**
+ * A county with no users yet: its first administrator reaches the platform with the first `users` push.
+ * Such a push may create administrators who stamp themselves as author (active countyAdmin documents
+ * whose id, createdBy and updatedBy are equal); they count as known users for the rest of that push.
+ */
+export function bootstrapAdministrators(documents: readonly Doc[]): KnownUser[] {
+  return documents
+    .filter(
+      (doc) =>
+        doc._deleted !== true &&
+        doc.status === 'active' &&
+        Array.isArray(doc.roles) &&
+        doc.roles.includes('countyAdmin') &&
+        typeof doc.id === 'string' &&
+        doc.createdBy === doc.id &&
+        doc.updatedBy === doc.id,
+    )
+    .map((doc) => knownUserOf(doc)!);
+}
+
+/** The user a stored `users` document describes; undefined for a deleted or malformed one. */
+export function knownUserOf(doc: Doc): KnownUser | undefined {
+  if (doc._deleted === true || typeof doc.id !== 'string' || !Array.isArray(doc.roles)) return undefined;
+  return { id: doc.id, roles: doc.roles as Role[], status: doc.status === 'active' ? 'active' : 'disabled' };
+}
