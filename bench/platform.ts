@@ -19,6 +19,7 @@ import { type Database, openDatabase } from '../server/db/database.ts';
 import { lockDataDir } from '../server/db/dataDirLock.ts';
 import { migrate } from '../server/db/migrate.ts';
 import { syntheticSubject } from '../server/fixtures/subjects.ts';
+import { seedCountyStaff } from '../server/fixtures/users.ts';
 import { type BenchDevice, createRows, enroll, percentile, pull, push, runLoad } from './platformLoad.ts';
 
 const documentCount = Number(process.env.BENCH_PLATFORM_DOCS ?? 50_000);
@@ -40,7 +41,10 @@ const bulkCounty = '410526';
 const rate = (count: number, ms: number) => Math.round((count / ms) * 1000);
 const fixed = (value: number) => value.toFixed(value < 10 ? 1 : 0);
 
-/** Counties and one-time codes, written before the platform starts (PGlite allows one process at a time). */
+/**
+ * Counties, their staff (the synthetic subjects are written by its clerk) and one-time codes, written
+ * before the platform starts (PGlite allows one process at a time).
+ */
 async function prepareAccounts(): Promise<{ bulk: string[]; load: { county: string; code: string }[] }> {
   const unlock = databaseUrl ? () => {} : lockDataDir(dataDir);
   const db = await openDatabase({ databaseUrl, dataDir, schema: platformSchema });
@@ -48,6 +52,7 @@ async function prepareAccounts(): Promise<{ bulk: string[]; load: { county: stri
     await migrate(db);
     const expiresAt = new Date(Date.now() + 3_600_000);
     await addCounty(db, { code: bulkCounty, nameZh: '示范县', nameEn: 'Demo County' });
+    await seedCountyStaff(db, bulkCounty);
     const bulk = [];
     for (let i = 0; i < 2; i++) {
       bulk.push((await createEnrollmentCode(db, { county: bulkCounty, createdBy: null, expiresAt })).code);
@@ -56,6 +61,7 @@ async function prepareAccounts(): Promise<{ bulk: string[]; load: { county: stri
     for (let c = 0; c < loadCounties; c++) {
       const county = `42${String(c).padStart(4, '0')}`;
       await addCounty(db, { code: county, nameZh: `压测县${c}`, nameEn: `Load County ${c}` });
+      await seedCountyStaff(db, county);
     }
     for (let i = 0; i < clientCount; i++) {
       const county = `42${String(i % loadCounties).padStart(4, '0')}`;

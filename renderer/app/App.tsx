@@ -4,16 +4,20 @@ import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, Routes } from 'react-router';
 import type { PlatformBridge } from '../../shared/platform/bridge.ts';
 import { FreshRestorePage } from '../features/backup/FreshRestorePage.tsx';
+import { type JoinValues, JoinCountyPage } from '../features/setup/JoinCountyPage.tsx';
 import { type SetupValues, SetupPage } from '../features/setup/SetupPage.tsx';
+import { problemMessage } from '../features/sync/format.ts';
 import { AuthGate } from '../features/signin/AuthGate.tsx';
 import { AppLayout } from '../ui/AppLayout.tsx';
+import { SyncContext } from '../features/sync/syncContext.ts';
 import { appRoutes } from './areas.tsx';
-import { type Opened, openCore } from './bootstrap.ts';
+import { joinCounty, type Opened, openCore } from './bootstrap.ts';
 import { type CoreServices, ServicesContext } from './services.ts';
 
 type State =
   | { phase: 'setup' }
   | { phase: 'restore' }
+  | { phase: 'join' }
   | { phase: 'opening' }
   /** Office known but no user yet (set up before users existed): the first administrator is asked. */
   | { phase: 'firstAdministrator'; core: CoreServices }
@@ -21,7 +25,7 @@ type State =
   | { phase: 'failed'; error: Error };
 
 export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const office = opened.office;
   const [state, setState] = useState<State>(office ? { phase: 'opening' } : { phase: 'setup' });
   const [attempt, setAttempt] = useState(0);
@@ -53,6 +57,31 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
     return [];
   };
 
+  /** Enrolls a further computer of the county and pulls its users; a message when that failed. */
+  const join = async (values: JoinValues): Promise<string | null> => {
+    const core = await openCore(bridge, { ...opened, office: values.office });
+    const outcome = await joinCounty(core, values);
+    if (outcome.ok) {
+      await opened.local.setSetting('office', values.office);
+      setState({ phase: 'ready', core });
+      return null;
+    }
+    switch (outcome.reason) {
+      case 'invalidUrl':
+        return t('sync.enroll.invalidUrl');
+      case 'noUsers':
+        return t('setup.joinNoUsers');
+      case 'wrongCounty':
+        return t('sync.enroll.wrongCounty', {
+          county: outcome.county.name[i18n.language === 'zh-CN' ? 'zh-CN' : 'en'],
+          code: outcome.county.code,
+          office: values.office.county,
+        });
+      case 'platform':
+        return problemMessage(t, outcome.problem);
+    }
+  };
+
   switch (state.phase) {
     case 'setup':
       return (
@@ -61,8 +90,11 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
             setUp(await openCore(bridge, { ...opened, office: values.office }), values)
           }
           onRestore={() => setState({ phase: 'restore' })}
+          onJoin={() => setState({ phase: 'join' })}
         />
       );
+    case 'join':
+      return <JoinCountyPage onSubmit={join} onCancel={() => setState({ phase: 'setup' })} />;
     case 'restore':
       return (
         <FreshRestorePage
@@ -102,17 +134,19 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
         <AuthGate core={state.core}>
           {(services) => (
             <ServicesContext.Provider value={services}>
-              <HashRouter>
-                <AppLayout>
-                  <Routes>
-                    <Route path="/" element={<Navigate to="/subjects" replace />} />
-                    {appRoutes.map((route) => (
-                      <Route key={route.path} path={route.path} element={route.element} />
-                    ))}
-                    <Route path="*" element={<Navigate to="/subjects" replace />} />
-                  </Routes>
-                </AppLayout>
-              </HashRouter>
+              <SyncContext.Provider value={services.sync}>
+                <HashRouter>
+                  <AppLayout>
+                    <Routes>
+                      <Route path="/" element={<Navigate to="/subjects" replace />} />
+                      {appRoutes.map((route) => (
+                        <Route key={route.path} path={route.path} element={route.element} />
+                      ))}
+                      <Route path="*" element={<Navigate to="/subjects" replace />} />
+                    </Routes>
+                  </AppLayout>
+                </HashRouter>
+              </SyncContext.Provider>
             </ServicesContext.Provider>
           )}
         </AuthGate>

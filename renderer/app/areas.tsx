@@ -4,6 +4,7 @@ import {
   IconLayoutDashboard,
   IconSettings,
   IconShieldCheck,
+  IconRefresh,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
@@ -19,6 +20,8 @@ import { DisclosureListPage } from '../features/disclosures/DisclosureListPage.t
 import { DisclosurePage } from '../features/disclosures/DisclosurePage.tsx';
 import { AuditPage } from '../features/audit/AuditPage.tsx';
 import { SettingsPage } from '../features/settings/SettingsPage.tsx';
+import { ConflictsPage } from '../features/sync/ConflictsPage.tsx';
+import { SyncPage } from '../features/sync/SyncPage.tsx';
 import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
 import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
 import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
@@ -55,6 +58,8 @@ export const appRoutes: AppRoute[] = [
   { path: '/credit/disclosures/:id', element: <DisclosurePage /> },
   { path: '/credit/disclosures/:id/edit', element: <DisclosureEditPage /> },
   { path: '/credit/catalog', element: <CatalogPage /> },
+  { path: '/sync', element: <SyncPage /> },
+  { path: '/sync/conflicts', element: <ConflictsPage /> },
   { path: '/users', element: <UsersPage /> },
   { path: '/audit', element: <AuditPage /> },
   { path: '/settings', element: <SettingsPage /> },
@@ -65,6 +70,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
+  { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },
   { path: '/settings', label: 'nav.settings', icon: IconSettings },

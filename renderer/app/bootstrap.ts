@@ -1,10 +1,12 @@
 import { demoCounty } from '../../shared/demo/county.ts';
 import type { RxStorage } from 'rxdb';
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
+import type { CollectionName } from '../../shared/model/collections.ts';
 import { normalizeUsername } from '../../shared/model/user.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import { verifyPassword } from '../../shared/security/password.ts';
+import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
@@ -26,6 +28,8 @@ import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { type SignedInSession, sessionOf } from '../security/session.ts';
 import { UserRepository } from '../security/users.ts';
 import { localDate, systemClock } from '../session/session.ts';
+import { syncRegistration } from '../sync/registration.ts';
+import { type EnrollOutcome, SyncService } from '../sync/syncService.ts';
 import type { AppServices, CoreServices, OfficeSettings } from './services.ts';
 
 const profileName = 'creditdesk';
@@ -160,7 +164,78 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
-  return { ...core, subjects, backup, ...credit };
+  const sync = await openSync(core, subjects);
+  return { ...core, subjects, backup, ...credit, sync };
+}
+
+function openSyncService(core: CoreServices): Promise<SyncService> {
+  const { db, appInfo, bridge, office, personalData, context, clock } = core;
+  return SyncService.open({
+    profile: profileName,
+    database: db,
+    secrets: bridge.secrets,
+    officeCounty: office.county,
+    deviceName: `${office.officeName} (${appInfo.platform})`,
+    session: () => {
+      const session = context.session();
+      if (!session) throw new Error('Sign in to resolve sync conflicts');
+      return session;
+    },
+    sealer: personalData,
+    clock,
+  });
+}
+
+const joinWaitMs = 20_000;
+
+/**
+ * A further computer of a county that already uses CreditDesk: enrolls it and pulls the county's users,
+ * so its people sign in with the accounts their administrator made (no second first administrator).
+ */
+export async function joinCounty(
+  core: CoreServices,
+  request: { platformUrl: string; code: string },
+): Promise<EnrollOutcome | { ok: false; reason: 'noUsers' }> {
+  const sync = await openSyncService(core);
+  try {
+    await sync.register(syncRegistration('users', core.db.users));
+    const outcome = await sync.enroll(request.platformUrl, request.code);
+    if (!outcome.ok) return outcome;
+    // Replication starts in the background after enrollment: wait for the users to arrive.
+    const deadline = Date.now() + joinWaitMs;
+    while ((await core.users.count()) === 0 && Date.now() < deadline) {
+      await sync.awaitInSync();
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    return (await core.users.count()) > 0 ? outcome : { ok: false, reason: 'noUsers' };
+  } finally {
+    await sync.close();
+  }
+}
+
+/**
+ * Registers every synced collection and starts replication. Users go first, so the platform knows the
+ * authors before their documents arrive. In demo mode the device enrolls itself on the demo platform.
+ */
+async function openSync(core: CoreServices, subjects: SubjectRepository): Promise<SyncService> {
+  const { db, appInfo } = core;
+  const sync = await openSyncService(core);
+  const collections = [db.users, db.auditLog, db.reference, db.subjects, db.creditRecords, db.disclosures];
+  for (const collection of collections) {
+    const name = collection.name as CollectionName;
+    if (!documentValidators[name]) continue;
+    const extra =
+      name === 'subjects'
+        ? { findByUniqueValue: async (code: unknown) => subjects.index.findByCode(String(code))?.id ?? null }
+        : {};
+    await sync.register(syncRegistration(name, collection, extra));
+  }
+  if (appInfo.demo && appInfo.platformUrl && appInfo.demoEnrollmentCode) {
+    const outcome = await sync.autoEnroll(appInfo.platformUrl, appInfo.demoEnrollmentCode);
+    if (!outcome.ok) console.warn('Demo enrollment failed:', outcome);
+  }
+  await sync.start();
+  return sync;
 }
 
 export interface FreshRestoreRequest {

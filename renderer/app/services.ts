@@ -15,6 +15,7 @@ import type { PersonalDataCipher } from '../security/personalData.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { UserRepository } from '../security/users.ts';
 import type { Clock } from '../session/session.ts';
+import type { SyncService } from '../sync/syncService.ts';
 
 /** This office's identity on this computer, entered once at first start (or taken from a backup). */
 export interface OfficeSettings {
@@ -48,6 +49,8 @@ export interface AppServices extends CoreServices {
   reference: ReferenceRepository;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
+  /** Batch sync with the city platform. */
+  sync: SyncService;
 }
 
 export const ServicesContext = createContext<AppServices | null>(null);

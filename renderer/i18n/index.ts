@@ -3,9 +3,11 @@ import { initReactI18next } from 'react-i18next';
 import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
+import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
+import { syncMessages } from './sync.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -24,10 +26,15 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   desktopMessages,
   creditMessages,
   securityMessages,
+  syncProtocolMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */
-const nestedModules: Readonly<Record<Language, object>>[] = [creditUiMessages, securityUiMessages];
+const nestedModules: Readonly<Record<Language, object>>[] = [
+  creditUiMessages,
+  securityUiMessages,
+  syncMessages,
+];
 
 function insert(tree: Tree, path: string[], message: string): void {
   const [head, ...rest] = path;

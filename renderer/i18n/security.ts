@@ -39,6 +39,12 @@ const zhCN = {
     password: '密码',
     passwordConfirm: '再次输入密码',
     restore: '从备份恢复到这台电脑',
+    join: '本县已在使用 CreditDesk？登记这台电脑',
+    joinTitle: '登记这台电脑',
+    joinIntro:
+      '本县已有电脑在使用 CreditDesk 时，请向县级管理员索取登记码。登记后将同步本县的用户，您用自己的账号登录。',
+    joinSubmit: '登记并同步用户',
+    joinNoUsers: '平台上还没有本县的用户。请先在本县第一台电脑上完成设置并同步。',
   },
   users: {
     title: '用户管理',
@@ -192,6 +198,13 @@ const en: Messages<typeof zhCN> = {
     password: 'Password',
     passwordConfirm: 'Password again',
     restore: 'Restore a backup onto this computer',
+    join: 'This county already uses CreditDesk? Enroll this computer',
+    joinTitle: 'Enroll this computer',
+    joinIntro:
+      'When other computers of your county already use CreditDesk, ask the county administrator for an enrollment code. The county’s users are then synced and you sign in with your own account.',
+    joinSubmit: 'Enroll and sync users',
+    joinNoUsers:
+      'The platform has no users of this county yet. Set up the county’s first computer and sync it first.',
   },
   users: {
     title: 'Users',

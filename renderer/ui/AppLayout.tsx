@@ -9,6 +9,7 @@ import { useServices } from '../app/services.ts';
 import { UserMenu } from '../features/signin/UserMenu.tsx';
 import { useSession } from '../security/hooks.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -36,6 +37,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             <Badge color={network.online ? 'teal' : 'gray'} variant="light" data-testid="network-status">
               {network.online ? t('app.online') : t('app.offline')}
             </Badge>
+            <SyncIndicator />
             <UserMenu />
           </Group>
         </Group>

@@ -8,11 +8,28 @@ const users = new Map<string, KnownUser>([
   ['clerk', { id: 'clerk', roles: ['clerk'], status: 'active' }],
   ['reviewer', { id: 'reviewer', roles: ['reviewer'], status: 'active' }],
   ['gone', { id: 'gone', roles: ['clerk'], status: 'disabled' }],
+  ['admin', { id: 'admin', roles: ['countyAdmin'], status: 'active' }],
 ]);
 const lookup = (id: string) => users.get(id);
 const codes = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field} ${i.code}`);
 
 describe('write permissions', () => {
+  test("users: a new account already given its own password arrives on its creator's authority", () => {
+    const account = (createdBy: string) => ({
+      id: 'new-user',
+      createdBy,
+      updatedBy: 'new-user',
+      roles: ['clerk'],
+    });
+    expect(checkWritePermission('users', account('admin'), null, lookup)).toEqual([]);
+    expect(codes(checkWritePermission('users', account('clerk'), null, lookup))).toEqual([
+      'createdBy permission.denied',
+    ]);
+    expect(codes(checkWritePermission('users', account('nobody'), null, lookup))).toEqual([
+      'createdBy permission.unknownUser',
+    ]);
+  });
+
   test('subjects: created by clerks, not by reviewers, disabled or unknown users', () => {
     const subject = (by: string) => ({ id: 's', createdBy: by, updatedBy: by });
     expect(checkWritePermission('subjects', subject('clerk'), null, lookup)).toEqual([]);

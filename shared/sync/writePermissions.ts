@@ -117,6 +117,11 @@ function checkCreateOrEdit(
 
 function checkUserWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
   const author = text(next, 'updatedBy');
+  // Created by an administrator and then given its owner's own password, both before the first push: the
+  // creation is what needs authority, and the owner becomes known through this very document.
+  if (previous === null && author === next.id) {
+    return checkActor(users, text(next, 'createdBy'), 'user.manage', 'createdBy');
+  }
   const changed = [...changedFields(next, previous)].filter((field) => !stampFields.has(field));
   const ownPassword =
     previous !== null && author === next.id && changed.every((field) => ownPasswordFields.has(field));

@@ -43,12 +43,15 @@ export function SetupPage({
   office,
   onSubmit,
   onRestore,
+  onJoin,
 }: {
   office?: OfficeSettings;
   /** Saves; returns the rules the database refused, if any. */
   onSubmit: (values: SetupValues) => Promise<ValidationIssue[]>;
   /** Starts from a backup instead (fresh profiles only). */
   onRestore?: () => void;
+  /** Enrolls this computer in a county that already has users instead (fresh profiles only). */
+  onJoin?: () => void;
 }) {
   const { t } = useTranslation();
   const userIssue = (values: FormValues, field: string): string | null => {
@@ -157,6 +160,11 @@ export function SetupPage({
           <Button type="submit" loading={form.submitting}>
             {t('setup.submit')}
           </Button>
+          {onJoin && (
+            <Anchor component="button" type="button" size="sm" onClick={onJoin}>
+              {t('setup.join')}
+            </Anchor>
+          )}
           {onRestore && (
             <Anchor component="button" type="button" size="sm" onClick={onRestore}>
               {t('setup.restore')}

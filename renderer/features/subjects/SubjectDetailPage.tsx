@@ -22,6 +22,7 @@ import { CreditFileTab } from '../credit/CreditFileTab.tsx';
 import { useCan } from '../../security/hooks.ts';
 import { fieldLabel, formatInstant, shownValue } from './labels.ts';
 import { RevealPersonalData } from './RevealPersonalData.tsx';
+import { RecordSyncBadge } from '../sync/SyncBadge.tsx';
 
 const detailFields = {
   enterprise: [
@@ -80,6 +81,7 @@ export function SubjectDetailPage() {
         <Group>
           <Title order={2}>{subject.name}</Title>
           <Badge variant="light">{t(`subject.kind.${subject.kind}`)}</Badge>
+          <RecordSyncBadge collection="subjects" id={subject.id} />
           <Badge variant="light" color={subject.status === 'active' ? 'teal' : 'gray'}>
             {t(`subject.status.${subject.status}`)}
           </Badge>

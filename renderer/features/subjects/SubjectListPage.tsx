@@ -23,6 +23,8 @@ import type { SubjectPage } from '../../repositories/subjects.ts';
 import type { SubjectSort } from '../../repositories/subjectIndex.ts';
 import { useCan } from '../../security/hooks.ts';
 import { displayCode, formatInstant } from './labels.ts';
+import { SyncBadge } from '../sync/SyncBadge.tsx';
+import { useRecordSyncStates } from '../sync/syncContext.ts';
 
 const pageSize = 50;
 const statusColors: Record<SubjectStatus, string> = {
@@ -44,6 +46,7 @@ export function SubjectListPage() {
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<SubjectPage | null>(null);
   const [revision, setRevision] = useState(0);
+  const syncStates = useRecordSyncStates('subjects', result?.items.map((item) => item.id) ?? []);
   const mayCreate = useCan('subject.create');
 
   useEffect(() => {
@@ -162,6 +165,7 @@ export function SubjectListPage() {
               <Table.Th>{t('subject.field.industry')}</Table.Th>
               <Table.Th>{t('subject.field.status')}</Table.Th>
               <Table.Th>{t('subject.updatedAt')}</Table.Th>
+              <Table.Th>{t('sync.nav')}</Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -183,6 +187,9 @@ export function SubjectListPage() {
                   </Badge>
                 </Table.Td>
                 <Table.Td>{formatInstant(subject.updatedAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <SyncBadge state={syncStates.get(subject.id)} />
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

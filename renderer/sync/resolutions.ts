@@ -1,0 +1,133 @@
+/**
+ * What the user decides about conflicts and refused documents. Decisions are written through the
+ * collection, so they sync like any edit: a kept local value is pushed, a discarded refused change
+ * gives way to the platform's state.
+ */
+import type { CollectionName } from '../../shared/model/collections.ts';
+import { documentContent } from '../../shared/sync/documentContent.ts';
+import { type Clock, localDate, type Session } from '../session/session.ts';
+import { checkDocument, type ResolutionWrite, type SyncRegistration } from './collectionSync.ts';
+import type { DocumentState } from './merge.ts';
+import type { ConflictEntry, RefusalEntry, SyncStore } from './syncStore.ts';
+
+export type ConflictChoice =
+  /** The platform's values stay (they are the document's already). */
+  | { keep: 'platform' }
+  /** The local values of the conflicting fields are written back. */
+  | { keep: 'local' }
+  /** The user's own values for the conflicting fields. */
+  | { keep: 'merged'; values: Record<string, unknown> };
+
+export type ResolutionOutcome = ResolutionWrite;
+
+export interface SyncResolutionsOptions {
+  store: SyncStore;
+  registrations: ReadonlyMap<CollectionName, SyncRegistration>;
+  session: () => Session;
+  clock: Clock;
+}
+
+export class SyncResolutions {
+  readonly #options: SyncResolutionsOptions;
+
+  constructor(options: SyncResolutionsOptions) {
+    this.#options = options;
+  }
+
+  #registration(collection: CollectionName): SyncRegistration {
+    const registration = this.#options.registrations.get(collection);
+    if (!registration) throw new Error(`${collection} does not sync`);
+    return registration;
+  }
+
+  openConflicts(): Promise<ConflictEntry[]> {
+    return this.#options.store.openConflicts();
+  }
+
+  conflict(id: number): Promise<ConflictEntry | undefined> {
+    return this.#options.store.getConflict(id);
+  }
+
+  /** Refused documents still waiting for a fix (discarded ones excluded). */
+  async refusals(): Promise<RefusalEntry[]> {
+    const entries = await this.#options.store.refusals();
+    return entries.filter((entry) => !entry.discarded).sort((a, b) => b.refusedAt.localeCompare(a.refusedAt));
+  }
+
+  /** The document as it is now on this device (null when it is gone). */
+  async current(collection: CollectionName, docId: string): Promise<DocumentState | null> {
+    const doc = await this.#registration(collection).collection.findOne(docId).exec();
+    return doc ? documentContent(doc.toJSON()) : null;
+  }
+
+  async resolveConflict(id: number, choice: ConflictChoice): Promise<ResolutionOutcome> {
+    const { store, clock } = this.#options;
+    const entry = await store.getConflict(id);
+    if (entry?.status !== 'open') return { ok: true };
+    const now = clock().toISOString();
+    if (choice.keep === 'platform') {
+      await store.closeConflict(id, 'platform', now);
+      return { ok: true };
+    }
+    const values =
+      choice.keep === 'local'
+        ? Object.fromEntries(entry.fields.map((field) => [field, entry.localState[field]]))
+        : choice.values;
+    const written = await this.#write(entry.collection, entry.docId, values, entry.localState);
+    if (!written.ok) return written;
+    await store.closeConflict(id, choice.keep, now);
+    return { ok: true };
+  }
+
+  /**
+   * Gives up a refused local change: the platform's state comes back (a document the platform never
+   * accepted is removed). The entry goes once the platform confirms.
+   */
+  async discardRefusal(collection: CollectionName, docId: string): Promise<void> {
+    const { store } = this.#options;
+    const entry = await store.getRefusal(collection, docId);
+    if (!entry) return;
+    await store.putRefusals([{ ...entry, discarded: true }]);
+    const doc = await this.#registration(collection).collection.findOne(docId).exec();
+    if (!doc) return;
+    if (entry.baseState === null || entry.baseState._deleted === true) {
+      await doc.remove();
+    } else {
+      const { _deleted: _, ...fields } = documentContent(entry.baseState);
+      await doc.incrementalPatch(fields);
+    }
+  }
+
+  /** Writes field values onto the current document (or brings a deleted one back), stamped and checked. */
+  async #write(
+    collection: CollectionName,
+    docId: string,
+    values: Record<string, unknown>,
+    fallback: DocumentState,
+  ): Promise<ResolutionOutcome> {
+    const registration = this.#registration(collection);
+    const { _deleted: deleteIt, ...fields } = values;
+    const doc = await registration.collection.findOne(docId).exec();
+    if (registration.applyResolution && doc && deleteIt === undefined) {
+      return registration.applyResolution(docId, fields);
+    }
+    if (deleteIt === true) {
+      await doc?.remove();
+      return { ok: true };
+    }
+    const { userId } = this.#options.session();
+    const now = this.#options.clock();
+    const current = doc ? documentContent(doc.toJSON()) : documentContent(fallback);
+    const { _deleted: _, ...next }: DocumentState = {
+      ...current,
+      ...fields,
+      updatedAt: now.toISOString(),
+      updatedBy: userId,
+    };
+    const issues = await checkDocument(registration, next, localDate(now));
+    if (issues.length > 0) return { ok: false, issues };
+    if (doc) await doc.incrementalPatch(next);
+    else await registration.collection.upsert(next);
+    return { ok: true };
+  }
+}
