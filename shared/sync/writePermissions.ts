@@ -119,7 +119,7 @@ function checkUserWrite(next: Doc, previous: Doc | null, users: UserLookup): Val
   const author = text(next, 'updatedBy');
   // Created by an administrator and then given its owner's own password, both before the first push: the
   // creation is what needs authority, and the owner becomes known through this very document.
-  if (previous === null && author === next.id) {
+  if (previous === null && author === next.id && text(next, 'createdBy') !== next.id) {
     return checkActor(users, text(next, 'createdBy'), 'user.manage', 'createdBy');
   }
   const changed = [...changedFields(next, previous)].filter((field) => !stampFields.has(field));
