@@ -48,7 +48,7 @@ function ConflictCompare({ entry, onDone }: { entry: ConflictEntry; onDone: () =
       ? state._deleted
         ? t('sync.conflicts.deleted')
         : ''
-      : displayValue(t, state[field]);
+      : displayValue(t, entry.collection, field, state[field]);
 
   const decide = async (choice: Parameters<typeof sync.resolutions.resolveConflict>[1]) => {
     setBusy(true);

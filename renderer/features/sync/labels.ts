@@ -24,7 +24,19 @@ export function issueMessage(t: TFunction, collection: CollectionName, issue: Va
     : message;
 }
 
-export function displayValue(t: TFunction, value: unknown): string {
+/** Fields holding a code-table value, shown by their label (e.g. `subject.industry.construction`). */
+const codedFields: Partial<Record<CollectionName, Readonly<Record<string, string>>>> = {
+  subjects: { kind: 'subject.kind', industry: 'subject.industry', status: 'subject.status' },
+};
+
+export function displayValue(
+  t: TFunction,
+  collection: CollectionName,
+  field: string,
+  value: unknown,
+): string {
   if (value === undefined || value === null || value === '') return t('sync.conflicts.empty');
+  const coded = codedFields[collection]?.[field];
+  if (coded && typeof value === 'string') return t(`${coded}.${value}`, { defaultValue: value });
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
