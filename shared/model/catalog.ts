@@ -9,7 +9,7 @@ import {
   type PublicityConfig,
 } from '../domain/credit/publicity.ts';
 import { isRealDate } from '../domain/identifiers.ts';
-import type { BaseDocument, StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { type Industry, industries, type SubjectKind, subjectKinds } from './subject.ts';
 import { issue, type ValidationIssue } from './validation.ts';
 
@@ -270,12 +270,7 @@ export const catalogItemJsonSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 36 },
-    county: { type: 'string', maxLength: 6 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
-    createdBy: { type: 'string', maxLength: 64 },
-    updatedBy: { type: 'string', maxLength: 64 },
+    ...baseDocumentProperties,
     kind: { type: 'string', enum: ['catalogItem'], maxLength: 20 },
     code: { type: 'string', maxLength: catalogTextLimits.code },
     name: localizedTextSchema(catalogTextLimits.name),

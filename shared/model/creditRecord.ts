@@ -17,7 +17,7 @@ import {
   type DisclosureAttribute,
   disclosureAttributes,
 } from './catalog.ts';
-import type { BaseDocument, StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const creditRecordStatuses = [
@@ -243,12 +243,7 @@ export const creditRecordJsonSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 36 },
-    county: { type: 'string', maxLength: 6 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
-    createdBy: { type: 'string', maxLength: 64 },
-    updatedBy: { type: 'string', maxLength: 64 },
+    ...baseDocumentProperties,
     subjectId: { type: 'string', maxLength: 36 },
     catalogCode: { type: 'string', maxLength: 32 },
     category: { type: 'string', maxLength: 32 },

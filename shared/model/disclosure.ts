@@ -10,7 +10,7 @@
 import { checkResidentId, checkUscc, isRealDate, normalizeCode } from '../domain/identifiers.ts';
 import { maxEncryptedLength } from '../security/fieldCrypto.ts';
 import { isUuid } from '../util/uuid.ts';
-import type { BaseDocument, StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const disclosureKinds = ['licence', 'penalty'] as const;
@@ -494,12 +494,7 @@ export const disclosureJsonSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 36 },
-    county: { type: 'string', maxLength: 6 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
-    createdBy: { type: 'string', maxLength: 64 },
-    updatedBy: { type: 'string', maxLength: 64 },
+    ...baseDocumentProperties,
     kind: { type: 'string', enum: [...disclosureKinds], maxLength: 8 },
     subjectId: { type: 'string', maxLength: 36 },
     ...textProperties,

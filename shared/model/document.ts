@@ -16,3 +16,13 @@ export interface BaseDocument {
 
 /** The stamp fields are written by the repository layer only, never by forms. */
 export type StampFields = 'id' | 'county' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
+
+/** The JSON-schema properties of the BaseDocument fields, first in every collection's schema. */
+export const baseDocumentProperties = {
+  id: { type: 'string', maxLength: 36 },
+  county: { type: 'string', maxLength: 6 },
+  createdAt: { type: 'string', maxLength: 30 },
+  updatedAt: { type: 'string', maxLength: 30 },
+  createdBy: { type: 'string', maxLength: 64 },
+  updatedBy: { type: 'string', maxLength: 64 },
+} as const;

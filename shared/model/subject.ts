@@ -1,6 +1,6 @@
 import { checkResidentId, checkUscc, normalizeCode } from '../domain/identifiers.ts';
 import { maxEncryptedLength } from '../security/fieldCrypto.ts';
-import type { BaseDocument, StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const subjectKinds = ['enterprise', 'practitioner'] as const;
@@ -143,12 +143,7 @@ export const subjectJsonSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 36 },
-    county: { type: 'string', maxLength: 6 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
-    createdBy: { type: 'string', maxLength: 64 },
-    updatedBy: { type: 'string', maxLength: 64 },
+    ...baseDocumentProperties,
     kind: { type: 'string', enum: [...subjectKinds], maxLength: 12 },
     name: { type: 'string', maxLength: subjectTextLimits.name },
     code: { type: 'string', maxLength: maxEncryptedLength(18) },

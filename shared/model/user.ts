@@ -1,6 +1,6 @@
 import { isPasswordVerifier } from '../security/password.ts';
 import { isRole, type Role, roles } from '../security/permissions.ts';
-import type { BaseDocument, StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const userStatuses = ['active', 'disabled'] as const;
@@ -90,12 +90,7 @@ export const userJsonSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 36 },
-    county: { type: 'string', maxLength: 6 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
-    createdBy: { type: 'string', maxLength: 64 },
-    updatedBy: { type: 'string', maxLength: 64 },
+    ...baseDocumentProperties,
     username: { type: 'string', maxLength: userTextLimits.username },
     displayName: { type: 'string', maxLength: userTextLimits.displayName },
     roles: {

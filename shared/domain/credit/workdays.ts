@@ -4,7 +4,7 @@
  * treated as weekends-only, and every answer that touched such a year carries a `calendarMissingYear`
  * warning so the UI can ask for the newer calendar.
  */
-import type { BaseDocument, StampFields } from '../../model/document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields } from '../../model/document.ts';
 import { issue, type Validated, type ValidationIssue } from '../../model/validation.ts';
 import { isRealDate } from '../identifiers.ts';
 import { fromDayNumber, isWeekend, toDayNumber, yearOf } from './dates.ts';
@@ -183,12 +183,7 @@ export const holidayCalendarJsonSchema = {
   primaryKey: 'id',
   type: 'object',
   properties: {
-    id: { type: 'string', maxLength: 36 },
-    county: { type: 'string', maxLength: 6 },
-    createdAt: { type: 'string', maxLength: 30 },
-    updatedAt: { type: 'string', maxLength: 30 },
-    createdBy: { type: 'string', maxLength: 64 },
-    updatedBy: { type: 'string', maxLength: 64 },
+    ...baseDocumentProperties,
     kind: { type: 'string', enum: ['holidayCalendar'], maxLength: 20 },
     year: {
       type: 'integer',
