@@ -3,6 +3,7 @@ import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../../app/services.ts';
+import { officeValidators } from './SetupPage.tsx';
 
 export interface JoinValues {
   office: OfficeSettings;
@@ -28,13 +29,7 @@ export function JoinCountyPage({
     mode: 'controlled',
     initialValues: { officeName: '', county: '', platformUrl: '', code: '' },
     validate: {
-      officeName: (value) =>
-        value.trim() === ''
-          ? t('validation.required')
-          : value.length > 100
-            ? t('validation.tooLong', { max: 100 })
-            : null,
-      county: (value) => (/^\d{6}$/.test(value.trim()) ? null : t('validation.divisionCode')),
+      ...officeValidators(t),
       platformUrl: (value) => (value.trim() === '' ? t('validation.required') : null),
       code: (value) => (value.trim() === '' ? t('validation.required') : null),
     },

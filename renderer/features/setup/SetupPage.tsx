@@ -11,6 +11,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { normalizeUsername, validateUserInput } from '../../../shared/model/user.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
@@ -30,6 +31,19 @@ interface FormValues {
   displayName: string;
   password: string;
   confirm: string;
+}
+
+/** The office fields' rules, shared by the first computer's setup and a further computer's enrollment. */
+export function officeValidators(t: TFunction) {
+  return {
+    officeName: (value: string) =>
+      value.trim() === ''
+        ? t('validation.required')
+        : value.length > 100
+          ? t('validation.tooLong', { max: 100 })
+          : null,
+    county: (value: string) => (/^\d{6}$/.test(value.trim()) ? null : t('validation.divisionCode')),
+  };
 }
 
 /** Well-formed stand-in for the check of the user's shape; the real verifier is made on save. */
@@ -77,13 +91,7 @@ export function SetupPage({
       confirm: '',
     },
     validate: {
-      officeName: (value) =>
-        value.trim() === ''
-          ? t('validation.required')
-          : value.length > 100
-            ? t('validation.tooLong', { max: 100 })
-            : null,
-      county: (value) => (/^\d{6}$/.test(value.trim()) ? null : t('validation.divisionCode')),
+      ...officeValidators(t),
       username: (_, values) => userIssue(values, 'username'),
       displayName: (_, values) => userIssue(values, 'displayName'),
       password: (value, values) => {
