@@ -62,7 +62,8 @@ export const migrationStrategies = {
   // Version 1 encrypts personal fields: the storage wrapper does it as documents are written again.
   subjects: { 1: (doc: SubjectDocument) => doc },
   creditRecords: {},
-  disclosures: {},
+  // Version 1 encrypts the ID numbers of natural persons, as subjects' version 1 does.
+  disclosures: { 1: (doc: DisclosureDocument) => doc },
   reference: {},
   users: {},
   auditLog: {},
@@ -70,7 +71,10 @@ export const migrationStrategies = {
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CreditDeskDatabase> {
   const dexie = getRxStorageDexie() as RxStorage<unknown, unknown>;
-  const encrypted = wrapPersonalDataStorage(dexie, options.personalData, { subjects: subjectJsonSchema });
+  const encrypted = wrapPersonalDataStorage(dexie, options.personalData, {
+    subjects: subjectJsonSchema,
+    disclosures: disclosureJsonSchema,
+  });
   const db = await createRxDatabase<CreditDeskCollections>({
     name: options.name,
     storage: options.wrapStorage ? options.wrapStorage(encrypted) : encrypted,
@@ -92,6 +96,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Credit
     disclosures: {
       schema: disclosureJsonSchema as unknown as RxJsonSchema<DisclosureDocument>,
       migrationStrategies: migrationStrategies.disclosures,
+      autoMigrate: false,
     },
     reference: {
       schema: referenceJsonSchema as unknown as RxJsonSchema<ReferenceRow>,
@@ -115,4 +120,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Credit
  */
 export async function migratePersonalCollections(db: CreditDeskDatabase): Promise<void> {
   await db.subjects.migratePromise();
+  await db.disclosures.migratePromise();
 }

@@ -26,11 +26,44 @@ export interface LockoutEntry {
   state: LockoutState;
 }
 
-/** Device-local data that never syncs: edit history, settings, sign-in lockouts (synced data is in RxDB). */
+/**
+ * Writes that belong together (a penalty and the credit record it derives, an imported file), kept
+ * until every step is written and audited; renderer/db/writeJournal.ts replays unfinished ones.
+ */
+export interface JournalEntry {
+  seq?: number;
+  userId: string;
+  userName: string;
+  startedAt: string;
+  /** The steps, personal values sealed (see writeJournal.ts). */
+  steps: unknown[];
+  /** Steps before this index are written and audited. */
+  done: number;
+  /** Whether step `done` is written (its audit entries are still due). */
+  written: boolean;
+}
+
+/** The bytes of one attachment on this computer, encrypted with the data key. */
+export interface StoredBlob {
+  sha256: string;
+  size: number;
+  /** AES-GCM ciphertext of the content, bound to its digest. */
+  sealed: Uint8Array;
+  /** 1 while the platform does not yet hold the blob (a number: IndexedDB cannot index booleans). */
+  pending: 0 | 1;
+  storedAt: string;
+}
+
+/**
+ * Device-local data that never syncs directly: edit history, settings, sign-in lockouts, the write
+ * journal and attachment bytes (documents are in RxDB).
+ */
 export class LocalStore extends Dexie {
   history!: EntityTable<HistoryEntry, 'seq'>;
   settings!: EntityTable<SettingEntry, 'key'>;
   lockouts!: EntityTable<LockoutEntry, 'username'>;
+  journal!: EntityTable<JournalEntry, 'seq'>;
+  blobs!: EntityTable<StoredBlob, 'sha256'>;
 
   constructor(name: string) {
     super(`${name}-local`);
@@ -39,6 +72,7 @@ export class LocalStore extends Dexie {
       settings: 'key',
     });
     this.version(2).stores({ lockouts: 'username' });
+    this.version(3).stores({ journal: '++seq', blobs: 'sha256, pending' });
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

@@ -13,6 +13,7 @@ import {
   workflowTransitions,
 } from '../../shared/domain/credit/workflow.ts';
 import { isRealDate } from '../../shared/domain/identifiers.ts';
+import { type Attachment, checkAttachmentFile } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import {
   type CreditRecordDocument,
@@ -28,14 +29,10 @@ import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditRecordCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { requirePermission } from '../security/permissions.ts';
-import {
-  auditChange,
-  auditCreations,
-  auditWrite,
-  type RepositoryContext,
-} from '../security/repositoryContext.ts';
+import { auditChange, auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
+import type { AttachmentStore, PickedFile } from './attachments.ts';
 import { type ReferenceRepository, systemUser } from './reference.ts';
 
 export type Acting = { ok: true; session: SignedInSession } | { ok: false; issues: ValidationIssue[] };
@@ -162,17 +159,20 @@ export class CreditRecordRepository {
   private readonly local: LocalStore;
   private readonly reference: ReferenceRepository;
   private readonly context: RepositoryContext;
+  readonly attachments: AttachmentStore;
 
   constructor(
     collection: CreditRecordCollection,
     local: LocalStore,
     reference: ReferenceRepository,
     context: RepositoryContext,
+    attachments: AttachmentStore,
   ) {
     this.collection = collection;
     this.local = local;
     this.reference = reference;
     this.context = context;
+    this.attachments = attachments;
   }
 
   get changes$(): Observable<void> {
@@ -248,7 +248,7 @@ export class CreditRecordRepository {
 
   /**
    * A stamped, validated draft derived from another document (a 双公示 penalty), for the caller to write
-   * with `insertMany` once everything it belongs with is ready. Nothing is written here.
+   * together with that document (renderer/db/writeJournal.ts). Nothing is written here.
    */
   prepareDerived(
     session: SignedInSession,
@@ -263,29 +263,75 @@ export class CreditRecordRepository {
     return { ok: true, value: this.stamp(session, id, checked.value) };
   }
 
-  /** Writes prepared records in one bulk write, each creation audited. */
-  async insertMany(documents: CreditRecordDocument[]): Promise<void> {
-    if (documents.length === 0) return;
-    const written = await this.collection.bulkInsert(documents);
-    if (written.error.length > 0)
-      throw new Error(`Saving credit records failed: ${written.error[0]!.status}`);
-    await auditCreations(this.context, 'creditRecords', documents);
-  }
-
   /** Changes a draft; records past the draft stage change only through workflow steps. */
   async updateDraft(id: string, fields: CreditRecordFields): Promise<Validated<CreditRecordDocument>> {
     const current = await this.editableDraft(id);
     if (!current.ok) return current;
     const previous = plain(current.doc);
-    const input = this.completeInput(fields, previous.source, previous.sourceId);
+    const input = this.completeInput(fields, previous.source, previous.sourceId, previous.attachments);
     return this.saveDraft(current.doc, input, current.session);
   }
 
-  /** Re-files a derived draft after its source changed; the draft keeps its workflow so far. */
-  async refreshDerivedDraft(id: string, input: CreditRecordInput): Promise<Validated<CreditRecordDocument>> {
+  /**
+   * The next version of a derived draft after its source changed (it keeps its attachments and
+   * workflow), for the caller to write together with the source. Nothing is written here.
+   */
+  async prepareDerivedRefresh(
+    id: string,
+    input: CreditRecordInput,
+  ): Promise<Validated<{ before: CreditRecordDocument; after: CreditRecordDocument }>> {
     const current = await this.editableDraft(id);
     if (!current.ok) return current;
-    return this.saveDraft(current.doc, input, current.session);
+    const before = plain(current.doc);
+    const checked = validateCreditRecordInput(
+      { ...input, attachments: before.attachments, status: 'draft', workflow: before.workflow },
+      this.validationContext(),
+    );
+    if (!checked.ok) return checked;
+    return {
+      ok: true,
+      value: { before, after: this.nextVersion(before, checked.value, current.session.userId) },
+    };
+  }
+
+  /**
+   * Attaches files to a draft: all or none. Each file is checked (type, size, not attached already),
+   * kept on this computer encrypted, and listed on the record.
+   */
+  async attach(id: string, files: readonly PickedFile[]): Promise<Validated<CreditRecordDocument>> {
+    const current = await this.editableDraft(id);
+    if (!current.ok) return current;
+    const previous = plain(current.doc);
+    const issues = files.flatMap((file, index) =>
+      checkAttachmentFile({ name: file.name, size: file.data.length }, `files.${index}`),
+    );
+    if (files.length === 0) issues.push(issue('files', 'required'));
+    if (issues.length > 0) return { ok: false, issues };
+    const attachments = [...previous.attachments];
+    for (const [index, file] of files.entries()) {
+      const kept = await this.attachments.keep(file);
+      if (!kept.ok) return kept;
+      if (attachments.some((other) => other.sha256 === kept.value.sha256)) {
+        return {
+          ok: false,
+          issues: [issue(`files.${index}`, 'attachment.duplicate', { name: kept.value.name })],
+        };
+      }
+      attachments.push(kept.value);
+    }
+    return this.saveDraft(current.doc, { ...previous, attachments }, current.session);
+  }
+
+  /** Takes a file off a draft (its bytes stay on this computer: earlier versions may list it). */
+  async detach(id: string, sha256: string): Promise<Validated<CreditRecordDocument>> {
+    const current = await this.editableDraft(id);
+    if (!current.ok) return current;
+    const previous = plain(current.doc);
+    const attachments = previous.attachments.filter((file) => file.sha256 !== sha256);
+    if (attachments.length === previous.attachments.length) {
+      return { ok: false, issues: [issue('attachments', 'notFound')] };
+    }
+    return this.saveDraft(current.doc, { ...previous, attachments }, current.session);
   }
 
   /**
@@ -420,7 +466,7 @@ export class CreditRecordRepository {
   ): Promise<Validated<CreditRecordDocument>> {
     const previous = plain(current);
     const checked = validateCreditRecordInput(
-      { ...input, attachments: previous.attachments, status: 'draft', workflow: previous.workflow },
+      { ...input, status: 'draft', workflow: previous.workflow },
       this.validationContext(),
     );
     if (!checked.ok) return checked;
@@ -433,6 +479,7 @@ export class CreditRecordRepository {
     fields: CreditRecordFields,
     source: CreditRecordSource,
     sourceId: string,
+    attachments: Attachment[] = [],
   ): CreditRecordInput {
     const item = this.reference.findItem(fields.catalogCode);
     return {
@@ -440,7 +487,7 @@ export class CreditRecordRepository {
       category: item?.category ?? '',
       source,
       sourceId,
-      attachments: [],
+      attachments,
       status: 'draft',
       workflow: [],
     };
@@ -452,6 +499,22 @@ export class CreditRecordRepository {
     return { ...input, id, county, createdAt: now, updatedAt: now, createdBy: userId, updatedBy: userId };
   }
 
+  private nextVersion(
+    previous: CreditRecordDocument,
+    input: CreditRecordInput,
+    by: string,
+  ): CreditRecordDocument {
+    return {
+      ...input,
+      id: previous.id,
+      county: previous.county,
+      createdAt: previous.createdAt,
+      createdBy: previous.createdBy,
+      updatedAt: this.clock().toISOString(),
+      updatedBy: by,
+    };
+  }
+
   /** Writes the next version, keeping the one it replaces in the local history. */
   private async replace(
     current: RxDocument<CreditRecordDocument>,
@@ -460,20 +523,11 @@ export class CreditRecordRepository {
     byName: string,
   ): Promise<CreditRecordDocument> {
     const previous = plain(current);
-    const now = this.clock().toISOString();
-    const next: CreditRecordDocument = {
-      ...input,
-      id: previous.id,
-      county: previous.county,
-      createdAt: previous.createdAt,
-      createdBy: previous.createdBy,
-      updatedAt: now,
-      updatedBy: by,
-    };
+    const next = this.nextVersion(previous, input, by);
     await this.local.history.add({
       collection: 'creditRecords',
       docId: previous.id,
-      replacedAt: now,
+      replacedAt: next.updatedAt,
       replacedBy: by,
       replacedByName: byName,
       snapshot: { ...previous },

@@ -30,10 +30,17 @@ import {
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, DisclosureCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
-import { auditCreations, auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
+import {
+  type JournalAuthor,
+  type JournalDocument,
+  type JournalStep,
+  WriteJournal,
+} from '../db/writeJournal.ts';
+import { auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import { actingUser, CreditRecordRepository, keepExpiring, mayAct } from './creditRecords.ts';
+import { AttachmentStore } from './attachments.ts';
 import { ReferenceRepository } from './reference.ts';
 import type { SubjectRepository } from './subjects.ts';
 
@@ -132,6 +139,7 @@ export class DisclosureRepository {
   private readonly subjects: SubjectRepository;
   private readonly reference: ReferenceRepository;
   private readonly records: CreditRecordRepository;
+  private readonly journal: WriteJournal;
   private readonly context: RepositoryContext;
 
   constructor(
@@ -141,6 +149,7 @@ export class DisclosureRepository {
       subjects: SubjectRepository;
       reference: ReferenceRepository;
       records: CreditRecordRepository;
+      journal: WriteJournal;
     },
     context: RepositoryContext,
   ) {
@@ -149,6 +158,7 @@ export class DisclosureRepository {
     this.subjects = dependencies.subjects;
     this.reference = dependencies.reference;
     this.records = dependencies.records;
+    this.journal = dependencies.journal;
     this.context = context;
   }
 
@@ -228,12 +238,11 @@ export class DisclosureRepository {
     if (!checked.ok) return checked;
     const disclosure = this.stamp(acting.session, checked.value);
     const derived = this.derive(acting.session, disclosure, checked.subject);
-    if (derived.record) {
-      disclosure.derivedRecordId = derived.record.id;
-      await this.records.insertMany([derived.record]);
-    }
-    await this.collection.insert(disclosure);
-    await auditWrite(this.context, 'disclosures', null, disclosure);
+    if (derived.record) disclosure.derivedRecordId = derived.record.id;
+    await this.journal.run(authorOf(acting.session), [
+      { kind: 'create', collection: 'disclosures', docs: [disclosure] },
+      ...(derived.record ? [creationOf('creditRecords', [derived.record])] : []),
+    ]);
     await this.rememberAuthority(disclosure);
     return { ok: true, value: { disclosure, record: derived.record, note: derived.note } };
   }
@@ -267,6 +276,9 @@ export class DisclosureRepository {
 
     let record: CreditRecordDocument | null = null;
     let note: DerivationNote | null = null;
+    const steps: JournalStep[] = [
+      { kind: 'update', collection: 'disclosures', before: previous, after: next },
+    ];
     const linked = previous.derivedRecordId ? await this.records.get(previous.derivedRecordId) : null;
     if (linked && linked.status !== 'draft') {
       record = linked;
@@ -278,19 +290,20 @@ export class DisclosureRepository {
       if (derivation.outcome !== 'derived') {
         return { ok: false, issues: [issue('severity', 'disclosure.derivedRecordExists')] };
       }
-      const refreshed = await this.records.refreshDerivedDraft(linked.id, derivation.record);
+      const refreshed = await this.records.prepareDerivedRefresh(linked.id, derivation.record);
       if (!refreshed.ok) return refreshed;
-      record = refreshed.value;
+      record = refreshed.value.after;
+      steps.push({ kind: 'update', collection: 'creditRecords', ...refreshed.value });
     } else {
       const derived = this.derive(acting.session, next, checked.subject);
       if (derived.record) {
         next.derivedRecordId = derived.record.id;
-        await this.records.insertMany([derived.record]);
+        steps.push(creationOf('creditRecords', [derived.record]));
       }
       record = derived.record;
       note = derived.note;
     }
-    await this.writeVersion(acting.session, current, next);
+    await this.journal.run(authorOf(acting.session), steps);
     return { ok: true, value: { disclosure: next, record, note } };
   }
 
@@ -448,12 +461,10 @@ export class DisclosureRepository {
       const field = standardFieldCode(preview.kind, 'documentNumber') ?? 'documentNumber';
       return { ok: false, issues: [issue(field, 'disclosure.duplicateDocument')] };
     }
-    await this.records.insertMany(preview.records);
-    if (preview.disclosures.length > 0) {
-      const written = await this.collection.bulkInsert(preview.disclosures);
-      if (written.error.length > 0) throw new Error(`Saving decisions failed: ${written.error[0]!.status}`);
-      await auditCreations(this.context, 'disclosures', preview.disclosures);
-    }
+    await this.journal.run(authorOf(acting.session), [
+      creationOf('disclosures', preview.disclosures),
+      creationOf('creditRecords', preview.records),
+    ]);
     return { ok: true, value: { disclosures: preview.disclosures.length, records: preview.records.length } };
   }
 
@@ -593,12 +604,21 @@ function withParty(draft: DisclosureInput, subject: SubjectDocument): Disclosure
   return { ...draft, ...party, subjectId: subject.id, partyName: subject.name };
 }
 
+function authorOf(session: SignedInSession): JournalAuthor {
+  return { userId: session.userId, userName: session.userName };
+}
+
+function creationOf(collection: 'disclosures' | 'creditRecords', docs: JournalDocument[]): JournalStep {
+  return { kind: 'create', collection, docs };
+}
+
 function plain(doc: RxDocument<DisclosureDocument>): DisclosureDocument {
   return doc.toJSON() as DisclosureDocument;
 }
 
 export interface CreditRepositories {
   reference: ReferenceRepository;
+  attachments: AttachmentStore;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
 }
@@ -617,13 +637,16 @@ export async function openCreditRepositories(options: {
   const { db, local, context, subjects } = options;
   const reference = await ReferenceRepository.open(db.reference, context.clock);
   await reference.seedDefaultCatalog(options.county);
-  const creditRecords = new CreditRecordRepository(db.creditRecords, local, reference, context);
+  const attachments = new AttachmentStore(local, context.personalData, context.clock);
+  const creditRecords = new CreditRecordRepository(db.creditRecords, local, reference, context, attachments);
+  const journal = new WriteJournal(db, local, context);
+  await journal.replay();
   const disclosures = new DisclosureRepository(
     db.disclosures,
     local,
-    { subjects, reference, records: creditRecords },
+    { subjects, reference, records: creditRecords, journal },
     context,
   );
   keepExpiring(creditRecords, context.clock);
-  return { reference, creditRecords, disclosures };
+  return { reference, attachments, creditRecords, disclosures };
 }

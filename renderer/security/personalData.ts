@@ -1,4 +1,5 @@
 import type { CollectionName } from '../../shared/model/collections.ts';
+import { openBlob, sealBlob } from '../../shared/security/blobCrypto.ts';
 import {
   decryptField,
   encryptField,
@@ -76,6 +77,16 @@ export class PersonalDataCipher {
       });
     }
     return (opened ?? doc) as T;
+  }
+
+  /** Attachment bytes encrypted for this computer's disk, bound to their digest. */
+  sealBytes(data: Uint8Array, digest: string): Promise<Uint8Array> {
+    return sealBlob(this.#keys().encryptionKey, data, digest);
+  }
+
+  /** Bytes sealed by `sealBytes` under `digest`; throws FieldCryptoError when they do not match. */
+  openBytes(sealed: Uint8Array, digest: string): Promise<Uint8Array> {
+    return openBlob(this.#keys().encryptionKey, sealed, digest);
   }
 }
 

@@ -1,3 +1,4 @@
+import { Dexie } from 'dexie';
 import type { SecretProtection, SecretStore } from '../../shared/platform/bridge.ts';
 import type { Argon2Params } from '../../shared/security/argon2.ts';
 import { type CreditDeskDatabase, openDatabase } from '../db/database.ts';
@@ -101,4 +102,21 @@ export function testSession(
   userId = `user-${roles.join('-')}`,
 ): SignedInSession {
   return { userId, userName: `测试${roles.join('')}`, username: userId, county: '410823', roles };
+}
+
+/** Every record of every IndexedDB database of the profile, read with raw Dexie (no RxDB, no key). */
+export async function rawProfileContents(profileName: string): Promise<string> {
+  const names = (await indexedDB.databases())
+    .map((info) => info.name ?? '')
+    .filter((name) => name.includes(profileName));
+  if (names.length === 0) throw new Error(`No IndexedDB database of profile ${profileName}`);
+  const dumps: string[] = [];
+  for (const name of names) {
+    const raw = new Dexie(name);
+    await raw.open();
+    for (const table of raw.tables)
+      dumps.push(`${name}/${table.name}: ${JSON.stringify(await table.toArray())}`);
+    raw.close();
+  }
+  return dumps.join('\n');
 }

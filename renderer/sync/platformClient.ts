@@ -2,6 +2,8 @@
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import { isSyncErrorName, type SyncErrorName, syncErrorResponseSchema } from '../../shared/sync/errors.ts';
 import {
+  type BlobPutResponse,
+  blobPutResponseSchema,
   type EnrollResponse,
   enrollResponseSchema,
   formatCheckpointParam,
@@ -176,6 +178,26 @@ export class PlatformClient {
       signal,
     });
     return json(response, (value) => pushResponseSchema.parse(value));
+  }
+
+  /** Uploads an attachment blob (the platform verifies its digest; uploading it again is harmless). */
+  async putBlob(sha256: string, data: Uint8Array, signal?: AbortSignal): Promise<BlobPutResponse> {
+    const response = await send(this.#fetch, joinUrl(this.baseUrl, syncPaths.blob(sha256)), {
+      method: 'PUT',
+      headers: { ...this.#headers(), 'content-type': 'application/octet-stream' },
+      body: data as Uint8Array<ArrayBuffer>,
+      signal,
+    });
+    return json(response, (value) => blobPutResponseSchema.parse(value));
+  }
+
+  /** The bytes of a blob the device's county uploaded. */
+  async getBlob(sha256: string, signal?: AbortSignal): Promise<Uint8Array> {
+    const response = await send(this.#fetch, joinUrl(this.baseUrl, syncPaths.blob(sha256)), {
+      headers: this.#headers(),
+      signal,
+    });
+    return new Uint8Array(await response.arrayBuffer());
   }
 
   /** Opens the event stream; the caller reads the body. */

@@ -17,6 +17,7 @@ import {
   type DeletionHold,
   type SyncRegistration,
 } from './collectionSync.ts';
+import { type BlobUploads, uploadReferencedBlobs } from './blobUploads.ts';
 import { SyncEventStream } from './eventStream.ts';
 import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
 import {
@@ -52,6 +53,8 @@ export interface SyncServiceOptions {
   sealer?: DocumentSealer;
   /** Who is acting (stamps conflict resolutions). */
   session: () => Session;
+  /** Attachment bytes to upload before the documents that refer to them. */
+  blobs?: BlobUploads;
   clock?: Clock;
   fetch?: FetchFunction;
   backoff?: BackoffOptions;
@@ -117,17 +120,24 @@ export type EnrollOutcome =
 const usersFirstLimitMs = 30_000;
 
 /** Pushes of other collections wait for the device's user changes to be uploaded first. */
-class UsersFirstClient extends PlatformClient {
+/**
+ * Pushes in the order the platform needs: the device's pending user changes first (the platform knows
+ * authors from them), and the attachment blobs a batch refers to before the batch.
+ */
+class OrderedPushClient extends PlatformClient {
   readonly #usersUploaded: () => Promise<void>;
+  readonly #blobs: BlobUploads | undefined;
 
   constructor(
     baseUrl: string,
     token: string,
     fetchImpl: FetchFunction | undefined,
     usersUploaded: () => Promise<void>,
+    blobs: BlobUploads | undefined,
   ) {
     super(baseUrl, token, fetchImpl);
     this.#usersUploaded = usersUploaded;
+    this.#blobs = blobs;
   }
 
   override async push(
@@ -136,6 +146,14 @@ class UsersFirstClient extends PlatformClient {
     signal?: AbortSignal,
   ): Promise<PushResponse> {
     if (collection !== 'users') await this.#usersUploaded();
+    if (this.#blobs) {
+      await uploadReferencedBlobs(
+        this.#blobs,
+        (sha256, data) => this.putBlob(sha256, data, signal),
+        collection,
+        rows,
+      );
+    }
     return super.push(collection, rows, signal);
   }
 }
@@ -308,8 +326,12 @@ export class SyncService {
       });
       return;
     }
-    const client = new UsersFirstClient(enrollment.platformUrl, token, this.#options.fetch, () =>
-      this.#usersUploaded(),
+    const client = new OrderedPushClient(
+      enrollment.platformUrl,
+      token,
+      this.#options.fetch,
+      () => this.#usersUploaded(),
+      this.#options.blobs,
     );
     for (const registration of this.#registrations.values()) {
       if (!this.#syncs.has(registration.name)) {
@@ -426,6 +448,14 @@ export class SyncService {
     if (!this.#running) return;
     this.#stream?.reconnectNow();
     for (const sync of this.#syncs.values()) sync.syncNow();
+  }
+
+  /** An attachment's bytes from the platform; rejects when not enrolled or the platform is unreachable. */
+  async fetchBlob(sha256: string): Promise<Uint8Array> {
+    const enrollment = this.status.enrollment;
+    const token = await this.#options.secrets.get(deviceTokenSecret);
+    if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
+    return new PlatformClient(enrollment.platformUrl, token, this.#options.fetch).getBlob(sha256);
   }
 
   /** Resolves when every collection is in step with the platform (tests, "Sync now" with feedback). */

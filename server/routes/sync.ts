@@ -18,6 +18,7 @@ import { problem } from '../problem.ts';
 import { verifyArrivedEntries } from '../sync/auditTrail.ts';
 import { loadCityCatalog } from '../sync/cityCatalog.ts';
 import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
+import { bothAuthorities, loadBlobHolding } from '../sync/blobHolding.ts';
 import { loadWriteAuthority } from '../sync/writeAuthority.ts';
 import type { PlatformContext } from './context.ts';
 import {
@@ -42,7 +43,11 @@ function pushRules(
   const rules: CollectionRules = {
     validate: collection.validate,
     uniqueField: context.uniqueFields[collection.name],
-    authorize: (tx, documents) => loadWriteAuthority(tx, device.county, collection.name, documents),
+    authorize: async (tx, documents) =>
+      bothAuthorities(
+        await loadWriteAuthority(tx, device.county, collection.name, documents),
+        await loadBlobHolding(tx, device.county, collection.name, documents),
+      ),
   };
   if (collection.name === 'auditLog') {
     rules.appendOnly = true;

@@ -29,7 +29,7 @@ export const collectionPlan = {
   /** Credit records of the five categories (信用记录). */
   creditRecords: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** 双公示 decisions: administrative licences and penalties. */
-  disclosures: { schemaVersion: 0, scope: 'county', kinds: ['licence', 'penalty'], active: true },
+  disclosures: { schemaVersion: 1, scope: 'county', kinds: ['licence', 'penalty'], active: true },
   /** Credit commitment letters and their fulfilment (信用承诺). */
   commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
   /** On-site inspections, rectification and re-inspection. */

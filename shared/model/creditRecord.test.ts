@@ -78,22 +78,22 @@ describe('credit record validation', () => {
     [
       { attachments: [{ sha256: 'A'.repeat(64), name: 'a.pdf', mimeType: 'application/pdf', size: 1 }] },
       'attachments.0.sha256',
-      'creditRecord.sha256',
+      'attachment.sha256',
     ],
     [
       { attachments: [{ sha256: 'b'.repeat(64), name: '', mimeType: 'application/pdf', size: 1 }] },
-      'attachments.0.name',
+      'attachments.0',
       'required',
     ],
     [
-      { attachments: [{ sha256: 'b'.repeat(64), name: 'a', mimeType: 'pdf', size: 1 }] },
+      { attachments: [{ sha256: 'b'.repeat(64), name: 'a.pdf', mimeType: 'pdf', size: 1 }] },
       'attachments.0.mimeType',
-      'creditRecord.mimeType',
+      'attachment.mimeType',
     ],
     [
-      { attachments: [{ sha256: 'b'.repeat(64), name: 'a', mimeType: 'image/png', size: -1 }] },
+      { attachments: [{ sha256: 'b'.repeat(64), name: 'a.png', mimeType: 'image/png', size: -1 }] },
       'attachments.0.size',
-      'creditRecord.attachmentSize',
+      'attachment.size',
     ],
     [
       {
@@ -103,7 +103,7 @@ describe('credit record validation', () => {
         ],
       },
       'attachments.1.sha256',
-      'creditRecord.duplicateAttachment',
+      'attachment.duplicate',
     ],
     [
       { workflow: [{ action: 'submit', by: '', at: '2026-04-02T08:00:00Z', note: '' }] },

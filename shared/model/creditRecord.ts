@@ -17,6 +17,7 @@ import {
   type DisclosureAttribute,
   disclosureAttributes,
 } from './catalog.ts';
+import { type Attachment, attachmentListSchema, validateAttachments } from './attachment.ts';
 import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
@@ -42,16 +43,6 @@ export type CreditRecordSource = (typeof creditRecordSources)[number];
 
 export const workflowActions = ['submit', 'return', 'approve', 'expire', 'repair', 'revoke'] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
-
-/** A file stored next to the record, addressed by its content hash. */
-export interface Attachment {
-  /** Lower-case hex SHA-256 of the content. */
-  sha256: string;
-  name: string;
-  mimeType: string;
-  /** Bytes. */
-  size: number;
-}
 
 export interface WorkflowEntry {
   action: WorkflowAction;
@@ -96,11 +87,9 @@ export const creditRecordTextLimits = {
   legalBasis: 1000,
 } as const;
 
-export const attachmentLimits = { count: 50, name: 255, mimeType: 127, size: 200 * 1024 * 1024 } as const;
 export const workflowNoteLimit = 500;
 
 const sourcesWithOrigin: readonly CreditRecordSource[] = ['penalty', 'commitmentBreach', 'inspection'];
-const mimeTypePattern = /^[a-z0-9][a-z0-9!#$&^_.+-]*\/[a-z0-9][a-z0-9!#$&^_.+-]*$/i;
 const instantPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function emptyCreditRecordInput(): CreditRecordInput {
@@ -198,31 +187,6 @@ export function validateCreditRecordInput(
   return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
 }
 
-function validateAttachments(attachments: readonly Attachment[]): ValidationIssue[] {
-  const issues: ValidationIssue[] = [];
-  if (attachments.length > attachmentLimits.count) {
-    issues.push(issue('attachments', 'creditRecord.tooManyAttachments', { max: attachmentLimits.count }));
-  }
-  attachments.forEach((file, index) => {
-    const at = `attachments.${index}`;
-    if (!/^[0-9a-f]{64}$/.test(file.sha256)) issues.push(issue(`${at}.sha256`, 'creditRecord.sha256'));
-    if (file.name.trim() === '') issues.push(issue(`${at}.name`, 'required'));
-    else if (file.name.length > attachmentLimits.name) {
-      issues.push(issue(`${at}.name`, 'tooLong', { max: attachmentLimits.name }));
-    }
-    if (file.mimeType.length > attachmentLimits.mimeType || !mimeTypePattern.test(file.mimeType)) {
-      issues.push(issue(`${at}.mimeType`, 'creditRecord.mimeType'));
-    }
-    if (!Number.isInteger(file.size) || file.size < 0 || file.size > attachmentLimits.size) {
-      issues.push(issue(`${at}.size`, 'creditRecord.attachmentSize', { max: attachmentLimits.size }));
-    }
-    if (attachments.findIndex((other) => other.sha256 === file.sha256) !== index) {
-      issues.push(issue(`${at}.sha256`, 'creditRecord.duplicateAttachment'));
-    }
-  });
-  return issues;
-}
-
 function validateWorkflow(workflow: readonly WorkflowEntry[]): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   workflow.forEach((entry, index) => {
@@ -258,21 +222,7 @@ export const creditRecordJsonSchema = {
     publicityEnd: { type: 'string', maxLength: 10 },
     source: { type: 'string', enum: [...creditRecordSources], maxLength: 20 },
     sourceId: { type: 'string', maxLength: 36 },
-    attachments: {
-      type: 'array',
-      maxItems: attachmentLimits.count,
-      items: {
-        type: 'object',
-        properties: {
-          sha256: { type: 'string', maxLength: 64 },
-          name: { type: 'string', maxLength: attachmentLimits.name },
-          mimeType: { type: 'string', maxLength: attachmentLimits.mimeType },
-          size: { type: 'integer', minimum: 0, maximum: attachmentLimits.size },
-        },
-        required: ['sha256', 'name', 'mimeType', 'size'],
-        additionalProperties: false,
-      },
-    },
+    attachments: attachmentListSchema(),
     status: { type: 'string', enum: [...creditRecordStatuses], maxLength: 12 },
     workflow: {
       type: 'array',

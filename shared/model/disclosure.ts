@@ -9,6 +9,7 @@
  */
 import { checkResidentId, checkUscc, isRealDate, normalizeCode } from '../domain/identifiers.ts';
 import { maxEncryptedLength } from '../security/fieldCrypto.ts';
+import { personalFields } from '../security/masking.ts';
 import { isUuid } from '../util/uuid.ts';
 import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
@@ -467,8 +468,8 @@ export function linkDerivedRecord<T extends DisclosureInput>(penalty: T, recordI
   return { ...penalty, derivedRecordId: recordId };
 }
 
-/** ID numbers of natural persons, stored encrypted on the device: the schema sizes them for ciphertext. */
-export const encryptedDisclosureFields: readonly DisclosureField[] = ['partyIdNumber', 'legalRepIdNumber'];
+/** ID numbers of natural persons are stored encrypted on the device: the schema sizes them for ciphertext. */
+const encryptedFields = new Set((personalFields.disclosures ?? []).map((entry) => entry.field));
 
 const textProperties = Object.fromEntries(
   disclosureColumns
@@ -477,9 +478,7 @@ const textProperties = Object.fromEntries(
       def.field,
       {
         type: 'string',
-        maxLength: encryptedDisclosureFields.includes(def.field)
-          ? maxEncryptedLength(def.maxLength)
-          : def.maxLength,
+        maxLength: encryptedFields.has(def.field) ? maxEncryptedLength(def.maxLength) : def.maxLength,
       },
     ]),
 );
@@ -490,7 +489,7 @@ const textProperties = Object.fromEntries(
  */
 export const disclosureJsonSchema = {
   title: 'disclosure',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -72,7 +72,7 @@ export const openFileRequestSchema = z.object({
   extensions: z
     .array(z.string().regex(/^[a-z0-9]{1,10}$/))
     .min(1)
-    .max(10),
+    .max(20),
 });
 export type OpenFileRequest = z.infer<typeof openFileRequestSchema>;
 

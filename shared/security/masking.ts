@@ -19,13 +19,18 @@ export interface PersonalField {
 
 /**
  * Personal fields per collection. Collections not listed hold none yet; each adds its entries when its
- * schema lands (e.g. a natural person's ID number and address in disclosures). An enterprise's phone is
- * its contact person's, so it counts as personal too.
+ * schema lands. An enterprise's phone is its contact person's, so it counts as personal too; a 双公示
+ * decision carries the ID number of its party when that is a natural person (empty otherwise) and of
+ * its legal representative.
  */
 export const personalFields: Partial<Record<CollectionName, readonly PersonalField[]>> = {
   subjects: [
     { field: 'code', kind: 'idNumber', when: { kind: 'practitioner' } },
     { field: 'phone', kind: 'phone' },
+  ],
+  disclosures: [
+    { field: 'partyIdNumber', kind: 'idNumber' },
+    { field: 'legalRepIdNumber', kind: 'idNumber' },
   ],
 };
 

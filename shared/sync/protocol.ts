@@ -11,6 +11,7 @@
  * An outdated client gets 426 (`protocolMismatch`, `clientSchemaOutdated`) before anything is written.
  * Errors are `SyncErrorResponse` bodies from the numbered catalogue in ./errors.ts.
  */
+import { attachmentLimits } from '../model/attachment.ts';
 import { z } from 'zod';
 
 export const syncProtocolVersion = 1;
@@ -30,7 +31,7 @@ export const syncLimits = {
   maxPullLimit: 1_000,
   defaultPullLimit: 200,
   /** Bytes of one attachment blob. */
-  maxBlobBytes: 20 * 1024 * 1024,
+  maxBlobBytes: attachmentLimits.bytes,
   /** How often the stream sends a heartbeat comment. */
   heartbeatMs: 15_000,
 } as const;

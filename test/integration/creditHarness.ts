@@ -8,6 +8,8 @@ import { deriveKeysFromMaster, generateDataKey } from '../../shared/security/fie
 import type { Role } from '../../shared/security/permissions.ts';
 import { type CreditDeskDatabase, openDatabase } from '../../renderer/db/database.ts';
 import { LocalStore } from '../../renderer/db/localStore.ts';
+import { WriteJournal } from '../../renderer/db/writeJournal.ts';
+import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
 import { CreditRecordRepository } from '../../renderer/repositories/creditRecords.ts';
 import { DisclosureRepository } from '../../renderer/repositories/disclosures.ts';
 import { ReferenceRepository } from '../../renderer/repositories/reference.ts';
@@ -39,6 +41,7 @@ export interface Profile {
   reference: ReferenceRepository;
   records: CreditRecordRepository;
   disclosures: DisclosureRepository;
+  context: RepositoryContext;
   /** Acts as this user from now on. */
   signIn(session: SignedInSession | null): void;
   /** Sets the clock. */
@@ -49,8 +52,10 @@ export interface Profile {
 let profiles = 0;
 
 /** Opens a fresh profile with the default catalog seeded, signed in as the clerk. */
-export async function openProfile(start = '2026-03-06T02:00:00.000Z'): Promise<Profile> {
-  const name = `test-credit-${++profiles}`;
+export async function openProfile(
+  start = '2026-03-06T02:00:00.000Z',
+  name = `test-credit-${++profiles}`,
+): Promise<Profile> {
   let now = new Date(start);
   let session: SignedInSession | null = users.clerk;
   const clock = () => now;
@@ -63,11 +68,12 @@ export async function openProfile(start = '2026-03-06T02:00:00.000Z'): Promise<P
   const subjects = await SubjectRepository.open(db.subjects, local, context);
   const reference = await ReferenceRepository.open(db.reference, clock);
   await reference.seedDefaultCatalog(county);
-  const records = new CreditRecordRepository(db.creditRecords, local, reference, context);
+  const attachments = new AttachmentStore(local, personalData, clock);
+  const records = new CreditRecordRepository(db.creditRecords, local, reference, context, attachments);
   const disclosures = new DisclosureRepository(
     db.disclosures,
     local,
-    { subjects, reference, records },
+    { subjects, reference, records, journal: new WriteJournal(db, local, context) },
     context,
   );
   return {
@@ -78,6 +84,7 @@ export async function openProfile(start = '2026-03-06T02:00:00.000Z'): Promise<P
     reference,
     records,
     disclosures,
+    context,
     signIn: (next) => {
       session = next;
     },

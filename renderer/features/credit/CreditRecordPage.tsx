@@ -23,6 +23,7 @@ import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { useServices } from '../../app/services.ts';
 import type { ManualAction } from '../../repositories/creditRecords.ts';
 import { formatInstant } from '../subjects/labels.ts';
+import { AttachmentList } from './AttachmentList.tsx';
 import { localized } from './CatalogPage.tsx';
 import { creditFieldLabel, IssueSummary } from './issues.tsx';
 import { CategoryBadge, PublicBadge, StatusBadge } from './style.tsx';
@@ -182,18 +183,7 @@ function RecordFacts({ record }: { record: CreditRecordDocument }) {
           </Text>
           <Text style={{ whiteSpace: 'pre-wrap' }}>{record.legalBasis || '—'}</Text>
         </div>
-        {record.attachments.length > 0 && (
-          <div>
-            <Text size="xs" c="dimmed">
-              {t('credit.field.attachments')}
-            </Text>
-            {record.attachments.map((file) => (
-              <Text key={file.sha256} size="sm">
-                {file.name}（{Math.ceil(file.size / 1024)} KB）
-              </Text>
-            ))}
-          </div>
-        )}
+        <AttachmentList record={record} />
       </Stack>
     </Paper>
   );

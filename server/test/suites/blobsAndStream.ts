@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { expect, test } from 'vitest';
 import { ServerSentEventParser, type ServerSentEvent } from '../../../shared/sync/sse.ts';
 import { streamChangeSchema, syncLimits, syncPaths } from '../../../shared/sync/protocol.ts';
+import { syntheticCreditRecord } from '../../fixtures/creditRecords.ts';
 import { syntheticSubject } from '../../fixtures/subjects.ts';
 import { createRows, http, type TestDevice, type TestPlatform } from '../harness.ts';
 import { expectProblem } from './badInput.ts';
@@ -87,6 +88,37 @@ export function defineBlobAndStreamTests(env: TestPlatform): void {
     expectProblem(await putBlob(device, sha256(tooBig), tooBig), 'blobTooLarge');
     const empty = new Uint8Array(0);
     expect((await putBlob(device, sha256(empty), empty)).status).toBe(201);
+  });
+
+  test('a credit record may refer only to attachments its county has uploaded', async () => {
+    const device = await env.enroll(await env.newCounty());
+    const neighbour = await env.enroll(await env.newCounty());
+    const scan = randomBytes(5_000);
+    const attachment = {
+      sha256: sha256(scan),
+      name: '处罚决定书.pdf',
+      mimeType: 'application/pdf',
+      size: 5_000,
+    };
+    const record = syntheticCreditRecord(device.county, { attachments: [attachment] });
+    await putBlob(neighbour, attachment.sha256, scan);
+    const early = await device.push('creditRecords', createRows([record]));
+    expect(early.body.rejected).toEqual([
+      {
+        id: record.id,
+        issues: [
+          { field: 'attachments.0', code: 'attachment.notUploaded', params: { sha256: attachment.sha256 } },
+        ],
+      },
+    ]);
+    expect(await device.pullAll('creditRecords')).toEqual([]);
+
+    expect((await putBlob(device, attachment.sha256, scan)).status).toBe(201);
+    expect((await device.push('creditRecords', createRows([record]))).body).toEqual({
+      conflicts: [],
+      rejected: [],
+    });
+    expect((await device.pullAll('creditRecords')).map((doc) => doc.attachments)).toEqual([[attachment]]);
   });
 
   test('a county reads only the blobs it uploaded itself', async () => {

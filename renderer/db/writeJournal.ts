@@ -1,0 +1,179 @@
+import type { RxCollection } from 'rxdb';
+import type { CollectionName } from '../../shared/model/collections.ts';
+import { auditChange, type RepositoryContext } from '../security/repositoryContext.ts';
+import type { CreditDeskCollections, CreditDeskDatabase } from './database.ts';
+import type { JournalEntry, LocalStore } from './localStore.ts';
+
+/** The synced collections this computer opens. */
+export type JournalCollection = keyof CreditDeskCollections & CollectionName;
+
+/** A document as the journal writes it. */
+export type JournalDocument = { id: string; updatedAt: string } & object;
+
+/** New documents of one collection, written together. */
+export interface CreateStep {
+  kind: 'create';
+  collection: JournalCollection;
+  docs: JournalDocument[];
+}
+
+/** The next version of a document; `before` is the version it replaces. */
+export interface UpdateStep {
+  kind: 'update';
+  collection: JournalCollection;
+  before: JournalDocument;
+  after: JournalDocument;
+}
+
+export type JournalStep = CreateStep | UpdateStep;
+
+/** Who writes: the audit trail and the edit history name them. */
+export interface JournalAuthor {
+  userId: string;
+  userName: string;
+}
+
+/**
+ * Writes that belong together (a penalty and the credit record it derives; every row of an imported
+ * file) across collections, which IndexedDB cannot write in one transaction. The steps are kept in the
+ * local store (personal values sealed) before the first write and dropped after the last; a journal
+ * entry left behind by a crash or a closed window is finished by `replay` when the workspace next opens,
+ * so a half-written group never stays half-written.
+ *
+ * Progress is recorded after each step's write and after its audit entries: a replay writes only
+ * what is missing and audits each step once (a crash between an audit append and the progress record
+ * can repeat that step's audit entries, never lose them).
+ */
+export class WriteJournal {
+  readonly #db: CreditDeskDatabase;
+  readonly #local: LocalStore;
+  readonly #context: RepositoryContext;
+
+  constructor(db: CreditDeskDatabase, local: LocalStore, context: RepositoryContext) {
+    this.#db = db;
+    this.#local = local;
+    this.#context = context;
+  }
+
+  /** Writes and audits the steps in order. */
+  async run(author: JournalAuthor, steps: readonly JournalStep[]): Promise<void> {
+    const entry: JournalEntry = {
+      ...author,
+      startedAt: this.#context.clock().toISOString(),
+      steps: await Promise.all(steps.map((step) => this.#seal(step))),
+      done: 0,
+      written: false,
+    };
+    const seq = (await this.#local.journal.add(entry)) as number;
+    await this.#finish(seq, entry, steps);
+  }
+
+  /** Finishes every group a previous session left unfinished; returns how many there were. */
+  async replay(): Promise<number> {
+    const entries = await this.#local.journal.orderBy('seq').toArray();
+    for (const entry of entries) {
+      const steps = await Promise.all(entry.steps.map((step) => this.#open(step as JournalStep)));
+      await this.#finish(entry.seq!, entry, steps);
+    }
+    return entries.length;
+  }
+
+  async #finish(seq: number, entry: JournalEntry, steps: readonly JournalStep[]): Promise<void> {
+    let written = entry.written;
+    for (let index = entry.done; index < steps.length; index++) {
+      const step = steps[index]!;
+      const stands = await this.#write(step, entry);
+      if (!written) await this.#local.journal.update(seq, { done: index, written: true });
+      if (stands) await this.#audit(step, entry.userId);
+      await this.#local.journal.update(seq, { done: index + 1, written: false });
+      written = false;
+    }
+    await this.#local.journal.delete(seq);
+  }
+
+  /** Writes what of the step is missing; false when the step's change does not stand (see below). */
+  async #write(step: JournalStep, author: JournalAuthor): Promise<boolean> {
+    const collection = this.#collection(step.collection);
+    if (step.kind === 'create') {
+      const present = await collection.findByIds(step.docs.map((doc) => doc.id)).exec();
+      const missing = step.docs.filter((doc) => !present.has(doc.id));
+      if (missing.length === 0) return true;
+      const result = await collection.bulkInsert(missing);
+      if (result.error.length > 0) {
+        throw new Error(`Writing ${step.collection} failed: ${result.error[0]!.status}`);
+      }
+      return true;
+    }
+    const current = await collection.findOne(step.after.id).exec();
+    const currentVersion = current?.get('updatedAt') as string | undefined;
+    if (currentVersion === step.after.updatedAt) return true;
+    // Changed meanwhile by someone else (a synced edit): the newer version stands, this one is dropped.
+    if (!current || currentVersion !== step.before.updatedAt) return false;
+    await this.#local.history.add({
+      collection: step.collection,
+      docId: step.before.id,
+      replacedAt: step.after.updatedAt,
+      replacedBy: author.userId,
+      replacedByName: author.userName,
+      snapshot: await this.#context.personalData.seal(step.collection, { ...step.before }),
+    });
+    await current.incrementalPatch(step.after);
+    return true;
+  }
+
+  async #audit(step: JournalStep, userId: string): Promise<void> {
+    const { audit } = this.#context;
+    if (step.kind === 'create') {
+      await audit.appendMany(
+        userId,
+        step.docs.map((doc) => ({
+          action: 'create' as const,
+          collectionName: step.collection,
+          documentId: doc.id,
+          ...auditChange(step.collection, null, doc),
+        })),
+      );
+      return;
+    }
+    await audit.append(userId, {
+      action: 'update',
+      collectionName: step.collection,
+      documentId: step.after.id,
+      ...auditChange(step.collection, step.before, step.after),
+    });
+  }
+
+  #collection(name: JournalCollection): RxCollection {
+    return this.#db.collections[name] as unknown as RxCollection;
+  }
+
+  async #seal(step: JournalStep): Promise<JournalStep> {
+    const { personalData } = this.#context;
+    if (step.kind === 'create') {
+      return {
+        ...step,
+        docs: await Promise.all(step.docs.map((doc) => personalData.seal(step.collection, doc))),
+      };
+    }
+    return {
+      ...step,
+      before: await personalData.seal(step.collection, step.before),
+      after: await personalData.seal(step.collection, step.after),
+    };
+  }
+
+  async #open(step: JournalStep): Promise<JournalStep> {
+    const { personalData } = this.#context;
+    if (step.kind === 'create') {
+      return {
+        ...step,
+        docs: await Promise.all(step.docs.map((doc) => personalData.open(step.collection, doc))),
+      };
+    }
+    return {
+      ...step,
+      before: await personalData.open(step.collection, step.before),
+      after: await personalData.open(step.collection, step.after),
+    };
+  }
+}

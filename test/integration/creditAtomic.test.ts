@@ -1,0 +1,176 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DisclosureInput } from '../../shared/model/disclosure.ts';
+import { emptySubjectInput, type SubjectDocument } from '../../shared/model/subject.ts';
+import { openCreditRepositories } from '../../renderer/repositories/disclosures.ts';
+import {
+  codes,
+  enterpriseInput,
+  openProfile,
+  type Profile,
+  registerSubject,
+  users,
+} from './creditHarness.ts';
+
+let profile: Profile;
+let enterprise: SubjectDocument;
+
+beforeEach(async () => {
+  profile = await openProfile('2026-03-06T02:00:00.000Z');
+  enterprise = await registerSubject(profile, enterpriseInput());
+});
+
+afterEach(async () => {
+  await profile.close();
+});
+
+/** The party fields of a decision about `subject`, as the form fills them. */
+async function partyOf(subject: SubjectDocument): Promise<Partial<DisclosureInput>> {
+  const draft = await profile.disclosures.draftFor('penalty', subject.id);
+  const { subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative } =
+    draft;
+  return { subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative };
+}
+
+async function penalty(documentNumber: string): Promise<DisclosureInput> {
+  const draft = await profile.disclosures.draftFor('penalty', enterprise.id);
+  return {
+    ...draft,
+    documentNumber,
+    violationType: '未取得施工许可证擅自施工',
+    violationFacts: '该公司在未取得施工许可证的情况下组织开工建设。',
+    legalBasis: '《建筑工程施工许可管理办法》第十二条',
+    penaltyCategories: ['03'],
+    content: '罚款人民币二万元',
+    fineAmount: '2',
+    decisionDate: '2026-03-06',
+    validUntil: '2027-03-06',
+    publicityEnd: '2027-03-06',
+    authority: '武陟县住房和城乡建设局',
+    authorityCode: codes.authority,
+    sourceUnit: '武陟县住房和城乡建设局',
+    sourceUnitCode: codes.authority,
+    severity: 'general',
+  };
+}
+
+/** Makes the next `count` bulk writes of credit records fail as a full disk or a closed window would. */
+function failRecordWrites(count: number): void {
+  const collection = profile.db.creditRecords;
+  const original = collection.bulkInsert.bind(collection);
+  let left = count;
+  collection.bulkInsert = (async (...args: Parameters<typeof original>) => {
+    if (left-- > 0) throw new Error('QuotaExceededError (injected)');
+    return original(...args);
+  }) as typeof collection.bulkInsert;
+}
+
+async function auditedCreations(documentId: string): Promise<number> {
+  const entries = await profile.context.audit.search({ documentId, action: 'create' });
+  return entries.length;
+}
+
+/** What opening the workspace does with the credit repositories. */
+function reopen() {
+  return openCreditRepositories({
+    db: profile.db,
+    local: profile.local,
+    context: profile.context,
+    subjects: profile.subjects,
+    county: enterprise.division,
+  });
+}
+
+describe('a penalty and its derived record are written together', () => {
+  it('finishes the pair on the next opening when the record could not be written', async () => {
+    failRecordWrites(1);
+    await expect(profile.disclosures.create(await penalty('武建罚字〔2026〕第21号'))).rejects.toThrow(
+      'QuotaExceededError',
+    );
+    const [stored] = await profile.db.disclosures.find().exec();
+    expect(stored!.derivedRecordId).not.toBe('');
+    expect(await profile.records.get(stored!.derivedRecordId)).toBeNull();
+    expect(await profile.local.journal.count()).toBe(1);
+
+    const reopened = await reopen();
+    const record = await reopened.creditRecords.get(stored!.derivedRecordId);
+    expect(record).toMatchObject({ source: 'penalty', sourceId: stored!.id, createdBy: users.clerk.userId });
+    expect(await profile.local.journal.count()).toBe(0);
+    expect(await auditedCreations(stored!.id)).toBe(1);
+    expect(await auditedCreations(record!.id)).toBe(1);
+  });
+
+  it('audits each write once when the audit append failed after the write', async () => {
+    const audit = profile.context.audit;
+    const original = audit.appendMany.bind(audit);
+    let calls = 0;
+    audit.appendMany = ((...args: Parameters<typeof original>) => {
+      calls += 1;
+      if (calls === 2) return Promise.reject(new Error('audit write failed (injected)'));
+      return original(...args);
+    }) as typeof audit.appendMany;
+    await expect(profile.disclosures.create(await penalty('武建罚字〔2026〕第22号'))).rejects.toThrow(
+      'injected',
+    );
+    audit.appendMany = original;
+
+    await reopen();
+    const [stored] = await profile.db.disclosures.find().exec();
+    expect(await profile.db.creditRecords.count().exec()).toBe(1);
+    expect(await auditedCreations(stored!.id)).toBe(1);
+    expect(await auditedCreations(stored!.derivedRecordId)).toBe(1);
+    expect(await profile.local.journal.count()).toBe(0);
+  });
+
+  it('keeps personal values sealed in the journal', async () => {
+    const person = await registerSubject(profile, {
+      ...emptySubjectInput('practitioner'),
+      name: '李秀英',
+      code: codes.practitioner,
+      industry: 'realEstateBrokerage',
+      division: enterprise.division,
+    });
+    const input = { ...(await penalty('武建罚字〔2026〕第23号')), ...(await partyOf(person)) };
+    failRecordWrites(1);
+    await expect(profile.disclosures.create(input)).rejects.toThrow('QuotaExceededError');
+    const [entry] = await profile.local.journal.toArray();
+    expect(entry).toMatchObject({ userId: users.clerk.userId, done: 1, written: false });
+    expect(JSON.stringify(entry!.steps)).toContain('enc:v1:');
+    expect(JSON.stringify(entry!.steps)).not.toContain(codes.practitioner);
+    await reopen();
+    expect(
+      (await profile.db.disclosures.findOne({ selector: { subjectId: person.id } }).exec())!.partyIdNumber,
+    ).toBe(codes.practitioner);
+  });
+});
+
+describe('an imported file is written whole', () => {
+  it('completes every row after a failure in the middle of the file', async () => {
+    for (const number of ['第31号', '第32号', '第33号']) {
+      const saved = await profile.disclosures.create(await penalty(`武建罚字〔2026〕${number}`));
+      if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+    }
+    const march = { from: '2026-03-01', to: '2026-03-31' };
+    const exported = await profile.disclosures.exportFile('penalty', 'csv', march, '月度上报');
+    if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
+    await profile.close();
+
+    profile = await openProfile('2026-03-20T02:00:00.000Z');
+    enterprise = await registerSubject(profile, enterpriseInput());
+    const check = await profile.disclosures.previewImport('penalty', exported.value.data, {
+      severity: 'general',
+      reportedAt: '',
+    });
+    if (!check.ok) throw new Error(JSON.stringify(check.error));
+    failRecordWrites(1);
+    await expect(profile.disclosures.commitImport(check.preview)).rejects.toThrow('QuotaExceededError');
+    expect(await profile.db.disclosures.count().exec()).toBe(3);
+    expect(await profile.db.creditRecords.count().exec()).toBe(0);
+
+    await reopen();
+    expect(await profile.db.creditRecords.count().exec()).toBe(3);
+    const links = (await profile.db.disclosures.find().exec()).map((doc) => doc.derivedRecordId).sort();
+    const records = (await profile.db.creditRecords.find().exec()).map((doc) => doc.id).sort();
+    expect(records).toEqual(links);
+    expect(await profile.local.journal.count()).toBe(0);
+  });
+});
