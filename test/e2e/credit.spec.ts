@@ -55,6 +55,30 @@ async function expectDerivedRecordInCreditFile(page: Page): Promise<void> {
   await expect(page.getByTestId('credit-count-generalDishonest')).toHaveText('一般失信信息 1');
 }
 
+/** Attaches the decision's scan to the open draft record, refusing a program file, and saves a copy. */
+async function attachDecisionScan(page: Page): Promise<void> {
+  const scan = Buffer.from('%PDF-1.7\n行政处罚决定书\n%%EOF');
+  const pick = async (name: string, buffer: Buffer) => {
+    const choosing = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: '添加附件' }).click();
+    await (await choosing).setFiles({ name, mimeType: 'application/octet-stream', buffer });
+  };
+  await pick('setup.exe', scan);
+  await expect(page.getByRole('alert', { name: /不符合要求/ })).toContainText(
+    '“setup.exe”的文件类型不能作为附件',
+  );
+  await pick('处罚决定书.pdf', scan);
+  const row = page.getByRole('row', { name: /处罚决定书\.pdf/ });
+  await expect(row).toContainText('待上传');
+  const downloading = page.waitForEvent('download');
+  await row.getByRole('button', { name: '另存为' }).click();
+  const copy = await downloading;
+  expect(copy.suggestedFilename()).toBe('处罚决定书.pdf');
+  const saved = test.info().outputPath('copy.pdf');
+  await copy.saveAs(saved);
+  expect(readFileSync(saved).equals(scan)).toBe(true);
+}
+
 test('a penalty becomes a dishonest credit record, moves the rates, and survives export and re-import', async ({
   page,
   browser,
@@ -107,6 +131,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   await page.getByTestId('derived-record').click();
   await expect(page.getByRole('heading', { name: '未取得施工许可证擅自施工' })).toBeVisible();
   await expect(page.getByText('一般失信信息').first()).toBeVisible();
+  await attachDecisionScan(page);
   await page.screenshot(shot('derived-credit-record'));
   await page.getByTestId('record-source').click();
   await expect(page.getByRole('heading', { name: penaltyNumber })).toBeVisible();

@@ -6,7 +6,14 @@ import { rawProfileContents } from '../../renderer/security/testSupport.ts';
 import type { SignedInSession } from '../../renderer/security/session.ts';
 import { syncRegistration } from '../../renderer/sync/registration.ts';
 import { SyncService } from '../../renderer/sync/syncService.ts';
-import { enterpriseInput, openProfile, type Profile, registerSubject, users } from './creditHarness.ts';
+import {
+  enterpriseInput,
+  openProfile,
+  type Profile,
+  recordFields,
+  registerSubject,
+  users,
+} from './creditHarness.ts';
 import {
   eventually,
   fastBackoff,
@@ -34,19 +41,7 @@ async function profileWithDraft(
   opened.push(profile);
   if (session) profile.signIn(session);
   const subject = await registerSubject(profile, enterpriseInput());
-  const created = await profile.records.create({
-    subjectId: subject.id,
-    catalogCode: 'JZ-YB-01',
-    title: '未按规定办理竣工验收备案',
-    facts: '工程竣工后未在规定期限内办理竣工验收备案。',
-    documentNumber: '武建罚字〔2026〕第3号',
-    decisionDate: '2026-03-06',
-    authority: '武陟县住房和城乡建设局',
-    legalBasis: '《建设工程质量管理条例》第四十九条',
-    disclosure: 'public',
-    publicityStart: '2026-03-06',
-    publicityEnd: '2026-09-06',
-  });
+  const created = await profile.records.create(recordFields(subject.id));
   if (!created.ok) throw new Error(JSON.stringify(created.issues));
   return { profile, draft: created.value };
 }

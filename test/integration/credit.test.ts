@@ -3,12 +3,13 @@ import { isPubliclyVisible } from '../../shared/domain/credit/publicity.ts';
 import type { DisclosureInput } from '../../shared/model/disclosure.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';
-import type { CreditRecordFields } from '../../renderer/repositories/creditRecords.ts';
 import {
   codes,
   enterpriseInput,
   openProfile,
+  penaltyInput,
   type Profile,
+  recordFields,
   registerSubject,
   users,
 } from './creditHarness.ts';
@@ -25,44 +26,8 @@ afterEach(async () => {
   await profile.close();
 });
 
-async function penaltyFor(subject: SubjectDocument, overrides: Partial<DisclosureInput> = {}) {
-  const draft = await profile.disclosures.draftFor('penalty', subject.id);
-  return {
-    ...draft,
-    documentNumber: '武建罚字〔2026〕第12号',
-    violationType: '未取得施工许可证擅自施工',
-    violationFacts: '该公司在未取得施工许可证的情况下组织开工建设。',
-    legalBasis: '《建筑工程施工许可管理办法》第十二条',
-    penaltyCategories: ['03'],
-    content: '罚款人民币二万元',
-    fineAmount: '2',
-    decisionDate: '2026-03-06',
-    validUntil: '2027-03-06',
-    publicityEnd: '2027-03-06',
-    authority: '武陟县住房和城乡建设局',
-    authorityCode: codes.authority,
-    sourceUnit: '武陟县住房和城乡建设局',
-    sourceUnitCode: codes.authority,
-    severity: 'general' as const,
-    ...overrides,
-  };
-}
-
-function recordFields(overrides: Partial<CreditRecordFields> = {}): CreditRecordFields {
-  return {
-    subjectId: enterprise.id,
-    catalogCode: 'JZ-YB-01',
-    title: '未按规定办理竣工验收备案',
-    facts: '工程竣工后未在规定期限内办理竣工验收备案。',
-    documentNumber: '武建罚字〔2026〕第3号',
-    decisionDate: '2026-03-06',
-    authority: '武陟县住房和城乡建设局',
-    legalBasis: '《建设工程质量管理条例》第四十九条',
-    disclosure: 'public',
-    publicityStart: '2026-03-06',
-    publicityEnd: '2026-09-06',
-    ...overrides,
-  };
+function penaltyFor(subject: SubjectDocument, overrides: Partial<DisclosureInput> = {}) {
+  return penaltyInput(profile, subject, overrides);
 }
 
 describe('a penalty and the dishonest credit record it derives', () => {
@@ -169,7 +134,7 @@ describe('a penalty and the dishonest credit record it derives', () => {
 
 describe('publicity periods', () => {
   it('moves an approved record out of public view the day after its publicity ends, keeping it', async () => {
-    const created = await profile.records.create(recordFields());
+    const created = await profile.records.create(recordFields(enterprise.id));
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
     const id = created.value.id;
     expect(await profile.records.act(id, 'submit')).toMatchObject({ ok: true });
@@ -200,12 +165,14 @@ describe('publicity periods', () => {
   it('computes the default end from the catalog rule and refuses periods outside it', async () => {
     expect(profile.records.defaultPublicityEnd('JZ-YB-01', '2026-03-06')).toBe('2027-03-06');
     expect(profile.records.defaultPublicityEnd('JZ-JC-01', '2026-03-06')).toBe('');
-    const tooShort = await profile.records.create(recordFields({ publicityEnd: '2026-05-06' }));
+    const tooShort = await profile.records.create(
+      recordFields(enterprise.id, { publicityEnd: '2026-05-06' }),
+    );
     expect(tooShort).toEqual({
       ok: false,
       issues: [{ field: 'publicityEnd', code: 'publicity.tooShort', params: { min: 6 } }],
     });
-    const tooLong = await profile.records.create(recordFields({ publicityEnd: '2028-03-06' }));
+    const tooLong = await profile.records.create(recordFields(enterprise.id, { publicityEnd: '2028-03-06' }));
     expect(tooLong).toMatchObject({
       ok: false,
       issues: [{ field: 'publicityEnd', code: 'publicity.tooLong' }],
@@ -217,7 +184,7 @@ describe('publicity periods', () => {
 describe('the review workflow by role', () => {
   async function submittedBy(author: (typeof users)[keyof typeof users]) {
     profile.signIn(author);
-    const created = await profile.records.create(recordFields());
+    const created = await profile.records.create(recordFields(enterprise.id));
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
     const submitted = await profile.records.act(created.value.id, 'submit');
     if (!submitted.ok) throw new Error(JSON.stringify(submitted.issues));
@@ -264,12 +231,16 @@ describe('the review workflow by role', () => {
     expect(approved.value.updatedBy).toBe(users.reviewer.userId);
     expect(profile.records.isPublic(approved.value)).toBe(true);
 
-    expect(await profile.records.updateDraft(record.id, recordFields({ title: '改' }))).toMatchObject({
+    expect(
+      await profile.records.updateDraft(record.id, recordFields(enterprise.id, { title: '改' })),
+    ).toMatchObject({
       ok: false,
       issues: [{ code: 'permission.denied' }],
     });
     profile.signIn(users.clerk);
-    expect(await profile.records.updateDraft(record.id, recordFields({ title: '改' }))).toEqual({
+    expect(
+      await profile.records.updateDraft(record.id, recordFields(enterprise.id, { title: '改' })),
+    ).toEqual({
       ok: false,
       issues: [{ field: 'status', code: 'creditRecord.notDraft' }],
     });
@@ -277,7 +248,7 @@ describe('the review workflow by role', () => {
 
   it('refuses every write when nobody is signed in', async () => {
     profile.signIn(null);
-    expect(await profile.records.create(recordFields())).toMatchObject({
+    expect(await profile.records.create(recordFields(enterprise.id))).toMatchObject({
       ok: false,
       issues: [{ code: 'permission.denied' }],
     });

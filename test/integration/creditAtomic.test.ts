@@ -6,6 +6,7 @@ import {
   codes,
   enterpriseInput,
   openProfile,
+  penaltyInput,
   type Profile,
   registerSubject,
   users,
@@ -31,26 +32,8 @@ async function partyOf(subject: SubjectDocument): Promise<Partial<DisclosureInpu
   return { subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative };
 }
 
-async function penalty(documentNumber: string): Promise<DisclosureInput> {
-  const draft = await profile.disclosures.draftFor('penalty', enterprise.id);
-  return {
-    ...draft,
-    documentNumber,
-    violationType: '未取得施工许可证擅自施工',
-    violationFacts: '该公司在未取得施工许可证的情况下组织开工建设。',
-    legalBasis: '《建筑工程施工许可管理办法》第十二条',
-    penaltyCategories: ['03'],
-    content: '罚款人民币二万元',
-    fineAmount: '2',
-    decisionDate: '2026-03-06',
-    validUntil: '2027-03-06',
-    publicityEnd: '2027-03-06',
-    authority: '武陟县住房和城乡建设局',
-    authorityCode: codes.authority,
-    sourceUnit: '武陟县住房和城乡建设局',
-    sourceUnitCode: codes.authority,
-    severity: 'general',
-  };
+function penalty(documentNumber: string): Promise<DisclosureInput> {
+  return penaltyInput(profile, enterprise, { documentNumber });
 }
 
 /** Makes the next `count` bulk writes of credit records fail as a full disk or a closed window would. */

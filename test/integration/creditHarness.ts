@@ -3,6 +3,7 @@
  * audit trail and the personal-data cipher, with the acting user and the clock under the test's control.
  */
 import { withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import type { DisclosureDocument, DisclosureInput } from '../../shared/model/disclosure.ts';
 import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/model/subject.ts';
 import { deriveKeysFromMaster, generateDataKey } from '../../shared/security/fieldCrypto.ts';
 import type { Role } from '../../shared/security/permissions.ts';
@@ -10,7 +11,10 @@ import { type CreditDeskDatabase, openDatabase } from '../../renderer/db/databas
 import { LocalStore } from '../../renderer/db/localStore.ts';
 import { WriteJournal } from '../../renderer/db/writeJournal.ts';
 import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
-import { CreditRecordRepository } from '../../renderer/repositories/creditRecords.ts';
+import {
+  type CreditRecordFields,
+  CreditRecordRepository,
+} from '../../renderer/repositories/creditRecords.ts';
 import { DisclosureRepository } from '../../renderer/repositories/disclosures.ts';
 import { ReferenceRepository } from '../../renderer/repositories/reference.ts';
 import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
@@ -122,4 +126,64 @@ export async function registerSubject(profile: Profile, input: SubjectInput): Pr
   const created = await profile.subjects.create(input);
   if (!created.ok) throw new Error(`Registering the subject failed: ${JSON.stringify(created.issues)}`);
   return created.value;
+}
+
+/** A complete general penalty of `subject` decided on 2026-03-06, the party filled as the form does. */
+export async function penaltyInput(
+  profile: Profile,
+  subject: SubjectDocument,
+  overrides: Partial<DisclosureInput> = {},
+): Promise<DisclosureInput> {
+  const draft = await profile.disclosures.draftFor('penalty', subject.id);
+  return {
+    ...draft,
+    documentNumber: '武建罚字〔2026〕第12号',
+    violationType: '未取得施工许可证擅自施工',
+    violationFacts: '该公司在未取得施工许可证的情况下组织开工建设。',
+    legalBasis: '《建筑工程施工许可管理办法》第十二条',
+    penaltyCategories: ['03'],
+    content: '罚款人民币二万元',
+    fineAmount: '2',
+    decisionDate: '2026-03-06',
+    validUntil: '2027-03-06',
+    publicityEnd: '2027-03-06',
+    authority: '武陟县住房和城乡建设局',
+    authorityCode: codes.authority,
+    sourceUnit: '武陟县住房和城乡建设局',
+    sourceUnitCode: codes.authority,
+    severity: 'general',
+    ...overrides,
+  };
+}
+
+/** Records a penalty (see `penaltyInput`) and returns it; throws when it is refused. */
+export async function recordPenalty(
+  profile: Profile,
+  subject: SubjectDocument,
+  overrides: Partial<DisclosureInput> = {},
+): Promise<DisclosureDocument> {
+  const saved = await profile.disclosures.create(await penaltyInput(profile, subject, overrides));
+  if (!saved.ok) throw new Error(`Recording the penalty failed: ${JSON.stringify(saved.issues)}`);
+  return saved.value.disclosure;
+}
+
+/** The fields of a general-dishonesty record entered by hand, decided on 2026-03-06. */
+export function recordFields(
+  subjectId: string,
+  overrides: Partial<CreditRecordFields> = {},
+): CreditRecordFields {
+  return {
+    subjectId,
+    catalogCode: 'JZ-YB-01',
+    title: '未按规定办理竣工验收备案',
+    facts: '工程竣工后未在规定期限内办理竣工验收备案。',
+    documentNumber: '武建罚字〔2026〕第3号',
+    decisionDate: '2026-03-06',
+    authority: '武陟县住房和城乡建设局',
+    legalBasis: '《建设工程质量管理条例》第四十九条',
+    disclosure: 'public',
+    publicityStart: '2026-03-06',
+    publicityEnd: '2026-09-06',
+    ...overrides,
+  };
 }

@@ -3,7 +3,14 @@ import type { DisclosureDocument, DisclosureInput } from '../../shared/model/dis
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { encodeCsv } from '../../shared/io/csv.ts';
 import { reportingRows } from '../../shared/io/disclosureFile.ts';
-import { codes, enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import {
+  codes,
+  enterpriseInput,
+  openProfile,
+  type Profile,
+  recordPenalty,
+  registerSubject,
+} from './creditHarness.ts';
 
 const march = { from: '2026-03-01', to: '2026-03-31' };
 const opened: Profile[] = [];
@@ -25,31 +32,21 @@ afterEach(async () => {
   for (const each of opened.splice(0)) await each.close();
 });
 
-async function penalty(
+function penalty(
   target: Profile,
   subject: SubjectDocument,
   overrides: Partial<DisclosureInput>,
 ): Promise<DisclosureDocument> {
-  const draft = await target.disclosures.draftFor('penalty', subject.id);
-  const saved = await target.disclosures.create({
-    ...draft,
+  return recordPenalty(target, subject, {
     violationType: '违法分包',
     violationFacts: '将承接的工程分包给不具备相应资质的单位。',
     legalBasis: '《建设工程质量管理条例》第六十二条',
-    penaltyCategories: ['03'],
     content: '罚款人民币五万元',
     fineAmount: '5',
     validUntil: '2027-03-20',
     publicityEnd: '2027-03-20',
-    authority: '武陟县住房和城乡建设局',
-    authorityCode: codes.authority,
-    sourceUnit: '武陟县住房和城乡建设局',
-    sourceUnitCode: codes.authority,
-    severity: 'general',
     ...overrides,
-  } as DisclosureInput);
-  if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
-  return saved.value.disclosure;
+  });
 }
 
 /** A decision as both profiles should hold it, without what each profile stamps itself. */

@@ -5,7 +5,7 @@ import { type DisclosureDocument, disclosureJsonSchema } from '../../shared/mode
 import { emptySubjectInput, type SubjectDocument } from '../../shared/model/subject.ts';
 import { migratePersonalCollections } from '../../renderer/db/database.ts';
 import { rawProfileContents } from '../../renderer/security/testSupport.ts';
-import { codes, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import { codes, openProfile, type Profile, recordPenalty, registerSubject } from './creditHarness.ts';
 
 let profile: Profile | null = null;
 
@@ -24,27 +24,17 @@ async function practitionerIn(target: Profile): Promise<SubjectDocument> {
   });
 }
 
-async function penaltyOf(target: Profile, subject: SubjectDocument): Promise<DisclosureDocument> {
-  const draft = await target.disclosures.draftFor('penalty', subject.id);
-  const saved = await target.disclosures.create({
-    ...draft,
-    documentNumber: '武建罚字〔2026〕第41号',
+function penaltyOf(target: Profile, subject: SubjectDocument): Promise<DisclosureDocument> {
+  return recordPenalty(target, subject, {
     violationType: '未按规定公示房源信息',
     violationFacts: '经纪人员发布房源信息未注明信息来源。',
     legalBasis: '《房地产经纪管理办法》第三十七条',
     penaltyCategories: ['01'],
     content: '警告',
-    decisionDate: '2026-03-06',
+    fineAmount: '',
     validUntil: '2026-09-06',
     publicityEnd: '2026-09-06',
-    authority: '武陟县住房和城乡建设局',
-    authorityCode: codes.authority,
-    sourceUnit: '武陟县住房和城乡建设局',
-    sourceUnitCode: codes.authority,
-    severity: 'general',
   });
-  if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
-  return saved.value.disclosure;
 }
 
 describe("a natural person's ID number in a 双公示 decision", () => {
