@@ -3,10 +3,13 @@ import { createHash } from 'node:crypto';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { defaultCatalog } from '../shared/domain/credit/defaultCatalog.ts';
+import { catalogItemId } from '../shared/model/catalog.ts';
 import { syncPaths } from '../shared/sync/protocol.ts';
 import { runCli } from './admin/commands.ts';
 import { authenticateOperator } from './accounts/operators.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
+import { syntheticCatalogItemDocument } from './fixtures/creditRecords.ts';
 import { syntheticSubject } from './fixtures/subjects.ts';
 import { seedCountyStaff } from './fixtures/users.ts';
 import { demoCounty, type RunningPlatform, startPlatform } from './index.ts';
@@ -174,6 +177,18 @@ describe('platform lifecycle on PGlite', () => {
     const reader = await enrollDemo(/enrollment code (\S+)/.exec(output[0]!)![1]!);
     expect(await reader.pullAll('reference')).toEqual([calendar]);
     expect(await cli(['publish', 'subjects', file])).toBe(2);
+
+    // A catalog item published without an id replaces the default item devices seeded under its code.
+    const { id: _seededId, ...item } = syntheticCatalogItemDocument(defaultCatalog[0]!.code);
+    writeFileSync(file, JSON.stringify([{ ...item, _deleted: false }]));
+    expect(await cli(['publish', 'reference', file])).toBe(0);
+    const published = (await reader.pullAll('reference')).find((doc) => doc.kind === 'catalogItem');
+    expect(published?.id).toBe(await catalogItemId(item.code));
+    writeFileSync(file, JSON.stringify([{ ...item, id: calendar.id, _deleted: false }]));
+    expect(await cli(['publish', 'reference', file])).toBe(1);
+    expect(output[0]).toBe(
+      `error: catalog item ${item.code} must have the id ${published?.id} (derived from its code) or none`,
+    );
 
     expect(await cli(['frobnicate'])).toBe(2);
     expect(await cli(['--nope'])).toBe(2);

@@ -11,6 +11,7 @@ import {
 import {
   type CatalogItem,
   type CatalogItemDocument,
+  catalogItemId,
   catalogItemJsonSchema,
   defaultCreditCategories,
   type PublicityRule,
@@ -55,19 +56,6 @@ export const referenceJsonSchema = {
 
 /** The author recorded on documents a device writes on its own (seeding, automatic expiry). */
 export const systemUser = 'system';
-
-/**
- * The id of a catalog item document, derived from its code (SHA-256, laid out as a version-8 UUID), so a
- * locally seeded item and the platform's copy of the same item are one document, never two.
- */
-export async function catalogItemId(code: string): Promise<string> {
-  const name = new TextEncoder().encode(`catalogItem:${code}`);
-  const bytes = new Uint8Array(await crypto.subtle.digest('SHA-256', name)).slice(0, 16);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
 
 /** The city a county belongs to: its division code with the last two digits zero. */
 export function cityOf(county: string): string {

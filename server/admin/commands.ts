@@ -1,6 +1,7 @@
 /** The commands of the admin CLI (server/cli.ts), run against an open database. */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import { catalogItemId } from '../../shared/model/catalog.ts';
 import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import { addCounty, listCounties } from '../accounts/counties.ts';
@@ -155,6 +156,25 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+/**
+ * Catalog items take their ids from their codes (see `catalogItemId`), so they replace the default items
+ * devices seed: a missing id is filled in, a different one is an error naming the item.
+ */
+async function withCatalogItemIds(documents: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  return Promise.all(
+    documents.map(async (document) => {
+      if (document.kind !== 'catalogItem' || typeof document.code !== 'string') return document;
+      const id = await catalogItemId(document.code);
+      if (document.id !== undefined && document.id !== id) {
+        throw new Error(
+          `catalog item ${document.code} must have the id ${id} (derived from its code) or none`,
+        );
+      }
+      return { ...document, id };
+    }),
+  );
+}
+
 /** Returns 1 when documents were refused. */
 async function publish(db: Database, collection: string, file: string, io: CliIo): Promise<number> {
   if (!isCollectionName(collection) || collectionPlan[collection].scope !== 'city') {
@@ -162,14 +182,13 @@ async function publish(db: Database, collection: string, file: string, io: CliIo
   }
   const validate = documentValidators[collection];
   if (!validate) throw new UsageError(`the platform does not serve ${collection}`);
-  const documents: unknown = JSON.parse(await readFile(file, 'utf8'));
-  if (
-    !Array.isArray(documents) ||
-    !documents.every(
-      (document) => typeof document === 'object' && document && typeof document.id === 'string',
-    )
-  ) {
-    throw new Error(`${file} must hold a JSON array of documents with string ids`);
+  const parsed: unknown = JSON.parse(await readFile(file, 'utf8'));
+  if (!Array.isArray(parsed) || !parsed.every((document) => typeof document === 'object' && document)) {
+    throw new Error(`${file} must hold a JSON array of documents`);
+  }
+  const documents = await withCatalogItemIds(parsed as Record<string, unknown>[]);
+  if (!documents.every((document): document is { id: string } => typeof document.id === 'string')) {
+    throw new Error(`${file}: every document needs a string id (catalog items may leave it out)`);
   }
   const outcome = await publishCityDocuments(db, { validate }, collection, documents, {
     today: chinaToday(),

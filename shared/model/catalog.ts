@@ -9,9 +9,24 @@ import {
   type PublicityConfig,
 } from '../domain/credit/publicity.ts';
 import { isRealDate } from '../domain/identifiers.ts';
+import { toHex, utf8 } from '../security/encoding.ts';
+import { sha256 } from '../security/webCrypto.ts';
 import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
 import { type Industry, industries, type SubjectKind, subjectKinds } from './subject.ts';
 import { issue, type ValidationIssue } from './validation.ts';
+
+/**
+ * The id of a catalog item document, derived from its code (SHA-256, laid out as a version-8 UUID), so a
+ * device's seeded default item and the city's published item of the same code are one document: an
+ * item the city withdraws disappears from every device.
+ */
+export async function catalogItemId(code: string): Promise<string> {
+  const bytes = (await sha256(utf8(`catalogItem:${code}`))).slice(0, 16);
+  bytes[6] = (bytes[6]! & 0x0f) | 0x80;
+  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
+  const hex = toHex(bytes);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
 
 export interface LocalizedText {
   zh: string;

@@ -11,7 +11,8 @@ import {
 } from '../../shared/sync/documentValidators.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import { keepExpiring } from '../../renderer/repositories/creditRecords.ts';
-import { catalogItemId, cityOf } from '../../renderer/repositories/reference.ts';
+import { catalogItemId } from '../../shared/model/catalog.ts';
+import { cityOf } from '../../renderer/repositories/reference.ts';
 import {
   county,
   enterpriseInput,
