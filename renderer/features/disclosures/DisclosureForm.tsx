@@ -29,6 +29,7 @@ import {
   validateDisclosureInput,
 } from '../../../shared/model/disclosure.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
+import { CalendarWarnings } from './TimingBadge.tsx';
 import { useServices } from '../../app/services.ts';
 import { localDate } from '../../session/session.ts';
 import { errorsByField, IssueSummary } from '../credit/issues.tsx';
@@ -227,6 +228,7 @@ export function DisclosureForm({ initial, onSubmit, onCancel }: Props) {
                 })}
               </Text>
             )}
+            {deadline && <CalendarWarnings timing={deadline} />}
           </Stack>
         </Fieldset>
         <Fieldset legend={t('creditUi.disclosure.authoritySection')}>

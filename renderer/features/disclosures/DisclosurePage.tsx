@@ -11,7 +11,7 @@ import { useServices } from '../../app/services.ts';
 import { IssueSummary } from '../credit/issues.tsx';
 import { CategoryBadge, StatusBadge } from '../credit/style.tsx';
 import { displayValue, issueFieldLabel } from './labels.ts';
-import { TimingBadge } from './TimingBadge.tsx';
+import { CalendarWarnings, TimingBadge } from './TimingBadge.tsx';
 
 /** ID numbers of natural persons: shown masked unless the user's role sees them in clear. */
 const personalIdFields = new Set<string>(['partyIdNumber', 'legalRepIdNumber']);
@@ -49,6 +49,7 @@ export function DisclosurePage() {
             {t('creditUi.disclosure.deadline', { date: timing.deadline })}
             {doc.reportedAt && ` · ${t('creditUi.disclosure.reportedOn', { date: doc.reportedAt })}`}
           </Text>
+          <CalendarWarnings timing={timing} />
         </Stack>
         <Group>
           {disclosures.canEdit(doc) && (

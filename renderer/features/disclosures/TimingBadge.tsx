@@ -1,4 +1,4 @@
-import { Badge } from '@mantine/core';
+import { Badge, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DisclosureDocument } from '../../../shared/model/disclosure.ts';
 import type { DisclosureTiming } from '../../repositories/disclosures.ts';
@@ -25,5 +25,16 @@ export function TimingBadge({
     <Badge color={colors[state]} variant="light" data-testid="timing-badge">
       {t(`creditUi.disclosure.timing.${state}`)}
     </Badge>
+  );
+}
+
+/** Why a deadline may be off: a year whose official holiday arrangement is not loaded yet. */
+export function CalendarWarnings({ timing }: { timing: DisclosureTiming }) {
+  const { t } = useTranslation();
+  if (timing.warnings.length === 0) return null;
+  return (
+    <Text size="xs" c="yellow.8" data-testid="calendar-warning">
+      {timing.warnings.map((warning) => t(`warning.${warning.code}`, warning.params)).join('；')}
+    </Text>
   );
 }
