@@ -3,7 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { startPlatform } from '../server/index.ts';
+import { issueDemoEnrollmentCode, startPlatform } from '../server/index.ts';
 import { serveRenderer } from './static-server.ts';
 
 const rendererPort = Number(process.env.CREDITDESK_PORT ?? 5170);
@@ -43,6 +43,32 @@ const stopPlatform = () => platform.close().finally(() => process.exit(0));
 process.on('SIGINT', stopPlatform);
 process.on('SIGTERM', stopPlatform);
 
+/**
+ * One-time demo codes kept ready: each call hands out one and issues a replacement, so that a further
+ * browser profile can enroll (and join the demo county with its users) instead of meeting a used code.
+ */
+function demoCodePool(first: string, ready = 3): () => string {
+  const codes = [first];
+  let filling = false;
+  const fill = async () => {
+    if (filling) return;
+    filling = true;
+    try {
+      while (codes.length < ready) codes.push(await issueDemoEnrollmentCode(platform.database));
+    } catch (error) {
+      console.warn('Issuing a demo enrollment code failed:', error);
+    } finally {
+      filling = false;
+    }
+  };
+  void fill();
+  return () => {
+    const code = codes.shift() ?? first;
+    void fill();
+    return code;
+  };
+}
+
 const unavailable = hasElectronShell ? electronUnavailable() : 'the desktop shell is not built';
 if (unavailable === null) {
   const electronPath = createRequire(import.meta.url)('electron') as unknown as string;
@@ -57,10 +83,18 @@ if (unavailable === null) {
   });
   child.on('exit', () => stopPlatform());
 } else {
+  const nextDemoCode = demoCodePool(demoEnrollmentCode);
   const { url } = await serveRenderer({
     root: 'dist/renderer',
     port: rendererPort,
-    shellConfig: { demo: true, platformUrl: platform.url, demoEnrollmentCode },
+    shellConfig: {
+      demo: true,
+      platformUrl: platform.url,
+      // Read at every page load: each browser profile enrolls with a code of its own.
+      get demoEnrollmentCode() {
+        return nextDemoCode();
+      },
+    },
   });
   console.log(`\nElectron is not available here (${unavailable}).`);
   console.log(`CreditDesk is running in browser mode with demo data: open ${url}`);

@@ -19,7 +19,7 @@ import { createEnrollmentCode } from './accounts/devices.ts';
 import { DeviceSessions } from './accounts/deviceSessions.ts';
 import { buildApp } from './app.ts';
 import { FileBlobStore } from './blobs/blobStore.ts';
-import { type Database, openDatabase } from './db/database.ts';
+import { type Database, openDatabase, type Queryable } from './db/database.ts';
 import { lockDataDir } from './db/dataDirLock.ts';
 import { DatabaseMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
@@ -135,6 +135,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
 
 async function prepareDemo(db: Database): Promise<string> {
   await ensureCounty(db, demoCounty);
+  return issueDemoEnrollmentCode(db);
+}
+
+/**
+ * A fresh one-time code enrolling a device in the demo county (which must exist). `npm start` hands one
+ * to every start of the browser build, so that further browser profiles join the demo county too.
+ */
+export async function issueDemoEnrollmentCode(db: Queryable): Promise<string> {
   const { code } = await createEnrollmentCode(db, {
     county: demoCounty.code,
     createdBy: null,

@@ -19,7 +19,7 @@ import {
   backupAdministrator,
   openBackupPayload,
 } from '../security/backupService.ts';
-import { demoPassword, demoUsers } from '../security/demo.ts';
+import { createDemoUsers, demoUsers, grantDataKeyToDemoUsers } from '../security/demo.ts';
 import { IdleLockSetting } from '../security/idleLockSetting.ts';
 import { KeyVault } from '../security/keys.ts';
 import { LockoutStore } from '../security/lockoutStore.ts';
@@ -28,19 +28,24 @@ import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { type SignedInSession, sessionOf } from '../security/session.ts';
 import { UserRepository } from '../security/users.ts';
 import { localDate, systemClock } from '../session/session.ts';
+import type { BlobUploads } from '../sync/blobUploads.ts';
 import { syncRegistration } from '../sync/registration.ts';
 import { type EnrollOutcome, SyncService } from '../sync/syncService.ts';
 import type { AppServices, CoreServices, OfficeSettings } from './services.ts';
 
-const profileName = 'creditdesk';
+const defaultProfile = 'creditdesk';
 export const demoOffice: OfficeSettings = {
   officeName: demoCounty.officeZh,
   county: demoCounty.code,
 };
 const demoSubjectCount = 300;
+/** True once the profile's demo subjects are taken care of: seeded here, or arriving by sync. */
+const demoSubjectsSetting = 'demoSeeded';
 
 export interface Opened {
   appInfo: AppInfo;
+  /** Names the profile's local databases; one per office on this computer (tests open several). */
+  profile: string;
   local: LocalStore;
   /** Null until the office has been set up on this computer. */
   office: OfficeSettings | null;
@@ -60,31 +65,31 @@ async function developmentStorageWrapper(): Promise<
   return (storage) => wrappedValidateAjvStorage({ storage }) as RxStorage<unknown, unknown>;
 }
 
-export async function openShell(bridge: PlatformBridge): Promise<Opened> {
+export async function openShell(bridge: PlatformBridge, profile = defaultProfile): Promise<Opened> {
   const appInfo = await bridge.appInfo();
-  const local = new LocalStore(profileName);
+  const local = new LocalStore(profile);
   let office = (await local.getSetting<OfficeSettings>('office')) ?? null;
   if (!office && appInfo.demo) {
     office = demoOffice;
     await local.setSetting('office', office);
   }
-  return { appInfo, local, office };
+  return { appInfo, profile, local, office };
 }
 
 /**
  * Opens the data key, the database, the users and the audit trail: everything sign-in needs. In demo
- * mode a profile without users gets the demo users.
+ * mode a profile without users gets the demo users (see prepareDemoUsers).
  */
 export async function openCore(
   bridge: PlatformBridge,
   opened: Opened & { office: OfficeSettings },
 ): Promise<CoreServices> {
-  const { appInfo, local, office } = opened;
+  const { appInfo, profile, local, office } = opened;
   const clock = systemClock;
   const vault = await KeyVault.open(bridge.secrets, local);
   const personalData = new PersonalDataCipher(() => vault.fieldKeys());
   const db = await openDatabase({
-    name: profileName,
+    name: profile,
     multiInstance: appInfo.shell === 'browser',
     wrapStorage: await developmentStorageWrapper(),
     personalData,
@@ -115,28 +120,31 @@ export async function openCore(
     idleLock: await IdleLockSetting.open(local),
     context,
   };
-  if (appInfo.demo && (await users.count()) === 0) await createDemoUsers(core);
+  if (appInfo.demo && (await users.count()) === 0) await prepareDemoUsers(core);
   return core;
 }
 
-/** The demo administrator, then the other demo users created by her. */
-async function createDemoUsers(core: CoreServices): Promise<void> {
-  const [admin, ...others] = demoUsers;
-  const created = await core.users.createFirstAdministrator(core.office.county, {
-    username: admin!.username,
-    displayName: admin!.displayName,
-    password: demoPassword,
-  });
-  if (!created.ok) throw new Error(`Demo administrator refused: ${created.issues[0]?.code}`);
-  const asAdmin = new UserRepository(
-    core.db.users,
-    { ...core.context, session: () => sessionOf(created.value) },
-    { vault: core.vault },
-  );
-  for (const user of others) {
-    const result = await asAdmin.create({ ...user, password: demoPassword }, { mustChangePassword: false });
-    if (!result.ok) throw new Error(`Demo user ${user.username} refused: ${result.issues[0]?.code}`);
+/**
+ * The demo users of a profile that has none. The demo platform may hold them already (another browser
+ * profile or computer started the demo before): then this profile joins the county like a further
+ * computer, its people sign in with those accounts, and the county's demo subjects arrive by sync. Only
+ * when the platform cannot be reached or its county has no users yet are the demo users made here (and
+ * the demo subjects seeded at the first sign-in), so an offline demo works too.
+ */
+async function prepareDemoUsers(core: CoreServices): Promise<void> {
+  const { platformUrl, demoEnrollmentCode } = core.appInfo;
+  // Set first: a profile closed while joining must not seed subjects of its own at the next start.
+  await core.local.setSetting(demoSubjectsSetting, true);
+  if (platformUrl && demoEnrollmentCode) {
+    const joined = await pullCountyUsers(core, (sync) => sync.autoEnroll(platformUrl, demoEnrollmentCode));
+    if (joined.ok) {
+      await grantDataKeyToDemoUsers(core);
+      return;
+    }
+    if (joined.reason !== 'noUsers') console.warn('Demo platform not joined, demo users made here:', joined);
   }
+  await core.local.setSetting(demoSubjectsSetting, false);
+  await createDemoUsers(core);
 }
 
 /** Opens what needs the unlocked data key: migrations of personal data, then the repositories. */
@@ -144,14 +152,14 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   const { db, local, appInfo, context, audit, personalData, bridge, clock } = core;
   await migratePersonalCollections(db);
   await sealLocalHistory(local, personalData);
-  // Demo subjects are entered by the demo clerk, once per profile.
+  // Demo subjects are entered by the demo clerk, once, on the profile that made the demo users.
   let seeding: SignedInSession | null = null;
   const subjects = await SubjectRepository.open(db.subjects, local, {
     ...context,
     session: () => seeding ?? context.session(),
   });
   const clerk = appInfo.demo ? await core.users.findByUsername(demoUsers[1]!.username) : null;
-  if (clerk && !(await local.getSetting<boolean>('demoSeeded'))) {
+  if (clerk && !(await local.getSetting<boolean>(demoSubjectsSetting))) {
     seeding = sessionOf(clerk);
     try {
       await subjects.createMany(
@@ -160,18 +168,19 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     } finally {
       seeding = null;
     }
-    await local.setSetting('demoSeeded', true);
+    await local.setSetting(demoSubjectsSetting, true);
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
-  const sync = await openSync(core, subjects);
+  const sync = await openSync(core, subjects, credit.attachments);
   return { ...core, subjects, backup, ...credit, sync };
 }
 
-function openSyncService(core: CoreServices): Promise<SyncService> {
+/** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */
+function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncService> {
   const { db, appInfo, bridge, office, personalData, context, clock } = core;
   return SyncService.open({
-    profile: profileName,
+    profile: db.name,
     database: db,
     secrets: bridge.secrets,
     officeCounty: office.county,
@@ -183,30 +192,39 @@ function openSyncService(core: CoreServices): Promise<SyncService> {
     },
     sealer: personalData,
     clock,
+    ...(blobs ? { blobs } : {}),
   });
 }
 
+/** How long a joining computer waits for the platform's answer to its first pull of the users. */
 const joinWaitMs = 20_000;
+
+export type JoinOutcome = EnrollOutcome | { ok: false; reason: 'noUsers' };
 
 /**
  * A further computer of a county that already uses CreditDesk: enrolls it and pulls the county's users,
  * so its people sign in with the accounts their administrator made (no second first administrator).
  */
-export async function joinCounty(
+export function joinCounty(
   core: CoreServices,
   request: { platformUrl: string; code: string },
-): Promise<EnrollOutcome | { ok: false; reason: 'noUsers' }> {
+): Promise<JoinOutcome> {
+  return pullCountyUsers(core, (sync) => sync.enroll(request.platformUrl, request.code));
+}
+
+/** Enrolls the device (`enroll`), then pulls the county's users once; `noUsers` when it has none. */
+async function pullCountyUsers(
+  core: CoreServices,
+  enroll: (sync: SyncService) => Promise<EnrollOutcome>,
+): Promise<JoinOutcome> {
   const sync = await openSyncService(core);
   try {
     await sync.register(syncRegistration('users', core.db.users));
-    const outcome = await sync.enroll(request.platformUrl, request.code);
+    const outcome = await enroll(sync);
     if (!outcome.ok) return outcome;
-    // Replication starts in the background after enrollment: wait for the users to arrive.
-    const deadline = Date.now() + joinWaitMs;
-    while ((await core.users.count()) === 0 && Date.now() < deadline) {
-      await sync.awaitInSync();
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    // A device enrolled before (a start cut short) has not started replicating yet.
+    await sync.start();
+    await firstPull(sync, joinWaitMs);
     return (await core.users.count()) > 0 ? outcome : { ok: false, reason: 'noUsers' };
   } finally {
     await sync.close();
@@ -214,12 +232,38 @@ export async function joinCounty(
 }
 
 /**
+ * Waits, at most `limitMs`, until the registered collections have been pulled once. Replication begins
+ * once this window leads the profile's browser tabs (in Electron at once).
+ */
+async function firstPull(sync: SyncService, limitMs: number): Promise<void> {
+  const deadline = Date.now() + limitMs;
+  while (sync.status.state === 'standby') {
+    if (Date.now() >= deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (sync.status.state !== 'running') return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, Math.max(0, deadline - Date.now()));
+  });
+  try {
+    await Promise.race([sync.awaitInSync(), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Registers every synced collection and starts replication. Users go first, so the platform knows the
  * authors before their documents arrive. In demo mode the device enrolls itself on the demo platform.
  */
-async function openSync(core: CoreServices, subjects: SubjectRepository): Promise<SyncService> {
+async function openSync(
+  core: CoreServices,
+  subjects: SubjectRepository,
+  attachments: BlobUploads,
+): Promise<SyncService> {
   const { db, appInfo } = core;
-  const sync = await openSyncService(core);
+  const sync = await openSyncService(core, attachments);
   const collections = [db.users, db.auditLog, db.reference, db.subjects, db.creditRecords, db.disclosures];
   for (const collection of collections) {
     const name = collection.name as CollectionName;

@@ -1,0 +1,204 @@
+/// <reference path="../../renderer/vite-env.d.ts" />
+/**
+ * The demo (`npm start`) started by several profiles against one demo platform: the first makes the demo
+ * users and subjects; a further profile joins the demo county and uses them instead of making its own;
+ * without a reachable platform a profile still makes them itself. Real platform, real app bootstrap.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PlatformBridge, SecretStore } from '../../shared/platform/bridge.ts';
+import { type Opened, openCore, openShell, openWorkspace } from '../../renderer/app/bootstrap.ts';
+import type { AppServices, CoreServices } from '../../renderer/app/services.ts';
+import { demoPassword, demoUsers } from '../../renderer/security/demo.ts';
+import {
+  demoCounty,
+  issueDemoEnrollmentCode,
+  type RunningPlatform,
+  startPlatform,
+} from '../../server/index.ts';
+import { eventually, memorySecrets } from './harness.ts';
+
+let platform: RunningPlatform;
+let dataDir: string;
+const running: DemoProfile[] = [];
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-demo-'));
+  platform = await startPlatform({ dataDir, demo: true, logLevel: 'silent', heartbeatMs: 1_000 });
+}, 60_000);
+
+afterAll(async () => {
+  for (const profile of running) await profile.close().catch(() => {});
+  await platform?.close();
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+/** What `npm start` hands the app: the demo flag, the platform and a one-time code. */
+function demoBridge(platformUrl: string, code: string, secrets: SecretStore): PlatformBridge {
+  const unused = async (): Promise<never> => {
+    throw new Error('not used in this test');
+  };
+  return {
+    appInfo: async () => ({
+      version: '0.0.0-test',
+      shell: 'electron',
+      locale: 'zh-CN',
+      platform: 'test',
+      platformUrl,
+      demo: true,
+      demoEnrollmentCode: code,
+    }),
+    saveFile: unused,
+    openFile: unused,
+    printToPdf: unused,
+    openExternal: unused,
+    secrets,
+  };
+}
+
+interface DemoProfile {
+  core: CoreServices;
+  /** Opened at the first sign-in, as AuthGate does. */
+  workspace: AppServices | null;
+  signIn(username: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Starts the app on a profile the way main.tsx and App.tsx do, up to the sign-in screen. */
+async function startDemo(profile: string, bridge: PlatformBridge): Promise<DemoProfile> {
+  const opened = await openShell(bridge, profile);
+  if (!opened.office) throw new Error('demo mode sets the office up');
+  const core = await openCore(bridge, opened as Opened & { office: NonNullable<Opened['office']> });
+  const started: DemoProfile = {
+    core,
+    workspace: null,
+    async signIn(username) {
+      const result = await core.auth.signIn(username, demoPassword);
+      if (!result.ok) throw new Error(`${username} could not sign in: ${result.issue.code}`);
+      started.workspace ??= await openWorkspace(core);
+    },
+    async close() {
+      running.splice(running.indexOf(started), 1);
+      await started.workspace?.sync.close();
+      await core.db.close();
+      core.local.close();
+    },
+  };
+  running.push(started);
+  return started;
+}
+
+async function settle(workspace: AppServices): Promise<void> {
+  workspace.sync.syncNow();
+  await workspace.sync.awaitInSync();
+}
+
+async function userIds(core: CoreServices): Promise<Map<string, string>> {
+  return new Map((await core.users.list()).map((user) => [user.username, user.id]));
+}
+
+async function subjectIds(core: CoreServices): Promise<string[]> {
+  return (await core.db.subjects.find().exec()).map((doc) => doc.primary).sort();
+}
+
+async function platformCount(collection: string): Promise<number> {
+  const { rows } = await platform.database.query<{ count: number }>(
+    "SELECT count(*)::int AS count FROM documents WHERE collection = $1 AND body ->> 'county' = $2 AND NOT deleted",
+    [collection, demoCounty.code],
+  );
+  return rows[0]!.count;
+}
+
+async function refusalsOf(workspace: AppServices): Promise<unknown[]> {
+  return workspace.sync.resolutions.refusals();
+}
+
+/** A port nothing listens on: the platform of a demo started offline. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (typeof address !== 'object' || !address) throw new Error('no port');
+  return address.port;
+}
+
+describe('a second profile starting the demo', () => {
+  it('joins the demo county: same users, the first profile’s subjects, nothing refused or doubled', async () => {
+    const first = await startDemo(
+      'demo-first',
+      demoBridge(platform.url, platform.demoEnrollmentCode!, memorySecrets()),
+    );
+    const firstUsers = await userIds(first.core);
+    expect([...firstUsers.keys()].sort()).toEqual(demoUsers.map((user) => user.username).sort());
+    await first.signIn('clerk');
+    const a = first.workspace!;
+    await settle(a);
+    const seeded = await subjectIds(first.core);
+    expect(seeded).toHaveLength(300);
+    expect(await platformCount('users')).toBe(4);
+    expect(await platformCount('subjects')).toBe(300);
+
+    // Another browser profile (its own IndexedDB and secrets) starts the demo with the code it was handed.
+    const secondSecrets = memorySecrets();
+    const secondBridge = demoBridge(
+      platform.url,
+      await issueDemoEnrollmentCode(platform.database),
+      secondSecrets,
+    );
+    const second = await startDemo('demo-second', secondBridge);
+    expect(await userIds(second.core)).toEqual(firstUsers);
+    await second.signIn('clerk');
+    const b = second.workspace!;
+    await eventually(async () => (await subjectIds(second.core)).length === seeded.length, 60_000);
+    await settle(b);
+    await settle(a);
+    expect(await subjectIds(second.core)).toEqual(seeded);
+    expect(await userIds(second.core)).toEqual(firstUsers);
+    expect(await platformCount('users')).toBe(4);
+    expect(await platformCount('subjects')).toBe(300);
+    expect(await refusalsOf(a)).toEqual([]);
+    expect(await refusalsOf(b)).toEqual([]);
+    expect(b.sync.status.refused).toBe(0);
+    expect(b.sync.status.enrollment?.county.code).toBe(demoCounty.code);
+
+    // The sign-in screen's hint holds on the joined profile after a restart too, where the data key is
+    // unlocked by each user's own password (this secret store is weak): every demo account signs in.
+    await second.close();
+    const restarted = await startDemo('demo-second', secondBridge);
+    expect(restarted.core.vault.perUserPasswords).toBe(true);
+    expect(restarted.core.vault.unlocked).toBe(false);
+    for (const { username } of demoUsers) {
+      const result = await restarted.core.auth.signIn(username, demoPassword);
+      expect(result, username).toMatchObject({ ok: true });
+      await restarted.core.auth.signOut();
+    }
+    await restarted.signIn('admin');
+    await settle(restarted.workspace!);
+    expect(await subjectIds(restarted.core)).toEqual(seeded);
+    expect(await refusalsOf(restarted.workspace!)).toEqual([]);
+    expect(await platformCount('users')).toBe(4);
+    expect(await platformCount('subjects')).toBe(300);
+    await restarted.close();
+    await first.close();
+  }, 180_000);
+});
+
+describe('a profile starting the demo offline', () => {
+  it('makes the demo users and subjects itself when the platform cannot be reached', async () => {
+    const offlineUrl = `http://127.0.0.1:${await closedPort()}`;
+    const profile = await startDemo('demo-offline', demoBridge(offlineUrl, 'UNUSED-CODE', memorySecrets()));
+    const users = await profile.core.users.list();
+    expect(users.map((user) => user.username).sort()).toEqual(demoUsers.map((user) => user.username).sort());
+    const admin = users.find((user) => user.username === 'admin')!;
+    // Self-made: the first administrator of a county that has none.
+    expect(admin.createdBy).toBe(admin.id);
+    await profile.signIn('clerk');
+    expect(await subjectIds(profile.core)).toHaveLength(300);
+    expect(profile.workspace!.sync.status.enrollment).toBeNull();
+    await profile.close();
+  }, 120_000);
+});
