@@ -13,20 +13,12 @@ import {
   type DisclosureKind,
   disclosureKinds,
   emptyDisclosureInput,
-  type PenaltySeverity,
   standardFieldCode,
   validateDisclosureInput,
 } from '../../shared/model/disclosure.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
-import {
-  exportReportingFile,
-  type FileIssue,
-  importReportingFile,
-  type ReportingFormat,
-  type ReportingPeriod,
-  sheetNames,
-} from '../../shared/io/disclosureFile.ts';
+import type { ReportingPeriod } from '../../shared/io/disclosureFile.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, DisclosureCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
@@ -41,6 +33,7 @@ import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import { actingUser, CreditRecordRepository, keepExpiring, mayAct } from './creditRecords.ts';
 import { AttachmentStore } from './attachments.ts';
+import { DisclosureFiles } from './disclosureFiles.ts';
 import { ReferenceRepository } from './reference.ts';
 import type { SubjectRepository } from './subjects.ts';
 
@@ -82,53 +75,13 @@ export interface DisclosureSaved {
   note: DerivationNote | null;
 }
 
-export interface ImportOptions {
-  /** Severity given to imported penalties: the file does not carry it. */
-  severity: PenaltySeverity;
-  /** When the file's records were already reported: the date they were ('' when not yet). */
-  reportedAt: string;
-}
-
-/** A problem of one record in an import: `row` is the spreadsheet row when known. */
-export interface ImportProblem extends ValidationIssue {
-  row: number | null;
-  documentNumber: string;
-  partyName: string;
-}
-
-export interface ImportPreview {
-  kind: DisclosureKind;
-  /** Documents ready to write, and the credit records their penalties derive. */
-  disclosures: DisclosureDocument[];
-  records: CreditRecordDocument[];
-  /** Problems that leave a record out. */
-  errors: ImportProblem[];
-  /** Remarks on records that are imported all the same. */
-  warnings: ImportProblem[];
-  ignoredColumns: string[];
-}
-
-export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; error: FileIssue };
-
-export interface ExportedFile {
-  name: string;
-  mimeType: string;
-  data: Uint8Array;
-  count: number;
-}
-
-const mimeTypes: Record<ReportingFormat, string> = {
-  csv: 'text/csv;charset=utf-8',
-  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-};
-
 /** The deciding authority and source unit the clerk entered last, offered again on the next form. */
 const authoritySetting = 'disclosureAuthority';
 const authorityFields = ['authority', 'authorityCode', 'sourceUnit', 'sourceUnitCode'] as const;
 type AuthorityDefaults = Pick<DisclosureInput, (typeof authorityFields)[number]>;
 
 /** The identifier that ties a decision's party to a subject: the ID number of a person, else the USCC. */
-function partyCodeField(input: DisclosureInput): 'partyIdNumber' | 'partyUscc' {
+export function partyCodeField(input: DisclosureInput): 'partyIdNumber' | 'partyUscc' {
   return input.partyCategory === '02' ? 'partyIdNumber' : 'partyUscc';
 }
 
@@ -141,6 +94,8 @@ export class DisclosureRepository {
   private readonly records: CreditRecordRepository;
   private readonly journal: WriteJournal;
   private readonly context: RepositoryContext;
+  /** The standard reporting files: export and import. */
+  readonly files: DisclosureFiles;
 
   constructor(
     collection: DisclosureCollection,
@@ -159,6 +114,7 @@ export class DisclosureRepository {
     this.reference = dependencies.reference;
     this.records = dependencies.records;
     this.journal = dependencies.journal;
+    this.files = new DisclosureFiles(this, dependencies, context);
     this.context = context;
   }
 
@@ -358,116 +314,6 @@ export class DisclosureRepository {
     return mayAct(this.context, 'disclosure.submit');
   }
 
-  /**
-   * The standard reporting file of a kind for a period (decision dates, inclusive), simple-procedure
-   * penalties left out. The export is audited with the reason given.
-   */
-  async exportFile(
-    kind: DisclosureKind,
-    format: ReportingFormat,
-    period: ReportingPeriod,
-    reason: string,
-  ): Promise<Validated<ExportedFile>> {
-    const acting = actingUser(this.context, 'disclosure.submit');
-    if (!acting.ok) return acting;
-    if (reason.trim() === '') return { ok: false, issues: [issue('reason', 'required')] };
-    const docs = await this.inPeriod({ ...period, kind });
-    const data = await exportReportingFile(kind, docs, format, period);
-    const count = docs.filter((doc) => !doc.simpleProcedure).length;
-    const name = `${sheetNames[kind]}_${period.from}_${period.to}.${format}`;
-    await this.context.audit.append(acting.session.userId, {
-      action: 'export',
-      collectionName: 'disclosures',
-      after: { kind, format, from: period.from, to: period.to, records: count },
-      reason: reason.trim(),
-    });
-    return { ok: true, value: { name, mimeType: mimeTypes[format], data, count } };
-  }
-
-  /**
-   * Reads a reporting file and prepares everything an import would write, writing nothing: each record
-   * is validated, matched to the subject holding its party's code, checked against decisions already
-   * recorded (by document number) and, for penalties, given its derived credit record.
-   */
-  async previewImport(kind: DisclosureKind, bytes: Uint8Array, options: ImportOptions): Promise<ImportCheck> {
-    const acting = actingUser(this.context, 'disclosure.create');
-    if (!acting.ok) {
-      const [denied] = acting.issues;
-      return {
-        ok: false,
-        error: { code: denied!.code, ...(denied!.params ? { params: denied!.params } : {}) },
-      };
-    }
-    const read = await importReportingFile(kind, bytes, { today: this.today(), severity: options.severity });
-    if (!read.ok) return read;
-    const preview: ImportPreview = {
-      kind,
-      disclosures: [],
-      records: [],
-      // The reader names the row of a refused record but not its number or party.
-      errors: read.errors.map((found) => ({ ...found, documentNumber: '', partyName: '' })),
-      warnings: [],
-      ignoredColumns: read.ignoredColumns,
-    };
-    const taken = await this.documentNumbersTaken(
-      kind,
-      read.rows.map((row) => row.documentNumber),
-    );
-    const numberField = standardFieldCode(kind, 'documentNumber') ?? 'documentNumber';
-    for (const row of read.rows) {
-      const about = { row: null, documentNumber: row.documentNumber, partyName: row.partyName };
-      if (taken.has(row.documentNumber)) {
-        preview.errors.push({ ...about, ...issue(numberField, 'disclosure.duplicateDocument') });
-        continue;
-      }
-      const checked = validateDisclosureInput({ ...row, reportedAt: options.reportedAt }, this.today());
-      if (!checked.ok) {
-        preview.errors.push(...checked.issues.map((found) => ({ ...about, ...found })));
-        continue;
-      }
-      taken.add(row.documentNumber);
-      const codeField = partyCodeField(checked.value);
-      const summary = this.subjects.index.findByCode(checked.value[codeField]);
-      const subject = summary ? await this.subjects.get(summary.id) : null;
-      const disclosure = this.stamp(acting.session, { ...checked.value, subjectId: subject?.id ?? '' });
-      if (!subject) {
-        const field = standardFieldCode(kind, codeField) ?? codeField;
-        preview.warnings.push({ ...about, ...issue(field, 'disclosure.noSubject') });
-      } else {
-        const derived = this.derive(acting.session, disclosure, subject);
-        if (derived.record) {
-          disclosure.derivedRecordId = derived.record.id;
-          preview.records.push(derived.record);
-        } else if (derived.note) {
-          const params = { reason: derived.note.key, ...derived.note.params };
-          preview.warnings.push({ ...about, ...issue('derivedRecordId', 'disclosure.notDerived', params) });
-        }
-      }
-      preview.disclosures.push(disclosure);
-    }
-    return { ok: true, preview };
-  }
-
-  /**
-   * Writes a previewed import in one bulk write per collection, after checking again that no decision
-   * was recorded meanwhile under one of its document numbers (then nothing is written).
-   */
-  async commitImport(preview: ImportPreview): Promise<Validated<{ disclosures: number; records: number }>> {
-    const acting = actingUser(this.context, 'disclosure.create');
-    if (!acting.ok) return acting;
-    const numbers = preview.disclosures.map((doc) => doc.documentNumber);
-    const taken = await this.documentNumbersTaken(preview.kind, numbers);
-    if (taken.size > 0) {
-      const field = standardFieldCode(preview.kind, 'documentNumber') ?? 'documentNumber';
-      return { ok: false, issues: [issue(field, 'disclosure.duplicateDocument')] };
-    }
-    await this.journal.run(authorOf(acting.session), [
-      creationOf('disclosures', preview.disclosures),
-      creationOf('creditRecords', preview.records),
-    ]);
-    return { ok: true, value: { disclosures: preview.disclosures.length, records: preview.records.length } };
-  }
-
   private clock(): Date {
     return this.context.clock();
   }
@@ -502,7 +348,7 @@ export class DisclosureRepository {
   }
 
   /** The draft credit record a penalty calls for, stamped and validated, or a note why there is none. */
-  private derive(
+  derive(
     session: SignedInSession,
     penalty: DisclosureDocument,
     subject: SubjectDocument,
@@ -525,7 +371,8 @@ export class DisclosureRepository {
     return { record: prepared.value, note: null };
   }
 
-  private stamp(session: SignedInSession, input: DisclosureInput): DisclosureDocument {
+  /** A new decision document of the signed-in user (nothing is written). */
+  stamp(session: SignedInSession, input: DisclosureInput): DisclosureDocument {
     const now = this.clock();
     const stamp = now.toISOString();
     const { userId, county } = session;
@@ -564,7 +411,8 @@ export class DisclosureRepository {
     await this.local.setSetting(authoritySetting, defaults);
   }
 
-  private async documentNumbersTaken(kind: DisclosureKind, numbers: readonly string[]): Promise<Set<string>> {
+  /** Which of these document numbers already name a decision of the kind. */
+  async documentNumbersTaken(kind: DisclosureKind, numbers: readonly string[]): Promise<Set<string>> {
     const unique = [...new Set(numbers)];
     if (unique.length === 0) return new Set();
     const found = await this.collection.find({ selector: { documentNumber: { $in: unique } } }).exec();
@@ -576,7 +424,8 @@ export class DisclosureRepository {
     return [...found.values()].map(plain);
   }
 
-  private async inPeriod(query: {
+  /** The decisions of a kind (or all) decided in a period, inclusive. */
+  async inPeriod(query: {
     kind?: DisclosureKind;
     from?: string;
     to?: string;
@@ -604,11 +453,14 @@ function withParty(draft: DisclosureInput, subject: SubjectDocument): Disclosure
   return { ...draft, ...party, subjectId: subject.id, partyName: subject.name };
 }
 
-function authorOf(session: SignedInSession): JournalAuthor {
+export function authorOf(session: SignedInSession): JournalAuthor {
   return { userId: session.userId, userName: session.userName };
 }
 
-function creationOf(collection: 'disclosures' | 'creditRecords', docs: JournalDocument[]): JournalStep {
+export function creationOf(
+  collection: 'disclosures' | 'creditRecords',
+  docs: JournalDocument[],
+): JournalStep {
   return { kind: 'create', collection, docs };
 }
 

@@ -133,19 +133,19 @@ describe('an imported file is written whole', () => {
       if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
     }
     const march = { from: '2026-03-01', to: '2026-03-31' };
-    const exported = await profile.disclosures.exportFile('penalty', 'csv', march, '月度上报');
+    const exported = await profile.disclosures.files.exportFile('penalty', 'csv', march, '月度上报');
     if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
     await profile.close();
 
     profile = await openProfile('2026-03-20T02:00:00.000Z');
     enterprise = await registerSubject(profile, enterpriseInput());
-    const check = await profile.disclosures.previewImport('penalty', exported.value.data, {
+    const check = await profile.disclosures.files.previewImport('penalty', exported.value.data, {
       severity: 'general',
       reportedAt: '',
     });
     if (!check.ok) throw new Error(JSON.stringify(check.error));
     failRecordWrites(1);
-    await expect(profile.disclosures.commitImport(check.preview)).rejects.toThrow('QuotaExceededError');
+    await expect(profile.disclosures.files.commitImport(check.preview)).rejects.toThrow('QuotaExceededError');
     expect(await profile.db.disclosures.count().exec()).toBe(3);
     expect(await profile.db.creditRecords.count().exec()).toBe(0);
 

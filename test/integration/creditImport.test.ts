@@ -119,20 +119,20 @@ describe('reporting files', () => {
     const originalRates = await profile.disclosures.rates(march);
 
     for (const format of ['csv', 'xlsx'] as const) {
-      const exported = await profile.disclosures.exportFile('penalty', format, march, '月度上报');
+      const exported = await profile.disclosures.files.exportFile('penalty', format, march, '月度上报');
       if (!exported.ok) throw new Error(JSON.stringify(exported.issues));
       expect(exported.value).toMatchObject({ name: `行政处罚_2026-03-01_2026-03-31.${format}`, count: 2 });
 
       const target = await freshProfile();
       const subject = await registerSubject(target, enterpriseInput());
-      const check = await target.disclosures.previewImport('penalty', exported.value.data, {
+      const check = await target.disclosures.files.previewImport('penalty', exported.value.data, {
         severity: 'general',
         reportedAt: '',
       });
       if (!check.ok) throw new Error(JSON.stringify(check.error));
       expect(check.preview).toMatchObject({ errors: [], warnings: [] });
       expect(await target.db.disclosures.count().exec()).toBe(0);
-      const committed = await target.disclosures.commitImport(check.preview);
+      const committed = await target.disclosures.files.commitImport(check.preview);
       expect(committed).toEqual({ ok: true, value: { disclosures: 2, records: 2 } });
 
       const imported = await target.disclosures.list({ ...march, kind: 'penalty' });
@@ -165,17 +165,17 @@ describe('reporting files', () => {
       decisionDate: '2026-03-16',
     });
     await profile.disclosures.markReported(decided.id, '2026-03-18');
-    const exported = await profile.disclosures.exportFile('penalty', 'xlsx', march, '月度上报');
+    const exported = await profile.disclosures.files.exportFile('penalty', 'xlsx', march, '月度上报');
     if (!exported.ok) throw new Error('export');
 
     const target = await freshProfile();
     await registerSubject(target, enterpriseInput());
-    const check = await target.disclosures.previewImport('penalty', exported.value.data, {
+    const check = await target.disclosures.files.previewImport('penalty', exported.value.data, {
       severity: 'general',
       reportedAt: '2026-03-18',
     });
     if (!check.ok) throw new Error(JSON.stringify(check.error));
-    await target.disclosures.commitImport(check.preview);
+    await target.disclosures.files.commitImport(check.preview);
     const strip = (rates: Awaited<ReturnType<typeof profile.disclosures.rates>>) =>
       [rates.reporting, rates.compliance, rates.timeliness].map(({ numerator, denominator }) => [
         numerator,
@@ -204,7 +204,7 @@ describe('reporting files', () => {
     ]);
     const target = await freshProfile();
     await registerSubject(target, enterpriseInput());
-    const check = await target.disclosures.previewImport('penalty', encodeCsv(rows), {
+    const check = await target.disclosures.files.previewImport('penalty', encodeCsv(rows), {
       severity: 'general',
       reportedAt: '',
     });
@@ -223,7 +223,7 @@ describe('reporting files', () => {
       },
     ]);
     expect(await target.db.disclosures.count().exec()).toBe(0);
-    expect(await target.disclosures.commitImport(check.preview)).toEqual({
+    expect(await target.disclosures.files.commitImport(check.preview)).toEqual({
       ok: true,
       value: { disclosures: 2, records: 1 },
     });
@@ -232,7 +232,7 @@ describe('reporting files', () => {
       ['武建罚字〔2026〕第24号', ''],
     ]);
 
-    const again = await target.disclosures.previewImport('penalty', encodeCsv(rows), {
+    const again = await target.disclosures.files.previewImport('penalty', encodeCsv(rows), {
       severity: 'general',
       reportedAt: '',
     });
@@ -241,7 +241,7 @@ describe('reporting files', () => {
     expect(
       again.preview.errors.filter((found) => found.code === 'disclosure.duplicateDocument'),
     ).toHaveLength(2);
-    expect(await target.disclosures.commitImport(check.preview)).toMatchObject({
+    expect(await target.disclosures.files.commitImport(check.preview)).toMatchObject({
       ok: false,
       issues: [{ code: 'disclosure.duplicateDocument' }],
     });
@@ -250,13 +250,13 @@ describe('reporting files', () => {
 
   it('refuses a file that is unusable as a whole, writing nothing', async () => {
     const licenceFile = encodeCsv(reportingRows('licence', []).concat([['x']]));
-    const wrongKind = await profile.disclosures.previewImport('penalty', licenceFile, {
+    const wrongKind = await profile.disclosures.files.previewImport('penalty', licenceFile, {
       severity: 'general',
       reportedAt: '',
     });
     expect(wrongKind).toEqual({ ok: false, error: { code: 'file.wrongKind', params: { kind: 'penalty' } } });
     const header = reportingRows('penalty', [])[0]!.filter((code) => code !== 'CF_JDRQ');
-    const missing = await profile.disclosures.previewImport('penalty', encodeCsv([header, header]), {
+    const missing = await profile.disclosures.files.previewImport('penalty', encodeCsv([header, header]), {
       severity: 'general',
       reportedAt: '',
     });

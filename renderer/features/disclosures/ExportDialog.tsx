@@ -37,7 +37,7 @@ export function ExportDialog({ opened, onClose, period }: Props) {
   const save = async () => {
     setBusy(true);
     try {
-      const result = await disclosures.exportFile(kind, format, { from, to }, reason);
+      const result = await disclosures.files.exportFile(kind, format, { from, to }, reason);
       if (!result.ok) return setRefused(result.issues);
       const { name, mimeType, data, count } = result.value;
       const saved = await bridge.saveFile({ suggestedName: name, mimeType, data: new Uint8Array(data) });

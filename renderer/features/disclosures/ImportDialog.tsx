@@ -21,7 +21,7 @@ import {
   penaltySeverities,
 } from '../../../shared/model/disclosure.ts';
 import { useServices } from '../../app/services.ts';
-import type { ImportPreview, ImportProblem } from '../../repositories/disclosures.ts';
+import type { ImportPreview, ImportProblem } from '../../repositories/disclosureFiles.ts';
 import { localDate } from '../../session/session.ts';
 import { issueText } from '../credit/issues.tsx';
 import { issueFieldLabel } from './labels.ts';
@@ -60,7 +60,7 @@ export function ImportDialog({ opened, onClose }: Props) {
     setBusy(true);
     try {
       setFileName(file.name);
-      const check = await disclosures.previewImport(kind, file.data, {
+      const check = await disclosures.files.previewImport(kind, file.data, {
         severity,
         reportedAt: alreadyReported ? reportedAt : '',
       });
@@ -75,7 +75,7 @@ export function ImportDialog({ opened, onClose }: Props) {
     if (!preview) return;
     setBusy(true);
     try {
-      const result = await disclosures.commitImport(preview);
+      const result = await disclosures.files.commitImport(preview);
       if (!result.ok) {
         setFailure({ code: result.issues[0]!.code });
         setPreview(null);
