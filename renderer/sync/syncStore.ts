@@ -7,7 +7,8 @@ import { Dexie, type EntityTable, type Table } from 'dexie';
 import { Subject } from 'rxjs';
 import type { CollectionName } from '../../shared/model/collections.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
-import { canonicalJson, documentContent } from '../../shared/sync/documentContent.ts';
+import { canonicalJson } from '../../shared/security/canonicalJson.ts';
+import { documentContent } from '../../shared/sync/documentContent.ts';
 import type { CountyInfo } from '../../shared/sync/protocol.ts';
 import type { DocumentState } from './merge.ts';
 

@@ -14,7 +14,8 @@ import type {
   RejectedDocument,
   SyncDocument,
 } from '../../shared/sync/protocol.ts';
-import { canonicalJson, documentContent, localMetadataFields } from '../../shared/sync/documentContent.ts';
+import { canonicalJson } from '../../shared/security/canonicalJson.ts';
+import { documentContent, localMetadataFields } from '../../shared/sync/documentContent.ts';
 import type { DocumentValidationContext, DocumentValidator } from '../../shared/sync/documentValidators.ts';
 import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
 import { sha256Hex } from '../auth/secrets.ts';

@@ -4,6 +4,8 @@
  * metadata never cause a false conflict.
  */
 
+import { canonicalJson } from '../security/canonicalJson.ts';
+
 /** Local bookkeeping of RxDB that never reaches the platform's master state. */
 export const localMetadataFields = ['_meta', '_rev', '_attachments'] as const;
 
@@ -15,16 +17,6 @@ export function documentContent(state: Record<string, unknown>): Record<string, 
   }
   content._deleted = state._deleted === true;
   return content;
-}
-
-/** JSON with object keys sorted at every depth: equal values give equal text. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
 }
 
 export function sameDocumentContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {

@@ -12,7 +12,7 @@ import type { CreditRecordStatus, WorkflowAction, WorkflowEntry } from '../model
 import type { UserStatus } from '../model/user.ts';
 import { issue, type ValidationIssue } from '../model/validation.ts';
 import { type Action, can, checkFourEyes, type Role } from '../security/permissions.ts';
-import { canonicalJson } from './documentContent.ts';
+import { canonicalJson } from '../security/canonicalJson.ts';
 
 /** What the platform knows of a county user. */
 export interface KnownUser {
@@ -47,12 +47,12 @@ function text(doc: Doc, field: string): string {
   return typeof value === 'string' ? value : '';
 }
 
-/** Top-level fields whose values differ (compared as canonical JSON; `_deleted` included). */
+/** Top-level fields whose values differ (compared as canonical JSON, a missing field as null; `_deleted` included). */
 function changedFields(next: Doc, previous: Doc | null): Set<string> {
   const fields = new Set<string>();
   const keys = new Set([...Object.keys(next), ...Object.keys(previous ?? {})]);
   for (const key of keys) {
-    if (canonicalJson(next[key]) !== canonicalJson(previous?.[key])) fields.add(key);
+    if (canonicalJson(next[key] ?? null) !== canonicalJson(previous?.[key] ?? null)) fields.add(key);
   }
   return fields;
 }

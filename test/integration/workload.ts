@@ -4,7 +4,8 @@
  */
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
 import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
-import { canonicalJson, documentContent } from '../../shared/sync/documentContent.ts';
+import { canonicalJson } from '../../shared/security/canonicalJson.ts';
+import { documentContent } from '../../shared/sync/documentContent.ts';
 import type { ConflictEntry } from '../../renderer/sync/syncStore.ts';
 import type { RunningPlatform } from '../../server/index.ts';
 import { type TestClient, testCounty } from './harness.ts';
