@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
+import type { WriteJournal } from '../db/writeJournal.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
@@ -49,6 +50,8 @@ export interface AppServices extends CoreServices {
   reference: ReferenceRepository;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
+  /** Groups of writes that belong together; unfinished ones stay until finished. */
+  journal: WriteJournal;
   /** Batch sync with the city platform. */
   sync: SyncService;
 }

@@ -68,14 +68,28 @@ export class WriteJournal {
     await this.#finish(seq, entry, steps);
   }
 
-  /** Finishes every group a previous session left unfinished; returns how many there were. */
-  async replay(): Promise<number> {
+  /**
+   * Finishes every group a previous session left unfinished. A group that fails again stays in the
+   * journal (tried again at the next opening, counted by `unfinished`) and does not stop the others.
+   */
+  async replay(): Promise<{ finished: number; failed: number }> {
     const entries = await this.#local.journal.orderBy('seq').toArray();
+    let failed = 0;
     for (const entry of entries) {
-      const steps = await Promise.all(entry.steps.map((step) => this.#open(step as JournalStep)));
-      await this.#finish(entry.seq!, entry, steps);
+      try {
+        const steps = await Promise.all(entry.steps.map((step) => this.#open(step as JournalStep)));
+        await this.#finish(entry.seq!, entry, steps);
+      } catch (error) {
+        failed += 1;
+        console.error(`Finishing the interrupted writes of ${entry.startedAt} failed`, error);
+      }
     }
-    return entries.length;
+    return { finished: entries.length - failed, failed };
+  }
+
+  /** How many groups of writes wait to be finished. */
+  unfinished(): Promise<number> {
+    return this.#local.journal.count();
   }
 
   async #finish(seq: number, entry: JournalEntry, steps: readonly JournalStep[]): Promise<void> {

@@ -47,6 +47,12 @@ const zhCN = {
         revoke: '已撤销',
       },
     },
+    journal: {
+      title: '有 {{count}} 组关联记录上次未能写完',
+      body: '这些记录（如处罚决定及其生成的信用记录、导入文件中的记录）已完整保存在本机，每次启动时会继续写入。如果提示反复出现，请联系管理员。',
+      retry: '立即重试',
+      done: '已全部写完',
+    },
     attachments: {
       title: '附件',
       none: '暂无附件',
@@ -213,6 +219,12 @@ const en: Messages<typeof zhCN> = {
         repair: 'Credit repaired',
         revoke: 'Revoked',
       },
+    },
+    journal: {
+      title: '{{count}} group(s) of linked records could not be finished last time',
+      body: 'These records (a penalty and the credit record it derives, the rows of an imported file) are kept whole on this computer and their writing continues at every start. If this message keeps coming back, contact your administrator.',
+      retry: 'Retry now',
+      done: 'All written',
     },
     attachments: {
       title: 'Attachments',

@@ -470,6 +470,8 @@ function plain(doc: RxDocument<DisclosureDocument>): DisclosureDocument {
 
 export interface CreditRepositories {
   reference: ReferenceRepository;
+  /** Groups of writes across collections; unfinished ones are finished when the workspace opens. */
+  journal: WriteJournal;
   attachments: AttachmentStore;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
@@ -500,5 +502,5 @@ export async function openCreditRepositories(options: {
     context,
   );
   keepExpiring(creditRecords, context.clock);
-  return { reference, attachments, creditRecords, disclosures };
+  return { reference, journal, attachments, creditRecords, disclosures };
 }

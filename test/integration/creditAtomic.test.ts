@@ -126,6 +126,25 @@ describe('a penalty and its derived record are written together', () => {
   });
 });
 
+describe('a group that cannot be finished', () => {
+  it('stays in the journal, counted, while the others are finished', async () => {
+    failRecordWrites(2);
+    await expect(profile.disclosures.create(await penalty('武建罚字〔2026〕第51号'))).rejects.toThrow();
+    await expect(profile.disclosures.create(await penalty('武建罚字〔2026〕第52号'))).rejects.toThrow();
+    const [broken] = await profile.local.journal.orderBy('seq').toArray();
+    const steps = broken!.steps as { collection: string }[];
+    await profile.local.journal.update(broken!.seq!, {
+      steps: [steps[0], { ...steps[1], collection: 'lost' }],
+    });
+
+    const reopened = await reopen();
+    expect(await reopened.journal.unfinished()).toBe(1);
+    expect(await profile.db.creditRecords.count().exec()).toBe(1);
+    expect(await reopened.journal.replay()).toEqual({ finished: 0, failed: 1 });
+    expect((await profile.local.journal.toArray()).map((entry) => entry.seq)).toEqual([broken!.seq]);
+  });
+});
+
 describe('an imported file is written whole', () => {
   it('completes every row after a failure in the middle of the file', async () => {
     for (const number of ['第31号', '第32号', '第33号']) {
