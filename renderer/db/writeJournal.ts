@@ -1,5 +1,7 @@
 import type { RxCollection } from 'rxdb';
+import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import type { CollectionName } from '../../shared/model/collections.ts';
+import { canonicalJson } from '../../shared/security/canonicalJson.ts';
 import { auditChange, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { CreditDeskCollections, CreditDeskDatabase } from './database.ts';
 import type { JournalEntry, LocalStore } from './localStore.ts';
@@ -23,6 +25,8 @@ export interface UpdateStep {
   collection: JournalCollection;
   before: JournalDocument;
   after: JournalDocument;
+  /** How the audit trail names the change ('update' unless given) and the reason the user gave. */
+  audit?: { action: AuditAction; reason?: string };
 }
 
 export type JournalStep = CreateStep | UpdateStep;
@@ -31,6 +35,10 @@ export type JournalStep = CreateStep | UpdateStep;
 export interface JournalAuthor {
   userId: string;
   userName: string;
+}
+
+export function authorOf(session: JournalAuthor): JournalAuthor {
+  return { userId: session.userId, userName: session.userName };
 }
 
 /**
@@ -119,10 +127,10 @@ export class WriteJournal {
       return true;
     }
     const current = await collection.findOne(step.after.id).exec();
-    const currentVersion = current?.get('updatedAt') as string | undefined;
-    if (currentVersion === step.after.updatedAt) return true;
+    const stored = current ? canonicalJson(current.toJSON()) : null;
+    if (stored === canonicalJson(step.after)) return true;
     // Changed meanwhile by someone else (a synced edit): the newer version stands, this one is dropped.
-    if (!current || currentVersion !== step.before.updatedAt) return false;
+    if (!current || stored !== canonicalJson(step.before)) return false;
     await this.#local.history.add({
       collection: step.collection,
       docId: step.before.id,
@@ -149,11 +157,13 @@ export class WriteJournal {
       );
       return;
     }
+    const reason = step.audit?.reason ?? '';
     await audit.append(userId, {
-      action: 'update',
+      action: step.audit?.action ?? 'update',
       collectionName: step.collection,
       documentId: step.after.id,
       ...auditChange(step.collection, step.before, step.after),
+      ...(reason ? { reason } : {}),
     });
   }
 

@@ -28,8 +28,9 @@ import { type Action, can, checkFourEyes } from '../../shared/security/permissio
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditRecordCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import { authorOf, type UpdateStep, type WriteJournal } from '../db/writeJournal.ts';
 import { requirePermission } from '../security/permissions.ts';
-import { auditChange, auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import type { AttachmentStore, PickedFile } from './attachments.ts';
@@ -159,6 +160,7 @@ export class CreditRecordRepository {
   private readonly local: LocalStore;
   private readonly reference: ReferenceRepository;
   private readonly context: RepositoryContext;
+  private readonly journal: WriteJournal;
   readonly attachments: AttachmentStore;
 
   constructor(
@@ -166,13 +168,14 @@ export class CreditRecordRepository {
     local: LocalStore,
     reference: ReferenceRepository,
     context: RepositoryContext,
-    attachments: AttachmentStore,
+    dependencies: { attachments: AttachmentStore; journal: WriteJournal },
   ) {
     this.collection = collection;
     this.local = local;
     this.reference = reference;
     this.context = context;
-    this.attachments = attachments;
+    this.attachments = dependencies.attachments;
+    this.journal = dependencies.journal;
   }
 
   get changes$(): Observable<void> {
@@ -241,8 +244,9 @@ export class CreditRecordRepository {
     );
     if (!checked.ok) return checked;
     const document = this.stamp(acting.session, uuidv7(this.clock().getTime()), checked.value);
-    await this.collection.insert(document);
-    await auditWrite(this.context, 'creditRecords', null, document);
+    await this.journal.run(authorOf(acting.session), [
+      { kind: 'create', collection: 'creditRecords', docs: [document] },
+    ]);
     return { ok: true, value: document };
   }
 
@@ -359,8 +363,10 @@ export class CreditRecordRepository {
     const actor = { userId: session.userId, canApprove: can(session.roles, permission) };
     const stepped = applyWorkflowAction(record, action, actor, this.clock().toISOString(), note);
     if (!stepped.ok) return stepped;
-    const next = await this.replace(current, stepped.value, session.userId, session.userName);
-    await this.auditStep(session.userId, action, record, next, note.trim());
+    const next = this.nextVersion(record, stepped.value, session.userId);
+    await this.journal.run(authorOf(session), [
+      this.step(record, next, { action: auditActionOf[action], reason: note.trim() }),
+    ]);
     return { ok: true, value: next };
   }
 
@@ -413,13 +419,14 @@ export class CreditRecordRepository {
       .find({ selector: { status: 'approved', publicityEnd: { $gt: '', $lt: today } } })
       .exec();
     const expired = expireRecords(due.map(plain), today, now.toISOString(), systemUser);
-    const byId = new Map(due.map((doc) => [doc.id, doc]));
-    for (const record of expired) {
-      const current = byId.get(record.id)!;
-      const previous = plain(current);
-      const next = await this.replace(current, record, systemUser, systemUser);
-      await this.auditStep(systemUser, 'expire', previous, next, '');
-    }
+    const byId = new Map(due.map((doc) => [doc.id, plain(doc)]));
+    const steps = expired.map((record) => {
+      const previous = byId.get(record.id)!;
+      return this.step(previous, this.nextVersion(previous, record, systemUser), {
+        action: auditActionOf.expire,
+      });
+    });
+    if (steps.length > 0) await this.journal.run({ userId: systemUser, userName: systemUser }, steps);
     return expired;
   }
 
@@ -470,8 +477,8 @@ export class CreditRecordRepository {
       this.validationContext(),
     );
     if (!checked.ok) return checked;
-    const next = await this.replace(current, checked.value, session.userId, session.userName);
-    await auditWrite(this.context, 'creditRecords', previous, next);
+    const next = this.nextVersion(previous, checked.value, session.userId);
+    await this.journal.run(authorOf(session), [this.step(previous, next)]);
     return { ok: true, value: next };
   }
 
@@ -515,41 +522,12 @@ export class CreditRecordRepository {
     };
   }
 
-  /** Writes the next version, keeping the one it replaces in the local history. */
-  private async replace(
-    current: RxDocument<CreditRecordDocument>,
-    input: CreditRecordInput,
-    by: string,
-    byName: string,
-  ): Promise<CreditRecordDocument> {
-    const previous = plain(current);
-    const next = this.nextVersion(previous, input, by);
-    await this.local.history.add({
-      collection: 'creditRecords',
-      docId: previous.id,
-      replacedAt: next.updatedAt,
-      replacedBy: by,
-      replacedByName: byName,
-      snapshot: { ...previous },
-    });
-    await current.incrementalPatch(next);
-    return next;
-  }
-
-  private async auditStep(
-    userId: string,
-    action: WorkflowAction,
-    previous: CreditRecordDocument,
-    next: CreditRecordDocument,
-    note: string,
-  ): Promise<void> {
-    await this.context.audit.append(userId, {
-      action: auditActionOf[action],
-      collectionName: 'creditRecords',
-      documentId: next.id,
-      ...auditChange('creditRecords', previous, next),
-      ...(note ? { reason: note } : {}),
-    });
+  private step(
+    before: CreditRecordDocument,
+    after: CreditRecordDocument,
+    audit?: UpdateStep['audit'],
+  ): UpdateStep {
+    return { kind: 'update', collection: 'creditRecords', before, after, ...(audit ? { audit } : {}) };
   }
 }
 

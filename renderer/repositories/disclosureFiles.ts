@@ -15,11 +15,11 @@ import {
   type ReportingPeriod,
   sheetNames,
 } from '../../shared/io/disclosureFile.ts';
-import type { WriteJournal } from '../db/writeJournal.ts';
+import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
 import { actingUser } from './creditRecords.ts';
-import { authorOf, creationOf, type DisclosureRepository, partyCodeField } from './disclosures.ts';
+import { creationOf, type DisclosureRepository, partyCodeField } from './disclosures.ts';
 import type { SubjectRepository } from './subjects.ts';
 
 export interface ImportOptions {

@@ -22,13 +22,8 @@ import type { ReportingPeriod } from '../../shared/io/disclosureFile.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, DisclosureCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
-import {
-  type JournalAuthor,
-  type JournalDocument,
-  type JournalStep,
-  WriteJournal,
-} from '../db/writeJournal.ts';
-import { auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
+import { authorOf, type JournalDocument, type JournalStep, WriteJournal } from '../db/writeJournal.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import { actingUser, CreditRecordRepository, keepExpiring, mayAct } from './creditRecords.ts';
@@ -281,7 +276,9 @@ export class DisclosureRepository {
       updatedAt: this.clock().toISOString(),
       updatedBy: acting.session.userId,
     };
-    await this.writeVersion(acting.session, current, next);
+    await this.journal.run(authorOf(acting.session), [
+      { kind: 'update', collection: 'disclosures', before: previous, after: next },
+    ]);
     return { ok: true, value: next };
   }
 
@@ -387,25 +384,6 @@ export class DisclosureRepository {
     };
   }
 
-  /** Writes the next version: the replaced one goes to the local history (personal values sealed). */
-  private async writeVersion(
-    session: SignedInSession,
-    current: RxDocument<DisclosureDocument>,
-    next: DisclosureDocument,
-  ): Promise<void> {
-    const previous = plain(current);
-    await this.local.history.add({
-      collection: 'disclosures',
-      docId: previous.id,
-      replacedAt: next.updatedAt,
-      replacedBy: session.userId,
-      replacedByName: session.userName,
-      snapshot: await this.context.personalData.seal('disclosures', { ...previous }),
-    });
-    await current.incrementalPatch(next);
-    await auditWrite(this.context, 'disclosures', previous, next);
-  }
-
   private async rememberAuthority(input: DisclosureInput): Promise<void> {
     const defaults = Object.fromEntries(authorityFields.map((field) => [field, input[field]]));
     await this.local.setSetting(authoritySetting, defaults);
@@ -453,10 +431,6 @@ function withParty(draft: DisclosureInput, subject: SubjectDocument): Disclosure
   return { ...draft, ...party, subjectId: subject.id, partyName: subject.name };
 }
 
-export function authorOf(session: SignedInSession): JournalAuthor {
-  return { userId: session.userId, userName: session.userName };
-}
-
 export function creationOf(
   collection: 'disclosures' | 'creditRecords',
   docs: JournalDocument[],
@@ -492,9 +466,12 @@ export async function openCreditRepositories(options: {
   const reference = await ReferenceRepository.open(db.reference, context.clock);
   await reference.seedDefaultCatalog(options.county);
   const attachments = new AttachmentStore(local, context.personalData, context.clock);
-  const creditRecords = new CreditRecordRepository(db.creditRecords, local, reference, context, attachments);
   const journal = new WriteJournal(db, local, context);
   await journal.replay();
+  const creditRecords = new CreditRecordRepository(db.creditRecords, local, reference, context, {
+    attachments,
+    journal,
+  });
   const disclosures = new DisclosureRepository(
     db.disclosures,
     local,

@@ -8,6 +8,7 @@ import {
   openProfile,
   penaltyInput,
   type Profile,
+  recordFields,
   registerSubject,
   users,
 } from './creditHarness.ts';
@@ -123,6 +124,38 @@ describe('a penalty and its derived record are written together', () => {
     expect(
       (await profile.db.disclosures.findOne({ selector: { subjectId: person.id } }).exec())!.partyIdNumber,
     ).toBe(codes.practitioner);
+  });
+});
+
+describe('credit record steps', () => {
+  it('are audited under their own action with the reason, and finished after an interruption', async () => {
+    const created = await profile.records.create(recordFields(enterprise.id));
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const id = created.value.id;
+    expect((await profile.records.act(id, 'submit')).ok).toBe(true);
+    profile.signIn(users.reviewer);
+
+    // The write of the returned record stops once, as a closed window would stop it.
+    const history = profile.local.history;
+    const add = history.add.bind(history);
+    history.add = (() =>
+      Promise.reject(new Error('window closed (injected)'))) as unknown as typeof history.add;
+    await expect(profile.records.act(id, 'return', '缺少处罚决定书')).rejects.toThrow('injected');
+    history.add = add;
+    expect((await profile.records.get(id))!.status).toBe('submitted');
+
+    await reopen();
+    expect((await profile.records.get(id))!.status).toBe('draft');
+    const trail = await profile.context.audit.search({ documentId: id });
+    expect(trail.map((entry) => [entry.action, entry.reason]).reverse()).toEqual([
+      ['create', ''],
+      ['statusChange', ''],
+      ['reject', '缺少处罚决定书'],
+    ]);
+    expect((await profile.records.history(id)).map((entry) => entry.snapshot.status)).toEqual([
+      'submitted',
+      'draft',
+    ]);
   });
 });
 

@@ -73,11 +73,15 @@ export async function openProfile(
   const reference = await ReferenceRepository.open(db.reference, clock);
   await reference.seedDefaultCatalog(county);
   const attachments = new AttachmentStore(local, personalData, clock);
-  const records = new CreditRecordRepository(db.creditRecords, local, reference, context, attachments);
+  const journal = new WriteJournal(db, local, context);
+  const records = new CreditRecordRepository(db.creditRecords, local, reference, context, {
+    attachments,
+    journal,
+  });
   const disclosures = new DisclosureRepository(
     db.disclosures,
     local,
-    { subjects, reference, records, journal: new WriteJournal(db, local, context) },
+    { subjects, reference, records, journal },
     context,
   );
   return {
