@@ -25,14 +25,6 @@ afterEach(async () => {
   await profile.close();
 });
 
-/** The party fields of a decision about `subject`, as the form fills them. */
-async function partyOf(subject: SubjectDocument): Promise<Partial<DisclosureInput>> {
-  const draft = await profile.disclosures.draftFor('penalty', subject.id);
-  const { subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative } =
-    draft;
-  return { subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative };
-}
-
 function penalty(documentNumber: string): Promise<DisclosureInput> {
   return penaltyInput(profile, enterprise, { documentNumber });
 }
@@ -113,7 +105,7 @@ describe('a penalty and its derived record are written together', () => {
       industry: 'realEstateBrokerage',
       division: enterprise.division,
     });
-    const input = { ...(await penalty('武建罚字〔2026〕第23号')), ...(await partyOf(person)) };
+    const input = await penaltyInput(profile, person, { documentNumber: '武建罚字〔2026〕第23号' });
     failRecordWrites(1);
     await expect(profile.disclosures.create(input)).rejects.toThrow('QuotaExceededError');
     const [entry] = await profile.local.journal.toArray();

@@ -2,7 +2,7 @@
  * A real local profile for the credit-file tests: RxDB on fake-indexeddb, the local Dexie store, the
  * audit trail and the personal-data cipher, with the acting user and the clock under the test's control.
  */
-import { withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import { samplePenalty, withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
 import type { DisclosureDocument, DisclosureInput } from '../../shared/model/disclosure.ts';
 import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/model/subject.ts';
 import { deriveKeysFromMaster, generateDataKey } from '../../shared/security/fieldCrypto.ts';
@@ -139,25 +139,17 @@ export async function penaltyInput(
   overrides: Partial<DisclosureInput> = {},
 ): Promise<DisclosureInput> {
   const draft = await profile.disclosures.draftFor('penalty', subject.id);
-  return {
-    ...draft,
+  const { subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative } =
+    draft;
+  const office = { authority: '武陟县住房和城乡建设局', sourceUnit: '武陟县住房和城乡建设局' };
+  return samplePenalty({
+    ...{ subjectId, partyName, partyCategory, partyUscc, partyIdType, partyIdNumber, legalRepresentative },
+    ...office,
     documentNumber: '武建罚字〔2026〕第12号',
-    violationType: '未取得施工许可证擅自施工',
-    violationFacts: '该公司在未取得施工许可证的情况下组织开工建设。',
-    legalBasis: '《建筑工程施工许可管理办法》第十二条',
-    penaltyCategories: ['03'],
-    content: '罚款人民币二万元',
-    fineAmount: '2',
-    decisionDate: '2026-03-06',
-    validUntil: '2027-03-06',
-    publicityEnd: '2027-03-06',
-    authority: '武陟县住房和城乡建设局',
     authorityCode: codes.authority,
-    sourceUnit: '武陟县住房和城乡建设局',
     sourceUnitCode: codes.authority,
-    severity: 'general',
     ...overrides,
-  };
+  });
 }
 
 /** Records a penalty (see `penaltyInput`) and returns it; throws when it is refused. */
