@@ -1,3 +1,6 @@
+import { sha256Hex } from '../../shared/security/blobCrypto.ts';
+import { toBase64 } from '../../shared/security/encoding.ts';
+import { AttachmentStore } from '../repositories/attachments.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptySubjectInput } from '../../shared/model/subject.ts';
 import { sealBackup } from '../../shared/security/backup.ts';
@@ -20,6 +23,7 @@ import {
 } from './testSupport.ts';
 
 const backupPassword = 'Backup#Wuzhi2026';
+const decisionScan = new TextEncoder().encode('%PDF-1.7 行政处罚决定书');
 const today = '2026-11-20';
 const profiles: TestProfile[] = [];
 let counter = 0;
@@ -82,6 +86,11 @@ async function withRecords(o: Office): Promise<{ practitionerId: string }> {
     phone: '13987654321',
   });
   await o.p.local.setSetting('office', { officeName: '武陟县住房和城乡建设局', county: o.p.audit.county });
+  const kept = await new AttachmentStore(o.p.local, o.p.personalData, () => o.p.now.value).keep({
+    name: '处罚决定书.pdf',
+    data: decisionScan,
+  });
+  if (!kept.ok) throw new Error('setup');
   o.p.actAs(o.admin);
   return { practitionerId: practitioner.value.id };
 }
@@ -112,7 +121,7 @@ describe('backups', () => {
       {
         userId: source.admin.userId,
         reason: '换电脑前备份',
-        after: { counts: { subjects: 2, users: 1, history: 1 } },
+        after: { counts: { subjects: 2, users: 1, history: 1, attachments: 1 } },
       },
     ]);
 
@@ -135,7 +144,14 @@ describe('backups', () => {
       clock: () => target.now.value,
     });
     const restored = await service.restore({ ...source.admin }, opened, '旧电脑硬盘损坏');
-    expect(restored).toMatchObject({ ok: true, summary: { written: { subjects: 2, users: 1, history: 1 } } });
+    expect(restored).toMatchObject({
+      ok: true,
+      summary: { written: { subjects: 2, users: 1, history: 1, attachments: 1 } },
+    });
+    const files = new AttachmentStore(target.local, target.personalData, () => target.now.value);
+    const scan = await files.read(await sha256Hex(decisionScan));
+    expect(scan.ok && new TextDecoder().decode(scan.value)).toBe('%PDF-1.7 行政处罚决定书');
+    expect(await files.pendingCount()).toBe(1);
 
     const subjects = await SubjectRepository.open(target.db.subjects, target.local, target.context);
     expect(await subjects.get(practitionerId)).toMatchObject({
@@ -165,7 +181,7 @@ describe('backups', () => {
     const again = await service.restore({ ...source.admin }, opened, '再次恢复');
     expect(again).toMatchObject({
       ok: true,
-      summary: { written: { subjects: 0, users: 0, auditLog: 0, history: 0 } },
+      summary: { written: { subjects: 0, users: 0, auditLog: 0, history: 0, attachments: 0 } },
     });
   });
 
@@ -228,6 +244,22 @@ describe('backups', () => {
       ok: false,
       error: { code: 'backupRestore.invalidContent', params: { collection: 'auditLog' } },
     });
+
+    // An attachment whose bytes no longer match their digest.
+    const altered = structuredClone(opened.payload);
+    altered.attachments![0]!.data = toBase64(new TextEncoder().encode('%PDF-1.7 改过的决定书'));
+    const alteredFile = await openBackupPayload(
+      await sealBackup(JSON.stringify(altered), backupPassword, opened.origin, cheapArgon2),
+      backupPassword,
+      '410823',
+      today,
+    );
+    if (!alteredFile.ok) throw new Error('the structure is still valid');
+    expect(await target.backup.restore(target.admin, alteredFile, '测试')).toMatchObject({
+      ok: false,
+      error: { code: 'backupRestore.invalidContent', params: { collection: 'attachments' } },
+    });
+    expect(await target.p.local.blobs.count()).toBe(0);
 
     // A subject with an invalid ID number is refused before anything is written.
     const broken = structuredClone(opened.payload);

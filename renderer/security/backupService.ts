@@ -1,3 +1,5 @@
+import { sha256Hex } from '../../shared/security/blobCrypto.ts';
+import { fromBase64, toBase64 } from '../../shared/security/encoding.ts';
 import type { RxCollection } from 'rxdb';
 import type { PlatformBridge } from '../../shared/platform/bridge.ts';
 import { type AuditEntry, validateAuditEntry } from '../../shared/model/auditEntry.ts';
@@ -49,6 +51,16 @@ export interface BackupPayload {
   /** Local edit history with clear snapshots. */
   history: HistoryEntry[];
   settings: Record<string, unknown>;
+  /** Attachment bytes kept on this computer (absent from backups made before attachments). */
+  attachments?: BackupAttachment[];
+}
+
+/** One attachment's bytes in a backup, and whether the platform still lacked them. */
+export interface BackupAttachment {
+  sha256: string;
+  pending: boolean;
+  /** Base64 of the content. */
+  data: string;
 }
 
 export type BackupProblem =
@@ -163,6 +175,20 @@ function checkPayload(
       if (!documentValid(name, doc, county, today)) return invalid(name, doc.id);
     }
   }
+  if (payload.attachments !== undefined) {
+    if (!Array.isArray(payload.attachments)) return invalid('attachments', '');
+    for (const file of payload.attachments as unknown[]) {
+      if (
+        !isRecord(file) ||
+        typeof file.sha256 !== 'string' ||
+        !/^[0-9a-f]{64}$/.test(file.sha256) ||
+        typeof file.pending !== 'boolean' ||
+        typeof file.data !== 'string'
+      ) {
+        return invalid('attachments', isRecord(file) ? file.sha256 : '');
+      }
+    }
+  }
   for (const entry of payload.history as unknown[]) {
     if (
       !isRecord(entry) ||
@@ -195,6 +221,22 @@ function documentValid(name: string, doc: Record<string, unknown>, county: strin
       return typeof doc.id === 'string' && doc.id !== '' && (scope === 'city' || doc.county === county);
     }
   }
+}
+
+/** The attachments' bytes, each checked against its digest; refused whole when one does not match. */
+async function decodeAttachments(
+  attachments: readonly BackupAttachment[],
+): Promise<
+  | { ok: true; value: { sha256: string; pending: boolean; bytes: Uint8Array }[] }
+  | { ok: false; error: BackupProblem }
+> {
+  const value: { sha256: string; pending: boolean; bytes: Uint8Array }[] = [];
+  for (const file of attachments) {
+    const bytes = fromBase64(file.data);
+    if (!bytes || (await sha256Hex(bytes)) !== file.sha256) return invalid('attachments', file.sha256);
+    value.push({ sha256: file.sha256, pending: file.pending, bytes });
+  }
+  return { ok: true, value };
 }
 
 /** The administrator from the backup who restores it into a fresh profile, found by her credentials. */
@@ -244,6 +286,13 @@ export class BackupService {
       const value = await local.getSetting(key);
       if (value !== undefined) settings[key] = value;
     }
+    const attachments = await Promise.all(
+      (await local.blobs.toArray()).map(async (blob) => ({
+        sha256: blob.sha256,
+        pending: blob.pending === 1,
+        data: toBase64(await personalData.openBytes(blob.sealed, blob.sha256)),
+      })),
+    );
     const payload: BackupPayload = {
       format: backupFormat,
       version: backupPayloadVersion,
@@ -253,6 +302,7 @@ export class BackupService {
       collections,
       history,
       settings,
+      attachments,
     };
     const bytes = await sealBackup(
       JSON.stringify(payload),
@@ -269,7 +319,10 @@ export class BackupService {
     if (saved) {
       await audit.append(authorized.session.userId, {
         action: 'backupExport',
-        after: { counts: counts(collections, history.length), bytes: bytes.length },
+        after: {
+          counts: { ...counts(collections, history.length), attachments: attachments.length },
+          bytes: bytes.length,
+        },
         reason,
       });
     }
@@ -301,6 +354,8 @@ export class BackupService {
     const problem =
       (await this.#checkAgainstDatabase(payload)) ?? (await checkChains(payload, origin.deviceId));
     if (problem) return { ok: false, error: problem };
+    const files = await decodeAttachments(payload.attachments ?? []);
+    if (!files.ok) return files;
 
     const written: Record<string, number> = {};
     for (const [name, docs] of Object.entries(payload.collections)) {
@@ -319,6 +374,7 @@ export class BackupService {
       written[name] = fresh.length;
     }
     written.history = await this.#restoreHistory(payload.history, local, personalData);
+    written.attachments = await this.#restoreAttachments(files.value, local, personalData);
     for (const [key, value] of Object.entries(payload.settings)) {
       if (
         (restoredSettings as readonly string[]).includes(key) &&
@@ -333,6 +389,27 @@ export class BackupService {
       reason,
     });
     return { ok: true, summary: { written } };
+  }
+
+  async #restoreAttachments(
+    files: readonly { sha256: string; pending: boolean; bytes: Uint8Array }[],
+    local: LocalStore,
+    personalData: PersonalDataCipher,
+  ): Promise<number> {
+    const present = await local.blobs.bulkGet(files.map((file) => file.sha256));
+    const missing = files.filter((_, index) => !present[index]);
+    const storedAt = this.#options.clock().toISOString();
+    const rows = await Promise.all(
+      missing.map(async (file) => ({
+        sha256: file.sha256,
+        size: file.bytes.length,
+        sealed: await personalData.sealBytes(file.bytes, file.sha256),
+        pending: file.pending ? (1 as const) : (0 as const),
+        storedAt,
+      })),
+    );
+    await local.blobs.bulkAdd(rows);
+    return rows.length;
   }
 
   async #restoreHistory(
