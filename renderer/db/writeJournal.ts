@@ -56,6 +56,8 @@ export class WriteJournal {
   readonly #db: CreditDeskDatabase;
   readonly #local: LocalStore;
   readonly #context: RepositoryContext;
+  /** Entries being written by `run` in this window, which `replay` leaves alone. */
+  readonly #running = new Set<number>();
 
   constructor(db: CreditDeskDatabase, local: LocalStore, context: RepositoryContext) {
     this.#db = db;
@@ -73,7 +75,12 @@ export class WriteJournal {
       written: false,
     };
     const seq = (await this.#local.journal.add(entry)) as number;
-    await this.#finish(seq, entry, steps);
+    this.#running.add(seq);
+    try {
+      await this.#finish(seq, entry, steps);
+    } finally {
+      this.#running.delete(seq);
+    }
   }
 
   /**
@@ -81,7 +88,9 @@ export class WriteJournal {
    * journal (tried again at the next opening, counted by `unfinished`) and does not stop the others.
    */
   async replay(): Promise<{ finished: number; failed: number }> {
-    const entries = await this.#local.journal.orderBy('seq').toArray();
+    const entries = (await this.#local.journal.orderBy('seq').toArray()).filter(
+      (entry) => !this.#running.has(entry.seq!),
+    );
     let failed = 0;
     for (const entry of entries) {
       try {

@@ -151,6 +151,30 @@ describe('credit record steps', () => {
   });
 });
 
+describe('a retry while a group is being written', () => {
+  it('leaves the group to its writer, so nothing is written or audited twice', async () => {
+    const collection = profile.db.creditRecords;
+    const original = collection.bulkInsert.bind(collection);
+    let release = () => {};
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    collection.bulkInsert = (async (...args: Parameters<typeof original>) => {
+      await held;
+      return original(...args);
+    }) as typeof collection.bulkInsert;
+    const creating = profile.disclosures.create(await penalty('武建罚字〔2026〕第61号'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await profile.journal.unfinished()).toBe(1);
+    expect(await profile.journal.replay()).toEqual({ finished: 0, failed: 0 });
+    release();
+    const created = await creating;
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    expect(await auditedCreations(created.value.record!.id)).toBe(1);
+    expect(await profile.local.journal.count()).toBe(0);
+  });
+});
+
 describe('a group that cannot be finished', () => {
   it('stays in the journal, counted, while the others are finished', async () => {
     failRecordWrites(2);

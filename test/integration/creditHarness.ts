@@ -46,6 +46,7 @@ export interface Profile {
   records: CreditRecordRepository;
   disclosures: DisclosureRepository;
   context: RepositoryContext;
+  journal: WriteJournal;
   /** Acts as this user from now on. */
   signIn(session: SignedInSession | null): void;
   /** Sets the clock. */
@@ -93,6 +94,7 @@ export async function openProfile(
     records,
     disclosures,
     context,
+    journal,
     signIn: (next) => {
       session = next;
     },
