@@ -1,4 +1,6 @@
+import { liveQuery } from 'dexie';
 import type { RxCollection } from 'rxdb';
+import { merge, Observable, Subject, switchMap } from 'rxjs';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import type { CollectionName } from '../../shared/model/collections.ts';
 import { canonicalJson } from '../../shared/security/canonicalJson.ts';
@@ -58,6 +60,8 @@ export class WriteJournal {
   readonly #context: RepositoryContext;
   /** Entries being written by `run` in this window, which `replay` leaves alone. */
   readonly #running = new Set<number>();
+  /** Ticks when a run of this window ends, however it ends. */
+  readonly #settled = new Subject<void>();
 
   constructor(db: CreditDeskDatabase, local: LocalStore, context: RepositoryContext) {
     this.#db = db;
@@ -80,6 +84,7 @@ export class WriteJournal {
       await this.#finish(seq, entry, steps);
     } finally {
       this.#running.delete(seq);
+      this.#settled.next();
     }
   }
 
@@ -104,9 +109,22 @@ export class WriteJournal {
     return { finished: entries.length - failed, failed };
   }
 
-  /** How many groups of writes wait to be finished. */
-  unfinished(): Promise<number> {
-    return this.#local.journal.count();
+  /** How many groups of writes wait to be finished (not counting those being written now). */
+  async unfinished(): Promise<number> {
+    const seqs = await this.#local.journal.toCollection().primaryKeys();
+    return seqs.filter((seq) => seq !== undefined && !this.#running.has(seq)).length;
+  }
+
+  /** `unfinished`, now and whenever it may have changed (here or in another window). */
+  watchUnfinished(): Observable<number> {
+    const changes = new Observable<void>((subscriber) => {
+      const subscription = liveQuery(() => this.#local.journal.count()).subscribe({
+        next: () => subscriber.next(),
+        error: (error: unknown) => subscriber.error(error),
+      });
+      return () => subscription.unsubscribe();
+    });
+    return merge(changes, this.#settled).pipe(switchMap(() => this.unfinished()));
   }
 
   async #finish(seq: number, entry: JournalEntry, steps: readonly JournalStep[]): Promise<void> {

@@ -12,7 +12,8 @@ export function UnfinishedWrites() {
   const [retrying, setRetrying] = useState(false);
 
   useEffect(() => {
-    journal.unfinished().then(setCount);
+    const subscription = journal.watchUnfinished().subscribe(setCount);
+    return () => subscription.unsubscribe();
   }, [journal]);
 
   if (count === 0) return null;
@@ -20,9 +21,8 @@ export function UnfinishedWrites() {
     setRetrying(true);
     try {
       await journal.replay();
-      const left = await journal.unfinished();
-      setCount(left);
-      if (left === 0) notifications.show({ color: 'teal', message: t('creditUi.journal.done') });
+      if ((await journal.unfinished()) === 0)
+        notifications.show({ color: 'teal', message: t('creditUi.journal.done') });
     } finally {
       setRetrying(false);
     }

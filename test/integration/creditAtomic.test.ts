@@ -1,3 +1,4 @@
+import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { DisclosureInput } from '../../shared/model/disclosure.ts';
 import { emptySubjectInput, type SubjectDocument } from '../../shared/model/subject.ts';
@@ -66,6 +67,8 @@ describe('a penalty and its derived record are written together', () => {
     expect(stored!.derivedRecordId).not.toBe('');
     expect(await profile.records.get(stored!.derivedRecordId)).toBeNull();
     expect(await profile.local.journal.count()).toBe(1);
+    const shown = profile.journal.watchUnfinished();
+    expect(await firstValueFrom(shown.pipe(filter((count) => count > 0)))).toBe(1);
 
     const reopened = await reopen();
     const record = await reopened.creditRecords.get(stored!.derivedRecordId);
@@ -165,7 +168,8 @@ describe('a retry while a group is being written', () => {
     }) as typeof collection.bulkInsert;
     const creating = profile.disclosures.create(await penalty('武建罚字〔2026〕第61号'));
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(await profile.journal.unfinished()).toBe(1);
+    expect(await profile.local.journal.count()).toBe(1);
+    expect(await profile.journal.unfinished()).toBe(0);
     expect(await profile.journal.replay()).toEqual({ finished: 0, failed: 0 });
     release();
     const created = await creating;
