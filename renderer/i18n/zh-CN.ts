@@ -6,6 +6,8 @@ export const zhCN = {
     loading: '正在打开本地数据库…',
     offline: '离线',
     online: '在线',
+    unexpectedTitle: '操作未完成',
+    unexpected: '出现意外错误：{{message}}。已保存的内容不会丢失；未写完的关联记录会在页面顶部提示并可重试。',
   },
   nav: { subjects: '信用主体', settings: '设置' },
   common: {

@@ -9,6 +9,7 @@ import { useServices } from '../app/services.ts';
 import { UserMenu } from '../features/signin/UserMenu.tsx';
 import { useSession } from '../security/hooks.ts';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { UnexpectedErrors } from './UnexpectedErrors.tsx';
 import { UnfinishedWrites } from './UnfinishedWrites.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
 
@@ -58,6 +59,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
           ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        <UnexpectedErrors />
         <UnfinishedWrites />
         <ErrorBoundary resetKey={location.pathname}>{children}</ErrorBoundary>
       </AppShell.Main>
