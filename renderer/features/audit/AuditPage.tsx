@@ -22,6 +22,8 @@ import type { UserDocument } from '../../../shared/model/user.ts';
 import { useServices } from '../../app/services.ts';
 import type { AuditFilter, DeviceChainReport } from '../../security/audit.ts';
 import { useCan, useSession } from '../../security/hooks.ts';
+import { ListTable } from '../common/ListTable.tsx';
+import { FormActions } from '../common/FormActions.tsx';
 import { formatInstant, issueMessage } from '../subjects/labels.ts';
 import { auditCsv } from './auditCsv.ts';
 import { auditActionLabel, userLabel } from './labels.ts';
@@ -191,37 +193,36 @@ export function AuditPage() {
       {entries?.length === 0 ? (
         <Text c="dimmed">{t('audit.empty')}</Text>
       ) : (
-        <Table striped data-testid="audit-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('audit.csv.at')}</Table.Th>
-              <Table.Th>{t('audit.csv.user')}</Table.Th>
-              <Table.Th>{t('audit.csv.action')}</Table.Th>
-              <Table.Th>{t('audit.csv.documentId')}</Table.Th>
-              <Table.Th>{t('audit.details')}</Table.Th>
-              <Table.Th>{t('audit.csv.reason')}</Table.Th>
+        <ListTable
+          striped
+          data-testid="audit-table"
+          columns={[
+            t('audit.csv.at'),
+            t('audit.csv.user'),
+            t('audit.csv.action'),
+            t('audit.csv.documentId'),
+            t('audit.details'),
+            t('audit.csv.reason'),
+          ]}
+        >
+          {entries?.map((entry) => (
+            <Table.Tr key={entry.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(entry.at, i18n.language)}</Table.Td>
+              <Table.Td>{userLabel(t, entry, names)}</Table.Td>
+              <Table.Td>{auditActionLabel(t, entry)}</Table.Td>
+              <Table.Td>
+                <Text size="xs" ff="monospace">
+                  {entry.collectionName}
+                  {entry.documentId && ` ${entry.documentId}`}
+                </Text>
+              </Table.Td>
+              <Table.Td>
+                <Changes entry={entry} />
+              </Table.Td>
+              <Table.Td>{entry.reason}</Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {entries?.map((entry) => (
-              <Table.Tr key={entry.id}>
-                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(entry.at, i18n.language)}</Table.Td>
-                <Table.Td>{userLabel(t, entry, names)}</Table.Td>
-                <Table.Td>{auditActionLabel(t, entry)}</Table.Td>
-                <Table.Td>
-                  <Text size="xs" ff="monospace">
-                    {entry.collectionName}
-                    {entry.documentId && ` ${entry.documentId}`}
-                  </Text>
-                </Table.Td>
-                <Table.Td>
-                  <Changes entry={entry} />
-                </Table.Td>
-                <Table.Td>{entry.reason}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </ListTable>
       )}
       <ExportDialog
         opened={exporting}
@@ -301,14 +302,13 @@ function ExportDialog({
           minRows={2}
           data-autofocus
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={run} loading={busy} disabled={reason.trim() === ''}>
-            {t('audit.exportSubmit')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onConfirm={run}
+          label={t('audit.exportSubmit')}
+          loading={busy}
+          disabled={reason.trim() === ''}
+        />
       </Stack>
     </Modal>
   );

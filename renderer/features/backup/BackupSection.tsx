@@ -19,6 +19,7 @@ import { useServices } from '../../app/services.ts';
 import { type BackupProblem, openBackupPayload } from '../../security/backupService.ts';
 import { useCan, useSession } from '../../security/hooks.ts';
 import { localDate } from '../../session/session.ts';
+import { FormActions } from '../common/FormActions.tsx';
 import { issueMessage } from '../subjects/labels.ts';
 import { BackupFilePicker, backupProblemMessage, type PickedBackup } from './BackupFilePicker.tsx';
 
@@ -181,14 +182,12 @@ function RestoreBackup() {
       <Modal opened={confirming} onClose={() => setConfirming(false)} title={t('backups.confirmTitle')}>
         <Stack>
           <Text size="sm">{t('backups.confirmBody')}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="orange" onClick={restore}>
-              {t('backups.restoreSubmit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => setConfirming(false)}
+            onConfirm={restore}
+            label={t('backups.restoreSubmit')}
+            color="orange"
+          />
         </Stack>
       </Modal>
     </Stack>

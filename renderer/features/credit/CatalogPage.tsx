@@ -4,8 +4,23 @@ import { useTranslation } from 'react-i18next';
 import { effectivePublicityRule } from '../../../shared/domain/credit/publicity.ts';
 import type { CatalogItemDocument, LocalizedText } from '../../../shared/model/catalog.ts';
 import { useServices } from '../../app/services.ts';
+import { ListTable } from '../common/ListTable.tsx';
 import { CreditTabs } from './CreditTabs.tsx';
 import { CategoryIcon } from './style.tsx';
+
+/** The catalog fields the page shows, in its columns' order. */
+const shownFields = [
+  'code',
+  'name',
+  'content',
+  'basis',
+  'disclosure',
+  'collectionSource',
+  'sharingMethod',
+  'updateFrequency',
+  'subjectTypes',
+  'publicity',
+] as const;
 
 export function localized(text: LocalizedText, language: string): string {
   return language.startsWith('zh') ? text.zh : text.en;
@@ -56,46 +71,30 @@ export function CatalogPage() {
               <Text c="dimmed">{t('common.total', { count: inCategory.length })}</Text>
             </Group>
             <Table.ScrollContainer minWidth={1200}>
-              <Table striped withTableBorder verticalSpacing="xs" data-testid={`catalog-${category}`}>
-                <Table.Thead>
-                  <Table.Tr>
-                    {(
-                      [
-                        'code',
-                        'name',
-                        'content',
-                        'basis',
-                        'disclosure',
-                        'collectionSource',
-                        'sharingMethod',
-                        'updateFrequency',
-                        'subjectTypes',
-                        'publicity',
-                      ] as const
-                    ).map((field) => (
-                      <Table.Th key={field}>{t(`catalog.field.${field}`)}</Table.Th>
-                    ))}
+              <ListTable
+                striped
+                withTableBorder
+                verticalSpacing="xs"
+                data-testid={`catalog-${category}`}
+                columns={shownFields.map((field) => t(`catalog.field.${field}`))}
+              >
+                {inCategory.map((item) => (
+                  <Table.Tr key={item.id}>
+                    <Table.Td ff="monospace">{item.code}</Table.Td>
+                    <Table.Td>{localized(item.name, i18n.language)}</Table.Td>
+                    <Table.Td maw={320}>{localized(item.content, i18n.language)}</Table.Td>
+                    <Table.Td maw={260}>{item.basis.join('；')}</Table.Td>
+                    <Table.Td>{t(`credit.disclosure.${item.disclosure}`)}</Table.Td>
+                    <Table.Td>{localized(item.collectionSource, i18n.language)}</Table.Td>
+                    <Table.Td>{t(`credit.sharingMethod.${item.sharingMethod}`)}</Table.Td>
+                    <Table.Td>{t(`credit.updateFrequency.${item.updateFrequency}`)}</Table.Td>
+                    <Table.Td>
+                      {item.subjectTypes.map((type) => t(`credit.subjectType.${type}`)).join('、')}
+                    </Table.Td>
+                    <Table.Td>{publicity(item)}</Table.Td>
                   </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {inCategory.map((item) => (
-                    <Table.Tr key={item.id}>
-                      <Table.Td ff="monospace">{item.code}</Table.Td>
-                      <Table.Td>{localized(item.name, i18n.language)}</Table.Td>
-                      <Table.Td maw={320}>{localized(item.content, i18n.language)}</Table.Td>
-                      <Table.Td maw={260}>{item.basis.join('；')}</Table.Td>
-                      <Table.Td>{t(`credit.disclosure.${item.disclosure}`)}</Table.Td>
-                      <Table.Td>{localized(item.collectionSource, i18n.language)}</Table.Td>
-                      <Table.Td>{t(`credit.sharingMethod.${item.sharingMethod}`)}</Table.Td>
-                      <Table.Td>{t(`credit.updateFrequency.${item.updateFrequency}`)}</Table.Td>
-                      <Table.Td>
-                        {item.subjectTypes.map((type) => t(`credit.subjectType.${type}`)).join('、')}
-                      </Table.Td>
-                      <Table.Td>{publicity(item)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+                ))}
+              </ListTable>
             </Table.ScrollContainer>
           </Stack>
         );

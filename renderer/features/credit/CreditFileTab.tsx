@@ -4,7 +4,6 @@ import {
   Button,
   Group,
   Paper,
-  Select,
   Stack,
   Table,
   Text,
@@ -15,11 +14,13 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { type CreditRecordDocument, creditRecordStatuses } from '../../../shared/model/creditRecord.ts';
+import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts';
 import { defaultCreditCategories } from '../../../shared/model/catalog.ts';
 import type { SubjectDocument } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
 import type { DisclosureRow } from '../../repositories/disclosures.ts';
+import { DisclosureLink } from '../disclosures/DisclosureLink.tsx';
+import { CreditRecordFilters } from './CreditRecordFilters.tsx';
 import { CategoryIcon, categoryStyle, PublicBadge, StatusBadge } from './style.tsx';
 
 /** A subject's credit file: every record on a timeline, by category, with counts and filters. */
@@ -87,24 +88,11 @@ export function CreditFileTab({ subject }: { subject: SubjectDocument }) {
         </Group>
       </Group>
       <Group>
-        <Select
-          label={t('credit.field.category')}
-          placeholder={t('common.all')}
-          data={categories.map((code) => ({
-            value: code,
-            label: t(`credit.category.${code}`, { defaultValue: code }),
-          }))}
-          value={category}
-          onChange={setCategory}
-          clearable
-        />
-        <Select
-          label={t('credit.field.status')}
-          placeholder={t('common.all')}
-          data={creditRecordStatuses.map((value) => ({ value, label: t(`credit.status.${value}`) }))}
-          value={status}
-          onChange={setStatus}
-          clearable
+        <CreditRecordFilters
+          categories={categories}
+          category={category}
+          status={status}
+          onChange={(filter, value) => (filter === 'category' ? setCategory(value) : setStatus(value))}
         />
       </Group>
       {records !== null && shown.length === 0 ? (
@@ -172,9 +160,7 @@ function SubjectDisclosures({ subjectId }: { subjectId: string }) {
             <Table.Tr key={disclosure.id}>
               <Table.Td>{t(`creditUi.kind.${disclosure.kind}`)}</Table.Td>
               <Table.Td>
-                <Anchor component={Link} to={`/credit/disclosures/${disclosure.id}`}>
-                  {disclosure.documentNumber}
-                </Anchor>
+                <DisclosureLink disclosure={disclosure} />
               </Table.Td>
               <Table.Td>{disclosure.decisionDate}</Table.Td>
               <Table.Td>

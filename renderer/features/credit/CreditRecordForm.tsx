@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { Paper, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,8 @@ import type { SubjectKind } from '../../../shared/model/subject.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { useServices } from '../../app/services.ts';
 import type { CreditRecordFields } from '../../repositories/creditRecords.ts';
+import { FormActions } from '../common/FormActions.tsx';
+import { useFormSave } from '../common/saving.ts';
 import { localized, usePublicityText } from './CatalogPage.tsx';
 import { creditFieldLabel, errorsByField, IssueSummary } from './issues.tsx';
 import { SubjectSelect } from './SubjectSelect.tsx';
@@ -22,8 +24,6 @@ interface Props {
 export function CreditRecordForm({ initial, onSubmit, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const { creditRecords, reference, subjects } = useServices();
-  const [saving, setSaving] = useState(false);
-  const [refused, setRefused] = useState<ValidationIssue[]>([]);
   const [catalog, setCatalog] = useState<readonly CatalogItemDocument[]>(reference.catalog());
   const [subjectKind, setSubjectKind] = useState<SubjectKind | null>(null);
   const publicity = usePublicityText();
@@ -69,16 +69,10 @@ export function CreditRecordForm({ initial, onSubmit, onCancel }: Props) {
     form.setValues(next);
   };
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    try {
-      const issues = await onSubmit(values);
-      setRefused(issues);
-      if (issues.length > 0) form.setErrors(errorsByField(t, issues, (field) => field.split('.')[0]!));
-    } finally {
-      setSaving(false);
-    }
-  });
+  const { saving, refused, save } = useFormSave(form, onSubmit, (issues) =>
+    errorsByField(t, issues, (field) => field.split('.')[0]!),
+  );
+  const submit = form.onSubmit(save);
 
   const applicable = catalog.filter((item) => !subjectKind || item.subjectTypes.includes(subjectKind));
   const groups = [...new Set(applicable.map((item) => item.category))].map((category) => ({
@@ -140,14 +134,7 @@ export function CreditRecordForm({ initial, onSubmit, onCancel }: Props) {
         </SimpleGrid>
         <Textarea label={label('facts')} withAsterisk autosize minRows={3} {...form.getInputProps('facts')} />
         <Textarea label={label('legalBasis')} autosize minRows={2} {...form.getInputProps('legalBasis')} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} loading={saving} />
       </Stack>
     </Paper>
   );

@@ -1,11 +1,11 @@
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts';
 import { useServices } from '../../app/services.ts';
 import { emptyCreditRecordFields, fieldsOf } from '../../repositories/creditRecords.ts';
+import { useDocument } from '../common/documents.ts';
+import { afterSave } from '../common/saving.ts';
 import { CreditRecordForm } from './CreditRecordForm.tsx';
 
 export function CreditRecordCreatePage() {
@@ -20,16 +20,15 @@ export function CreditRecordCreatePage() {
       <CreditRecordForm
         initial={emptyCreditRecordFields(subjectId)}
         onCancel={() => navigate(subjectId ? `/subjects/${subjectId}?tab=credit` : '/credit/records')}
-        onSubmit={async (fields) => {
-          const result = await creditRecords.create(fields);
-          if (!result.ok) return result.issues;
-          notifications.show({
-            color: 'teal',
-            message: t('creditUi.record.created', { title: fields.title }),
-          });
-          navigate(`/credit/records/${result.value.id}`);
-          return [];
-        }}
+        onSubmit={async (fields) =>
+          afterSave(await creditRecords.create(fields), (saved) => {
+            notifications.show({
+              color: 'teal',
+              message: t('creditUi.record.created', { title: fields.title }),
+            });
+            navigate(`/credit/records/${saved.id}`);
+          })
+        }
       />
     </Stack>
   );
@@ -40,11 +39,7 @@ export function CreditRecordEditPage() {
   const { id = '' } = useParams();
   const { creditRecords } = useServices();
   const navigate = useNavigate();
-  const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
-
-  useEffect(() => {
-    creditRecords.get(id).then(setRecord);
-  }, [creditRecords, id]);
+  const record = useDocument(creditRecords, id);
 
   if (record === undefined) return <Loader />;
   if (record === null) return <Text>{t('common.notFound')}</Text>;
@@ -55,13 +50,15 @@ export function CreditRecordEditPage() {
       <CreditRecordForm
         initial={fieldsOf(record)}
         onCancel={() => navigate(`/credit/records/${id}`)}
-        onSubmit={async (fields) => {
-          const result = await creditRecords.updateDraft(id, fields);
-          if (!result.ok) return result.issues;
-          notifications.show({ color: 'teal', message: t('creditUi.record.saved', { title: fields.title }) });
-          navigate(`/credit/records/${id}`);
-          return [];
-        }}
+        onSubmit={async (fields) =>
+          afterSave(await creditRecords.updateDraft(id, fields), () => {
+            notifications.show({
+              color: 'teal',
+              message: t('creditUi.record.saved', { title: fields.title }),
+            });
+            navigate(`/credit/records/${id}`);
+          })
+        }
       />
     </Stack>
   );

@@ -1,21 +1,25 @@
-import { Anchor, Button, Group, Pagination, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
-import { type CreditRecordStatus, creditRecordStatuses } from '../../../shared/model/creditRecord.ts';
+import { Link } from 'react-router';
+import type { CreditRecordStatus } from '../../../shared/model/creditRecord.ts';
 import { defaultCreditCategories } from '../../../shared/model/catalog.ts';
 import { useServices } from '../../app/services.ts';
 import type { CreditRecordPage } from '../../repositories/creditRecords.ts';
+import { ListTable } from '../common/ListTable.tsx';
+import { useQueryFilter } from '../common/useQueryFilter.ts';
+import { CreditRecordFilters } from './CreditRecordFilters.tsx';
 import { CreditTabs } from './CreditTabs.tsx';
 import { CategoryBadge, PublicBadge, StatusBadge } from './style.tsx';
 
 const pageSize = 50;
+const defaultCategoryCodes = defaultCreditCategories.map(({ code }) => code);
 
 /** All credit records of the county, newest change first, by category and status. */
 export function CreditRecordListPage() {
   const { t } = useTranslation();
   const { creditRecords, subjects } = useServices();
-  const [params, setParams] = useSearchParams();
+  const [params, setFilter] = useQueryFilter();
   const category = params.get('category');
   const status = params.get('status') as CreditRecordStatus | null;
   const [page, setPage] = useState(1);
@@ -35,10 +39,7 @@ export function CreditRecordListPage() {
   }, [creditRecords, category, status, page]);
 
   const filter = (name: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
+    setFilter(name, value);
     setPage(1);
   };
 
@@ -54,24 +55,11 @@ export function CreditRecordListPage() {
       </Group>
       <CreditTabs active="records" />
       <Group align="flex-end">
-        <Select
-          label={t('credit.field.category')}
-          placeholder={t('common.all')}
-          data={defaultCreditCategories.map(({ code }) => ({
-            value: code,
-            label: t(`credit.category.${code}`),
-          }))}
-          value={category}
-          onChange={(value) => filter('category', value)}
-          clearable
-        />
-        <Select
-          label={t('credit.field.status')}
-          placeholder={t('common.all')}
-          data={creditRecordStatuses.map((value) => ({ value, label: t(`credit.status.${value}`) }))}
-          value={status}
-          onChange={(value) => filter('status', value)}
-          clearable
+        <CreditRecordFilters
+          categories={defaultCategoryCodes}
+          category={category}
+          status={status}
+          onChange={filter}
         />
         <Text c="dimmed" data-testid="record-total">
           {t('common.total', { count: result.total })}
@@ -80,44 +68,44 @@ export function CreditRecordListPage() {
       {result.items.length === 0 ? (
         <Text c="dimmed">{t('creditUi.file.noneMatch')}</Text>
       ) : (
-        <Table striped highlightOnHover data-testid="record-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('credit.field.decisionDate')}</Table.Th>
-              <Table.Th>{t('credit.field.subjectId')}</Table.Th>
-              <Table.Th>{t('credit.field.title')}</Table.Th>
-              <Table.Th>{t('credit.field.category')}</Table.Th>
-              <Table.Th>{t('credit.field.status')}</Table.Th>
-              <Table.Th>{t('creditUi.record.visibility')}</Table.Th>
+        <ListTable
+          striped
+          highlightOnHover
+          data-testid="record-table"
+          columns={[
+            t('credit.field.decisionDate'),
+            t('credit.field.subjectId'),
+            t('credit.field.title'),
+            t('credit.field.category'),
+            t('credit.field.status'),
+            t('creditUi.record.visibility'),
+          ]}
+        >
+          {result.items.map((record) => (
+            <Table.Tr key={record.id}>
+              <Table.Td>{record.decisionDate}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/subjects/${record.subjectId}?tab=credit`}>
+                  {subjects.index.get(record.subjectId)?.name ?? record.subjectId}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/credit/records/${record.id}`}>
+                  {record.title}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                <CategoryBadge category={record.category} />
+              </Table.Td>
+              <Table.Td>
+                <StatusBadge status={record.status} />
+              </Table.Td>
+              <Table.Td>
+                <PublicBadge visible={creditRecords.isPublic(record)} />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.items.map((record) => (
-              <Table.Tr key={record.id}>
-                <Table.Td>{record.decisionDate}</Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/subjects/${record.subjectId}?tab=credit`}>
-                    {subjects.index.get(record.subjectId)?.name ?? record.subjectId}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <Anchor component={Link} to={`/credit/records/${record.id}`}>
-                    {record.title}
-                  </Anchor>
-                </Table.Td>
-                <Table.Td>
-                  <CategoryBadge category={record.category} />
-                </Table.Td>
-                <Table.Td>
-                  <StatusBadge status={record.status} />
-                </Table.Td>
-                <Table.Td>
-                  <PublicBadge visible={creditRecords.isPublic(record)} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </ListTable>
       )}
       {result.total > pageSize && (
         <Pagination total={Math.ceil(result.total / pageSize)} value={page} onChange={setPage} />

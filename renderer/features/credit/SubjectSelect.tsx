@@ -12,6 +12,8 @@ interface Props {
   onChange: (subject: SubjectDocument | null) => void;
   /** Only subjects of this kind; any kind when omitted. */
   kind?: SubjectKind;
+  /** The hint under the label: how to find a subject, when omitted. */
+  description?: string;
   error?: ReactNode;
   required?: boolean;
   disabled?: boolean;
@@ -22,7 +24,30 @@ function optionOf(subject: Pick<SubjectDocument, 'id' | 'name' | 'kind' | 'code'
 }
 
 /** Picks an enterprise or practitioner from the local registry by name or code. */
-export function SubjectSelect({ label, value, onChange, kind, error, required, disabled }: Props) {
+export function SubjectSelect({ onChange, ...props }: Props) {
+  const { subjects } = useServices();
+  return (
+    <SubjectIdSelect
+      {...props}
+      onChange={(id) => {
+        if (!id) return onChange(null);
+        subjects.get(id).then(onChange);
+      }}
+    />
+  );
+}
+
+/** Picks a subject as SubjectSelect does, telling only its id ('' when cleared). */
+export function SubjectIdSelect({
+  label,
+  value,
+  onChange,
+  kind,
+  description,
+  error,
+  required,
+  disabled,
+}: Omit<Props, 'onChange'> & { onChange: (id: string) => void }) {
   const { t } = useTranslation();
   const { subjects } = useServices();
   const [search, setSearch] = useState('');
@@ -49,13 +74,10 @@ export function SubjectSelect({ label, value, onChange, kind, error, required, d
   return (
     <Select
       label={label}
-      description={t('creditUi.subjectHint')}
+      description={description ?? t('creditUi.subjectHint')}
       data={data}
       value={value || null}
-      onChange={(next) => {
-        if (!next) return onChange(null);
-        subjects.get(next).then(onChange);
-      }}
+      onChange={(next) => onChange(next ?? '')}
       searchable
       clearable
       withAsterisk={required}

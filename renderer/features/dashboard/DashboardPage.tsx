@@ -43,47 +43,24 @@ export function DashboardPage() {
     <Stack>
       <Title order={2}>{t('creditUi.dashboard.title')}</Title>
       <SimpleGrid cols={{ base: 1, md: 3 }}>
-        <Paper withBorder p="md">
-          <Text c="dimmed" size="sm">
-            {t('creditUi.dashboard.subjects')}
-          </Text>
-          <Text fz={28} fw={700} data-testid="dashboard-subjects">
-            {subjectCounts ? subjectCounts.enterprises + subjectCounts.practitioners : '—'}
-          </Text>
-          {subjectCounts && (
-            <Text size="sm" c="dimmed">
-              {t('creditUi.dashboard.subjectsSplit', { ...subjectCounts })}
-            </Text>
-          )}
-        </Paper>
-        <Paper withBorder p="md">
-          <Text c="dimmed" size="sm">
-            {t('creditUi.dashboard.awaitingReview')}
-          </Text>
-          <Anchor
-            component={Link}
-            to="/credit/records?status=submitted"
-            fz={28}
-            fw={700}
-            data-testid="dashboard-awaiting"
-          >
-            {records?.awaitingReview ?? '—'}
-          </Anchor>
-        </Paper>
-        <Paper withBorder p="md">
-          <Text c="dimmed" size="sm">
-            {t('creditUi.dashboard.drafts')}
-          </Text>
-          <Anchor
-            component={Link}
-            to="/credit/records?status=draft"
-            fz={28}
-            fw={700}
-            data-testid="dashboard-drafts"
-          >
-            {records?.drafts ?? '—'}
-          </Anchor>
-        </Paper>
+        <StatCard
+          label={t('creditUi.dashboard.subjects')}
+          testId="dashboard-subjects"
+          value={subjectCounts ? subjectCounts.enterprises + subjectCounts.practitioners : undefined}
+          note={subjectCounts && t('creditUi.dashboard.subjectsSplit', { ...subjectCounts })}
+        />
+        <StatCard
+          label={t('creditUi.dashboard.awaitingReview')}
+          testId="dashboard-awaiting"
+          value={records?.awaitingReview}
+          to="/credit/records?status=submitted"
+        />
+        <StatCard
+          label={t('creditUi.dashboard.drafts')}
+          testId="dashboard-drafts"
+          value={records?.drafts}
+          to="/credit/records?status=draft"
+        />
       </SimpleGrid>
       <Paper withBorder p="md">
         <Text c="dimmed" size="sm" mb="xs">
@@ -109,5 +86,42 @@ export function DashboardPage() {
       </Paper>
       <RatesCard />
     </Stack>
+  );
+}
+
+interface StatCardProps {
+  label: string;
+  testId: string;
+  /** The count; '—' while it loads. */
+  value: number | undefined;
+  /** Where the count leads: the records it counts. */
+  to?: string;
+  /** A line under the count. */
+  note?: string | null;
+}
+
+/** One count of the office at a glance, under its label. */
+function StatCard({ label, testId, value, to, note }: StatCardProps) {
+  const count = value ?? '—';
+  return (
+    <Paper withBorder p="md">
+      <Text c="dimmed" size="sm">
+        {label}
+      </Text>
+      {to ? (
+        <Anchor component={Link} to={to} fz={28} fw={700} data-testid={testId}>
+          {count}
+        </Anchor>
+      ) : (
+        <Text fz={28} fw={700} data-testid={testId}>
+          {count}
+        </Text>
+      )}
+      {note && (
+        <Text size="sm" c="dimmed">
+          {note}
+        </Text>
+      )}
+    </Paper>
   );
 }

@@ -8,7 +8,6 @@ import {
   SimpleGrid,
   Stack,
   Text,
-  TextInput,
   Title,
   UnstyledButton,
 } from '@mantine/core';
@@ -20,6 +19,7 @@ import { useServices } from '../../app/services.ts';
 import type { DisclosureRow } from '../../repositories/disclosures.ts';
 import { localDate } from '../../session/session.ts';
 import { DisclosureTable } from '../disclosures/DisclosureListPage.tsx';
+import { PeriodInputs } from '../disclosures/inputs.tsx';
 import { monthOf, previousMonthOf } from '../disclosures/labels.ts';
 
 const rateNames = ['reporting', 'compliance', 'timeliness'] as const;
@@ -67,19 +67,10 @@ export function RatesCard() {
             >
               {t('creditUi.period.thisYear')}
             </Button>
-            <TextInput
+            <PeriodInputs
               size="xs"
-              type="date"
-              label={t('creditUi.period.from')}
-              value={period.from}
-              onChange={(event) => setPeriod({ ...period, from: event.currentTarget.value })}
-            />
-            <TextInput
-              size="xs"
-              type="date"
-              label={t('creditUi.period.to')}
-              value={period.to}
-              onChange={(event) => setPeriod({ ...period, to: event.currentTarget.value })}
+              period={period}
+              onChange={(end, value) => setPeriod({ ...period, [end]: value })}
             />
           </Group>
         </Group>

@@ -3,7 +3,6 @@ import {
   Checkbox,
   Collapse,
   Fieldset,
-  Group,
   MultiSelect,
   Paper,
   Select,
@@ -15,7 +14,7 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useDisclosure } from '@mantine/hooks';
-import { Fragment, type ReactNode, useState } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isRealDate } from '../../../shared/domain/identifiers.ts';
 import {
@@ -32,6 +31,8 @@ import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { CalendarWarnings } from './TimingBadge.tsx';
 import { useServices } from '../../app/services.ts';
 import { localDate } from '../../session/session.ts';
+import { FormActions } from '../common/FormActions.tsx';
+import { useFormSave } from '../common/saving.ts';
 import { errorsByField, IssueSummary } from '../credit/issues.tsx';
 import { SubjectSelect } from '../credit/SubjectSelect.tsx';
 import { codeOptions, codeTableOf, disclosureFieldLabel, issueFieldLabel } from './labels.ts';
@@ -83,8 +84,6 @@ export function DisclosureForm({ initial, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
   const { disclosures } = useServices();
   const kind = initial.kind;
-  const [saving, setSaving] = useState(false);
-  const [refused, setRefused] = useState<ValidationIssue[]>([]);
   const [otherCodes, { toggle: toggleOtherCodes }] = useDisclosure(
     otherCodeFields.some((field) => initial[field] !== ''),
   );
@@ -102,18 +101,11 @@ export function DisclosureForm({ initial, onSubmit, onCancel }: Props) {
     },
   });
 
-  const submit = form.onSubmit(
-    async (values) => {
-      setSaving(true);
-      try {
-        const issues = await onSubmit(values);
-        setRefused(issues);
-        if (issues.length > 0) form.setErrors(errorsByField(t, issues, toProperty));
-      } finally {
-        setSaving(false);
-      }
-    },
-    async (_errors, values) => setRefused(await disclosures.validate(values)),
+  const { saving, refused, setRefused, save } = useFormSave(form, onSubmit, (issues) =>
+    errorsByField(t, issues, toProperty),
+  );
+  const submit = form.onSubmit(save, async (_errors, values) =>
+    setRefused(await disclosures.validate(values)),
   );
 
   const ownColumns = new Set(columnsOf(kind).map(({ def }) => def.field));
@@ -257,14 +249,7 @@ export function DisclosureForm({ initial, onSubmit, onCancel }: Props) {
             </SimpleGrid>
           </Fieldset>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} loading={saving} />
       </Stack>
     </Paper>
   );

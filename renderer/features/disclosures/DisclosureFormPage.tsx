@@ -4,27 +4,15 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import {
-  type DisclosureDocument,
   type DisclosureInput,
   type DisclosureKind,
   disclosureKinds,
 } from '../../../shared/model/disclosure.ts';
 import { useServices } from '../../app/services.ts';
 import type { DisclosureSaved } from '../../repositories/disclosures.ts';
+import { useDocument, withoutStamps } from '../common/documents.ts';
+import { afterSave } from '../common/saving.ts';
 import { DisclosureForm } from './DisclosureForm.tsx';
-
-function inputOf(doc: DisclosureDocument): DisclosureInput {
-  const {
-    id: _i,
-    county: _c,
-    createdAt: _ca,
-    updatedAt: _ua,
-    createdBy: _cb,
-    updatedBy: _ub,
-    ...input
-  } = doc;
-  return input;
-}
 
 /** Tells the clerk what became of the credit record a penalty calls for. */
 function useSavedNotice() {
@@ -66,13 +54,12 @@ export function DisclosureCreatePage() {
         key={kind}
         initial={initial}
         onCancel={() => navigate(subjectId ? `/subjects/${subjectId}?tab=credit` : '/credit/disclosures')}
-        onSubmit={async (input) => {
-          const result = await disclosures.create(input);
-          if (!result.ok) return result.issues;
-          notice(result.value);
-          navigate(`/credit/disclosures/${result.value.disclosure.id}`);
-          return [];
-        }}
+        onSubmit={async (input) =>
+          afterSave(await disclosures.create(input), (saved) => {
+            notice(saved);
+            navigate(`/credit/disclosures/${saved.disclosure.id}`);
+          })
+        }
       />
     </Stack>
   );
@@ -84,11 +71,7 @@ export function DisclosureEditPage() {
   const { disclosures } = useServices();
   const navigate = useNavigate();
   const notice = useSavedNotice();
-  const [doc, setDoc] = useState<DisclosureDocument | null | undefined>(undefined);
-
-  useEffect(() => {
-    disclosures.get(id).then(setDoc);
-  }, [disclosures, id]);
+  const doc = useDocument(disclosures, id);
 
   if (doc === undefined) return <Loader />;
   if (doc === null) return <Text>{t('common.notFound')}</Text>;
@@ -97,15 +80,14 @@ export function DisclosureEditPage() {
     <Stack>
       <Title order={2}>{t(`creditUi.disclosure.editTitle.${doc.kind}`)}</Title>
       <DisclosureForm
-        initial={inputOf(doc)}
+        initial={withoutStamps(doc)}
         onCancel={() => navigate(`/credit/disclosures/${id}`)}
-        onSubmit={async (input) => {
-          const result = await disclosures.update(id, input);
-          if (!result.ok) return result.issues;
-          notice(result.value);
-          navigate(`/credit/disclosures/${id}`);
-          return [];
-        }}
+        onSubmit={async (input) =>
+          afterSave(await disclosures.update(id, input), (saved) => {
+            notice(saved);
+            navigate(`/credit/disclosures/${id}`);
+          })
+        }
       />
     </Stack>
   );

@@ -1,27 +1,20 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  SegmentedControl,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import type { DisclosureKind } from '../../../shared/model/disclosure.ts';
 import { useServices } from '../../app/services.ts';
 import type { DisclosureQuery, DisclosureRow } from '../../repositories/disclosures.ts';
 import { localDate } from '../../session/session.ts';
+import { ListTable } from '../common/ListTable.tsx';
+import { useQueryFilter } from '../common/useQueryFilter.ts';
 import { CreditTabs } from '../credit/CreditTabs.tsx';
 import { issueText } from '../credit/issues.tsx';
+import { DisclosureLink } from './DisclosureLink.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
+import { PeriodInputs } from './inputs.tsx';
 import { monthOf } from './labels.ts';
 import { TimingBadge } from './TimingBadge.tsx';
 
@@ -29,7 +22,7 @@ import { TimingBadge } from './TimingBadge.tsx';
 export function DisclosureListPage() {
   const { t } = useTranslation();
   const { disclosures, clock } = useServices();
-  const [params, setParams] = useSearchParams();
+  const [params, filter] = useQueryFilter();
   const month = monthOf(localDate(clock()));
   const kind = (params.get('kind') ?? '') as DisclosureKind | '';
   const from = params.get('from') ?? month.from;
@@ -52,13 +45,6 @@ export function DisclosureListPage() {
     const subscription = disclosures.changes$.subscribe(load);
     return () => subscription.unsubscribe();
   }, [disclosures, kind, from, to, timing, reported]);
-
-  const filter = (name: string, value: string | null) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    setParams(next, { replace: true });
-  };
 
   return (
     <Stack>
@@ -96,18 +82,7 @@ export function DisclosureListPage() {
             { value: 'penalty', label: t('creditUi.kind.penalty') },
           ]}
         />
-        <TextInput
-          type="date"
-          label={t('creditUi.period.from')}
-          value={from}
-          onChange={(event) => filter('from', event.currentTarget.value)}
-        />
-        <TextInput
-          type="date"
-          label={t('creditUi.period.to')}
-          value={to}
-          onChange={(event) => filter('to', event.currentTarget.value)}
-        />
+        <PeriodInputs period={{ from, to }} onChange={filter} />
         <Select
           label={t('creditUi.disclosure.timingFilter')}
           placeholder={t('common.all')}
@@ -149,68 +124,66 @@ export function DisclosureTable({ rows }: { rows: readonly DisclosureRow[] }) {
   const { t } = useTranslation();
   const { disclosures } = useServices();
   return (
-    <Table striped highlightOnHover data-testid="disclosure-table">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t('creditUi.disclosure.kind')}</Table.Th>
-          <Table.Th>{t('creditUi.disclosure.documentNumber')}</Table.Th>
-          <Table.Th>{t('creditUi.disclosure.party')}</Table.Th>
-          <Table.Th>{t('creditUi.disclosure.decisionDate')}</Table.Th>
-          <Table.Th>{t('creditUi.disclosure.deadlineColumn')}</Table.Th>
-          <Table.Th>{t('disclosure.field.reportedAt')}</Table.Th>
-          <Table.Th />
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {rows.map(({ disclosure, timing }) => (
-          <Table.Tr key={disclosure.id}>
-            <Table.Td>{t(`creditUi.kind.${disclosure.kind}`)}</Table.Td>
-            <Table.Td>
-              <Anchor component={Link} to={`/credit/disclosures/${disclosure.id}`}>
-                {disclosure.documentNumber}
+    <ListTable
+      striped
+      highlightOnHover
+      data-testid="disclosure-table"
+      columns={[
+        t('creditUi.disclosure.kind'),
+        t('creditUi.disclosure.documentNumber'),
+        t('creditUi.disclosure.party'),
+        t('creditUi.disclosure.decisionDate'),
+        t('creditUi.disclosure.deadlineColumn'),
+        t('disclosure.field.reportedAt'),
+        '',
+      ]}
+    >
+      {rows.map(({ disclosure, timing }) => (
+        <Table.Tr key={disclosure.id}>
+          <Table.Td>{t(`creditUi.kind.${disclosure.kind}`)}</Table.Td>
+          <Table.Td>
+            <DisclosureLink disclosure={disclosure} />
+          </Table.Td>
+          <Table.Td>
+            {disclosure.subjectId ? (
+              <Anchor component={Link} to={`/subjects/${disclosure.subjectId}?tab=credit`}>
+                {disclosure.partyName}
               </Anchor>
-            </Table.Td>
-            <Table.Td>
-              {disclosure.subjectId ? (
-                <Anchor component={Link} to={`/subjects/${disclosure.subjectId}?tab=credit`}>
-                  {disclosure.partyName}
-                </Anchor>
-              ) : (
-                disclosure.partyName
-              )}
-            </Table.Td>
-            <Table.Td>{disclosure.decisionDate}</Table.Td>
-            <Table.Td>{timing.deadline}</Table.Td>
-            <Table.Td>
-              <Group gap="xs">
-                <TimingBadge disclosure={disclosure} timing={timing} />
-                {disclosure.reportedAt && <Text size="sm">{disclosure.reportedAt}</Text>}
-              </Group>
-            </Table.Td>
-            <Table.Td>
-              {disclosures.canReport(disclosure) && (
-                <Button
-                  size="xs"
-                  variant="light"
-                  onClick={async () => {
-                    const result = await disclosures.markReported(disclosure.id);
-                    notifications.show(
-                      result.ok
-                        ? { color: 'teal', message: t('creditUi.disclosure.markedReported') }
-                        : {
-                            color: 'red',
-                            message: result.issues.map((found) => issueText(t, found)).join('；'),
-                          },
-                    );
-                  }}
-                >
-                  {t('creditUi.disclosure.markReported')}
-                </Button>
-              )}
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+            ) : (
+              disclosure.partyName
+            )}
+          </Table.Td>
+          <Table.Td>{disclosure.decisionDate}</Table.Td>
+          <Table.Td>{timing.deadline}</Table.Td>
+          <Table.Td>
+            <Group gap="xs">
+              <TimingBadge disclosure={disclosure} timing={timing} />
+              {disclosure.reportedAt && <Text size="sm">{disclosure.reportedAt}</Text>}
+            </Group>
+          </Table.Td>
+          <Table.Td>
+            {disclosures.canReport(disclosure) && (
+              <Button
+                size="xs"
+                variant="light"
+                onClick={async () => {
+                  const result = await disclosures.markReported(disclosure.id);
+                  notifications.show(
+                    result.ok
+                      ? { color: 'teal', message: t('creditUi.disclosure.markedReported') }
+                      : {
+                          color: 'red',
+                          message: result.issues.map((found) => issueText(t, found)).join('；'),
+                        },
+                  );
+                }}
+              >
+                {t('creditUi.disclosure.markReported')}
+              </Button>
+            )}
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
   );
 }

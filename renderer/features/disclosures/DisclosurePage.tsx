@@ -8,6 +8,7 @@ import { columnsOf, type DisclosureDocument } from '../../../shared/model/disclo
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { displayPersonalValue } from '../../../shared/security/masking.ts';
 import { useServices } from '../../app/services.ts';
+import { Fact } from '../common/Fact.tsx';
 import { IssueSummary } from '../credit/issues.tsx';
 import { CategoryBadge, StatusBadge } from '../credit/style.tsx';
 import { displayValue, issueFieldLabel } from './labels.ts';
@@ -76,25 +77,17 @@ export function DisclosurePage() {
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
           {columnsOf(doc.kind).map(({ code, def }) => (
-            <div key={code}>
-              <Text size="xs" c="dimmed">
-                {t(`disclosure.field.${code}`)}
-              </Text>
-              <Text component="div" style={{ whiteSpace: 'pre-wrap' }}>
-                {personalIdFields.has(def.field)
-                  ? displayPersonalValue('idNumber', doc[def.field] as string, auth.session()?.roles ?? []) ||
-                    '—'
-                  : displayValue(t, def.field, doc[def.field])}
-              </Text>
-            </div>
+            <Fact key={code} label={t(`disclosure.field.${code}`)} block style={{ whiteSpace: 'pre-wrap' }}>
+              {personalIdFields.has(def.field)
+                ? displayPersonalValue('idNumber', doc[def.field] as string, auth.session()?.roles ?? []) ||
+                  '—'
+                : displayValue(t, def.field, doc[def.field])}
+            </Fact>
           ))}
           {doc.kind === 'penalty' && (
-            <div>
-              <Text size="xs" c="dimmed">
-                {t('disclosure.field.severity')}
-              </Text>
-              <Text>{doc.severity ? t(`disclosure.severity.${doc.severity}`) : '—'}</Text>
-            </div>
+            <Fact label={t('disclosure.field.severity')}>
+              {doc.severity ? t(`disclosure.severity.${doc.severity}`) : '—'}
+            </Fact>
           )}
         </SimpleGrid>
       </Paper>

@@ -1,18 +1,20 @@
-import { Button, Group, Modal, SegmentedControl, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Group, Modal, SegmentedControl, Stack, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DisclosureKind } from '../../../shared/model/disclosure.ts';
-import type { ReportingFormat } from '../../../shared/io/disclosureFile.ts';
+import type { ReportingFormat, ReportingPeriod } from '../../../shared/io/disclosureFile.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { useServices } from '../../app/services.ts';
+import { FormActions } from '../common/FormActions.tsx';
 import { IssueSummary } from '../credit/issues.tsx';
+import { DisclosureKindSelect, PeriodInputs } from './inputs.tsx';
 
 interface Props {
   opened: boolean;
   onClose: () => void;
   /** The period the list shows, offered as the export's. */
-  period: { from: string; to: string };
+  period: ReportingPeriod;
 }
 
 /** Saves the standard reporting file of a kind for a period (XLSX, or CSV in UTF-8 with BOM). */
@@ -21,23 +23,21 @@ export function ExportDialog({ opened, onClose, period }: Props) {
   const { disclosures, bridge } = useServices();
   const [kind, setKind] = useState<DisclosureKind>('penalty');
   const [format, setFormat] = useState<ReportingFormat>('xlsx');
-  const [from, setFrom] = useState(period.from);
-  const [to, setTo] = useState(period.to);
+  const [chosen, setChosen] = useState(period);
   const [reason, setReason] = useState('');
   const [refused, setRefused] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
     if (!opened) return;
-    setFrom(period.from);
-    setTo(period.to);
+    setChosen({ from: period.from, to: period.to });
     setRefused([]);
   }, [opened, period.from, period.to]);
 
   const save = async () => {
     setBusy(true);
     try {
-      const result = await disclosures.files.exportFile(kind, format, { from, to }, reason);
+      const result = await disclosures.files.exportFile(kind, format, chosen, reason);
       if (!result.ok) return setRefused(result.issues);
       const { name, mimeType, data, count } = result.value;
       const saved = await bridge.saveFile({ suggestedName: name, mimeType, data: new Uint8Array(data) });
@@ -56,16 +56,7 @@ export function ExportDialog({ opened, onClose, period }: Props) {
           issues={refused}
           labelOf={(field) => (field === 'reason' ? t('creditUi.files.reason') : null)}
         />
-        <Select
-          label={t('creditUi.disclosure.kind')}
-          data={[
-            { value: 'penalty', label: t('creditUi.kind.penalty') },
-            { value: 'licence', label: t('creditUi.kind.licence') },
-          ]}
-          value={kind}
-          onChange={(value) => value && setKind(value as DisclosureKind)}
-          allowDeselect={false}
-        />
+        <DisclosureKindSelect value={kind} onChange={setKind} />
         <SegmentedControl
           value={format}
           onChange={(value) => setFormat(value as ReportingFormat)}
@@ -75,18 +66,7 @@ export function ExportDialog({ opened, onClose, period }: Props) {
           ]}
         />
         <Group grow>
-          <TextInput
-            type="date"
-            label={t('creditUi.period.from')}
-            value={from}
-            onChange={(event) => setFrom(event.currentTarget.value)}
-          />
-          <TextInput
-            type="date"
-            label={t('creditUi.period.to')}
-            value={to}
-            onChange={(event) => setTo(event.currentTarget.value)}
-          />
+          <PeriodInputs period={chosen} onChange={(end, value) => setChosen({ ...chosen, [end]: value })} />
         </Group>
         <Textarea
           label={t('creditUi.files.reason')}
@@ -95,14 +75,12 @@ export function ExportDialog({ opened, onClose, period }: Props) {
           value={reason}
           onChange={(event) => setReason(event.currentTarget.value)}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button onClick={save} loading={busy}>
-            {t('creditUi.files.exportButton')}
-          </Button>
-        </Group>
+        <FormActions
+          onCancel={onClose}
+          onConfirm={save}
+          label={t('creditUi.files.exportButton')}
+          loading={busy}
+        />
       </Stack>
     </Modal>
   );

@@ -1,16 +1,4 @@
-import {
-  Alert,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Checkbox, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -23,7 +11,10 @@ import {
 import { useServices } from '../../app/services.ts';
 import type { ImportPreview, ImportProblem } from '../../repositories/disclosureFiles.ts';
 import { localDate } from '../../session/session.ts';
+import { ListTable } from '../common/ListTable.tsx';
+import { FormActions } from '../common/FormActions.tsx';
 import { issueText } from '../credit/issues.tsx';
+import { DisclosureKindSelect } from './inputs.tsx';
 import { issueFieldLabel } from './labels.ts';
 
 interface Props {
@@ -93,16 +84,7 @@ export function ImportDialog({ opened, onClose }: Props) {
       <Stack>
         {!preview && (
           <>
-            <Select
-              label={t('creditUi.disclosure.kind')}
-              data={[
-                { value: 'penalty', label: t('creditUi.kind.penalty') },
-                { value: 'licence', label: t('creditUi.kind.licence') },
-              ]}
-              value={kind}
-              onChange={(value) => value && setKind(value as DisclosureKind)}
-              allowDeselect={false}
-            />
+            <DisclosureKindSelect value={kind} onChange={setKind} />
             {kind === 'penalty' && (
               <Select
                 label={t('disclosure.field.severity')}
@@ -131,14 +113,12 @@ export function ImportDialog({ opened, onClose }: Props) {
                 {issueText(t, failure)}
               </Alert>
             )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button onClick={choose} loading={busy}>
-                {t('creditUi.files.chooseFile')}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={onClose}
+              onConfirm={choose}
+              label={t('creditUi.files.chooseFile')}
+              loading={busy}
+            />
           </>
         )}
         {preview && (
@@ -166,14 +146,13 @@ export function ImportDialog({ opened, onClose }: Props) {
               problems={preview.warnings}
               testId="import-warnings"
             />
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                {t('common.cancel')}
-              </Button>
-              <Button onClick={commit} loading={busy} disabled={preview.disclosures.length === 0}>
-                {t('creditUi.files.confirmImport', { count: preview.disclosures.length })}
-              </Button>
-            </Group>
+            <FormActions
+              onCancel={onClose}
+              onConfirm={commit}
+              label={t('creditUi.files.confirmImport', { count: preview.disclosures.length })}
+              loading={busy}
+              disabled={preview.disclosures.length === 0}
+            />
           </>
         )}
       </Stack>
@@ -195,26 +174,25 @@ function ProblemTable({
   return (
     <Stack gap="xs">
       <Title order={5}>{title}</Title>
-      <Table striped data-testid={testId}>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('creditUi.files.row')}</Table.Th>
-            <Table.Th>{t('creditUi.disclosure.documentNumber')}</Table.Th>
-            <Table.Th>{t('creditUi.files.field')}</Table.Th>
-            <Table.Th>{t('creditUi.files.problem')}</Table.Th>
+      <ListTable
+        striped
+        data-testid={testId}
+        columns={[
+          t('creditUi.files.row'),
+          t('creditUi.disclosure.documentNumber'),
+          t('creditUi.files.field'),
+          t('creditUi.files.problem'),
+        ]}
+      >
+        {problems.map((problem) => (
+          <Table.Tr key={`${problem.row}-${problem.documentNumber}-${problem.field}-${problem.code}`}>
+            <Table.Td>{problem.row ?? '—'}</Table.Td>
+            <Table.Td>{problem.documentNumber || '—'}</Table.Td>
+            <Table.Td>{issueFieldLabel(t, problem.field) ?? problem.field}</Table.Td>
+            <Table.Td>{issueText(t, problem)}</Table.Td>
           </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {problems.map((problem) => (
-            <Table.Tr key={`${problem.row}-${problem.documentNumber}-${problem.field}-${problem.code}`}>
-              <Table.Td>{problem.row ?? '—'}</Table.Td>
-              <Table.Td>{problem.documentNumber || '—'}</Table.Td>
-              <Table.Td>{issueFieldLabel(t, problem.field) ?? problem.field}</Table.Td>
-              <Table.Td>{issueText(t, problem)}</Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+        ))}
+      </ListTable>
     </Stack>
   );
 }

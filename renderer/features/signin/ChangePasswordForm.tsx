@@ -1,8 +1,9 @@
-import { Alert, Button, Group, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useTranslation } from 'react-i18next';
 import { checkPasswordStrength } from '../../../shared/security/password.ts';
 import type { AuthService } from '../../security/auth.ts';
+import { FormActions } from '../common/FormActions.tsx';
 import { issueMessage } from '../subjects/labels.ts';
 
 interface Values {
@@ -79,16 +80,7 @@ export function ChangePasswordForm({
           {...form.getInputProps('confirm')}
         />
         {form.errors.form && <Alert color="red">{form.errors.form}</Alert>}
-        <Group justify="flex-end">
-          {onCancel && (
-            <Button variant="default" onClick={onCancel}>
-              {t('common.cancel')}
-            </Button>
-          )}
-          <Button type="submit" loading={form.submitting}>
-            {t('password.submit')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} label={t('password.submit')} loading={form.submitting} />
       </Stack>
     </form>
   );

@@ -1,10 +1,11 @@
-import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { IconEye } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SubjectDocument } from '../../../shared/model/subject.ts';
 import { mayReveal, personalFieldsOf } from '../../../shared/security/masking.ts';
 import { useServices } from '../../app/services.ts';
+import { FormActions } from '../common/FormActions.tsx';
 import { useSession } from '../../security/hooks.ts';
 import { revealPersonalData } from '../../security/repositoryContext.ts';
 import { issueMessage } from './labels.ts';
@@ -71,14 +72,14 @@ export function RevealPersonalData({
             data-autofocus
           />
           {problem && <Alert color="red">{problem}</Alert>}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setOpened(false)}>
-              {t('common.cancel')}
-            </Button>
-            <Button color="orange" onClick={reveal} loading={busy} disabled={reason.trim() === ''}>
-              {t('reveal.submit')}
-            </Button>
-          </Group>
+          <FormActions
+            onCancel={() => setOpened(false)}
+            onConfirm={reveal}
+            label={t('reveal.submit')}
+            loading={busy}
+            disabled={reason.trim() === ''}
+            color="orange"
+          />
         </Stack>
       </Modal>
     </>

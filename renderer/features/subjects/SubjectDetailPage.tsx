@@ -15,9 +15,11 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import type { SubjectDocument } from '../../../shared/model/subject.ts';
+import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
 import type { HistoryEntry } from '../../db/localStore.ts';
+import { useDocument } from '../common/documents.ts';
+import { Fact } from '../common/Fact.tsx';
 import { CreditFileTab } from '../credit/CreditFileTab.tsx';
 import { useCan } from '../../security/hooks.ts';
 import { fieldLabel, formatInstant, shownValue } from './labels.ts';
@@ -40,21 +42,10 @@ const detailFields = {
   practitioner: ['code', 'industry', 'status', 'qualification', 'certificateNumber', 'phone', 'employerId'],
 } as const;
 
-const comparedFields = [
-  'name',
-  'code',
-  'industry',
-  'status',
-  'legalRepresentative',
-  'qualification',
-  'qualificationLevel',
-  'address',
-  'division',
-  'contactPerson',
-  'phone',
-  'employerId',
-  'certificateNumber',
-] as const;
+/** Every field a change can touch: all of a subject's input but its kind. */
+const comparedFields = (Object.keys(emptySubjectInput('enterprise')) as (keyof SubjectInput)[]).filter(
+  (field) => field !== 'kind',
+);
 
 export function SubjectDetailPage() {
   const { t } = useTranslation();
@@ -146,25 +137,12 @@ function SubjectFacts({ subject, revealed }: { subject: SubjectDocument; reveale
     <Paper withBorder p="lg">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         {detailFields[subject.kind].map((field) => (
-          <div key={field}>
-            <Text size="xs" c="dimmed">
-              {fieldLabel(t, field, subject.kind)}
-            </Text>
-            <Text component="div">{value(field)}</Text>
-          </div>
+          <Fact key={field} label={fieldLabel(t, field, subject.kind)} block>
+            {value(field)}
+          </Fact>
         ))}
-        <div>
-          <Text size="xs" c="dimmed">
-            {t('subject.createdAt')}
-          </Text>
-          <Text>{formatInstant(subject.createdAt, i18n.language)}</Text>
-        </div>
-        <div>
-          <Text size="xs" c="dimmed">
-            {t('subject.updatedAt')}
-          </Text>
-          <Text>{formatInstant(subject.updatedAt, i18n.language)}</Text>
-        </div>
+        <Fact label={t('subject.createdAt')}>{formatInstant(subject.createdAt, i18n.language)}</Fact>
+        <Fact label={t('subject.updatedAt')}>{formatInstant(subject.updatedAt, i18n.language)}</Fact>
       </SimpleGrid>
     </Paper>
   );
@@ -172,10 +150,7 @@ function SubjectFacts({ subject, revealed }: { subject: SubjectDocument; reveale
 
 function EmployerLink({ id }: { id: string }) {
   const { subjects } = useServices();
-  const [employer, setEmployer] = useState<SubjectDocument | null>(null);
-  useEffect(() => {
-    subjects.get(id).then(setEmployer);
-  }, [subjects, id]);
+  const employer = useDocument(subjects, id);
   return employer ? (
     <Anchor component={Link} to={`/subjects/${id}`}>
       {employer.name}

@@ -1,7 +1,6 @@
-import { Anchor, Button, Group, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useDebouncedValue } from '@mantine/hooks';
-import { type ReactNode, useEffect, useState } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { SubjectInput } from '../../../shared/model/subject.ts';
@@ -12,8 +11,10 @@ import {
   validateSubjectInput,
 } from '../../../shared/model/subject.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
-import { useServices } from '../../app/services.ts';
 import { localDate } from '../../session/session.ts';
+import { FormActions } from '../common/FormActions.tsx';
+import { useFormSave } from '../common/saving.ts';
+import { SubjectIdSelect } from '../credit/SubjectSelect.tsx';
 import { fieldLabel, issueMessage } from './labels.ts';
 
 interface Props {
@@ -27,7 +28,6 @@ interface Props {
 
 export function SubjectForm({ initial, resolve = (values) => values, onSubmit, onCancel }: Props) {
   const { t } = useTranslation();
-  const [saving, setSaving] = useState(false);
   const kind = initial.kind;
   const enterprise = kind === 'enterprise';
 
@@ -60,15 +60,8 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
     },
   });
 
-  const submit = form.onSubmit(async (values) => {
-    setSaving(true);
-    try {
-      const issues = await onSubmit(resolve(values));
-      if (issues.length > 0) form.setErrors(errorsFor(issues));
-    } finally {
-      setSaving(false);
-    }
-  });
+  const { saving, save } = useFormSave(form, (values: SubjectInput) => onSubmit(resolve(values)), errorsFor);
+  const submit = form.onSubmit(save);
 
   const text = (
     field: keyof typeof subjectTextLimits | 'code' | 'division',
@@ -118,70 +111,18 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
           {enterprise && text('contactPerson')}
           {text('phone')}
           {!enterprise && (
-            <EmployerSelect
+            <SubjectIdSelect
+              kind="enterprise"
+              label={t('subject.field.employerId')}
+              description={t('subject.hint.employerId')}
               value={form.values.employerId}
               onChange={(id) => form.setFieldValue('employerId', id)}
               error={form.errors.employerId}
             />
           )}
         </SimpleGrid>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={saving}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onCancel} loading={saving} />
       </Stack>
     </Paper>
-  );
-}
-
-interface EmployerSelectProps {
-  value: string;
-  onChange: (value: string) => void;
-  error?: ReactNode;
-}
-
-/** Picks the employing enterprise by name or code from the local registry. */
-function EmployerSelect({ value, onChange, error }: EmployerSelectProps) {
-  const { t } = useTranslation();
-  const { subjects } = useServices();
-  const [search, setSearch] = useState('');
-  const [debounced] = useDebouncedValue(search, 150);
-  const [data, setData] = useState<{ value: string; label: string }[]>([]);
-
-  useEffect(() => {
-    let current = true;
-    const load = async () => {
-      const page = await subjects.list({ kind: 'enterprise', text: debounced, sort: 'name', limit: 20 });
-      const options = page.items.map((s) => ({ value: s.id, label: `${s.name}（${s.code}）` }));
-      if (value && !options.some((o) => o.value === value)) {
-        const selected = await subjects.get(value);
-        if (selected) options.unshift({ value: selected.id, label: `${selected.name}（${selected.code}）` });
-      }
-      if (current) setData(options);
-    };
-    load();
-    return () => {
-      current = false;
-    };
-  }, [subjects, debounced, value]);
-
-  return (
-    <Select
-      label={t('subject.field.employerId')}
-      description={t('subject.hint.employerId')}
-      data={data}
-      value={value || null}
-      onChange={(next) => onChange(next ?? '')}
-      searchable
-      clearable
-      filter={({ options }) => options}
-      onSearchChange={setSearch}
-      nothingFoundMessage={t('subject.empty')}
-      error={error}
-    />
   );
 }

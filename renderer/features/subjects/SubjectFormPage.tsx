@@ -1,26 +1,14 @@
 import { Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { SubjectDocument, SubjectInput, SubjectKind } from '../../../shared/model/subject.ts';
+import type { SubjectInput, SubjectKind } from '../../../shared/model/subject.ts';
 import { emptySubjectInput, subjectKinds } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
 import { maskPersonalData } from '../../security/personalData.ts';
+import { useDocument, withoutStamps } from '../common/documents.ts';
+import { afterSave } from '../common/saving.ts';
 import { SubjectForm } from './SubjectForm.tsx';
-
-function inputOf(subject: SubjectDocument): SubjectInput {
-  const {
-    id: _id,
-    county: _c,
-    createdAt: _ca,
-    updatedAt: _ua,
-    createdBy: _cb,
-    updatedBy: _ub,
-    ...input
-  } = subject;
-  return input;
-}
 
 export function SubjectCreatePage() {
   const { t } = useTranslation();
@@ -40,13 +28,12 @@ export function SubjectCreatePage() {
         key={subjectKind}
         initial={emptySubjectInput(subjectKind)}
         onCancel={() => navigate('/subjects')}
-        onSubmit={async (input) => {
-          const result = await subjects.create(input);
-          if (!result.ok) return result.issues;
-          notifications.show({ color: 'teal', message: t('subject.created', { name: result.value.name }) });
-          navigate(`/subjects/${result.value.id}`);
-          return [];
-        }}
+        onSubmit={async (input) =>
+          afterSave(await subjects.create(input), (saved) => {
+            notifications.show({ color: 'teal', message: t('subject.created', { name: saved.name }) });
+            navigate(`/subjects/${saved.id}`);
+          })
+        }
       />
     </Stack>
   );
@@ -57,16 +44,12 @@ export function SubjectEditPage() {
   const { id = '' } = useParams();
   const { subjects } = useServices();
   const navigate = useNavigate();
-  const [subject, setSubject] = useState<SubjectDocument | null | undefined>(undefined);
-
-  useEffect(() => {
-    subjects.get(id).then(setSubject);
-  }, [subjects, id]);
+  const subject = useDocument(subjects, id);
 
   if (subject === undefined) return <Loader />;
   if (subject === null) return <Text>{t('common.notFound')}</Text>;
   // Personal values stay masked here too: a masked value left as it is keeps the stored one.
-  const stored = inputOf(subject);
+  const stored = withoutStamps(subject);
   const masked = maskPersonalData('subjects', stored);
   const resolve = (values: SubjectInput): SubjectInput => ({
     ...values,
@@ -80,13 +63,12 @@ export function SubjectEditPage() {
         initial={masked}
         resolve={resolve}
         onCancel={() => navigate(`/subjects/${id}`)}
-        onSubmit={async (input) => {
-          const result = await subjects.update(id, input);
-          if (!result.ok) return result.issues;
-          notifications.show({ color: 'teal', message: t('subject.updated', { name: result.value.name }) });
-          navigate(`/subjects/${id}`);
-          return [];
-        }}
+        onSubmit={async (input) =>
+          afterSave(await subjects.update(id, input), (saved) => {
+            notifications.show({ color: 'teal', message: t('subject.updated', { name: saved.name }) });
+            navigate(`/subjects/${id}`);
+          })
+        }
       />
     </Stack>
   );

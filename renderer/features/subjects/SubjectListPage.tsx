@@ -22,6 +22,7 @@ import { useServices } from '../../app/services.ts';
 import type { SubjectPage } from '../../repositories/subjects.ts';
 import type { SubjectSort } from '../../repositories/subjectIndex.ts';
 import { useCan } from '../../security/hooks.ts';
+import { ListTable } from '../common/ListTable.tsx';
 import { displayCode, formatInstant } from './labels.ts';
 import { SyncBadge } from '../sync/SyncBadge.tsx';
 import { useRecordSyncStates } from '../sync/syncContext.ts';
@@ -156,44 +157,44 @@ export function SubjectListPage() {
       ) : result?.total === 0 ? (
         <Text c="dimmed">{t('subject.empty')}</Text>
       ) : (
-        <Table highlightOnHover striped data-testid="subject-table">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('subject.field.name')}</Table.Th>
-              <Table.Th>{t('subject.field.kind')}</Table.Th>
-              <Table.Th>{t('subject.field.code')}</Table.Th>
-              <Table.Th>{t('subject.field.industry')}</Table.Th>
-              <Table.Th>{t('subject.field.status')}</Table.Th>
-              <Table.Th>{t('subject.updatedAt')}</Table.Th>
-              <Table.Th>{t('sync.nav')}</Table.Th>
+        <ListTable
+          highlightOnHover
+          striped
+          data-testid="subject-table"
+          columns={[
+            t('subject.field.name'),
+            t('subject.field.kind'),
+            t('subject.field.code'),
+            t('subject.field.industry'),
+            t('subject.field.status'),
+            t('subject.updatedAt'),
+            t('sync.nav'),
+          ]}
+        >
+          {result?.items.map((subject) => (
+            <Table.Tr
+              key={subject.id}
+              onClick={() => navigate(`/subjects/${subject.id}`)}
+              style={{ cursor: 'pointer' }}
+            >
+              <Table.Td>
+                <Link to={`/subjects/${subject.id}`}>{subject.name}</Link>
+              </Table.Td>
+              <Table.Td>{t(`subject.kind.${subject.kind}`)}</Table.Td>
+              <Table.Td ff="monospace">{displayCode(subject)}</Table.Td>
+              <Table.Td>{t(`subject.industry.${subject.industry}`)}</Table.Td>
+              <Table.Td>
+                <Badge color={statusColors[subject.status]} variant="light">
+                  {t(`subject.status.${subject.status}`)}
+                </Badge>
+              </Table.Td>
+              <Table.Td>{formatInstant(subject.updatedAt, i18n.language)}</Table.Td>
+              <Table.Td>
+                <SyncBadge state={syncStates.get(subject.id)} />
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result?.items.map((subject) => (
-              <Table.Tr
-                key={subject.id}
-                onClick={() => navigate(`/subjects/${subject.id}`)}
-                style={{ cursor: 'pointer' }}
-              >
-                <Table.Td>
-                  <Link to={`/subjects/${subject.id}`}>{subject.name}</Link>
-                </Table.Td>
-                <Table.Td>{t(`subject.kind.${subject.kind}`)}</Table.Td>
-                <Table.Td ff="monospace">{displayCode(subject)}</Table.Td>
-                <Table.Td>{t(`subject.industry.${subject.industry}`)}</Table.Td>
-                <Table.Td>
-                  <Badge color={statusColors[subject.status]} variant="light">
-                    {t(`subject.status.${subject.status}`)}
-                  </Badge>
-                </Table.Td>
-                <Table.Td>{formatInstant(subject.updatedAt, i18n.language)}</Table.Td>
-                <Table.Td>
-                  <SyncBadge state={syncStates.get(subject.id)} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+          ))}
+        </ListTable>
       )}
       {pages > 1 && <Pagination total={pages} value={page} onChange={setPage} />}
     </Stack>

@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import type { ConflictEntry } from '../../sync/syncStore.ts';
+import { ListTable } from '../common/ListTable.tsx';
 import { formatTime } from './format.ts';
 import { displayValue, fieldLabel, issueMessage, recordName } from './labels.ts';
 import { useSync } from './syncContext.ts';
@@ -94,64 +95,63 @@ function ConflictCompare({ entry, onDone }: { entry: ConflictEntry; onDone: () =
             ))}
           </Alert>
         )}
-        <Table withTableBorder withColumnBorders>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sync.conflicts.field')}</Table.Th>
-              <Table.Th>{t('sync.conflicts.mine')}</Table.Th>
-              <Table.Th>{t('sync.conflicts.platform')}</Table.Th>
-              <Table.Th>{t('sync.conflicts.choice')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {shown.map((field) => {
-              const inConflict = conflicting.has(field);
-              return (
-                <Table.Tr
-                  key={field}
-                  bg={inConflict ? 'var(--mantine-color-orange-light)' : undefined}
-                  data-conflict={inConflict || undefined}
-                >
-                  <Table.Td fw={inConflict ? 600 : undefined}>{label(field)}</Table.Td>
-                  <Table.Td>{value(entry.localState, field)}</Table.Td>
-                  <Table.Td>{value(entry.platformState, field)}</Table.Td>
-                  <Table.Td>
-                    {inConflict && (
-                      <Stack gap={4}>
-                        <SegmentedControl
+        <ListTable
+          withTableBorder
+          withColumnBorders
+          columns={[
+            t('sync.conflicts.field'),
+            t('sync.conflicts.mine'),
+            t('sync.conflicts.platform'),
+            t('sync.conflicts.choice'),
+          ]}
+        >
+          {shown.map((field) => {
+            const inConflict = conflicting.has(field);
+            return (
+              <Table.Tr
+                key={field}
+                bg={inConflict ? 'var(--mantine-color-orange-light)' : undefined}
+                data-conflict={inConflict || undefined}
+              >
+                <Table.Td fw={inConflict ? 600 : undefined}>{label(field)}</Table.Td>
+                <Table.Td>{value(entry.localState, field)}</Table.Td>
+                <Table.Td>{value(entry.platformState, field)}</Table.Td>
+                <Table.Td>
+                  {inConflict && (
+                    <Stack gap={4}>
+                      <SegmentedControl
+                        size="xs"
+                        aria-label={`${t('sync.conflicts.choice')} ${label(field)}`}
+                        value={choices[field]}
+                        onChange={(next) =>
+                          setChoices((current) => ({ ...current, [field]: next as Choice }))
+                        }
+                        data={[
+                          { value: 'mine', label: t('sync.conflicts.useMine') },
+                          { value: 'platform', label: t('sync.conflicts.usePlatform') },
+                          ...(field === '_deleted'
+                            ? []
+                            : [{ value: 'custom', label: t('sync.conflicts.useCustom') }]),
+                        ]}
+                      />
+                      {choices[field] === 'custom' && (
+                        <TextInput
                           size="xs"
-                          aria-label={`${t('sync.conflicts.choice')} ${label(field)}`}
-                          value={choices[field]}
-                          onChange={(next) =>
-                            setChoices((current) => ({ ...current, [field]: next as Choice }))
-                          }
-                          data={[
-                            { value: 'mine', label: t('sync.conflicts.useMine') },
-                            { value: 'platform', label: t('sync.conflicts.usePlatform') },
-                            ...(field === '_deleted'
-                              ? []
-                              : [{ value: 'custom', label: t('sync.conflicts.useCustom') }]),
-                          ]}
+                          aria-label={label(field)}
+                          value={custom[field]}
+                          onChange={(event) => {
+                            const next = event.currentTarget.value;
+                            setCustom((current) => ({ ...current, [field]: next }));
+                          }}
                         />
-                        {choices[field] === 'custom' && (
-                          <TextInput
-                            size="xs"
-                            aria-label={label(field)}
-                            value={custom[field]}
-                            onChange={(event) => {
-                              const next = event.currentTarget.value;
-                              setCustom((current) => ({ ...current, [field]: next }));
-                            }}
-                          />
-                        )}
-                      </Stack>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+                      )}
+                    </Stack>
+                  )}
+                </Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </ListTable>
         {issues.length > 0 && (
           <Alert color="red" role="alert">
             {issues.map((issue) => (
@@ -207,41 +207,40 @@ export function ConflictsPage() {
           <Text size="sm" c="dimmed">
             {t('sync.conflicts.intro')}
           </Text>
-          <Table highlightOnHover data-testid="conflict-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('sync.conflicts.record')}</Table.Th>
-                <Table.Th>{t('sync.conflicts.fields')}</Table.Th>
-                <Table.Th>{t('sync.conflicts.detectedAt')}</Table.Th>
-                <Table.Th />
+          <ListTable
+            highlightOnHover
+            data-testid="conflict-table"
+            columns={[
+              t('sync.conflicts.record'),
+              t('sync.conflicts.fields'),
+              t('sync.conflicts.detectedAt'),
+              '',
+            ]}
+          >
+            {entries.map((entry) => (
+              <Table.Tr
+                key={entry.id}
+                bg={entry.id === selected ? 'var(--mantine-color-blue-light)' : undefined}
+              >
+                <Table.Td>{recordName(entry.platformState, entry.docId)}</Table.Td>
+                <Table.Td>
+                  {entry.fields
+                    .map((field) =>
+                      field === '_deleted'
+                        ? t('sync.conflicts.deleted')
+                        : fieldLabel(t, entry.collection, field),
+                    )
+                    .join('、')}
+                </Table.Td>
+                <Table.Td>{formatTime(entry.detectedAt, i18n.language)}</Table.Td>
+                <Table.Td>
+                  <Button size="xs" variant="light" onClick={() => setSelected(entry.id ?? null)}>
+                    {t('sync.conflicts.open')}
+                  </Button>
+                </Table.Td>
               </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {entries.map((entry) => (
-                <Table.Tr
-                  key={entry.id}
-                  bg={entry.id === selected ? 'var(--mantine-color-blue-light)' : undefined}
-                >
-                  <Table.Td>{recordName(entry.platformState, entry.docId)}</Table.Td>
-                  <Table.Td>
-                    {entry.fields
-                      .map((field) =>
-                        field === '_deleted'
-                          ? t('sync.conflicts.deleted')
-                          : fieldLabel(t, entry.collection, field),
-                      )
-                      .join('、')}
-                  </Table.Td>
-                  <Table.Td>{formatTime(entry.detectedAt, i18n.language)}</Table.Td>
-                  <Table.Td>
-                    <Button size="xs" variant="light" onClick={() => setSelected(entry.id ?? null)}>
-                      {t('sync.conflicts.open')}
-                    </Button>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+            ))}
+          </ListTable>
         </>
       )}
       {current && <ConflictCompare key={current.id} entry={current} onDone={() => setSelected(null)} />}

@@ -2,6 +2,7 @@ import { Anchor, Button, Group, Paper, Stack, Table, Text, Title } from '@mantin
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RefusalEntry } from '../../sync/syncStore.ts';
+import { ListTable } from '../common/ListTable.tsx';
 import { formatTime } from './format.ts';
 import { issueMessage, recordName } from './labels.ts';
 import { useSync } from './syncContext.ts';
@@ -36,51 +37,44 @@ export function RefusedList() {
             <Text size="sm" c="dimmed">
               {t('sync.refused.intro')}
             </Text>
-            <Table data-testid="refused-table">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t('sync.refused.record')}</Table.Th>
-                  <Table.Th>{t('sync.refused.reasons')}</Table.Th>
-                  <Table.Th>{t('sync.refused.refusedAt')}</Table.Th>
-                  <Table.Th />
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {entries.map((entry) => {
-                  const editPath = sync.registration(entry.collection)?.editPath?.(entry.docId);
-                  return (
-                    <Table.Tr key={`${entry.collection}/${entry.docId}`}>
-                      <Table.Td>
-                        <Text fw={500}>{recordName(entry.localState, entry.docId)}</Text>
-                        <Text size="xs" c="dimmed">
-                          {t(`sync.collection.${entry.collection}`)}
+            <ListTable
+              data-testid="refused-table"
+              columns={[t('sync.refused.record'), t('sync.refused.reasons'), t('sync.refused.refusedAt'), '']}
+            >
+              {entries.map((entry) => {
+                const editPath = sync.registration(entry.collection)?.editPath?.(entry.docId);
+                return (
+                  <Table.Tr key={`${entry.collection}/${entry.docId}`}>
+                    <Table.Td>
+                      <Text fw={500}>{recordName(entry.localState, entry.docId)}</Text>
+                      <Text size="xs" c="dimmed">
+                        {t(`sync.collection.${entry.collection}`)}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {entry.issues.map((issue) => (
+                        <Text size="sm" key={`${issue.field}/${issue.code}`}>
+                          {issueMessage(t, entry.collection, issue)}
                         </Text>
-                      </Table.Td>
-                      <Table.Td>
-                        {entry.issues.map((issue) => (
-                          <Text size="sm" key={`${issue.field}/${issue.code}`}>
-                            {issueMessage(t, entry.collection, issue)}
-                          </Text>
-                        ))}
-                      </Table.Td>
-                      <Table.Td>{formatTime(entry.refusedAt, i18n.language)}</Table.Td>
-                      <Table.Td>
-                        <Group gap="xs" wrap="nowrap">
-                          {editPath && (
-                            <Anchor href={editPath} size="sm">
-                              {t('sync.refused.fix')}
-                            </Anchor>
-                          )}
-                          <Button size="xs" variant="subtle" color="red" onClick={() => discard(entry)}>
-                            {t('sync.refused.discard')}
-                          </Button>
-                        </Group>
-                      </Table.Td>
-                    </Table.Tr>
-                  );
-                })}
-              </Table.Tbody>
-            </Table>
+                      ))}
+                    </Table.Td>
+                    <Table.Td>{formatTime(entry.refusedAt, i18n.language)}</Table.Td>
+                    <Table.Td>
+                      <Group gap="xs" wrap="nowrap">
+                        {editPath && (
+                          <Anchor href={editPath} size="sm">
+                            {t('sync.refused.fix')}
+                          </Anchor>
+                        )}
+                        <Button size="xs" variant="subtle" color="red" onClick={() => discard(entry)}>
+                          {t('sync.refused.discard')}
+                        </Button>
+                      </Group>
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+            </ListTable>
           </>
         )}
       </Stack>

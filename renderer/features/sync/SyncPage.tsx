@@ -4,21 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useServices } from '../../app/services.ts';
 import type { CollectionStatus, HeldDeletion, SyncStatus } from '../../sync/syncService.ts';
+import { Fact } from '../common/Fact.tsx';
+import { ListTable } from '../common/ListTable.tsx';
 import { EnrollmentForm } from './EnrollmentForm.tsx';
 import { formatTime, problemMessage } from './format.ts';
 import { RefusedList } from './RefusedList.tsx';
 import { useSync, useSyncStatus } from './syncContext.ts';
-
-function Fact({ label, value }: { label: string; value: string }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
-      <Text>{value}</Text>
-    </div>
-  );
-}
 
 function HeldDeletionPrompt({ hold }: { hold: HeldDeletion }) {
   const { t } = useTranslation();
@@ -80,23 +71,18 @@ function Overview({ status }: { status: SyncStatus }) {
     <Paper withBorder p="lg">
       <Stack>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
-          <Fact label={t('sync.overview.platform')} value={enrollment.platformUrl} />
-          <Fact
-            label={t('sync.overview.county')}
-            value={`${enrollment.county.name[language]} (${enrollment.county.code})`}
-          />
-          <Fact label={t('sync.overview.device')} value={enrollment.deviceId} />
-          <Fact label={t('sync.overview.state')} value={t(`sync.state.${status.state}`)} />
-          <Fact
-            label={t('sync.overview.lastSync')}
-            value={
-              status.lastSyncedAt ? formatTime(status.lastSyncedAt, i18n.language) : t('sync.overview.never')
-            }
-          />
-          <Fact
-            label={t('sync.overview.connection')}
-            value={t(status.connected ? 'sync.overview.connected' : 'sync.overview.disconnected')}
-          />
+          <Fact label={t('sync.overview.platform')}>{enrollment.platformUrl}</Fact>
+          <Fact label={t('sync.overview.county')}>
+            {`${enrollment.county.name[language]} (${enrollment.county.code})`}
+          </Fact>
+          <Fact label={t('sync.overview.device')}>{enrollment.deviceId}</Fact>
+          <Fact label={t('sync.overview.state')}>{t(`sync.state.${status.state}`)}</Fact>
+          <Fact label={t('sync.overview.lastSync')}>
+            {status.lastSyncedAt ? formatTime(status.lastSyncedAt, i18n.language) : t('sync.overview.never')}
+          </Fact>
+          <Fact label={t('sync.overview.connection')}>
+            {t(status.connected ? 'sync.overview.connected' : 'sync.overview.disconnected')}
+          </Fact>
         </SimpleGrid>
         <Group>
           {status.state === 'paused' ? (
@@ -123,20 +109,17 @@ function Overview({ status }: { status: SyncStatus }) {
             {t('sync.overview.syncNow')}
           </Button>
         </Group>
-        <Table>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('sync.overview.collection')}</Table.Th>
-              <Table.Th>{t('sync.overview.pending')}</Table.Th>
-              <Table.Th>{t('sync.overview.transferred')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {status.collections.map((collection) => (
-              <CollectionRow key={collection.name} collection={collection} />
-            ))}
-          </Table.Tbody>
-        </Table>
+        <ListTable
+          columns={[
+            t('sync.overview.collection'),
+            t('sync.overview.pending'),
+            t('sync.overview.transferred'),
+          ]}
+        >
+          {status.collections.map((collection) => (
+            <CollectionRow key={collection.name} collection={collection} />
+          ))}
+        </ListTable>
       </Stack>
     </Paper>
   );

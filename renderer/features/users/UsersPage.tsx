@@ -24,6 +24,8 @@ import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { type Role, roleLabelKey, roles } from '../../../shared/security/permissions.ts';
 import { useServices } from '../../app/services.ts';
 import { useCan, useSession } from '../../security/hooks.ts';
+import { FormActions } from '../common/FormActions.tsx';
+import { ListTable } from '../common/ListTable.tsx';
 import { issueMessage } from '../subjects/labels.ts';
 
 type Dialog =
@@ -62,83 +64,74 @@ export function UsersPage() {
           {t('users.create')}
         </Button>
       </Group>
-      <Table striped data-testid="user-table">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('users.username')}</Table.Th>
-            <Table.Th>{t('users.displayName')}</Table.Th>
-            <Table.Th>{t('users.roles')}</Table.Th>
-            <Table.Th>{t('users.status')}</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {list.map((user) => (
-            <Table.Tr key={user.id}>
-              <Table.Td ff="monospace">{user.username}</Table.Td>
-              <Table.Td>
-                {user.displayName}
-                {user.id === session.userId && (
-                  <Text span c="dimmed" size="sm">
-                    {' '}
-                    {t('users.you')}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  {user.roles.map((role) => (
-                    <Badge key={role} variant="light">
-                      {t(roleLabelKey(role))}
-                    </Badge>
-                  ))}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Group gap={4}>
-                  <Badge color={user.status === 'active' ? 'teal' : 'gray'} variant="light">
-                    {t(`security.userStatus.${user.status}`)}
+      <ListTable
+        striped
+        data-testid="user-table"
+        columns={[t('users.username'), t('users.displayName'), t('users.roles'), t('users.status'), '']}
+      >
+        {list.map((user) => (
+          <Table.Tr key={user.id}>
+            <Table.Td ff="monospace">{user.username}</Table.Td>
+            <Table.Td>
+              {user.displayName}
+              {user.id === session.userId && (
+                <Text span c="dimmed" size="sm">
+                  {' '}
+                  {t('users.you')}
+                </Text>
+              )}
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                {user.roles.map((role) => (
+                  <Badge key={role} variant="light">
+                    {t(roleLabelKey(role))}
                   </Badge>
-                  {user.mustChangePassword && (
-                    <Badge color="yellow" variant="light">
-                      {t('users.mustChangePassword')}
-                    </Badge>
-                  )}
-                </Group>
-              </Table.Td>
-              <Table.Td>
-                <Menu position="bottom-end">
-                  <Menu.Target>
-                    <Button
-                      variant="subtle"
-                      size="compact-sm"
-                      aria-label={t('users.actions', { name: user.username })}
+                ))}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Group gap={4}>
+                <Badge color={user.status === 'active' ? 'teal' : 'gray'} variant="light">
+                  {t(`security.userStatus.${user.status}`)}
+                </Badge>
+                {user.mustChangePassword && (
+                  <Badge color="yellow" variant="light">
+                    {t('users.mustChangePassword')}
+                  </Badge>
+                )}
+              </Group>
+            </Table.Td>
+            <Table.Td>
+              <Menu position="bottom-end">
+                <Menu.Target>
+                  <Button
+                    variant="subtle"
+                    size="compact-sm"
+                    aria-label={t('users.actions', { name: user.username })}
+                  >
+                    <IconDots size={16} />
+                  </Button>
+                </Menu.Target>
+                <Menu.Dropdown>
+                  <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>{t('common.edit')}</Menu.Item>
+                  <Menu.Item onClick={() => setDialog({ kind: 'reset', user })}>
+                    {t('users.resetPassword')}
+                  </Menu.Item>
+                  {user.id !== session.userId && (
+                    <Menu.Item
+                      color={user.status === 'active' ? 'red' : undefined}
+                      onClick={() => toggle(user)}
                     >
-                      <IconDots size={16} />
-                    </Button>
-                  </Menu.Target>
-                  <Menu.Dropdown>
-                    <Menu.Item onClick={() => setDialog({ kind: 'edit', user })}>
-                      {t('common.edit')}
+                      {user.status === 'active' ? t('users.disable') : t('users.enable')}
                     </Menu.Item>
-                    <Menu.Item onClick={() => setDialog({ kind: 'reset', user })}>
-                      {t('users.resetPassword')}
-                    </Menu.Item>
-                    {user.id !== session.userId && (
-                      <Menu.Item
-                        color={user.status === 'active' ? 'red' : undefined}
-                        onClick={() => toggle(user)}
-                      >
-                        {user.status === 'active' ? t('users.disable') : t('users.enable')}
-                      </Menu.Item>
-                    )}
-                  </Menu.Dropdown>
-                </Menu>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+                  )}
+                </Menu.Dropdown>
+              </Menu>
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
       <Modal
         opened={dialog !== null}
         onClose={() => setDialog(null)}
@@ -210,14 +203,7 @@ function UserForm({ user, onDone }: { user?: UserDocument; onDone: () => void })
             {...form.getInputProps('password')}
           />
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('common.save')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} loading={form.submitting} />
       </Stack>
     </form>
   );
@@ -242,14 +228,7 @@ function ResetPasswordForm({ user, onDone }: { user: UserDocument; onDone: () =>
           autoComplete="new-password"
           {...form.getInputProps('password')}
         />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            {t('common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('users.resetPassword')}
-          </Button>
-        </Group>
+        <FormActions onCancel={onDone} label={t('users.resetPassword')} loading={form.submitting} />
       </Stack>
     </form>
   );
