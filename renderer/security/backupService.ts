@@ -1,3 +1,4 @@
+import { stampFields, withoutStamps } from '../../shared/model/document.ts';
 import { sha256Hex } from '../../shared/security/blobCrypto.ts';
 import { fromBase64, toBase64 } from '../../shared/security/encoding.ts';
 import type { RxCollection } from 'rxdb';
@@ -100,14 +101,6 @@ function invalid(collection: string, id: unknown): { ok: false; error: BackupPro
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const stampFields = ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'] as const;
-
-function withoutStamps(doc: Record<string, unknown>): Record<string, unknown> {
-  const rest = { ...doc };
-  for (const field of stampFields) delete rest[field];
-  return rest;
 }
 
 function hasStamps(doc: Record<string, unknown>, county: string): boolean {

@@ -1,3 +1,4 @@
+import { withoutStamps } from '../../shared/model/document.ts';
 import { map, type Observable } from 'rxjs';
 import {
   normalizeUsername,
@@ -114,7 +115,7 @@ export class UserRepository {
     const current = await this.get(id);
     if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
     const next = { ...current, displayName: changes.displayName, roles: changes.roles };
-    const validated = validateUserInput(inputOf(next));
+    const validated = validateUserInput(withoutStamps(next));
     if (!validated.ok) return validated;
     if (current.roles.includes('countyAdmin') && !changes.roles.includes('countyAdmin')) {
       const lastAdmin = await this.#isLastActiveAdministrator(current);
@@ -257,16 +258,3 @@ export class UserRepository {
 
 /** Any well-formed verifier; stands in while the input's shape is validated. */
 const placeholderVerifier = `$argon2id$v=19$m=8,t=1,p=1$${'A'.repeat(22)}$${'A'.repeat(43)}`;
-
-function inputOf(user: UserDocument): UserInput {
-  const {
-    id: _i,
-    county: _c,
-    createdAt: _ca,
-    updatedAt: _ua,
-    createdBy: _cb,
-    updatedBy: _ub,
-    ...input
-  } = user;
-  return input;
-}

@@ -17,6 +17,22 @@ export interface BaseDocument {
 /** The stamp fields are written by the repository layer only, never by forms. */
 export type StampFields = 'id' | 'county' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy';
 
+export const stampFields: readonly StampFields[] = [
+  'id',
+  'county',
+  'createdAt',
+  'updatedAt',
+  'createdBy',
+  'updatedBy',
+];
+
+/** A document as its input: without the stamps the repository writes. */
+export function withoutStamps<T extends Partial<BaseDocument>>(doc: T): Omit<T, StampFields> {
+  const input: Partial<T> = { ...doc };
+  for (const field of stampFields) delete input[field];
+  return input as Omit<T, StampFields>;
+}
+
 /** The JSON-schema properties of the BaseDocument fields, first in every collection's schema. */
 export const baseDocumentProperties = {
   id: { type: 'string', maxLength: 36 },

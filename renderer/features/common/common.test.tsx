@@ -6,7 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BaseDocument } from '../../../shared/model/document.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { createI18n } from '../../i18n/index.ts';
-import { useDocument, withoutStamps } from './documents.ts';
+import { useDocument } from './documents.ts';
 import { Fact } from './Fact.tsx';
 import { FormActions } from './FormActions.tsx';
 import { ListTable } from './ListTable.tsx';
@@ -174,10 +174,6 @@ describe('documents', () => {
     updatedBy: 'u2',
     name: 'Hongda',
   };
-
-  it('strips the stamps the repository writes, keeping the input', () => {
-    expect(withoutStamps(doc)).toEqual({ name: 'Hongda' });
-  });
 
   it('loads a document by id: undefined while loading, null when there is none', async () => {
     const stored = new Map([[doc.id, doc]]);

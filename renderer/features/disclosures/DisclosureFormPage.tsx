@@ -10,7 +10,8 @@ import {
 } from '../../../shared/model/disclosure.ts';
 import { useServices } from '../../app/services.ts';
 import type { DisclosureSaved } from '../../repositories/disclosures.ts';
-import { useDocument, withoutStamps } from '../common/documents.ts';
+import { withoutStamps } from '../../../shared/model/document.ts';
+import { useDocument } from '../common/documents.ts';
 import { afterSave } from '../common/saving.ts';
 import { DisclosureForm } from './DisclosureForm.tsx';
 

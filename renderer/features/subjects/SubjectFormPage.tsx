@@ -6,7 +6,8 @@ import type { SubjectInput, SubjectKind } from '../../../shared/model/subject.ts
 import { emptySubjectInput, subjectKinds } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
 import { maskPersonalData } from '../../security/personalData.ts';
-import { useDocument, withoutStamps } from '../common/documents.ts';
+import { withoutStamps } from '../../../shared/model/document.ts';
+import { useDocument } from '../common/documents.ts';
 import { afterSave } from '../common/saving.ts';
 import { SubjectForm } from './SubjectForm.tsx';
 
