@@ -5,6 +5,8 @@ import { chromium } from '@playwright/test';
 import { serveRenderer } from './static-server.ts';
 
 const count = Number(process.env.BENCH_SUBJECTS ?? 100_000);
+/** BENCH_STAGES=1 also times each stage of the repository's insert alone. */
+const stages = process.env.BENCH_STAGES === '1';
 const executablePath =
   process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -26,7 +28,7 @@ const browser = await chromium.launch({
 try {
   const page = await browser.newPage();
   page.on('console', (message) => message.type() === 'error' && console.error(message.text()));
-  await page.goto(`${url}?count=${count}`);
+  await page.goto(`${url}?count=${count}${stages ? '&stages=1' : ''}`);
   await page.waitForFunction(() => 'benchResult' in window || 'benchError' in window, undefined, {
     timeout: 30 * 60_000,
     polling: 1000,
@@ -61,7 +63,24 @@ try {
     `  first page sorted by name       ${f(r.firstNameSortedPageMs!)} ms (builds the collated order once)`,
   );
   console.log(`  next page sorted by name        ${f(r.nextNameSortedPageMs!)} ms`);
+  if (stages) printStages(r, f);
 } finally {
   await browser.close();
   server.close();
+}
+
+/** Each stage of the repository's insert timed alone (bench/browser/stages.ts), beside raw Dexie. */
+function printStages(r: Record<string, number>, f: (n: number) => string): void {
+  const rows: [string, string][] = [
+    ['validation', 'validateMs'],
+    ['personal fields encrypted', 'encryptMs'],
+    ['RxDB bulkInsert, plain Dexie storage', 'rxdbWriteMs'],
+    ['RxDB bulkInsert, encrypting storage', 'rxdbEncryptedWriteMs'],
+    ['audit trail (bulk-creation entries)', 'auditMs'],
+    ['search index', 'indexMs'],
+  ];
+  console.log('  stages of the repository insert, each timed alone:');
+  for (const [label, key] of rows)
+    console.log(`    ${label.padEnd(38)} ${f(r[`stage.${key}`]!).padStart(7)} ms`);
+  console.log(`    ${'raw Dexie bulkPut (above)'.padEnd(38)} ${f(r.rawBulkPutMs!).padStart(7)} ms`);
 }

@@ -2,9 +2,13 @@
 import { Dexie } from 'dexie';
 import { generateDemoSubjects, seededRandom } from '../../shared/demo/subjects.ts';
 import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
+import { measureStages } from './stages.ts';
 import { memorySecretStore, openTestProfile, testSession } from '../../renderer/security/testSupport.ts';
 
-const count = Number(new URLSearchParams(location.search).get('count') ?? 100_000);
+const parameters = new URLSearchParams(location.search);
+const count = Number(parameters.get('count') ?? 100_000);
+/** With `stages=1` each stage of the insert is also timed on its own (bench/browser/stages.ts). */
+const withStages = parameters.get('stages') === '1';
 /** A profile as the app opens it: encrypted personal fields, audited writes, a clerk signed in. */
 const secretStores = new Map<string, ReturnType<typeof memorySecretStore>>();
 
@@ -95,6 +99,7 @@ async function run(): Promise<Record<string, number>> {
     firstPageMs,
     firstNameSortedPageMs: firstNamePageMs,
     nextNameSortedPageMs: nextNamePageMs,
+    ...(withStages ? await measureStages(inputs, created.created) : {}),
   };
 }
 

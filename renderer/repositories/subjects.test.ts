@@ -1,8 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
 import { emptySubjectInput, type SubjectInput } from '../../shared/model/subject.ts';
+import { bulkCreationOf } from '../../shared/security/auditChain.ts';
+import { canonicalHash } from '../../shared/security/canonicalJson.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
+import { maskPersonalData } from '../security/personalData.ts';
 import type { SignedInSession } from '../security/session.ts';
 import {
   memorySecretStore,
@@ -265,6 +269,54 @@ describe('subject repository', () => {
     expect((await repository.list({ text: generated[1000]!.code })).items.map((s) => s.name)).toEqual([
       generated[1000]!.name,
     ]);
+
+    // The trail accounts for every created subject once, by its creator, in entries that verify.
+    const bulk = (await test.audit.search({ userId: 'user-1', action: 'create' })).filter(bulkCreationOf);
+    const listed = bulk.reverse().flatMap((entry) => bulkCreationOf(entry)!.documents);
+    expect(listed).toEqual(result.created.map((doc) => doc.id));
+    const first = bulkCreationOf(bulk[0]!)!;
+    const recorded = result.created
+      .slice(0, first.documents.length)
+      .map((d) => maskPersonalData('subjects', d));
+    expect(first.digest).toBe(await canonicalHash(recorded));
+    expect((await test.audit.verify())[0]?.verdict.ok).toBe(true);
+    const trail = await test.audit.search({ documentId: result.created[1000]!.id });
+    expect(trail.map((entry) => [entry.action, entry.userId])).toEqual([['create', 'user-1']]);
+    const stored = JSON.stringify(await test.audit.search());
+    const practitioner = result.created.find((doc) => doc.kind === 'practitioner' && doc.phone !== '')!;
+    for (const clear of [practitioner.code, practitioner.phone]) expect(stored).not.toContain(clear);
+  });
+
+  it('audits and indexes the subjects a failed bulk write did save, then reports the failure', async () => {
+    const [taken, saved, alsoSaved] = generateDemoSubjects({ seed: 5, count: 3, division: '410823' });
+    const fixedRandom = { getRandomValues: <T extends Uint8Array>(bytes: T) => bytes.fill(7) };
+    const collidingId = uuidv7(now.getTime(), fixedRandom);
+    const other = enterprise();
+    await db.subjects.insert({
+      ...other,
+      id: collidingId,
+      county: '410823',
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      createdBy: 'user-0',
+      updatedBy: 'user-0',
+    });
+    // The first subject of the batch gets the id already taken, so the database refuses that one.
+    vi.spyOn(globalThis.crypto, 'getRandomValues').mockImplementationOnce((bytes) =>
+      bytes instanceof Uint8Array ? fixedRandom.getRandomValues(bytes) : bytes,
+    );
+    await expect(repository.createMany([taken!, saved!, alsoSaved!])).rejects.toThrow(
+      'Saving subjects failed: 409',
+    );
+    vi.restoreAllMocks();
+
+    expect((await repository.get(collidingId))?.name).toBe(other.name);
+    const written = await db.subjects.find({ selector: { id: { $ne: collidingId } } }).exec();
+    expect(written.map((doc) => doc.name).sort()).toEqual([saved!.name, alsoSaved!.name].sort());
+    const [entry] = await test.audit.search({ action: 'create' });
+    expect(bulkCreationOf(entry!)?.documents.sort()).toEqual(written.map((doc) => doc.id).sort());
+    expect((await repository.list({ text: saved!.code })).items.map((s) => s.name)).toEqual([saved!.name]);
+    expect((await repository.list({ text: taken!.code })).total).toBe(0);
   });
 
   it('keeps the search index current after an edit and after a restart', async () => {

@@ -6,8 +6,9 @@ import { issue, type Validated, type ValidationIssue } from '../../shared/model/
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { SubjectCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import { bulkCreations } from '../security/audit.ts';
 import { authorize } from '../security/permissions.ts';
-import { auditCreations, auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
+import { auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
 import { type SubjectQuery, SubjectIndex, type SubjectSummary, summarize } from './subjectIndex.ts';
 
@@ -112,7 +113,9 @@ export class SubjectRepository {
 
   /**
    * Creates many subjects in few database writes (imports, demo data). Each input is validated and
-   * checked for duplicates against the index of all subjects and the earlier inputs; refused ones are reported.
+   * checked for duplicates against the index of all subjects and the earlier inputs; refused ones are
+   * reported. Each chunk is one database write, indexed and audited as bulk creations of what it saved;
+   * a failed write stops the work and is thrown once what it did save is indexed and audited.
    */
   async createMany(inputs: SubjectInput[]): Promise<BulkCreateResult> {
     const authorized = authorize(this.context.session(), 'subject.create');
@@ -124,12 +127,10 @@ export class SubjectRepository {
     const result: BulkCreateResult = { created: [], rejected: [] };
     const seen = new Map<string, { id: string; name: string }>();
     for (let start = 0; start < inputs.length; start += bulkChunk) {
-      const chunk = inputs.slice(start, start + bulkChunk);
-      const validated = chunk.map((input) => validateSubjectInput(input, today));
       const now = this.context.clock();
       const documents: SubjectDocument[] = [];
-      for (const [offset, checked] of validated.entries()) {
-        const index = start + offset;
+      for (let index = start; index < Math.min(start + bulkChunk, inputs.length); index++) {
+        const checked = validateSubjectInput(inputs[index]!, today);
         if (!checked.ok) {
           result.rejected.push({ index, issues: checked.issues });
           continue;
@@ -153,13 +154,26 @@ export class SubjectRepository {
         seen.set(document.code, { id: document.id, name: document.name });
         documents.push(document);
       }
-      const written = await this.collection.bulkInsert(documents);
-      if (written.error.length > 0) throw new Error(`Saving subjects failed: ${written.error[0]!.status}`);
-      this.index.load(documents.map(summarize));
-      await auditCreations(this.context, 'subjects', documents);
-      result.created.push(...documents);
+      result.created.push(...(await this.saveChunk(userId, documents)));
     }
     return result;
+  }
+
+  /**
+   * Writes one chunk, then indexes and audits what was written; throws if any document was not. The
+   * audit record is prepared while the chunk is written.
+   */
+  private async saveChunk(userId: string, documents: SubjectDocument[]): Promise<SubjectDocument[]> {
+    const writing = this.collection.bulkInsert(documents);
+    const described = bulkCreations('subjects', documents);
+    const written = await writing;
+    const failed = new Set(written.error.map((error) => error.documentId));
+    const saved = failed.size === 0 ? documents : documents.filter((doc) => !failed.has(doc.id));
+    this.index.load(saved.map(summarize));
+    const creations = failed.size === 0 ? await described : await bulkCreations('subjects', saved);
+    await this.context.audit.appendCreations(userId, 'subjects', creations);
+    if (failed.size > 0) throw new Error(`Saving subjects failed: ${written.error[0]!.status}`);
+    return saved;
   }
 
   async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/model/auditEntry.ts';
-import { verifyChain } from '../../shared/security/auditChain.ts';
+import { bulkCreationLimit, bulkCreationOf, verifyChain } from '../../shared/security/auditChain.ts';
+import { canonicalHash } from '../../shared/security/canonicalJson.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import { bulkCreations } from './audit.ts';
 import { IdleLockSetting } from './idleLockSetting.ts';
+import { maskPersonalData } from './personalData.ts';
 import { memorySecretStore, openTestProfile, type TestProfile, testSession } from './testSupport.ts';
 
 let profile: TestProfile | null = null;
@@ -123,6 +127,52 @@ describe('audit service', () => {
     const day = await p.audit.search({ from: '2026-11-21T00:00:00.000Z', to: '2026-11-21T23:59:59.999Z' });
     expect(day.map((e) => e.seq)).toEqual([3, 2]);
     expect((await p.audit.search({ limit: 1 })).map((e) => e.action)).toEqual(['signInFailed']);
+  });
+
+  it('records bulk creations in entries that list the documents, verify and are found', async () => {
+    const p = await open(`test-audit-${++counter}`);
+    await p.audit.append('user-1', { action: 'signIn' });
+    const documents = Array.from({ length: bulkCreationLimit + 5 }, (_, i) => ({
+      id: uuidv7(),
+      kind: 'practitioner',
+      name: `从业人员${i}`,
+      code: '11010519491231002X',
+      phone: '13812345678',
+    }));
+    const entries = await p.audit.appendCreations(
+      'user-clerk',
+      'subjects',
+      await bulkCreations('subjects', documents),
+    );
+    expect(entries.map((e) => [e.seq, e.action, e.userId, e.collectionName, e.documentId])).toEqual([
+      [2, 'create', 'user-clerk', 'subjects', ''],
+      [3, 'create', 'user-clerk', 'subjects', ''],
+    ]);
+    expect(entries.flatMap((entry) => bulkCreationOf(entry)!.documents)).toEqual(documents.map((d) => d.id));
+    const lastFive = documents.slice(bulkCreationLimit).map((doc) => maskPersonalData('subjects', doc));
+    expect(bulkCreationOf(entries[1]!)!.digest).toBe(await canonicalHash(lastFive));
+    const stored = JSON.stringify(await p.audit.search());
+    for (const clear of ['11010519491231002X', '13812345678']) expect(stored).not.toContain(clear);
+    expect(stored).toContain(documents[0]!.id);
+    const [report] = await p.audit.verify();
+    expect(report).toMatchObject({ entries: 3, verdict: { ok: true } });
+
+    const last = documents.at(-1)!.id;
+    expect((await p.audit.search({ documentId: last })).map((e) => e.seq)).toEqual([3]);
+    await p.audit.append('user-2', {
+      action: 'update',
+      collectionName: 'subjects',
+      documentId: last,
+      after: { name: '改名' },
+    });
+    expect((await p.audit.search({ documentId: last })).map((e) => e.seq)).toEqual([4, 3]);
+    expect((await p.audit.search({ documentId: last, limit: 1 })).map((e) => e.seq)).toEqual([4]);
+    expect((await p.audit.search({ documentId: last, action: 'create' })).map((e) => e.seq)).toEqual([3]);
+    expect((await p.audit.search({ documentId: last, userId: 'user-2' })).map((e) => e.seq)).toEqual([4]);
+    expect((await p.audit.search({ documentId: documents[0]!.id })).map((e) => e.seq)).toEqual([2]);
+    expect(
+      await p.audit.appendCreations('user-clerk', 'subjects', await bulkCreations('subjects', [])),
+    ).toEqual([]);
   });
 
   it('exports entries only for auditors, with a reason, and audits the export', async () => {

@@ -1,8 +1,13 @@
 import { type MangoQuerySelector, normalizeMangoQuery, prepareQuery } from 'rxdb';
 import type { AuditAction, AuditEntry, AuditSnapshot } from '../../shared/model/auditEntry.ts';
-import { auditEntryFields } from '../../shared/model/auditEntry.ts';
+import { auditEntryFields, auditTextLimits } from '../../shared/model/auditEntry.ts';
+import type { CollectionName } from '../../shared/model/collections.ts';
 import {
   appendEntry,
+  type BulkCreation,
+  bulkCreation,
+  bulkCreationLimit,
+  bulkCreationOf,
   type ChainProblem,
   type ChainVerdict,
   verifyChain,
@@ -13,6 +18,7 @@ import type { AuditLogCollection } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { Clock } from '../session/session.ts';
 import { authorize } from './permissions.ts';
+import { maskPersonalData } from './personalData.ts';
 import type { SignedInSession } from './session.ts';
 
 /**
@@ -79,6 +85,28 @@ function webLocks(): LockManagerLike | null {
   return locks && typeof locks.request === 'function' ? locks : null;
 }
 
+/**
+ * How the trail records documents created together: one bulk creation per `bulkCreationLimit`
+ * documents, listing their ids with a digest of them with personal values masked. This is the costly
+ * part of auditing a bulk creation, so callers may run it while the documents are being written.
+ */
+export async function bulkCreations(
+  collection: CollectionName,
+  created: readonly { id: string }[],
+): Promise<BulkCreation[]> {
+  const creations: BulkCreation[] = [];
+  for (let start = 0; start < created.length; start += bulkCreationLimit) {
+    const part = created.slice(start, start + bulkCreationLimit);
+    creations.push(await bulkCreation(part.map((doc) => maskPersonalData(collection, doc))));
+  }
+  return creations;
+}
+
+function newestFirst(a: AuditEntry, b: AuditEntry): number {
+  if (a.at !== b.at) return a.at < b.at ? 1 : -1;
+  return b.seq - a.seq;
+}
+
 /** The entry's own fields, without RxDB's bookkeeping. */
 function plainEntry(data: Record<string, unknown>): AuditEntry {
   const entry: Record<string, unknown> = {};
@@ -124,25 +152,57 @@ export class AuditService {
 
   /** Appends entries in order with one database write (imports, bulk creation). */
   appendMany(userId: string, records: readonly AuditRecord[]): Promise<AuditEntry[]> {
+    return this.#appendAll(userId, records);
+  }
+
+  /**
+   * Records that this user created the documents `bulkCreations` describes: one `create` entry each, in
+   * one database write.
+   */
+  appendCreations(
+    userId: string,
+    collection: CollectionName,
+    creations: readonly BulkCreation[],
+  ): Promise<AuditEntry[]> {
+    const records = creations.map(
+      ({ documents, digest }): AuditRecord => ({
+        action: 'create',
+        collectionName: collection,
+        after: { documents, digest },
+      }),
+    );
+    // The id list is the point of such an entry: it is kept whole, never replaced by its digest.
+    return this.#appendAll(userId, records, auditTextLimits.snapshotBytes);
+  }
+
+  #appendAll(
+    userId: string,
+    records: readonly AuditRecord[],
+    largeFieldBytes?: number,
+  ): Promise<AuditEntry[]> {
     if (records.length === 0) return Promise.resolve([]);
     return this.#exclusive(async () => {
       let head = await this.#head();
       const entries: AuditEntry[] = [];
       for (const record of records) {
         const at = this.#clock();
-        head = await appendEntry(head, {
-          id: uuidv7(at.getTime()),
-          county: this.county,
-          deviceId: this.deviceId,
-          at: at.toISOString(),
-          userId,
-          action: record.action,
-          collectionName: record.collectionName ?? '',
-          documentId: record.documentId ?? '',
-          before: record.before ?? null,
-          after: record.after ?? null,
-          reason: record.reason ?? '',
-        });
+        head = await appendEntry(
+          head,
+          {
+            id: uuidv7(at.getTime()),
+            county: this.county,
+            deviceId: this.deviceId,
+            at: at.toISOString(),
+            userId,
+            action: record.action,
+            collectionName: record.collectionName ?? '',
+            documentId: record.documentId ?? '',
+            before: record.before ?? null,
+            after: record.after ?? null,
+            reason: record.reason ?? '',
+          },
+          { largeFieldBytes },
+        );
         entries.push(head);
       }
       const written = await this.#collection.bulkInsert(entries);
@@ -155,8 +215,22 @@ export class AuditService {
     });
   }
 
-  /** Entries matching the filter, newest first. */
+  /**
+   * Entries matching the filter, newest first. A document id also finds the bulk-creation entries
+   * listing that document.
+   */
   async search(filter: AuditFilter = {}): Promise<AuditEntry[]> {
+    const found = await this.#find(filter);
+    const { documentId, action } = filter;
+    if (!documentId || (action !== undefined && action !== 'create')) return found;
+    const listing = (
+      await this.#find({ ...filter, documentId: '', action: 'create', limit: undefined })
+    ).filter((entry) => bulkCreationOf(entry)?.documents.includes(documentId));
+    if (listing.length === 0) return found;
+    return [...found, ...listing].sort(newestFirst).slice(0, filter.limit);
+  }
+
+  async #find(filter: AuditFilter): Promise<AuditEntry[]> {
     const selector: MangoQuerySelector<AuditEntry> = {};
     if (filter.userId !== undefined) selector.userId = filter.userId;
     if (filter.action !== undefined) selector.action = filter.action;

@@ -2,7 +2,7 @@ import { Dexie } from 'dexie';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptySubjectInput, type SubjectDocument, subjectJsonSchema } from '../../shared/model/subject.ts';
 import { migratePersonalCollections } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
@@ -94,6 +94,37 @@ describe('personal data at rest', () => {
     for (const clear of [idNumber, idNumber.slice(6, 14), phone, newPhone, phone.slice(3)]) {
       expect(raw).not.toContain(clear);
     }
+  });
+
+  it('reports its own writes in clear without decrypting them, and decrypts what it reads', async () => {
+    profile = await openTestProfile(`test-at-rest-${++counter}`);
+    await migratePersonalCollections(profile.db);
+    const events: SubjectDocument[] = [];
+    const subscription = profile.db.subjects.$.subscribe((event) =>
+      events.push(event.documentData as SubjectDocument),
+    );
+    const open = vi.spyOn(profile.personalData, 'open');
+    const seal = vi.spyOn(profile.personalData, 'seal');
+    const stamp = '2026-01-05T08:00:00.000Z';
+    const document = {
+      ...practitioner,
+      id: '019b8d2e-0000-7000-8000-000000000003',
+      county: '410823',
+      createdAt: stamp,
+      updatedAt: stamp,
+      createdBy: 'u-1',
+      updatedBy: 'u-1',
+    };
+    await profile.db.subjects.bulkInsert([document]);
+    subscription.unsubscribe();
+    expect(seal).toHaveBeenCalledTimes(1);
+    expect(open).not.toHaveBeenCalled();
+    expect(events).toMatchObject([{ id: document.id, code: idNumber, phone }]);
+
+    const [stored] = await profile.db.subjects.storageInstance.findDocumentsById([document.id], false);
+    expect(stored).toMatchObject({ code: idNumber, phone });
+    expect(open).toHaveBeenCalledTimes(1);
+    expect(await rawContents(profile.name)).not.toContain(idNumber);
   });
 
   it('refuses a duplicate ID number found through the decrypted index', async () => {

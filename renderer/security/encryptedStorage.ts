@@ -70,11 +70,23 @@ export function wrapPersonalDataStorage<Internals, Options>(
         const copy = doc.docData as AnyDoc | undefined;
         return copy ? { ...doc, docData: await run(copy) } : doc;
       };
+      // Each sealed document this wrapper wrote, to its clear original: the storage reports a write by
+      // handing back the very object it was given, which then needs no decrypting.
+      const clearOf = new WeakMap<AnyDoc, AnyDoc>();
+      const toStorage = async (doc: AnyDoc): Promise<AnyDoc> => {
+        const sealed = await transform(doc, true);
+        if (sealed !== doc) clearOf.set(sealed, doc);
+        return sealed;
+      };
+      const fromStorage = (doc: AnyDoc): Promise<AnyDoc> => {
+        const clear = clearOf.get(doc);
+        return clear ? Promise.resolve(clear) : transform(doc, false);
+      };
       return wrapRxStorageInstance(
         params.schema,
         instance,
-        (doc) => transform(doc as AnyDoc, true) as Promise<RxDocumentData<RxDocType>>,
-        (doc) => transform(doc as AnyDoc, false) as Promise<RxDocumentData<RxDocType>>,
+        (doc) => toStorage(doc as AnyDoc) as Promise<RxDocumentData<RxDocType>>,
+        (doc) => fromStorage(doc as AnyDoc) as Promise<RxDocumentData<RxDocType>>,
       );
     },
   };

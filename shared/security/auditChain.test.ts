@@ -1,10 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type AuditEntry, genesisHash } from '../model/auditEntry.ts';
+import { type AuditEntry, auditTextLimits, genesisHash, validateAuditEntry } from '../model/auditEntry.ts';
 import {
   type AuditEvent,
   AuditEntryError,
   appendEntry,
   auditSnapshot,
+  bulkCreation,
+  bulkCreationLimit,
+  bulkCreationOf,
   changedFields,
   entryHash,
   verifyChain,
@@ -178,6 +182,81 @@ describe('verifying a chain', () => {
     const entries = await chain(2);
     entries[1] = { ...entries[1]!, after: { when: new Date(0) } };
     expect(codesAndSeqs(await verifyChain(entries))).toEqual([['auditChain.altered', 2]]);
+  });
+});
+
+describe('bulk creations', () => {
+  const recorded = (n: number, idLength = 36) =>
+    Array.from({ length: n }, (_, i) => ({
+      id: String(i).padStart(idLength, '0'),
+      name: `企业 ${i}`,
+      phone: '138****5678',
+    }));
+
+  it('lists the documents in order and digests them as recorded', async () => {
+    const documents = recorded(3);
+    const created = await bulkCreation(documents);
+    expect(created.documents).toEqual(documents.map((doc) => doc.id));
+    expect(created.digest).toBe(await canonicalHash(documents));
+    const changed = [documents[0]!, { ...documents[1]!, name: '改名' }, documents[2]!];
+    expect((await bulkCreation(changed)).digest).not.toBe(created.digest);
+    expect((await bulkCreation([...documents].reverse())).digest).not.toBe(created.digest);
+    await expect(bulkCreation(recorded(bulkCreationLimit + 1))).rejects.toThrow(RangeError);
+  });
+
+  it('digests any documents exactly as canonical JSON hashing does (property)', async () => {
+    const value = fc.oneof(
+      fc.string(),
+      fc.double(),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.constant(undefined),
+      fc.jsonValue(),
+      fc.date(),
+    );
+    const document = fc
+      .record({ id: fc.uuid() })
+      .chain((doc) => fc.dictionary(fc.string(), value).map((fields) => ({ ...fields, ...doc })));
+    await fc.assert(
+      fc.asyncProperty(fc.array(document, { maxLength: 5 }), async (documents) => {
+        const expected = await canonicalHash(documents).catch((error: unknown) => error);
+        const actual = await bulkCreation(documents).then(
+          (created) => created.digest,
+          (error: unknown) => error,
+        );
+        if (expected instanceof Error) expect(actual).toBeInstanceOf(TypeError);
+        else expect(actual).toBe(expected);
+      }),
+    );
+  });
+
+  it('fits the most documents with the longest ids in one valid entry that verifies', async () => {
+    const documents = recorded(bulkCreationLimit, auditTextLimits.documentId);
+    const entry = await appendEntry(
+      null,
+      event(1, {
+        action: 'create',
+        documentId: '',
+        before: null,
+        after: { ...(await bulkCreation(documents)) },
+      }),
+      { largeFieldBytes: auditTextLimits.snapshotBytes },
+    );
+    expect(validateAuditEntry(entry).ok).toBe(true);
+    expect(bulkCreationOf(entry)?.documents).toEqual(documents.map((doc) => doc.id));
+    expect(await verifyChain([entry])).toMatchObject({ ok: true });
+    const tampered = { ...entry, after: { ...entry.after, documents: documents.slice(1).map((d) => d.id) } };
+    expect(codesAndSeqs(await verifyChain([tampered]))).toEqual([['auditChain.altered', 1]]);
+  });
+
+  it('tells bulk creations from other entries', async () => {
+    const [single] = await chain(1);
+    expect(bulkCreationOf(single!)).toBeNull();
+    expect(bulkCreationOf({ ...single!, action: 'create' })).toBeNull();
+    const listing = { documents: ['a'], digest: '0'.repeat(64) };
+    expect(bulkCreationOf({ ...single!, action: 'create', documentId: '', after: listing })).toEqual(listing);
+    expect(bulkCreationOf({ ...single!, action: 'update', documentId: '', after: listing })).toBeNull();
   });
 });
 

@@ -4,12 +4,15 @@ import {
   type AuditEntry,
   type AuditSnapshot,
   auditEntryFields,
+  auditTextLimits,
   genesisHash,
   validateAuditEntry,
 } from '../model/auditEntry.ts';
 import { issue, type ValidationIssue } from '../model/validation.ts';
+import { createSHA256, type IHasher } from 'hash-wasm';
 import { uuidv7 } from '../util/uuid.ts';
-import { canonicalHash, canonicalJson, canonicalSize } from './canonicalJson.ts';
+import { canonicalJson } from './canonicalJson.ts';
+import { toHex, utf8 } from './encoding.ts';
 
 /**
  * The audit trail: one append-only hash chain per device. Each entry carries the hash of the one before,
@@ -48,16 +51,57 @@ export class AuditEntryError extends Error {
   }
 }
 
+let sha256Hasher: Promise<IHasher> | null = null;
+
 /**
- * The hash an entry must carry: SHA-256 over the canonical JSON of every entry field except `hash`.
- * Fields outside the entry (e.g. a database's metadata) are not hashed.
+ * SHA-256 in WebAssembly: loaded once, then synchronous, so hashing a chain of thousands of entries
+ * costs no thread round trip per entry (as an awaited WebCrypto digest does). Same bytes, same hash.
  */
-export function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
+function hasher(): Promise<IHasher> {
+  sha256Hasher ??= createSHA256();
+  return sha256Hasher;
+}
+
+/** Lower-case hex SHA-256 of UTF-8 bytes (the same as `canonicalHash` when given canonical JSON). */
+function sha256Hex(sha256: IHasher, bytes: Uint8Array): string {
+  return toHex(sha256.init().update(bytes).digest('binary'));
+}
+
+function hashEntry(sha256: IHasher, entry: Omit<AuditEntry, 'hash'>): string {
   const hashed: Record<string, unknown> = {};
   for (const field of auditEntryFields) {
     if (field !== 'hash') hashed[field] = entry[field];
   }
-  return canonicalHash(hashed);
+  return sha256Hex(sha256, utf8(canonicalJson(hashed)));
+}
+
+/**
+ * The hash an entry must carry: SHA-256 over the canonical JSON of every entry field except `hash`.
+ * Fields outside the entry (e.g. a database's metadata) are not hashed.
+ */
+export async function entryHash(entry: Omit<AuditEntry, 'hash'>): Promise<string> {
+  return hashEntry(await hasher(), entry);
+}
+
+function snapshotWith(sha256: IHasher, fields: AuditSnapshot, largeFieldBytes: number): AuditSnapshot {
+  const snapshot: AuditSnapshot = {};
+  for (const [field, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    const json = canonicalJson(value);
+    // A UTF-16 unit takes at most 3 UTF-8 bytes: short JSON needs no encoding to be known small.
+    if (json.length * 3 <= largeFieldBytes) {
+      snapshot[field] = value;
+      continue;
+    }
+    const bytes = utf8(json);
+    if (bytes.length <= largeFieldBytes) {
+      snapshot[field] = value;
+    } else {
+      const digest: AuditDigest = { omitted: 'sha256', hash: sha256Hex(sha256, bytes), bytes: bytes.length };
+      snapshot[field] = digest;
+    }
+  }
+  return snapshot;
 }
 
 /** Replaces each field whose canonical JSON exceeds `largeFieldBytes` with its digest. */
@@ -65,18 +109,7 @@ export async function auditSnapshot(
   fields: AuditSnapshot,
   largeFieldBytes: number = defaultLargeFieldBytes,
 ): Promise<AuditSnapshot> {
-  const snapshot: AuditSnapshot = {};
-  for (const [field, value] of Object.entries(fields)) {
-    if (value === undefined) continue;
-    const bytes = canonicalSize(value);
-    if (bytes <= largeFieldBytes) {
-      snapshot[field] = value;
-    } else {
-      const digest: AuditDigest = { omitted: 'sha256', hash: await canonicalHash(value), bytes };
-      snapshot[field] = digest;
-    }
-  }
-  return snapshot;
+  return snapshotWith(await hasher(), fields, largeFieldBytes);
 }
 
 /**
@@ -118,6 +151,7 @@ export async function appendEntry(
     throw new AuditEntryError([issue(field, 'auditEntry.invalidField')]);
   }
   const largeFieldBytes = options.largeFieldBytes ?? defaultLargeFieldBytes;
+  const sha256 = await hasher();
   const unsigned: Omit<AuditEntry, 'hash'> = {
     id: event.id ?? uuidv7(Date.parse(event.at)),
     county: event.county,
@@ -128,15 +162,72 @@ export async function appendEntry(
     action: event.action,
     collectionName: event.collectionName,
     documentId: event.documentId,
-    before: event.before ? await auditSnapshot(event.before, largeFieldBytes) : null,
-    after: event.after ? await auditSnapshot(event.after, largeFieldBytes) : null,
+    before: event.before ? snapshotWith(sha256, event.before, largeFieldBytes) : null,
+    after: event.after ? snapshotWith(sha256, event.after, largeFieldBytes) : null,
     reason: (event.reason ?? '').trim(),
     prevHash: prev ? prev.hash : genesisHash,
   };
-  const entry: AuditEntry = { ...unsigned, hash: await entryHash(unsigned) };
+  const entry: AuditEntry = { ...unsigned, hash: hashEntry(sha256, unsigned) };
   const checked = validateAuditEntry(entry);
   if (!checked.ok) throw new AuditEntryError(checked.issues);
   return entry;
+}
+
+/**
+ * Most documents one bulk-creation entry lists: even with ids of the longest allowed length its `after`
+ * stays inside `auditTextLimits.snapshotBytes`.
+ */
+export const bulkCreationLimit = Math.floor(
+  (auditTextLimits.snapshotBytes - 256) / (auditTextLimits.documentId + 3),
+);
+
+/**
+ * The `after` of a `create` entry that records documents created together (imports, bulk creation)
+ * instead of one entry each: their ids in creation order, and the SHA-256 of the canonical JSON of
+ * the documents, in that order, as the trail records them (personal values masked). Its `documentId`
+ * is ''; the entry's user created every listed document.
+ */
+export interface BulkCreation {
+  documents: string[];
+  digest: string;
+}
+
+/**
+ * `canonicalJson` of a flat record (every value null, boolean, string or finite number), written by the
+ * engine: JSON.stringify follows a key list in its order. Null for any other record.
+ */
+function flatCanonicalJson(record: object): string | null {
+  const prototype = Object.getPrototypeOf(record);
+  if (prototype !== Object.prototype && prototype !== null) return null;
+  const fields = record as Record<string, unknown>;
+  const keys = Object.keys(fields).sort();
+  for (const key of keys) {
+    const value = fields[key];
+    const plain =
+      value === null ||
+      value === undefined ||
+      typeof value === 'string' ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isFinite(value));
+    if (!plain) return null;
+  }
+  return JSON.stringify(fields, keys);
+}
+
+/** The bulk-creation record of documents (at most `bulkCreationLimit`, each as the trail may show it). */
+export async function bulkCreation(recorded: readonly { id: string }[]): Promise<BulkCreation> {
+  if (recorded.length > bulkCreationLimit) throw new RangeError(`at most ${bulkCreationLimit} documents`);
+  const json = `[${recorded.map((doc) => flatCanonicalJson(doc) ?? canonicalJson(doc)).join(',')}]`;
+  return { documents: recorded.map((doc) => doc.id), digest: sha256Hex(await hasher(), utf8(json)) };
+}
+
+/** The documents a bulk-creation entry lists, or null when the entry is not one. */
+export function bulkCreationOf(entry: AuditEntry): BulkCreation | null {
+  const after = entry.after as Partial<BulkCreation> | null;
+  if (entry.action !== 'create' || entry.documentId !== '' || !after) return null;
+  const { documents, digest } = after;
+  const ids = Array.isArray(documents) && documents.every((id) => typeof id === 'string');
+  return ids && typeof digest === 'string' ? { documents, digest } : null;
 }
 
 export const chainProblemCodes = [
@@ -210,9 +301,9 @@ export function verifyContinuation(
 }
 
 /** False also when the entry holds something canonical JSON refuses (it cannot have been hashed as is). */
-async function hashMatches(entry: AuditEntry): Promise<boolean> {
+function hashMatches(sha256: IHasher, entry: AuditEntry): boolean {
   try {
-    return (await entryHash(entry)) === entry.hash;
+    return hashEntry(sha256, entry) === entry.hash;
   } catch {
     return false;
   }
@@ -228,6 +319,7 @@ async function verifyFrom(
   const deviceId = expected.deviceId ?? lastKnown?.deviceId ?? first.deviceId;
   const county = expected.county ?? lastKnown?.county ?? first.county;
   const problems: ChainProblem[] = [];
+  const sha256 = await hasher();
 
   const own: AuditEntry[] = [];
   for (const entry of entries) {
@@ -239,7 +331,7 @@ async function verifyFrom(
     if (entry.county !== county) {
       problems.push(problem('auditChain.wrongCounty', entry.seq, { county: entry.county }));
     }
-    if (!(await hashMatches(entry))) problems.push(problem('auditChain.altered', entry.seq));
+    if (!hashMatches(sha256, entry)) problems.push(problem('auditChain.altered', entry.seq));
   }
 
   const bySeq = new Map<number, AuditEntry>();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Argon2Params } from './argon2.ts';
+import { canonicalJson } from './canonicalJson.ts';
 import { fromBase64Url, toBase64Url, utf8 } from './encoding.ts';
 import {
   decryptField,
@@ -15,7 +16,7 @@ import {
   unwrapKey,
   wrapKey,
 } from './fieldCrypto.ts';
-import { importAesKey, subtle } from './webCrypto.ts';
+import { aesGcmDecrypt, aesGcmEncrypt, importAesKey, randomBytes, subtle } from './webCrypto.ts';
 
 const fast: Argon2Params = { memoryKiB: 64, iterations: 1, parallelism: 1 };
 const aad: FieldAad = {
@@ -51,12 +52,26 @@ describe('field encryption', () => {
     ).toBe('河南省武陟县木城街道');
   });
 
-  it('uses a fresh IV each time', async () => {
+  it('uses a fresh IV each time, also across the random draws IVs are cut from', async () => {
     const { encryptionKey } = await keys();
+    const count = 600;
     const values = await Promise.all(
-      Array.from({ length: 20 }, () => encryptField(encryptionKey, idNumber, aad)),
+      Array.from({ length: count }, () => encryptField(encryptionKey, idNumber, aad)),
     );
-    expect(new Set(values.map((v) => v.split(':')[2])).size).toBe(20);
+    expect(new Set(values.map((v) => v.split(':')[2])).size).toBe(count);
+    for (const value of values) expect(await decryptField(encryptionKey, value, aad)).toBe(idNumber);
+  });
+
+  it('keeps the v1 format: AES-GCM bound to the canonical JSON of where the value lives', async () => {
+    const key = await importAesKey(randomBytes(32));
+    const bound = utf8(canonicalJson(['creditdesk.field', 1, aad.collection, aad.field, aad.documentId]));
+    const iv = randomBytes(12);
+    const sealed = await aesGcmEncrypt(key, iv, utf8(idNumber), bound);
+    const written = `enc:v1:${toBase64Url(iv)}:${toBase64Url(sealed)}`;
+    expect(await decryptField(key, written, aad)).toBe(idNumber);
+    const [, , ownIv, ciphertext] = (await encryptField(key, '13812345678', aad)).split(':');
+    const opened = await aesGcmDecrypt(key, fromBase64Url(ownIv!)!, fromBase64Url(ciphertext!)!, bound);
+    expect(new TextDecoder().decode(opened)).toBe('13812345678');
   });
 
   it('detects any change to the stored value', async () => {

@@ -1,5 +1,4 @@
 import { type Argon2Params, argon2idBytes, argon2ParamsWithinLimits, defaultArgon2Params } from './argon2.ts';
-import { canonicalJson } from './canonicalJson.ts';
 import { fromBase64Url, fromUtf8, toBase64Url, utf8 } from './encoding.ts';
 import {
   aesGcmDecrypt,
@@ -56,8 +55,27 @@ const ivBytes = 12;
 const tagBytes = 16;
 const encryptedPattern = /^enc:v(\d{1,3}):([A-Za-z0-9_-]*):([A-Za-z0-9_-]*)$/;
 
+/**
+ * Where the value lives, as the canonical JSON of [purpose, version, collection, field, document]:
+ * for strings and an integer that is exactly what JSON.stringify writes.
+ */
 function aadBytes(aad: FieldAad): Uint8Array {
-  return utf8(canonicalJson(['creditdesk.field', fieldVersion, aad.collection, aad.field, aad.documentId]));
+  return utf8(JSON.stringify(['creditdesk.field', fieldVersion, aad.collection, aad.field, aad.documentId]));
+}
+
+/** IVs are cut from one random draw per this many values: one getRandomValues call, not one each. */
+const ivsPerDraw = 256;
+let ivPool = new Uint8Array(0);
+let ivPoolOffset = 0;
+
+/** A fresh random 96-bit IV, never handed out twice. */
+function freshIv(): Uint8Array {
+  if (ivPoolOffset + ivBytes > ivPool.length) {
+    ivPool = randomBytes(ivBytes * ivsPerDraw);
+    ivPoolOffset = 0;
+  }
+  ivPoolOffset += ivBytes;
+  return ivPool.subarray(ivPoolOffset - ivBytes, ivPoolOffset);
 }
 
 /** True for a value written by `encryptField` (any version): such values are never encrypted twice. */
@@ -67,7 +85,7 @@ export function isEncrypted(value: unknown): value is string {
 
 /** `enc:v1:<base64url IV>:<base64url ciphertext and tag>`, a fresh random 96-bit IV each time. */
 export async function encryptField(key: WebCryptoKey, plaintext: string, aad: FieldAad): Promise<string> {
-  const iv = randomBytes(ivBytes);
+  const iv = freshIv();
   const ciphertext = await aesGcmEncrypt(key, iv, utf8(plaintext), aadBytes(aad));
   return `enc:v${fieldVersion}:${toBase64Url(iv)}:${toBase64Url(ciphertext)}`;
 }
