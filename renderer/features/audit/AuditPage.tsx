@@ -2,6 +2,7 @@ import {
   Alert,
   Button,
   Code,
+  Spoiler,
   Group,
   List,
   Modal,
@@ -18,6 +19,7 @@ import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditAction, type AuditEntry, auditActions } from '../../../shared/model/auditEntry.ts';
+import { bulkCreationOf } from '../../../shared/security/auditChain.ts';
 import type { UserDocument } from '../../../shared/model/user.ts';
 import { useServices } from '../../app/services.ts';
 import type { AuditFilter, DeviceChainReport } from '../../security/audit.ts';
@@ -235,7 +237,23 @@ export function AuditPage() {
 }
 
 function Changes({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation();
   if (!entry.before && !entry.after) return null;
+  const bulk = bulkCreationOf(entry);
+  if (bulk) {
+    return (
+      <Spoiler
+        maxHeight={0}
+        showLabel={t('audit.bulkCreation', {
+          count: bulk.documents.length,
+          digest: bulk.digest.slice(0, 12),
+        })}
+        hideLabel={t('common.close')}
+      >
+        <Code block>{bulk.documents.join('\n')}</Code>
+      </Spoiler>
+    );
+  }
   return (
     <Stack gap={2}>
       {entry.before && (
