@@ -1,4 +1,3 @@
-import { Dexie } from 'dexie';
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { replicateRxCollection } from 'rxdb/plugins/replication';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
@@ -8,7 +7,13 @@ import { migratePersonalCollections } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
 import { sealLocalHistory } from './personalData.ts';
-import { memorySecretStore, openTestProfile, type TestProfile, testSession } from './testSupport.ts';
+import {
+  memorySecretStore,
+  openTestProfile,
+  rawProfileContents,
+  type TestProfile,
+  testSession,
+} from './testSupport.ts';
 
 const idNumber = '11010519491231002X';
 const phone = '13812345678';
@@ -21,23 +26,6 @@ afterEach(async () => {
   await profile?.close();
   profile = null;
 });
-
-/** Every record of every IndexedDB database of the profile, read with raw Dexie (no RxDB, no key). */
-async function rawContents(profileName: string): Promise<string> {
-  const names = (await indexedDB.databases())
-    .map((info) => info.name ?? '')
-    .filter((n) => n.includes(profileName));
-  expect(names.length).toBeGreaterThan(1);
-  const dumps: string[] = [];
-  for (const name of names) {
-    const raw = new Dexie(name);
-    await raw.open();
-    for (const table of raw.tables)
-      dumps.push(`${name}/${table.name}: ${JSON.stringify(await table.toArray())}`);
-    raw.close();
-  }
-  return dumps.join('\n');
-}
 
 async function openSubjects(p: TestProfile): Promise<SubjectRepository> {
   await migratePersonalCollections(p.db);
@@ -87,7 +75,7 @@ describe('personal data at rest', () => {
     ]);
     expect(await subjects.findByCode(idNumber)).toMatchObject({ id: created.value.id });
 
-    const raw = await rawContents(name);
+    const raw = await rawProfileContents(name);
     expect(raw).toContain('李秀英');
     expect(raw).toContain('enc:v1:');
     expect(raw).toMatch(/rx-replication-meta/);
@@ -124,7 +112,7 @@ describe('personal data at rest', () => {
     const [stored] = await profile.db.subjects.storageInstance.findDocumentsById([document.id], false);
     expect(stored).toMatchObject({ code: idNumber, phone });
     expect(open).toHaveBeenCalledTimes(1);
-    expect(await rawContents(profile.name)).not.toContain(idNumber);
+    expect(await rawProfileContents(profile.name)).not.toContain(idNumber);
   });
 
   it('refuses a duplicate ID number found through the decrypted index', async () => {
@@ -208,7 +196,7 @@ describe('personal data at rest', () => {
       snapshot: { ...practitioner, ...stamps, id: '019b8d2e-0000-7000-8000-000000000001' },
     });
     oldLocal.close();
-    expect(await rawContents(name)).toContain(idNumber);
+    expect(await rawProfileContents(name)).toContain(idNumber);
     await old.close();
 
     profile = await openTestProfile(name);
@@ -224,7 +212,7 @@ describe('personal data at rest', () => {
       [idNumber, phone],
       ['91350100M000100Y43', '0391-7123456'],
     ]);
-    const raw = await rawContents(name);
+    const raw = await rawProfileContents(name);
     expect(raw).not.toContain(idNumber);
     expect(raw).not.toContain(phone);
     expect(raw).not.toContain('7123456');

@@ -11,7 +11,7 @@ import {
 import { isRealDate } from '../domain/identifiers.ts';
 import { toHex, utf8 } from '../security/encoding.ts';
 import { sha256 } from '../security/webCrypto.ts';
-import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields, stampFields } from './document.ts';
 import { type Industry, industries, type SubjectKind, subjectKinds } from './subject.ts';
 import { issue, type ValidationIssue } from './validation.ts';
 
@@ -319,12 +319,7 @@ export const catalogItemJsonSchema = {
     validUntil: { type: 'string', maxLength: 10 },
   },
   required: [
-    'id',
-    'county',
-    'createdAt',
-    'updatedAt',
-    'createdBy',
-    'updatedBy',
+    ...stampFields,
     'kind',
     'code',
     'name',

@@ -18,7 +18,7 @@ import {
   disclosureAttributes,
 } from './catalog.ts';
 import { type Attachment, attachmentListSchema, validateAttachments } from './attachment.ts';
-import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields, stampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const creditRecordStatuses = [
@@ -240,12 +240,7 @@ export const creditRecordJsonSchema = {
     },
   },
   required: [
-    'id',
-    'county',
-    'createdAt',
-    'updatedAt',
-    'createdBy',
-    'updatedBy',
+    ...stampFields,
     'subjectId',
     'catalogCode',
     'category',

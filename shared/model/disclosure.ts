@@ -11,7 +11,7 @@ import { checkResidentId, checkUscc, isRealDate, normalizeCode } from '../domain
 import { maxEncryptedLength } from '../security/fieldCrypto.ts';
 import { personalFields } from '../security/masking.ts';
 import { isUuid } from '../util/uuid.ts';
-import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields, stampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const disclosureKinds = ['licence', 'penalty'] as const;
@@ -504,12 +504,7 @@ export const disclosureJsonSchema = {
     derivedRecordId: { type: 'string', maxLength: 36 },
   },
   required: [
-    'id',
-    'county',
-    'createdAt',
-    'updatedAt',
-    'createdBy',
-    'updatedBy',
+    ...stampFields,
     'kind',
     'subjectId',
     ...disclosureColumns.map((def) => def.field),

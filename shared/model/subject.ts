@@ -1,6 +1,6 @@
 import { checkResidentId, checkUscc, normalizeCode } from '../domain/identifiers.ts';
 import { maxEncryptedLength } from '../security/fieldCrypto.ts';
-import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields, stampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const subjectKinds = ['enterprise', 'practitioner'] as const;
@@ -160,12 +160,7 @@ export const subjectJsonSchema = {
     certificateNumber: { type: 'string', maxLength: subjectTextLimits.certificateNumber },
   },
   required: [
-    'id',
-    'county',
-    'createdAt',
-    'updatedAt',
-    'createdBy',
-    'updatedBy',
+    ...stampFields,
     'kind',
     'name',
     'code',

@@ -1,6 +1,6 @@
 import { isPasswordVerifier } from '../security/password.ts';
 import { isRole, type Role, roles } from '../security/permissions.ts';
-import { baseDocumentProperties, type BaseDocument, type StampFields } from './document.ts';
+import { baseDocumentProperties, type BaseDocument, type StampFields, stampFields } from './document.ts';
 import { issue, type Validated, type ValidationIssue } from './validation.ts';
 
 export const userStatuses = ['active', 'disabled'] as const;
@@ -105,12 +105,7 @@ export const userJsonSchema = {
     mustChangePassword: { type: 'boolean' },
   },
   required: [
-    'id',
-    'county',
-    'createdAt',
-    'updatedAt',
-    'createdBy',
-    'updatedBy',
+    ...stampFields,
     'username',
     'displayName',
     'roles',

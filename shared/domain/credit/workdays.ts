@@ -4,7 +4,12 @@
  * treated as weekends-only, and every answer that touched such a year carries a `calendarMissingYear`
  * warning so the UI can ask for the newer calendar.
  */
-import { baseDocumentProperties, type BaseDocument, type StampFields } from '../../model/document.ts';
+import {
+  baseDocumentProperties,
+  type BaseDocument,
+  type StampFields,
+  stampFields,
+} from '../../model/document.ts';
 import { issue, type Validated, type ValidationIssue } from '../../model/validation.ts';
 import { isRealDate } from '../identifiers.ts';
 import { fromDayNumber, isWeekend, toDayNumber, yearOf } from './dates.ts';
@@ -203,19 +208,7 @@ export const holidayCalendarJsonSchema = {
     },
     source: { type: 'string', maxLength: holidayCalendarLimits.source },
   },
-  required: [
-    'id',
-    'county',
-    'createdAt',
-    'updatedAt',
-    'createdBy',
-    'updatedBy',
-    'kind',
-    'year',
-    'holidays',
-    'workdays',
-    'source',
-  ],
+  required: [...stampFields, 'kind', 'year', 'holidays', 'workdays', 'source'],
   indexes: ['updatedAt', ['kind', 'year']],
   additionalProperties: false,
 } as const;
