@@ -45,15 +45,7 @@ export class AttachmentStore implements BlobUploads {
     const mimeType = attachmentTypeOf(file.name);
     if (issues.length > 0 || mimeType === null) return { ok: false, issues };
     const sha256 = await sha256Hex(file.data);
-    if (!(await this.#local.blobs.get(sha256))) {
-      await this.#local.blobs.put({
-        sha256,
-        size: file.data.length,
-        sealed: await this.#cipher.sealBytes(file.data, sha256),
-        pending: 1,
-        storedAt: this.#clock().toISOString(),
-      });
-    }
+    if (!(await this.#local.blobs.get(sha256))) await this.#store(sha256, file.data, 1);
     return { ok: true, value: { sha256, name: file.name.trim(), mimeType, size: file.data.length } };
   }
 
@@ -73,14 +65,18 @@ export class AttachmentStore implements BlobUploads {
     }
     if ((await sha256Hex(data)) !== sha256)
       return { ok: false, issues: [issue('file', 'attachment.corrupt')] };
+    await this.#store(sha256, data, 0);
+    return { ok: true, value: data };
+  }
+
+  async #store(sha256: string, data: Uint8Array, pending: 0 | 1): Promise<void> {
     await this.#local.blobs.put({
       sha256,
       size: data.length,
       sealed: await this.#cipher.sealBytes(data, sha256),
-      pending: 0,
+      pending,
       storedAt: this.#clock().toISOString(),
     });
-    return { ok: true, value: data };
   }
 
   /** Where each attachment's bytes are, kept current. */

@@ -8,7 +8,7 @@ import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import type { SecretStore } from '../../shared/platform/bridge.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
-import { type PushResponse, type PushRow, syncLimits } from '../../shared/sync/protocol.ts';
+import { syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
 import { type BackoffOptions, defaultBackoff } from './backoff.ts';
 import {
@@ -17,8 +17,9 @@ import {
   type DeletionHold,
   type SyncRegistration,
 } from './collectionSync.ts';
-import { type BlobUploads, uploadReferencedBlobs } from './blobUploads.ts';
+import type { BlobUploads } from './blobUploads.ts';
 import { SyncEventStream } from './eventStream.ts';
+import { OrderedPushClient } from './orderedPushClient.ts';
 import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
 import {
   type FetchFunction,
@@ -120,44 +121,6 @@ export type EnrollOutcome =
 const usersFirstLimitMs = 30_000;
 
 /** Pushes of other collections wait for the device's user changes to be uploaded first. */
-/**
- * Pushes in the order the platform needs: the device's pending user changes first (the platform knows
- * authors from them), and the attachment blobs a batch refers to before the batch.
- */
-class OrderedPushClient extends PlatformClient {
-  readonly #usersUploaded: () => Promise<void>;
-  readonly #blobs: BlobUploads | undefined;
-
-  constructor(
-    baseUrl: string,
-    token: string,
-    fetchImpl: FetchFunction | undefined,
-    usersUploaded: () => Promise<void>,
-    blobs: BlobUploads | undefined,
-  ) {
-    super(baseUrl, token, fetchImpl);
-    this.#usersUploaded = usersUploaded;
-    this.#blobs = blobs;
-  }
-
-  override async push(
-    collection: CollectionName,
-    rows: PushRow[],
-    signal?: AbortSignal,
-  ): Promise<PushResponse> {
-    if (collection !== 'users') await this.#usersUploaded();
-    if (this.#blobs) {
-      await uploadReferencedBlobs(
-        this.#blobs,
-        (sha256, data) => this.putBlob(sha256, data, signal),
-        collection,
-        rows,
-      );
-    }
-    return super.push(collection, rows, signal);
-  }
-}
-
 function navigatorOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }

@@ -89,7 +89,8 @@ export function validateAttachments(
     const at = `${field}.${index}`;
     if (!sha256Pattern.test(file.sha256)) issues.push(issue(`${at}.sha256`, 'attachment.sha256'));
     issues.push(...checkAttachmentFile(file, at));
-    if (attachmentTypeOf(file.name) !== file.mimeType && attachmentTypeOf(file.name) !== null) {
+    const expectedType = attachmentTypeOf(file.name);
+    if (expectedType !== null && expectedType !== file.mimeType) {
       issues.push(issue(`${at}.mimeType`, 'attachment.mimeType'));
     }
     if (!Number.isInteger(file.size) || file.size < 0) {
