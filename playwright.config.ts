@@ -4,7 +4,8 @@ import { defineConfig } from '@playwright/test';
 /** Debian's Chromium where present (machines without Playwright's browser download); Playwright's own elsewhere. */
 const chromiumPath =
   process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const rendererPort = 4173;
+/** Several checkouts on one machine each set their own port. */
+const rendererPort = Number(process.env.CREDITDESK_E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test',
