@@ -1,4 +1,13 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
@@ -35,7 +44,7 @@ class ScriptedDialogs implements FileDialogs {
   }
 }
 
-function setup(languages = ['en-US']) {
+function setup(languages = ['en-US'], platform = 'linux') {
   const dialogs = new ScriptedDialogs();
   const opened: string[] = [];
   const deps: HandlerDependencies = {
@@ -52,7 +61,7 @@ function setup(languages = ['en-US']) {
     },
     secrets: createSecretStore(new FakeSafeStorage(), join(dir, 'secrets.json'), 'linux'),
     config: { platformUrl: 'http://127.0.0.1:8787/', demo: true, demoEnrollmentCode: '' },
-    platform: 'linux',
+    platform,
     maxOpenFileBytes: 16,
   };
   const sender = new FakeWebContents();
@@ -77,17 +86,18 @@ describe('app:info', () => {
 describe('file:save', () => {
   it('writes text and bytes where the user chose', async () => {
     const { handlers, dialogs, event } = setup();
-    dialogs.answers = [join(dir, 'out.csv'), join(dir, 'out.bin')];
+    dialogs.answers = [join(dir, 'out.csv'), join(dir, 'out.cdbackup')];
     const text = { suggestedName: '名单.csv', mimeType: 'text/csv', data: '统一社会信用代码\n' };
     expect(await handlers['file:save'](text, event)).toEqual({ saved: true });
     expect(readFileSync(join(dir, 'out.csv'), 'utf8')).toBe('统一社会信用代码\n');
     const bytes = {
-      suggestedName: 'a.bin',
+      suggestedName: 'creditdesk-410823.cdbackup',
       mimeType: 'application/octet-stream',
       data: new Uint8Array([0, 1, 255]),
     };
     expect(await handlers['file:save'](bytes, event)).toEqual({ saved: true });
-    expect([...readFileSync(join(dir, 'out.bin'))]).toEqual([0, 1, 255]);
+    expect([...readFileSync(join(dir, 'out.cdbackup'))]).toEqual([0, 1, 255]);
+    expect(existsSync(join(dir, 'out.cdbackup:Zone.Identifier'))).toBe(false);
     expect(dialogs.saveOptions[0]).toMatchObject({
       title: 'Save file',
       defaultPath: '/home/clerk/Documents/名单.csv',
@@ -98,10 +108,70 @@ describe('file:save', () => {
   it('writes nothing when the user cancels', async () => {
     const { handlers, event } = setup();
     expect(
-      await handlers['file:save']({ suggestedName: 'a.txt', mimeType: 'text/plain', data: 'x' }, event),
+      await handlers['file:save']({ suggestedName: 'a.csv', mimeType: 'text/csv', data: 'x' }, event),
     ).toEqual({
       saved: false,
     });
+  });
+
+  it('refuses an executable type, even behind a bidi override, before showing a dialog', async () => {
+    const { handlers, dialogs, event } = setup();
+    const request = {
+      suggestedName: 'Invoice\u202Efdp.exe',
+      mimeType: 'application/pdf',
+      data: new Uint8Array([0x4d, 0x5a]),
+    };
+    await expect(handlers['file:save'](request, event)).rejects.toThrow(/desktop\.error\.saveTypeRejected/);
+    await expect(
+      handlers['file:save']({ ...request, suggestedName: 'setup.exe', source: 'attachment' }, event),
+    ).rejects.toThrow(/saveTypeRejected/);
+    expect(dialogs.saveOptions).toEqual([]);
+  });
+
+  it('offers a name without bidi controls, trailing dots or a reserved device name', async () => {
+    const { handlers, dialogs, event } = setup();
+    const save = (suggestedName: string) =>
+      handlers['file:save']({ suggestedName, mimeType: 'text/csv', data: 'x' }, event);
+    await save('名单\u202Evsc.csv');
+    await save('CON.csv. ');
+    expect(dialogs.saveOptions.map((options) => options.defaultPath)).toEqual([
+      '/home/clerk/Documents/名单vsc.csv',
+      '/home/clerk/Documents/_CON.csv',
+    ]);
+    expect(dialogs.saveOptions[0]?.filters).toEqual([{ name: 'CSV', extensions: ['csv'] }]);
+  });
+
+  it('refuses a path whose extension was changed in the dialog, and a file over its limit', async () => {
+    const { handlers, dialogs, event } = setup();
+    dialogs.answers = [join(dir, 'list.exe')];
+    await expect(
+      handlers['file:save']({ suggestedName: 'list.csv', mimeType: 'text/csv', data: 'x' }, event),
+    ).rejects.toThrow(/saveTypeRejected/);
+    expect(existsSync(join(dir, 'list.exe'))).toBe(false);
+    const photo = {
+      suggestedName: 'photo.jpg',
+      mimeType: 'image/jpeg',
+      source: 'attachment' as const,
+      data: new Uint8Array(20 * 1024 * 1024 + 1),
+    };
+    await expect(handlers['file:save'](photo, event)).rejects.toThrow(/desktop\.error\.saveTooLarge/);
+  });
+
+  it('writes the Mark of the Web with an attachment saved on Windows', async () => {
+    const { handlers, dialogs, event } = setup(['en-US'], 'win32');
+    dialogs.answers = [join(dir, 'decision.docx'), join(dir, 'export.xlsx')];
+    const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+    const saved = await handlers['file:save'](
+      { suggestedName: 'decision.docx', mimeType: docx, data: 'PK', source: 'attachment' },
+      event,
+    );
+    expect(saved).toEqual({ saved: true });
+    expect(readFileSync(join(dir, 'decision.docx:Zone.Identifier'), 'utf8')).toBe(
+      '[ZoneTransfer]\r\nZoneId=3\r\n',
+    );
+    const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await handlers['file:save']({ suggestedName: 'export.xlsx', mimeType: xlsx, data: 'PK' }, event);
+    expect(existsSync(join(dir, 'export.xlsx:Zone.Identifier'))).toBe(false);
   });
 });
 
@@ -133,6 +203,25 @@ describe('file:open', () => {
     await expect(handlers['file:open']({ extensions: ['csv'] }, event)).rejects.toThrow(
       /desktop\.error\.fileTooLarge/,
     );
+  });
+
+  it('refuses a device file behind a link with an allowed extension, and a folder', async () => {
+    const { handlers, dialogs, event } = setup();
+    symlinkSync('/dev/zero', join(dir, 'zero.csv'));
+    mkdirSync(join(dir, 'folder.csv'));
+    dialogs.answers = [join(dir, 'zero.csv'), join(dir, 'folder.csv')];
+    await expect(handlers['file:open']({ extensions: ['csv'] }, event)).rejects.toThrow(
+      /desktop\.error\.notRegularFile/,
+    );
+    await expect(handlers['file:open']({ extensions: ['csv'] }, event)).rejects.toThrow(/notRegularFile/);
+  }, 5_000);
+
+  it('stops reading at the limit when the size on disk says nothing (a /proc file reports 0 bytes)', async () => {
+    const { handlers, dialogs, event } = setup();
+    expect(statSync('/proc/self/environ').size).toBe(0);
+    symlinkSync('/proc/self/environ', join(dir, 'environ.csv'));
+    dialogs.answers = [join(dir, 'environ.csv')];
+    await expect(handlers['file:open']({ extensions: ['csv'] }, event)).rejects.toThrow(/fileTooLarge/);
   });
 
   it('refuses a file of another type typed into the dialog', async () => {

@@ -1,4 +1,5 @@
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { open, realpath, stat, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import type {
   App,
@@ -9,6 +10,7 @@ import type {
   SaveDialogOptions,
 } from 'electron';
 import { appInfoSchema, isVettedExternalUrl } from '../shared/platform/bridge.ts';
+import { planFileSave, safeFileName } from '../shared/platform/fileNames.ts';
 import type { ShellConfig } from './config.ts';
 import { DesktopError } from './errors.ts';
 import { desktopLanguage, translate } from './i18n.ts';
@@ -16,6 +18,48 @@ import type { IpcHandlers } from './ipc.ts';
 import type { SecretFileStore } from './secrets.ts';
 
 export const maxOpenFileBytes = 50 * 1024 * 1024;
+
+/** The Zone.Identifier stream Windows reads as "downloaded from the Internet" (zone 3). */
+const markOfTheWeb = '[ZoneTransfer]\r\nZoneId=3\r\n';
+
+/**
+ * Reads a regular file of at most `limit` bytes. Links are resolved first and device files, pipes and
+ * folders refused (a `.csv` link to /dev/zero has size 0 and never ends); at most `limit + 1` bytes are
+ * read, so a file that grows after the check cannot exhaust memory either.
+ */
+async function readBounded(path: string, limit: number): Promise<Uint8Array> {
+  const name = basename(path);
+  const real = await realpath(path);
+  const notRegular = () => new DesktopError('notRegularFile', `${name} is not a regular file`);
+  const tooLarge = () => new DesktopError('fileTooLarge', `${name} exceeds ${limit} bytes`);
+  const before = await stat(real);
+  if (!before.isFile()) throw notRegular();
+  if (before.size > limit) throw tooLarge();
+  // O_NONBLOCK: a FIFO swapped in after the check does not block the open (0 where Windows lacks it).
+  const handle = await open(real, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  try {
+    if (!(await handle.stat()).isFile()) throw notRegular();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(Math.min(1024 * 1024, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit) throw tooLarge();
+    }
+    const content = new Uint8Array(total);
+    let offset = 0;
+    for (const chunk of chunks) {
+      content.set(chunk, offset);
+      offset += chunk.length;
+    }
+    return content;
+  } finally {
+    await handle.close();
+  }
+}
 
 /** The native file dialogs, reduced to "which path did the user pick" (null when cancelled). */
 export interface FileDialogs {
@@ -71,15 +115,25 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
         demoEnrollmentCode: deps.config.demoEnrollmentCode,
       }),
 
-    'file:save': async ({ suggestedName, data }, event) => {
-      const extension = extname(suggestedName).slice(1).toLowerCase();
+    'file:save': async ({ suggestedName, mimeType, data, source }, event) => {
+      const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
+      const plan = planFileSave({ suggestedName, mimeType, size, source });
+      if (!plan.ok && plan.reason === 'fileType') {
+        throw new DesktopError('saveTypeRejected', `${plan.extension || '(none)'} files are not saved`);
+      }
+      if (!plan.ok) throw new DesktopError('saveTooLarge', `${size} bytes exceed ${plan.limitBytes}`);
       const path = await deps.dialogs.save(deps.ownerOf(event), {
         title: translate(language(), 'desktop.dialog.saveTitle'),
-        defaultPath: documentsPath(suggestedName),
-        filters: extension === '' ? [] : [{ name: extension.toUpperCase(), extensions: [extension] }],
+        defaultPath: documentsPath(plan.name),
+        filters: [{ name: plan.extension.toUpperCase(), extensions: [plan.extension] }],
       });
       if (path === null) return { saved: false };
+      if (extname(path).slice(1).toLowerCase() !== plan.extension) {
+        throw new DesktopError('saveTypeRejected', `${basename(path)} must end in .${plan.extension}`);
+      }
       await writeFile(path, data);
+      if (plan.markOfTheWeb && deps.platform === 'win32')
+        await writeFile(`${path}:Zone.Identifier`, markOfTheWeb);
       return { saved: true };
     },
 
@@ -99,18 +153,12 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
       if (!extensions.includes(extname(path).slice(1).toLowerCase())) {
         throw new DesktopError('fileTypeRejected', `${basename(path)} is not one of: ${listed}`);
       }
-      const tooLarge = () => new DesktopError('fileTooLarge', `${basename(path)} exceeds ${limit} bytes`);
-      if ((await stat(path)).size > limit) throw tooLarge();
-      const content = await readFile(path);
-      if (content.byteLength > limit) throw tooLarge();
-      return {
-        name: basename(path),
-        data: new Uint8Array(content.buffer, content.byteOffset, content.byteLength),
-      };
+      return { name: basename(path), data: await readBounded(path, limit) };
     },
 
     'print:pdf': async ({ suggestedName }, event) => {
-      const fileName = suggestedName.toLowerCase().endsWith('.pdf') ? suggestedName : `${suggestedName}.pdf`;
+      const name = safeFileName(suggestedName);
+      const fileName = name.toLowerCase().endsWith('.pdf') ? name : `${name}.pdf`;
       const path = await deps.dialogs.save(deps.ownerOf(event), {
         title: translate(language(), 'desktop.dialog.pdfTitle'),
         defaultPath: documentsPath(fileName),

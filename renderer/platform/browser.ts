@@ -8,6 +8,7 @@ import {
   type SaveFileRequest,
   type SecretStore,
 } from '../../shared/platform/bridge.ts';
+import { planFileSave } from '../../shared/platform/fileNames.ts';
 
 /** Optional file served next to index.html by `npm start`: the platform URL and the demo flag. */
 const shellConfigUrl = './shell-config.json';
@@ -147,7 +148,10 @@ export function browserBridge(): PlatformBridge {
     },
     async saveFile(request: SaveFileRequest) {
       const data = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
-      download(request.suggestedName, new Blob([data], { type: request.mimeType }));
+      const blob = new Blob([data], { type: request.mimeType });
+      const plan = planFileSave({ ...request, size: blob.size });
+      if (!plan.ok) throw new Error(`Refused to save ${request.suggestedName}: ${plan.reason}`);
+      download(plan.name, blob);
       return { saved: true };
     },
     openFile: pickFile,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saveSources } from './fileNames.ts';
 
 /**
  * Everything the renderer asks of the operating system. Two implementations: the Electron preload
@@ -61,6 +62,8 @@ export const saveFileRequestSchema = z.object({
   suggestedName: fileName,
   mimeType: z.string().max(100),
   data: z.union([z.string(), z.instanceof(Uint8Array)]),
+  /** 'attachment' for a file someone attached to a record (saved with the Mark of the Web); 'app' when absent. */
+  source: z.enum(saveSources).optional(),
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
