@@ -6,15 +6,19 @@ import type {
   BrowserWindow,
   Dialog,
   IpcMainInvokeEvent,
+  MessageBoxOptions,
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron';
-import { appInfoSchema, isVettedExternalUrl } from '../shared/platform/bridge.ts';
+import { appInfoSchema } from '../shared/platform/bridge.ts';
 import { planFileSave, safeFileName } from '../shared/platform/fileNames.ts';
+import { concatBytes } from '../shared/security/encoding.ts';
 import type { ShellConfig } from './config.ts';
+import { platformOrigin } from './csp.ts';
 import { DesktopError } from './errors.ts';
 import { desktopLanguage, translate } from './i18n.ts';
 import type { IpcHandlers } from './ipc.ts';
+import type { PlatformAccess } from './platform-access.ts';
 import type { SecretFileStore } from './secrets.ts';
 
 export const maxOpenFileBytes = 50 * 1024 * 1024;
@@ -49,13 +53,7 @@ async function readBounded(path: string, limit: number): Promise<Uint8Array> {
       total += bytesRead;
       if (total > limit) throw tooLarge();
     }
-    const content = new Uint8Array(total);
-    let offset = 0;
-    for (const chunk of chunks) {
-      content.set(chunk, offset);
-      offset += chunk.length;
-    }
-    return content;
+    return concatBytes(...chunks);
   } finally {
     await handle.close();
   }
@@ -84,14 +82,46 @@ export function electronFileDialogs(dialog: Pick<Dialog, 'showSaveDialog' | 'sho
   };
 }
 
+/** A question with two answers in a native dialog; resolves true for `confirmLabel`. */
+export interface Question {
+  message: string;
+  detail: string;
+  confirmLabel: string;
+  cancelLabel: string;
+}
+
+export type Confirm = (owner: BrowserWindow | null, question: Question) => Promise<boolean>;
+
+export function electronConfirm(dialog: Pick<Dialog, 'showMessageBox'>): Confirm {
+  return async (owner, { message, detail, confirmLabel, cancelLabel }) => {
+    const options: MessageBoxOptions = {
+      type: 'question',
+      message,
+      detail,
+      buttons: [confirmLabel, cancelLabel],
+      defaultId: 1,
+      cancelId: 1,
+      noLink: true,
+    };
+    const { response } = owner
+      ? await dialog.showMessageBox(owner, options)
+      : await dialog.showMessageBox(options);
+    return response === 0;
+  };
+}
+
 export interface HandlerDependencies {
   app: Pick<App, 'getVersion' | 'getLocale' | 'getPreferredSystemLanguages' | 'getPath'>;
   dialogs: FileDialogs;
   /** The window a dialog should be modal to. */
   ownerOf: (event: IpcMainInvokeEvent) => BrowserWindow | null;
-  openExternal: (url: string) => Promise<void>;
+  confirm: Confirm;
+  /** Opens a link outside the app when it may (see external-links.ts); resolves whether it did. */
+  openLink: (url: string) => Promise<boolean>;
+  /** The platform the page may connect to (its CSP). */
+  platformAccess: PlatformAccess;
   secrets: SecretFileStore;
-  config: Pick<ShellConfig, 'platformUrl' | 'demo' | 'demoEnrollmentCode'>;
+  config: Pick<ShellConfig, 'demo' | 'demoEnrollmentCode'>;
   platform: string;
   /** Largest file openFile reads; 50 MB unless a test lowers it. */
   maxOpenFileBytes?: number;
@@ -110,7 +140,7 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
         shell: 'electron',
         locale: deps.app.getPreferredSystemLanguages()[0] ?? deps.app.getLocale(),
         platform: deps.platform,
-        platformUrl: deps.config.platformUrl,
+        platformUrl: deps.platformAccess.current(),
         demo: deps.config.demo,
         demoEnrollmentCode: deps.config.demoEnrollmentCode,
       }),
@@ -175,10 +205,25 @@ export function createIpcHandlers(deps: HandlerDependencies): IpcHandlers {
     },
 
     'shell:open-external': async (url) => {
-      if (!isVettedExternalUrl(url))
-        throw new DesktopError('externalUrlRejected', 'only https links open outside');
-      await deps.openExternal(url);
+      await deps.openLink(url);
       return undefined;
+    },
+
+    'platform:allow': async (url, event) => {
+      if (deps.platformAccess.allows(url)) return 'ready';
+      const allowed = await deps.confirm(deps.ownerOf(event), {
+        message: translate(language(), 'desktop.platform.confirmMessage', {
+          origin: platformOrigin(url) ?? url,
+        }),
+        detail: translate(language(), 'desktop.platform.confirmDetail'),
+        confirmLabel: translate(language(), 'desktop.platform.allow'),
+        cancelLabel: translate(language(), 'desktop.dialog.cancel'),
+      });
+      if (!allowed) return 'declined';
+      await deps.platformAccess.change(url);
+      // After this answer is sent: the reloaded page gets the new policy with its index.html.
+      setTimeout(() => event.sender.reload(), 0);
+      return 'restarting';
     },
 
     'secret:get': (key) => deps.secrets.get(key),

@@ -35,7 +35,7 @@ describe('electron-builder configuration', () => {
     expect(config.asar).toBe(true);
     expect(config.electronFuses).toEqual(shippedFuses);
     expect(config.directories).toEqual({ output: 'release', buildResources: 'build' });
-  });
+  }, 30_000); // the first load imports electron-builder
 
   it('packs only the Vite bundles and package.json', async () => {
     const config = await loadBuilderConfig(null);

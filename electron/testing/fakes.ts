@@ -31,6 +31,7 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   printed = 0;
+  reloaded = 0;
 
   constructor(url = 'app://creditdesk/') {
     super();
@@ -39,6 +40,10 @@ export class FakeWebContents extends EventEmitter {
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.windowOpenHandler = handler;
+  }
+
+  reload(): void {
+    this.reloaded += 1;
   }
 
   async printToPDF(): Promise<Buffer> {

@@ -192,6 +192,7 @@ function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncS
     },
     sealer: personalData,
     clock,
+    allowPlatform: (platformUrl) => bridge.allowPlatform(platformUrl),
     ...(blobs ? { blobs } : {}),
   });
 }

@@ -1,7 +1,7 @@
 import { Dexie, type EntityTable } from 'dexie';
 import {
   type AppInfo,
-  isVettedExternalUrl,
+  externalLinkKind,
   type OpenedFile,
   type OpenFileRequest,
   type PlatformBridge,
@@ -160,10 +160,12 @@ export function browserBridge(): PlatformBridge {
       return { saved: false };
     },
     async openExternal(url: string) {
-      if (!isVettedExternalUrl(url))
+      if (externalLinkKind(url, '') === 'refused')
         throw new Error(`Refused to open ${url}: only https links open outside the app`);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    // The browser build's policy (electron/csp.ts) allows any https platform and one on this machine.
+    allowPlatform: async () => 'ready',
     secrets,
   };
 }

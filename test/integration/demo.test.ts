@@ -55,6 +55,7 @@ function demoBridge(platformUrl: string, code: string, secrets: SecretStore): Pl
     openFile: unused,
     printToPdf: unused,
     openExternal: unused,
+    allowPlatform: async () => 'ready',
     secrets,
   };
 }
