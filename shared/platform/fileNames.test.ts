@@ -54,6 +54,9 @@ describe('planFileSave', () => {
     expect(planFileSave({ suggestedName: 'pdf', mimeType: 'application/pdf', size: 1 })).toMatchObject({
       ok: false,
     });
+    for (const suggestedName of ['x.constructor', 'x.__proto__', 'x.toString']) {
+      expect(planFileSave({ suggestedName, mimeType: 'text/plain', size: 1 })).toMatchObject({ ok: false });
+    }
   });
 
   it('refuses files over the limit of their type', () => {

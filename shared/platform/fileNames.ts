@@ -61,10 +61,11 @@ export function planFileSave(request: {
   const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : '';
   const attachment = request.source === 'attachment';
   const essence = request.mimeType.split(';')[0]!.trim().toLowerCase();
-  const limitBytes = attachment
-    ? essence === attachmentFileTypes[extension] && attachmentLimits.bytes
-    : appFileLimits[extension];
-  if (!limitBytes) return { ok: false, reason: 'fileType', extension };
+  const typeAllowed = attachment
+    ? essence === attachmentFileTypes[extension]
+    : Object.hasOwn(appFileLimits, extension);
+  if (!typeAllowed) return { ok: false, reason: 'fileType', extension };
+  const limitBytes = attachment ? attachmentLimits.bytes : appFileLimits[extension]!;
   if (request.size > limitBytes) return { ok: false, reason: 'tooLarge', limitBytes };
   return { ok: true, name, extension, markOfTheWeb: attachment };
 }
