@@ -7,8 +7,8 @@ import { createIpcHandlers } from './handlers.ts';
 import { createSenderCheck, registerIpcHandlers } from './ipc.ts';
 import type { IpcInvoke } from './ipc-types.ts';
 import { createAppUrlMatcher } from './origin.ts';
-import { createSecretStore } from './secrets.ts';
-import { FakeIpcMain, FakeSafeStorage, FakeWindow, invokeEvent } from './testing/fakes.ts';
+import { FakeIpcMain, FakeWindow, invokeEvent } from './testing/fakes.ts';
+import { testHandlerDependencies } from './testing/handler-deps.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -17,29 +17,14 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** The preload's bridge wired to the real main-process handlers through a fake ipcMain. */
-function connectedBridge(savePath: string | null = null) {
+async function connectedBridge(savePath: string | null = null) {
   const window = new FakeWindow();
   const ipcMain = new FakeIpcMain();
-  const opened: string[] = [];
-  const handlers = createIpcHandlers({
-    app: {
-      getVersion: () => '0.1.0',
-      getLocale: () => 'zh-CN',
-      getPreferredSystemLanguages: () => ['zh-CN'],
-      getPath: () => dir,
-    },
-    dialogs: { save: async () => savePath, open: async () => null },
-    ownerOf: () => window.asElectron(),
-    openExternal: async (url) => {
-      opened.push(url);
-    },
-    secrets: createSecretStore(new FakeSafeStorage(), join(dir, 'secrets.json'), 'linux'),
-    config: { platformUrl: '', demo: false, demoEnrollmentCode: '' },
-    platform: 'linux',
-  });
+  const dialogs = { save: async () => savePath, open: async () => null };
+  const { deps, opened } = await testHandlerDependencies({ dir, dialogs, languages: ['zh-CN'] });
   registerIpcHandlers(
     ipcMain.asElectron(),
-    handlers,
+    createIpcHandlers({ ...deps, ownerOf: () => window.asElectron() }),
     createSenderCheck(() => window.asElectron(), createAppUrlMatcher(null)),
   );
   const invoke = ((channel, request) =>
@@ -48,9 +33,10 @@ function connectedBridge(savePath: string | null = null) {
 }
 
 describe('createPlatformBridge', () => {
-  it('exposes exactly the PlatformBridge methods and nothing of IPC', () => {
-    const { bridge } = connectedBridge();
+  it('exposes exactly the PlatformBridge methods and nothing of IPC', async () => {
+    const { bridge } = await connectedBridge();
     expect(Object.keys(bridge).sort()).toEqual([
+      'allowPlatform',
       'appInfo',
       'openExternal',
       'openFile',
@@ -66,7 +52,7 @@ describe('createPlatformBridge', () => {
 
   it('reaches every main-process handler through its channel', async () => {
     const target = join(dir, 'export.csv');
-    const { bridge, opened } = connectedBridge(target);
+    const { bridge, opened } = await connectedBridge(target);
     expect(await bridge.appInfo()).toMatchObject({ shell: 'electron', locale: 'zh-CN' });
     expect(
       await bridge.saveFile({ suggestedName: 'export.csv', mimeType: 'text/csv', data: 'a,b\n' }),
@@ -82,12 +68,14 @@ describe('createPlatformBridge', () => {
     await bridge.secrets.delete('platform.token');
     expect(await bridge.secrets.get('platform.token')).toBeNull();
     expect(await bridge.secrets.protection()).toBe('os');
+    expect(await bridge.allowPlatform('http://127.0.0.1:8787/')).toBe('ready');
   });
 
   it('surfaces validation failures as rejections', async () => {
-    const { bridge, opened } = connectedBridge();
+    const { bridge, opened } = await connectedBridge();
     await expect(bridge.openExternal('http://example.com/')).rejects.toThrow(/invalidRequest/);
     await expect(bridge.secrets.set('bad key!', 'x')).rejects.toThrow(/invalidRequest/);
+    await expect(bridge.allowPlatform('ftp://platform.example/')).rejects.toThrow(/invalidRequest/);
     expect(opened).toEqual([]);
   });
 });

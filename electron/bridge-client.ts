@@ -15,6 +15,7 @@ export function createPlatformBridge(invoke: IpcInvoke): PlatformBridge {
     openExternal: async (url) => {
       await invoke('shell:open-external', url);
     },
+    allowPlatform: (platformUrl) => invoke('platform:allow', platformUrl),
     secrets: {
       get: (key) => invoke('secret:get', key),
       set: async (key, value) => {

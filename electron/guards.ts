@@ -1,16 +1,14 @@
 import type { Session, WebContents } from 'electron';
-import { isVettedExternalUrl } from '../shared/platform/bridge.ts';
 
 export interface ContentsGuardOptions {
   isAppUrl: (url: string) => boolean;
-  /** Hands a vetted https URL to the system browser. */
-  openExternal: (url: string) => void;
+  /** Opens a link in the system browser when it may leave the app (see external-links.ts). */
+  openLink: (url: string) => void;
 }
 
 /**
  * Applied to every webContents the app creates: navigation and redirects stay inside the app,
- * no window is ever opened (vetted https links go to the system browser instead), and no
- * <webview> may attach.
+ * no window is ever opened (links go to `openLink`, which decides), and no <webview> may attach.
  */
 export function guardWebContents(contents: WebContents, options: ContentsGuardOptions): void {
   contents.on('will-navigate', (event) => {
@@ -21,7 +19,7 @@ export function guardWebContents(contents: WebContents, options: ContentsGuardOp
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isVettedExternalUrl(url)) options.openExternal(url);
+    options.openLink(url);
     return { action: 'deny' };
   });
 }

@@ -4,6 +4,7 @@ import type {
   IpcChannel,
   ipcContract,
   OpenedFile,
+  PlatformAllowance,
   SaveFileResult,
   SecretProtection,
 } from '../shared/platform/bridge.ts';
@@ -20,6 +21,7 @@ export interface IpcResults {
   'file:open': OpenedFile | null;
   'print:pdf': SaveFileResult;
   'shell:open-external': undefined;
+  'platform:allow': PlatformAllowance;
   'secret:get': string | null;
   'secret:set': undefined;
   'secret:delete': undefined;

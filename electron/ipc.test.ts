@@ -28,6 +28,7 @@ function recordingHandlers() {
     'file:open': record('file:open', null),
     'print:pdf': record('print:pdf', { saved: false }),
     'shell:open-external': record('shell:open-external', undefined),
+    'platform:allow': record('platform:allow', 'ready'),
     'secret:get': record('secret:get', 'value'),
     'secret:set': record('secret:set', undefined),
     'secret:delete': record('secret:delete', undefined),

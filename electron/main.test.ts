@@ -61,12 +61,15 @@ describe('main process start-up (fake Electron)', () => {
     expect(window.options.webPreferences?.preload).toMatch(/[/\\]preload\.cjs$/);
   });
 
-  it('serves app:// with the CSP that includes the configured platform server', async () => {
+  it('serves app:// with the CSP that connects to the configured platform server only', async () => {
     const handler = protocolHandlers.get('app');
     expect(handler).toBeDefined();
     const response = await handler!(new Request('app://creditdesk/assets/none.js'));
     expect(response.headers.get('content-security-policy')).toContain('connect-src');
-    expect(response.headers.get('content-security-policy')).toContain('http://10.20.30.40:8080');
+    expect(response.headers.get('content-security-policy')).toContain(
+      "connect-src 'self' http://10.20.30.40:8080;",
+    );
+    expect(response.headers.get('content-security-policy')).not.toMatch(/https:|127\.0\.0\.1|localhost/);
   });
 
   it('answers every bridge channel for the window and refuses other senders', async () => {

@@ -15,13 +15,15 @@ import {
   shell,
 } from 'electron';
 import { readShellConfig } from './config.ts';
-import { contentSecurityPolicy } from './csp.ts';
+import { createExternalLinkOpener } from './external-links.ts';
 import { guardWebContents, restrictPermissions } from './guards.ts';
-import { createIpcHandlers, electronFileDialogs } from './handlers.ts';
+import { createIpcHandlers, electronConfirm, electronFileDialogs } from './handlers.ts';
 import { createSenderCheck, registerIpcHandlers } from './ipc.ts';
 import { appEntryUrl, appScheme, createAppUrlMatcher } from './origin.ts';
+import { openPlatformAccess } from './platform-access.ts';
 import { appSchemePrivileges, createAppProtocolHandler } from './protocol.ts';
 import { createSecretStore } from './secrets.ts';
+import { translate, desktopLanguage } from './i18n.ts';
 import { mainWindowOptions } from './window.ts';
 import { fitWindowState, loadWindowState, rememberWindowState } from './window-state.ts';
 
@@ -62,25 +64,39 @@ function focusMainWindow(): void {
 }
 
 async function start(): Promise<void> {
-  const openExternal = (url: string) => shell.openExternal(url);
   app.on('second-instance', focusMainWindow);
-  app.on('web-contents-created', (_event, contents) =>
-    guardWebContents(contents, {
-      isAppUrl,
-      openExternal: (url) => void openExternal(url).catch((error: unknown) => console.error(error)),
-    }),
-  );
   app.on('window-all-closed', () => app.quit());
 
   await app.whenReady();
+  const confirm = electronConfirm(dialog);
+  // Computed once here from the stored choice; changing the platform reloads the window (handlers.ts).
+  const platformAccess = await openPlatformAccess(
+    join(app.getPath('userData'), 'platform.json'),
+    config.platformUrl,
+  );
+  const language = () => desktopLanguage(app.getPreferredSystemLanguages());
+  const openLink = createExternalLinkOpener({
+    platformUrl: platformAccess.current,
+    openExternal: (url) => shell.openExternal(url),
+    confirmLink: (url) =>
+      confirm(mainWindow, {
+        message: translate(language(), 'desktop.link.confirmMessage'),
+        detail: translate(language(), 'desktop.link.confirmDetail', { url }),
+        confirmLabel: translate(language(), 'desktop.link.open'),
+        cancelLabel: translate(language(), 'desktop.dialog.cancel'),
+      }),
+  });
+  app.on('web-contents-created', (_event, contents) =>
+    guardWebContents(contents, {
+      isAppUrl,
+      openLink: (url) => void openLink(url).catch((error: unknown) => console.error(error)),
+    }),
+  );
   if (process.platform !== 'darwin') Menu.setApplicationMenu(null);
   restrictPermissions(session.defaultSession, isAppUrl);
   protocol.handle(
     appScheme,
-    createAppProtocolHandler({
-      rootDir: join(buildDir, '../renderer'),
-      csp: contentSecurityPolicy(config.platformUrl),
-    }),
+    createAppProtocolHandler({ rootDir: join(buildDir, '../renderer'), csp: platformAccess.policy }),
   );
   const secrets = createSecretStore(
     safeStorage,
@@ -91,7 +107,9 @@ async function start(): Promise<void> {
     app,
     dialogs: electronFileDialogs(dialog),
     ownerOf: (event) => BrowserWindow.fromWebContents(event.sender),
-    openExternal,
+    confirm,
+    openLink,
+    platformAccess,
     secrets,
     config,
     platform: process.platform,

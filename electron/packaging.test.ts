@@ -1,8 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createPackage } from '@electron/asar';
 import { getConfig, validateConfiguration } from 'app-builder-lib/out/util/config/config.js';
 import { DebugLogger } from 'builder-util';
 import { describe, expect, it } from 'vitest';
+import { findTestBuilds, refusedDistArgument, testBuildMarker } from './release-guard.ts';
 
 const projectDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -31,7 +35,7 @@ describe('electron-builder configuration', () => {
     expect(config.asar).toBe(true);
     expect(config.electronFuses).toEqual(shippedFuses);
     expect(config.directories).toEqual({ output: 'release', buildResources: 'build' });
-  });
+  }, 30_000); // the first load imports electron-builder
 
   it('packs only the Vite bundles and package.json', async () => {
     const config = await loadBuilderConfig(null);
@@ -50,14 +54,47 @@ describe('electron-builder configuration', () => {
     expect(targets(config.mac?.target)).toEqual(['dmg']);
   });
 
-  it('differs in the test build only by the inspector fuse and the output folder', async () => {
+  it('gives the test build its own identity, an unpacked folder only and an output outside release/', async () => {
     const shipped = await loadBuilderConfig(null);
     const e2e = await loadBuilderConfig('electron-builder.e2e.yml');
     expect(e2e.electronFuses).toEqual({ ...shippedFuses, enableNodeCliInspectArguments: true });
-    expect(e2e.directories?.output).toBe('release/e2e');
-    const { electronFuses: _a, directories: _b, extends: _c, ...restShipped } = shipped;
-    const { electronFuses: _d, directories: _e, extends: _f, ...restE2e } = e2e;
-    expect(restE2e).toEqual(restShipped);
+    expect(e2e.appId).not.toBe(shipped.appId);
+    expect(e2e.productName).not.toBe(shipped.productName);
+    expect(e2e.directories?.output).toBe('release-e2e');
+    expect(e2e.extraMetadata).toEqual({ [testBuildMarker]: true });
+    for (const platform of [e2e.linux, e2e.win, e2e.mac]) expect(platform?.target).toBe('dir');
+  });
+});
+
+describe('npm run dist', () => {
+  it('refuses another electron-builder configuration file', () => {
+    expect(refusedDistArgument(['--config', 'electron-builder.e2e.yml'])).toBe(
+      '--config electron-builder.e2e.yml',
+    );
+    expect(refusedDistArgument(['--config=electron-builder.e2e.yml'])).toBe(
+      '--config=electron-builder.e2e.yml',
+    );
+    expect(refusedDistArgument(['-c', 'other.yml'])).toBe('-c other.yml');
+    expect(refusedDistArgument(['--linux', 'deb', '-c.compression=store'])).toBeNull();
+  });
+
+  it('finds a packaged test build by the marker in its package.json, and only that one', async () => {
+    const release = mkdtempSync(join(tmpdir(), 'creditdesk-release-'));
+    try {
+      const pack = async (folder: string, manifest: object) => {
+        const source = join(release, `${folder}-source`);
+        mkdirSync(source);
+        writeFileSync(join(source, 'package.json'), JSON.stringify(manifest));
+        mkdirSync(join(release, folder, 'resources'), { recursive: true });
+        await createPackage(source, join(release, folder, 'resources', 'app.asar'));
+      };
+      await pack('linux-unpacked', { name: 'creditdesk' });
+      expect(findTestBuilds(release)).toEqual([]);
+      await pack('win-unpacked', { name: 'creditdesk', [testBuildMarker]: true });
+      expect(findTestBuilds(release)).toEqual([join(release, 'win-unpacked', 'resources', 'app.asar')]);
+    } finally {
+      rmSync(release, { recursive: true, force: true });
+    }
   });
 });
 

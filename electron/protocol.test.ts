@@ -24,7 +24,7 @@ beforeAll(() => {
   symlinkSync(join(base, 'secret.txt'), join(root, 'link-out.txt'));
   symlinkSync(join(base, 'outside'), join(root, 'linkdir'));
   symlinkSync(join(root, 'assets', 'app-1a2b.js'), join(root, 'alias.js'));
-  handler = createAppProtocolHandler({ rootDir: root, csp });
+  handler = createAppProtocolHandler({ rootDir: root, csp: () => csp });
 });
 
 afterAll(() => rmSync(base, { recursive: true, force: true }));

@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, sep } from 'node:path';
 import type { CustomScheme } from 'electron';
+import { withoutMetaPolicies } from './csp.ts';
 import { appHost, appScheme } from './origin.ts';
 
 /** Registered before `app.ready`: a standard, secure scheme gets an origin, storage and fetch like https. */
@@ -34,8 +35,8 @@ const mimeTypes: Readonly<Record<string, string>> = {
 export interface AppProtocolOptions {
   /** The renderer build (`dist/renderer`), holding index.html. */
   rootDir: string;
-  /** Content-Security-Policy header value sent with every response. */
-  csp: string;
+  /** The Content-Security-Policy header value sent with every response (it changes with the platform). */
+  csp: () => string;
 }
 
 type Resolution = { kind: 'file'; path: string } | { kind: 'missing' } | { kind: 'refused' };
@@ -51,7 +52,7 @@ export function createAppProtocolHandler(
   let realRoot: string | null = null;
   const headers = (contentType: string): Record<string, string> => ({
     'Content-Type': contentType,
-    'Content-Security-Policy': options.csp,
+    'Content-Security-Policy': options.csp(),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
   });
@@ -59,8 +60,14 @@ export function createAppProtocolHandler(
     new Response(text, { status: code, headers: headers('text/plain; charset=utf-8') });
 
   async function serve(path: string, method: string): Promise<Response> {
-    const contentType = mimeTypes[extname(path).toLowerCase()] ?? 'application/octet-stream';
-    const body = method === 'HEAD' ? null : new Uint8Array(await readFile(path));
+    const extension = extname(path).toLowerCase();
+    const contentType = mimeTypes[extension] ?? 'application/octet-stream';
+    // The header is the page's only policy: a meta policy (the browser build's) would narrow it further.
+    const content = async () =>
+      extension === '.html'
+        ? withoutMetaPolicies(await readFile(path, 'utf8'))
+        : new Uint8Array(await readFile(path));
+    const body = method === 'HEAD' ? null : await content();
     return new Response(body, { status: 200, headers: headers(contentType) });
   }
 

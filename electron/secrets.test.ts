@@ -70,6 +70,34 @@ describe('createSecretStore', () => {
     expect(await store.get('a')).toBe('fresh');
   });
 
+  it('refuses to store on Linux basic_text, whose "encryption" uses a password built into Chromium', async () => {
+    const cipher = new FakeSafeStorage();
+    cipher.backend = 'basic_text';
+    const store = createSecretStore(cipher, file, 'linux');
+    await expect(store.set('sync.deviceToken', 'cdt_secret')).rejects.toThrow(/secretStorageUnavailable/);
+    expect(existsSync(file)).toBe(false);
+    expect(await store.protection()).toBe('weak');
+  });
+
+  it('re-encrypts a secret when safeStorage says its key was rotated', async () => {
+    const cipher = new FakeSafeStorage();
+    const store = createSecretStore(cipher, file, 'linux');
+    await store.set('a', 'value');
+    expect(
+      Buffer.from(JSON.parse(readFileSync(file, 'utf8')).secrets.a, 'base64')
+        .subarray(0, 3)
+        .toString(),
+    ).toBe('v10');
+    cipher.rotated = true;
+    expect(await store.get('a')).toBe('value');
+    expect(
+      Buffer.from(JSON.parse(readFileSync(file, 'utf8')).secrets.a, 'base64')
+        .subarray(0, 3)
+        .toString(),
+    ).toBe('v11');
+    expect(await store.get('a')).toBe('value');
+  });
+
   it('reports weak protection for Linux basic_text or no encryption, os otherwise', async () => {
     const cipher = new FakeSafeStorage();
     expect(await createSecretStore(cipher, file, 'linux').protection()).toBe('os');

@@ -4,9 +4,10 @@ import type { SafeStorage } from 'electron';
 import type { SecretProtection } from '../shared/platform/bridge.ts';
 import { DesktopError } from './errors.ts';
 
+/** safeStorage's asynchronous API (Electron 45 deprecates the synchronous one). */
 export type SecretCipher = Pick<
   SafeStorage,
-  'isEncryptionAvailable' | 'encryptString' | 'decryptString' | 'getSelectedStorageBackend'
+  'isAsyncEncryptionAvailable' | 'encryptStringAsync' | 'decryptStringAsync' | 'getSelectedStorageBackend'
 >;
 
 export interface SecretFileStore {
@@ -32,8 +33,11 @@ function parseSecretFile(json: unknown): Secrets | null {
 
 /**
  * Secrets encrypted with Electron's safeStorage (DPAPI, Keychain, libsecret/kwallet) and kept as
- * base64 in one JSON file in userData, written atomically with owner-only permissions. Plaintext is
- * never written: without OS encryption `set` fails. Calls run one at a time so writes never interleave.
+ * base64 in one JSON file in userData, written atomically with owner-only permissions. `set` fails
+ * without real OS encryption: when it is unavailable, and on Linux's `basic_text` backend, which
+ * "encrypts" with a password built into Chromium (the renderer keeps such secrets sealed with the
+ * password-wrapped data key instead, see renderer/security/deviceSecrets.ts). Calls run one at a time
+ * so writes never interleave.
  */
 export function createSecretStore(cipher: SecretCipher, filePath: string, platform: string): SecretFileStore {
   let queue: Promise<unknown> = Promise.resolve();
@@ -71,25 +75,43 @@ export function createSecretStore(cipher: SecretCipher, filePath: string, platfo
     await rename(temporary, filePath);
   }
 
-  function requireEncryption(): void {
-    if (!cipher.isEncryptionAvailable()) {
+  async function protection(): Promise<SecretProtection> {
+    if (!(await cipher.isAsyncEncryptionAvailable())) return 'weak';
+    if (platform === 'linux' && cipher.getSelectedStorageBackend() === 'basic_text') return 'weak';
+    return 'os';
+  }
+
+  async function requireEncryption(): Promise<void> {
+    if (!(await cipher.isAsyncEncryptionAvailable())) {
       throw new DesktopError('secretStorageUnavailable', 'safeStorage encryption is not available');
     }
+  }
+
+  async function encrypt(value: string): Promise<string> {
+    return (await cipher.encryptStringAsync(value)).toString('base64');
   }
 
   return {
     get: (key) =>
       serial(async () => {
-        const stored = (await load()).get(key);
+        const secrets = await load();
+        const stored = secrets.get(key);
         if (stored === undefined) return null;
-        requireEncryption();
-        return cipher.decryptString(Buffer.from(stored, 'base64'));
+        await requireEncryption();
+        const { result, shouldReEncrypt } = await cipher.decryptStringAsync(Buffer.from(stored, 'base64'));
+        if (shouldReEncrypt) {
+          secrets.set(key, await encrypt(result));
+          await save(secrets);
+        }
+        return result;
       }),
     set: (key, value) =>
       serial(async () => {
-        requireEncryption();
+        if ((await protection()) === 'weak') {
+          throw new DesktopError('secretStorageUnavailable', 'no OS encryption (unavailable or basic_text)');
+        }
         const secrets = await load();
-        secrets.set(key, cipher.encryptString(value).toString('base64'));
+        secrets.set(key, await encrypt(value));
         await save(secrets);
       }),
     delete: (key) =>
@@ -97,10 +119,6 @@ export function createSecretStore(cipher: SecretCipher, filePath: string, platfo
         const secrets = await load();
         if (secrets.delete(key)) await save(secrets);
       }),
-    protection: async () => {
-      if (!cipher.isEncryptionAvailable()) return 'weak';
-      if (platform === 'linux' && cipher.getSelectedStorageBackend() === 'basic_text') return 'weak';
-      return 'os';
-    },
+    protection,
   };
 }

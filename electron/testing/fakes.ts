@@ -31,6 +31,7 @@ export class FakeWebContents extends EventEmitter {
   mainFrame: FakeFrame;
   windowOpenHandler: ((details: HandlerDetails) => WindowOpenHandlerResponse) | null = null;
   printed = 0;
+  reloaded = 0;
 
   constructor(url = 'app://creditdesk/') {
     super();
@@ -39,6 +40,10 @@ export class FakeWebContents extends EventEmitter {
 
   setWindowOpenHandler(handler: (details: HandlerDetails) => WindowOpenHandlerResponse): void {
     this.windowOpenHandler = handler;
+  }
+
+  reload(): void {
+    this.reloaded += 1;
   }
 
   async printToPDF(): Promise<Buffer> {
@@ -158,20 +163,25 @@ export class FakeSafeStorage {
   available = true;
   backend: Backend = 'gnome_libsecret';
 
-  isEncryptionAvailable(): boolean {
+  /** Set by a test: the next decryption reports a rotated key. */
+  rotated = false;
+
+  async isAsyncEncryptionAvailable(): Promise<boolean> {
     return this.available;
   }
 
-  encryptString(plainText: string): Buffer {
+  async encryptStringAsync(plainText: string): Promise<Buffer> {
     if (!this.available) throw new Error('Encryption is not available.');
-    return Buffer.concat([Buffer.from('v10'), Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)]);
+    const prefix = this.rotated ? 'v11' : 'v10';
+    return Buffer.concat([Buffer.from(prefix), Buffer.from(plainText, 'utf8').map((byte) => byte ^ 0x5a)]);
   }
 
-  decryptString(encrypted: Buffer): string {
+  async decryptStringAsync(encrypted: Buffer): Promise<{ result: string; shouldReEncrypt: boolean }> {
     if (!this.available) throw new Error('Decryption is not available.');
-    if (encrypted.subarray(0, 3).toString() !== 'v10')
-      throw new Error('Error while decrypting the ciphertext');
-    return Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString('utf8');
+    const prefix = encrypted.subarray(0, 3).toString();
+    if (prefix !== 'v10' && prefix !== 'v11') throw new Error('Error while decrypting the ciphertext');
+    const result = Buffer.from(encrypted.subarray(3).map((byte) => byte ^ 0x5a)).toString('utf8');
+    return { result, shouldReEncrypt: this.rotated && prefix === 'v10' };
   }
 
   getSelectedStorageBackend(): Backend {

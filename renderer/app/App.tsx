@@ -69,6 +69,8 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
     switch (outcome.reason) {
       case 'invalidUrl':
         return t('sync.enroll.invalidUrl');
+      case 'platformNotAllowed':
+        return t(outcome.restarting ? 'sync.enroll.restarting' : 'sync.enroll.platformDeclined');
       case 'noUsers':
         return t('setup.joinNoUsers');
       case 'wrongCounty':

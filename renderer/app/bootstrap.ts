@@ -19,6 +19,7 @@ import {
   backupAdministrator,
   openBackupPayload,
 } from '../security/backupService.ts';
+import { deviceSecretStore } from '../security/deviceSecrets.ts';
 import { createDemoUsers, demoUsers, grantDataKeyToDemoUsers } from '../security/demo.ts';
 import { IdleLockSetting } from '../security/idleLockSetting.ts';
 import { KeyVault } from '../security/keys.ts';
@@ -178,11 +179,11 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */
 function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncService> {
-  const { db, appInfo, bridge, office, personalData, context, clock } = core;
+  const { db, appInfo, bridge, office, personalData, context, clock, vault, local } = core;
   return SyncService.open({
     profile: db.name,
     database: db,
-    secrets: bridge.secrets,
+    secrets: deviceSecretStore(vault, bridge.secrets, local),
     officeCounty: office.county,
     deviceName: `${office.officeName} (${appInfo.platform})`,
     session: () => {
@@ -192,6 +193,7 @@ function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncS
     },
     sealer: personalData,
     clock,
+    allowPlatform: (platformUrl) => bridge.allowPlatform(platformUrl),
     ...(blobs ? { blobs } : {}),
   });
 }
@@ -278,6 +280,9 @@ async function openSync(
     const outcome = await sync.autoEnroll(appInfo.platformUrl, appInfo.demoEnrollmentCode);
     if (!outcome.ok) console.warn('Demo enrollment failed:', outcome);
   }
+  // The shell may not know this device's platform yet (enrolled before Electron kept it): it asks once.
+  const enrolledUrl = sync.status.enrollment?.platformUrl;
+  if (enrolledUrl && (await core.bridge.allowPlatform(enrolledUrl)) === 'restarting') return sync;
   await sync.start();
   return sync;
 }

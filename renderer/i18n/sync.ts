@@ -29,6 +29,8 @@ const zhCN = {
       codeHint: '大小写、空格和连字符不影响',
       submit: '登记',
       invalidUrl: '平台地址无效：须以 http:// 或 https:// 开头，且不含用户名或参数。',
+      platformDeclined: '未允许连接此平台，本机没有登记。',
+      restarting: '窗口正在重新启动以连接此平台，之后请重新输入登记码。',
       wrongCounty:
         '该登记码属于 {{county}}（{{code}}），本单位属于区县 {{office}}。请向本县管理员申请登记码。',
       done: '已登记到 {{county}}',
@@ -170,6 +172,8 @@ const en: Messages<typeof zhCN> = {
       submit: 'Enroll',
       invalidUrl:
         'This address is not valid: it starts with http:// or https:// and has no user name or query.',
+      platformDeclined: 'Connecting to this platform was not allowed, so this computer was not enrolled.',
+      restarting: 'The window restarts to connect to this platform; then enter the enrollment code again.',
       wrongCounty:
         'This code belongs to {{county}} ({{code}}), but this office is in county {{office}}. Ask your own county administrator for a code.',
       done: 'Enrolled with {{county}}',

@@ -1,13 +1,14 @@
 import { Dexie, type EntityTable } from 'dexie';
 import {
   type AppInfo,
-  isVettedExternalUrl,
+  externalLinkKind,
   type OpenedFile,
   type OpenFileRequest,
   type PlatformBridge,
   type SaveFileRequest,
   type SecretStore,
 } from '../../shared/platform/bridge.ts';
+import { planFileSave } from '../../shared/platform/fileNames.ts';
 
 /** Optional file served next to index.html by `npm start`: the platform URL and the demo flag. */
 const shellConfigUrl = './shell-config.json';
@@ -147,7 +148,10 @@ export function browserBridge(): PlatformBridge {
     },
     async saveFile(request: SaveFileRequest) {
       const data = typeof request.data === 'string' ? request.data : new Uint8Array(request.data);
-      download(request.suggestedName, new Blob([data], { type: request.mimeType }));
+      const blob = new Blob([data], { type: request.mimeType });
+      const plan = planFileSave({ ...request, size: blob.size });
+      if (!plan.ok) throw new Error(`Refused to save ${request.suggestedName}: ${plan.reason}`);
+      download(plan.name, blob);
       return { saved: true };
     },
     openFile: pickFile,
@@ -156,10 +160,12 @@ export function browserBridge(): PlatformBridge {
       return { saved: false };
     },
     async openExternal(url: string) {
-      if (!isVettedExternalUrl(url))
+      if (externalLinkKind(url, '') === 'refused')
         throw new Error(`Refused to open ${url}: only https links open outside the app`);
       window.open(url, '_blank', 'noopener,noreferrer');
     },
+    // The browser build's policy (electron/csp.ts) allows any https platform and one on this machine.
+    allowPlatform: async () => 'ready',
     secrets,
   };
 }

@@ -6,7 +6,7 @@
 import { BehaviorSubject, type Observable, type Subscription, throttleTime } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
-import type { SecretStore } from '../../shared/platform/bridge.ts';
+import type { PlatformAllowance, SecretStore } from '../../shared/platform/bridge.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
 import { syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
@@ -56,6 +56,8 @@ export interface SyncServiceOptions {
   session: () => Session;
   /** Attachment bytes to upload before the documents that refer to them. */
   blobs?: BlobUploads;
+  /** Lets the page reach a platform before enrolling with it (the bridge's allowPlatform); always ready if absent. */
+  allowPlatform?: (platformUrl: string) => Promise<PlatformAllowance>;
   clock?: Clock;
   fetch?: FetchFunction;
   backoff?: BackoffOptions;
@@ -115,6 +117,8 @@ export interface SyncStatus {
 export type EnrollOutcome =
   | { ok: true; enrollment: Enrollment }
   | { ok: false; reason: 'invalidUrl' }
+  /** The shell may not reach this platform yet: the user declined, or the window restarts to allow it. */
+  | { ok: false; reason: 'platformNotAllowed'; restarting: boolean }
   | { ok: false; reason: 'wrongCounty'; county: { code: string; name: { 'zh-CN': string; en: string } } }
   | { ok: false; reason: 'platform'; problem: SyncProblem };
 
@@ -463,6 +467,9 @@ export class SyncService {
     return this.#queue(async () => {
       const url = normalizePlatformUrl(platformUrl);
       if (!url) return { ok: false, reason: 'invalidUrl' } as const;
+      const allowance = (await this.#options.allowPlatform?.(url)) ?? 'ready';
+      if (allowance !== 'ready')
+        return { ok: false, reason: 'platformNotAllowed', restarting: allowance === 'restarting' } as const;
       let enrolled: Awaited<ReturnType<typeof requestEnrollment>>;
       try {
         enrolled = await requestEnrollment(url, code.trim(), this.#options.deviceName, this.#options.fetch);

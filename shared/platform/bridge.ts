@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saveSources } from './fileNames.ts';
 
 /**
  * Everything the renderer asks of the operating system. Two implementations: the Electron preload
@@ -14,6 +15,11 @@ export interface PlatformBridge {
   printToPdf(request: PrintToPdfRequest): Promise<SaveFileResult>;
   /** Opens a vetted https link in the system browser. */
   openExternal(url: string): Promise<void>;
+  /**
+   * Lets the page connect to this platform server. Electron allows one platform at a time (its CSP):
+   * another one needs the user's confirmation in a native dialog and restarts the window.
+   */
+  allowPlatform(platformUrl: string): Promise<PlatformAllowance>;
   /** Secrets kept encrypted by the OS keychain (Electron) or a non-extractable WebCrypto key (browser). */
   secrets: SecretStore;
 }
@@ -28,6 +34,10 @@ export interface SecretStore {
 
 export const secretProtections = ['os', 'browser', 'weak'] as const;
 export type SecretProtection = (typeof secretProtections)[number];
+
+/** `ready`: connect now; `restarting`: allowed, the window restarts to apply it; `declined` by the user. */
+export const platformAllowances = ['ready', 'restarting', 'declined'] as const;
+export type PlatformAllowance = (typeof platformAllowances)[number];
 
 export const shells = ['electron', 'browser'] as const;
 export const appInfoSchema = z.object({
@@ -61,6 +71,8 @@ export const saveFileRequestSchema = z.object({
   suggestedName: fileName,
   mimeType: z.string().max(100),
   data: z.union([z.string(), z.instanceof(Uint8Array)]),
+  /** 'attachment' for a file someone attached to a record (saved with the Mark of the Web); 'app' when absent. */
+  source: z.enum(saveSources).optional(),
 });
 export type SaveFileRequest = z.infer<typeof saveFileRequestSchema>;
 
@@ -87,24 +99,49 @@ export type PrintToPdfRequest = z.infer<typeof printToPdfRequestSchema>;
 export const externalUrlSchema = z
   .string()
   .max(2000)
-  .refine((url) => isVettedExternalUrl(url), 'only https links may be opened');
+  .refine((url) => externalLinkKind(url, '') !== 'refused', 'only https links may be opened');
+
+export const platformUrlSchema = z
+  .string()
+  .max(2000)
+  .refine((url) => parseWebUrl(url) !== null, 'an http(s) URL without credentials');
 
 export const secretKeySchema = z.string().regex(/^[a-zA-Z0-9._-]{1,64}$/);
 export const secretSetSchema = z.object({ key: secretKeySchema, value: z.string().max(65_536) });
 
 /** WHATWG URL, present in every runtime CreditDesk runs in (browser, Electron, Node). */
-declare const URL: new (url: string) => { protocol: string; username: string; password: string };
+declare const URL: new (
+  url: string,
+) => { protocol: string; username: string; password: string; hostname: string; origin: string };
 
-/** Only plain https URLs without credentials open outside the app. */
-export function isVettedExternalUrl(url: string): boolean {
+function parseWebUrl(url: string): InstanceType<typeof URL> | null {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '';
+    const httpLike = parsed.protocol === 'http:' || parsed.protocol === 'https:';
+    return httpLike && parsed.username === '' && parsed.password === '' ? parsed : null;
   } catch {
-    return false;
+    return null;
   }
 }
 
+/** Sites whose links open without asking: the national credit site (信用中国) and the Ministry (住房和城乡建设部). */
+export const vettedExternalHosts: ReadonlySet<string> = new Set([
+  'www.creditchina.gov.cn',
+  'www.mohurd.gov.cn',
+]);
+
+/**
+ * How a link leaving the app is treated: `vetted` (a vetted site or the platform server) opens in the
+ * system browser, `ask` (any other https link) only after the user agrees, `refused` (anything but
+ * https, or with credentials) never.
+ */
+export function externalLinkKind(url: string, platformUrl: string): 'vetted' | 'ask' | 'refused' {
+  const parsed = parseWebUrl(url);
+  if (parsed?.protocol !== 'https:') return 'refused';
+  const platform = parseWebUrl(platformUrl);
+  if (vettedExternalHosts.has(parsed.hostname) || parsed.origin === platform?.origin) return 'vetted';
+  return 'ask';
+}
 /** IPC channel names with the schema that validates each request payload in the main process. */
 export const ipcContract = {
   'app:info': z.undefined(),
@@ -112,6 +149,7 @@ export const ipcContract = {
   'file:open': openFileRequestSchema,
   'print:pdf': printToPdfRequestSchema,
   'shell:open-external': externalUrlSchema,
+  'platform:allow': platformUrlSchema,
   'secret:get': secretKeySchema,
   'secret:set': secretSetSchema,
   'secret:delete': secretKeySchema,

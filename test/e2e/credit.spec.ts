@@ -55,7 +55,10 @@ async function expectDerivedRecordInCreditFile(page: Page): Promise<void> {
   await expect(page.getByTestId('credit-count-generalDishonest')).toHaveText('一般失信信息 1');
 }
 
-/** Attaches the decision's scan to the open draft record, refusing a program file, and saves a copy. */
+/**
+ * Attaches the decision's scan to the open draft record, refusing a program file, and saves a copy. The
+ * scan's name holds a right-to-left override: the list and the saved copy show it without the control.
+ */
 async function attachDecisionScan(page: Page): Promise<void> {
   const scan = Buffer.from('%PDF-1.7\n行政处罚决定书\n%%EOF');
   const pick = async (name: string, buffer: Buffer) => {
@@ -67,9 +70,10 @@ async function attachDecisionScan(page: Page): Promise<void> {
   await expect(page.getByRole('alert', { name: /不符合要求/ })).toContainText(
     '“setup.exe”的文件类型不能作为附件',
   );
-  await pick('处罚决定书.pdf', scan);
+  await pick('处罚\u202E决定书.pdf', scan);
   const row = page.getByRole('row', { name: /处罚决定书\.pdf/ });
   await expect(row).toContainText('待上传');
+  await page.screenshot(shot('credit-attachment-bidi-name'));
   const downloading = page.waitForEvent('download');
   await row.getByRole('button', { name: '另存为' }).click();
   const copy = await downloading;

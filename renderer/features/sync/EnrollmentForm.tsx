@@ -22,6 +22,8 @@ export function EnrollmentForm({ initialUrl = '' }: { initialUrl?: string }) {
       const outcome = await sync.enroll(platformUrl, code);
       if (outcome.ok) return;
       if (outcome.reason === 'invalidUrl') setError(t('sync.enroll.invalidUrl'));
+      else if (outcome.reason === 'platformNotAllowed')
+        setError(t(outcome.restarting ? 'sync.enroll.restarting' : 'sync.enroll.platformDeclined'));
       else if (outcome.reason === 'wrongCounty') {
         const name = outcome.county.name[i18n.language === 'zh-CN' ? 'zh-CN' : 'en'];
         setError(
