@@ -99,6 +99,25 @@ describe('reporting rates', () => {
   });
 });
 
+describe('reporting deadlines', () => {
+  it('count working days by the holiday calendar: Spring Festival off, its make-up Saturdays on', async () => {
+    // Decided Thursday 02-12: working days 02-13, Saturday 02-14 (make-up), 02-24 to 02-27 after the
+    // holiday, and Saturday 02-28 (make-up) is the 7th. Weekends alone would give Monday 02-23.
+    const decided = await penalty(profile, enterprise, {
+      documentNumber: '武建罚字〔2026〕第31号',
+      decisionDate: '2026-02-12',
+    });
+    expect(profile.disclosures.timing({ ...decided, reportedAt: '2026-02-27' })).toMatchObject({
+      deadline: '2026-02-28',
+      late: false,
+    });
+    expect(profile.disclosures.timing({ ...decided, reportedAt: '2026-03-02' })).toMatchObject({
+      deadline: '2026-02-28',
+      late: true,
+    });
+  });
+});
+
 describe('reporting files', () => {
   it('round-trips a month through CSV and XLSX into a fresh profile with the same result', async () => {
     const first = await penalty(profile, enterprise, {
