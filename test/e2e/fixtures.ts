@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 
 /** The accounts the end-to-end tests create (strong passwords, as the app demands). */
 export const accounts = {
@@ -97,4 +98,35 @@ export async function openFreshOffice(page: Page): Promise<void> {
 
 export function shot(name: string): { path: string; fullPage: boolean } {
   return { path: `test-results/screenshots/${name}.png`, fullPage: true };
+}
+
+/** The enterprise the credit tests register, and the code of the county bureau deciding about it. */
+export const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
+export const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
+
+/** Today and a year from now in the browser's calendar, as the app reckons dates. */
+export async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
+  return page.evaluate(() => {
+    const iso = (date: Date) =>
+      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const now = new Date();
+    const next = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
+    return { today: iso(now), nextYear: iso(next) };
+  });
+}
+
+/** A text input of a form by its exact label. */
+export function field(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+export async function registerEnterprise(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: '登记企业' }).click();
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await page.getByLabel('法定代表人').fill('王伟');
+  await page.getByLabel('所在县区行政区划代码').fill('410823');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
 }
