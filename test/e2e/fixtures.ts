@@ -33,14 +33,14 @@ type Account = {
  * Opens the app online, waits until the offline shell is installed, and sets up the office with its
  * first county administrator, who is then signed in.
  */
-export async function setUpOffice(page: Page): Promise<void> {
+export async function setUpOffice(page: Page, county = '410823'): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await expect(page.getByRole('heading', { name: '首次使用：设置本单位' })).toBeVisible();
   await page.getByLabel('单位名称').fill('武陟县住房和城乡建设局');
-  await page.getByLabel('县区行政区划代码').fill('410823');
+  await page.getByLabel('县区行政区划代码').fill(county);
   await page.getByLabel('您的姓名').fill(accounts.admin.displayName);
   await page.getByLabel('用户名').fill(accounts.admin.username);
   await page.getByLabel(/^密码/).fill(accounts.admin.password);
