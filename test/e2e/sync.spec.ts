@@ -5,7 +5,7 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
-import { accounts, openFreshOffice, shot, signIn } from './fixtures.ts';
+import { accounts, openFreshOffice, shot, signIn, signOut } from './fixtures.ts';
 
 const county = { code: '410823', nameZh: '武陟县', nameEn: 'Wuzhi County' };
 let platform: RunningPlatform;
@@ -146,4 +146,38 @@ test('two clerks of one county sync offline work and resolve a conflict', async 
   await openSubject(second, '武陟县宏达建筑工程有限公司');
   await expect(second.getByText('陈刚')).toBeVisible();
   await second.screenshot(shot('sync-conflict-resolved'));
+});
+
+test("an administrator changes a clerk's roles and disables her: after the next sync she cannot sign in on another computer, even offline", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const first = await firstComputer(browser);
+  await syncNow(first);
+  const second = await furtherComputer(browser);
+
+  // On the first computer the administrator gives the clerk the reviewer role too, then disables her.
+  await signOut(first);
+  await signIn(first, accounts.admin.username, accounts.admin.password);
+  await first.getByRole('link', { name: '用户管理' }).click();
+  const row = first.getByRole('row', { name: new RegExp(accounts.clerk.username) });
+  await first.getByRole('button', { name: `${accounts.clerk.username} 的操作` }).click();
+  await first.getByRole('menuitem', { name: '编辑' }).click();
+  await first.getByRole('dialog').getByLabel('审核员').check();
+  await first.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('审核员');
+  await first.getByRole('button', { name: `${accounts.clerk.username} 的操作` }).click();
+  await first.getByRole('menuitem', { name: '停用' }).click();
+  await expect(row).toContainText('停用');
+  await first.screenshot(shot('users-clerk-disabled'));
+  await syncNow(first);
+
+  // The second computer, where the clerk is still signed in, pulls the change with its next sync and
+  // signs her out; offline, she cannot sign in again.
+  await expect(second.getByRole('heading', { name: '登录' })).toBeVisible({ timeout: 30_000 });
+  await second.context().setOffline(true);
+  await signIn(second, accounts.clerk.username, accounts.clerk.password);
+  await expect(second.getByRole('alert').filter({ hasText: '该账号已停用，请联系管理员。' })).toBeVisible();
+  await expect(second.getByTestId('user-menu')).toHaveCount(0);
+  await second.screenshot(shot('users-disabled-offline-sign-in'));
 });
