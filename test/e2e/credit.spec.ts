@@ -61,7 +61,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await openFreshOffice(page);
   const { today, nextYear } = await browserDates(page);
   await registerEnterprise(page);

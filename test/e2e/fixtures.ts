@@ -46,7 +46,8 @@ export async function setUpOffice(page: Page, county = '410823'): Promise<void> 
   await page.getByLabel(/^密码/).fill(accounts.admin.password);
   await page.getByLabel('再次输入密码').fill(accounts.admin.password);
   await page.getByRole('button', { name: '开始使用' }).click();
-  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
+  // Key derivation for the first administrator takes seconds on a busy machine.
+  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible({ timeout: 20_000 });
 }
 
 /** The signed-in administrator creates a user with an initial password. */
