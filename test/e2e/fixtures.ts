@@ -89,8 +89,8 @@ export async function signInFirstTime(page: Page, account: Account): Promise<voi
 }
 
 /** A fresh office with a clerk signed in, ready to register subjects. */
-export async function openFreshOffice(page: Page): Promise<void> {
-  await setUpOffice(page);
+export async function openFreshOffice(page: Page, county = '410823'): Promise<void> {
+  await setUpOffice(page, county);
   await createUser(page, accounts.clerk);
   await signOut(page);
   await signInFirstTime(page, accounts.clerk);

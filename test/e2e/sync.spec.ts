@@ -7,7 +7,10 @@ import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
 import { accounts, openFreshOffice, shot, signIn, signOut } from './fixtures.ts';
 
-const county = { code: '410823', nameZh: '武陟县', nameEn: 'Wuzhi County' };
+type County = { code: string; nameZh: string; nameEn: string };
+const county: County = { code: '410823', nameZh: '武陟县', nameEn: 'Wuzhi County' };
+/** A second county, so each test's office has the platform's users of its county to itself. */
+const otherCounty: County = { code: '410822', nameZh: '博爱县', nameEn: 'Boai County' };
 let platform: RunningPlatform;
 let dataDir: string;
 
@@ -15,6 +18,7 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-sync-'));
   platform = await startPlatform({ dataDir, logLevel: 'silent' });
   await addCounty(platform.database, county);
+  await addCounty(platform.database, otherCounty);
 });
 
 test.afterAll(async () => {
@@ -22,9 +26,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function enrollmentCode(): Promise<string> {
+async function enrollmentCode(of: County): Promise<string> {
   const issued = await createEnrollmentCode(platform.database, {
-    county: county.code,
+    county: of.code,
     createdBy: null,
     expiresAt: new Date(Date.now() + 3_600_000),
   });
@@ -32,29 +36,29 @@ async function enrollmentCode(): Promise<string> {
 }
 
 /** The county's first computer (a browser context: own IndexedDB): office set up, clerk signed in, enrolled. */
-async function firstComputer(browser: Browser): Promise<Page> {
+async function firstComputer(browser: Browser, of = county): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await openFreshOffice(page);
+  await openFreshOffice(page, of.code);
   await page.getByTestId('sync-indicator').click();
   await expect(page.getByRole('heading', { name: '登记到市级平台' })).toBeVisible();
   await page.getByLabel('平台地址').fill(platform.url);
-  await page.getByLabel('登记码').fill(await enrollmentCode());
+  await page.getByLabel('登记码').fill(await enrollmentCode(of));
   await page.getByRole('button', { name: '登记' }).click();
-  await expect(page.getByText('武陟县 (410823)')).toBeVisible();
+  await expect(page.getByText(`${of.nameZh} (${of.code})`)).toBeVisible();
   return page;
 }
 
 /** A further computer of the county: enrolled at first start, the clerk signs in with her synced account. */
-async function furtherComputer(browser: Browser): Promise<Page> {
+async function furtherComputer(browser: Browser, of = county): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: '本县已在使用 CreditDesk？登记这台电脑' }).click();
   await page.getByLabel('单位名称').fill('武陟县住房和城乡建设局');
-  await page.getByLabel('县区行政区划代码').fill('410823');
+  await page.getByLabel('县区行政区划代码').fill(of.code);
   await page.getByLabel('平台地址').fill(platform.url);
-  await page.getByLabel('登记码').fill(await enrollmentCode());
+  await page.getByLabel('登记码').fill(await enrollmentCode(of));
   await page.getByRole('button', { name: '登记并同步用户' }).click();
   await signIn(page, accounts.clerk.username, accounts.clerk.password);
   await expect(page.getByTestId('user-menu')).toHaveText(accounts.clerk.displayName);
@@ -152,9 +156,9 @@ test("an administrator changes a clerk's roles and disables her: after the next 
   browser,
 }) => {
   test.setTimeout(180_000);
-  const first = await firstComputer(browser);
+  const first = await firstComputer(browser, otherCounty);
   await syncNow(first);
-  const second = await furtherComputer(browser);
+  const second = await furtherComputer(browser, otherCounty);
 
   // On the first computer the administrator gives the clerk the reviewer role too, then disables her.
   await signOut(first);
