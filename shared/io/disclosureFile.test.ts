@@ -341,6 +341,15 @@ describe('value conversion', () => {
   });
 });
 
+/** CSV as another program might write it (every field quoted, LF line ends): not the app's writer. */
+function handCsvText(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\n');
+}
+
+function handCsv(rows: readonly (readonly string[])[]): Uint8Array {
+  return new TextEncoder().encode(handCsvText(rows));
+}
+
 /** GB18030 bytes of a text (ASCII and two-byte characters): TextEncoder writes UTF-8 only. */
 function gbEncode(text: string): Uint8Array {
   const decoder = new TextDecoder('gb18030');
@@ -383,7 +392,7 @@ describe('files made elsewhere (fixtures written by exceljs and by hand, not by 
 
   it('names row, document number and the first row of a number repeated in the file', async () => {
     const rows = reportingRows('licence', [licences[0]!, licences[1]!, licences[0]!]);
-    const result = ok(await importReportingFile('licence', encodeCsv(rows), options));
+    const result = ok(await importReportingFile('licence', handCsv(rows), options));
     expect(result.rows.map((imported) => imported.row)).toEqual([2, 3]);
     expect(result.errors).toEqual([
       {
@@ -404,7 +413,7 @@ describe('files made elsewhere (fixtures written by exceljs and by hand, not by 
     row[at('XK_XDR_SHXYM')] = row[at('XK_XDR_SHXYM')]!.replace(/\d/g, (d) =>
       String.fromCharCode(d.charCodeAt(0) + 0xfee0),
     );
-    const result = ok(await importReportingFile('licence', encodeCsv([header, row]), options));
+    const result = ok(await importReportingFile('licence', handCsv([header, row]), options));
     expect(result.errors).toEqual([]);
     expect(result.records.map((r) => [r.partyCategory, r.licenceCategory, r.partyUscc])).toEqual([
       ['01', licences[0]!.licenceCategory, licences[0]!.partyUscc],
@@ -413,8 +422,10 @@ describe('files made elsewhere (fixtures written by exceljs and by hand, not by 
 
   it('skips signature lines under the table and says which, in a GB18030 file', async () => {
     const rows = reportingRows('licence', licences);
-    const csv = formatCsv([...rows, [], ['填报人：张三', '', '审核人：李四'], ['填报日期：2026年4月1日']]);
-    const result = ok(await importReportingFile('licence', gbEncode(csv), options));
+    const footer = [[], ['填报人：张三', '', '审核人：李四'], ['填报日期：2026年4月1日']];
+    const result = ok(
+      await importReportingFile('licence', gbEncode(handCsvText([...rows, ...footer])), options),
+    );
     expect(result.errors).toEqual([]);
     expect(result.records).toHaveLength(2);
     expect(result.footerRows).toEqual([5, 6]);
@@ -433,7 +444,9 @@ describe('files made elsewhere (fixtures written by exceljs and by hand, not by 
     const cells = workbook.worksheets[0]!.getColumn(at('XK_NR') + 1).values.slice(2);
     expect(cells).toEqual(formulas);
 
-    for (const file of [csv, xlsx]) {
+    // As another program writes it: formulas as they are, every field quoted.
+    const foreign = handCsv(reportingRows('licence', records));
+    for (const file of [csv, xlsx, foreign]) {
       const result = ok(await importReportingFile('licence', file, options));
       expect(result.records.map((r) => r.content)).toEqual(formulas);
       expect(result.warnings.map((w) => [w.row, w.field, w.code])).toEqual(
