@@ -161,6 +161,9 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
     buffer: readFileSync(file),
   });
   await expect(importDialog.getByTestId('import-summary')).toContainText('1 条可以导入，将生成 1 条信用记录');
+  await expect(importDialog.getByTestId('import-reported')).toHaveText(
+    `导入的 1 条记录都将标记为已于 ${today} 上报。已上报的记录不能再修改。`,
+  );
   await fresh.screenshot(shot('import-preview'));
   await importDialog.getByRole('button', { name: '确认导入 1 条' }).click();
   await expect(fresh.getByRole('link', { name: penaltyNumber })).toBeVisible();
