@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { systemChromium } from './scripts/chromium.ts';
 
-/** Debian's Chromium where present (machines without Playwright's browser download); Playwright's own elsewhere. */
-const chromiumPath =
-  process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+/** CREDITDESK_CHROMIUM or a system Chromium where present; Playwright's own elsewhere (scripts/chromium.ts). */
+const chromiumPath = systemChromium();
 /** Several checkouts on one machine each set their own port. */
 const rendererPort = Number(process.env.CREDITDESK_E2E_PORT ?? 4173);
 

@@ -1,6 +1,10 @@
 // Runs every test suite and ends with one summary line: "tests: N passed, N failed, N skipped".
+// `--only=browser` runs the end-to-end tests alone.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium } from './chromium.ts';
+
+const browserOnly = process.argv.includes('--only=browser');
 
 const results = 'test-results';
 rmSync(results, { recursive: true, force: true });
@@ -12,19 +16,37 @@ function run(command: string, args: string[], env: Record<string, string> = {}):
   return child.status ?? 1;
 }
 
-const vitestExit = run('npx', [
-  'vitest',
-  'run',
-  '--reporter=default',
-  '--reporter=json',
-  `--outputFile=${results}/vitest.json`,
-]);
-const buildExit = run('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'warn']);
-const playwrightExit = buildExit === 0 ? run('npx', ['playwright', 'test']) : 1;
+const vitestExit = browserOnly
+  ? 0
+  : run('npx', [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile=${results}/vitest.json`,
+    ]);
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+
+const browser = findChromium();
+let buildExit = 0;
+let playwrightExit = 0;
+if (browser.ok) {
+  console.log(
+    `\nbrowser for end-to-end tests: ${browser.executablePath ?? "Playwright's Chromium"} (${browser.source})`,
+  );
+  buildExit = run('npx', ['vite', 'build', '--mode', 'e2e', '--logLevel', 'warn']);
+  const chosen: Record<string, string> = browser.executablePath
+    ? { CREDITDESK_CHROMIUM: browser.executablePath }
+    : {};
+  playwrightExit = buildExit === 0 ? run('npx', ['playwright', 'test'], chosen) : 1;
+} else {
+  // The browser tests count as one failure, explained in one line.
+  console.log(`\n${browser.message}`);
+  failed += 1;
+}
 if (existsSync(`${results}/vitest.json`)) {
   const v = JSON.parse(readFileSync(`${results}/vitest.json`, 'utf8'));
   passed += v.numPassedTests;

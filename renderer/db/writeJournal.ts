@@ -33,6 +33,11 @@ export interface UpdateStep {
 
 export type JournalStep = CreateStep | UpdateStep;
 
+/** The step that creates `docs` in `collection`. */
+export function creationOf(collection: JournalCollection, docs: JournalDocument[]): JournalStep {
+  return { kind: 'create', collection, docs };
+}
+
 /** Who writes: the audit trail and the edit history name them. */
 export interface JournalAuthor {
   userId: string;

@@ -127,6 +127,13 @@ const zhCN = {
       previewSummary:
         '{{name}}：{{count}} 条可以导入，将生成 {{records}} 条信用记录；{{refused}} 行有问题，不会导入。确认前不写入任何数据。',
       ignoredColumns: '未识别的列已忽略：{{columns}}',
+      sheetRead: '已读取工作表“{{sheet}}”',
+      footerSkipped: '表格下方的签名行已跳过，不作为记录导入：第 {{rows}} 行',
+      reportedNotice: '导入的 {{count}} 条记录都将标记为已于 {{date}} 上报。已上报的记录不能再修改。',
+      notReportedNotice: '导入的记录将标记为尚未上报。',
+      formulaPolicy: '以 = + - @ 开头的单元格按普通文字导入，不会作为公式执行；导出 CSV 时会在前面加单引号。',
+      linkMismatched:
+        '仍按代码关联名称不一致的 {{count}} 条记录（不勾选则导入为未关联信用主体，不生成信用记录）',
       errors: '不导入的行',
       warnings: '提示',
       row: '行号',
@@ -161,7 +168,11 @@ const zhCN = {
       derivedRecordExists: '已由该处罚生成信用记录，不能改为不生成信用记录的情形',
       partyCodeMismatch: '与所选信用主体“{{name}}”的代码不一致',
       duplicateDocument: '已有相同决定文书号的记录',
+      duplicateInFile: '与文件第 {{row}} 行的决定文书号相同，只导入第 {{row}} 行',
       noSubject: '没有登记该代码的信用主体：已导入，但未生成信用记录',
+      noSubjectLicence: '没有登记该代码的信用主体：已导入，未关联信用主体',
+      partyNameMismatch: '名称与该代码登记的信用主体“{{name}}”不一致',
+      formulaText: '以 = + - @ 开头，按普通文字导入',
       notDerived: '$t({{reason}})',
     },
   },
@@ -306,6 +317,15 @@ const en: Messages<typeof zhCN> = {
       previewSummary:
         '{{name}}: {{count}} records can be imported, deriving {{records}} credit records; {{refused}} rows have problems and will be left out. Nothing is written until you confirm.',
       ignoredColumns: 'Unknown columns ignored: {{columns}}',
+      sheetRead: 'Read the sheet "{{sheet}}"',
+      footerSkipped: 'Signature lines under the table were skipped, not imported as records: rows {{rows}}',
+      reportedNotice:
+        'All {{count}} imported records will be marked as reported on {{date}}. Reported records can no longer be edited.',
+      notReportedNotice: 'The imported records will be marked as not reported yet.',
+      formulaPolicy:
+        'Cells beginning with = + - @ are imported as plain text and never run as formulas; CSV exports put an apostrophe in front of them.',
+      linkMismatched:
+        'Link the {{count}} records whose names differ to the subject of their code anyway (otherwise they are imported unlinked, without a credit record)',
       errors: 'Rows left out',
       warnings: 'Remarks',
       row: 'Row',
@@ -341,7 +361,11 @@ const en: Messages<typeof zhCN> = {
         'A credit record was derived from this penalty: it cannot become one that yields none',
       partyCodeMismatch: 'Does not match the code of the chosen subject "{{name}}"',
       duplicateDocument: 'A decision with this number is already recorded',
+      duplicateInFile: 'Same document number as row {{row}} of the file: only row {{row}} is imported',
       noSubject: 'No subject is registered with this code: imported, but no credit record derived',
+      noSubjectLicence: 'No subject is registered with this code: imported without a subject',
+      partyNameMismatch: 'The name differs from the subject registered with this code, "{{name}}"',
+      formulaText: 'Begins with = + - @: imported as plain text',
       notDerived: '$t({{reason}})',
     },
   },

@@ -1,11 +1,15 @@
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import {
   type DisclosureDocument,
+  type DisclosureInput,
   type DisclosureKind,
   type PenaltySeverity,
+  partyCodeField,
+  partyNamesAgree,
   standardFieldCode,
   validateDisclosureInput,
 } from '../../shared/model/disclosure.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import {
   exportReportingFile,
@@ -15,12 +19,24 @@ import {
   type ReportingPeriod,
   sheetNames,
 } from '../../shared/io/disclosureFile.ts';
-import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
+import { authorOf, creationOf, type WriteJournal } from '../db/writeJournal.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
+import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import { actingUser } from './creditRecords.ts';
-import { creationOf, type DisclosureRepository, partyCodeField } from './disclosures.ts';
 import type { SubjectRepository } from './subjects.ts';
+
+/** What the reporting files need of the decisions repository (disclosures.ts), which owns them. */
+export interface DecisionStore {
+  inPeriod(query: { kind?: DisclosureKind; from?: string; to?: string }): Promise<DisclosureDocument[]>;
+  documentNumbersTaken(kind: DisclosureKind, numbers: readonly string[]): Promise<Set<string>>;
+  stamp(session: SignedInSession, input: DisclosureInput): DisclosureDocument;
+  derive(
+    session: SignedInSession,
+    penalty: DisclosureDocument,
+    subject: SubjectDocument,
+  ): { record: CreditRecordDocument | null; note: { key: string; params?: Record<string, string> } | null };
+}
 
 export interface ImportOptions {
   /** Severity given to imported penalties: the file does not carry it. */
@@ -29,11 +45,21 @@ export interface ImportOptions {
   reportedAt: string;
 }
 
-/** A problem of one record in an import: `row` is the spreadsheet row when known. */
+/** A problem of one record in an import: its spreadsheet row, document number and party as in the file. */
 export interface ImportProblem extends ValidationIssue {
-  row: number | null;
+  row: number;
   documentNumber: string;
   partyName: string;
+}
+
+/** A record whose party code names a registered subject of another name. */
+export interface NameMismatch {
+  /** The prepared decision's id. */
+  id: string;
+  row: number;
+  documentNumber: string;
+  partyName: string;
+  subjectName: string;
 }
 
 export interface ImportPreview {
@@ -46,6 +72,13 @@ export interface ImportPreview {
   /** Remarks on records that are imported all the same. */
   warnings: ImportProblem[];
   ignoredColumns: string[];
+  /** The worksheet read ('' for CSV) and the signature rows skipped below the table. */
+  sheet: string;
+  footerRows: number[];
+  /** The date every record will be marked reported on, '' when they are not reported yet. */
+  reportedAt: string;
+  /** Records linked by code to a subject whose name differs: linked only when the clerk says so. */
+  nameMismatches: NameMismatch[];
 }
 
 export type ImportCheck = { ok: true; preview: ImportPreview } | { ok: false; error: FileIssue };
@@ -67,13 +100,13 @@ const mimeTypes: Record<ReportingFormat, string> = {
  * report, and a file read back with every row checked before anything is written.
  */
 export class DisclosureFiles {
-  readonly #decisions: DisclosureRepository;
+  readonly #decisions: DecisionStore;
   readonly #subjects: SubjectRepository;
   readonly #journal: WriteJournal;
   readonly #context: RepositoryContext;
 
   constructor(
-    decisions: DisclosureRepository,
+    decisions: DecisionStore,
     dependencies: { subjects: SubjectRepository; journal: WriteJournal },
     context: RepositoryContext,
   ) {
@@ -132,31 +165,33 @@ export class DisclosureFiles {
       kind,
       disclosures: [],
       records: [],
-      // The reader names the row of a refused record but not its number or party.
-      errors: read.errors.map((found) => ({ ...found, documentNumber: '', partyName: '' })),
-      warnings: [],
+      errors: [...read.errors],
+      warnings: [...read.warnings],
       ignoredColumns: read.ignoredColumns,
+      sheet: read.sheet,
+      footerRows: read.footerRows,
+      reportedAt: options.reportedAt,
+      nameMismatches: [],
     };
     const taken = await this.#decisions.documentNumbersTaken(
       kind,
-      read.rows.map((row) => row.documentNumber),
+      read.rows.map(({ record }) => record.documentNumber),
     );
     const numberField = standardFieldCode(kind, 'documentNumber') ?? 'documentNumber';
-    for (const row of read.rows) {
-      const about = { row: null, documentNumber: row.documentNumber, partyName: row.partyName };
-      if (taken.has(row.documentNumber)) {
+    for (const { row, record } of read.rows) {
+      const about = { row, documentNumber: record.documentNumber, partyName: record.partyName };
+      if (taken.has(record.documentNumber)) {
         preview.errors.push({ ...about, ...issue(numberField, 'disclosure.duplicateDocument') });
         continue;
       }
       const checked = validateDisclosureInput(
-        { ...row, reportedAt: options.reportedAt },
+        { ...record, reportedAt: options.reportedAt },
         localDate(this.#context.clock()),
       );
       if (!checked.ok) {
         preview.errors.push(...checked.issues.map((found) => ({ ...about, ...found })));
         continue;
       }
-      taken.add(row.documentNumber);
       const codeField = partyCodeField(checked.value);
       const summary = this.#subjects.index.findByCode(checked.value[codeField]);
       const subject = summary ? await this.#subjects.get(summary.id) : null;
@@ -166,8 +201,17 @@ export class DisclosureFiles {
       });
       if (!subject) {
         const field = standardFieldCode(kind, codeField) ?? codeField;
-        preview.warnings.push({ ...about, ...issue(field, 'disclosure.noSubject') });
+        const code = kind === 'licence' ? 'disclosure.noSubjectLicence' : 'disclosure.noSubject';
+        preview.warnings.push({ ...about, ...issue(field, code) });
       } else {
+        if (!partyNamesAgree(disclosure.partyName, subject.name)) {
+          preview.nameMismatches.push({ id: disclosure.id, ...about, subjectName: subject.name });
+          const field = standardFieldCode(kind, 'partyName') ?? 'partyName';
+          preview.warnings.push({
+            ...about,
+            ...issue(field, 'disclosure.partyNameMismatch', { name: subject.name }),
+          });
+        }
         const derived = this.#decisions.derive(acting.session, disclosure, subject);
         if (derived.record) {
           disclosure.derivedRecordId = derived.record.id;
@@ -179,14 +223,21 @@ export class DisclosureFiles {
       }
       preview.disclosures.push(disclosure);
     }
+    preview.errors.sort((a, b) => a.row - b.row);
+    preview.warnings.sort((a, b) => a.row - b.row);
     return { ok: true, preview };
   }
 
   /**
    * Writes a previewed import in one bulk write per collection, after checking again that no decision
-   * was recorded meanwhile under one of its document numbers (then nothing is written).
+   * was recorded meanwhile under one of its document numbers (then nothing is written). Records whose
+   * party name disagrees with the subject of their code are linked to it only with `linkMismatched`;
+   * otherwise they are written unlinked, without a derived credit record.
    */
-  async commitImport(preview: ImportPreview): Promise<Validated<{ disclosures: number; records: number }>> {
+  async commitImport(
+    preview: ImportPreview,
+    choice: { linkMismatched: boolean } = { linkMismatched: false },
+  ): Promise<Validated<{ disclosures: number; records: number }>> {
     const acting = actingUser(this.#context, 'disclosure.create');
     if (!acting.ok) return acting;
     const numbers = preview.disclosures.map((doc) => doc.documentNumber);
@@ -195,10 +246,18 @@ export class DisclosureFiles {
       const field = standardFieldCode(preview.kind, 'documentNumber') ?? 'documentNumber';
       return { ok: false, issues: [issue(field, 'disclosure.duplicateDocument')] };
     }
+    const unlinked = new Set(choice.linkMismatched ? [] : preview.nameMismatches.map((found) => found.id));
+    const dropped = new Set<string>();
+    const disclosures = preview.disclosures.map((doc) => {
+      if (!unlinked.has(doc.id)) return doc;
+      dropped.add(doc.derivedRecordId);
+      return { ...doc, subjectId: '', derivedRecordId: '' };
+    });
+    const records = preview.records.filter((record) => !dropped.has(record.id));
     await this.#journal.run(authorOf(acting.session), [
-      creationOf('disclosures', preview.disclosures),
-      creationOf('creditRecords', preview.records),
+      creationOf('disclosures', disclosures),
+      creationOf('creditRecords', records),
     ]);
-    return { ok: true, value: { disclosures: preview.disclosures.length, records: preview.records.length } };
+    return { ok: true, value: { disclosures: disclosures.length, records: records.length } };
   }
 }

@@ -18,6 +18,7 @@ import {
   type DisclosureKind,
   disclosureKinds,
   emptyDisclosureInput,
+  partyCodeField,
   standardFieldCode,
   validateDisclosureInput,
 } from '../../shared/model/disclosure.ts';
@@ -27,7 +28,7 @@ import type { ReportingPeriod } from '../../shared/io/disclosureFile.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, DisclosureCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
-import { authorOf, type JournalDocument, type JournalStep, WriteJournal } from '../db/writeJournal.ts';
+import { authorOf, creationOf, type JournalStep, WriteJournal } from '../db/writeJournal.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
@@ -79,11 +80,6 @@ export interface DisclosureSaved {
 const authoritySetting = 'disclosureAuthority';
 const authorityFields = ['authority', 'authorityCode', 'sourceUnit', 'sourceUnitCode'] as const;
 type AuthorityDefaults = Pick<DisclosureInput, (typeof authorityFields)[number]>;
-
-/** The identifier that ties a decision's party to a subject: the ID number of a person, else the USCC. */
-export function partyCodeField(input: DisclosureInput): 'partyIdNumber' | 'partyUscc' {
-  return input.partyCategory === '02' ? 'partyIdNumber' : 'partyUscc';
-}
 
 /** The only way UI code reads and writes 双公示 licences and penalties. */
 export class DisclosureRepository {
@@ -471,13 +467,6 @@ function withParty(draft: DisclosureInput, subject: SubjectDocument): Disclosure
       ? { partyCategory: '01', partyUscc: subject.code, legalRepresentative: subject.legalRepresentative }
       : { partyCategory: '02', partyIdType: '01', partyIdNumber: subject.code };
   return { ...draft, ...party, subjectId: subject.id, partyName: subject.name };
-}
-
-export function creationOf(
-  collection: 'disclosures' | 'creditRecords',
-  docs: JournalDocument[],
-): JournalStep {
-  return { kind: 'create', collection, docs };
 }
 
 function plain(doc: RxDocument<DisclosureDocument>): DisclosureDocument {

@@ -5,7 +5,7 @@ import { defineBadInputTests } from './suites/badInput.ts';
 import { defineBlobAndStreamTests } from './suites/blobsAndStream.ts';
 import { defineAuditTrailTests } from './suites/auditTrail.ts';
 import { defineOperationsTests } from './suites/operations.ts';
-import { definePermissionTests } from './suites/permissions.ts';
+import { defineDisclosurePermissionTests, definePermissionTests } from './suites/permissions.ts';
 import { defineReplicationTests } from './suites/replication.ts';
 import { defineTenancyTests } from './suites/tenancy.ts';
 import { suitePlatformOptions } from './testCollections.ts';
@@ -20,5 +20,11 @@ export function defineProtocolSuite(backend: TestBackend): void {
     describe('operations', () => defineOperationsTests(env));
     describe('permissions', () => definePermissionTests(env));
     describe('audit trail', () => defineAuditTrailTests(env));
+  });
+  // The suite above serves stand-ins for `disclosures` and `reference`: permissions again with the real ones.
+  describe(`permissions with the platform's own validators on ${backend}`, () => {
+    const env = usePlatform(backend, { heartbeatMs: suitePlatformOptions.heartbeatMs });
+    describe('permissions', () => definePermissionTests(env));
+    describe('disclosures', () => defineDisclosurePermissionTests(env));
   });
 }

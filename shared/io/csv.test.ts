@@ -15,8 +15,8 @@ describe('CSV', () => {
     expect(decodeCsvBytes(bytes)).toBe('名称\r\n');
   });
 
-  it('parses quoted fields, doubled quotes and all line endings', () => {
-    const text = 'a,"b,c","x""y"\r\n"multi\r\nline",2,\n3,4,5\r6,7,8';
+  it.each(['\r\n', '\n', '\r'])('parses quoted fields, doubled quotes and line ends %j', (end) => {
+    const text = `a,"b,c","x""y"${end}"multi\r\nline",2,${end}3,4,5${end}6,7,8`;
     expect(parseCsv(text)).toEqual({
       ok: true,
       rows: [
@@ -28,8 +28,27 @@ describe('CSV', () => {
     });
   });
 
-  it('keeps stray quotes in unquoted fields and text after a closing quote', () => {
-    expect(parseCsv('5" pipe,"a"b\n')).toEqual({ ok: true, rows: [['5" pipe', 'ab']] });
+  it('keeps stray quotes in unquoted fields, refuses text after a closing quote', () => {
+    expect(parseCsv('5" pipe,b\n')).toEqual({ ok: true, rows: [['5" pipe', 'b']] });
+    expect(parseCsv('a\n5" pipe,"a"b\n')).toEqual({ ok: false, code: 'unclosedQuote', line: 2 });
+  });
+
+  it('defuses formulas on write and reads them back unchanged', () => {
+    const cells = [
+      "=cmd|' /C calc'!A0",
+      '=HYPERLINK("http://x","y")',
+      '+1+1',
+      '-2',
+      '@SUM(A1)',
+      '\tx',
+      "'=1",
+      'a=b',
+    ];
+    const text = formatCsv([cells]);
+    expect(text).toBe(
+      `"'=cmd|' /C calc'!A0","'=HYPERLINK(""http://x"",""y"")","'+1+1","'-2","'@SUM(A1)","'\tx","''=1",a=b\r\n`,
+    );
+    expect(parseCsv(text)).toEqual({ ok: true, rows: [cells] });
   });
 
   it('adds no row for a final line end but keeps empty lines inside', () => {

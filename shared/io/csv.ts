@@ -1,17 +1,26 @@
 /**
- * CSV per RFC 4180: comma-separated, CRLF line ends, fields quoted when they hold a comma, quote, CR or
- * LF, quotes doubled inside quoted fields. Files are written as UTF-8 with a byte order mark so Excel
- * opens them in the right encoding; on read, UTF-8 is tried first, then GB18030 (what Excel saves on
- * Chinese Windows).
+ * CSV per RFC 4180 through papaparse: comma-separated, CRLF line ends, quotes doubled inside quoted
+ * fields. Files are written as UTF-8 with a byte order mark so Excel opens them in the right encoding;
+ * on read, UTF-8 is tried first, then GB18030 (what Excel saves on Chinese Windows).
+ *
+ * Every CSV the app writes goes through `formatCsv`, which defuses formulas: a cell beginning with
+ * = + - @, tab or CR (after any apostrophes) gets one more apostrophe in front, so spreadsheet programs
+ * show it as text instead of running it. `parseCsv` takes that apostrophe off again, so a file written
+ * here reads back unchanged.
+ *
+ * papaparse detects one line ending per file: a file mixing CRLF, LF and CR row ends is read by the
+ * most frequent one (Excel, WPS and LibreOffice write one kind).
  */
+import Papa from 'papaparse';
 import { decodeText, encodeUtf8 } from './web.ts';
 
-function quote(field: string): string {
-  return /[",\r\n]/.test(field) ? `"${field.replaceAll('"', '""')}"` : field;
-}
+/** A cell a spreadsheet would run as a formula, possibly already defused by apostrophes. */
+const formulaLike = /^'*[=+\-@\t\r]/;
 
 export function formatCsv(rows: readonly (readonly string[])[]): string {
-  return rows.map((row) => `${row.map(quote).join(',')}\r\n`).join('');
+  if (rows.length === 0) return '';
+  const text = Papa.unparse(rows as string[][], { newline: '\r\n', escapeFormulae: formulaLike });
+  return `${text}\r\n`;
 }
 
 /** The CSV text as UTF-8 bytes with a byte order mark. */
@@ -19,69 +28,33 @@ export function encodeCsv(rows: readonly (readonly string[])[]): Uint8Array {
   return encodeUtf8(`\uFEFF${formatCsv(rows)}`);
 }
 
+/** A cell as `formatCsv` wrote it, back to its value (one defusing apostrophe taken off). */
+export function undefuseCell(cell: string): string {
+  return cell.startsWith("'") && formulaLike.test(cell) ? cell.slice(1) : cell;
+}
+
 export type CsvParse = { ok: true; rows: string[][] } | { ok: false; code: 'unclosedQuote'; line: number };
 
 /**
- * Parses CSV text. Accepts CRLF, LF or CR line ends; a final line end adds no row. A quote inside an
- * unquoted field is kept as text. Fails only on a quoted field left open at the end, naming its line.
+ * Parses CSV text. A final line end adds no row. Fails on a quoted field left open or followed by
+ * other text, naming the line where that field starts.
  */
 export function parseCsv(text: string): CsvParse {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let line = 1;
-  let i = 0;
-  const endField = () => {
-    row.push(field);
-    field = '';
-  };
-  const endRow = () => {
-    endField();
-    rows.push(row);
-    row = [];
-  };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (ch === '"' && field === '') {
-      const startLine = line;
-      let j = i + 1;
-      let closed = false;
-      while (j < text.length) {
-        const c = text[j]!;
-        if (c === '"') {
-          if (text[j + 1] === '"') {
-            field += '"';
-            j += 2;
-            continue;
-          }
-          closed = true;
-          j++;
-          break;
-        }
-        if (c === '\n' || (c === '\r' && text[j + 1] !== '\n')) line++;
-        field += c;
-        j++;
-      }
-      if (!closed) return { ok: false, code: 'unclosedQuote', line: startLine };
-      // Text between the closing quote and the next separator is kept, as spreadsheets do.
-      while (j < text.length && text[j] !== ',' && text[j] !== '\r' && text[j] !== '\n') field += text[j++];
-      i = j;
-      continue;
-    }
-    if (ch === ',') {
-      endField();
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRow();
-      line++;
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-    } else {
-      field += ch;
-      i++;
-    }
+  if (text === '') return { ok: true, rows: [] };
+  const parsed = Papa.parse<string[]>(text, { delimiter: ',', skipEmptyLines: false });
+  const quoteError = parsed.errors.find((found) => found.type === 'Quotes');
+  if (quoteError) {
+    const before = text.slice(0, quoteError.index ?? 0);
+    return { ok: false, code: 'unclosedQuote', line: lineBreaks(before) + 1 };
   }
-  if (field !== '' || row.length > 0) endRow();
+  const rows = parsed.data.map((row) => row.map(undefuseCell));
+  const last = rows.at(-1);
+  if (/[\r\n]$/.test(text) && last?.length === 1 && last[0] === '') rows.pop();
   return { ok: true, rows };
+}
+
+function lineBreaks(text: string): number {
+  return text.match(/\r\n|\r|\n/g)?.length ?? 0;
 }
 
 /** Decodes CSV bytes: strips a UTF-8 BOM, falls back to GB18030 when the bytes are not UTF-8. */

@@ -49,7 +49,7 @@ function imported(record: DisclosureInput): DisclosureInput {
 
 function ok(result: ImportResult) {
   if (!result.ok) throw new Error(`file refused: ${JSON.stringify(result.error)}`);
-  return result;
+  return { ...result, records: result.rows.map((imported) => imported.record) };
 }
 
 async function spreadsheet(
@@ -104,7 +104,7 @@ describe('round trips', () => {
     const result = ok(await importReportingFile(kind, file, options));
     expect(result.errors).toEqual([]);
     expect(result.ignoredColumns).toEqual([]);
-    expect(result.rows).toEqual(reportingRecords(kind, records).map(imported));
+    expect(result.records).toEqual(reportingRecords(kind, records).map(imported));
   });
 });
 
@@ -158,7 +158,7 @@ describe('import of files from other programs', () => {
         ...tail,
       ],
       [
-        ...common,
+        ...common.map((cell) => (cell === p.documentNumber ? `${p.documentNumber}之二` : cell)),
         '警告、罚款',
         p.content,
         2,
@@ -172,7 +172,7 @@ describe('import of files from other programs', () => {
     expect(result.errors).toEqual([]);
     expect(result.ignoredColumns).toEqual(['备注说明']);
     expect(
-      result.rows.map((r) => [
+      result.records.map((r) => [
         r.partyCategory,
         r.penaltyCategories,
         r.fineAmount,
@@ -183,8 +183,8 @@ describe('import of files from other programs', () => {
       ['01', ['01', '03'], '0.3', '2026-03-06', '2027-03-06'],
       ['01', ['01', '03'], '2', '2026-03-06', '2027-03-06'],
     ]);
-    expect(result.rows[0]!.publicityEnd).toBe('2027-03-06');
-    expect(result.rows[0]!.severity).toBe('general');
+    expect(result.records[0]!.publicityEnd).toBe('2027-03-06');
+    expect(result.records[0]!.severity).toBe('general');
   });
 
   it('reads a GB18030 CSV with lower-case codes and a title sheet before the data in XLSX', async () => {
@@ -209,14 +209,16 @@ describe('import of files from other programs', () => {
       broken,
     ]);
     const result = ok(await importReportingFile('penalty', file, options));
-    expect(result.rows).toEqual([imported(penalties[0]!)]);
-    expect(result.errors).toEqual([{ row: 5, field: 'CF_WSH', code: 'required' }]);
+    expect(result.records).toEqual([imported(penalties[0]!)]);
+    expect(result.errors).toEqual([
+      { row: 5, field: 'CF_WSH', code: 'required', documentNumber: '', partyName: '王五' },
+    ]);
   });
 
   it('uses the configured severity for imported penalties', async () => {
     const file = await exportReportingFile('penalty', penalties, 'csv');
     const result = ok(await importReportingFile('penalty', file, { ...options, severity: 'serious' }));
-    expect(result.rows.map((r) => r.severity)).toEqual(['serious', 'serious']);
+    expect(result.records.map((r) => r.severity)).toEqual(['serious', 'serious']);
   });
 });
 
@@ -233,12 +235,14 @@ describe('row errors', () => {
     const file = encodeCsv([rows[0]!, bad, rows[1]!, future]);
 
     const result = ok(await importReportingFile('penalty', file, options));
-    expect(result.rows).toEqual([imported(penalties[0]!)]);
+    expect(result.records).toEqual([imported(penalties[0]!)]);
+    const first = { documentNumber: penalties[0]!.documentNumber, partyName: penalties[0]!.partyName };
+    const second = { documentNumber: penalties[1]!.documentNumber, partyName: '王五' };
     expect(result.errors).toEqual([
-      { row: 2, field: 'CF_JDRQ', code: 'dateFormat' },
-      { row: 2, field: 'CF_XDR_SHXYM', code: 'uscc.checkChar', params: { expected: '3' } },
-      { row: 4, field: 'CF_CFLB', code: 'oneOf' },
-      { row: 4, field: 'CF_JDRQ', code: 'dateInFuture' },
+      { row: 2, field: 'CF_JDRQ', code: 'dateFormat', ...first },
+      { row: 2, field: 'CF_XDR_SHXYM', code: 'uscc.checkChar', params: { expected: '3' }, ...first },
+      { row: 4, field: 'CF_CFLB', code: 'oneOf', ...second },
+      { row: 4, field: 'CF_JDRQ', code: 'dateInFuture', ...second },
     ]);
   });
 
@@ -249,7 +253,9 @@ describe('row errors', () => {
     const file = encodeCsv([rows[0]!, rows[1]!, ['', '', ''], broken]);
     const result = ok(await importReportingFile('licence', file, options));
     expect(result.rows).toHaveLength(1);
-    expect(result.errors).toEqual([{ row: 4, field: 'XK_XKLB', code: 'required' }]);
+    expect(result.errors).toEqual([
+      { row: 4, field: 'XK_XKLB', code: 'required', documentNumber: 'X2', partyName: licences[1]!.partyName },
+    ]);
   });
 });
 
@@ -335,6 +341,15 @@ describe('value conversion', () => {
   });
 });
 
+/** CSV as another program might write it (every field quoted, LF line ends): not the app's writer. */
+function handCsvText(rows: readonly (readonly string[])[]): string {
+  return rows.map((row) => row.map((cell) => `"${cell.replaceAll('"', '""')}"`).join(',')).join('\n');
+}
+
+function handCsv(rows: readonly (readonly string[])[]): Uint8Array {
+  return new TextEncoder().encode(handCsvText(rows));
+}
+
 /** GB18030 bytes of a text (ASCII and two-byte characters): TextEncoder writes UTF-8 only. */
 function gbEncode(text: string): Uint8Array {
   const decoder = new TextDecoder('gb18030');
@@ -354,3 +369,100 @@ function gbEncode(text: string): Uint8Array {
   }
   return new Uint8Array(bytes);
 }
+
+describe('files made elsewhere (fixtures written by exceljs and by hand, not by CreditDesk)', () => {
+  const header = reportingRows('licence', [])[0]!;
+  const at = (code: string) => header.indexOf(code);
+
+  it('reads the sheet whose header carries the codes, after an instructions sheet, and names it', async () => {
+    const instructions = [
+      ['填写说明'],
+      ['字段代码', '含义'],
+      ['XK_XDR_MC', '行政相对人名称'],
+      ['XK_WSH', '行政许可决定文书号'],
+    ];
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('填写说明').addRows(instructions);
+    workbook.addWorksheet('行政许可数据').addRows(reportingRows('licence', licences));
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const result = ok(await importReportingFile('licence', bytes, options));
+    expect(result.sheet).toBe('行政许可数据');
+    expect(result.records).toEqual(licences.map(imported));
+  });
+
+  it('names row, document number and the first row of a number repeated in the file', async () => {
+    const rows = reportingRows('licence', [licences[0]!, licences[1]!, licences[0]!]);
+    const result = ok(await importReportingFile('licence', handCsv(rows), options));
+    expect(result.rows.map((imported) => imported.row)).toEqual([2, 3]);
+    expect(result.errors).toEqual([
+      {
+        row: 4,
+        field: 'XK_WSH',
+        code: 'disclosure.duplicateInFile',
+        params: { row: 2 },
+        documentNumber: licences[0]!.documentNumber,
+        partyName: licences[0]!.partyName,
+      },
+    ]);
+  });
+
+  it('folds full-width digits in code columns as in identifiers', async () => {
+    const row = [...reportingRows('licence', [licences[0]!])[1]!];
+    row[at('XK_XDR_LB')] = '０１';
+    row[at('XK_XKLB')] = '１';
+    row[at('XK_XDR_SHXYM')] = row[at('XK_XDR_SHXYM')]!.replace(/\d/g, (d) =>
+      String.fromCharCode(d.charCodeAt(0) + 0xfee0),
+    );
+    const result = ok(await importReportingFile('licence', handCsv([header, row]), options));
+    expect(result.errors).toEqual([]);
+    expect(result.records.map((r) => [r.partyCategory, r.licenceCategory, r.partyUscc])).toEqual([
+      ['01', licences[0]!.licenceCategory, licences[0]!.partyUscc],
+    ]);
+  });
+
+  it('skips signature lines under the table and says which, in a GB18030 file', async () => {
+    const rows = reportingRows('licence', licences);
+    const footer = [[], ['填报人：张三', '', '审核人：李四'], ['填报日期：2026年4月1日']];
+    const result = ok(
+      await importReportingFile('licence', gbEncode(handCsvText([...rows, ...footer])), options),
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.records).toHaveLength(2);
+    expect(result.footerRows).toEqual([5, 6]);
+  });
+
+  it('writes formula-like text defused in CSV, as text in XLSX, reads both back unchanged and flags it', async () => {
+    const formulas = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://example.com","点击")', '+1+1', '@SUM(A1:A9)'];
+    const records = formulas.map((content, i) => sampleLicence({ documentNumber: `F${i}`, content }));
+    const csv = await exportReportingFile('licence', records, 'csv');
+    const lines = new TextDecoder().decode(csv).split('\r\n').slice(1, -1);
+    for (const line of lines) expect(line.split(',').every((cell) => !/^[=+\-@]/.test(cell))).toBe(true);
+
+    const xlsx = await exportReportingFile('licence', records, 'xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    const cells = workbook.worksheets[0]!.getColumn(at('XK_NR') + 1).values.slice(2);
+    expect(cells).toEqual(formulas);
+
+    // As another program writes it: formulas as they are, every field quoted.
+    const foreign = handCsv(reportingRows('licence', records));
+    for (const file of [csv, xlsx, foreign]) {
+      const result = ok(await importReportingFile('licence', file, options));
+      expect(result.records.map((r) => r.content)).toEqual(formulas);
+      expect(result.warnings.map((w) => [w.row, w.field, w.code])).toEqual(
+        formulas.map((_, i) => [i + 2, 'XK_NR', 'disclosure.formulaText']),
+      );
+    }
+  });
+
+  it('keeps an in-cell CRLF through XLSX export, for itself and for exceljs', async () => {
+    const record = sampleLicence({ content: '第一行\r\n第二行' });
+    const xlsx = await exportReportingFile('licence', [record], 'xlsx');
+    expect(ok(await importReportingFile('licence', xlsx, options)).records[0]!.content).toBe(
+      '第一行\r\n第二行',
+    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+    expect(workbook.worksheets[0]!.getCell(2, at('XK_NR') + 1).value).toBe('第一行\r\n第二行');
+  });
+});

@@ -8,7 +8,7 @@
  * and listed; problems with the file as a whole (format, encoding, missing columns, no data) reject it
  * entirely so nothing is written.
  */
-import { isRealDate } from '../domain/identifiers.ts';
+import { isRealDate, normalizeCode } from '../domain/identifiers.ts';
 import {
   type CodeEntry,
   columnsOf,
@@ -21,6 +21,7 @@ import {
   emptyDisclosureInput,
   normalizePenaltyCategory,
   type PenaltySeverity,
+  standardFieldCode,
   validateDisclosureInput,
 } from '../model/disclosure.ts';
 import type { ValidationIssue } from '../model/validation.ts';
@@ -87,9 +88,20 @@ export async function exportReportingFile(
     : writeXlsx([{ name: sheetNames[kind], rows }], { compress: true });
 }
 
-/** A problem in one row; `row` is the spreadsheet row number (the header is row 1). */
+/**
+ * A problem in one row: `row` is the spreadsheet row number (the header is row 1); the row's document
+ * number and party name as the file gives them, so the clerk can find it.
+ */
 export interface RowIssue extends ValidationIssue {
   row: number;
+  documentNumber: string;
+  partyName: string;
+}
+
+/** A record read from the file, with the spreadsheet row it came from. */
+export interface ImportedRow {
+  row: number;
+  record: DisclosureInput;
 }
 
 /** A problem with the whole file; the code doubles as i18n key `validation.<code>`. */
@@ -98,9 +110,21 @@ export interface FileIssue {
   params?: Record<string, string | number>;
 }
 
-export type ImportResult =
-  | { ok: true; rows: DisclosureInput[]; errors: RowIssue[]; ignoredColumns: string[] }
-  | { ok: false; error: FileIssue };
+export interface ImportRead {
+  ok: true;
+  rows: ImportedRow[];
+  /** Rows left out, with every reason. */
+  errors: RowIssue[];
+  /** Remarks on rows that are read all the same (cells that look like spreadsheet formulas). */
+  warnings: RowIssue[];
+  ignoredColumns: string[];
+  /** The sheet read, of a workbook ('' for CSV). */
+  sheet: string;
+  /** Signature rows below the data (填报人…, 审核人…) that were skipped. */
+  footerRows: number[];
+}
+
+export type ImportResult = ImportRead | { ok: false; error: FileIssue };
 
 export interface ImportOptions {
   /** YYYY-MM-DD, for the "not in the future" rules. */
@@ -155,12 +179,36 @@ function headerCode(cell: CellValue | null): string {
 /** Title rows may sit above the header, as in many government templates. */
 const headerSearchRows = 10;
 
-/** The row holding standard codes of a kind (by prefix), or -1. */
-function headerRowIndex(sheet: Sheet, prefix: string): number {
-  return sheet.rows
-    .slice(0, headerSearchRows)
-    .findIndex((row) => row.some((cell) => headerCode(cell).startsWith(prefix)));
+/** Standard codes of the kind in a row, counted once each. */
+function knownCodes(row: readonly (CellValue | null)[], known: ReadonlySet<string>): number {
+  return new Set(row.map(headerCode).filter((code) => known.has(code))).size;
 }
+
+/**
+ * The header row of a sheet: among its first rows, the one holding the most standard codes of the kind
+ * (an instructions row naming a code or two loses to the real header).
+ */
+function headerRow(sheet: Sheet, known: ReadonlySet<string>): { index: number; codes: number } {
+  let best = { index: -1, codes: 0 };
+  sheet.rows.slice(0, headerSearchRows).forEach((row, index) => {
+    const codes = knownCodes(row, known);
+    if (codes > best.codes) best = { index, codes };
+  });
+  return best;
+}
+
+/** Labels that begin the signature lines under a reporting table. */
+const footerLabels =
+  /^(填报人|填表人|制表人|审核人|负责人|联系人|联系电话|填报日期|制表日期|报送日期|填报单位|单位负责人)/;
+
+/** A signature line: starts with a footer label and holds no more than a few cells. */
+function isFooter(cells: readonly (CellValue | null)[]): boolean {
+  const filled = cells.filter((cell) => !isBlank(cell)).map((cell) => cellText(cell));
+  return filled.length > 0 && filled.length <= 6 && footerLabels.test(filled[0]!);
+}
+
+/** Cells a spreadsheet would run as formulas: read as plain text, and flagged. */
+const formulaLike = /^[=+\-@]/;
 
 function importGrids(
   kind: DisclosureKind,
@@ -168,20 +216,29 @@ function importGrids(
   date1904: boolean,
   options: ImportOptions,
 ): ImportResult {
-  const prefix = kind === 'licence' ? 'XK_' : 'CF_';
-  const otherPrefix = kind === 'licence' ? 'CF_' : 'XK_';
+  // BZ (remarks) is common to both kinds: only the kind's own prefixed codes tell the header.
+  const codesOf = (k: DisclosureKind) =>
+    new Set(
+      columnsOf(k)
+        .map((c) => c.code)
+        .filter((code) => code.startsWith(k === 'licence' ? 'XK_' : 'CF_')),
+    );
   if (sheets.every((sheet) => sheet.rows.every((row) => row.every(isBlank)))) {
     return { ok: false, error: { code: 'file.empty' } };
   }
-  const chosen = sheets
-    .map((sheet) => ({ sheet, headerIndex: headerRowIndex(sheet, prefix) }))
-    .find((s) => s.headerIndex >= 0);
+  const own = codesOf(kind);
+  const [chosen] = sheets
+    .map((sheet) => ({ sheet, header: headerRow(sheet, own) }))
+    .filter((s) => s.header.index >= 0)
+    .sort((a, b) => b.header.codes - a.header.codes);
   if (!chosen) {
-    const otherKind = sheets.some((sheet) => headerRowIndex(sheet, otherPrefix) >= 0);
+    const other = codesOf(kind === 'licence' ? 'penalty' : 'licence');
+    const otherKind = sheets.some((sheet) => headerRow(sheet, other).index >= 0);
     return { ok: false, error: { code: otherKind ? 'file.wrongKind' : 'file.noHeader', params: { kind } } };
   }
+  const headerIndex = chosen.header.index;
 
-  const header = chosen.sheet.rows[chosen.headerIndex]!.map(headerCode);
+  const header = chosen.sheet.rows[headerIndex]!.map(headerCode);
   const known = new Map(columnsOf(kind).map((c) => [c.code, c.def]));
   const columnIndex = new Map<DisclosureField, number>();
   const ignoredColumns: string[] = [];
@@ -204,23 +261,49 @@ function importGrids(
   if (missing.length > 0)
     return { ok: false, error: { code: 'file.missingColumns', params: { columns: missing.join(', ') } } };
 
-  const dataRows = chosen.sheet.rows
+  const filled = chosen.sheet.rows
     .map((cells, index) => ({ cells, row: index + 1 }))
-    .slice(chosen.headerIndex + 1)
+    .slice(headerIndex + 1)
     .filter(({ cells }) => !cells.every(isBlank));
+  const footerRows = filled.filter(({ cells }) => isFooter(cells)).map(({ row }) => row);
+  const dataRows = filled.filter(({ row }) => !footerRows.includes(row));
   if (dataRows.length === 0) return { ok: false, error: { code: 'file.noRows' } };
   if (dataRows.length > maxImportRows)
     return { ok: false, error: { code: 'file.tooManyRows', params: { max: maxImportRows } } };
 
-  const rows: DisclosureInput[] = [];
+  const rows: ImportedRow[] = [];
   const errors: RowIssue[] = [];
+  const warnings: RowIssue[] = [];
+  const firstRowOf = new Map<string, number>();
+  const numberCode = standardFieldCode(kind, 'documentNumber')!;
   for (const { cells, row } of dataRows) {
     const record = recordFromCells(kind, cells, columnIndex, date1904, options);
+    const about = { row, documentNumber: record.documentNumber.trim(), partyName: record.partyName.trim() };
     const result = validateDisclosureInput(record, options.today, rules);
-    if (result.ok) rows.push(result.value);
-    else errors.push(...result.issues.map((found) => ({ row, ...found })));
+    if (!result.ok) {
+      errors.push(...result.issues.map((found) => ({ ...about, ...found })));
+      continue;
+    }
+    const firstRow = firstRowOf.get(result.value.documentNumber);
+    if (firstRow !== undefined) {
+      errors.push({
+        ...about,
+        field: numberCode,
+        code: 'disclosure.duplicateInFile',
+        params: { row: firstRow },
+      });
+      continue;
+    }
+    firstRowOf.set(result.value.documentNumber, row);
+    for (const { code, def } of columnsOf(kind)) {
+      const value = result.value[def.field];
+      if (typeof value === 'string' && formulaLike.test(value) && def.format === 'text') {
+        warnings.push({ ...about, field: code, code: 'disclosure.formulaText' });
+      }
+    }
+    rows.push({ row, record: result.value });
   }
-  return { ok: true, rows, errors, ignoredColumns };
+  return { ok: true, rows, errors, warnings, ignoredColumns, sheet: chosen.sheet.name, footerRows };
 }
 
 function recordFromCells(
@@ -280,11 +363,15 @@ export function dateText(text: string): string {
   return isRealDate(date) ? date : text;
 }
 
-/** A code as written, a Chinese code name, or a code that lost its leading zero in a spreadsheet. */
-function codeValue(text: string, table: readonly CodeEntry[]): string {
+/**
+ * A code as written (full-width digits folded), a Chinese code name, or a code that lost its leading
+ * zero in a spreadsheet.
+ */
+function codeValue(raw: string, table: readonly CodeEntry[]): string {
+  const folded = normalizeCode(raw);
   const entry =
-    table.find((e) => e.code === text) ??
-    table.find((e) => e.zh === text) ??
-    (/^\d+$/.test(text) ? table.find((e) => Number(e.code) === Number(text)) : undefined);
-  return entry?.code ?? text;
+    table.find((e) => e.code === folded) ??
+    table.find((e) => e.zh === raw) ??
+    (/^\d+$/.test(folded) ? table.find((e) => Number(e.code) === Number(folded)) : undefined);
+  return entry?.code ?? raw;
 }

@@ -60,7 +60,10 @@ export function columnName(index: number): string {
   return name;
 }
 
-/** OOXML escapes characters XML cannot carry as `_xHHHH_`, and a literal `_xHHHH_` as `_x005F_xHHHH_`. */
+/**
+ * OOXML escapes characters XML cannot carry as `_xHHHH_`, and a literal `_xHHHH_` as `_x005F_xHHHH_`.
+ * CR is written as a character reference: XML parsers turn a literal CR (and CRLF) into LF.
+ */
 function escapeCellText(text: string): string {
   return escapeXml(
     text
@@ -70,7 +73,7 @@ function escapeCellText(text: string): string {
         /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
         (ch) => `_x${ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}_`,
       ),
-  );
+  ).replaceAll('\r', '&#13;');
 }
 
 function unescapeCellText(text: string): string {

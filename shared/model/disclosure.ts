@@ -315,10 +315,36 @@ export function normalizeDisclosureInput(input: DisclosureInput): DisclosureInpu
   for (const def of disclosureColumns) {
     if (def.format === 'categories') continue;
     const value = (input[def.field] as string).trim();
-    (normalized[def.field] as string) = def.format === 'identifier' ? normalizeCode(value) : value;
+    const code = def.format === 'identifier' || def.format === 'code';
+    (normalized[def.field] as string) = code ? normalizeCode(value) : value;
   }
   normalized.penaltyCategories = [...new Set(input.penaltyCategories.map(normalizePenaltyCategory))];
   return normalized;
+}
+
+/** The identifier that ties a decision's party to a subject: the ID number of a person, else the USCC. */
+export function partyCodeField(input: Pick<DisclosureInput, 'partyCategory'>): 'partyIdNumber' | 'partyUscc' {
+  return input.partyCategory === '02' ? 'partyIdNumber' : 'partyUscc';
+}
+
+/** Common endings of organisation names, longest first: left out when two names are compared. */
+const organisationSuffixes = ['股份有限公司', '有限责任公司', '有限公司', '集团公司', '公司'];
+
+/**
+ * A party name reduced for comparison: full-width characters folded (NFKC), spaces dropped, Latin
+ * letters lower-cased, one common company ending taken off.
+ */
+export function comparablePartyName(name: string): string {
+  const folded = name.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+  const suffix = organisationSuffixes.find(
+    (ending) => folded.endsWith(ending) && folded.length > ending.length,
+  );
+  return suffix ? folded.slice(0, -suffix.length) : folded;
+}
+
+/** Whether a decision's party name and a subject's registered name name the same party. */
+export function partyNamesAgree(partyName: string, subjectName: string): boolean {
+  return comparablePartyName(partyName) === comparablePartyName(subjectName);
 }
 
 /** The code table each coded field takes its values from. */

@@ -9,6 +9,7 @@ const users = new Map<string, KnownUser>([
   ['reviewer', { id: 'reviewer', roles: ['reviewer'], status: 'active' }],
   ['gone', { id: 'gone', roles: ['clerk'], status: 'disabled' }],
   ['admin', { id: 'admin', roles: ['countyAdmin'], status: 'active' }],
+  ['both', { id: 'both', roles: ['clerk', 'reviewer'], status: 'active' }],
 ]);
 const lookup = (id: string) => users.get(id);
 const codes = (issues: { field: string; code: string }[]) => issues.map((i) => `${i.field} ${i.code}`);
@@ -44,7 +45,7 @@ describe('write permissions', () => {
     ]);
   });
 
-  test('credit records: each step judged against its actor, four-eyes with the submitter', () => {
+  test('credit records: each step judged against its actor; the author and the submitter may not approve', () => {
     const at = '2026-01-06T02:00:00.000Z';
     const draft = {
       id: 'r',
@@ -75,6 +76,62 @@ describe('write permissions', () => {
     expect(codes(checkWritePermission('creditRecords', revokedWithoutNote, approved, lookup))).toEqual([
       'workflow.2 workflow.noteRequired',
     ]);
+
+    // Four-eyes: whoever submitted may not approve, even when someone else wrote the record.
+    const submittedByBoth = {
+      ...draft,
+      status: 'submitted',
+      workflow: [{ action: 'submit', by: 'both', at, note: '' }],
+    };
+    const approvedBySubmitter = {
+      ...submittedByBoth,
+      updatedBy: 'both',
+      status: 'approved',
+      workflow: [...submittedByBoth.workflow, { action: 'approve', by: 'both', at, note: '' }],
+    };
+    expect(checkWritePermission('creditRecords', submittedByBoth, draft, lookup)).toEqual([]);
+    expect(
+      codes(checkWritePermission('creditRecords', approvedBySubmitter, submittedByBoth, lookup)),
+    ).toEqual(['workflow.1.by permission.ownWork']);
+    // Nor may the author, when someone else submitted.
+    const ownDraft = { ...draft, createdBy: 'both', updatedBy: 'both' };
+    const approvedByAuthor = {
+      ...ownDraft,
+      updatedBy: 'both',
+      status: 'approved',
+      workflow: [
+        { action: 'submit', by: 'clerk', at, note: '' },
+        { action: 'approve', by: 'both', at, note: '' },
+      ],
+    };
+    expect(codes(checkWritePermission('creditRecords', approvedByAuthor, ownDraft, lookup))).toEqual([
+      'workflow.1.by permission.ownWork',
+    ]);
+  });
+
+  test('disclosures: created by clerks only, edited with the draft right, by active users only', () => {
+    const decision = (createdBy: string, updatedBy = createdBy) => ({
+      id: 'd',
+      kind: 'licence',
+      createdBy,
+      updatedBy,
+      documentNumber: 'X1',
+    });
+    expect(checkWritePermission('disclosures', decision('clerk'), null, lookup)).toEqual([]);
+    expect(codes(checkWritePermission('disclosures', decision('reviewer'), null, lookup))).toEqual([
+      'createdBy permission.denied',
+    ]);
+    expect(codes(checkWritePermission('disclosures', decision('gone'), null, lookup))).toEqual([
+      'createdBy permission.userDisabled',
+    ]);
+    expect(codes(checkWritePermission('disclosures', decision('nobody'), null, lookup))).toEqual([
+      'createdBy permission.unknownUser',
+    ]);
+    const edited = { ...decision('clerk', 'reviewer'), documentNumber: 'X2' };
+    expect(codes(checkWritePermission('disclosures', edited, decision('clerk'), lookup))).toEqual([
+      'updatedBy permission.denied',
+    ]);
+    expect(checkWritePermission('disclosures', decision('clerk'), decision('clerk'), lookup)).toEqual([]);
   });
 
   test("disclosures: reporting, correcting and withdrawing the report are the reporting workflow's steps", () => {

@@ -1,42 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
-import { usccCheckChar } from '../../shared/domain/identifiers.ts';
-import { openFreshOffice, shot } from './fixtures.ts';
+import {
+  authorityCode,
+  browserDates,
+  enterprise,
+  field,
+  openFreshOffice,
+  registerEnterprise,
+  shot,
+} from './fixtures.ts';
 
 test.use({ locale: 'zh-CN' });
 
-const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
-const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
 /** The same code with a wrong check character. */
 const mistypedCode = `${authorityCode.slice(0, 17)}${authorityCode.endsWith('0') ? '1' : '0'}`;
 const penaltyNumber = '武建罚字〔2026〕第12号';
-
-/** Today and a year from now in the browser's calendar, as the app reckons dates. */
-async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
-  return page.evaluate(() => {
-    const iso = (date: Date) =>
-      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-    const now = new Date();
-    const next = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
-    return { today: iso(now), nextYear: iso(next) };
-  });
-}
-
-/** A text input of a form by its exact label. */
-function field(page: Page, label: string) {
-  return page.getByRole('textbox', { name: label, exact: true });
-}
-
-async function registerEnterprise(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '信用主体' }).click();
-  await page.getByRole('link', { name: '登记企业' }).click();
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
-  await page.getByLabel('法定代表人').fill('王伟');
-  await page.getByLabel('所在县区行政区划代码').fill('410823');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
-}
 
 async function expectRates(page: Page, values: [string, string, string]): Promise<void> {
   await page.getByRole('link', { name: '工作台' }).click();
@@ -87,7 +65,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   page,
   browser,
 }) => {
-  test.setTimeout(60_000);
+  test.setTimeout(120_000);
   await openFreshOffice(page);
   const { today, nextYear } = await browserDates(page);
   await registerEnterprise(page);
@@ -187,6 +165,9 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
     buffer: readFileSync(file),
   });
   await expect(importDialog.getByTestId('import-summary')).toContainText('1 条可以导入，将生成 1 条信用记录');
+  await expect(importDialog.getByTestId('import-reported')).toHaveText(
+    `导入的 1 条记录都将标记为已于 ${today} 上报。已上报的记录不能再修改。`,
+  );
   await fresh.screenshot(shot('import-preview'));
   await importDialog.getByRole('button', { name: '确认导入 1 条' }).click();
   await expect(fresh.getByRole('link', { name: penaltyNumber })).toBeVisible();

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from '@playwright/test';
+import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 
 /** The accounts the end-to-end tests create (strong passwords, as the app demands). */
 export const accounts = {
@@ -32,20 +33,21 @@ type Account = {
  * Opens the app online, waits until the offline shell is installed, and sets up the office with its
  * first county administrator, who is then signed in.
  */
-export async function setUpOffice(page: Page): Promise<void> {
+export async function setUpOffice(page: Page, county = '410823'): Promise<void> {
   await page.goto('/');
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
   });
   await expect(page.getByRole('heading', { name: '首次使用：设置本单位' })).toBeVisible();
   await page.getByLabel('单位名称').fill('武陟县住房和城乡建设局');
-  await page.getByLabel('县区行政区划代码').fill('410823');
+  await page.getByLabel('县区行政区划代码').fill(county);
   await page.getByLabel('您的姓名').fill(accounts.admin.displayName);
   await page.getByLabel('用户名').fill(accounts.admin.username);
   await page.getByLabel(/^密码/).fill(accounts.admin.password);
   await page.getByLabel('再次输入密码').fill(accounts.admin.password);
   await page.getByRole('button', { name: '开始使用' }).click();
-  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
+  // Key derivation for the first administrator takes seconds on a busy machine.
+  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible({ timeout: 20_000 });
 }
 
 /** The signed-in administrator creates a user with an initial password. */
@@ -87,8 +89,8 @@ export async function signInFirstTime(page: Page, account: Account): Promise<voi
 }
 
 /** A fresh office with a clerk signed in, ready to register subjects. */
-export async function openFreshOffice(page: Page): Promise<void> {
-  await setUpOffice(page);
+export async function openFreshOffice(page: Page, county = '410823'): Promise<void> {
+  await setUpOffice(page, county);
   await createUser(page, accounts.clerk);
   await signOut(page);
   await signInFirstTime(page, accounts.clerk);
@@ -97,4 +99,35 @@ export async function openFreshOffice(page: Page): Promise<void> {
 
 export function shot(name: string): { path: string; fullPage: boolean } {
   return { path: `test-results/screenshots/${name}.png`, fullPage: true };
+}
+
+/** The enterprise the credit tests register, and the code of the county bureau deciding about it. */
+export const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
+export const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
+
+/** Today and a year from now in the browser's calendar, as the app reckons dates. */
+export async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
+  return page.evaluate(() => {
+    const iso = (date: Date) =>
+      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const now = new Date();
+    const next = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
+    return { today: iso(now), nextYear: iso(next) };
+  });
+}
+
+/** A text input of a form by its exact label. */
+export function field(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+export async function registerEnterprise(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: '登记企业' }).click();
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await page.getByLabel('法定代表人').fill('王伟');
+  await page.getByLabel('所在县区行政区划代码').fill('410823');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
 }

@@ -5,9 +5,12 @@ import { type Browser, expect, type Page, test } from '@playwright/test';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
-import { accounts, openFreshOffice, shot, signIn } from './fixtures.ts';
+import { accounts, openFreshOffice, shot, signIn, signOut } from './fixtures.ts';
 
-const county = { code: '410823', nameZh: '武陟县', nameEn: 'Wuzhi County' };
+type County = { code: string; nameZh: string; nameEn: string };
+const county: County = { code: '410823', nameZh: '武陟县', nameEn: 'Wuzhi County' };
+/** A second county, so each test's office has the platform's users of its county to itself. */
+const otherCounty: County = { code: '410822', nameZh: '博爱县', nameEn: 'Boai County' };
 let platform: RunningPlatform;
 let dataDir: string;
 
@@ -15,6 +18,7 @@ test.beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-e2e-sync-'));
   platform = await startPlatform({ dataDir, logLevel: 'silent' });
   await addCounty(platform.database, county);
+  await addCounty(platform.database, otherCounty);
 });
 
 test.afterAll(async () => {
@@ -22,9 +26,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function enrollmentCode(): Promise<string> {
+async function enrollmentCode(of: County): Promise<string> {
   const issued = await createEnrollmentCode(platform.database, {
-    county: county.code,
+    county: of.code,
     createdBy: null,
     expiresAt: new Date(Date.now() + 3_600_000),
   });
@@ -32,29 +36,29 @@ async function enrollmentCode(): Promise<string> {
 }
 
 /** The county's first computer (a browser context: own IndexedDB): office set up, clerk signed in, enrolled. */
-async function firstComputer(browser: Browser): Promise<Page> {
+async function firstComputer(browser: Browser, of = county): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
-  await openFreshOffice(page);
+  await openFreshOffice(page, of.code);
   await page.getByTestId('sync-indicator').click();
   await expect(page.getByRole('heading', { name: '登记到市级平台' })).toBeVisible();
   await page.getByLabel('平台地址').fill(platform.url);
-  await page.getByLabel('登记码').fill(await enrollmentCode());
+  await page.getByLabel('登记码').fill(await enrollmentCode(of));
   await page.getByRole('button', { name: '登记' }).click();
-  await expect(page.getByText('武陟县 (410823)')).toBeVisible();
+  await expect(page.getByText(`${of.nameZh} (${of.code})`)).toBeVisible();
   return page;
 }
 
 /** A further computer of the county: enrolled at first start, the clerk signs in with her synced account. */
-async function furtherComputer(browser: Browser): Promise<Page> {
+async function furtherComputer(browser: Browser, of = county): Promise<Page> {
   const context = await browser.newContext({ locale: 'zh-CN' });
   const page = await context.newPage();
   await page.goto('/');
   await page.getByRole('button', { name: '本县已在使用 CreditDesk？登记这台电脑' }).click();
   await page.getByLabel('单位名称').fill('武陟县住房和城乡建设局');
-  await page.getByLabel('县区行政区划代码').fill('410823');
+  await page.getByLabel('县区行政区划代码').fill(of.code);
   await page.getByLabel('平台地址').fill(platform.url);
-  await page.getByLabel('登记码').fill(await enrollmentCode());
+  await page.getByLabel('登记码').fill(await enrollmentCode(of));
   await page.getByRole('button', { name: '登记并同步用户' }).click();
   await signIn(page, accounts.clerk.username, accounts.clerk.password);
   await expect(page.getByTestId('user-menu')).toHaveText(accounts.clerk.displayName);
@@ -146,4 +150,38 @@ test('two clerks of one county sync offline work and resolve a conflict', async 
   await openSubject(second, '武陟县宏达建筑工程有限公司');
   await expect(second.getByText('陈刚')).toBeVisible();
   await second.screenshot(shot('sync-conflict-resolved'));
+});
+
+test("an administrator changes a clerk's roles and disables her: after the next sync she cannot sign in on another computer, even offline", async ({
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const first = await firstComputer(browser, otherCounty);
+  await syncNow(first);
+  const second = await furtherComputer(browser, otherCounty);
+
+  // On the first computer the administrator gives the clerk the reviewer role too, then disables her.
+  await signOut(first);
+  await signIn(first, accounts.admin.username, accounts.admin.password);
+  await first.getByRole('link', { name: '用户管理' }).click();
+  const row = first.getByRole('row', { name: new RegExp(accounts.clerk.username) });
+  await first.getByRole('button', { name: `${accounts.clerk.username} 的操作` }).click();
+  await first.getByRole('menuitem', { name: '编辑' }).click();
+  await first.getByRole('dialog').getByLabel('审核员').check();
+  await first.getByRole('dialog').getByRole('button', { name: '保存' }).click();
+  await expect(row).toContainText('审核员');
+  await first.getByRole('button', { name: `${accounts.clerk.username} 的操作` }).click();
+  await first.getByRole('menuitem', { name: '停用' }).click();
+  await expect(row).toContainText('停用');
+  await first.screenshot(shot('users-clerk-disabled'));
+  await syncNow(first);
+
+  // The second computer, where the clerk is still signed in, pulls the change with its next sync and
+  // signs her out; offline, she cannot sign in again.
+  await expect(second.getByRole('heading', { name: '登录' })).toBeVisible({ timeout: 30_000 });
+  await second.context().setOffline(true);
+  await signIn(second, accounts.clerk.username, accounts.clerk.password);
+  await expect(second.getByRole('alert').filter({ hasText: '该账号已停用，请联系管理员。' })).toBeVisible();
+  await expect(second.getByTestId('user-menu')).toHaveCount(0);
+  await second.screenshot(shot('users-disabled-offline-sign-in'));
 });

@@ -1,5 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DisclosureDocument, DisclosureInput } from '../../shared/model/disclosure.ts';
+import {
+  type DisclosureDocument,
+  type DisclosureInput,
+  emptyDisclosureInput,
+} from '../../shared/model/disclosure.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { encodeCsv } from '../../shared/io/csv.ts';
 import { reportingRows } from '../../shared/io/disclosureFile.ts';
@@ -96,6 +100,25 @@ describe('reporting rates', () => {
     expect(lateRows.map((row) => row.disclosure.id)).toEqual([late.id]);
     const behind = await profile.disclosures.list({ ids: rates.timeliness.numeratorIds });
     expect(behind.map((row) => row.disclosure.documentNumber)).toEqual(['武建罚字〔2026〕第1号']);
+  });
+});
+
+describe('reporting deadlines', () => {
+  it('count working days by the holiday calendar: Spring Festival off, its make-up Saturdays on', async () => {
+    // Decided Thursday 02-12: working days 02-13, Saturday 02-14 (make-up), 02-24 to 02-27 after the
+    // holiday, and Saturday 02-28 (make-up) is the 7th. Weekends alone would give Monday 02-23.
+    const decided = await penalty(profile, enterprise, {
+      documentNumber: '武建罚字〔2026〕第31号',
+      decisionDate: '2026-02-12',
+    });
+    expect(profile.disclosures.timing({ ...decided, reportedAt: '2026-02-27' })).toMatchObject({
+      deadline: '2026-02-28',
+      late: false,
+    });
+    expect(profile.disclosures.timing({ ...decided, reportedAt: '2026-03-02' })).toMatchObject({
+      deadline: '2026-02-28',
+      late: true,
+    });
   });
 });
 
@@ -209,13 +232,26 @@ describe('reporting files', () => {
       reportedAt: '',
     });
     if (!check.ok) throw new Error(JSON.stringify(check.error));
+    const party = good.partyName;
     expect(check.preview.errors).toEqual([
-      { row: 3, field: 'CF_NR_FK', code: 'amount.negative', documentNumber: '', partyName: '' },
-      { row: 4, field: 'CF_JDRQ', code: 'dateInFuture', documentNumber: '', partyName: '' },
+      {
+        row: 3,
+        field: 'CF_NR_FK',
+        code: 'amount.negative',
+        documentNumber: '武建罚字〔2026〕第22号',
+        partyName: party,
+      },
+      {
+        row: 4,
+        field: 'CF_JDRQ',
+        code: 'dateInFuture',
+        documentNumber: '武建罚字〔2026〕第23号',
+        partyName: party,
+      },
     ]);
     expect(check.preview.warnings).toEqual([
       {
-        row: null,
+        row: 5,
         field: 'CF_XDR_SHXYM',
         code: 'disclosure.noSubject',
         documentNumber: '武建罚字〔2026〕第24号',
@@ -239,8 +275,13 @@ describe('reporting files', () => {
     if (!again.ok) throw new Error('preview');
     expect(again.preview.disclosures).toEqual([]);
     expect(
-      again.preview.errors.filter((found) => found.code === 'disclosure.duplicateDocument'),
-    ).toHaveLength(2);
+      again.preview.errors
+        .filter((found) => found.code === 'disclosure.duplicateDocument')
+        .map((found) => [found.row, found.documentNumber]),
+    ).toEqual([
+      [2, '武建罚字〔2026〕第21号'],
+      [5, '武建罚字〔2026〕第24号'],
+    ]);
     expect(await target.disclosures.files.commitImport(check.preview)).toMatchObject({
       ok: false,
       issues: [{ code: 'disclosure.duplicateDocument' }],
@@ -265,5 +306,89 @@ describe('reporting files', () => {
       error: { code: 'file.missingColumns', params: { columns: 'CF_JDRQ' } },
     });
     expect(await profile.db.disclosures.count().exec()).toBe(0);
+  });
+});
+
+describe('matching imported decisions to subjects', () => {
+  it('warns when the party name disagrees with the subject of its code, and links only if told to', async () => {
+    const decided = await penalty(profile, enterprise, {
+      documentNumber: '武建罚字〔2026〕第41号',
+      decisionDate: '2026-03-10',
+    });
+    // Same subject in other spelling (full-width, spaces, suffix) and a wholly different name.
+    const sameParty = `${enterprise.name.replace(/有限公司$/, '')} `.replace(/(.)/, '$1 ');
+    const rows = reportingRows('penalty', [
+      { ...decided, documentNumber: '武建罚字〔2026〕第42号', partyName: sameParty },
+      { ...decided, documentNumber: '武建罚字〔2026〕第43号', partyName: '毫不相干的商贸公司' },
+    ]);
+    for (const linkMismatched of [false, true]) {
+      const target = await freshProfile();
+      const subject = await registerSubject(target, enterpriseInput());
+      const check = await target.disclosures.files.previewImport('penalty', encodeCsv(rows), {
+        severity: 'general',
+        reportedAt: '',
+      });
+      if (!check.ok) throw new Error(JSON.stringify(check.error));
+      expect(check.preview.nameMismatches).toMatchObject([
+        {
+          row: 3,
+          documentNumber: '武建罚字〔2026〕第43号',
+          partyName: '毫不相干的商贸公司',
+          subjectName: subject.name,
+        },
+      ]);
+      expect(check.preview.warnings).toEqual([
+        {
+          row: 3,
+          field: 'CF_XDR_MC',
+          code: 'disclosure.partyNameMismatch',
+          params: { name: subject.name },
+          documentNumber: '武建罚字〔2026〕第43号',
+          partyName: '毫不相干的商贸公司',
+        },
+      ]);
+      expect(await target.disclosures.files.commitImport(check.preview, { linkMismatched })).toEqual({
+        ok: true,
+        value: { disclosures: 2, records: linkMismatched ? 2 : 1 },
+      });
+      const linked = await target.disclosures.list({ subjectId: subject.id });
+      expect(linked.map((row) => row.disclosure.documentNumber).sort()).toEqual(
+        linkMismatched ? ['武建罚字〔2026〕第42号', '武建罚字〔2026〕第43号'] : ['武建罚字〔2026〕第42号'],
+      );
+      await target.close();
+      opened.pop();
+    }
+  });
+
+  it('says of a licence without a subject only that it is unlinked: licences derive no credit record', async () => {
+    const licence = {
+      ...emptyDisclosureInput('licence'),
+      partyName: '外县企业',
+      partyCategory: '01',
+      partyUscc: codes.otherEnterprise,
+      legalRepresentative: '赵六',
+      documentName: '行政许可决定书',
+      documentNumber: '武建许字〔2026〕第1号',
+      licenceCategory: '01',
+      content: '建筑业企业资质',
+      decisionDate: '2026-03-10',
+      validFrom: '2026-03-10',
+      validUntil: '2031-03-10',
+      authority: '武陟县住房和城乡建设局',
+      authorityCode: codes.authority,
+      sourceUnit: '武陟县住房和城乡建设局',
+      sourceUnitCode: codes.authority,
+      licenceStatus: '1',
+    };
+    const check = await profile.disclosures.files.previewImport(
+      'licence',
+      encodeCsv(reportingRows('licence', [licence])),
+      { severity: 'general', reportedAt: '' },
+    );
+    if (!check.ok) throw new Error(JSON.stringify(check.error));
+    expect(check.preview.errors).toEqual([]);
+    expect(check.preview.warnings.map((found) => [found.row, found.code])).toEqual([
+      [2, 'disclosure.noSubjectLicence'],
+    ]);
   });
 });

@@ -9,6 +9,7 @@ const featureFolders = ['credit', 'disclosures', 'dashboard'].map((name) => join
 const sources = [
   ...featureFolders.flatMap((folder) => readdirSync(folder).map((file) => join(folder, file))),
   'renderer/repositories/disclosures.ts',
+  'renderer/repositories/disclosureFiles.ts',
   'renderer/features/subjects/SubjectDetailPage.tsx',
 ].map((file) => readFileSync(file, 'utf8'));
 
@@ -37,6 +38,10 @@ const repositoryCodes = [
   'disclosure.partyCodeMismatch',
   'disclosure.duplicateDocument',
   'disclosure.noSubject',
+  'disclosure.noSubjectLicence',
+  'disclosure.duplicateInFile',
+  'disclosure.partyNameMismatch',
+  'disclosure.formulaText',
   'disclosure.notDerived',
   'tooManyItems',
   'notFound',

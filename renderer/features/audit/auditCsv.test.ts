@@ -11,7 +11,7 @@ describe('audit CSV', () => {
         ['say "hi"', '=SUM(A1)'],
         ['line\nbreak', '@x'],
       ]),
-    ).toBe('\uFEFFa,"b,c"\r\n"say ""hi""",\'=SUM(A1)\r\n"line\nbreak",\'@x\r\n');
+    ).toBe('\uFEFFa,"b,c"\r\n"say ""hi""","\'=SUM(A1)"\r\n"line\nbreak","\'@x"\r\n');
   });
 
   it('names users, actions and the idle lock in the reader\u2019s language', async () => {

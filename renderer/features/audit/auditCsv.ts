@@ -1,16 +1,11 @@
 import type { TFunction } from 'i18next';
+import { formatCsv } from '../../../shared/io/csv.ts';
 import type { AuditEntry } from '../../../shared/model/auditEntry.ts';
 import { auditActionLabel, userLabel } from './labels.ts';
 
-/** One CSV field: quoted when needed; a leading = + - @ is defused so spreadsheets never run it. */
-function field(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** RFC 4180 CSV with a UTF-8 byte order mark, so spreadsheet programs read the Chinese text right. */
+/** RFC 4180 CSV, formulas defused, with a UTF-8 byte order mark so spreadsheets read the Chinese right. */
 export function toCsv(rows: readonly (readonly string[])[]): string {
-  return `\uFEFF${rows.map((row) => row.map(field).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${formatCsv(rows)}`;
 }
 
 /** The audit trail as a spreadsheet: one row per entry, chain fields included for later checks. */

@@ -142,7 +142,15 @@ function RestoreBackup() {
   return (
     <Stack gap="xs">
       <Text fw={500}>{t('backups.restore')}</Text>
-      <BackupFilePicker bridge={bridge} picked={picked} onPicked={setPicked} />
+      <BackupFilePicker
+        bridge={bridge}
+        picked={picked}
+        onPicked={(backup) => {
+          // A problem of the file picked before does not belong to this one.
+          setProblem(null);
+          setPicked(backup);
+        }}
+      />
       {otherCounty && (
         <Alert color="red" role="alert">
           {t('backup.otherCounty', { county: picked.origin.county })}

@@ -36,14 +36,21 @@ export function ImportDialog({ opened, onClose }: Props) {
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [failure, setFailure] = useState<FileIssue | null>(null);
+  const [linkMismatched, setLinkMismatched] = useState(false);
   const [busy, setBusy] = useState(false);
 
+  // Every opening starts afresh: a choice left in a cancelled import must not carry into the next.
   useEffect(() => {
     if (!opened) return;
+    setKind('penalty');
+    setSeverity('general');
+    setAlreadyReported(false);
+    setReportedAt(localDate(clock()));
     setPreview(null);
     setFailure(null);
     setFileName('');
-  }, [opened]);
+    setLinkMismatched(false);
+  }, [opened, clock]);
 
   const choose = async () => {
     const file = await bridge.openFile({ extensions: ['xlsx', 'csv'] });
@@ -66,7 +73,7 @@ export function ImportDialog({ opened, onClose }: Props) {
     if (!preview) return;
     setBusy(true);
     try {
-      const result = await disclosures.files.commitImport(preview);
+      const result = await disclosures.files.commitImport(preview, { linkMismatched });
       if (!result.ok) {
         setFailure({ code: result.issues[0]!.code });
         setPreview(null);
@@ -128,9 +135,30 @@ export function ImportDialog({ opened, onClose }: Props) {
                 name: fileName,
                 count: preview.disclosures.length,
                 records: preview.records.length,
-                refused: new Set(preview.errors.map((found) => found.row ?? found.documentNumber)).size,
+                refused: new Set(preview.errors.map((found) => found.row)).size,
               })}
             </Alert>
+            <Alert color={preview.reportedAt ? 'orange' : 'gray'} data-testid="import-reported">
+              {preview.reportedAt
+                ? t('creditUi.files.reportedNotice', {
+                    count: preview.disclosures.length,
+                    date: preview.reportedAt,
+                  })
+                : t('creditUi.files.notReportedNotice')}
+            </Alert>
+            {preview.sheet && (
+              <Text size="sm" data-testid="import-sheet">
+                {t('creditUi.files.sheetRead', { sheet: preview.sheet })}
+              </Text>
+            )}
+            {preview.footerRows.length > 0 && (
+              <Text size="sm" c="dimmed">
+                {t('creditUi.files.footerSkipped', { rows: preview.footerRows.join(', ') })}
+              </Text>
+            )}
+            <Text size="sm" c="dimmed">
+              {t('creditUi.files.formulaPolicy')}
+            </Text>
             {preview.ignoredColumns.length > 0 && (
               <Text size="sm" c="dimmed">
                 {t('creditUi.files.ignoredColumns', { columns: preview.ignoredColumns.join(', ') })}
@@ -146,6 +174,14 @@ export function ImportDialog({ opened, onClose }: Props) {
               problems={preview.warnings}
               testId="import-warnings"
             />
+            {preview.nameMismatches.length > 0 && (
+              <Checkbox
+                data-testid="import-link-mismatched"
+                label={t('creditUi.files.linkMismatched', { count: preview.nameMismatches.length })}
+                checked={linkMismatched}
+                onChange={(event) => setLinkMismatched(event.currentTarget.checked)}
+              />
+            )}
             <FormActions
               onCancel={onClose}
               onConfirm={commit}
@@ -186,7 +222,7 @@ function ProblemTable({
       >
         {problems.map((problem) => (
           <Table.Tr key={`${problem.row}-${problem.documentNumber}-${problem.field}-${problem.code}`}>
-            <Table.Td>{problem.row ?? '—'}</Table.Td>
+            <Table.Td>{problem.row}</Table.Td>
             <Table.Td>{problem.documentNumber || '—'}</Table.Td>
             <Table.Td>{issueFieldLabel(t, problem.field) ?? problem.field}</Table.Td>
             <Table.Td>{issueText(t, problem)}</Table.Td>

@@ -7,6 +7,9 @@ import { publishCityDocuments } from '../../sync/documentStore.ts';
 import { documentValidators } from '../../../shared/sync/documentValidators.ts';
 import { syntheticCatalogItemDocument, syntheticCreditRecord } from '../../fixtures/creditRecords.ts';
 import { syntheticSubject } from '../../fixtures/subjects.ts';
+import { sampleLicence } from '../../../shared/domain/credit/testFixtures.ts';
+import type { DisclosureDocument } from '../../../shared/model/disclosure.ts';
+import { uuidv7 } from '../../../shared/util/uuid.ts';
 import { countyStaff, syntheticUser, syntheticUserId } from '../../fixtures/users.ts';
 import { createRows, type TestPlatform } from '../harness.ts';
 
@@ -241,5 +244,42 @@ export function definePermissionTests(env: TestPlatform): void {
       conflicts: [],
       rejected: [],
     });
+  });
+}
+
+/** A licence of `county` as a device pushes it, written by `by`. */
+function licenceDocument(county: string, by: string, documentNumber: string): DisclosureDocument {
+  const now = new Date().toISOString();
+  return {
+    ...sampleLicence({ documentNumber }),
+    id: uuidv7(),
+    county,
+    createdAt: now,
+    updatedAt: now,
+    createdBy: by,
+    updatedBy: by,
+  };
+}
+
+/** Needs the platform's real `disclosures` validator (the main suite serves a stand-in). */
+export function defineDisclosurePermissionTests(env: TestPlatform): void {
+  test('licences and penalties: written by clerks, refused from reviewers, disabled or unknown users', async () => {
+    const county = await env.newCounty();
+    const staff = countyStaff(county);
+    const device = await env.enroll(county);
+    const byClerk = licenceDocument(county, staff.clerk, '许可〔2026〕1号');
+    const byReviewer = licenceDocument(county, staff.reviewer, '许可〔2026〕2号');
+    const byStranger = licenceDocument(county, syntheticUserId(county, 999), '许可〔2026〕3号');
+    const pushed = await device.push('disclosures', createRows([byClerk, byReviewer, byStranger]));
+    expect(pushed.status).toBe(200);
+    expect(refusals(pushed.body.rejected)).toEqual({
+      [byReviewer.id]: ['createdBy permission.denied'],
+      [byStranger.id]: ['createdBy permission.unknownUser'],
+    });
+    const editedByReviewer = { ...byClerk, content: '改动后的许可内容', updatedBy: staff.reviewer };
+    const edit = await device.push('disclosures', [update(byClerk, editedByReviewer)]);
+    expect(refusals(edit.body.rejected)).toEqual({ [byClerk.id]: ['updatedBy permission.denied'] });
+    const stored = await device.pullAll('disclosures');
+    expect(stored.map((doc) => [doc.id, doc.content])).toEqual([[byClerk.id, byClerk.content]]);
   });
 }

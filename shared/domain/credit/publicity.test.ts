@@ -24,6 +24,46 @@ function catalogItem(code: string): CatalogItem {
   return item;
 }
 
+describe('the publicity tiers of the reference (NDRC Order 36, 建市〔2017〕241号)', () => {
+  /** An item that allows anything: only the tier's bounds narrow it. */
+  const unbounded = (category: string, industries: CatalogItem['industries'] = []) => ({
+    category,
+    industries,
+    publicity: { whileValid: false, minMonths: 0, maxMonths: 1200, defaultMonths: 600 },
+  });
+
+  it.each<[string, string, CatalogItem['industries'], number, number]>([
+    ['general dishonest: 3 months to 1 year', 'generalDishonest', [], 3, 12],
+    ['serious dishonest: 1 to 3 years', 'seriousDishonest', [], 12, 36],
+    [
+      'construction market, general bad information: 6 months to 1 year',
+      'generalDishonest',
+      ['construction'],
+      6,
+      12,
+    ],
+    [
+      'construction market, serious bad information: 1 to 3 years',
+      'seriousDishonest',
+      ['construction'],
+      12,
+      36,
+    ],
+    ['construction market, good information: 3 years', 'enhancing', ['construction'], 36, 36],
+  ])('%s', (_, category, industries, minMonths, maxMonths) => {
+    expect(effectivePublicityRule(unbounded(category, industries)).rule).toMatchObject({
+      whileValid: false,
+      minMonths,
+      maxMonths,
+    });
+  });
+
+  it('publishes basic information while valid and minor penalties not at all, at most 3 months', () => {
+    expect(effectivePublicityRule(unbounded('basic')).rule).toEqual(whileValid);
+    expect(defaultPublicityConfig.minorPenalty).toEqual({ published: false, maxMonths: 3 });
+  });
+});
+
 describe('effective publicity rules', () => {
   it('applies NDRC Order 36 bounds to general and serious dishonesty outside the construction market', () => {
     expect(effectivePublicityRule(catalogItem('WY-YB-01')).rule).toEqual(general);
