@@ -8,9 +8,9 @@ import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import type { SecretStore } from '../../shared/platform/bridge.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
-import { syncLimits } from '../../shared/sync/protocol.ts';
+import { type EnrollResponse, normalizeEnrollmentCode, syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
-import { type BackoffOptions, defaultBackoff } from './backoff.ts';
+import { type BackoffOptions, backoffDelay, defaultBackoff, wait } from './backoff.ts';
 import {
   type CollectionProgress,
   CollectionSync,
@@ -22,6 +22,7 @@ import { SyncEventStream } from './eventStream.ts';
 import { OrderedPushClient } from './orderedPushClient.ts';
 import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
 import {
+  asPlatformError,
   type FetchFunction,
   PlatformClient,
   type PlatformError,
@@ -38,7 +39,18 @@ const settingKeys = {
   paused: 'paused',
   lastSyncedAt: 'lastSyncedAt',
   deletionLimit: 'deletionLimit',
+  enrollmentAttempt: 'enrollmentAttempt',
 } as const;
+
+/** An enrollment sent but not known to have succeeded: its key is sent again with the same code. */
+interface EnrollmentAttempt {
+  platformUrl: string;
+  code: string;
+  requestKey: string;
+}
+
+/** Tries of one enrollment when the platform cannot be reached or its answer is lost. */
+const enrollmentTries = 3;
 
 export interface SyncServiceOptions {
   /** The office profile's name: the sync store is `<profile>-sync`. */
@@ -465,11 +477,12 @@ export class SyncService {
       if (!url) return { ok: false, reason: 'invalidUrl' } as const;
       let enrolled: Awaited<ReturnType<typeof requestEnrollment>>;
       try {
-        enrolled = await requestEnrollment(url, code.trim(), this.#options.deviceName, this.#options.fetch);
+        enrolled = await this.#requestEnrollment(url, code.trim());
       } catch (error) {
         const failure = error as PlatformError;
         return { ok: false, reason: 'platform', problem: problemOf(failure, null, this.#now()) } as const;
       }
+      await this.store.deleteSetting(settingKeys.enrollmentAttempt);
       if (enrolled.county.code !== this.#options.officeCounty) {
         return { ok: false, reason: 'wrongCounty', county: enrolled.county } as const;
       }
@@ -493,6 +506,31 @@ export class SyncService {
       await this.#start();
       return { ok: true, enrollment } as const;
     });
+  }
+
+  /**
+   * Sends the enrollment with a key stored before the first try and kept until it succeeds, so that
+   * neither a retry here nor the user trying the same code again later creates a second device.
+   */
+  async #requestEnrollment(url: string, code: string): Promise<EnrollResponse> {
+    const stored = await this.store.getSetting<EnrollmentAttempt>(settingKeys.enrollmentAttempt);
+    const normalized = normalizeEnrollmentCode(code);
+    const attempt =
+      stored?.platformUrl === url && stored.code === normalized
+        ? stored
+        : { platformUrl: url, code: normalized, requestKey: crypto.randomUUID() };
+    if (attempt !== stored) await this.store.setSetting(settingKeys.enrollmentAttempt, attempt);
+    for (let retry = 0; ; retry++) {
+      try {
+        const name = this.#options.deviceName;
+        return await requestEnrollment(url, code, name, attempt.requestKey, this.#options.fetch);
+      } catch (error) {
+        const failure = asPlatformError(error);
+        if (failure.kind !== 'transient' || failure.status === 429 || retry + 1 >= enrollmentTries)
+          throw failure;
+        await wait(backoffDelay(retry, this.#options.backoff ?? defaultBackoff));
+      }
+    }
   }
 
   /** Demo start-up: enrolls with the given code unless this device is enrolled already. */

@@ -4,6 +4,8 @@ import { type TestBackend, usePlatform } from './harness.ts';
 import { defineBadInputTests } from './suites/badInput.ts';
 import { defineBlobAndStreamTests } from './suites/blobsAndStream.ts';
 import { defineAuditTrailTests } from './suites/auditTrail.ts';
+import { defineFeedMigrationTests } from './suites/feedMigration.ts';
+import { defineHardeningTests, hardeningRecheckMs, hardeningSignInPolicy } from './suites/hardening.ts';
 import { defineOperationsTests } from './suites/operations.ts';
 import { definePermissionTests } from './suites/permissions.ts';
 import { defineReplicationTests } from './suites/replication.ts';
@@ -20,5 +22,14 @@ export function defineProtocolSuite(backend: TestBackend): void {
     describe('operations', () => defineOperationsTests(env));
     describe('permissions', () => definePermissionTests(env));
     describe('audit trail', () => defineAuditTrailTests(env));
+  });
+  describe(`platform hardening on ${backend}`, () => {
+    const env = usePlatform(backend, {
+      ...suitePlatformOptions,
+      signInPolicy: hardeningSignInPolicy,
+      streamRecheckMs: hardeningRecheckMs,
+    });
+    defineHardeningTests(env);
+    defineFeedMigrationTests(backend);
   });
 }
