@@ -64,14 +64,16 @@ export class OpenStreams {
     if (this.#checking || this.#streams.size === 0) return;
     this.#checking = true;
     try {
-      const hashes = [...new Set([...this.#streams].map((stream) => stream.tokenHash))];
+      // Streams opened while the query runs are checked on the next tick.
+      const checked = [...this.#streams];
+      const hashes = [...new Set(checked.map((stream) => stream.tokenHash))];
       const { rows } = await this.#db.query<{ token_hash: string }>(
         'SELECT token_hash FROM devices WHERE token_hash = ANY($1::text[]) AND revoked_at IS NULL',
         [hashes],
       );
       const valid = new Set(rows.map((row) => row.token_hash));
-      for (const stream of [...this.#streams]) {
-        if (valid.has(stream.tokenHash)) continue;
+      for (const stream of checked) {
+        if (valid.has(stream.tokenHash) || !this.#streams.has(stream)) continue;
         stream.end();
         this.#onTokenInvalid(stream.deviceId);
       }
