@@ -40,6 +40,7 @@ const settingKeys = {
   lastSyncedAt: 'lastSyncedAt',
   deletionLimit: 'deletionLimit',
   enrollmentAttempt: 'enrollmentAttempt',
+  restoreGeneration: 'restoreGeneration',
 } as const;
 
 /** An enrollment sent but not known to have succeeded: its key is sent again with the same code. */
@@ -172,6 +173,9 @@ export class SyncService {
   #progress = new Map<CollectionName, CollectionProgress>();
   #stream: SyncEventStream | null = null;
   #deletionLimit: DeletionLimit = defaultDeletionLimit;
+  /** How often the platform was found restored from a backup (part of the replication identifiers). */
+  #restoreGeneration = 0;
+  #restoring = false;
   #held = new Map<number, { hold: DeletionHold; decide: (proceed: boolean) => void }>();
   #heldSerial = 0;
   #cycleFailed = false;
@@ -218,11 +222,12 @@ export class SyncService {
 
   static async open(options: SyncServiceOptions): Promise<SyncService> {
     const store = new SyncStore(options.profile, options.sealer);
-    const [enrollment, paused, lastSyncedAt, limit] = await Promise.all([
+    const [enrollment, paused, lastSyncedAt, limit, restoreGeneration] = await Promise.all([
       store.getSetting<Enrollment>(settingKeys.enrollment),
       store.getSetting<boolean>(settingKeys.paused),
       store.getSetting<string>(settingKeys.lastSyncedAt),
       store.getSetting<DeletionLimit>(settingKeys.deletionLimit),
+      store.getSetting<number>(settingKeys.restoreGeneration),
     ]);
     const service = new SyncService(options, store, {
       state: !enrollment ? 'notEnrolled' : paused ? 'paused' : 'standby',
@@ -239,6 +244,7 @@ export class SyncService {
       held: [],
     });
     if (limit) service.#deletionLimit = limit;
+    service.#restoreGeneration = restoreGeneration ?? 0;
     await service.#refreshEntryCounts();
     return service;
   }
@@ -347,11 +353,14 @@ export class SyncService {
     client: PlatformClient,
     enrollment: Enrollment,
   ): CollectionSync {
+    // A new identifier starts RxDB's replication afresh: it pulls everything and pushes every local
+    // document the platform does not hold in the same state (conflicts are resolved as usual).
+    const restored = this.#restoreGeneration > 0 ? `|restore-${this.#restoreGeneration}` : '';
     return new CollectionSync({
       registration,
       client,
       store: this.store,
-      identifier: `creditdesk|${enrollment.platformUrl}|${enrollment.county.code}|${registration.name}`,
+      identifier: `creditdesk|${enrollment.platformUrl}|${enrollment.county.code}|${registration.name}${restored}`,
       deletionLimit: () => this.#deletionLimit,
       backoff: this.#options.backoff ?? defaultBackoff,
       pullBatchSize: this.#options.pullBatchSize ?? syncLimits.maxPullLimit,
@@ -361,6 +370,7 @@ export class SyncService {
       hooks: {
         holdDeletions: (hold) => this.#holdDeletions(hold),
         fatal: (error) => this.#fatal(error, registration.name),
+        platformRestored: () => this.#platformRestored(),
         failed: (collection, error, retryAt) => {
           this.#cycleFailed = true;
           this.#update({ lastError: { ...problemOf(error, collection, this.#now()), retryAt } });
@@ -374,6 +384,22 @@ export class SyncService {
         },
         activity: () => this.#activityChanged(),
       },
+    });
+  }
+
+  /** Replicates every collection again from the start, once for all collections that noticed. */
+  #platformRestored(): void {
+    if (this.#restoring) return;
+    this.#restoring = true;
+    void this.#queue(async () => {
+      try {
+        this.#restoreGeneration++;
+        await this.store.setSetting(settingKeys.restoreGeneration, this.#restoreGeneration);
+        await this.#cancelAll();
+        await this.#start();
+      } finally {
+        this.#restoring = false;
+      }
     });
   }
 
