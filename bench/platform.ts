@@ -2,7 +2,8 @@
 // 1. One device pushes BENCH_PLATFORM_DOCS (50,000) subjects in batches of 1,000 over HTTP; a second device
 //    pulls them back. The same documents go into a plain table with multi-row INSERTs for comparison.
 // 2. BENCH_PLATFORM_CLIENTS (200) simulated devices hold their event streams open and push and pull small
-//    batches concurrently; the platform process's resident memory is sampled meanwhile.
+//    batches concurrently (BENCH_PLATFORM_STREAMS=0: without streams); the platform process's resident
+//    memory is sampled meanwhile.
 // Uses PostgreSQL when DATABASE_URL or CREDITDESK_TEST_DATABASE_URL is set (fresh schemas, dropped after),
 // else PGlite for both the platform and the comparison. The platform runs in its own process
 // (scripts/platform.ts), as in production.
@@ -31,6 +32,8 @@ const loadRounds = Number(process.env.BENCH_PLATFORM_ROUNDS ?? 10);
 const loadTimeLimitMs = 60_000;
 const loadBatch = 5;
 const thinkMs = Number(process.env.BENCH_PLATFORM_THINK_MS ?? 1_000);
+/** BENCH_PLATFORM_STREAMS=0: the devices do not hold event streams (as before streams were measured). */
+const holdStreams = process.env.BENCH_PLATFORM_STREAMS !== '0';
 
 const databaseUrl = process.env.DATABASE_URL || process.env.CREDITDESK_TEST_DATABASE_URL || undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-'));
@@ -203,6 +206,7 @@ try {
     timeLimitMs: loadTimeLimitMs,
     batchSize: loadBatch,
     thinkMs,
+    streams: holdStreams,
   });
   const peakRssMb = rss.stop();
 

@@ -115,6 +115,8 @@ export interface LoadOptions {
   batchSize: number;
   /** Pause between a device's rounds, drawn uniformly from [0, thinkMs]. */
   thinkMs: number;
+  /** Whether every device holds its event stream open meanwhile. */
+  streams: boolean;
 }
 
 export interface LoadResult {
@@ -152,7 +154,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     result.errors++;
     if (result.firstErrors.length < 5) result.firstErrors.push(message);
   };
-  const streams = options.devices.map((device) => holdStream(device, noteError));
+  const streams = options.streams ? options.devices.map((device) => holdStream(device, noteError)) : [];
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const timed = async <T>(work: () => Promise<T>): Promise<T | null> => {
