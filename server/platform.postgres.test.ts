@@ -180,8 +180,8 @@ describe.skipIf(!postgresTestUrl)('platform process on PostgreSQL', () => {
           if (device === devices[0] && index === 1 && !restarted) {
             restarted = (async () => {
               await new Promise((resolve) => setTimeout(resolve, 150));
-              await stopProcess('SIGKILL');
               inFlightAtKill = inFlight;
+              await stopProcess('SIGKILL');
               const stored = await storedPerBatch(batches.flat());
               expect(stored.filter((count) => count !== 0 && count !== batchSize)).toEqual([]);
               await expectGaplessFeeds();

@@ -91,12 +91,12 @@ export function defineHardeningTests(env: TestPlatform): void {
     const otherStream = await openStream(other);
     try {
       expect((await stream.next()).event).toBe('RESYNC');
-      const started = performance.now();
       const revoked = await http(`${env.url}${adminPaths.revokeDevice(device.deviceId)}`, {
         method: 'POST',
         headers: { ...protocolHeaders(), authorization: basic(`revoker-${county}`, password) },
       });
       expect(revoked.status).toBe(200);
+      const started = performance.now();
       await stream.ended();
       expect(performance.now() - started).toBeLessThan(1_000);
       // The county's other device keeps its stream and hears the county's changes.
