@@ -7,6 +7,8 @@ import { BehaviorSubject, type Observable, type Subscription, throttleTime } fro
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import type { SecretStore } from '../../shared/platform/bridge.ts';
+import { toHex } from '../../shared/security/encoding.ts';
+import { randomBytes } from '../../shared/security/webCrypto.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
 import { type EnrollResponse, normalizeEnrollmentCode, syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
@@ -544,7 +546,7 @@ export class SyncService {
     const attempt =
       stored?.platformUrl === url && stored.code === normalized
         ? stored
-        : { platformUrl: url, code: normalized, requestKey: crypto.randomUUID() };
+        : { platformUrl: url, code: normalized, requestKey: toHex(randomBytes(24)) };
     if (attempt !== stored) await this.store.setSetting(settingKeys.enrollmentAttempt, attempt);
     for (let retry = 0; ; retry++) {
       try {
