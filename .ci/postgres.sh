@@ -20,6 +20,13 @@ if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
   apt-get install -y -qq postgresql >&2
 fi
 
+# pg_dump and pg_restore for the backup tests (server/platform.postgres.test.ts).
+if ! command -v pg_dump >/dev/null 2>&1 || ! command -v pg_restore >/dev/null 2>&1; then
+  log "installing postgresql-client from apt"
+  apt-get update -qq >&2
+  apt-get install -y -qq postgresql-client >&2
+fi
+
 version="$(ls /usr/lib/postgresql | sort -V | tail -n 1)"
 bin="/usr/lib/postgresql/${version}/bin"
 

@@ -1,13 +1,15 @@
 // Platform benchmark (figures and ratios, not a test): `npx node bench/platform.ts`.
 // 1. One device pushes BENCH_PLATFORM_DOCS (50,000) subjects in batches of 1,000 over HTTP; a second device
 //    pulls them back. The same documents go into a plain table with multi-row INSERTs for comparison.
-// 2. BENCH_PLATFORM_CLIENTS (200) simulated devices push and pull small batches concurrently.
+// 2. BENCH_PLATFORM_CLIENTS (200) simulated devices hold their event streams open and push and pull small
+//    batches concurrently (BENCH_PLATFORM_STREAMS=0: without streams); the platform process's resident
+//    memory is sampled meanwhile.
 // Uses PostgreSQL when DATABASE_URL or CREDITDESK_TEST_DATABASE_URL is set (fresh schemas, dropped after),
 // else PGlite for both the platform and the comparison. The platform runs in its own process
 // (scripts/platform.ts), as in production.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -30,6 +32,8 @@ const loadRounds = Number(process.env.BENCH_PLATFORM_ROUNDS ?? 10);
 const loadTimeLimitMs = 60_000;
 const loadBatch = 5;
 const thinkMs = Number(process.env.BENCH_PLATFORM_THINK_MS ?? 1_000);
+/** BENCH_PLATFORM_STREAMS=0: the devices do not hold event streams (as before streams were measured). */
+const holdStreams = process.env.BENCH_PLATFORM_STREAMS !== '0';
 
 const databaseUrl = process.env.DATABASE_URL || process.env.CREDITDESK_TEST_DATABASE_URL || undefined;
 const dataDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-'));
@@ -77,6 +81,28 @@ async function prepareAccounts(): Promise<{ bulk: string[]; load: { county: stri
   }
 }
 
+/** Samples the resident set size of a process (Linux /proc) until stopped; returns the peak in MB. */
+function sampleRss(pid: number): { stop(): number } {
+  let peakKb = 0;
+  const read = () => {
+    try {
+      const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+      if (match) peakKb = Math.max(peakKb, Number(match[1]));
+    } catch {
+      // Not Linux, or the process is gone.
+    }
+  };
+  read();
+  const timer = setInterval(read, 250);
+  return {
+    stop() {
+      clearInterval(timer);
+      read();
+      return Math.round(peakKb / 1024);
+    },
+  };
+}
+
 async function startPlatformProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, ['scripts/platform.ts'], {
     env: {
@@ -85,7 +111,7 @@ async function startPlatformProcess(): Promise<{ url: string; child: ChildProces
       CREDITDESK_DATA_DIR: dataDir,
       DATABASE_URL: databaseUrl ?? '',
       CREDITDESK_DATABASE_SCHEMA: platformSchema ?? '',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -172,13 +198,17 @@ try {
   for (const [i, { county, code }] of accounts.load.entries()) {
     devices.push(await enroll(url, code, county, `bench client ${i}`));
   }
+  const rssBeforeLoad = sampleRss(child.pid!).stop();
+  const rss = sampleRss(child.pid!);
   const load = await runLoad({
     devices,
     rounds: loadRounds,
     timeLimitMs: loadTimeLimitMs,
     batchSize: loadBatch,
     thinkMs,
+    streams: holdStreams,
   });
+  const peakRssMb = rss.stop();
 
   const pushRate = rate(documentCount, pushMs);
   const rawRate = rate(documentCount, rawMs);
@@ -202,6 +232,8 @@ try {
     `  latency ms          p50 ${fixed(percentile(load.latenciesMs, 0.5))}  p95 ${fixed(percentile(load.latenciesMs, 0.95))}` +
       `  p99 ${fixed(percentile(load.latenciesMs, 0.99))}  max ${fixed(Math.max(...load.latenciesMs))}   target p95 < 500`,
   );
+  console.log(`  stream events       ${load.streamEvents} received on ${devices.length} open streams`);
+  console.log(`  platform RSS        ${rssBeforeLoad} MB before, ${peakRssMb} MB peak during the load`);
   console.log(`  errors              ${load.errors}   target 0`);
   for (const error of load.firstErrors) console.log(`    ${error}`);
 } finally {

@@ -72,6 +72,40 @@ export function createRows(subjects: readonly SubjectDocument[]): PushRow[] {
   return subjects.map((subject) => ({ newDocumentState: { ...subject, _deleted: false } }));
 }
 
+/**
+ * Holds the device's event stream open and counts the events it receives, as a running app does;
+ * `close` ends it. A stream the platform refuses or ends counts as an error.
+ */
+export function holdStream(device: BenchDevice, onError: (message: string) => void) {
+  const controller = new AbortController();
+  let events = 0;
+  const reading = (async () => {
+    const response = await fetch(`${device.url}${syncPaths.stream}`, {
+      headers: headers(device),
+      signal: controller.signal,
+    });
+    if (!response.ok) throw new Error(`stream HTTP ${response.status}: ${await response.text()}`);
+    const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      events += (value.match(/^event: /gm) ?? []).length;
+    }
+    throw new Error('stream ended by the platform');
+  })().catch((error: unknown) => {
+    if (!controller.signal.aborted) onError(String(error));
+  });
+  return {
+    get events() {
+      return events;
+    },
+    async close() {
+      controller.abort();
+      await reading;
+    },
+  };
+}
+
 export interface LoadOptions {
   devices: BenchDevice[];
   rounds: number;
@@ -81,6 +115,8 @@ export interface LoadOptions {
   batchSize: number;
   /** Pause between a device's rounds, drawn uniformly from [0, thinkMs]. */
   thinkMs: number;
+  /** Whether every device holds its event stream open meanwhile. */
+  streams: boolean;
 }
 
 export interface LoadResult {
@@ -93,11 +129,14 @@ export interface LoadResult {
   clientCpuMs: number;
   pushedDocuments: number;
   pulledDocuments: number;
+  /** Change events the devices' open streams received. */
+  streamEvents: number;
 }
 
 /**
- * Every device runs rounds of: push a small batch of new subjects (plus an edit of one it pushed
- * before), then pull its county's feed from its checkpoint. All devices start together.
+ * Every device holds its event stream open and runs rounds of: push a small batch of new subjects (plus
+ * an edit of one it pushed before), then pull its county's feed from its checkpoint. All devices start
+ * together.
  */
 export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   const result: LoadResult = {
@@ -109,7 +148,13 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     clientCpuMs: 0,
     pushedDocuments: 0,
     pulledDocuments: 0,
+    streamEvents: 0,
   };
+  const noteError = (message: string) => {
+    result.errors++;
+    if (result.firstErrors.length < 5) result.firstErrors.push(message);
+  };
+  const streams = options.streams ? options.devices.map((device) => holdStream(device, noteError)) : [];
   const started = performance.now();
   const cpuBefore = process.cpuUsage();
   const timed = async <T>(work: () => Promise<T>): Promise<T | null> => {
@@ -120,8 +165,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
       return value;
     } catch (error) {
       result.latenciesMs.push(performance.now() - begin);
-      result.errors++;
-      if (result.firstErrors.length < 5) result.firstErrors.push(String(error));
+      noteError(String(error));
       return null;
     } finally {
       result.requests++;
@@ -151,9 +195,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
         const pushed = await timed(() => push(device, rows));
         if (pushed) {
           if (pushed.conflicts.length > 0 || pushed.rejected.length > 0) {
-            result.errors++;
-            if (result.firstErrors.length < 5)
-              result.firstErrors.push(`push refused: ${JSON.stringify(pushed)}`);
+            noteError(`push refused: ${JSON.stringify(pushed).slice(0, 300)}`);
           }
           result.pushedDocuments += rows.length;
         }
@@ -169,6 +211,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     }),
   );
   result.wallMs = performance.now() - started;
+  for (const stream of streams) {
+    result.streamEvents += stream.events;
+    await stream.close();
+  }
   const cpu = process.cpuUsage(cpuBefore);
   result.clientCpuMs = (cpu.user + cpu.system) / 1000;
   return result;

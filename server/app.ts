@@ -63,6 +63,7 @@ export async function buildApp(context: PlatformContext, options: AppOptions): P
     syncThreshold: 1024 * 1024,
   });
   allowCrossOrigin(app);
+  app.decorateRequest('device', null);
 
   app.setErrorHandler((error, request, reply) => {
     const bodyLimit = request.routeOptions.bodyLimit ?? syncLimits.maxBodyBytes;
@@ -85,17 +86,13 @@ export async function buildApp(context: PlatformContext, options: AppOptions): P
     context.metrics.requests.inc({ method: request.method, route, status: String(reply.statusCode) });
     context.metrics.latency.observe({ route }, reply.elapsedTime / 1000);
   });
-  context.metrics.addGauge(
-    'creditdesk_sync_streams',
-    'Open sync event streams.',
-    () => context.hub.subscriberCount,
-  );
+  context.metrics.addGauge('creditdesk_sync_streams', 'Open sync event streams.', () => context.streams.size);
 
   registerSystemRoutes(app, context, options.version);
   registerSyncRoutes(app, context);
   registerBlobRoutes(app, context);
   registerAdminRoutes(app, context);
-  const endStreams = registerStreamRoute(app, context);
-  app.addHook('preClose', async () => endStreams());
+  registerStreamRoute(app, context);
+  app.addHook('preClose', async () => context.streams.closeAll());
   return app;
 }

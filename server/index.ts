@@ -17,15 +17,19 @@ import { syncLimits } from '../shared/sync/protocol.ts';
 import { ensureCounty } from './accounts/counties.ts';
 import { createEnrollmentCode } from './accounts/devices.ts';
 import { DeviceSessions } from './accounts/deviceSessions.ts';
+import { defaultSignInPolicy, type SignInPolicy, SignInThrottle } from './auth/signInThrottle.ts';
+import { runCli } from './admin/commands.ts';
+import { serveControlSocket } from './admin/controlSocket.ts';
 import { buildApp } from './app.ts';
 import { FileBlobStore } from './blobs/blobStore.ts';
-import { type Database, openDatabase, type Queryable } from './db/database.ts';
+import { type Database, openDatabase, type Queryable, toNumber } from './db/database.ts';
 import { lockDataDir } from './db/dataDirLock.ts';
 import { DatabaseMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { PlatformMetrics } from './metrics.ts';
 import { chinaToday, type PlatformContext } from './routes/context.ts';
 import { ChangeHub } from './sync/changeHub.ts';
+import { OpenStreams } from './sync/openStreams.ts';
 
 export interface PlatformOptions {
   /** Folder for blobs and, without `databaseUrl`, the PGlite database. */
@@ -51,6 +55,10 @@ export interface PlatformOptions {
   schemaVersions?: Partial<Record<CollectionName, number>>;
   /** Interval of the stream's heartbeat comments. */
   heartbeatMs?: number;
+  /** How often open streams re-check their tokens. Default 2 s. */
+  streamRecheckMs?: number;
+  /** Delays and lockout after failed sign-ins. */
+  signInPolicy?: SignInPolicy;
 }
 
 export interface RunningPlatform {
@@ -88,12 +96,19 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     });
     await maintenance.run();
     const demoEnrollmentCode = options.demo ? await prepareDemo(db) : null;
+    const devices = new DeviceSessions(db);
     const context: PlatformContext = {
       db,
       maintenance,
       blobs: new FileBlobStore(join(dataDir, 'blobs')),
       hub: new ChangeHub(),
-      devices: new DeviceSessions(db),
+      devices,
+      streams: new OpenStreams(db, {
+        recheckMs: options.streamRecheckMs,
+        onTokenInvalid: (deviceId) => devices.forget(deviceId),
+      }),
+      signIns: new SignInThrottle(db, options.signInPolicy ?? defaultSignInPolicy),
+      epoch: await readEpoch(db),
       metrics: new PlatformMetrics(),
       validators: options.validators ?? documentValidators,
       uniqueFields: documentUniqueFields,
@@ -111,6 +126,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const address = server.server.address();
     const port = typeof address === 'object' && address ? address.port : (options.port ?? 0);
     const database = db;
+    const control = options.databaseUrl ? null : await serveCliCommands(dataDir, context, server);
     return {
       url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
       port,
@@ -118,6 +134,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       demoEnrollmentCode,
       async close() {
         try {
+          await control?.close();
           await server.close();
           await maintenance.settle();
         } finally {
@@ -131,6 +148,46 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     unlock();
     throw error;
   }
+}
+
+/**
+ * On PGlite, the admin CLI cannot open the data folder while the platform holds it: it passes its
+ * commands through the folder's control socket, and they run here, where a revocation also ends the
+ * device's streams at once. A folder path too long for a Unix socket leaves only a warning.
+ */
+async function serveCliCommands(
+  dataDir: string,
+  context: PlatformContext,
+  app: FastifyInstance,
+): Promise<{ close(): Promise<void> } | null> {
+  try {
+    return await serveControlSocket(dataDir, async ({ argv, env }) => {
+      const lines: string[] = [];
+      const exitCode = await runCli(argv, {
+        database: context.db,
+        print: (line) => lines.push(line),
+        readPassword: async () => {
+          throw new Error('set CREDITDESK_OPERATOR_PASSWORD');
+        },
+        env,
+        insidePlatform: true,
+        onDeviceRevoked: (deviceId) => {
+          context.devices.forget(deviceId);
+          context.streams.closeDevice(deviceId);
+        },
+      });
+      app.log.info({ command: argv.slice(0, 2).join(' '), exitCode }, 'admin CLI command ran');
+      return { exitCode, lines };
+    });
+  } catch (error) {
+    app.log.warn({ err: error }, 'the admin CLI cannot reach this platform: control socket not available');
+    return null;
+  }
+}
+
+async function readEpoch(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ epoch: unknown }>('SELECT epoch FROM platform_state');
+  return toNumber(rows[0]!.epoch);
 }
 
 async function prepareDemo(db: Database): Promise<string> {

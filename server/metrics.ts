@@ -135,6 +135,14 @@ export class PlatformMetrics {
     'creditdesk_audit_problems_total',
     'Problems found verifying audit chains on arrival, by code (see the audit problems endpoint).',
   );
+  readonly signInFailures = new Counter(
+    'creditdesk_sign_in_failures_total',
+    'Failed sign-ins by kind (operator password, enrollment code).',
+  );
+  readonly signInRefusals = new Counter(
+    'creditdesk_sign_in_refusals_total',
+    'Sign-in attempts refused unchecked because of earlier failures, by kind and reason (throttled, locked).',
+  );
   readonly #extra: Metric[] = [];
 
   addGauge(name: string, help: string, read: () => number): void {
@@ -150,6 +158,8 @@ export class PlatformMetrics {
       this.blobsStored,
       this.refusals,
       this.auditProblems,
+      this.signInFailures,
+      this.signInRefusals,
       ...this.#extra,
     ];
     return `${metrics.flatMap((metric) => metric.render()).join('\n')}\n`;

@@ -74,7 +74,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
     paths: {
       '/sync/v1/enroll': {
         post: {
-          summary: 'Trade a one-time enrollment code for a device token',
+          summary:
+            'Trade a one-time enrollment code for a device token; a retry with the same requestKey returns the same device with a fresh token',
           parameters: [protocolHeader],
           requestBody: { required: true, content: json(enrollRequestSchema, 'input') },
           responses: { 201: { description: 'Enrolled', content: json(enrollResponseSchema) }, ...errors },
@@ -100,7 +101,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
               name: 'checkpoint',
               in: 'query',
               schema: { type: 'string' },
-              description: 'JSON {"sequence":n} or n; absent from the beginning',
+              description:
+                'JSON {"sequence":n,"epoch":e} as last answered, or n; absent from the beginning. A checkpoint from before a restore is answered 409.1 (pull again from the beginning)',
             },
             {
               name: 'limit',
@@ -125,7 +127,8 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
       },
       '/sync/v1/stream': {
         get: {
-          summary: 'Server-Sent Events: RESYNC on connect, change {collection, sequence} on writes',
+          summary:
+            'Server-Sent Events: RESYNC on connect, change {collection, sequence} on writes; at most 4 per token (429.1), ended when the device is revoked',
           security: device,
           parameters: [protocolHeader],
           responses: {

@@ -68,6 +68,11 @@ export interface CollectionSyncHooks {
   holdDeletions(hold: DeletionHold): Promise<boolean>;
   /** A failure retrying will not mend (outdated app, revoked device): the service stops. */
   fatal(error: PlatformError): void;
+  /**
+   * The platform was restored from a backup and holds less than this device received: every
+   * collection replicates again from the start, pushing what the platform lacks.
+   */
+  platformRestored(): void;
   /** A request failed and will be retried at `retryAt`. */
   failed(collection: CollectionName, error: PlatformError, retryAt: number): void;
   /** A request went through (clears the last error). */
@@ -264,6 +269,10 @@ export class CollectionSync {
         if (failure.kind === 'update' || failure.kind === 'unauthorized') {
           hooks.fatal(failure);
           throw failure;
+        }
+        if (failure.errorName === 'checkpointAhead') {
+          hooks.platformRestored();
+          throw new Interrupted('platform restored');
         }
         const delay = backoffDelay(failure.kind === 'refused' ? attempt + 4 : attempt, backoff);
         hooks.failed(this.name, failure, Date.now() + delay);

@@ -107,17 +107,21 @@ async function json<T>(response: Response, parse: (value: unknown) => T): Promis
   return parse(value);
 }
 
-/** Trades a one-time enrollment code for a device token. */
+/**
+ * Trades a one-time enrollment code for a device token. `requestKey` must be stored before the call and
+ * sent again with every retry of the same code: a retry after a lost answer then returns the same device.
+ */
 export async function requestEnrollment(
   platformUrl: string,
   code: string,
   deviceName: string,
+  requestKey: string,
   fetchImpl: FetchFunction = fetch,
 ): Promise<EnrollResponse> {
   const response = await send(fetchImpl, joinUrl(platformUrl, syncPaths.enroll), {
     method: 'POST',
     headers: { [syncHeaders.protocol]: String(syncProtocolVersion), 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName }),
+    body: JSON.stringify({ code, deviceName, requestKey }),
   });
   return json(response, (value) => enrollResponseSchema.parse(value));
 }

@@ -7,10 +7,12 @@ import { BehaviorSubject, type Observable, type Subscription, throttleTime } fro
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import type { PlatformAllowance, SecretStore } from '../../shared/platform/bridge.ts';
+import { toHex } from '../../shared/security/encoding.ts';
+import { randomBytes } from '../../shared/security/webCrypto.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
-import { syncLimits } from '../../shared/sync/protocol.ts';
+import { type EnrollResponse, normalizeEnrollmentCode, syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
-import { type BackoffOptions, defaultBackoff } from './backoff.ts';
+import { type BackoffOptions, backoffDelay, defaultBackoff, wait } from './backoff.ts';
 import {
   type CollectionProgress,
   CollectionSync,
@@ -22,6 +24,7 @@ import { SyncEventStream } from './eventStream.ts';
 import { OrderedPushClient } from './orderedPushClient.ts';
 import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
 import {
+  asPlatformError,
   type FetchFunction,
   PlatformClient,
   type PlatformError,
@@ -38,7 +41,19 @@ const settingKeys = {
   paused: 'paused',
   lastSyncedAt: 'lastSyncedAt',
   deletionLimit: 'deletionLimit',
+  enrollmentAttempt: 'enrollmentAttempt',
+  restoreGeneration: 'restoreGeneration',
 } as const;
+
+/** An enrollment sent but not known to have succeeded: its key is sent again with the same code. */
+interface EnrollmentAttempt {
+  platformUrl: string;
+  code: string;
+  requestKey: string;
+}
+
+/** Tries of one enrollment when the platform cannot be reached or its answer is lost. */
+const enrollmentTries = 3;
 
 export interface SyncServiceOptions {
   /** The office profile's name: the sync store is `<profile>-sync`. */
@@ -164,6 +179,9 @@ export class SyncService {
   #progress = new Map<CollectionName, CollectionProgress>();
   #stream: SyncEventStream | null = null;
   #deletionLimit: DeletionLimit = defaultDeletionLimit;
+  /** How often the platform was found restored from a backup (part of the replication identifiers). */
+  #restoreGeneration = 0;
+  #restoring = false;
   #held = new Map<number, { hold: DeletionHold; decide: (proceed: boolean) => void }>();
   #heldSerial = 0;
   #cycleFailed = false;
@@ -210,11 +228,12 @@ export class SyncService {
 
   static async open(options: SyncServiceOptions): Promise<SyncService> {
     const store = new SyncStore(options.profile, options.sealer);
-    const [enrollment, paused, lastSyncedAt, limit] = await Promise.all([
+    const [enrollment, paused, lastSyncedAt, limit, restoreGeneration] = await Promise.all([
       store.getSetting<Enrollment>(settingKeys.enrollment),
       store.getSetting<boolean>(settingKeys.paused),
       store.getSetting<string>(settingKeys.lastSyncedAt),
       store.getSetting<DeletionLimit>(settingKeys.deletionLimit),
+      store.getSetting<number>(settingKeys.restoreGeneration),
     ]);
     const service = new SyncService(options, store, {
       state: !enrollment ? 'notEnrolled' : paused ? 'paused' : 'standby',
@@ -231,6 +250,7 @@ export class SyncService {
       held: [],
     });
     if (limit) service.#deletionLimit = limit;
+    service.#restoreGeneration = restoreGeneration ?? 0;
     await service.#refreshEntryCounts();
     return service;
   }
@@ -339,11 +359,14 @@ export class SyncService {
     client: PlatformClient,
     enrollment: Enrollment,
   ): CollectionSync {
+    // A new identifier starts RxDB's replication afresh: it pulls everything and pushes every local
+    // document the platform does not hold in the same state (conflicts are resolved as usual).
+    const restored = this.#restoreGeneration > 0 ? `|restore-${this.#restoreGeneration}` : '';
     return new CollectionSync({
       registration,
       client,
       store: this.store,
-      identifier: `creditdesk|${enrollment.platformUrl}|${enrollment.county.code}|${registration.name}`,
+      identifier: `creditdesk|${enrollment.platformUrl}|${enrollment.county.code}|${registration.name}${restored}`,
       deletionLimit: () => this.#deletionLimit,
       backoff: this.#options.backoff ?? defaultBackoff,
       pullBatchSize: this.#options.pullBatchSize ?? syncLimits.maxPullLimit,
@@ -353,6 +376,7 @@ export class SyncService {
       hooks: {
         holdDeletions: (hold) => this.#holdDeletions(hold),
         fatal: (error) => this.#fatal(error, registration.name),
+        platformRestored: () => this.#platformRestored(),
         failed: (collection, error, retryAt) => {
           this.#cycleFailed = true;
           this.#update({ lastError: { ...problemOf(error, collection, this.#now()), retryAt } });
@@ -366,6 +390,22 @@ export class SyncService {
         },
         activity: () => this.#activityChanged(),
       },
+    });
+  }
+
+  /** Replicates every collection again from the start, once for all collections that noticed. */
+  #platformRestored(): void {
+    if (this.#restoring) return;
+    this.#restoring = true;
+    void this.#queue(async () => {
+      try {
+        this.#restoreGeneration++;
+        await this.store.setSetting(settingKeys.restoreGeneration, this.#restoreGeneration);
+        await this.#cancelAll();
+        await this.#start();
+      } finally {
+        this.#restoring = false;
+      }
     });
   }
 
@@ -472,11 +512,12 @@ export class SyncService {
         return { ok: false, reason: 'platformNotAllowed', restarting: allowance === 'restarting' } as const;
       let enrolled: Awaited<ReturnType<typeof requestEnrollment>>;
       try {
-        enrolled = await requestEnrollment(url, code.trim(), this.#options.deviceName, this.#options.fetch);
+        enrolled = await this.#requestEnrollment(url, code.trim());
       } catch (error) {
         const failure = error as PlatformError;
         return { ok: false, reason: 'platform', problem: problemOf(failure, null, this.#now()) } as const;
       }
+      await this.store.deleteSetting(settingKeys.enrollmentAttempt);
       if (enrolled.county.code !== this.#options.officeCounty) {
         return { ok: false, reason: 'wrongCounty', county: enrolled.county } as const;
       }
@@ -500,6 +541,31 @@ export class SyncService {
       await this.#start();
       return { ok: true, enrollment } as const;
     });
+  }
+
+  /**
+   * Sends the enrollment with a key stored before the first try and kept until it succeeds, so that
+   * neither a retry here nor the user trying the same code again later creates a second device.
+   */
+  async #requestEnrollment(url: string, code: string): Promise<EnrollResponse> {
+    const stored = await this.store.getSetting<EnrollmentAttempt>(settingKeys.enrollmentAttempt);
+    const normalized = normalizeEnrollmentCode(code);
+    const attempt =
+      stored?.platformUrl === url && stored.code === normalized
+        ? stored
+        : { platformUrl: url, code: normalized, requestKey: toHex(randomBytes(24)) };
+    if (attempt !== stored) await this.store.setSetting(settingKeys.enrollmentAttempt, attempt);
+    for (let retry = 0; ; retry++) {
+      try {
+        const name = this.#options.deviceName;
+        return await requestEnrollment(url, code, name, attempt.requestKey, this.#options.fetch);
+      } catch (error) {
+        const failure = asPlatformError(error);
+        if (failure.kind !== 'transient' || failure.status === 429 || retry + 1 >= enrollmentTries)
+          throw failure;
+        await wait(backoffDelay(retry, this.#options.backoff ?? defaultBackoff));
+      }
+    }
   }
 
   /** Demo start-up: enrolls with the given code unless this device is enrolled already. */

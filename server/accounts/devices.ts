@@ -4,8 +4,8 @@
  */
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { DeviceInfo, EnrollmentCodeResponse } from '../../shared/sync/adminProtocol.ts';
-import type { EnrollResponse } from '../../shared/sync/protocol.ts';
-import { newDeviceToken, newEnrollmentCode, normalizeEnrollmentCode, sha256Hex } from '../auth/secrets.ts';
+import { type EnrollResponse, normalizeEnrollmentCode } from '../../shared/sync/protocol.ts';
+import { newDeviceToken, newEnrollmentCode, sha256Hex } from '../auth/secrets.ts';
 import type { Database, Queryable } from '../db/database.ts';
 import { problem } from '../problem.ts';
 import { getCounty } from './counties.ts';
@@ -30,32 +30,65 @@ export async function createEnrollmentCode(
   return { code, county: input.county, expiresAt: input.expiresAt.toISOString() };
 }
 
-/** Trades a one-time code for a device token; the code is used up in the same transaction. */
-export async function enrollDevice(db: Database, code: string, deviceName: string): Promise<EnrollResponse> {
-  const codeHash = sha256Hex(normalizeEnrollmentCode(code));
+export interface EnrollmentInput {
+  code: string;
+  deviceName: string;
+  /** The client's key for this enrollment (see enrollRequestSchema.requestKey). */
+  requestKey?: string;
+}
+
+export interface Enrollment extends EnrollResponse {
+  /** A retry with the same key: the device existed, its token was replaced. */
+  repeated: boolean;
+}
+
+/**
+ * Trades a one-time code for a device token; the code is used up in the same transaction. A used code
+ * enrolls again only with the key of the enrollment that used it, and only while it is valid: that
+ * returns the same device with a fresh token (the client never received the first one).
+ */
+export async function enrollDevice(db: Database, input: EnrollmentInput): Promise<Enrollment> {
+  const codeHash = sha256Hex(normalizeEnrollmentCode(input.code));
+  const keyHash = input.requestKey === undefined ? null : sha256Hex(input.requestKey);
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ county: string; expired: boolean; used: boolean }>(
-      `SELECT county, expires_at <= now() AS expired, used_at IS NOT NULL AS used
-       FROM enrollment_codes WHERE code_hash = $1 FOR UPDATE`,
+    const { rows } = await tx.query<{
+      county: string;
+      expired: boolean;
+      used: boolean;
+      device_id: string | null;
+      request_key_hash: string | null;
+      device_revoked: boolean | null;
+    }>(
+      `SELECT c.county, c.expires_at <= now() AS expired, c.used_at IS NOT NULL AS used, c.device_id,
+              c.request_key_hash, d.revoked_at IS NOT NULL AS device_revoked
+       FROM enrollment_codes c LEFT JOIN devices d ON d.id = c.device_id
+       WHERE c.code_hash = $1 FOR UPDATE OF c`,
       [codeHash],
     );
     const entry = rows[0];
     if (!entry) throw problem('enrollmentCodeUnknown');
-    if (entry.used) throw problem('enrollmentCodeUsed');
+    const token = newDeviceToken();
+    if (entry.used) {
+      const sameAttempt = keyHash !== null && entry.request_key_hash === keyHash && entry.device_id;
+      if (!sameAttempt || entry.device_revoked) throw problem('enrollmentCodeUsed');
+      if (entry.expired) throw problem('enrollmentCodeExpired');
+      await tx.query('UPDATE devices SET token_hash = $2 WHERE id = $1', [entry.device_id, sha256Hex(token)]);
+      const county = await getCounty(tx, entry.county);
+      return { deviceId: entry.device_id!, token, county, repeated: true };
+    }
     if (entry.expired) throw problem('enrollmentCodeExpired');
     const deviceId = uuidv7();
-    const token = newDeviceToken();
     await tx.query('INSERT INTO devices (id, county, name, token_hash) VALUES ($1, $2, $3, $4)', [
       deviceId,
       entry.county,
-      deviceName,
+      input.deviceName,
       sha256Hex(token),
     ]);
-    await tx.query('UPDATE enrollment_codes SET used_at = now(), device_id = $2 WHERE code_hash = $1', [
-      codeHash,
-      deviceId,
-    ]);
-    return { deviceId, token, county: await getCounty(tx, entry.county) };
+    await tx.query(
+      'UPDATE enrollment_codes SET used_at = now(), device_id = $2, request_key_hash = $3 WHERE code_hash = $1',
+      [codeHash, deviceId, keyHash],
+    );
+    return { deviceId, token, county: await getCounty(tx, entry.county), repeated: false };
   });
 }
 
@@ -128,4 +161,23 @@ export async function revokeDevice(db: Queryable, deviceId: string): Promise<Dev
   );
   if (!rows[0]) throw problem('deviceNotFound', { deviceId });
   return deviceInfo(rows[0]);
+}
+
+/**
+ * Devices enrolled more than `days` days ago that never used their token (typically a lost enrollment
+ * answer) and are not revoked; of one county, or of every county when `county` is null.
+ */
+export async function listOrphanDevices(
+  db: Queryable,
+  days: number,
+  county: string | null,
+): Promise<DeviceInfo[]> {
+  const { rows } = await db.query<DeviceRow>(
+    `SELECT ${deviceColumns} FROM devices
+     WHERE last_seen_at IS NULL AND revoked_at IS NULL AND enrolled_at <= now() - make_interval(days => $1)
+       AND ($2::text IS NULL OR county = $2)
+     ORDER BY county, enrolled_at, id`,
+    [days, county],
+  );
+  return rows.map(deviceInfo);
 }

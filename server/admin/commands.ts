@@ -5,9 +5,10 @@ import { catalogItemId } from '../../shared/model/catalog.ts';
 import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import { addCounty, listCounties } from '../accounts/counties.ts';
-import { createEnrollmentCode, listDevices, revokeDevice } from '../accounts/devices.ts';
+import { createEnrollmentCode, listDevices, listOrphanDevices, revokeDevice } from '../accounts/devices.ts';
 import { addOperator } from '../accounts/operators.ts';
-import type { Database } from '../db/database.ts';
+import { liftSignInFailures, listSignInFailures } from '../auth/signInThrottle.ts';
+import { type Database, type Queryable, toNumber } from '../db/database.ts';
 import { chinaToday } from '../routes/context.ts';
 import { listAuditProblems } from '../sync/auditTrail.ts';
 import { publishCityDocuments } from '../sync/documentStore.ts';
@@ -18,6 +19,10 @@ export interface CliIo {
   /** Asks for a password without echoing it. */
   readPassword(prompt: string): Promise<string>;
   env: Record<string, string | undefined>;
+  /** Told about each revoked device (a running platform closes its streams and forgets its session). */
+  onDeviceRevoked?(deviceId: string): void;
+  /** Set when the command runs inside a running platform (passed over its control socket). */
+  insidePlatform?: boolean;
 }
 
 export const cliUsage = `Usage: npx node server/cli.ts <command>
@@ -29,15 +34,24 @@ export const cliUsage = `Usage: npx node server/cli.ts <command>
   enrollment-code --county <code> [--hours N] issue a one-time device enrollment code (default 24 h)
   device list [--county <code>]               list devices
   device revoke <device-id>                   revoke a device's token (a running platform refuses it
-                                              within 5 seconds)
+                                              within 5 seconds and closes its open streams)
+  device orphans [--days N] [--county <code>]  list devices that never used their token, enrolled more
+                                              than N days ago (default 7), e.g. after a lost answer
+  device revoke-orphans [--days N] [--county <code>]
+                                              revoke all of those
+  sign-in list                                list operator names and addresses with failed sign-ins
+                                              (locked accounts first)
+  sign-in unlock <name-or-address>            lift the lock and the delays of an operator name or address
+  restored                                    after restoring the database from a backup, before starting
+                                              the platform: devices then sync again from the start
   audit problems [--county <code>] [--limit N] list problems found in arriving audit chains, newest
                                               first (default 200)
   publish <collection> <file.json>            write city-scope documents (e.g. reference: catalog items,
                                               holiday calendars) from a JSON array; each replaces its
                                               current state; devices get them on their next pull
 
-Database: DATABASE_URL (PostgreSQL) or the PGlite files in CREDITDESK_DATA_DIR (default .data/platform);
-stop a platform that uses the same PGlite folder first.`;
+Database: DATABASE_URL (PostgreSQL; CREDITDESK_DATABASE_SCHEMA picks a schema) or the PGlite files in CREDITDESK_DATA_DIR (default .data/platform).
+While a platform runs on that PGlite folder, the command is passed to it and runs inside it.`;
 
 class UsageError extends Error {}
 
@@ -56,6 +70,7 @@ function parseCommandLine(argv: string[]) {
         county: { type: 'string' },
         hours: { type: 'string' },
         limit: { type: 'string' },
+        days: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -111,7 +126,36 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
     } else if (group === 'device' && action === 'revoke') {
       const device = await revokeDevice(db, positional(positionals, 2, 'device-id'));
+      io.onDeviceRevoked?.(device.id);
       io.print(`device ${device.id} (${device.name}) revoked at ${device.revokedAt}`);
+    } else if (group === 'device' && (action === 'orphans' || action === 'revoke-orphans')) {
+      const days = Number(values.days ?? 7);
+      if (!Number.isInteger(days) || days < 0 || days > 3650) throw new UsageError('--days must be 0–3650');
+      const orphans = await listOrphanDevices(db, days, values.county ?? null);
+      for (const device of orphans) {
+        if (action === 'revoke-orphans') {
+          await revokeDevice(db, device.id);
+          io.onDeviceRevoked?.(device.id);
+        }
+        io.print(`${device.id}\t${device.county}\t${device.name}\tenrolled ${device.enrolledAt}, never seen`);
+      }
+      const count = `${orphans.length} device${orphans.length === 1 ? '' : 's'}`;
+      io.print(action === 'revoke-orphans' ? `${count} revoked` : `${count} never used their token`);
+    } else if (group === 'sign-in' && action === 'list') {
+      for (const entry of await listSignInFailures(db)) {
+        const state = entry.lockedAt ? `locked since ${entry.lockedAt}` : 'delayed';
+        io.print(
+          `${entry.kind}\t${entry.key}\t${entry.failures} failures\tlast ${entry.lastFailureAt}\t${state}`,
+        );
+      }
+    } else if (group === 'sign-in' && action === 'unlock') {
+      const key = positional(positionals, 2, 'name-or-address');
+      const cleared = await liftSignInFailures(db, key);
+      io.print(cleared > 0 ? `sign-in lock and delays of ${key} lifted` : `no failed sign-ins of ${key}`);
+    } else if (group === 'restored') {
+      if (io.insidePlatform) throw new Error('stop the platform first: restored runs before it starts');
+      const epoch = await raiseEpoch(db);
+      io.print(`restore generation ${epoch}: devices sync again from the start when they next connect`);
     } else if (group === 'audit' && action === 'problems') {
       const limit = Number(values.limit ?? 200);
       if (!Number.isInteger(limit) || limit < 1 || limit > 10_000)
@@ -198,4 +242,12 @@ async function publish(db: Database, collection: string, file: string, io: CliIo
     io.print(`  ${id}: ${issues.map((item) => `${item.field} ${item.code}`).join(', ')}`);
   }
   return outcome.rejected.length > 0 ? 1 : 0;
+}
+
+/** Starts a new restore generation: checkpoints handed out before it are refused as `checkpointAhead`. */
+async function raiseEpoch(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ epoch: unknown }>(
+    'UPDATE platform_state SET epoch = epoch + 1 RETURNING epoch',
+  );
+  return toNumber(rows[0]!.epoch);
 }

@@ -30,11 +30,6 @@ export function newEnrollmentCode(): string {
   return `${code.slice(0, 4)}-${code.slice(4, 8)}-${code.slice(8)}`;
 }
 
-/** Ignores case, spaces and dashes, as people type codes. */
-export function normalizeEnrollmentCode(raw: string): string {
-  return raw.toUpperCase().replace(/[\s-]/g, '');
-}
-
 const scryptParams = { N: 16_384, r: 8, p: 1 } as const;
 const keyLength = 32;
 

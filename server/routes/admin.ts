@@ -16,10 +16,11 @@ import {
 import { isUuid } from '../../shared/util/uuid.ts';
 import { createEnrollmentCode, getDevice, listDevices, revokeDevice } from '../accounts/devices.ts';
 import { authenticateOperator, type Operator } from '../accounts/operators.ts';
+import type { SignInKey } from '../auth/signInThrottle.ts';
 import { problem } from '../problem.ts';
 import { listAuditProblems } from '../sync/auditTrail.ts';
 import type { PlatformContext } from './context.ts';
-import { checkProtocol, describeZodError, header } from './guards.ts';
+import { checkProtocol, describeZodError, header, throttledSignIn } from './guards.ts';
 
 async function requireOperator(context: PlatformContext, request: FastifyRequest): Promise<Operator> {
   checkProtocol(request);
@@ -28,9 +29,16 @@ async function requireOperator(context: PlatformContext, request: FastifyRequest
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');
   const colon = decoded.indexOf(':');
   if (colon < 1 || decoded.includes('\u0000')) throw problem('operatorAuthFailed');
-  const operator = await authenticateOperator(context.db, decoded.slice(0, colon), decoded.slice(colon + 1));
-  if (!operator) throw problem('operatorAuthFailed');
-  return operator;
+  const username = decoded.slice(0, colon);
+  const keys: SignInKey[] = [
+    { kind: 'operator', key: username },
+    { kind: 'operatorAddress', key: request.ip },
+  ];
+  return throttledSignIn(context, request, keys, async () => {
+    const operator = await authenticateOperator(context.db, username, decoded.slice(colon + 1));
+    if (!operator) throw problem('operatorAuthFailed');
+    return operator;
+  });
 }
 
 /** The county an operator acts on: their own, or the requested one for city operators. */
@@ -41,9 +49,31 @@ function actingCounty(operator: Operator, requested: string | undefined): string
   return operator.county;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set before the body is read on operator routes. */
+    operator: Operator | null;
+  }
+}
+
+function operatorOf(request: FastifyRequest): Operator {
+  if (!request.operator) throw new Error(`${request.url}: the route does not authenticate operators`);
+  return request.operator;
+}
+
 export function registerAdminRoutes(app: FastifyInstance, context: PlatformContext): void {
+  app.decorateRequest('operator', null);
+  app.register(async (scope) => {
+    scope.addHook('onRequest', async (request) => {
+      request.operator = await requireOperator(context, request);
+    });
+    registerOperatorRoutes(scope, context);
+  });
+}
+
+function registerOperatorRoutes(app: FastifyInstance, context: PlatformContext): void {
   app.post(adminPaths.enrollmentCodes, async (request, reply) => {
-    const operator = await requireOperator(context, request);
+    const operator = operatorOf(request);
     const parsed = enrollmentCodeRequestSchema.safeParse(request.body ?? {});
     if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
     const county = actingCounty(operator, parsed.data.county);
@@ -58,14 +88,14 @@ export function registerAdminRoutes(app: FastifyInstance, context: PlatformConte
   });
 
   app.get(adminPaths.devices, async (request): Promise<DeviceListResponse> => {
-    const operator = await requireOperator(context, request);
+    const operator = operatorOf(request);
     const query = deviceListQuerySchema.safeParse(request.query);
     if (!query.success) throw problem('invalidQuery', { reason: describeZodError(query.error) });
     return { devices: await listDevices(context.db, actingCounty(operator, query.data.county)) };
   });
 
   app.get(adminPaths.auditProblems, async (request): Promise<AuditProblemListResponse> => {
-    const operator = await requireOperator(context, request);
+    const operator = operatorOf(request);
     const query = auditProblemListQuerySchema.safeParse(request.query);
     if (!query.success) throw problem('invalidQuery', { reason: describeZodError(query.error) });
     const county = actingCounty(operator, query.data.county);
@@ -75,13 +105,14 @@ export function registerAdminRoutes(app: FastifyInstance, context: PlatformConte
   app.post<{ Params: { deviceId: string } }>(
     '/admin/v1/devices/:deviceId/revoke',
     async (request): Promise<DeviceInfo> => {
-      const operator = await requireOperator(context, request);
+      const operator = operatorOf(request);
       const { deviceId } = request.params;
       if (!isUuid(deviceId)) throw problem('deviceNotFound', { deviceId: deviceId.slice(0, 100) });
       const device = await getDevice(context.db, deviceId);
       actingCounty(operator, device.county);
       const revoked = await revokeDevice(context.db, device.id);
       context.devices.forget(device.id);
+      context.streams.closeDevice(device.id);
       request.log.info({ operator: operator.username, deviceId: device.id }, 'device revoked');
       return revoked;
     },

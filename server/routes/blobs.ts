@@ -8,7 +8,7 @@ import { sha256Hex } from '../auth/secrets.ts';
 import { toNumber } from '../db/database.ts';
 import { problem } from '../problem.ts';
 import type { PlatformContext } from './context.ts';
-import { checkProtocol, requireDevice } from './guards.ts';
+import { deviceAuthentication, deviceOf } from './guards.ts';
 
 type BlobRequest = FastifyRequest<{ Params: { sha256: string } }>;
 
@@ -20,6 +20,7 @@ function requireHash(request: BlobRequest): string {
 
 export function registerBlobRoutes(app: FastifyInstance, context: PlatformContext): void {
   app.register(async (scope) => {
+    scope.addHook('onRequest', deviceAuthentication(context));
     scope.addContentTypeParser(
       'application/octet-stream',
       { parseAs: 'buffer', bodyLimit: syncLimits.maxBlobBytes },
@@ -28,7 +29,7 @@ export function registerBlobRoutes(app: FastifyInstance, context: PlatformContex
 
     /** The blob's size when the device's county holds it. */
     async function heldSize(request: BlobRequest, sha256: string): Promise<number> {
-      const device = await requireDevice(context, request);
+      const device = deviceOf(request);
       const { rows } = await context.db.query<{ size: unknown }>(
         'SELECT size FROM blob_holders WHERE sha256 = $1 AND county = $2',
         [sha256, device.county],
@@ -47,14 +48,12 @@ export function registerBlobRoutes(app: FastifyInstance, context: PlatformContex
     }
 
     scope.head<{ Params: { sha256: string } }>('/blobs/:sha256', async (request, reply) => {
-      checkProtocol(request);
       const sha256 = requireHash(request);
       const size = await heldSize(request, sha256);
       return blobHeaders(reply, sha256, size).send();
     });
 
     scope.get<{ Params: { sha256: string } }>('/blobs/:sha256', async (request, reply) => {
-      checkProtocol(request);
       const sha256 = requireHash(request);
       const size = await heldSize(request, sha256);
       return blobHeaders(reply, sha256, size).send(context.blobs.read(sha256));
@@ -64,9 +63,8 @@ export function registerBlobRoutes(app: FastifyInstance, context: PlatformContex
       '/blobs/:sha256',
       { bodyLimit: syncLimits.maxBlobBytes },
       async (request, reply): Promise<BlobPutResponse> => {
-        checkProtocol(request);
         const sha256 = requireHash(request);
-        const device = await requireDevice(context, request);
+        const device = deviceOf(request);
         // An empty body arrives as no body at all.
         const data = request.body === undefined ? Buffer.alloc(0) : request.body;
         if (!Buffer.isBuffer(data)) {

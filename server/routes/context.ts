@@ -1,11 +1,13 @@
 import type { CollectionName } from '../../shared/model/collections.ts';
 import type { DocumentValidatorRegistry } from '../../shared/sync/documentValidators.ts';
 import type { DeviceSessions } from '../accounts/deviceSessions.ts';
+import type { SignInThrottle } from '../auth/signInThrottle.ts';
 import type { BlobStore } from '../blobs/blobStore.ts';
 import type { Database } from '../db/database.ts';
 import type { DatabaseMaintenance } from '../db/maintenance.ts';
 import type { PlatformMetrics } from '../metrics.ts';
 import type { ChangeHub } from '../sync/changeHub.ts';
+import type { OpenStreams } from '../sync/openStreams.ts';
 
 /** What the route handlers share. */
 export interface PlatformContext {
@@ -14,6 +16,10 @@ export interface PlatformContext {
   blobs: BlobStore;
   hub: ChangeHub;
   devices: DeviceSessions;
+  streams: OpenStreams;
+  signIns: SignInThrottle;
+  /** The restore generation stamped on checkpoints (`platform_state.epoch`, read at start). */
+  epoch: number;
   metrics: PlatformMetrics;
   /** Collections served, with their validators. */
   validators: DocumentValidatorRegistry;

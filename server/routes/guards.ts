@@ -11,7 +11,8 @@ import type { DocumentValidator } from '../../shared/sync/documentValidators.ts'
 import { syncHeaders, syncProtocolVersion } from '../../shared/sync/protocol.ts';
 import type { DeviceIdentity } from '../accounts/devices.ts';
 import { looksLikeDeviceToken } from '../auth/secrets.ts';
-import { problem } from '../problem.ts';
+import type { SignInKey } from '../auth/signInThrottle.ts';
+import { Problem, problem } from '../problem.ts';
 import type { PlatformContext } from './context.ts';
 
 export function header(request: FastifyRequest, name: string): string | undefined {
@@ -27,16 +28,41 @@ export function checkProtocol(request: FastifyRequest): void {
   }
 }
 
-/** The device of the request's bearer token. */
-export async function requireDevice(
-  context: PlatformContext,
-  request: FastifyRequest,
-): Promise<DeviceIdentity> {
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by `deviceAuthentication` before the body is read. */
+    device: DeviceIdentity | null;
+  }
+}
+
+/** The request's bearer token, when it has the form of a device token. */
+export function bearerToken(request: FastifyRequest): string {
   const authorization = header(request, syncHeaders.authorization);
   if (!authorization) throw problem('missingCredentials');
   const match = /^Bearer\s+(\S+)$/i.exec(authorization);
   if (!match || !looksLikeDeviceToken(match[1]!)) throw problem('invalidToken');
-  return context.devices.authenticate(match[1]!);
+  return match[1]!;
+}
+
+/** The device of the request's bearer token. */
+export function requireDevice(context: PlatformContext, request: FastifyRequest): Promise<DeviceIdentity> {
+  return context.devices.authenticate(bearerToken(request));
+}
+
+/**
+ * An onRequest hook checking protocol and token before the body is read, so that callers without a
+ * valid token learn nothing about how bodies are parsed. Handlers read the device with `deviceOf`.
+ */
+export function deviceAuthentication(context: PlatformContext) {
+  return async (request: FastifyRequest): Promise<void> => {
+    checkProtocol(request);
+    request.device = await requireDevice(context, request);
+  };
+}
+
+export function deviceOf(request: FastifyRequest): DeviceIdentity {
+  if (!request.device) throw new Error(`${request.url}: the route does not authenticate devices`);
+  return request.device;
 }
 
 export interface ServedCollection {
@@ -76,4 +102,39 @@ export function describeZodError(error: ZodError): string {
     .slice(0, 5)
     .map((item) => `${item.path.length > 0 ? item.path.join('.') : '(root)'}: ${item.message}`)
     .join('; ');
+}
+
+/**
+ * Runs a sign-in (`attempt` throws a 401 problem when the secret is wrong) unless earlier failures of
+ * one of the keys make it wait; counts a failure against every key, and clears an account's failures
+ * on success. Throttled and failed attempts are counted in /metrics and logged.
+ */
+export async function throttledSignIn<T>(
+  context: PlatformContext,
+  request: FastifyRequest,
+  keys: readonly SignInKey[],
+  attempt: () => Promise<T>,
+): Promise<T> {
+  const kind = keys[0]!.kind;
+  try {
+    await context.signIns.check(keys);
+  } catch (error) {
+    if (error instanceof Problem) {
+      context.metrics.signInRefusals.inc({ kind, reason: error.errorName });
+      request.log.warn({ keys, refusal: error.errorName }, 'sign-in attempt refused');
+    }
+    throw error;
+  }
+  try {
+    const result = await attempt();
+    for (const key of keys) if (key.kind === 'operator') await context.signIns.succeed(key);
+    return result;
+  } catch (error) {
+    if (error instanceof Problem && error.status === 401) {
+      const failures = await context.signIns.fail(keys);
+      context.metrics.signInFailures.inc({ kind });
+      request.log.warn({ keys, failures, error: error.errorName }, 'sign-in failed');
+    }
+    throw error;
+  }
 }

@@ -1,16 +1,20 @@
 /** GET /sync/v1/stream: Server-Sent Events telling a device which of its feeds moved. */
 import type { FastifyInstance } from 'fastify';
 import { syncPaths, syncStreamEvents } from '../../shared/sync/protocol.ts';
+import { sha256Hex } from '../auth/secrets.ts';
+import { problem } from '../problem.ts';
 import type { PlatformContext } from './context.ts';
-import { checkProtocol, requireDevice } from './guards.ts';
+import { bearerToken, deviceAuthentication, deviceOf } from './guards.ts';
 
-/** Registers the stream route; the returned function ends every open stream (call it before closing). */
-export function registerStreamRoute(app: FastifyInstance, context: PlatformContext): () => void {
-  const open = new Set<() => void>();
-
-  app.get(syncPaths.stream, async (request, reply) => {
-    checkProtocol(request);
-    const device = await requireDevice(context, request);
+export function registerStreamRoute(app: FastifyInstance, context: PlatformContext): void {
+  app.get(syncPaths.stream, { onRequest: deviceAuthentication(context) }, async (request, reply) => {
+    const device = deviceOf(request);
+    const tokenHash = sha256Hex(bearerToken(request));
+    const max = context.streams.maxPerToken;
+    if (context.streams.countForToken(tokenHash) >= max) {
+      reply.header('retry-after', '60');
+      throw problem('tooManyStreams', { max });
+    }
     reply.hijack();
     const response = reply.raw;
     // Headers set by hooks (cross-origin) go out with the stream's own.
@@ -35,18 +39,17 @@ export function registerStreamRoute(app: FastifyInstance, context: PlatformConte
     const cleanUp = () => {
       clearInterval(heartbeat);
       unsubscribe();
-      open.delete(end);
+      forget();
     };
-    const end = () => {
-      cleanUp();
-      response.end();
-    };
-    open.add(end);
+    const forget = context.streams.add({
+      deviceId: device.id,
+      tokenHash,
+      end: () => {
+        cleanUp();
+        response.end();
+      },
+    });
     response.on('close', cleanUp);
     request.log.info({ deviceId: device.id }, 'sync stream opened');
   });
-
-  return () => {
-    for (const end of [...open]) end();
-  };
 }

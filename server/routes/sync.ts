@@ -14,6 +14,7 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { getCounty } from '../accounts/counties.ts';
 import { type DeviceIdentity, enrollDevice } from '../accounts/devices.ts';
+import type { SignInKey } from '../auth/signInThrottle.ts';
 import { problem } from '../problem.ts';
 import { verifyArrivedEntries } from '../sync/auditTrail.ts';
 import { loadCityCatalog } from '../sync/cityCatalog.ts';
@@ -26,7 +27,9 @@ import {
   checkProtocol,
   checkSchemaVersion,
   describeZodError,
-  requireDevice,
+  deviceAuthentication,
+  throttledSignIn,
+  deviceOf,
   requireServedCollection,
   servedCollections,
 } from './guards.ts';
@@ -61,14 +64,24 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
     checkProtocol(request);
     const parsed = enrollRequestSchema.safeParse(request.body);
     if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
-    const enrolled = await enrollDevice(context.db, parsed.data.code, parsed.data.deviceName);
-    request.log.info({ deviceId: enrolled.deviceId, county: enrolled.county.code }, 'device enrolled');
+    const keys: SignInKey[] = [{ kind: 'enrollmentAddress', key: request.ip }];
+    const { repeated, ...enrolled } = await throttledSignIn(context, request, keys, () =>
+      enrollDevice(context.db, parsed.data),
+    );
+    if (repeated) {
+      // The token the client never received stops working at once.
+      context.devices.forget(enrolled.deviceId);
+      context.streams.closeDevice(enrolled.deviceId);
+    }
+    const message = repeated ? 'device enrollment repeated, token replaced' : 'device enrolled';
+    request.log.info({ deviceId: enrolled.deviceId, county: enrolled.county.code }, message);
     return reply.code(201).send(enrolled);
   });
 
-  app.get(syncPaths.session, async (request): Promise<SessionResponse> => {
-    checkProtocol(request);
-    const device = await requireDevice(context, request);
+  const authenticated = { onRequest: deviceAuthentication(context) };
+
+  app.get(syncPaths.session, authenticated, async (request): Promise<SessionResponse> => {
+    const device = deviceOf(request);
     const collections = servedCollections(context).map(({ name, schemaVersion, scope }) => ({
       name,
       schemaVersion,
@@ -85,9 +98,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
 
   app.get<{ Params: { collection: string } }>(
     '/sync/v1/:collection/pull',
+    authenticated,
     async (request): Promise<PullResponse> => {
-      checkProtocol(request);
-      const device = await requireDevice(context, request);
+      const device = deviceOf(request);
       const collection = requireServedCollection(context, request.params.collection);
       checkSchemaVersion(request, collection);
       const query = pullQuerySchema.safeParse(request.query);
@@ -98,8 +111,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       const result = await pullDocuments(context.db, {
         collection: collection.name,
         county: collection.scope === 'city' ? null : device.county,
-        after: checkpoint.checkpoint?.sequence ?? null,
+        after: checkpoint.checkpoint,
         limit: query.data.limit,
+        epoch: context.epoch,
       });
       context.metrics.pulled.inc({ collection: collection.name }, result.documents.length);
       return result;
@@ -108,9 +122,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
 
   app.post<{ Params: { collection: string } }>(
     '/sync/v1/:collection/push',
+    authenticated,
     async (request): Promise<PushResponse> => {
-      checkProtocol(request);
-      const device = await requireDevice(context, request);
+      const device = deviceOf(request);
       const collection = requireServedCollection(context, request.params.collection);
       checkSchemaVersion(request, collection);
       if (collection.scope === 'city') throw problem('cityScopeReadOnly', { collection: collection.name });

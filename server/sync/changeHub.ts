@@ -31,8 +31,4 @@ export class ChangeHub {
       }
     }
   }
-
-  get subscriberCount(): number {
-    return this.#subscribers.size;
-  }
 }

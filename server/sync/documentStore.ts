@@ -2,16 +2,17 @@
  * Master states of synced documents, written by push and read by pull (RxDB's replication protocol).
  *
  * Feeds: a county-scope document belongs to its county's feed, a city-scope one to the city feed ('*').
- * Ordering: every write gets the next value of one PostgreSQL sequence. Writers of the same collection
- * and feed take a transaction-scoped advisory lock before they draw sequence numbers, so they commit in
- * sequence order: a pull can never see sequence n+1 while n of its feed is still uncommitted, and so
- * never skips a write.
+ * Ordering: every write gets the next number of its feed's own counter (`feed_sequences`), so one
+ * county's checkpoints never move with another county's writes. Writers of the same collection and feed
+ * take a transaction-scoped advisory lock before they draw numbers, so they commit in sequence order: a
+ * pull can never see sequence n+1 while n of its feed is still uncommitted, and so never skips a write.
  */
 import type {
   PushRow,
   PullResponse,
   PushResponse,
   RejectedDocument,
+  SyncCheckpoint,
   SyncDocument,
 } from '../../shared/sync/protocol.ts';
 import { canonicalJson } from '../../shared/security/canonicalJson.ts';
@@ -20,6 +21,7 @@ import type { DocumentValidationContext, DocumentValidator } from '../../shared/
 import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { type Database, type Queryable, toNumber } from '../db/database.ts';
+import { problem } from '../problem.ts';
 
 export interface CollectionRules {
   validate: DocumentValidator;
@@ -368,6 +370,13 @@ async function insertWrites(
   feed: string,
   writes: readonly PendingWrite[],
 ): Promise<number[]> {
+  const reserved = await tx.query<{ last: unknown }>(
+    `INSERT INTO feed_sequences AS f (collection, feed, last) VALUES ($1, $2, $3)
+     ON CONFLICT (collection, feed) DO UPDATE SET last = f.last + EXCLUDED.last
+     RETURNING last`,
+    [input.collection, feed, writes.length],
+  );
+  const first = toNumber(reserved.rows[0]!.last) - writes.length;
   const { rows } = await tx.query<{ sequence: unknown }>(
     `WITH input AS (
        SELECT e ->> 'id' AS id, (e ->> 'deleted')::boolean AS deleted, e -> 'body' AS body,
@@ -375,7 +384,7 @@ async function insertWrites(
        FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS t (e, n)
      ), written AS (
        INSERT INTO documents AS d (collection, id, feed, sequence, deleted, body, content_hash)
-       SELECT $1, id, $4, nextval('document_sequence'), deleted, body, content_hash
+       SELECT $1, id, $4, $5::bigint + n, deleted, body, content_hash
        FROM input ORDER BY n
        ON CONFLICT (collection, id) DO UPDATE
          SET sequence = EXCLUDED.sequence, deleted = EXCLUDED.deleted, body = EXCLUDED.body,
@@ -383,11 +392,11 @@ async function insertWrites(
          WHERE d.feed = EXCLUDED.feed
        RETURNING d.id, d.body ->> 'county' AS county, d.sequence, d.deleted, d.content_hash
      )
-     INSERT INTO write_log (sequence, collection, document_id, county, device_id, user_id, deleted, content_hash)
-     SELECT w.sequence, $1, w.id, w.county, $3, i.user_id, w.deleted, w.content_hash
+     INSERT INTO write_log (sequence, collection, feed, document_id, county, device_id, user_id, deleted, content_hash)
+     SELECT w.sequence, $1, $4, w.id, w.county, $3, i.user_id, w.deleted, w.content_hash
      FROM written w JOIN input i ON i.id = w.id
      RETURNING sequence`,
-    [input.collection, JSON.stringify(writes), input.deviceId, feed],
+    [input.collection, JSON.stringify(writes), input.deviceId, feed, first],
   );
   return rows.map((row) => toNumber(row.sequence));
 }
@@ -396,24 +405,47 @@ export interface PullInput {
   collection: string;
   /** Only this county's documents; null for a city-scope collection (the city feed). */
   county: string | null;
-  /** Sequence of the last write the client holds; null from the beginning. */
-  after: number | null;
+  /** The client's checkpoint; null from the beginning. */
+  after: SyncCheckpoint | null;
   limit: number;
+  /** The platform's restore generation (`platform_state.epoch`), stamped on every checkpoint. */
+  epoch: number;
 }
 
+/**
+ * Documents of the feed written after the checkpoint. A checkpoint from another restore generation, or
+ * beyond the feed's last write, was handed out before the database was restored from a backup: the
+ * client is told to pull from the start (`checkpointAhead`) rather than silently miss writes.
+ */
 export async function pullDocuments(db: Queryable, input: PullInput): Promise<PullResponse> {
+  const feed = feedOf(input.county);
+  const after = input.after?.sequence ?? 0;
+  if (input.after?.epoch !== undefined && input.after.epoch !== input.epoch) {
+    throw problem('checkpointAhead', { collection: input.collection });
+  }
   const { rows } = await db.query<{ sequence: unknown; deleted: boolean; body: Record<string, unknown> }>(
     `SELECT sequence, deleted, body FROM documents
      WHERE collection = $1 AND feed = $2 AND sequence > $3 ORDER BY sequence LIMIT $4`,
-    [input.collection, feedOf(input.county), input.after ?? 0, input.limit],
+    [input.collection, feed, after, input.limit],
   );
   const last = rows.at(-1);
+  if (!last && after > 0 && after > (await lastSequence(db, input.collection, feed))) {
+    throw problem('checkpointAhead', { collection: input.collection });
+  }
   return {
     documents: rows.map((row) => masterContent(row) as SyncDocument),
     checkpoint: last
-      ? { sequence: toNumber(last.sequence) }
+      ? { sequence: toNumber(last.sequence), epoch: input.epoch }
       : input.after === null
         ? null
-        : { sequence: input.after },
+        : { sequence: after, epoch: input.epoch },
   };
+}
+
+async function lastSequence(db: Queryable, collection: string, feed: string): Promise<number> {
+  const { rows } = await db.query<{ last: unknown }>(
+    'SELECT last FROM feed_sequences WHERE collection = $1 AND feed = $2',
+    [collection, feed],
+  );
+  return rows[0] ? toNumber(rows[0].last) : 0;
 }

@@ -142,6 +142,10 @@ export interface TestPlatform {
   platform: RunningPlatform;
   url: string;
   backend: TestBackend;
+  /** The platform's data folder (blobs; on PGlite also the database and the CLI's control socket). */
+  dataDir: string;
+  /** On PostgreSQL: the schema holding the platform's tables. */
+  schema: string | undefined;
   /** Adds a county with a code no other test of the run uses, staffed with `countyStaff`'s users. */
   newCounty(options?: { staffed?: boolean }): Promise<string>;
   /** Issues a code for the county and enrolls a device with it over HTTP. */
@@ -194,6 +198,8 @@ export async function startTestPlatform(
     platform,
     url: platform.url,
     backend,
+    dataDir,
+    schema,
     newCounty,
     enroll,
     async stop() {

@@ -4,6 +4,8 @@ import { type TestBackend, usePlatform } from './harness.ts';
 import { defineBadInputTests } from './suites/badInput.ts';
 import { defineBlobAndStreamTests } from './suites/blobsAndStream.ts';
 import { defineAuditTrailTests } from './suites/auditTrail.ts';
+import { defineFeedMigrationTests } from './suites/feedMigration.ts';
+import { defineHardeningTests, hardeningRecheckMs, hardeningSignInPolicy } from './suites/hardening.ts';
 import { defineOperationsTests } from './suites/operations.ts';
 import { defineDisclosurePermissionTests, definePermissionTests } from './suites/permissions.ts';
 import { defineReplicationTests } from './suites/replication.ts';
@@ -26,5 +28,14 @@ export function defineProtocolSuite(backend: TestBackend): void {
     const env = usePlatform(backend, { heartbeatMs: suitePlatformOptions.heartbeatMs });
     describe('permissions', () => definePermissionTests(env));
     describe('disclosures', () => defineDisclosurePermissionTests(env));
+  });
+  describe(`platform hardening on ${backend}`, () => {
+    const env = usePlatform(backend, {
+      ...suitePlatformOptions,
+      signInPolicy: hardeningSignInPolicy,
+      streamRecheckMs: hardeningRecheckMs,
+    });
+    defineHardeningTests(env);
+    defineFeedMigrationTests(backend);
   });
 }

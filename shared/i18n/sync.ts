@@ -41,6 +41,8 @@ const en: SyncMessages = {
   'syncError.blobHashMismatch': 'The uploaded file does not match its SHA-256 hash (got {{actual}}).',
   'syncError.invalidBlobHash': 'A file is addressed by its SHA-256 hash: 64 lower-case hexadecimal digits.',
   'syncError.invalidEncoding': 'The request body could not be decoded ({{encoding}}).',
+  'syncError.checkpointAhead':
+    'The platform holds less of {{collection}} than this device has already received (it was restored from a backup). This device syncs again from the start; nothing on it is lost.',
   'syncError.missingCredentials': 'This request needs the device token. Enroll this device first.',
   'syncError.invalidToken': 'The device token is not valid. Enroll this device again.',
   'syncError.deviceRevoked': 'This device has been revoked by the administrator. Enroll it again to sync.',
@@ -63,6 +65,12 @@ const en: SyncMessages = {
   'syncError.tooManyRows': 'A push may carry at most {{max}} documents; this one carried {{count}}.',
   'syncError.blobTooLarge': 'A file may be at most {{limit}} bytes.',
   'syncError.unsupportedMediaType': 'The content type {{contentType}} is not accepted here.',
+  'syncError.tooManyStreams':
+    'This device already has {{max}} sync connections open. Close another CreditDesk window of this device, or wait a minute.',
+  'syncError.signInThrottled':
+    'Too many failed attempts from here or for this name. Try again in {{seconds}} seconds.',
+  'syncError.signInLocked':
+    'This operator account is locked after too many failed attempts. Ask the city operator to lift the lock.',
   'syncError.protocolMismatch':
     'This CreditDesk speaks sync protocol {{received}}, the platform speaks {{expected}}. Update CreditDesk.',
   'syncError.clientSchemaOutdated':
@@ -105,6 +113,8 @@ const zhCN: SyncMessages = {
   'syncError.blobHashMismatch': '上传的文件与其 SHA-256 摘要不符（实际为 {{actual}}）。',
   'syncError.invalidBlobHash': '文件以 SHA-256 摘要寻址：须为 64 位小写十六进制字符。',
   'syncError.invalidEncoding': '无法解码请求内容（{{encoding}}）。',
+  'syncError.checkpointAhead':
+    '平台上 {{collection}} 的数据少于本设备已接收的数据（平台已从备份恢复）。本设备将从头重新同步，本机数据不会丢失。',
   'syncError.missingCredentials': '此请求需要设备令牌，请先登记本设备。',
   'syncError.invalidToken': '设备令牌无效，请重新登记本设备。',
   'syncError.deviceRevoked': '本设备已被管理员停用，需重新登记后才能同步。',
@@ -124,6 +134,10 @@ const zhCN: SyncMessages = {
   'syncError.tooManyRows': '每次最多上传 {{max}} 条记录，本次为 {{count}} 条。',
   'syncError.blobTooLarge': '单个文件不得超过 {{limit}} 字节。',
   'syncError.unsupportedMediaType': '此处不接受内容类型 {{contentType}}。',
+  'syncError.tooManyStreams':
+    '本设备已打开 {{max}} 个同步连接。请关闭本机其他 CreditDesk 窗口，或稍候一分钟再试。',
+  'syncError.signInThrottled': '失败尝试次数过多（来自本地址或针对此账号），请在 {{seconds}} 秒后重试。',
+  'syncError.signInLocked': '此操作员账号因失败尝试次数过多已被锁定，请联系市级平台操作员解除锁定。',
   'syncError.protocolMismatch':
     '本机 CreditDesk 使用同步协议 {{received}}，平台使用 {{expected}}。请升级 CreditDesk。',
   'syncError.clientSchemaOutdated':

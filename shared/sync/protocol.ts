@@ -58,8 +58,15 @@ export const syncPaths = {
 export const syncDocumentSchema = z.looseObject({ id: z.string().min(1).max(100), _deleted: z.boolean() });
 export type SyncDocument = z.infer<typeof syncDocumentSchema>;
 
-/** Position in a collection's change feed: the platform-assigned sequence of the last pulled write. */
-export const syncCheckpointSchema = z.object({ sequence: z.number().int().nonnegative() });
+/**
+ * Position in a collection's change feed: the sequence of the last pulled write, numbered per feed (the
+ * device's county, or the city), and the platform's restore generation it was handed out in (absent in
+ * checkpoints from before generations existed). Other keys are refused.
+ */
+export const syncCheckpointSchema = z.strictObject({
+  sequence: z.number().int().nonnegative(),
+  epoch: z.number().int().positive().optional(),
+});
 export type SyncCheckpoint = z.infer<typeof syncCheckpointSchema>;
 
 /** The `checkpoint` query parameter: the checkpoint as JSON, or the bare sequence number. */
@@ -172,6 +179,11 @@ function hasControlCharacter(text: string): boolean {
   return false;
 }
 
+/** Enrollment codes ignore case, spaces and dashes, as people type them. */
+export function normalizeEnrollmentCode(raw: string): string {
+  return raw.toUpperCase().replace(/[\s-]/g, '');
+}
+
 export const enrollRequestSchema = z.object({
   /** The one-time code from the county administrator; case, spaces and dashes are ignored. */
   code: z.string().min(1).max(64),
@@ -182,6 +194,15 @@ export const enrollRequestSchema = z.object({
     .min(1)
     .max(100)
     .refine((name) => !hasControlCharacter(name), 'no control characters'),
+  /**
+   * A random key the client stores before it sends the request and sends again with every retry: when
+   * the answer to a successful enrollment is lost, a retry with the same code and key (while the code is
+   * valid) returns the same device with a fresh token, and the earlier token stops working.
+   */
+  requestKey: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{16,128}$/)
+    .optional(),
 });
 export type EnrollRequest = z.infer<typeof enrollRequestSchema>;
 

@@ -127,7 +127,7 @@ describe('attachments travel with sync', () => {
 
   beforeAll(async () => {
     platform = await startTestPlatform();
-  });
+  }, 60_000);
 
   afterAll(async () => {
     await platform.stop();

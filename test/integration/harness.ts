@@ -64,8 +64,11 @@ export interface TestPlatform {
   dataDir: string;
   /** Issues a one-time enrollment code for a county (the test county by default). */
   enrollmentCode(county?: string): Promise<string>;
-  /** Closes and starts the platform again on the same data folder and port. */
-  restart(): Promise<void>;
+  /**
+   * Closes and starts the platform again on the same data folder and port; `whileStopped` runs in
+   * between (e.g. to restore a backup).
+   */
+  restart(whileStopped?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,9 +88,10 @@ export async function startTestPlatform(): Promise<TestPlatform> {
       });
       return issued.code;
     },
-    async restart() {
+    async restart(whileStopped) {
       const port = platform.port;
       await platform.close();
+      await whileStopped?.();
       platform = await startPlatform({ dataDir, port, logLevel: 'silent', heartbeatMs: 1_000 });
       handle.platform = platform;
     },

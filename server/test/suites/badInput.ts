@@ -94,11 +94,13 @@ export function defineBadInputTests(env: TestPlatform): void {
     expectProblem(await pull('limit=0'), 'invalidQuery');
     expectProblem(await pull('limit=abc'), 'invalidQuery');
     expectProblem(await pull(`limit=${syncLimits.maxPullLimit + 1}`), 'invalidQuery');
-    for (const checkpoint of ['abc', '{"sequence":-1}', '{"seq":1}', '{"sequence":1.5}', '-3', '[1]', '{']) {
+    const invalid = ['abc', '{"sequence":-1}', '{"seq":1}', '{"sequence":1.5}', '-3', '[1]', '{'];
+    for (const checkpoint of [...invalid, '{"sequence":5,"x":1}', '{"sequence":5,"epoch":0}']) {
       expectProblem(await pull(`checkpoint=${encodeURIComponent(checkpoint)}`), 'invalidCheckpoint');
     }
-    expect((await pull('checkpoint=12&limit=5')).status).toBe(200);
-    expect((await pull(`checkpoint=${encodeURIComponent('{"sequence":12}')}`)).status).toBe(200);
+    expect((await pull('checkpoint=0&limit=5')).status).toBe(200);
+    expect((await pull(`checkpoint=${encodeURIComponent('{"sequence":0}')}`)).status).toBe(200);
+    expectProblem(await pull('checkpoint=12'), 'checkpointAhead');
   });
 
   test('unknown routes and collections', async () => {

@@ -21,7 +21,7 @@ function putBlob(device: TestDevice, hash: string, data: Uint8Array) {
 }
 
 /** An open stream, read with fetch as the app does. */
-async function openStream(device: TestDevice) {
+export async function openStream(device: TestDevice) {
   const controller = new AbortController();
   const response = await fetch(`${device.url}${syncPaths.stream}`, {
     headers: device.headers(),
@@ -47,10 +47,17 @@ async function openStream(device: TestDevice) {
   const receive = async (text: string) => {
     while (!raw.includes(text)) await readChunk();
   };
-  return { next, receive, close: () => controller.abort() };
+  /** Resolves when the platform ends the stream (events still unread are dropped). */
+  const ended = async () => {
+    for (;;) {
+      const { done } = await reader.read();
+      if (done) return;
+    }
+  };
+  return { next, receive, ended, close: () => controller.abort() };
 }
 
-async function streamCount(env: TestPlatform): Promise<number> {
+export async function streamCount(env: TestPlatform): Promise<number> {
   const metrics = await http<string>(`${env.url}${syncPaths.metrics}`);
   return Number(/^creditdesk_sync_streams (\d+)$/m.exec(metrics.body)![1]);
 }

@@ -44,7 +44,7 @@ export function defineReplicationTests(env: TestPlatform): void {
     const bare = await device.request(`/sync/v1/subjects/pull?checkpoint=0`, {
       headers: device.headers('subjects'),
     });
-    expect(bare.body).toEqual({ documents: [], checkpoint: { sequence: 0 } });
+    expect(bare.body).toEqual({ documents: [], checkpoint: { sequence: 0, epoch: 1 } });
   });
 
   test('re-pushing a batch whose response was lost creates no duplicate and no false conflict', async () => {
