@@ -1,14 +1,17 @@
 import { defineConfig } from 'vitest/config';
 
-const nodeProject = (name: string, include: string[]) => ({
-  test: { name, include, environment: 'node' as const },
+/** Server and integration tests start real platforms and databases: give them room on a busy machine. */
+const slowTestTimeout = 20_000;
+
+const nodeProject = (name: string, include: string[], testTimeout?: number) => ({
+  test: { name, include, environment: 'node' as const, testTimeout },
 });
 
 export default defineConfig({
   test: {
     projects: [
       nodeProject('shared', ['shared/**/*.test.ts']),
-      nodeProject('server', ['server/**/*.test.ts']),
+      nodeProject('server', ['server/**/*.test.ts'], slowTestTimeout),
       nodeProject('electron', ['electron/**/*.test.ts']),
       {
         test: {
@@ -22,6 +25,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          testTimeout: slowTestTimeout,
           environment: 'node',
           setupFiles: ['renderer/test-setup.ts'],
         },
