@@ -8,11 +8,8 @@ import type { FastifyInstance } from 'fastify';
 import { join, resolve } from 'node:path';
 import { demoCounty } from '../shared/demo/county.ts';
 import type { CollectionName } from '../shared/model/collections.ts';
-import {
-  type DocumentValidatorRegistry,
-  documentUniqueFields,
-  documentValidators,
-} from '../shared/sync/documentValidators.ts';
+import type { DocumentValidatorRegistry } from '../shared/sync/documentValidators.ts';
+import { capabilities } from '../shared/capabilities.ts';
 import { syncLimits } from '../shared/sync/protocol.ts';
 import { ensureCounty } from './accounts/counties.ts';
 import { createEnrollmentCode } from './accounts/devices.ts';
@@ -110,8 +107,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       signIns: new SignInThrottle(db, options.signInPolicy ?? defaultSignInPolicy),
       epoch: await readEpoch(db),
       metrics: new PlatformMetrics(),
-      validators: options.validators ?? documentValidators,
-      uniqueFields: documentUniqueFields,
+      validators: options.validators ?? capabilities.validators(),
+      uniqueFields: capabilities.uniqueFields(),
       schemaVersions: options.schemaVersions ?? {},
       heartbeatMs: options.heartbeatMs ?? syncLimits.heartbeatMs,
       today: () => chinaToday(),

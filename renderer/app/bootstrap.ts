@@ -1,12 +1,11 @@
+import { capabilities } from '../../shared/capabilities.ts';
 import { demoCounty } from '../../shared/demo/county.ts';
 import type { RxStorage } from 'rxdb';
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
-import type { CollectionName } from '../../shared/model/collections.ts';
 import { normalizeUsername } from '../../shared/model/user.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import { verifyPassword } from '../../shared/security/password.ts';
-import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
@@ -266,10 +265,8 @@ async function openSync(
 ): Promise<SyncService> {
   const { db, appInfo } = core;
   const sync = await openSyncService(core, attachments);
-  const collections = [db.users, db.auditLog, db.reference, db.subjects, db.creditRecords, db.disclosures];
-  for (const collection of collections) {
-    const name = collection.name as CollectionName;
-    if (!documentValidators[name]) continue;
+  for (const name of capabilities.collections) {
+    const collection = db.collections[name as keyof typeof db.collections];
     const extra =
       name === 'subjects'
         ? { findByUniqueValue: async (code: unknown) => subjects.index.findByCode(String(code))?.id ?? null }

@@ -2,6 +2,7 @@ import {
   addRxPlugin,
   createRxDatabase,
   type RxCollection,
+  type RxCollectionCreator,
   type RxDatabase,
   type RxJsonSchema,
   type RxStorage,
@@ -9,19 +10,16 @@ import {
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { type AuditEntry, auditEntryJsonSchema } from '../../shared/model/auditEntry.ts';
+import { capabilities } from '../../shared/capabilities.ts';
+import type { Migration } from '../../shared/kit/capability.ts';
+import type { AuditEntry } from '../../shared/model/auditEntry.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { subjectJsonSchema } from '../../shared/model/subject.ts';
-import { type UserDocument, userJsonSchema } from '../../shared/model/user.ts';
+import type { UserDocument } from '../../shared/model/user.ts';
 import { wrapPersonalDataStorage } from '../security/encryptedStorage.ts';
 import type { PersonalDataCipher } from '../security/personalData.ts';
-import { type CreditRecordDocument, creditRecordJsonSchema } from '../../shared/model/creditRecord.ts';
-import { type DisclosureDocument, disclosureJsonSchema } from '../../shared/model/disclosure.ts';
-import {
-  type ReferenceCollection,
-  type ReferenceRow,
-  referenceJsonSchema,
-} from '../repositories/reference.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
+import type { ReferenceCollection } from '../repositories/reference.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -54,28 +52,21 @@ export interface OpenDatabaseOptions {
   personalData: PersonalDataCipher;
 }
 
-/**
- * Migration strategies per collection, keyed by the schema version they migrate to.
- * Every collection has the entry from version 0 on, so adding version 1 is one function here.
- */
-export const migrationStrategies = {
-  // Version 1 encrypts personal fields: the storage wrapper does it as documents are written again.
-  subjects: { 1: (doc: SubjectDocument) => doc },
-  // Version 1 adds the workflow step `withdraw`: version-0 documents are valid as they are.
-  creditRecords: { 1: (doc: CreditRecordDocument) => doc },
-  // Version 1 encrypts the ID numbers of natural persons, as subjects' version 1 does.
-  disclosures: { 1: (doc: DisclosureDocument) => doc },
-  reference: {},
-  users: {},
-  auditLog: {},
-} satisfies Record<keyof CreditDeskCollections, Record<number, (doc: never) => unknown>>;
+/** Migration strategies per collection, keyed by the schema version they migrate to (from the registry). */
+export const migrationStrategies = Object.fromEntries(
+  capabilities.all.map((capability) => [capability.collection, capability.migrations]),
+) as Record<keyof CreditDeskCollections, Record<number, Migration>>;
+
+/** Collections with personal fields, sealed below RxDB; migrating them waits for the data key. */
+const personalCollections = capabilities.all.filter((capability) => capability.personalFields.length > 0);
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<CreditDeskDatabase> {
   const dexie = getRxStorageDexie() as RxStorage<unknown, unknown>;
-  const encrypted = wrapPersonalDataStorage(dexie, options.personalData, {
-    subjects: subjectJsonSchema,
-    disclosures: disclosureJsonSchema,
-  });
+  const encrypted = wrapPersonalDataStorage(
+    dexie,
+    options.personalData,
+    Object.fromEntries(personalCollections.map((capability) => [capability.collection, capability.schema])),
+  );
   const db = await createRxDatabase<CreditDeskCollections>({
     name: options.name,
     storage: options.wrapStorage ? options.wrapStorage(encrypted) : encrypted,
@@ -83,35 +74,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Credit
     eventReduce: true,
     closeDuplicates: true,
   });
-  await db.addCollections({
-    subjects: {
-      schema: subjectJsonSchema as unknown as RxJsonSchema<SubjectDocument>,
-      migrationStrategies: migrationStrategies.subjects,
-      // Migrating re-encrypts, so it waits for the data key (see migratePersonalCollections).
-      autoMigrate: false,
-    },
-    creditRecords: {
-      schema: creditRecordJsonSchema as unknown as RxJsonSchema<CreditRecordDocument>,
-      migrationStrategies: migrationStrategies.creditRecords,
-    },
-    disclosures: {
-      schema: disclosureJsonSchema as unknown as RxJsonSchema<DisclosureDocument>,
-      migrationStrategies: migrationStrategies.disclosures,
-      autoMigrate: false,
-    },
-    reference: {
-      schema: referenceJsonSchema as unknown as RxJsonSchema<ReferenceRow>,
-      migrationStrategies: migrationStrategies.reference,
-    },
-    users: {
-      schema: userJsonSchema as unknown as RxJsonSchema<UserDocument>,
-      migrationStrategies: migrationStrategies.users,
-    },
-    auditLog: {
-      schema: auditEntryJsonSchema as unknown as RxJsonSchema<AuditEntry>,
-      migrationStrategies: migrationStrategies.auditLog,
-    },
-  });
+  await db.addCollections(
+    Object.fromEntries(
+      capabilities.all.map((capability) => [
+        capability.collection,
+        {
+          schema: capability.schema as unknown as RxJsonSchema<unknown>,
+          migrationStrategies: capability.migrations,
+          // Migrating re-encrypts, so it waits for the data key (see migratePersonalCollections).
+          ...(capability.personalFields.length > 0 ? { autoMigrate: false } : {}),
+        },
+      ]),
+    ) as unknown as { [Name in keyof CreditDeskCollections]: RxCollectionCreator },
+  );
   return db;
 }
 
@@ -120,6 +95,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Credit
  * unlocked (after sign-in where the key is wrapped with the users' passwords) and before using them.
  */
 export async function migratePersonalCollections(db: CreditDeskDatabase): Promise<void> {
-  await db.subjects.migratePromise();
-  await db.disclosures.migratePromise();
+  for (const capability of personalCollections) {
+    await (
+      db.collections[capability.collection as keyof CreditDeskCollections] as RxCollection
+    ).migratePromise();
+  }
 }

@@ -5,14 +5,12 @@ import {
   type BuiltCalendar,
   buildWorkdayCalendar,
   type HolidayCalendarDocument,
-  holidayCalendarJsonSchema,
   type WorkdayCalendar,
 } from '../../shared/domain/credit/workdays.ts';
 import {
   type CatalogItem,
   type CatalogItemDocument,
   catalogItemId,
-  catalogItemJsonSchema,
   defaultCreditCategories,
   type PublicityRule,
 } from '../../shared/model/catalog.ts';
@@ -20,8 +18,10 @@ import type { HolidayYear } from '../../shared/domain/credit/holidays.ts';
 import type { BaseDocument } from '../../shared/model/document.ts';
 import type { RxCollection } from 'rxdb';
 import type { Clock } from '../session/session.ts';
+import type { referenceKinds } from '../../shared/reference/schema.ts';
 
-export const referenceKinds = ['catalogItem', 'holidayCalendar'] as const;
+// The collection's schema is declared in shared/ with its capability.
+export { referenceJsonSchema, referenceKinds } from '../../shared/reference/schema.ts';
 
 /** The city-wide documents of the `reference` collection this milestone uses. */
 export type ReferenceDocument = CatalogItemDocument | HolidayCalendarDocument;
@@ -33,26 +33,6 @@ export type ReferenceRow = BaseDocument & {
   Partial<HolidayYear>;
 
 export type ReferenceCollection = RxCollection<ReferenceRow>;
-
-/**
- * One RxDB schema for the kinds sharing the collection: the union of their properties, with only the
- * stamp fields and `kind` required (Dexie indexes required fields only). Each kind's own schema and
- * validator still apply on the platform (shared/sync/documentValidators.ts).
- */
-export const referenceJsonSchema = {
-  title: 'reference',
-  version: 0,
-  primaryKey: 'id',
-  type: 'object',
-  properties: {
-    ...catalogItemJsonSchema.properties,
-    ...holidayCalendarJsonSchema.properties,
-    kind: { type: 'string', enum: [...referenceKinds], maxLength: 20 },
-  },
-  required: ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'kind'],
-  indexes: ['updatedAt', ['kind', 'updatedAt']],
-  additionalProperties: false,
-} as const;
 
 /** The author recorded on documents a device writes on its own (seeding, automatic expiry). */
 export const systemUser = 'system';

@@ -274,6 +274,22 @@ describe('backups', () => {
       ok: false,
       error: { code: 'backupRestore.invalidContent', params: { collection: 'subjects' } },
     });
+
+    // Every collection is checked by the platform's validator: a credit record without its fields too.
+    const recordOnly = structuredClone(opened.payload);
+    const id = '01a24932-0bb1-7f2e-8615-fd86a66f74de';
+    recordOnly.collections.creditRecords = [{ id, county: '410823', title: '' }];
+    expect(
+      await openBackupPayload(
+        await sealBackup(JSON.stringify(recordOnly), backupPassword, opened.origin, cheapArgon2),
+        backupPassword,
+        '410823',
+        today,
+      ),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'backupRestore.invalidContent', params: { collection: 'creditRecords', id } },
+    });
     expect(await snapshot(target.p)).toBe(before);
   });
 

@@ -1,12 +1,13 @@
-import { stampFields, withoutStamps } from '../../shared/model/document.ts';
 import { sha256Hex } from '../../shared/security/blobCrypto.ts';
 import { fromBase64, toBase64 } from '../../shared/security/encoding.ts';
 import type { RxCollection } from 'rxdb';
 import type { PlatformBridge } from '../../shared/platform/bridge.ts';
-import { type AuditEntry, validateAuditEntry } from '../../shared/model/auditEntry.ts';
-import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
-import { type SubjectInput, validateSubjectInput } from '../../shared/model/subject.ts';
-import { type UserDocument, type UserInput, validateUserInput } from '../../shared/model/user.ts';
+import type { AuditEntry } from '../../shared/model/auditEntry.ts';
+import { capabilities } from '../../shared/capabilities.ts';
+import type { CatalogItem } from '../../shared/model/catalog.ts';
+import { type CollectionName, isCollectionName } from '../../shared/model/collections.ts';
+import type { DocumentValidationContext } from '../../shared/sync/documentValidators.ts';
+import type { UserDocument } from '../../shared/model/user.ts';
 import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
 import type { Argon2Params } from '../../shared/security/argon2.ts';
 import { verifyChain } from '../../shared/security/auditChain.ts';
@@ -18,7 +19,6 @@ import {
   sealBackup,
 } from '../../shared/security/backup.ts';
 import { checkPasswordStrength } from '../../shared/security/password.ts';
-import { isUuid } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import type { Clock } from '../session/session.ts';
@@ -103,15 +103,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function hasStamps(doc: Record<string, unknown>, county: string): boolean {
-  return (
-    typeof doc.id === 'string' &&
-    isUuid(doc.id) &&
-    doc.county === county &&
-    stampFields.slice(2).every((field) => typeof doc[field] === 'string' && doc[field] !== '')
-  );
-}
-
 /** Who made the backup, readable before the password is asked. */
 export function inspectBackup(bytes: Uint8Array) {
   return readBackupOrigin(bytes);
@@ -161,11 +152,12 @@ function checkPayload(
   if (typeof payload.version !== 'number' || payload.version > backupPayloadVersion) {
     return { ok: false, error: { code: 'backup.newerVersion' } };
   }
+  const context = validationContext(payload.collections, today);
   for (const [name, docs] of Object.entries(payload.collections)) {
     if (!isCollectionName(name) || !Array.isArray(docs)) return invalid(name, '');
     for (const doc of docs as unknown[]) {
       if (!isRecord(doc)) return invalid(name, '');
-      if (!documentValid(name, doc, county, today)) return invalid(name, doc.id);
+      if (!documentValid(name, doc, county, context)) return invalid(name, doc.id);
     }
   }
   if (payload.attachments !== undefined) {
@@ -198,22 +190,28 @@ function checkPayload(
   return null;
 }
 
-function documentValid(name: string, doc: Record<string, unknown>, county: string, today: string): boolean {
-  switch (name) {
-    case 'subjects': {
-      if (!hasStamps(doc, county)) return false;
-      const checked = validateSubjectInput(withoutStamps(doc) as unknown as SubjectInput, today);
-      return checked.ok;
-    }
-    case 'users':
-      return hasStamps(doc, county) && validateUserInput(withoutStamps(doc) as unknown as UserInput).ok;
-    case 'auditLog':
-      return validateAuditEntry(doc).ok && doc.county === county;
-    default: {
-      const scope = isCollectionName(name) ? collectionPlan[name].scope : 'county';
-      return typeof doc.id === 'string' && doc.id !== '' && (scope === 'city' || doc.county === county);
-    }
-  }
+/** A document of the county (or of its city, for city data) that passes the platform's validator. */
+function documentValid(
+  name: CollectionName,
+  doc: Record<string, unknown>,
+  county: string,
+  context: DocumentValidationContext,
+): boolean {
+  if (!capabilities.has(name)) return false;
+  const capability = capabilities.get(name);
+  if (capability.plan.scope === 'county' && doc.county !== county) return false;
+  return capability.validate(doc, context).length === 0;
+}
+
+/** What the validators check against: the backup's day and the catalog it carries (the default without one). */
+function validationContext(collections: Record<string, unknown>, today: string): DocumentValidationContext {
+  const reference = collections.reference;
+  const catalog = Array.isArray(reference)
+    ? (reference as unknown[]).filter(
+        (doc): doc is CatalogItem => isRecord(doc) && doc.kind === 'catalogItem',
+      )
+    : [];
+  return catalog.length > 0 ? { today, catalog } : { today };
 }
 
 /** The attachments' bytes, each checked against its digest; refused whole when one does not match. */

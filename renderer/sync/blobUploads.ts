@@ -1,4 +1,4 @@
-import { blobReferences } from '../../shared/model/attachment.ts';
+import { capabilities } from '../../shared/capabilities.ts';
 import type { PushRow } from '../../shared/sync/protocol.ts';
 
 /** Attachment bytes kept on this computer that the platform may not hold yet (see AttachmentStore). */
@@ -20,7 +20,9 @@ export async function uploadReferencedBlobs(
   rows: readonly PushRow[],
 ): Promise<number> {
   const referenced = rows.flatMap((row) =>
-    row.newDocumentState._deleted ? [] : blobReferences(collection, row.newDocumentState),
+    row.newDocumentState._deleted
+      ? []
+      : capabilities.blobReferences(collection, row.newDocumentState).map((found) => found.sha256),
   );
   if (referenced.length === 0) return 0;
   const pending = await blobs.pendingAmong(referenced);

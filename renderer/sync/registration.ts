@@ -1,6 +1,6 @@
 import type { RxCollection } from 'rxdb';
 import type { CollectionName } from '../../shared/model/collections.ts';
-import { documentUniqueFields, documentValidators } from '../../shared/sync/documentValidators.ts';
+import { capabilities } from '../../shared/capabilities.ts';
 import type { SyncRegistration } from './collectionSync.ts';
 
 /** Fields every synced document carries that identify or stamp it: never merged field by field. */
@@ -21,8 +21,7 @@ export function syncRegistration(
   collection: RxCollection<any>,
   extra: Pick<SyncRegistration, 'findByUniqueValue' | 'editPath' | 'applyResolution'> = {},
 ): SyncRegistration {
-  const validate = documentValidators[name];
-  if (!validate) throw new Error(`The platform does not validate ${name} yet: register its validator first`);
+  const { validate, uniqueField } = capabilities.get(name);
   const properties = Object.keys(collection.schema.jsonSchema.properties).filter(
     (field) => !field.startsWith('_') && !bookkeepingFields.has(field),
   );
@@ -32,7 +31,7 @@ export function syncRegistration(
     collection,
     mergeFields: properties,
     validate,
-    uniqueField: documentUniqueFields[name],
+    uniqueField,
     ...(editPath ? { editPath } : {}),
     ...extra,
   };

@@ -3,7 +3,7 @@
  * record whose file never reached the platform would show the county's other computers a file nobody
  * can open. Clients upload before they push; a document that still refers to a missing blob is refused.
  */
-import { blobReferences } from '../../shared/model/attachment.ts';
+import { capabilities } from '../../shared/capabilities.ts';
 import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
 import type { Queryable } from '../db/database.ts';
 import type { WriteAuthority } from './documentStore.ts';
@@ -15,7 +15,11 @@ export async function loadBlobHolding(
   collection: string,
   documents: readonly Record<string, unknown>[],
 ): Promise<WriteAuthority> {
-  const referenced = [...new Set(documents.flatMap((doc) => blobReferences(collection, doc)))];
+  const referenced = [
+    ...new Set(
+      documents.flatMap((doc) => capabilities.blobReferences(collection, doc).map((found) => found.sha256)),
+    ),
+  ];
   const held = new Set<string>();
   if (referenced.length > 0) {
     const { rows } = await tx.query<{ sha256: string }>(
@@ -26,13 +30,15 @@ export async function loadBlobHolding(
   }
   return {
     judge(next, previous) {
-      const before = new Set(previous ? blobReferences(collection, previous) : []);
+      const before = new Set(
+        previous ? capabilities.blobReferences(collection, previous).map((found) => found.sha256) : [],
+      );
       const issues: ValidationIssue[] = [];
-      blobReferences(collection, next).forEach((sha256, index) => {
+      for (const { path, sha256 } of capabilities.blobReferences(collection, next)) {
         if (!before.has(sha256) && !held.has(sha256)) {
-          issues.push(issue(`attachments.${index}`, 'attachment.notUploaded', { sha256 }));
+          issues.push(issue(path, 'attachment.notUploaded', { sha256 }));
         }
-      });
+      }
       return issues;
     },
     accept() {},

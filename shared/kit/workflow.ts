@@ -131,10 +131,15 @@ export function judgeStep<State extends string, Step extends string>(
   if (document.state !== rule.from) {
     issues.push(issue('status', 'workflow.illegalTransition', { from: document.state, action }));
   }
-  if (rule.permission && !can(actor.roles, rule.permission)) {
-    issues.push(issue('actor', 'workflow.notPermitted', { action }));
-  }
-  if (rule.fourEyes && actor.userId !== '' && authorsOf(table, document).includes(actor.userId)) {
+  const permitted = rule.permission === null || can(actor.roles, rule.permission);
+  if (!permitted) issues.push(issue('actor', 'workflow.notPermitted', { action }));
+  // Four-eyes matters once the roles allow the step at all.
+  if (
+    permitted &&
+    rule.fourEyes &&
+    actor.userId !== '' &&
+    authorsOf(table, document).includes(actor.userId)
+  ) {
     issues.push(issue('actor', 'workflow.fourEyes'));
   }
   if (rule.onlySubmitter && actor.userId !== '' && lastSubmitter(table, document) !== actor.userId) {

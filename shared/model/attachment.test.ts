@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   attachmentLimits,
   attachmentTypeOf,
-  blobReferences,
   checkAttachmentFile,
   validateAttachments,
 } from './attachment.ts';
@@ -34,19 +33,5 @@ describe('attachment files', () => {
     expect(validateAttachments(listed)).toEqual([
       { field: 'attachments.0.mimeType', code: 'attachment.mimeType' },
     ]);
-  });
-});
-
-describe('blobReferences', () => {
-  it('lists the hashes a credit record refers to and nothing for other collections', () => {
-    const doc = {
-      attachments: [
-        { sha256: 'a'.repeat(64), name: 'a.pdf', mimeType: 'application/pdf', size: 1 },
-        { sha256: 'not-a-hash', name: 'b.pdf', mimeType: 'application/pdf', size: 1 },
-      ],
-    };
-    expect(blobReferences('creditRecords', doc)).toEqual(['a'.repeat(64)]);
-    expect(blobReferences('subjects', doc)).toEqual([]);
-    expect(blobReferences('creditRecords', {})).toEqual([]);
   });
 });

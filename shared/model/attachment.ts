@@ -121,16 +121,3 @@ export function attachmentListSchema() {
     },
   } as const;
 }
-
-/** Collections whose documents list attachments, and the field that lists them. */
-const attachmentFields: Readonly<Record<string, string>> = { creditRecords: 'attachments' };
-
-/** The content hashes a document of `collection` refers to (its attachments). */
-export function blobReferences(collection: string, doc: Readonly<Record<string, unknown>>): string[] {
-  const field = attachmentFields[collection];
-  const list = field ? doc[field] : undefined;
-  if (!Array.isArray(list)) return [];
-  return list
-    .map((entry) => (entry as { sha256?: unknown }).sha256)
-    .filter((sha256): sha256 is string => typeof sha256 === 'string' && sha256Pattern.test(sha256));
-}

@@ -6,6 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { judgeReportingStep, reportedAtAfter, reportingStepBetween } from '../domain/credit/reporting.ts';
 import { judgeCreditRecordStep, takeCreditRecordStep } from '../domain/credit/workflow.ts';
 import {
   type CreditRecordStatus,
@@ -80,6 +81,44 @@ describe('device and platform agree on workflow steps', () => {
         expect(platform.length === 0).toBe(device.length === 0);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('device and platform agree on reporting steps of 双公示 decisions', () => {
+  // The platform sees neither the reason (it travels in the audit entry) nor the device's day, so the
+  // generated steps always carry a reason and dates up to today; everything else is judged by both.
+  const today = '2026-03-20';
+  const day = fc.integer({ min: 1, max: 20 }).map((d) => `2026-03-${String(d).padStart(2, '0')}`);
+
+  it('accept and refuse the same changes of the reporting date', () => {
+    fc.assert(
+      fc.property(
+        fc.subarray<Role>([...roles], { minLength: 1 }),
+        fc.option(day, { nil: '' }),
+        day,
+        fc.option(day, { nil: '' }),
+        (held, reportedAt, decisionDate, after) => {
+          // The document carries no step name: the step is the one that makes this change.
+          const step = reportingStepBetween(reportedAt, after);
+          if (!step) return;
+          const actor = { userId: 'u1', roles: held };
+          const decision = { id: 'd', createdBy: 'u0', updatedBy: 'u0', decisionDate, reportedAt };
+          const request = { step, reason: '理由', ...(after === '' ? {} : { date: after }) };
+          expect(reportedAtAfter(request)).toBe(after);
+          const device = judgeReportingStep(decision, request, actor, today);
+          const known = new Map<string, KnownUser>([
+            ['u0', { id: 'u0', roles: ['clerk'], status: 'active' }],
+            ['u1', { id: 'u1', roles: held, status: 'active' }],
+          ]);
+          const pushed = { ...decision, updatedBy: actor.userId, reportedAt: after };
+          const platform = checkWritePermission('disclosures', pushed, decision, (id) => known.get(id));
+          // Any change of a decision needs the editor's right on the platform too; clerks hold both.
+          const editor = held.includes('clerk');
+          expect(platform.length === 0).toBe(device.length === 0 && editor);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -1,0 +1,19 @@
+import { creditRecordWorkflow } from '../domain/credit/workflow.ts';
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { type CreditRecordDocument, creditRecordJsonSchema } from '../model/creditRecord.ts';
+import { personalFields } from '../security/masking.ts';
+import { validateCreditRecordDocument } from '../sync/documentValidators.ts';
+
+/** Credit records of the five categories (信用记录) and their review workflow. */
+export const creditRecordsCapability: CapabilityDescriptor = {
+  collection: 'creditRecords',
+  i18n: 'creditUi',
+  schema: creditRecordJsonSchema,
+  // Version 1 adds the workflow step `withdraw`: version-0 documents are valid as they are.
+  migrations: { 1: (doc: CreditRecordDocument) => doc },
+  validate: validateCreditRecordDocument,
+  personalFields: personalFields.creditRecords ?? [],
+  attachments: ['attachments[]'],
+  searchable: [],
+  workflows: [creditRecordWorkflow],
+};

@@ -1,0 +1,19 @@
+import { disclosureReportingWorkflow } from '../domain/credit/reporting.ts';
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { type DisclosureDocument, disclosureJsonSchema } from '../model/disclosure.ts';
+import { personalFields } from '../security/masking.ts';
+import { validateDisclosureDocument } from '../sync/documentValidators.ts';
+
+/** 双公示 decisions: administrative licences and penalties, and their reporting. */
+export const disclosuresCapability: CapabilityDescriptor = {
+  collection: 'disclosures',
+  i18n: 'creditUi.disclosure',
+  schema: disclosureJsonSchema,
+  // Version 1 encrypts the ID numbers of natural persons, as subjects' version 1 does.
+  migrations: { 1: (doc: DisclosureDocument) => doc },
+  validate: validateDisclosureDocument,
+  personalFields: personalFields.disclosures ?? [],
+  attachments: [],
+  searchable: [],
+  workflows: [disclosureReportingWorkflow],
+};

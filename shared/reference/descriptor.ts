@@ -1,0 +1,17 @@
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { personalFields } from '../security/masking.ts';
+import { validateReferenceDocument } from '../sync/documentValidators.ts';
+import { referenceJsonSchema } from './schema.ts';
+
+/** City-wide reference data: the credit information catalog and holiday calendars. */
+export const referenceCapability: CapabilityDescriptor = {
+  collection: 'reference',
+  i18n: 'creditUi.catalog',
+  schema: referenceJsonSchema,
+  migrations: {},
+  validate: validateReferenceDocument,
+  personalFields: personalFields.reference ?? [],
+  attachments: [],
+  searchable: [],
+  workflows: [],
+};

@@ -1,0 +1,24 @@
+import { holidayCalendarJsonSchema } from '../domain/credit/workdays.ts';
+import { catalogItemJsonSchema } from '../model/catalog.ts';
+
+export const referenceKinds = ['catalogItem', 'holidayCalendar'] as const;
+
+/**
+ * One RxDB schema for the kinds sharing the collection: the union of their properties, with only the
+ * stamp fields and `kind` required (Dexie indexes required fields only). Each kind's own schema and
+ * validator still apply on the platform (shared/sync/documentValidators.ts).
+ */
+export const referenceJsonSchema = {
+  title: 'reference',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...catalogItemJsonSchema.properties,
+    ...holidayCalendarJsonSchema.properties,
+    kind: { type: 'string', enum: [...referenceKinds], maxLength: 20 },
+  },
+  required: ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'kind'],
+  indexes: ['updatedAt', ['kind', 'updatedAt']],
+  additionalProperties: false,
+} as const;

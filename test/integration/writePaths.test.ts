@@ -1,0 +1,62 @@
+/**
+ * Writes to the synced collections go through the write journal (renderer/db/writeJournal.ts), which
+ * keeps the history and audits each step. This test scans renderer/ for RxDB write calls and fails on
+ * any not listed below: a new write path must go through the journal or be added here with its reason.
+ * The entries marked "to move" are the direct writes issue 9 moves onto one writer; remove each entry
+ * as its code moves.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '../..');
+const writeCall =
+  /\.(insert|bulkInsert|upsert|bulkUpsert|incrementalUpsert|patch|incrementalPatch|modify|incrementalModify|remove|bulkRemove|incrementalRemove)\(/g;
+
+/** `file method` → how many calls are allowed there, and why. */
+const allowed: Record<string, { count: number; why: string }> = {
+  'renderer/db/writeJournal.ts bulkInsert': { count: 1, why: 'the journal writes created documents' },
+  'renderer/db/writeJournal.ts incrementalPatch': { count: 1, why: 'the journal writes new versions' },
+  'renderer/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
+  'renderer/repositories/reference.ts bulkInsert': {
+    count: 1,
+    why: 'seeds the default catalog; city data flows down and is not audited',
+  },
+  'renderer/security/backupService.ts bulkUpsert': { count: 1, why: 'restore; to move' },
+  'renderer/repositories/subjects.ts insert': { count: 1, why: 'to move' },
+  'renderer/repositories/subjects.ts bulkInsert': { count: 1, why: 'to move' },
+  'renderer/repositories/subjects.ts incrementalPatch': { count: 1, why: 'to move' },
+  'renderer/repositories/subjects.ts remove': {
+    count: 1,
+    why: 'the in-memory search index, not a collection',
+  },
+  'renderer/security/users.ts insert': { count: 1, why: 'to move' },
+  'renderer/security/users.ts incrementalPatch': { count: 1, why: 'to move' },
+  'renderer/sync/resolutions.ts remove': { count: 2, why: 'conflict resolutions; to move' },
+  'renderer/sync/resolutions.ts incrementalPatch': { count: 2, why: 'conflict resolutions; to move' },
+  'renderer/sync/resolutions.ts upsert': { count: 1, why: 'conflict resolutions; to move' },
+  'renderer/platform/browser.ts remove': { count: 1, why: 'a DOM element, not a collection' },
+};
+
+function sources(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) return sources(path);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$|test-setup\.ts$/.test(entry.name) ? [path] : [];
+  });
+}
+
+describe('write paths', () => {
+  it('writes to collections only where the list allows it', () => {
+    const found: Record<string, number> = {};
+    for (const path of sources(join(root, 'renderer'))) {
+      const file = relative(root, path).split('\\').join('/');
+      for (const match of readFileSync(path, 'utf8').matchAll(writeCall)) {
+        const key = `${file} ${match[1]}`;
+        found[key] = (found[key] ?? 0) + 1;
+      }
+    }
+    const expected = Object.fromEntries(Object.entries(allowed).map(([key, entry]) => [key, entry.count]));
+    expect(found).toEqual(expected);
+  });
+});
