@@ -4,8 +4,8 @@ import { defaultCommitmentMatters, validateCommitmentMatter } from './matters.ts
 import { commitmentMessages, labelledCodes } from './messages.ts';
 import { validateCommitmentInput } from './model.ts';
 import { nextCommitmentNumbers, serialBlock } from './numbering.ts';
-import { clerk, finding, sampleCommitment } from './testFixtures.ts';
-import { checkCommitmentTransition } from './workflow.ts';
+import { clerk, finding, reviewer, sampleCommitment } from './testFixtures.ts';
+import { judgeCommitmentStep } from './workflow.ts';
 
 describe('commitment messages and reference data', () => {
   it('have the same keys in both languages, none empty', () => {
@@ -36,11 +36,13 @@ describe('commitment messages and reference data', () => {
     ].flatMap((result) => (result.ok ? [] : result.issues));
     const draft = sampleCommitment({ status: 'draft', acceptanceCheck: null });
     issues.push(
-      ...checkCommitmentTransition(draft, 'accept', clerk, '2026-10-20'),
-      ...checkCommitmentTransition(draft, 'withdraw', clerk, '2026-10-20'),
-      ...checkCommitmentTransition(draft, 'fulfil', clerk, '2026-10-20'),
+      ...judgeCommitmentStep(draft, 'accept', clerk, '2026-10-20'),
+      ...judgeCommitmentStep(draft, 'withdrawDraft', clerk, '2026-10-20'),
+      ...judgeCommitmentStep(draft, 'fulfil', clerk, '2026-10-20'),
       ...validateCommitmentMatter({ ...defaultCommitmentMatters[0]!, missingMaterialsDays: -1 }, new Set()),
     );
+    const proposed = sampleCommitment({ status: 'breachProposed', outcome: finding() });
+    issues.push(...judgeCommitmentStep(proposed, 'confirmFalseCommitment', reviewer, '2026-10-20'));
     const exhausted = nextCommitmentNumbers([], '150303', '2026-10-20', serialBlock(0, 1), 2);
     if (!exhausted.ok) issues.push(...exhausted.issues);
 

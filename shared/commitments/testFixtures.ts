@@ -7,8 +7,11 @@ export const secondClerk = { userId: 'clerk-2', roles: ['clerk'] } as const;
 export const reviewer = { userId: 'reviewer-1', roles: ['reviewer'] } as const;
 
 /** An accepted 容缺受理 commitment for a construction permit, signed 2026-09-30. */
-export function sampleCommitment(overrides: Partial<CommitmentInput> = {}): CommitmentInput {
+export function sampleCommitment(
+  overrides: Partial<CommitmentInput> = {},
+): CommitmentInput & { createdBy: string } {
   return {
+    createdBy: clerk.userId,
     ...emptyCommitmentInput(),
     number: '15030320260930100001',
     subjectId: fixtureId(1),

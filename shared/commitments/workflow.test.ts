@@ -5,11 +5,11 @@ import { validateCommitmentInput } from './model.ts';
 import { clerk, finding, reviewer, sampleCommitment, secondClerk } from './testFixtures.ts';
 import { breachOutcomes } from './types.ts';
 import {
-  applyCommitmentTransition,
-  availableCommitmentActions,
-  checkCommitmentTransition,
+  takeCommitmentStep,
+  availableCommitmentSteps,
+  judgeCommitmentStep,
   commitmentActions,
-  commitmentTransitions,
+  commitmentWorkflow,
 } from './workflow.ts';
 
 const at = '2026-10-20T03:00:00.000Z';
@@ -18,53 +18,53 @@ const codes = (issues: { code: string }[]) => issues.map((i) => i.code);
 describe('the commitment workflow', () => {
   it('accepts a draft once it is numbered, signed and checked', () => {
     const draft = sampleCommitment({ status: 'draft', workflow: [], acceptanceCheck: null });
-    expect(codes(checkCommitmentTransition(draft, 'accept', clerk, '2026-09-30'))).toEqual([
+    expect(codes(judgeCommitmentStep(draft, 'accept', clerk, '2026-09-30'))).toEqual([
       'commitment.acceptanceCheckRequired',
     ]);
     const unsigned = { ...draft, signatory: '', number: '' };
-    expect(codes(checkCommitmentTransition(unsigned, 'accept', clerk, '2026-09-30'))).toContain(
+    expect(codes(judgeCommitmentStep(unsigned, 'accept', clerk, '2026-09-30'))).toContain(
       'commitment.signatoryMissing',
     );
     const ready = { ...draft, acceptanceCheck: { checkedAt: at, eligible: true, findings: [] } };
-    const accepted = applyCommitmentTransition(ready, 'accept', clerk, at);
+    const accepted = takeCommitmentStep(ready, 'accept', clerk, at);
     expect(accepted.ok && accepted.value.status).toBe('accepted');
-    expect(codes(checkCommitmentTransition(ready, 'accept', reviewer, '2026-09-30'))).toEqual([
+    expect(codes(judgeCommitmentStep(ready, 'accept', reviewer, '2026-09-30'))).toEqual([
       'permission.denied',
     ]);
   });
 
   it('has no step from a finding back to pending', () => {
     for (const status of ['fulfilled', ...breachOutcomes, 'withdrawn'] as const) {
-      expect(commitmentTransitions.filter((t) => t.from === status)).toEqual([]);
+      expect(Object.values(commitmentWorkflow.transitions).filter((t) => t.from === status)).toEqual([]);
       const doc = sampleCommitment({
         status,
         outcome: finding({ result: status === 'withdrawn' ? '' : status }),
       });
       for (const action of commitmentActions) {
-        expect(codes(checkCommitmentTransition(doc, action, reviewer, '2026-10-20', 'why'))).toEqual([
+        expect(codes(judgeCommitmentStep(doc, action, reviewer, '2026-10-20', 'why'))).toContain(
           'commitment.illegalTransition',
-        ]);
+        );
       }
     }
   });
 
   it('refuses a breach without facts, and a partial one without the unfulfilled content and action', () => {
     const noFacts = sampleCommitment({ outcome: finding({ facts: '' }) });
-    expect(codes(checkCommitmentTransition(noFacts, 'proposeBreach', clerk, '2026-10-20'))).toEqual([
+    expect(codes(judgeCommitmentStep(noFacts, 'proposeBreach', clerk, '2026-10-20'))).toEqual([
       'commitment.breachWithoutFacts',
     ]);
     const partly = sampleCommitment({ outcome: finding({ result: 'partlyFulfilled', actionTaken: '' }) });
-    expect(codes(checkCommitmentTransition(partly, 'proposeBreach', clerk, '2026-10-20'))).toEqual([
+    expect(codes(judgeCommitmentStep(partly, 'proposeBreach', clerk, '2026-10-20'))).toEqual([
       'commitment.actionTakenRequired',
     ]);
     const fulfilledAsBreach = sampleCommitment({ outcome: finding({ result: 'fulfilled' }) });
-    expect(codes(checkCommitmentTransition(fulfilledAsBreach, 'proposeBreach', clerk, '2026-10-20'))).toEqual(
-      ['oneOf'],
-    );
+    expect(codes(judgeCommitmentStep(fulfilledAsBreach, 'proposeBreach', clerk, '2026-10-20'))).toEqual([
+      'oneOf',
+    ]);
   });
 
   it('needs a second person to confirm a breach, and confirms the finding proposed', () => {
-    const proposed = applyCommitmentTransition(
+    const proposed = takeCommitmentStep(
       sampleCommitment({ outcome: finding({ result: 'falseCommitment' }) }),
       'proposeBreach',
       secondClerk,
@@ -73,33 +73,40 @@ describe('the commitment workflow', () => {
     if (!proposed.ok) throw new Error(JSON.stringify(proposed.issues));
     expect(proposed.value.status).toBe('breachProposed');
     const proposer = { userId: secondClerk.userId, roles: ['clerk', 'reviewer'] as const };
-    expect(codes(checkCommitmentTransition(proposed.value, 'confirmBreach', proposer, '2026-10-20'))).toEqual(
-      ['permission.ownWork'],
-    );
-    expect(availableCommitmentActions(proposed.value, proposer)).toEqual([]);
-    expect(availableCommitmentActions(proposed.value, reviewer)).toEqual(['confirmBreach', 'rejectBreach']);
-    expect(codes(checkCommitmentTransition(proposed.value, 'confirmBreach', clerk, '2026-10-20'))).toEqual([
-      'permission.denied',
+    expect(
+      codes(judgeCommitmentStep(proposed.value, 'confirmFalseCommitment', proposer, '2026-10-20')),
+    ).toEqual(['permission.ownWork']);
+    expect(availableCommitmentSteps(proposed.value, proposer)).toEqual([]);
+    expect(availableCommitmentSteps(proposed.value, reviewer)).toEqual([
+      'confirmFalseCommitment',
+      'rejectBreach',
     ]);
-    const confirmed = applyCommitmentTransition(proposed.value, 'confirmBreach', reviewer, at);
+    expect(codes(judgeCommitmentStep(proposed.value, 'confirmNotFulfilled', reviewer, '2026-10-20'))).toEqual(
+      ['commitment.findingMismatch'],
+    );
+    // The clerk registered the commitment: neither her role nor the four-eyes rule let her confirm.
+    expect(codes(judgeCommitmentStep(proposed.value, 'confirmFalseCommitment', clerk, '2026-10-20'))).toEqual(
+      ['permission.denied', 'permission.ownWork'],
+    );
+    const confirmed = takeCommitmentStep(proposed.value, 'confirmFalseCommitment', reviewer, at);
     expect(confirmed.ok && confirmed.value.status).toBe('falseCommitment');
     expect(confirmed.ok && confirmed.value.workflow.map((e) => [e.action, e.by])).toEqual([
       ['accept', clerk.userId],
       ['proposeBreach', secondClerk.userId],
-      ['confirmBreach', reviewer.userId],
+      ['confirmFalseCommitment', reviewer.userId],
     ]);
-    const returned = applyCommitmentTransition(proposed.value, 'rejectBreach', reviewer, at, '事实不清');
+    const returned = takeCommitmentStep(proposed.value, 'rejectBreach', reviewer, at, '事实不清');
     expect(returned.ok && returned.value.status).toBe('accepted');
-    expect(codes(checkCommitmentTransition(proposed.value, 'rejectBreach', reviewer, '2026-10-20'))).toEqual([
+    expect(codes(judgeCommitmentStep(proposed.value, 'rejectBreach', reviewer, '2026-10-20'))).toEqual([
       'commitment.noteRequired',
     ]);
   });
 
   it('records fulfilment in one step and refuses a withdrawal without a reason', () => {
     const kept = sampleCommitment({ outcome: finding({ result: 'fulfilled', facts: '已补交全部材料' }) });
-    const fulfilled = applyCommitmentTransition(kept, 'fulfil', clerk, at);
+    const fulfilled = takeCommitmentStep(kept, 'fulfil', clerk, at);
     expect(fulfilled.ok && fulfilled.value.status).toBe('fulfilled');
-    expect(codes(checkCommitmentTransition(sampleCommitment(), 'withdraw', clerk, '2026-10-20'))).toEqual([
+    expect(codes(judgeCommitmentStep(sampleCommitment(), 'withdraw', clerk, '2026-10-20'))).toEqual([
       'commitment.noteRequired',
     ]);
   });
@@ -121,7 +128,7 @@ describe('the commitment workflow', () => {
         for (const [action, actorIndex, outcomeIndex, withNote] of steps) {
           // A clerk fills in a finding only while the commitment is being followed up.
           const candidate = doc.status === 'accepted' ? { ...doc, outcome: outcomes[outcomeIndex]! } : doc;
-          const result = applyCommitmentTransition(
+          const result = takeCommitmentStep(
             candidate,
             action,
             actors[actorIndex]!,

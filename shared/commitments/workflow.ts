@@ -1,118 +1,132 @@
 /**
- * The commitment workflow as data: states, and transitions each with its permission, four-eyes rule and
- * required fields, ready to be handed to the shared workflow engine (issue 9) once it lands. Until then
- * `checkCommitmentTransition` interprets the table, so device and platform can already judge alike.
+ * The commitment workflow, as a table for the workflow engine (shared/kit/workflow.ts), plus what only a
+ * commitment requires of a step (its signature, its acceptance check, its finding):
  *
  *   draft ──accept──▶ accepted ──fulfil──▶ fulfilled
  *     │                  │ ▲
- *     │                  │ └──rejectBreach──┐
- *     │                  └──proposeBreach──▶ breachProposed ──confirmBreach──▶ partlyFulfilled
- *     │                  │                                                   ├▶ notFulfilled
- *     └──withdraw──▶ withdrawn ◀──withdraw──┘                                └▶ falseCommitment
+ *     │                  │ └──────rejectBreach──────┐
+ *     │                  └──proposeBreach──▶ breachProposed ──confirmPartlyFulfilled──▶ partlyFulfilled
+ *     │                  │                                  ├─confirmNotFulfilled────▶ notFulfilled
+ *     └─withdrawDraft─▶ withdrawn ◀─withdraw─┘              └─confirmFalseCommitment─▶ falseCommitment
  *
- * A breach decision takes two people: a clerk or inspector proposes it with its facts (and, for partly
- * and not fulfilled, the unfulfilled content and action taken) together with the proposed dishonest
- * record; a reviewer who did not propose it confirms it, approving that record in the same write. The
- * confirmed outcome is the one proposed (`when`). No step leads from a finding back to pending: a wrong
- * finding is corrected through the credit record's own revoke, never by reopening the commitment.
+ * A breach decision takes two people (four-eyes): a clerk or inspector proposes it with its facts (and,
+ * for partly and not fulfilled, the unfulfilled content and the action taken) together with the proposed
+ * dishonest record; a reviewer who neither registered the commitment nor proposed the breach confirms the
+ * finding proposed — approving that record in the same write — or returns it. No step leads from a finding
+ * back to pending: a wrong finding is corrected through the credit record's own revoke, never by
+ * reopening the commitment.
  */
-import { type Action, can, checkFourEyes, type Role } from '../security/permissions.ts';
+import {
+  availableSteps,
+  judgeStep,
+  permissionCodeOf,
+  type StepActor,
+  transition,
+  type WorkflowDocument,
+  type WorkflowTable,
+} from '../kit/workflow.ts';
 import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
 import { needsAcceptanceCheck } from './acceptance.ts';
-import type { CommitmentDocument, CommitmentInput } from './model.ts';
-import { emptyOutcome, validateOutcome } from './model.ts';
-import type { BreachOutcome, CommitmentStatus } from './types.ts';
+import { type CommitmentDocument, emptyOutcome, validateOutcome } from './model.ts';
+import { type BreachOutcome, type CommitmentStatus, commitmentStatuses } from './types.ts';
 
 export const commitmentActions = [
   'accept',
+  'withdrawDraft',
   'withdraw',
   'fulfil',
   'proposeBreach',
-  'confirmBreach',
+  'confirmPartlyFulfilled',
+  'confirmNotFulfilled',
+  'confirmFalseCommitment',
   'rejectBreach',
 ] as const;
 export type CommitmentAction = (typeof commitmentActions)[number];
 
-/** Fields a transition requires, named by their path in the document. */
+const reason = { kind: 'reason', required: true } as const;
+const confirm = (to: BreachOutcome) =>
+  transition<CommitmentStatus>({
+    from: 'breachProposed',
+    to,
+    permission: 'record.approve',
+    fourEyes: true,
+    text: { kind: 'opinion', required: false },
+  });
+
+export const commitmentWorkflow: WorkflowTable<CommitmentStatus, CommitmentAction> = {
+  namespace: 'commitment.action',
+  states: commitmentStatuses,
+  submitStep: 'proposeBreach',
+  transitions: {
+    accept: transition({ from: 'draft', to: 'accepted', permission: 'commitment.create' }),
+    withdrawDraft: transition({
+      from: 'draft',
+      to: 'withdrawn',
+      permission: 'commitment.update',
+      text: reason,
+    }),
+    withdraw: transition({
+      from: 'accepted',
+      to: 'withdrawn',
+      permission: 'commitment.update',
+      text: reason,
+    }),
+    fulfil: transition({ from: 'accepted', to: 'fulfilled', permission: 'commitment.recordFulfilment' }),
+    proposeBreach: transition({
+      from: 'accepted',
+      to: 'breachProposed',
+      permission: 'commitment.recordFulfilment',
+    }),
+    confirmPartlyFulfilled: confirm('partlyFulfilled'),
+    confirmNotFulfilled: confirm('notFulfilled'),
+    confirmFalseCommitment: confirm('falseCommitment'),
+    rejectBreach: transition({
+      from: 'breachProposed',
+      to: 'accepted',
+      permission: 'record.approve',
+      fourEyes: true,
+      text: { kind: 'opinion', required: true },
+    }),
+  },
+};
+
+/** Fields of the commitment itself a step requires (the engine judges actor, state and text). */
 export type RequiredField =
   | 'number'
   | 'signatory'
   | 'signingDate'
   | 'acceptingUnit'
   | 'acceptanceCheck'
-  | 'note'
   | 'outcome';
 
-export interface CommitmentTransition {
-  action: CommitmentAction;
-  from: CommitmentStatus;
-  to: CommitmentStatus;
-  permission: Action;
-  /** The actor may not be whoever last took this action on the document. */
-  fourEyesAgainst: CommitmentAction | null;
+export interface CommitmentStepRule {
   requires: readonly RequiredField[];
-  /** The row applies only when the proposed finding is this one. */
-  when: BreachOutcome | null;
-  /** The step discards the proposed finding (kept in the document's history). */
+  /** The step discards the finding entered on the form (the history keeps it). */
   clearsOutcome: boolean;
 }
 
-function row(
-  action: CommitmentAction,
-  from: CommitmentStatus,
-  to: CommitmentStatus,
-  permission: Action,
-  requires: readonly RequiredField[],
-  extra: Partial<Pick<CommitmentTransition, 'fourEyesAgainst' | 'when' | 'clearsOutcome'>> = {},
-): CommitmentTransition {
-  return {
-    action,
-    from,
-    to,
-    permission,
-    requires,
-    fourEyesAgainst: null,
-    when: null,
+const finding: CommitmentStepRule = { requires: ['outcome'], clearsOutcome: false };
+const discards: CommitmentStepRule = { requires: [], clearsOutcome: true };
+
+export const commitmentStepRules: Readonly<Record<CommitmentAction, CommitmentStepRule>> = {
+  accept: {
+    requires: ['number', 'signatory', 'signingDate', 'acceptingUnit', 'acceptanceCheck'],
     clearsOutcome: false,
-    ...extra,
-  };
-}
-
-const breach = (to: BreachOutcome) =>
-  row('confirmBreach', 'breachProposed', to, 'record.approve', ['outcome'], {
-    fourEyesAgainst: 'proposeBreach',
-    when: to,
-  });
-
-export const commitmentTransitions: readonly CommitmentTransition[] = [
-  row('accept', 'draft', 'accepted', 'commitment.create', [
-    'number',
-    'signatory',
-    'signingDate',
-    'acceptingUnit',
-    'acceptanceCheck',
-  ]),
-  row('withdraw', 'draft', 'withdrawn', 'commitment.update', ['note'], { clearsOutcome: true }),
-  row('withdraw', 'accepted', 'withdrawn', 'commitment.update', ['note'], { clearsOutcome: true }),
-  row('fulfil', 'accepted', 'fulfilled', 'commitment.recordFulfilment', ['outcome']),
-  row('proposeBreach', 'accepted', 'breachProposed', 'commitment.recordFulfilment', ['outcome']),
-  breach('partlyFulfilled'),
-  breach('notFulfilled'),
-  breach('falseCommitment'),
-  row('rejectBreach', 'breachProposed', 'accepted', 'record.approve', ['note'], {
-    fourEyesAgainst: 'proposeBreach',
-    clearsOutcome: true,
-  }),
-];
-
-export interface CommitmentActor {
-  userId: string;
-  roles: readonly Role[];
-}
+  },
+  withdrawDraft: discards,
+  withdraw: discards,
+  fulfil: finding,
+  proposeBreach: finding,
+  confirmPartlyFulfilled: finding,
+  confirmNotFulfilled: finding,
+  confirmFalseCommitment: finding,
+  rejectBreach: discards,
+};
 
 type Subject = Pick<
-  CommitmentInput,
+  CommitmentDocument,
   | 'status'
+  | 'createdBy'
   | 'type'
   | 'number'
   | 'signatory'
@@ -123,60 +137,61 @@ type Subject = Pick<
   | 'workflow'
 >;
 
-/** The row a step would take, or null when the table has none from the document's state. */
-export function findTransition(
-  doc: Pick<Subject, 'status' | 'outcome'>,
-  action: CommitmentAction,
-): CommitmentTransition | null {
-  return (
-    commitmentTransitions.find(
-      (t) =>
-        t.action === action && t.from === doc.status && (t.when === null || t.when === doc.outcome.result),
-    ) ?? null
-  );
+function engineDocument(
+  doc: Pick<Subject, 'status' | 'createdBy' | 'workflow'>,
+): WorkflowDocument<CommitmentAction> {
+  return {
+    state: doc.status,
+    author: doc.createdBy,
+    steps: doc.workflow.filter((step): step is typeof step & { action: CommitmentAction } =>
+      (commitmentActions as readonly string[]).includes(step.action),
+    ),
+  };
+}
+
+/** The engine's workflow codes in the words of commitments and permissions. */
+function inCommitmentTerms(found: ValidationIssue, action: CommitmentAction): ValidationIssue {
+  const permissionCode = permissionCodeOf(found.code);
+  if (permissionCode === 'permission.denied') {
+    return issue(found.field, permissionCode, { action: commitmentWorkflow.transitions[action].permission! });
+  }
+  if (permissionCode) return issue(found.field, permissionCode);
+  if (found.code === 'workflow.illegalTransition' || found.code === 'workflow.noteRequired') {
+    return { ...found, code: found.code.replace('workflow.', 'commitment.') };
+  }
+  return found;
 }
 
 /**
  * Every rule the step breaks; empty when it may be taken. `doc` is the document as it will be written,
- * apart from status and workflow (a fulfilment step carries its finding in `doc.outcome`).
+ * apart from status and workflow (a fulfilment step carries its finding in `doc.outcome`). The device
+ * asks this before a step and the platform for every step a pushed commitment carries.
  */
-export function checkCommitmentTransition(
+export function judgeCommitmentStep(
   doc: Subject,
   action: CommitmentAction,
-  actor: CommitmentActor,
+  actor: StepActor,
   today: string,
   note = '',
 ): ValidationIssue[] {
-  if (!commitmentActions.includes(action)) return [issue('action', 'oneOf')];
-  const transition = findTransition(doc, action);
-  if (!transition) {
-    return [issue('status', 'commitment.illegalTransition', { from: doc.status, action })];
-  }
-  const issues: ValidationIssue[] = [];
-  if (actor.userId === '') issues.push(issue('actor', 'workflow.actorRequired'));
-  if (!can(actor.roles, transition.permission)) {
-    issues.push(issue('actor', 'permission.denied', { action: transition.permission }));
-  }
-  if (transition.fourEyesAgainst) {
-    const refused = checkFourEyes(lastActor(doc, transition.fourEyesAgainst), actor.userId);
-    if (refused) issues.push({ ...refused, field: 'actor' });
-  }
-  for (const field of transition.requires) issues.push(...requirement(doc, field, transition, today, note));
+  if (!(commitmentActions as readonly string[]).includes(action)) return [issue('action', 'oneOf')];
+  const issues = judgeStep(commitmentWorkflow, engineDocument(doc), { action, text: note }, actor).map(
+    (found) => inCommitmentTerms(found, action),
+  );
+  if (issues.some((found) => found.code === 'commitment.illegalTransition')) return issues;
+  const rule = commitmentWorkflow.transitions[action];
+  for (const field of commitmentStepRules[action].requires)
+    issues.push(...requirement(doc, field, rule.to, today));
   return issues;
 }
 
 function requirement(
   doc: Subject,
   field: RequiredField,
-  transition: CommitmentTransition,
+  to: CommitmentStatus,
   today: string,
-  note: string,
 ): ValidationIssue[] {
   switch (field) {
-    case 'note':
-      return note.trim() === ''
-        ? [issue('note', 'commitment.noteRequired', { action: transition.action })]
-        : [];
     case 'signatory':
       return doc.signatory.trim() === '' ? [issue('signatory', 'commitment.signatoryMissing')] : [];
     case 'acceptanceCheck':
@@ -184,51 +199,47 @@ function requirement(
         ? [issue('acceptanceCheck', 'commitment.acceptanceCheckRequired')]
         : [];
     case 'outcome':
-      return validateOutcome(doc.outcome, transition.to, today);
+      // A confirmation confirms the finding proposed: the outcome must already say so.
+      if (doc.status === 'breachProposed' && doc.outcome.result !== to) {
+        return [
+          issue('outcome.result', 'commitment.findingMismatch', { proposed: doc.outcome.result || 'draft' }),
+        ];
+      }
+      return validateOutcome(doc.outcome, to, today);
     default:
       return doc[field].trim() === '' ? [issue(field, 'required')] : [];
   }
 }
 
 /** Takes a step: the document with its new status and the step appended, or the broken rules. */
-export function applyCommitmentTransition<T extends Subject>(
+export function takeCommitmentStep<T extends Subject>(
   doc: T,
   action: CommitmentAction,
-  actor: CommitmentActor,
+  actor: StepActor,
   at: string,
   note = '',
 ): Validated<T> {
-  const issues = checkCommitmentTransition(doc, action, actor, at.slice(0, 10), note);
+  const issues = judgeCommitmentStep(doc, action, actor, at.slice(0, 10), note);
   if (issues.length > 0) return { ok: false, issues };
-  const { to, clearsOutcome } = findTransition(doc, action)!;
   const step = { action, by: actor.userId, at, note: note.trim() };
   return {
     ok: true,
     value: {
       ...doc,
-      status: to,
-      outcome: clearsOutcome ? emptyOutcome() : doc.outcome,
+      status: commitmentWorkflow.transitions[action].to,
+      outcome: commitmentStepRules[action].clearsOutcome ? emptyOutcome() : doc.outcome,
       workflow: [...doc.workflow, step],
     },
   };
 }
 
-/** Who last took `action` on the document ('' when nobody has). */
-function lastActor(doc: Pick<Subject, 'workflow'>, action: CommitmentAction): string {
-  return doc.workflow.findLast((entry) => entry.action === action)?.by ?? '';
-}
-
-/** The steps this actor may take now, for the buttons a form shows (finding fields not yet judged). */
-export function availableCommitmentActions(
-  doc: Pick<CommitmentDocument, 'status' | 'outcome' | 'workflow'>,
-  actor: CommitmentActor,
+/** The steps this actor may take now, for the buttons a form shows (a confirmation only of the finding proposed). */
+export function availableCommitmentSteps(
+  doc: Pick<Subject, 'status' | 'createdBy' | 'outcome' | 'workflow'>,
+  actor: StepActor,
 ): CommitmentAction[] {
-  return commitmentActions.filter((action) => {
-    const transition = findTransition(doc, action);
-    return (
-      transition !== null &&
-      can(actor.roles, transition.permission) &&
-      (transition.fourEyesAgainst === null || lastActor(doc, transition.fourEyesAgainst) !== actor.userId)
-    );
+  return availableSteps(commitmentWorkflow, engineDocument(doc), actor).filter((action) => {
+    const { from, to } = commitmentWorkflow.transitions[action];
+    return from !== 'breachProposed' || to === 'accepted' || doc.outcome.result === to;
   });
 }
