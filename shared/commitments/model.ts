@@ -15,8 +15,9 @@ import {
 import type { SubjectKind, SubjectStatus } from '../model/subject.ts';
 import { subjectKinds } from '../model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { maxEncryptedLength } from '../security/fieldCrypto.ts';
 import { isUuid } from '../util/uuid.ts';
-import type { AcceptanceCheck } from './acceptance.ts';
+import { type AcceptanceCheck, needsAcceptanceCheck } from './acceptance.ts';
 import { type CommitmentMatter, findMatter, matterLimits } from './matters.ts';
 import { isCommitmentNumber } from './numbering.ts';
 import {
@@ -219,6 +220,11 @@ export function validateCommitmentInput(
   if (signed && input.signatory.trim() === '') issues.push(issue('signatory', 'commitment.signatoryMissing'));
   if (input.signingDate !== '' || signed) checkDate(issues, 'signingDate', input.signingDate, context.today);
   if (signed && input.acceptingUnit.trim() === '') issues.push(issue('acceptingUnit', 'required'));
+  if (signed && input.number === '') issues.push(issue('number', 'required'));
+  const checked = signed && input.status !== 'withdrawn' && needsAcceptanceCheck(input.type);
+  if (checked && input.acceptanceCheck === null) {
+    issues.push(issue('acceptanceCheck', 'commitment.acceptanceCheckRequired'));
+  }
 
   checkMissingMaterials(issues, input, matter);
 
@@ -331,7 +337,8 @@ export const commitmentJsonSchema = {
     subjectId: text(36),
     subjectKind: { type: 'string', enum: [...subjectKinds], maxLength: 12 },
     subjectName: text(commitmentTextLimits.subjectName),
-    subjectCode: text(18),
+    // A practitioner's ID number is personal: sized for the device's field encryption, as in subjects.
+    subjectCode: text(maxEncryptedLength(18)),
     type: { type: 'string', enum: [...commitmentTypes], maxLength: 24 },
     matterCode: text(matterLimits.code),
     reason: text(commitmentTextLimits.reason),

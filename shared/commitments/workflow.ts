@@ -163,9 +163,26 @@ function inCommitmentTerms(found: ValidationIssue, action: CommitmentAction): Va
 }
 
 /**
+ * The rules of the table alone — state, permission, four-eyes, the step's text — as the engine judges
+ * them, in the words of commitments and permissions. The platform's replay (replay.ts) asks this for
+ * each step a pushed commitment carries.
+ */
+export function judgeCommitmentTransition(
+  doc: Pick<Subject, 'status' | 'createdBy' | 'workflow'>,
+  action: CommitmentAction,
+  actor: StepActor,
+  note = '',
+): ValidationIssue[] {
+  if (!(commitmentActions as readonly string[]).includes(action)) return [issue('action', 'oneOf')];
+  return judgeStep(commitmentWorkflow, engineDocument(doc), { action, text: note }, actor).map((found) =>
+    inCommitmentTerms(found, action),
+  );
+}
+
+/**
  * Every rule the step breaks; empty when it may be taken. `doc` is the document as it will be written,
  * apart from status and workflow (a fulfilment step carries its finding in `doc.outcome`). The device
- * asks this before a step and the platform for every step a pushed commitment carries.
+ * asks this before it takes a step.
  */
 export function judgeCommitmentStep(
   doc: Subject,
@@ -174,11 +191,10 @@ export function judgeCommitmentStep(
   today: string,
   note = '',
 ): ValidationIssue[] {
-  if (!(commitmentActions as readonly string[]).includes(action)) return [issue('action', 'oneOf')];
-  const issues = judgeStep(commitmentWorkflow, engineDocument(doc), { action, text: note }, actor).map(
-    (found) => inCommitmentTerms(found, action),
-  );
-  if (issues.some((found) => found.code === 'commitment.illegalTransition')) return issues;
+  const issues = judgeCommitmentTransition(doc, action, actor, note);
+  if (issues.some((found) => found.code === 'commitment.illegalTransition' || found.code === 'oneOf')) {
+    return issues;
+  }
   const rule = commitmentWorkflow.transitions[action];
   for (const field of commitmentStepRules[action].requires)
     issues.push(...requirement(doc, field, rule.to, today));
