@@ -3,6 +3,8 @@
  * real-estate development (FK), property services (WY), real-estate brokerage (JJ) and cross-sector
  * items (TY). Codes read sector-category-number; categories JC basic, ZX enhancing, YB general dishonest,
  * YZ serious dishonest, FX risk warning. Cities replace or extend it through `catalogItem` documents.
+ * Version 2026.2 added the commitment items (TY-JC-01, TY-ZX-02, TY-YB-01, TY-YZ-01, WY-YB-03, JJ-YB-03);
+ * a profile seeded with 2026.1 keeps its catalog until the city publishes them.
  */
 import type {
   CatalogItem,
@@ -13,7 +15,7 @@ import type {
 } from '../../model/catalog.ts';
 import type { Industry, SubjectKind } from '../../model/subject.ts';
 
-export const defaultCatalogVersion = '2026.1';
+export const defaultCatalogVersion = '2026.2';
 const validFrom = '2021-01-01';
 
 const law = {
