@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
-import { followUpQueue, followUpState, materialsDeadline } from './followUp.ts';
+import { deadlinesPassed, followUpQueue, followUpState, materialsDeadline } from './followUp.ts';
 import { sampleCommitment } from './testFixtures.ts';
 
 const { calendar } = buildWorkdayCalendar();
@@ -58,5 +58,18 @@ describe('deadlines for missing materials', () => {
     ]);
     expect(followUpState(done, '2026-10-12', calendar).state).toBe('closed');
     expect(followUpState(none, '2026-10-12', calendar).state).toBe('noDeadline');
+  });
+
+  it('remind once of each deadline that passed since the last check', () => {
+    const passed = { ...sampleCommitment({ materialsDeadline: '2026-10-09' }), id: 'passed' };
+    const today = { ...sampleCommitment({ materialsDeadline: '2026-10-12' }), id: 'today' };
+    const earlier = { ...sampleCommitment({ materialsDeadline: '2026-10-05' }), id: 'earlier' };
+    const kept = {
+      ...sampleCommitment({ materialsDeadline: '2026-10-09', status: 'fulfilled' }),
+      id: 'kept',
+    };
+    const list = [passed, today, earlier, kept];
+    expect(deadlinesPassed(list, '2026-10-08', '2026-10-12').map((c) => c.id)).toEqual(['passed']);
+    expect(deadlinesPassed(list, '2026-10-12', '2026-10-13').map((c) => c.id)).toEqual(['today']);
   });
 });

@@ -79,3 +79,21 @@ export function followUpQueue<T extends Followed>(
   entries.sort((a, b) => a.deadline.localeCompare(b.deadline));
   return { entries, warnings };
 }
+
+/**
+ * Open commitments whose deadline passed after `lastChecked` and by `today` (the deadline day itself is
+ * still on time): what a reminder announces once, when the app next runs after the deadline.
+ */
+export function deadlinesPassed<T extends Followed>(
+  commitments: readonly T[],
+  lastChecked: string,
+  today: string,
+): T[] {
+  return commitments.filter(
+    (c) =>
+      openStatuses.includes(c.status) &&
+      c.materialsDeadline !== '' &&
+      c.materialsDeadline >= lastChecked &&
+      c.materialsDeadline < today,
+  );
+}
