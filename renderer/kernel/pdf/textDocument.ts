@@ -6,29 +6,15 @@
  *
  * Speed: pdf-lib's `addPage` walks the whole page list on every insert and `drawText` shapes each line
  * through fontkit; a 20,000-letter campaign would take minutes. Pages are therefore hung in a two-level
- * page tree of fixed-size branches, share one resource dictionary, and text is encoded through a
- * per-character glyph cache (Chinese needs no shaping; Latin runs lose kerning, which letters never use).
+ * page tree of fixed-size branches, share one resource dictionary, text is encoded through a
+ * per-character glyph cache (Chinese needs no shaping; Latin runs lose kerning, which letters never use),
+ * and each page's content stream is written as text rather than as pdf-lib operator objects.
  */
 import fontkit from '@pdf-lib/fontkit';
-import {
-  beginText,
-  endText,
-  moveText,
-  PDFDocument,
-  type PDFFont,
-  PDFHexString,
-  PDFName,
-  PDFPage,
-  PDFPageTree,
-  type PDFOperator,
-  type PDFRef,
-  setFontAndSize,
-  showText,
-} from 'pdf-lib';
+import { PDFDocument, type PDFFont, PDFName, PDFPage, PDFPageTree, type PDFRef } from 'pdf-lib';
 
 /** A4 in points. */
 export const a4 = { width: 595.28, height: 841.89 } as const;
-const fontKey = PDFName.of('F0');
 const pagesPerBranch = 256;
 
 export interface TextDocumentOptions {
@@ -48,12 +34,17 @@ export interface PrintedDocument {
   missingCharacters: string[];
 }
 
-/** A page with the text operators written to it so far and the current text position. */
+/** A page with the content-stream lines written to it so far and the current text position. */
 interface PageEntry {
   page: PDFPage;
-  ops: PDFOperator[];
+  lines: string[];
   x: number;
   y: number;
+}
+
+/** A coordinate for the content stream: at most three decimals, never exponent notation. */
+function coordinate(value: number): string {
+  return String(Math.round(value * 1000) / 1000);
 }
 
 export class TextDocument {
@@ -112,7 +103,7 @@ export class TextDocument {
     page.node.set(PDFName.of('Resources'), this.resources);
     page.node.set(PDFName.of('Parent'), this.branch.ref);
     this.branch.tree.pushLeafNode(page.ref);
-    this.pages.push({ page, ops: [], x: 0, y: 0 });
+    this.pages.push({ page, lines: [], x: 0, y: 0 });
   }
 
   /** Width of `text` at `size` points. */
@@ -137,17 +128,14 @@ export class TextDocument {
   }
 
   private write(page: PageEntry, text: string, x: number, y: number, size: number): void {
-    if (page.ops.length === 0) page.ops.push(beginText());
-    page.ops.push(
-      setFontAndSize(fontKey, size),
-      moveText(x - page.x, y - page.y),
-      showText(this.encode(text)),
-    );
+    const move = `${coordinate(x - page.x)} ${coordinate(y - page.y)}`;
+    page.lines.push(`/F0 ${coordinate(size)} Tf ${move} Td <${this.encode(text)}> Tj`);
     page.x = x;
     page.y = y;
   }
 
-  private encode(text: string): PDFHexString {
+  /** The text as hex glyph ids of the embedded font. */
+  private encode(text: string): string {
     let hex = '';
     for (const character of text) {
       let glyph = this.glyphs.get(character);
@@ -158,7 +146,7 @@ export class TextDocument {
       }
       hex += glyph;
     }
-    return PDFHexString.of(hex);
+    return hex;
   }
 
   /** Adds the footer (office name, page n of N) to every page and returns the PDF. */
@@ -176,7 +164,11 @@ export class TextDocument {
         footerSize,
       );
     });
-    for (const { page, ops } of this.pages) page.pushOperators(...ops, endText());
+    const context = this.pdf.context;
+    for (const { page, lines } of this.pages) {
+      const content = context.flateStream(`BT\n${lines.join('\n')}\nET\n`);
+      page.node.set(PDFName.of('Contents'), context.register(content));
+    }
     const bytes = await this.pdf.save({ objectsPerTick: Number.POSITIVE_INFINITY });
     return { bytes, pages: total, missingCharacters: [...this.missing].sort() };
   }
