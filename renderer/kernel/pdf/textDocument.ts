@@ -15,6 +15,9 @@ import { PDFDocument, type PDFFont, PDFName, PDFPage, PDFPageTree, type PDFRef }
 
 /** A4 in points. */
 export const a4 = { width: 595.28, height: 841.89 } as const;
+/** Page margins in points (2.5 cm sides, as official documents use). */
+export const margins = { top: 72, bottom: 72, left: 72, right: 72 } as const;
+const footerY = 40;
 const pagesPerBranch = 256;
 
 export interface TextDocumentOptions {
@@ -82,10 +85,6 @@ export class TextDocument {
     pdf.setModificationDate(options.createdAt);
     pdf.setLanguage('zh-CN');
     return new TextDocument(pdf, font, options.officeName);
-  }
-
-  get pageCount(): number {
-    return this.pages.length;
   }
 
   /** Starts a new A4 page; later text goes onto it. */
@@ -173,7 +172,3 @@ export class TextDocument {
     return { bytes, pages: total, missingCharacters: [...this.missing].sort() };
   }
 }
-
-/** Page margins in points (2.5 cm sides, as official documents use). */
-export const margins = { top: 72, bottom: 72, left: 72, right: 72 } as const;
-const footerY = 40;
