@@ -14,8 +14,7 @@
  */
 import { addMonths } from '../domain/credit/dates.ts';
 import type { CreditRecordDocument } from '../model/creditRecord.ts';
-import type { CommitmentDocument } from './model.ts';
-import { checkedTypes, type CommitmentType } from './types.ts';
+import { checkedTypes, type CommitmentStatus, type CommitmentType } from './types.ts';
 
 export const acceptanceRules = [
   'activeSeriousDishonest',
@@ -55,7 +54,8 @@ export interface SubjectCreditState {
     'id' | 'category' | 'status' | 'publicityStart' | 'publicityEnd'
   >[];
   listings: readonly ListMembership[];
-  commitments: readonly Pick<CommitmentDocument, 'id' | 'status' | 'outcome'>[];
+  /** The subject's earlier commitments (their finding's date is `outcome.decisionDate`). */
+  commitments: readonly { id: string; status: CommitmentStatus; outcome: { decisionDate: string } }[];
 }
 
 /** How far back earlier false commitments and breaches count, in months (configurable). */
