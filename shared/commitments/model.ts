@@ -221,6 +221,7 @@ export function validateCommitmentInput(
   if (input.signingDate !== '' || signed) checkDate(issues, 'signingDate', input.signingDate, context.today);
   if (signed && input.acceptingUnit.trim() === '') issues.push(issue('acceptingUnit', 'required'));
   if (signed && input.number === '') issues.push(issue('number', 'required'));
+  if (signed && input.acceptedBy === '') issues.push(issue('acceptedBy', 'required'));
   const checked = signed && input.status !== 'withdrawn' && needsAcceptanceCheck(input.type);
   if (checked && input.acceptanceCheck === null) {
     issues.push(issue('acceptanceCheck', 'commitment.acceptanceCheckRequired'));

@@ -26,8 +26,11 @@ describe('the commitment workflow', () => {
       'commitment.signatoryMissing',
     );
     const ready = { ...draft, acceptanceCheck: { checkedAt: at, eligible: true, findings: [] } };
-    const accepted = takeCommitmentStep(ready, 'accept', clerk, at);
-    expect(accepted.ok && accepted.value.status).toBe('accepted');
+    const accepted = takeCommitmentStep({ ...ready, acceptedBy: '' }, 'accept', secondClerk, at);
+    expect(accepted.ok && [accepted.value.status, accepted.value.acceptedBy]).toEqual([
+      'accepted',
+      secondClerk.userId,
+    ]);
     expect(codes(judgeCommitmentStep(ready, 'accept', reviewer, '2026-09-30'))).toEqual([
       'permission.denied',
     ]);

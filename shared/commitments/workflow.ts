@@ -133,6 +133,7 @@ type Subject = Pick<
   | 'signingDate'
   | 'acceptingUnit'
   | 'acceptanceCheck'
+  | 'acceptedBy'
   | 'outcome'
   | 'workflow'
 >;
@@ -243,6 +244,8 @@ export function takeCommitmentStep<T extends Subject>(
     value: {
       ...doc,
       status: commitmentWorkflow.transitions[action].to,
+      // The official who accepts the letter is the one the record names.
+      acceptedBy: action === 'accept' ? actor.userId : doc.acceptedBy,
       outcome: commitmentStepRules[action].clearsOutcome ? emptyOutcome() : doc.outcome,
       workflow: [...doc.workflow, step],
     },
