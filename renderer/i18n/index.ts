@@ -1,5 +1,6 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { commitmentMessages } from '../../shared/commitments/messages.ts';
 import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
@@ -27,6 +28,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   creditMessages,
   securityMessages,
   syncProtocolMessages,
+  commitmentMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

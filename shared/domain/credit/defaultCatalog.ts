@@ -3,6 +3,8 @@
  * real-estate development (FK), property services (WY), real-estate brokerage (JJ) and cross-sector
  * items (TY). Codes read sector-category-number; categories JC basic, ZX enhancing, YB general dishonest,
  * YZ serious dishonest, FX risk warning. Cities replace or extend it through `catalogItem` documents.
+ * Version 2026.2 added the commitment items (TY-JC-01, TY-ZX-02, TY-YB-01, TY-YZ-01, WY-YB-03, JJ-YB-03);
+ * a profile seeded with 2026.1 keeps its catalog until the city publishes them.
  */
 import type {
   CatalogItem,
@@ -13,7 +15,7 @@ import type {
 } from '../../model/catalog.ts';
 import type { Industry, SubjectKind } from '../../model/subject.ts';
 
-export const defaultCatalogVersion = '2026.1';
+export const defaultCatalogVersion = '2026.2';
 const validFrom = '2021-01-01';
 
 const law = {
@@ -36,7 +38,13 @@ const law = {
   catalog: '《全国公共信用信息基础目录（2021年版）》',
   sanctions: '《全国失信惩戒措施基础清单（2021年版）》',
   enterprisePublicity: '《企业信息公示暂行条例》',
+  creditSystem: '《中共中央办公厅、国务院办公厅关于健全社会信用体系的意见》（2025年）',
 } as const;
+
+const commitmentChecks: [string, string] = [
+  '承诺受理及核查部门',
+  'Authority accepting and checking the commitment',
+];
 
 const sectors = {
   JZ: ['construction'],
@@ -233,7 +241,7 @@ export const defaultCatalog: readonly CatalogItem[] = [
       'Commitments under notification-and-commitment or accept-with-missing-materials found unfulfilled',
     ],
     basis: [law.market, law.catalog],
-    source: ['承诺受理及核查部门', 'Authority accepting and checking the commitment'],
+    source: commitmentChecks,
   }),
   item({
     code: 'JZ-YZ-01',
@@ -349,7 +357,7 @@ export const defaultCatalog: readonly CatalogItem[] = [
       'Commitments made by developers in qualification or pre-sale applications found unfulfilled',
     ],
     basis: [law.catalog],
-    source: ['承诺受理及核查部门', 'Authority accepting and checking the commitment'],
+    source: commitmentChecks,
   }),
   item({
     code: 'FK-YZ-01',
@@ -419,6 +427,17 @@ export const defaultCatalog: readonly CatalogItem[] = [
     ],
     basis: [law.property],
     source: ['物业服务监督检查', 'Property service inspections'],
+  }),
+  item({
+    code: 'WY-YB-03',
+    category: 'generalDishonest',
+    name: ['物业服务企业违背信用承诺', 'Property service firms’ breached commitments'],
+    content: [
+      '物业服务企业在合同备案、年度行业自律等事项中作出的信用承诺经核查未履行',
+      'Commitments made by property firms in contract filings, yearly self-discipline and similar found unfulfilled',
+    ],
+    basis: [law.property, law.creditSystem, law.catalog],
+    source: commitmentChecks,
   }),
   item({
     code: 'WY-YZ-01',
@@ -506,6 +525,17 @@ export const defaultCatalog: readonly CatalogItem[] = [
     severity: 'general',
   }),
   item({
+    code: 'JJ-YB-03',
+    category: 'generalDishonest',
+    name: ['房地产经纪机构违背信用承诺', 'Brokerage agencies’ breached commitments'],
+    content: [
+      '房地产经纪机构在备案、年度行业自律等事项中作出的信用承诺经核查未履行',
+      'Commitments made by agencies in filings, yearly self-discipline and similar found unfulfilled',
+    ],
+    basis: [law.brokerage, law.creditSystem, law.catalog],
+    source: commitmentChecks,
+  }),
+  item({
     code: 'JJ-YZ-01',
     category: 'seriousDishonest',
     name: ['房地产经纪严重违法行政处罚', 'Brokerage penalties (serious)'],
@@ -539,6 +569,54 @@ export const defaultCatalog: readonly CatalogItem[] = [
     ],
     basis: [law.catalog],
     source: office,
+  }),
+  item({
+    code: 'TY-JC-01',
+    category: 'basic',
+    name: ['信用承诺及履行情况', 'Credit commitments and their fulfilment'],
+    content: [
+      '主体作出的行业自律、主动公开、信用修复等信用承诺及其履行情况',
+      'Self-discipline, voluntary and credit-repair commitments a subject made, and how they were kept',
+    ],
+    basis: [law.creditSystem, law.catalog],
+    source: commitmentChecks,
+    subjects: ['enterprise', 'practitioner'],
+  }),
+  item({
+    code: 'TY-ZX-02',
+    category: 'enhancing',
+    name: ['信用承诺履约践诺', 'Commitments fulfilled'],
+    content: [
+      '告知承诺、容缺受理、证明事项等信用承诺经核查全部履行的情况',
+      'Commitments under notification-and-commitment, accept-with-missing-materials or certification found fully kept',
+    ],
+    basis: [law.creditSystem, law.catalog],
+    source: commitmentChecks,
+    subjects: ['enterprise', 'practitioner'],
+  }),
+  item({
+    code: 'TY-YB-01',
+    category: 'generalDishonest',
+    name: ['违背信用承诺（跨行业）', 'Breached credit commitments (cross-sector)'],
+    content: [
+      '信用承诺经核查部分履行或全部未履行，且不属于行业专项目录项的情况',
+      'Commitments found partly or not kept that no sector item covers',
+    ],
+    basis: [law.creditSystem, law.catalog, law.sanctions],
+    source: commitmentChecks,
+    subjects: ['enterprise', 'practitioner'],
+  }),
+  item({
+    code: 'TY-YZ-01',
+    category: 'seriousDishonest',
+    name: ['虚假承诺', 'False commitments'],
+    content: [
+      '以虚假承诺或虚假材料取得行政许可、资质、备案等，经核查认定的情况',
+      'Licences, qualifications or filings obtained through a commitment or materials found to be false',
+    ],
+    basis: [law.creditSystem, law.market, law.sanctions],
+    source: commitmentChecks,
+    subjects: ['enterprise', 'practitioner'],
   }),
   item({
     code: 'TY-FX-01',

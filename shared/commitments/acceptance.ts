@@ -1,0 +1,116 @@
+/**
+ * The acceptance check (受理核查): before a 告知承诺, 容缺受理 or 证明事项 commitment is accepted in place of
+ * an approval condition, the office looks at the subject's credit state. The national opinions (§15)
+ * accept applications with materials missing only from subjects 「信用状况较好」; the rules below name
+ * what excludes a subject and what only warns. The result is saved with the commitment.
+ *
+ * Excludes (not eligible):
+ * - `activeSeriousDishonest`: an approved serious dishonest record still in its publicity period;
+ * - `seriousDishonestList`: membership of a serious-dishonesty (black) list;
+ * - `earlierFalseCommitment`: a commitment of the subject found false within the look-back period.
+ * Warns (eligible, the official decides):
+ * - `activeGeneralDishonest`: an approved general dishonest record in publicity;
+ * - `earlierBreach`: a commitment partly or not fulfilled within the look-back period.
+ */
+import { addMonths } from '../domain/credit/dates.ts';
+import type { CreditRecordDocument } from '../model/creditRecord.ts';
+import { checkedTypes, type CommitmentStatus, type CommitmentType } from './types.ts';
+
+export const acceptanceRules = [
+  'activeSeriousDishonest',
+  'seriousDishonestList',
+  'earlierFalseCommitment',
+  'activeGeneralDishonest',
+  'earlierBreach',
+] as const;
+export type AcceptanceRule = (typeof acceptanceRules)[number];
+
+export interface AcceptanceFinding {
+  rule: AcceptanceRule;
+  effect: 'excludes' | 'warns';
+  /** Ids of the records, list entries or commitments behind the finding. */
+  refs: string[];
+}
+
+export interface AcceptanceCheck {
+  /** ISO 8601 instant of the check. */
+  checkedAt: string;
+  eligible: boolean;
+  findings: AcceptanceFinding[];
+}
+
+/** A list entry naming the subject (red/black lists live in the `listings` collection). */
+export interface ListMembership {
+  id: string;
+  list: 'blackList' | 'redList' | 'cityBlackList';
+  /** First and last day on the list ('' while open-ended). */
+  from: string;
+  until: string;
+}
+
+export interface SubjectCreditState {
+  records: readonly Pick<
+    CreditRecordDocument,
+    'id' | 'category' | 'status' | 'publicityStart' | 'publicityEnd'
+  >[];
+  listings: readonly ListMembership[];
+  /** The subject's earlier commitments (their finding's date is `outcome.decisionDate`). */
+  commitments: readonly { id: string; status: CommitmentStatus; outcome: { decisionDate: string } }[];
+}
+
+/** How far back earlier false commitments and breaches count, in months (configurable). */
+export const defaultLookBackMonths = 36;
+
+/** Whether the type is accepted in place of an approval condition and so needs the check. */
+export function needsAcceptanceCheck(type: CommitmentType): boolean {
+  return checkedTypes.includes(type);
+}
+
+export function checkAcceptance(
+  state: SubjectCreditState,
+  today: string,
+  checkedAt: string,
+  lookBackMonths: number = defaultLookBackMonths,
+): AcceptanceCheck {
+  const inPublicity = (record: SubjectCreditState['records'][number]) =>
+    record.status === 'approved' &&
+    record.publicityStart <= today &&
+    (record.publicityEnd === '' || today <= record.publicityEnd);
+  const since = addMonths(today, -lookBackMonths);
+  const decidedSince = (c: SubjectCreditState['commitments'][number], results: readonly string[]) =>
+    results.includes(c.status) && c.outcome.decisionDate >= since;
+
+  const candidates: [AcceptanceRule, AcceptanceFinding['effect'], string[]][] = [
+    [
+      'activeSeriousDishonest',
+      'excludes',
+      state.records.filter((r) => r.category === 'seriousDishonest' && inPublicity(r)).map((r) => r.id),
+    ],
+    [
+      'seriousDishonestList',
+      'excludes',
+      state.listings
+        .filter((l) => l.list !== 'redList' && l.from <= today && (l.until === '' || today <= l.until))
+        .map((l) => l.id),
+    ],
+    [
+      'earlierFalseCommitment',
+      'excludes',
+      state.commitments.filter((c) => decidedSince(c, ['falseCommitment'])).map((c) => c.id),
+    ],
+    [
+      'activeGeneralDishonest',
+      'warns',
+      state.records.filter((r) => r.category === 'generalDishonest' && inPublicity(r)).map((r) => r.id),
+    ],
+    [
+      'earlierBreach',
+      'warns',
+      state.commitments.filter((c) => decidedSince(c, ['partlyFulfilled', 'notFulfilled'])).map((c) => c.id),
+    ],
+  ];
+  const findings = candidates
+    .filter(([, , refs]) => refs.length > 0)
+    .map(([rule, effect, refs]) => ({ rule, effect, refs }));
+  return { checkedAt, eligible: findings.every((f) => f.effect !== 'excludes'), findings };
+}
