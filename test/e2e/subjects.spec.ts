@@ -76,6 +76,8 @@ test('refuses a duplicate credit code with a link to the registered subject', as
     await page.getByLabel('法定代表人').fill('赵强');
     await page.getByLabel('所在县区行政区划代码').fill('410823');
     await page.getByRole('button', { name: '保存' }).click();
+    // The first save opens the new subject's page; wait for it before the second attempt.
+    if (attempt === 1) await expect(page.getByRole('heading', { name: '测试企业1' })).toBeVisible();
   }
   await expect(page.getByText('已登记过相同代码的主体：测试企业1')).toBeVisible();
   await page.getByRole('link', { name: '查看已登记的主体' }).click();
