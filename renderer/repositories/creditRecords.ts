@@ -1,15 +1,12 @@
 import type { RxDocument } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
-import {
-  defaultPublicityEnd,
-  earliestRepairDate,
-  expireRecords,
-  isPubliclyVisible,
-} from '../../shared/domain/credit/publicity.ts';
+import { defaultPublicityEnd, earliestRepairDate } from '../../shared/domain/credit/publicity.ts';
+import { isPubliclyVisible } from '../../shared/domain/credit/visibility.ts';
 import {
   availableCreditRecordSteps,
   creditRecordWorkflow,
+  expireRecords,
   takeCreditRecordStep,
 } from '../../shared/domain/credit/workflow.ts';
 import { isRealDate } from '../../shared/domain/identifiers.ts';

@@ -7,6 +7,7 @@ import {
   defaultPublicityConfig,
   effectivePublicityRule,
   type PublicityConfig,
+  type PublicityRule,
 } from '../domain/credit/publicity.ts';
 import { isRealDate } from '../domain/identifiers.ts';
 import { toHex, utf8 } from '../security/encoding.ts';
@@ -14,6 +15,8 @@ import { sha256 } from '../security/webCrypto.ts';
 import { baseDocumentProperties, type BaseDocument, type StampFields, stampFields } from './document.ts';
 import { type Industry, industries, type SubjectKind, subjectKinds } from './subject.ts';
 import { issue, type ValidationIssue } from './validation.ts';
+
+export type { PublicityRule };
 
 /**
  * The id of a catalog item document, derived from its code (SHA-256, laid out as a version-8 UUID), so a
@@ -64,17 +67,6 @@ export type UpdateFrequency = (typeof updateFrequencies)[number];
 /** Penalty severities whose derived credit records an item receives ('' for none). */
 export const catalogPenaltySeverities = ['', 'general', 'serious'] as const;
 export type CatalogPenaltySeverity = (typeof catalogPenaltySeverities)[number];
-
-/**
- * How long information stays public, in calendar months from the publicity start. With `whileValid`
- * (basic information) it stays public as long as it is valid and the month fields hold 0.
- */
-export interface PublicityRule {
-  whileValid: boolean;
-  minMonths: number;
-  maxMonths: number;
-  defaultMonths: number;
-}
 
 export interface CatalogItem {
   /** Unique data code, e.g. `JZ-YB-01`. */

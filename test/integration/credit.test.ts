@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isPubliclyVisible } from '../../shared/domain/credit/publicity.ts';
+import { isPubliclyVisible } from '../../shared/domain/credit/visibility.ts';
 import type { DisclosureInput } from '../../shared/model/disclosure.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';

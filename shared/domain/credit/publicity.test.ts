@@ -9,10 +9,10 @@ import {
   defaultPublicityEnd,
   earliestRepairDate,
   effectivePublicityRule,
-  expireRecords,
-  isPubliclyVisible,
   type PublicityConfig,
 } from './publicity.ts';
+import { isPubliclyVisible } from './visibility.ts';
+import { expireRecords } from './workflow.ts';
 import { asDocument, fixtureId } from './testFixtures.ts';
 
 const general: PublicityRule = { whileValid: false, minMonths: 3, maxMonths: 12, defaultMonths: 12 };

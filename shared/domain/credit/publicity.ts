@@ -12,13 +12,28 @@
  * Periods run in calendar months from the publicity start; the end date is the last day the information
  * is public (start 2026-01-31 + 1 month ends 2026-02-28).
  */
-import type { CatalogItem, PublicityRule } from '../../model/catalog.ts';
-import type { CreditRecordDocument, CreditRecordInput } from '../../model/creditRecord.ts';
 import type { Industry } from '../../model/subject.ts';
 import { issue, type ValidationIssue } from '../../model/validation.ts';
 import { isRealDate } from '../identifiers.ts';
 import { addMonths } from './dates.ts';
-import { applyWorkflowAction } from './workflow.ts';
+
+/**
+ * How long information stays public, in calendar months from the publicity start. With `whileValid`
+ * (basic information) it stays public as long as it is valid and the month fields hold 0.
+ */
+export interface PublicityRule {
+  whileValid: boolean;
+  minMonths: number;
+  maxMonths: number;
+  defaultMonths: number;
+}
+
+/** What of a catalog item decides its records' publicity. */
+export interface PublicityRuled {
+  category: string;
+  industries: readonly Industry[];
+  publicity: PublicityRule;
+}
 
 export interface MonthBounds {
   minMonths: number;
@@ -77,7 +92,7 @@ export interface EffectiveRule {
 
 /** The publicity rule that governs records of a catalog item. */
 export function effectivePublicityRule(
-  item: Pick<CatalogItem, 'category' | 'industries' | 'publicity'>,
+  item: PublicityRuled,
   config: PublicityConfig = defaultPublicityConfig,
 ): EffectiveRule {
   const categoryBounds = config.categories[item.category];
@@ -129,40 +144,4 @@ export function checkPublicityPeriod(start: string, end: string, rule: Publicity
   if (end > addMonths(start, rule.maxMonths))
     return [issue('publicityEnd', 'publicity.tooLong', { max: rule.maxMonths })];
   return [];
-}
-
-/**
- * Whether the public (信用门户, credit reports) may see a record on `today`: approved, disclosed to the
- * public, and inside its publicity period (both ends inclusive).
- */
-export function isPubliclyVisible(
-  record: Pick<CreditRecordInput, 'status' | 'disclosure' | 'publicityStart' | 'publicityEnd'>,
-  today: string,
-): boolean {
-  return (
-    record.status === 'approved' &&
-    record.disclosure === 'public' &&
-    record.publicityStart !== '' &&
-    record.publicityStart <= today &&
-    (record.publicityEnd === '' || today <= record.publicityEnd)
-  );
-}
-
-/**
- * Approved records whose publicity period ended before `today`, moved to `expired` with a workflow entry
- * by `by` at instant `at`. Returns only the changed records (new objects); nothing is ever deleted.
- */
-export function expireRecords<T extends CreditRecordDocument>(
-  records: readonly T[],
-  today: string,
-  at: string,
-  by = 'system',
-): T[] {
-  const expired: T[] = [];
-  for (const record of records) {
-    if (record.status !== 'approved' || record.publicityEnd === '' || record.publicityEnd >= today) continue;
-    const result = applyWorkflowAction(record, 'expire', { userId: by, canApprove: false }, at);
-    if (result.ok) expired.push(result.value);
-  }
-  return expired;
 }

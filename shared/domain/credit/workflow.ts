@@ -9,8 +9,8 @@
  * approve (optional) and return (required: the return reason), the reason on repair and revoke
  * (required) and on withdraw (optional). Approving, repairing and revoking follow the four-eyes rule: the
  * reviewer is neither the record's author nor the user who submitted it. Only the submitter withdraws a
- * submission, before a reviewer has acted on it. Expiry is the automatic step run by `expireRecords` in
- * publicity.ts.
+ * submission, before a reviewer has acted on it. Expiry is the automatic step run by `expireRecords`
+ * below.
  */
 import type { CreditRecordDocument, CreditRecordStatus, WorkflowAction } from '../../model/creditRecord.ts';
 import { issue, type Validated, type ValidationIssue } from '../../model/validation.ts';
@@ -177,4 +177,23 @@ export function applyWorkflowAction<T extends WorkflowSubject>(
 
 export function availableWorkflowActions(record: WorkflowSubject, actor: WorkflowActor): WorkflowAction[] {
   return availableCreditRecordSteps(record, stepActor(actor));
+}
+
+/**
+ * Approved records whose publicity period ended before `today`, moved to `expired` with a workflow entry
+ * by `by` at instant `at`. Returns only the changed records (new objects); nothing is ever deleted.
+ */
+export function expireRecords<T extends CreditRecordDocument>(
+  records: readonly T[],
+  today: string,
+  at: string,
+  by = 'system',
+): T[] {
+  const expired: T[] = [];
+  for (const record of records) {
+    if (record.status !== 'approved' || record.publicityEnd === '' || record.publicityEnd >= today) continue;
+    const result = applyWorkflowAction(record, 'expire', { userId: by, canApprove: false }, at);
+    if (result.ok) expired.push(result.value);
+  }
+  return expired;
 }
