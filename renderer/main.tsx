@@ -37,7 +37,8 @@ async function start(): Promise<void> {
     <StrictMode>
       <I18nextProvider i18n={i18n}>
         <MantineProvider theme={theme}>
-          <Notifications position="top-right" />
+          {/* Below the header, so a message never covers the user menu or the sync state. */}
+          <Notifications position="bottom-right" />
           <ErrorBoundary>
             <App bridge={bridge} opened={opened} />
           </ErrorBoundary>

@@ -9,12 +9,17 @@ const zhCN = {
     subjectHint: '输入名称或代码查找已登记的主体',
     sections: { records: '信用记录', disclosures: '双公示', catalog: '信用信息目录' },
     kind: { licence: '行政许可', penalty: '行政处罚' },
-    issue: { title: '有 {{count}} 项不符合要求，未保存', named: '{{field}}：{{message}}' },
+    issue: {
+      title: '有 {{count}} 项不符合要求，未保存',
+      actionRefused: '未能{{action}}：有 {{count}} 项不符合要求',
+      named: '{{field}}：{{message}}',
+    },
     period: { from: '开始日期', to: '截止日期', thisMonth: '本月', lastMonth: '上月', thisYear: '本年' },
     catalog: {
       readOnlyTitle: '目录由市级平台统一维护',
       readOnly: '本机只读显示，修改请联系市级平台。目录版本 {{version}}，共 {{count}} 项。',
       publicityRange: '{{min}}–{{max}} 个月（默认 {{default}} 个月）',
+      publicityFixed: '{{count}} 个月',
     },
     file: {
       tab: '信用档案',
@@ -175,7 +180,11 @@ const en: Messages<typeof zhCN> = {
     subjectHint: 'Type a name or code to find a registered subject',
     sections: { records: 'Credit records', disclosures: 'Licences and penalties', catalog: 'Catalog' },
     kind: { licence: 'Licence', penalty: 'Penalty' },
-    issue: { title: '{{count}} problems: nothing was saved', named: '{{field}}: {{message}}' },
+    issue: {
+      title: '{{count}} problems: nothing was saved',
+      actionRefused: '{{action}} not done. Problems found: {{count}}',
+      named: '{{field}}: {{message}}',
+    },
     period: {
       from: 'From',
       to: 'To',
@@ -188,6 +197,7 @@ const en: Messages<typeof zhCN> = {
       readOnly:
         'Shown read-only on this computer; ask the city platform for changes. Catalog version {{version}}, {{count}} items.',
       publicityRange: '{{min}}–{{max}} months (default {{default}})',
+      publicityFixed: '{{count}} months',
     },
     file: {
       tab: 'Credit file',

@@ -8,8 +8,6 @@ export const en: Messages<typeof zhCN> = {
     name: 'CreditDesk',
     tagline: 'Public credit records for county housing offices',
     loading: 'Opening the local database…',
-    offline: 'Offline',
-    online: 'Online',
     unexpectedTitle: 'The action did not finish',
     unexpected:
       'An unexpected error occurred: {{message}}. What was saved stays saved; linked records left half-written are shown at the top of the page with a retry.',

@@ -8,6 +8,7 @@ import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
 import { syncMessages } from './sync.ts';
+import { workbenchMessages } from './workbench.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -34,6 +35,7 @@ const nestedModules: Readonly<Record<Language, object>>[] = [
   creditUiMessages,
   securityUiMessages,
   syncMessages,
+  workbenchMessages,
 ];
 
 function insert(tree: Tree, path: string[], message: string): void {

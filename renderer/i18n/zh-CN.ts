@@ -4,8 +4,6 @@ export const zhCN = {
     name: 'CreditDesk 信用档案',
     tagline: '县级住房和城乡建设信用信息管理',
     loading: '正在打开本地数据库…',
-    offline: '离线',
-    online: '在线',
     unexpectedTitle: '操作未完成',
     unexpected: '出现意外错误：{{message}}。已保存的内容不会丢失；未写完的关联记录会在页面顶部提示并可重试。',
   },

@@ -279,7 +279,7 @@ function NoteDialog({
               }
             }}
           >
-            {t('common.save')}
+            {action ? t(`credit.workflow.action.${action}`) : ''}
           </Button>
         </Group>
       </Stack>

@@ -14,6 +14,7 @@ import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { localDate } from '../../session/session.ts';
 import { FormActions } from '../common/FormActions.tsx';
 import { useFormSave } from '../common/saving.ts';
+import { IssueSummary } from '../credit/issues.tsx';
 import { SubjectIdSelect } from '../credit/SubjectSelect.tsx';
 import { fieldLabel, issueMessage } from './labels.ts';
 
@@ -60,7 +61,11 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
     },
   });
 
-  const { saving, save } = useFormSave(form, (values: SubjectInput) => onSubmit(resolve(values)), errorsFor);
+  const { saving, refused, save } = useFormSave(
+    form,
+    (values: SubjectInput) => onSubmit(resolve(values)),
+    errorsFor,
+  );
   const submit = form.onSubmit(save);
 
   const text = (
@@ -82,6 +87,10 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
   return (
     <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
       <Stack>
+        <IssueSummary
+          issues={refused}
+          labelOf={(field) => (field in initial ? fieldLabel(t, field, kind) : null)}
+        />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {text('name', true)}
           {text(
