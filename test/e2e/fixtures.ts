@@ -45,7 +45,7 @@ export async function setUpOffice(page: Page): Promise<void> {
   await page.getByLabel(/^密码/).fill(accounts.admin.password);
   await page.getByLabel('再次输入密码').fill(accounts.admin.password);
   await page.getByRole('button', { name: '开始使用' }).click();
-  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 }
 
 /** The signed-in administrator creates a user with an initial password. */
@@ -92,6 +92,8 @@ export async function openFreshOffice(page: Page): Promise<void> {
   await createUser(page, accounts.clerk);
   await signOut(page);
   await signInFirstTime(page, accounts.clerk);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.getByRole('link', { name: '信用主体' }).click();
   await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
 }
 

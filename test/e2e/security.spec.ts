@@ -32,7 +32,9 @@ test('signs in offline, locks when idle, masks personal data and audits every st
   await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确。再错 4 次将锁定该账号。');
   await page.screenshot(shot('security-sign-in-failed'));
   await signInFirstTime(page, accounts.clerk);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 
+  await page.getByRole('link', { name: '信用主体' }).click();
   await page.getByRole('link', { name: '登记从业人员' }).click();
   await page.getByLabel('姓名').fill(practitioner.name);
   await page.getByLabel('公民身份号码').fill(practitioner.idNumber);
