@@ -115,6 +115,8 @@ export const en: Messages<typeof zhCN> = {
       format: 'The first 17 characters must be digits, the last a digit or X',
       birthDate: 'Birth date {{date}} does not exist',
       birthFuture: 'Birth date {{date}} is in the future',
+      tooYoung: 'This number gives an age of {{age}}, under {{min}}: please check the date of birth',
+      tooOld: 'This number gives an age of {{age}}, over {{max}}: please check the date of birth',
       checkChar: "Wrong check character: character 18 should be '{{expected}}'",
     },
   },

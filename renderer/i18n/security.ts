@@ -72,7 +72,6 @@ const zhCN = {
   audit: {
     title: '审计日志',
     filters: { user: '用户', action: '操作', from: '开始日期', to: '结束日期', document: '记录编号' },
-    details: '变更内容',
     empty: '没有符合条件的审计记录',
     limited: '仅显示最近 {{count}} 条，请缩小查询范围',
     unknownUser: '未知用户（{{username}}）',
@@ -234,7 +233,6 @@ const en: Messages<typeof zhCN> = {
   audit: {
     title: 'Audit trail',
     filters: { user: 'User', action: 'Action', from: 'From', to: 'To', document: 'Record id' },
-    details: 'Changes',
     empty: 'No audit entries match',
     limited: 'Only the latest {{count}} are shown: narrow the search',
     unknownUser: 'Unknown user ({{username}})',

@@ -11,6 +11,7 @@ const zhCN = {
     goBack: '返回',
   },
   auditText: {
+    column: '经过',
     acted: '{{user}} {{action}}',
     actedOn: '{{user}} {{action}}：{{record}}',
     created: '{{user}} 新建了{{record}}',
@@ -47,6 +48,7 @@ const en: Messages<typeof zhCN> = {
     goBack: 'Back',
   },
   auditText: {
+    column: 'What happened',
     acted: '{{user}}: {{action}}',
     actedOn: '{{user}}: {{action}}, {{record}}',
     created: '{{user}} created {{record}}',

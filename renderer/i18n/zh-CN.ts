@@ -109,6 +109,8 @@ export const zhCN = {
       format: '前 17 位应为数字，最后一位为数字或 X',
       birthDate: '出生日期 {{date}} 不存在',
       birthFuture: '出生日期 {{date}} 晚于今天',
+      tooYoung: '按此号码计算年龄为 {{age}} 岁，不满 {{min}} 岁，请核对出生日期',
+      tooOld: '按此号码计算年龄为 {{age}} 岁，超过 {{max}} 岁，请核对出生日期',
       checkChar: '校验码错误：第 18 位应为“{{expected}}”',
     },
   },

@@ -119,12 +119,9 @@ export function AuditEntryText({
   );
 }
 
-/**
- * The fields behind the toggle: what a creation stored or an action recorded. A change needs none, its
- * sentence names every field with both values.
- */
+/** The fields behind the toggle: what a creation stored. A change's sentence names every field already. */
 function entryDetails(entry: AuditEntry): string[] {
-  if (entry.before || !entry.after || bulkCreationOf(entry)) return [];
+  if (entry.action !== 'create' || !entry.after || bulkCreationOf(entry)) return [];
   return Object.keys(entry.after);
 }
 

@@ -195,7 +195,7 @@ export function AuditPage() {
           striped
           data-testid="audit-table"
           layout="fixed"
-          columns={[t('audit.csv.at'), t('audit.csv.action'), t('audit.details'), t('audit.csv.reason')]}
+          columns={[t('audit.csv.at'), t('audit.csv.action'), t('auditText.column'), t('audit.csv.reason')]}
           widths={[150, 140, undefined, 200]}
         >
           {entries?.map((entry) => (

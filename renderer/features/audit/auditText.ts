@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { AuditEntry, AuditSnapshot } from '../../../shared/model/auditEntry.ts';
+import type { AuditAction, AuditEntry, AuditSnapshot } from '../../../shared/model/auditEntry.ts';
 import { bulkCreationOf } from '../../../shared/security/auditChain.ts';
 import { recordFieldLabel, recordValueText } from '../common/recordText.ts';
 import { auditActionLabel } from './labels.ts';
@@ -22,6 +22,14 @@ export interface AuditChange {
 
 /** Stands where the record's name goes, for the page to put a link there. */
 export const recordMarker = '\u0000';
+
+const sessionActions: readonly AuditAction[] = [
+  'signIn',
+  'signOut',
+  'signInFailed',
+  'accountLocked',
+  'passwordChange',
+];
 
 const nameFields = ['name', 'title', 'documentNumber', 'displayName'] as const;
 
@@ -67,10 +75,9 @@ export function auditSentence(
 ): string {
   const collection = entry.collectionName;
   // A user's own sign-in, lock or password change concerns her, who is named already.
-  const hasRecord =
-    collection !== '' &&
-    entry.documentId !== '' &&
-    !(collection === 'users' && entry.documentId === entry.userId);
+  const ownAccount =
+    sessionActions.includes(entry.action) && collection === 'users' && entry.documentId === entry.userId;
+  const hasRecord = collection !== '' && entry.documentId !== '' && !ownAccount;
   const phrase = options.marker ? recordMarker : recordPhrase(t, collection, record);
   const bulk = bulkCreationOf(entry);
   if (bulk)

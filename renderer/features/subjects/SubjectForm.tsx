@@ -1,8 +1,9 @@
-import { Anchor, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { implausibleAge, normalizeCode } from '../../../shared/domain/identifiers.ts';
 import type { SubjectInput } from '../../../shared/model/subject.ts';
 import {
   industries,
@@ -68,10 +69,15 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
   );
   const submit = form.onSubmit(save);
 
+  // A practitioner's age from her ID number: a warning to check it, never a refusal.
+  const ageWarning = enterprise
+    ? null
+    : implausibleAge(normalizeCode(form.values.code), localDate(new Date()));
+
   const text = (
     field: keyof typeof subjectTextLimits | 'code' | 'division',
     required = false,
-    hint?: string,
+    hint?: ReactNode,
   ) => (
     <TextInput
       label={fieldLabel(t, field, kind)}
@@ -96,7 +102,13 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
           {text(
             'code',
             true,
-            t(enterprise ? 'subject.hint.codeEnterprise' : 'subject.hint.codePractitioner'),
+            ageWarning ? (
+              <Text span size="xs" c="orange.8" data-testid="age-warning">
+                {issueMessage(t, { field: 'code', ...ageWarning })}
+              </Text>
+            ) : (
+              t(enterprise ? 'subject.hint.codeEnterprise' : 'subject.hint.codePractitioner')
+            ),
           )}
           <Select
             label={fieldLabel(t, 'industry', kind)}

@@ -1,0 +1,114 @@
+import { expect, type Page, test } from '@playwright/test';
+import { idCheckChar } from '../../shared/domain/identifiers.ts';
+import { accounts, openFreshOffice, shot, signIn, signOut } from './fixtures.ts';
+
+/**
+ * What a county clerk meets on a first day (issue 10), in the browser shell: each numbered defect of the
+ * issue that needs a browser, in Chinese here and in English below.
+ */
+
+const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
+/** A resident ID number of a child born in 2017 (check character computed by the app's own rule). */
+const childId = `41082320170329301${idCheckChar('41082320170329301')}`;
+
+async function registerEnterprise(page: Page): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: '登记企业' }).click();
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await page.getByLabel('法定代表人').fill('王伟');
+  await page.getByLabel('所在县区行政区划代码').fill('410823');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+}
+
+/** The page is no wider than the window. */
+async function expectFitsWindow(page: Page): Promise<void> {
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    window: window.innerWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.window);
+}
+
+test.describe('in Chinese', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+
+  test('a clerk’s first day: not-found page, readable history, whole-form checks, manual lock', async ({
+    page,
+  }) => {
+    await openFreshOffice(page);
+    // 9: one network badge in the header.
+    await expect(page.getByRole('banner').getByText(/^(在线|离线|未登记平台)$/)).toHaveCount(1);
+
+    // 13: an unknown address says so and leads back.
+    await page.goto('/#/no/such/page');
+    await expect(page.getByTestId('not-found')).toContainText('没有这个页面');
+    await page.getByRole('link', { name: '返回工作台' }).click();
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+
+    // 2: the change history names the industry, not its code.
+    await registerEnterprise(page);
+    await page.getByRole('link', { name: '编辑' }).click();
+    await page.getByRole('combobox', { name: '行业' }).click();
+    await page.getByRole('option', { name: '物业服务' }).click();
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+    await page.getByRole('tab', { name: '修改记录' }).click();
+    const history = page.getByRole('tabpanel');
+    await expect(history.getByRole('cell', { name: '建筑施工' })).toBeVisible();
+    await expect(history.getByRole('cell', { name: '物业服务' })).toBeVisible();
+    await expect(history).not.toContainText('construction');
+    await page.screenshot(shot('firstday-zh-subject-history'));
+
+    // 5: an empty penalty form names every missing field on the first save.
+    await page.getByRole('tab', { name: '信用档案' }).click();
+    await page.getByRole('link', { name: '录入行政处罚' }).click();
+    await page
+      .getByRole('textbox', { name: '处罚机关统一社会信用代码', exact: true })
+      .fill('11410823MB12345670');
+    await page.getByRole('button', { name: '保存' }).click();
+    const problems = page.getByRole('alert', { name: /不符合要求/ });
+    await expect(problems).toContainText('处罚机关统一社会信用代码：校验码错误');
+    await expect(problems).toContainText('处罚有效期：必填');
+    await expect(problems).toContainText('公示截止期：必填');
+    await page.screenshot(shot('firstday-zh-penalty-errors'));
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // 14: a practitioner aged 9 by her ID number is warned about, not silently accepted.
+    await page.getByRole('link', { name: '信用主体' }).click();
+    await page.getByRole('link', { name: '登记从业人员' }).click();
+    await page.getByLabel('姓名').fill('王小明');
+    await page.getByLabel('公民身份号码').fill(childId);
+    await expect(page.getByTestId('age-warning')).toContainText('年龄为 9 岁，不满 16 岁');
+    await page.getByRole('button', { name: '取消' }).click();
+
+    // 4: locking from the user menu is a manual lock, on the lock screen and in the trail.
+    await page.getByTestId('user-menu').click();
+    await page.getByRole('menuitem', { name: '锁定屏幕' }).click();
+    await expect(page.getByText(`${accounts.clerk.displayName} 已锁定屏幕。`)).toBeVisible();
+    await signIn(page, accounts.clerk.username, accounts.clerk.password);
+    await expect(page.getByTestId('user-menu')).toHaveText(accounts.clerk.displayName);
+    await signOut(page);
+
+    // 3: the administrator may not register subjects: the form says so and leads back.
+    await signIn(page, accounts.admin.username, accounts.admin.password);
+    await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+    await page.goto('/#/subjects/new/enterprise');
+    await expect(page.getByTestId('not-allowed')).toContainText('您的角色无权执行');
+    await expect(page.getByRole('button', { name: '保存' })).toHaveCount(0);
+    await page.getByRole('link', { name: '返回' }).click();
+    await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
+
+    // 1: the audit trail reads as sentences in Chinese, without internals, and fits the window.
+    await page.getByRole('link', { name: '审计日志' }).click();
+    const trail = page.getByTestId('audit-table');
+    await expect(trail).toContainText(`将企业“${enterprise.name}”的行业由“建筑施工”改为“物业服务”`);
+    await expect(trail.getByRole('row').filter({ hasText: '手动锁定屏幕' })).toHaveCount(1);
+    await expect(trail.getByRole('link', { name: `企业“${enterprise.name}”` }).first()).toBeVisible();
+    for (const internal of ['subjects', 'creditRecords', 'construction', 'idleLock', '"'])
+      await expect(trail).not.toContainText(internal);
+    await expectFitsWindow(page);
+    await page.screenshot(shot('firstday-zh-audit-log'));
+  });
+});
