@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { usccCheckChar } from '../../shared/domain/identifiers.ts';
-import { openFreshOffice, shot } from './fixtures.ts';
+import { openFreshOffice, registerEnterprise, shot } from './fixtures.ts';
 
 test.use({ locale: 'zh-CN' });
 
@@ -25,17 +25,6 @@ async function browserDates(page: Page): Promise<{ today: string; nextYear: stri
 /** A text input of a form by its exact label. */
 function field(page: Page, label: string) {
   return page.getByRole('textbox', { name: label, exact: true });
-}
-
-async function registerEnterprise(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '信用主体' }).click();
-  await page.getByRole('link', { name: '登记企业' }).click();
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
-  await page.getByLabel('法定代表人').fill('王伟');
-  await page.getByLabel('所在县区行政区划代码').fill('410823');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
 }
 
 async function expectRates(page: Page, values: [string, string, string]): Promise<void> {
@@ -86,7 +75,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   test.setTimeout(60_000);
   await openFreshOffice(page);
   const { today, nextYear } = await browserDates(page);
-  await registerEnterprise(page);
+  await registerEnterprise(page, enterprise);
   await expectRates(page, ['—', '—', '—']);
 
   // Enter the penalty from the enterprise's credit file: the party comes from the registry.
@@ -168,7 +157,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   const context = await browser.newContext({ locale: 'zh-CN' });
   const fresh = await context.newPage();
   await openFreshOffice(fresh);
-  await registerEnterprise(fresh);
+  await registerEnterprise(fresh, enterprise);
   await fresh.getByRole('link', { name: '信用记录' }).click();
   await fresh.getByRole('tab', { name: '双公示' }).click();
   await fresh.getByRole('button', { name: '导入上报文件' }).click();

@@ -1,6 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import { idCheckChar } from '../../shared/domain/identifiers.ts';
-import { accounts, openFreshOffice, shot, signIn, signOut } from './fixtures.ts';
+import { accounts, openFreshOffice, registerEnterprise, shot, signIn, signOut } from './fixtures.ts';
 
 /**
  * What a county clerk meets on a first day (issue 10), in the browser shell: each numbered defect of the
@@ -10,17 +10,6 @@ import { accounts, openFreshOffice, shot, signIn, signOut } from './fixtures.ts'
 const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
 /** A resident ID number of a child born in 2017 (check character computed by the app's own rule). */
 const childId = `41082320170329301${idCheckChar('41082320170329301')}`;
-
-async function registerEnterprise(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '信用主体' }).click();
-  await page.getByRole('link', { name: '登记企业' }).click();
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
-  await page.getByLabel('法定代表人').fill('王伟');
-  await page.getByLabel('所在县区行政区划代码').fill('410823');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
-}
 
 /** The page is no wider than the window. */
 async function expectFitsWindow(page: Page): Promise<void> {
@@ -48,7 +37,7 @@ test.describe('in Chinese', () => {
     await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 
     // 2: the change history names the industry, not its code.
-    await registerEnterprise(page);
+    await registerEnterprise(page, enterprise);
     await page.getByRole('link', { name: '编辑' }).click();
     await page.getByRole('combobox', { name: '行业' }).click();
     await page.getByRole('option', { name: '物业服务' }).click();

@@ -97,6 +97,21 @@ export async function openFreshOffice(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
 }
 
+/** The signed-in clerk registers an enterprise and lands on its page. */
+export async function registerEnterprise(
+  page: Page,
+  enterprise: { name: string; code: string },
+): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: '登记企业' }).click();
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await page.getByLabel('法定代表人').fill('王伟');
+  await page.getByLabel('所在县区行政区划代码').fill('410823');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+}
+
 export function shot(name: string): { path: string; fullPage: boolean } {
   return { path: `test-results/screenshots/${name}.png`, fullPage: true };
 }
