@@ -37,7 +37,7 @@ export const en: Messages<typeof zhCN> = {
     editTitle: 'Edit subject',
     createEnterpriseTitle: 'Register an enterprise',
     createPractitionerTitle: 'Register a practitioner',
-    searchPlaceholder: 'Name fragment, or the start of a credit code / ID number',
+    searchPlaceholder: 'Name, or start of credit code / ID number',
     empty: 'No subjects match',
     emptyStart: 'No subjects yet. Start by registering an enterprise or a practitioner.',
     created: 'Registered: {{name}}',

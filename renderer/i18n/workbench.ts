@@ -9,6 +9,7 @@ const zhCN = {
     notAllowedTitle: '无权使用此页面',
     toDashboard: '返回工作台',
     goBack: '返回',
+    showPassword: '显示或隐藏密码',
   },
   auditText: {
     column: '经过',
@@ -46,6 +47,7 @@ const en: Messages<typeof zhCN> = {
     notAllowedTitle: 'You cannot use this page',
     toDashboard: 'Back to the dashboard',
     goBack: 'Back',
+    showPassword: 'Show or hide the password',
   },
   auditText: {
     column: 'What happened',

@@ -19,6 +19,7 @@ import { useTranslation } from 'react-i18next';
 import { type AuditAction, type AuditEntry, auditActions } from '../../../shared/model/auditEntry.ts';
 import type { UserDocument } from '../../../shared/model/user.ts';
 import { useServices } from '../../app/services.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import type { AuditFilter, DeviceChainReport } from '../../security/audit.ts';
 import { useCan, useSession } from '../../security/hooks.ts';
 import { ListTable } from '../common/ListTable.tsx';
@@ -160,17 +161,17 @@ export function AuditPage() {
             clearable
             w={170}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.filters.from')}
             value={filters.from}
-            onChange={(e) => set('from', e.currentTarget.value)}
+            onChange={(value) => set('from', value)}
+            w={150}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.filters.to')}
             value={filters.to}
-            onChange={(e) => set('to', e.currentTarget.value)}
+            onChange={(value) => set('to', value)}
+            w={150}
           />
           <TextInput
             label={t('audit.filters.document')}

@@ -144,7 +144,7 @@ export function SubjectListPage() {
           value={sort}
           onChange={(value) => value && resetPage(setSort)(value as SubjectSort)}
           allowDeselect={false}
-          w={150}
+          w={170}
         />
       </Group>
       {result && (
