@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { usccCheckChar } from '../../shared/domain/identifiers.ts';
-import { openFreshOffice, registerEnterprise, shot } from './fixtures.ts';
+import { browserDates, field, fillPenalty, openFreshOffice, registerEnterprise, shot } from './fixtures.ts';
 
 test.use({ locale: 'zh-CN' });
 
@@ -10,22 +10,6 @@ const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
 /** The same code with a wrong check character. */
 const mistypedCode = `${authorityCode.slice(0, 17)}${authorityCode.endsWith('0') ? '1' : '0'}`;
 const penaltyNumber = '武建罚字〔2026〕第12号';
-
-/** Today and a year from now in the browser's calendar, as the app reckons dates. */
-async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
-  return page.evaluate(() => {
-    const iso = (date: Date) =>
-      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-    const now = new Date();
-    const next = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
-    return { today: iso(now), nextYear: iso(next) };
-  });
-}
-
-/** A text input of a form by its exact label. */
-function field(page: Page, label: string) {
-  return page.getByRole('textbox', { name: label, exact: true });
-}
 
 async function expectRates(page: Page, values: [string, string, string]): Promise<void> {
   await page.getByRole('link', { name: '工作台' }).click();
@@ -85,23 +69,13 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   await page.getByRole('link', { name: '录入行政处罚' }).click();
   await expect(field(page, '行政相对人名称')).toHaveValue(enterprise.name);
   await expect(field(page, '统一社会信用代码')).toHaveValue(enterprise.code);
-  await field(page, '行政处罚决定书文号').fill(penaltyNumber);
-  const categories = page.getByRole('combobox', { name: '处罚类别' });
-  await categories.focus();
-  await page.keyboard.type('罚款');
-  await page.getByRole('option', { name: '03 罚款' }).click();
-  await page.keyboard.press('Escape');
-  await field(page, '罚款金额（万元）').fill('-2');
-  await field(page, '处罚有效期').fill(nextYear);
-  await field(page, '公示截止期').fill(nextYear);
-  await field(page, '违法行为类型').fill('未取得施工许可证擅自施工');
-  await field(page, '违法事实').fill('该公司在未取得施工许可证的情况下组织开工建设。');
-  await field(page, '处罚依据').fill('《建筑工程施工许可管理办法》第十二条');
-  await field(page, '处罚内容').fill('罚款人民币二万元');
-  await field(page, '处罚机关').fill('武陟县住房和城乡建设局');
-  await field(page, '处罚机关统一社会信用代码').fill(mistypedCode);
-  await field(page, '数据来源单位').fill('武陟县住房和城乡建设局');
-  await field(page, '数据来源单位统一社会信用代码').fill(authorityCode);
+  await fillPenalty(page, {
+    number: penaltyNumber,
+    fine: '-2',
+    until: nextYear,
+    authorityCode: mistypedCode,
+    sourceCode: authorityCode,
+  });
   await page.getByRole('button', { name: '保存' }).click();
   const problems = page.getByRole('alert', { name: /不符合要求/ });
   await expect(problems).toContainText('罚款金额（万元）：金额不能为负数');

@@ -112,6 +112,46 @@ export async function registerEnterprise(
   await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
 }
 
+/** Today and a year from now in the browser's calendar, as the app reckons dates. */
+export async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
+  return page.evaluate(() => {
+    const iso = (date: Date) =>
+      `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    const now = new Date();
+    const next = new Date(now.getFullYear() + 1, now.getMonth(), now.getDate());
+    return { today: iso(now), nextYear: iso(next) };
+  });
+}
+
+/** A text input of a form by its exact label. */
+export function field(page: Page, label: string) {
+  return page.getByRole('textbox', { name: label, exact: true });
+}
+
+/** Fills the open penalty form (party from the registry) with a fine for building without a permit. */
+export async function fillPenalty(
+  page: Page,
+  penalty: { number: string; fine: string; until: string; authorityCode: string; sourceCode: string },
+): Promise<void> {
+  await field(page, '行政处罚决定书文号').fill(penalty.number);
+  const categories = page.getByRole('combobox', { name: '处罚类别' });
+  await categories.focus();
+  await page.keyboard.type('罚款');
+  await page.getByRole('option', { name: '03 罚款' }).click();
+  await page.keyboard.press('Escape');
+  await field(page, '罚款金额（万元）').fill(penalty.fine);
+  await field(page, '处罚有效期').fill(penalty.until);
+  await field(page, '公示截止期').fill(penalty.until);
+  await field(page, '违法行为类型').fill('未取得施工许可证擅自施工');
+  await field(page, '违法事实').fill('该公司在未取得施工许可证的情况下组织开工建设。');
+  await field(page, '处罚依据').fill('《建筑工程施工许可管理办法》第十二条');
+  await field(page, '处罚内容').fill('罚款人民币二万元');
+  await field(page, '处罚机关').fill('武陟县住房和城乡建设局');
+  await field(page, '处罚机关统一社会信用代码').fill(penalty.authorityCode);
+  await field(page, '数据来源单位').fill('武陟县住房和城乡建设局');
+  await field(page, '数据来源单位统一社会信用代码').fill(penalty.sourceCode);
+}
+
 export function shot(name: string): { path: string; fullPage: boolean } {
   return { path: `test-results/screenshots/${name}.png`, fullPage: true };
 }

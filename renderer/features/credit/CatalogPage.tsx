@@ -91,7 +91,10 @@ export function CatalogPage() {
                     <Table.Td ff="monospace">{item.code}</Table.Td>
                     <Table.Td>{localized(item.name, i18n.language)}</Table.Td>
                     <Table.Td maw={320}>{localized(item.content, i18n.language)}</Table.Td>
-                    <Table.Td maw={260}>{item.basis.join('；')}</Table.Td>
+                    {/* Laws are cited by their official Chinese titles, in either language. */}
+                    <Table.Td maw={260} lang="zh-CN" translate="no">
+                      {item.basis.join('；')}
+                    </Table.Td>
                     <Table.Td>{t(`credit.disclosure.${item.disclosure}`)}</Table.Td>
                     <Table.Td>{localized(item.collectionSource, i18n.language)}</Table.Td>
                     <Table.Td>{t(`credit.sharingMethod.${item.sharingMethod}`)}</Table.Td>
