@@ -11,6 +11,15 @@ const zhCN = {
     goBack: '返回',
     showPassword: '显示或隐藏密码',
   },
+  listExport: {
+    button: '导出',
+    title: '导出{{list}}',
+    what: '将按当前筛选条件导出 {{count}} 条{{list}}；个人信息按您的权限遮蔽。导出会记入审计日志。',
+    reason: '导出理由',
+    reasonHint: '例如：报送县政府的季度名单',
+    done: '已导出 {{count}} 条',
+    recordSearch: '标题、文号或信用主体名称',
+  },
   todo: {
     title: '待办事项',
     loading: '正在查找待办事项…',
@@ -70,6 +79,15 @@ const en: Messages<typeof zhCN> = {
     toDashboard: 'Back to the dashboard',
     goBack: 'Back',
     showPassword: 'Show or hide the password',
+  },
+  listExport: {
+    button: 'Export',
+    title: 'Export {{list}}',
+    what: 'Exports the {{count}} rows of {{list}} the filters select; personal data masked as your role sees it. The export is recorded in the audit trail.',
+    reason: 'Reason for the export',
+    reasonHint: 'For example: the quarterly list for the county government',
+    done: '{{count}} rows exported',
+    recordSearch: 'Title, document number or subject name',
   },
   todo: {
     title: 'To do',
