@@ -61,7 +61,8 @@ export interface OpenDatabaseOptions {
 export const migrationStrategies = {
   // Version 1 encrypts personal fields: the storage wrapper does it as documents are written again.
   subjects: { 1: (doc: SubjectDocument) => doc },
-  creditRecords: {},
+  // Version 1 adds the workflow step `withdraw`: version-0 documents are valid as they are.
+  creditRecords: { 1: (doc: CreditRecordDocument) => doc },
   // Version 1 encrypts the ID numbers of natural persons, as subjects' version 1 does.
   disclosures: { 1: (doc: DisclosureDocument) => doc },
   reference: {},

@@ -46,6 +46,7 @@ const zhCN = {
       noteHint: '理由将记入审核记录和审计日志',
       done: {
         submit: '已提交审核',
+        withdraw: '已撤回提交，记录回到草稿',
         return: '已退回录入人',
         approve: '已审核通过',
         repair: '已完成信用修复',
@@ -224,6 +225,7 @@ const en: Messages<typeof zhCN> = {
       noteHint: 'The reason is kept in the review history and the audit trail',
       done: {
         submit: 'Submitted for review',
+        withdraw: 'Submission withdrawn; the record is a draft again',
         return: 'Returned to the author',
         approve: 'Approved',
         repair: 'Credit repaired',

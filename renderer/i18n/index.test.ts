@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkResidentId, checkUscc } from '../../shared/domain/identifiers.ts';
 import { emptySubjectInput, validateSubjectInput } from '../../shared/model/subject.ts';
-import { createI18n, languageForLocale, messageKeys, messagesFor } from './index.ts';
+import { createI18n, languageForLocale, mergeMessages, messageKeys, messagesFor } from './index.ts';
 
 describe('UI text', () => {
   it('has the same keys in both languages, none empty', () => {
@@ -63,5 +63,12 @@ describe('UI text', () => {
     expect(languageForLocale('zh-TW')).toBe('zh-CN');
     expect(languageForLocale('en-GB')).toBe('en');
     expect(languageForLocale('de-DE')).toBe('en');
+  });
+
+  it('refuses a message key defined in two modules, flat or nested', () => {
+    expect(() => mergeMessages([{ 'common.save': '保存' }, { common: { save: '存' } }])).toThrow(
+      'Message key common.save is defined twice',
+    );
+    expect(() => mergeMessages([{ common: { save: '保存' } }, { common: { cancel: '取消' } }])).not.toThrow();
   });
 });

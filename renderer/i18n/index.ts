@@ -38,18 +38,19 @@ const nestedModules: Readonly<Record<Language, object>>[] = [
   workbenchMessages,
 ];
 
-function insert(tree: Tree, path: string[], message: string): void {
-  const [head, ...rest] = path;
-  if (head === undefined) return;
-  if (rest.length === 0) {
-    if (typeof tree[head] === 'object') throw new Error(`Message key ${path.join('.')} is also a group`);
-    tree[head] = message;
-    return;
+function insert(tree: Tree, key: string, message: string): void {
+  const path = key.split('.');
+  const last = path.pop() as string;
+  let node = tree;
+  for (const part of path) {
+    const child = node[part] ?? {};
+    if (typeof child === 'string') throw new Error(`Message group ${key} is also a message`);
+    node[part] = child;
+    node = child;
   }
-  const child = tree[head] ?? {};
-  if (typeof child === 'string') throw new Error(`Message group ${head} is also a message`);
-  tree[head] = child;
-  insert(child, rest, message);
+  if (typeof node[last] === 'object') throw new Error(`Message key ${key} is also a group`);
+  if (typeof node[last] === 'string') throw new Error(`Message key ${key} is defined twice`);
+  node[last] = message;
 }
 
 function flatten(tree: Tree, prefix = ''): [string, string][] {
@@ -60,19 +61,25 @@ function flatten(tree: Tree, prefix = ''): [string, string][] {
   );
 }
 
+/**
+ * Merges message modules into one tree. A key defined by two modules is an error, never a silent
+ * override: each message has exactly one home.
+ */
+export function mergeMessages(modules: readonly (FlatMessages | Tree)[]): Tree {
+  const tree: Tree = {};
+  for (const module of modules) {
+    for (const [key, message] of flatten(module as Tree)) insert(tree, key, message);
+  }
+  return tree;
+}
+
 /** The complete message tree of one language. */
 export function messagesFor(language: Language): Tree {
-  const tree: Tree = {};
-  const own = (language === 'zh-CN' ? zhCN : en) as Tree;
-  // Where modules and the app's own text name the same key, the app's own wording wins: it goes last.
-  for (const module of flatModules) {
-    for (const [key, message] of Object.entries(module[language])) insert(tree, key.split('.'), message);
-  }
-  for (const module of nestedModules) {
-    for (const [key, message] of flatten(module[language] as Tree)) insert(tree, key.split('.'), message);
-  }
-  for (const [key, message] of flatten(own)) insert(tree, key.split('.'), message);
-  return tree;
+  return mergeMessages([
+    ...flatModules.map((module) => module[language]),
+    ...nestedModules.map((module) => module[language] as Tree),
+    (language === 'zh-CN' ? zhCN : en) as Tree,
+  ]);
 }
 
 /** Every message key of a language, dotted. */

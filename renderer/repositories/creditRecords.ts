@@ -8,9 +8,9 @@ import {
   isPubliclyVisible,
 } from '../../shared/domain/credit/publicity.ts';
 import {
-  applyWorkflowAction,
-  availableWorkflowActions,
-  workflowTransitions,
+  availableCreditRecordSteps,
+  creditRecordWorkflow,
+  takeCreditRecordStep,
 } from '../../shared/domain/credit/workflow.ts';
 import { isRealDate } from '../../shared/domain/identifiers.ts';
 import { type Attachment, checkAttachmentFile } from '../../shared/model/attachment.ts';
@@ -24,7 +24,8 @@ import {
   type WorkflowAction,
 } from '../../shared/model/creditRecord.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
-import { type Action, can, checkFourEyes } from '../../shared/security/permissions.ts';
+import type { Action } from '../../shared/security/permissions.ts';
+import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditRecordCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
@@ -106,14 +107,6 @@ export function fieldsOf(record: CreditRecordInput): CreditRecordFields {
 /** Steps a user takes by hand (expiry is automatic) and the permission each needs. */
 export type ManualAction = Exclude<WorkflowAction, 'expire'>;
 
-const actionPermission: Record<ManualAction, Action> = {
-  submit: 'record.submit',
-  return: 'record.approve',
-  approve: 'record.approve',
-  repair: 'record.revoke',
-  revoke: 'record.revoke',
-};
-
 /** How each workflow step is named in the audit trail. */
 const auditActionOf: Record<WorkflowAction, AuditAction> = {
   submit: 'statusChange',
@@ -122,6 +115,7 @@ const auditActionOf: Record<WorkflowAction, AuditAction> = {
   expire: 'statusChange',
   repair: 'statusChange',
   revoke: 'revoke',
+  withdraw: 'statusChange',
 };
 
 export interface CreditRecordQuery {
@@ -146,12 +140,6 @@ export interface CreditRecordCounts {
   drafts: number;
   /** Submitted and waiting for a reviewer. */
   awaitingReview: number;
-}
-
-/** The record's author and whoever submitted it last: neither may review it. */
-function authorsOf(record: CreditRecordDocument): string[] {
-  const submitter = record.workflow.findLast((entry) => entry.action === 'submit')?.by;
-  return submitter ? [record.createdBy, submitter] : [record.createdBy];
 }
 
 /**
@@ -357,25 +345,24 @@ export class CreditRecordRepository {
    * for the minimum publicity period. The step is appended to the record's workflow with who and when.
    */
   async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
-    const permission = actionPermission[action];
+    const permission = Object.hasOwn(creditRecordWorkflow.transitions, action)
+      ? creditRecordWorkflow.transitions[action].permission
+      : null;
+    // Steps without a permission are automatic (expiry): nobody takes them by hand.
     if (!permission) return { ok: false, issues: [issue('action', 'oneOf')] };
-    const acting = actingUser(this.context, permission);
-    if (!acting.ok) return acting;
-    const { session } = acting;
+    const session = this.context.session();
+    if (!session)
+      return { ok: false, issues: [issue('action', 'permission.denied', { action: permission })] };
     const current = await this.collection.findOne(id).exec();
     if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
     const record = plain(current);
-    if (workflowTransitions[action].fourEyes) {
-      const ownWork = checkFourEyes(authorsOf(record), session.userId);
-      if (ownWork) return { ok: false, issues: [ownWork] };
-    }
+    // The workflow table judges the step once: permission, state, four-eyes, submitter, text.
+    const stepped = takeCreditRecordStep(record, action, session, this.clock().toISOString(), note);
+    if (!stepped.ok) return { ok: false, issues: refusalOf(stepped.issues, permission) };
     if (action === 'repair') {
       const tooEarly = this.repairTooEarly(record);
       if (tooEarly) return { ok: false, issues: [tooEarly] };
     }
-    const actor = { userId: session.userId, canApprove: can(session.roles, permission) };
-    const stepped = applyWorkflowAction(record, action, actor, this.clock().toISOString(), note);
-    if (!stepped.ok) return stepped;
     const next = this.nextVersion(record, stepped.value, session.userId);
     await this.journal.run(authorOf(session), [
       this.step(record, next, { action: auditActionOf[action], reason: note.trim() }),
@@ -387,14 +374,9 @@ export class CreditRecordRepository {
   availableActions(record: CreditRecordDocument): ManualAction[] {
     const session = this.context.session();
     if (!session) return [];
-    const steps = availableWorkflowActions(record, { userId: session.userId, canApprove: true });
-    return steps.filter(
+    return availableCreditRecordSteps(record, session).filter(
       (action): action is ManualAction =>
-        action !== 'expire' &&
-        can(session.roles, actionPermission[action]) &&
-        (!workflowTransitions[action].fourEyes ||
-          checkFourEyes(authorsOf(record), session.userId) === null) &&
-        (action !== 'repair' || this.repairTooEarly(record) === null),
+        action !== 'expire' && (action !== 'repair' || this.repairTooEarly(record) === null),
     );
   }
 
@@ -542,6 +524,15 @@ export class CreditRecordRepository {
   ): UpdateStep {
     return { kind: 'update', collection: 'creditRecords', before, after, ...(audit ? { audit } : {}) };
   }
+}
+
+/** A refusal of the actor stands alone, as the permission check names it; otherwise every broken rule. */
+function refusalOf(issues: ValidationIssue[], permission: Action): ValidationIssue[] {
+  const refusal = issues.find((found) => permissionCodeOf(found.code) !== null);
+  if (!refusal) return issues;
+  return permissionCodeOf(refusal.code) === 'permission.denied'
+    ? [issue('action', 'permission.denied', { action: permission })]
+    : [issue('approvedBy', 'permission.ownWork')];
 }
 
 function plain(doc: RxDocument<CreditRecordDocument>): CreditRecordDocument {

@@ -2,6 +2,11 @@ import type { RxDocument } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import { isLate } from '../../shared/domain/credit/deadlines.ts';
+import {
+  judgeReportingStep,
+  type ReportingRequest,
+  reportedAtAfter,
+} from '../../shared/domain/credit/reporting.ts';
 import { derivePenaltyRecord } from '../../shared/domain/credit/derivation.ts';
 import { computeDisclosureRates, type DisclosureRates } from '../../shared/domain/credit/rates.ts';
 import type { CalendarWarning } from '../../shared/domain/credit/workdays.ts';
@@ -259,25 +264,57 @@ export class DisclosureRepository {
   }
 
   /** Records that the decision was reported to the credit platform on `date` (today by default). */
-  async markReported(id: string, date = this.today()): Promise<Validated<DisclosureDocument>> {
-    const acting = actingUser(this.context, 'disclosure.submit');
-    if (!acting.ok) return acting;
+  markReported(id: string, date = this.today()): Promise<Validated<DisclosureDocument>> {
+    return this.takeReportingStep(id, { step: 'report', date });
+  }
+
+  /** Changes the recorded reporting date of a reported decision; the reason goes to the audit trail. */
+  correctReport(id: string, date: string, reason: string): Promise<Validated<DisclosureDocument>> {
+    return this.takeReportingStep(id, { step: 'correctReport', date, reason });
+  }
+
+  /** Makes a reported decision unreported again; the reason goes to the audit trail. */
+  withdrawReport(id: string, reason: string): Promise<Validated<DisclosureDocument>> {
+    return this.takeReportingStep(id, { step: 'withdrawReport', reason });
+  }
+
+  /** One reporting step, judged by the reporting workflow (shared/domain/credit/reporting.ts). */
+  private async takeReportingStep(
+    id: string,
+    request: ReportingRequest,
+  ): Promise<Validated<DisclosureDocument>> {
+    const session = this.context.session();
+    if (!session)
+      return { ok: false, issues: [issue('action', 'permission.denied', { action: 'disclosure.submit' })] };
     const current = await this.collection.findOne(id).exec();
     if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
     const previous = plain(current);
-    if (previous.reportedAt !== '') {
+    const refused = judgeReportingStep(previous, request, session, this.today());
+    if (refused.some((found) => found.code === 'workflow.notPermitted')) {
+      return { ok: false, issues: [issue('action', 'permission.denied', { action: 'disclosure.submit' })] };
+    }
+    if (request.step === 'report' && refused.some((found) => found.code === 'workflow.illegalTransition')) {
       return { ok: false, issues: [issue('reportedAt', 'disclosure.alreadyReported')] };
     }
-    const checked = validateDisclosureInput({ ...previous, reportedAt: date }, this.today());
+    if (refused.length > 0) return { ok: false, issues: refused };
+    const reportedAt = reportedAtAfter(request);
+    const checked = validateDisclosureInput({ ...previous, reportedAt }, this.today());
     if (!checked.ok) return checked;
     const next: DisclosureDocument = {
       ...previous,
-      reportedAt: date,
+      reportedAt,
       updatedAt: this.clock().toISOString(),
-      updatedBy: acting.session.userId,
+      updatedBy: session.userId,
     };
-    await this.journal.run(authorOf(acting.session), [
-      { kind: 'update', collection: 'disclosures', before: previous, after: next },
+    const reason = request.reason?.trim() ?? '';
+    await this.journal.run(authorOf(session), [
+      {
+        kind: 'update',
+        collection: 'disclosures',
+        before: previous,
+        after: next,
+        ...(request.step === 'report' ? {} : { audit: { action: 'statusChange' as const, reason } }),
+      },
     ]);
     return { ok: true, value: next };
   }
@@ -304,6 +341,11 @@ export class DisclosureRepository {
 
   canReport(disclosure: DisclosureDocument): boolean {
     return disclosure.reportedAt === '' && mayAct(this.context, 'disclosure.submit');
+  }
+
+  /** Whether the signed-in user may correct or withdraw the decision's reporting. */
+  canChangeReport(disclosure: DisclosureDocument): boolean {
+    return disclosure.reportedAt !== '' && mayAct(this.context, 'disclosure.submit');
   }
 
   /** Exporting the reporting file is part of reporting (上报), the clerk's step `disclosure.submit`. */

@@ -41,7 +41,15 @@ export const creditRecordSources = [
 ] as const;
 export type CreditRecordSource = (typeof creditRecordSources)[number];
 
-export const workflowActions = ['submit', 'return', 'approve', 'expire', 'repair', 'revoke'] as const;
+export const workflowActions = [
+  'submit',
+  'return',
+  'approve',
+  'expire',
+  'repair',
+  'revoke',
+  'withdraw',
+] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
 export interface WorkflowEntry {
@@ -203,7 +211,8 @@ function validateWorkflow(workflow: readonly WorkflowEntry[]): ValidationIssue[]
 /** The versioned JSON schema of the creditRecords collection (RxDB format; plain data, no RxDB import). */
 export const creditRecordJsonSchema = {
   title: 'creditRecord',
-  version: 0,
+  // Version 1 adds the step `withdraw`; version-0 documents are valid as they are.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

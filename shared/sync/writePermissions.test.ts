@@ -77,6 +77,29 @@ describe('write permissions', () => {
     ]);
   });
 
+  test("disclosures: reporting, correcting and withdrawing the report are the reporting workflow's steps", () => {
+    const decision = {
+      id: 'd',
+      createdBy: 'clerk',
+      updatedBy: 'clerk',
+      decisionDate: '2026-03-05',
+      reportedAt: '',
+    };
+    const reported = { ...decision, reportedAt: '2026-03-09' };
+    expect(checkWritePermission('disclosures', reported, decision, lookup)).toEqual([]);
+    expect(
+      checkWritePermission('disclosures', { ...reported, reportedAt: '2026-03-08' }, reported, lookup),
+    ).toEqual([]);
+    expect(checkWritePermission('disclosures', decision, reported, lookup)).toEqual([]);
+    expect(
+      codes(checkWritePermission('disclosures', { ...reported, reportedAt: '2026-03-04' }, decision, lookup)),
+    ).toEqual(['reportedAt disclosure.reportedBeforeDecision']);
+    const byAdmin = { ...reported, updatedBy: 'admin' };
+    expect(codes(checkWritePermission('disclosures', byAdmin, decision, lookup))).toEqual([
+      'updatedBy permission.denied',
+    ]);
+  });
+
   test('bootstrap administrators create themselves', () => {
     const admin = { id: 'a', createdBy: 'a', updatedBy: 'a', roles: ['countyAdmin'], status: 'active' };
     expect(bootstrapAdministrators([admin, { ...admin, id: 'b' }]).map((user) => user.id)).toEqual(['a']);

@@ -5,13 +5,14 @@
  * is judged against the user who took it (`workflow[n].by`), the creation against `createdBy`, and the
  * last change against `updatedBy`.
  */
-import { workflowTransitions } from '../domain/credit/workflow.ts';
-import { checkWorkflowAction } from '../domain/credit/workflow.ts';
+import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
+import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
+import { permissionCodeOf } from '../kit/workflow.ts';
 import type { CollectionName } from '../model/collections.ts';
-import type { CreditRecordStatus, WorkflowAction, WorkflowEntry } from '../model/creditRecord.ts';
+import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
 import type { UserStatus } from '../model/user.ts';
 import { issue, type ValidationIssue } from '../model/validation.ts';
-import { type Action, can, checkFourEyes, type Role } from '../security/permissions.ts';
+import { type Action, can, type Role } from '../security/permissions.ts';
 import { canonicalJson } from '../security/canonicalJson.ts';
 
 /** What the platform knows of a county user. */
@@ -85,7 +86,10 @@ export function checkWritePermission(
     case 'subjects':
       return checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update');
     case 'disclosures':
-      return checkCreateOrEdit(next, previous, users, 'disclosure.create', 'disclosure.editDraft');
+      return dedupe([
+        ...checkCreateOrEdit(next, previous, users, 'disclosure.create', 'disclosure.editDraft'),
+        ...checkReportingWrite(next, previous, users),
+      ]);
     case 'users':
       return checkUserWrite(next, previous, users);
     case 'creditRecords':
@@ -115,6 +119,32 @@ function checkCreateOrEdit(
   return issues;
 }
 
+/**
+ * A changed `reportedAt` is a reporting step of the last author, judged by the reporting workflow. The
+ * reason of a correction or withdrawal travels in the audit entry, not in the document, so the text rule
+ * is the device's alone; the day bound is the validators' (the platform does not know the device's day).
+ */
+function checkReportingWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
+  const before = previous ? text(previous, 'reportedAt') : '';
+  const step = reportingStepBetween(before, text(next, 'reportedAt'));
+  if (!step) return [];
+  const author = text(next, 'updatedBy');
+  if (!users(author)) return [];
+  const disclosure = {
+    reportedAt: before,
+    decisionDate: text(next, 'decisionDate'),
+    createdBy: text(next, 'createdBy'),
+  };
+  const request = { step, date: text(next, 'reportedAt'), reason: '' };
+  return judgeReportingStep(disclosure, request, { userId: author, roles: users(author)!.roles }, null)
+    .filter((found) => found.code !== 'workflow.noteRequired')
+    .map((found) =>
+      permissionCodeOf(found.code)
+        ? issue('updatedBy', 'permission.denied', { action: 'disclosure.submit', userId: author })
+        : found,
+    );
+}
+
 function checkUserWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
   const author = text(next, 'updatedBy');
   // Created by an administrator and then given its owner's own password, both before the first push: the
@@ -128,21 +158,37 @@ function checkUserWrite(next: Doc, previous: Doc | null, users: UserLookup): Val
   return checkActor(users, author, ownPassword ? null : 'user.manage', 'updatedBy');
 }
 
-/** The permission each workflow step needs: reviewing steps need the reviewer's rights. */
-const stepActions: Readonly<Record<WorkflowAction, Action | null>> = {
-  submit: 'record.submit',
-  return: 'record.approve',
-  approve: 'record.approve',
-  repair: 'case.decide',
-  revoke: 'record.revoke',
-  // Expiry is the automatic step at the end of publicity.
-  expire: null,
-};
-
 interface RecordState {
   status: CreditRecordStatus;
   workflow: WorkflowEntry[];
   createdBy: string;
+}
+
+/**
+ * Replays each new step through the workflow engine, as the step's actor known to the platform: the
+ * same table and function the device judged the step with (shared/domain/credit/workflow.ts).
+ */
+function checkStep(
+  state: RecordState,
+  step: WorkflowEntry,
+  field: string,
+  users: UserLookup,
+): ValidationIssue[] {
+  const rule = Object.hasOwn(creditRecordWorkflow.transitions, step.action)
+    ? creditRecordWorkflow.transitions[step.action]
+    : undefined;
+  if (!rule) return [issue(`${field}.action`, 'oneOf')];
+  const { permission } = rule;
+  // Automatic steps (expiry) are taken by the system, not by a county user.
+  const actor = permission ? checkActor(users, step.by, null, `${field}.by`) : [];
+  if (actor.length > 0) return actor;
+  const roles = users(step.by)?.roles ?? [];
+  return judgeCreditRecordStep(state, step.action, { userId: step.by, roles }, step.note).map((found) => {
+    const code = permissionCodeOf(found.code);
+    if (code) return issue(`${field}.by`, code, { action: permission ?? '', userId: step.by });
+    if (found.code === 'workflow.actorRequired') return issue(`${field}.by`, 'permission.unknownUser');
+    return { ...found, field };
+  });
 }
 
 function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
@@ -170,32 +216,10 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   let draftSeen = state.status === 'draft';
   let contentEditor = text(next, 'updatedBy');
   nextWorkflow.slice(previousWorkflow.length).forEach((step, offset) => {
-    const field = `workflow.${previousWorkflow.length + offset}.by`;
-    const action = stepActions[step.action];
-    if (action) {
-      const actor = checkActor(users, step.by, action, field);
-      issues.push(...actor);
-      const transition = workflowTransitions[step.action];
-      // Four-eyes matters once the role allows the step at all.
-      if (transition.fourEyes && actor.length === 0) {
-        const own = checkFourEyes(authorsOf(state), step.by);
-        if (own) issues.push(issue(field, own.code, { action, userId: step.by }));
-      }
-    }
-    const canApprove = action === null || can(users(step.by)?.roles ?? [], action);
-    const rules = checkWorkflowAction(state, step.action, { userId: step.by, canApprove }, step.note).filter(
-      (found) =>
-        !['workflow.notPermitted', 'workflow.fourEyes', 'workflow.actorRequired'].includes(found.code),
-    );
-    issues.push(
-      ...rules.map((found) => ({ ...found, field: `workflow.${previousWorkflow.length + offset}` })),
-    );
+    issues.push(...checkStep(state, step, `workflow.${previousWorkflow.length + offset}`, users));
     if (step.action === 'submit') contentEditor = step.by;
-    state = {
-      ...state,
-      status: workflowTransitions[step.action].to,
-      workflow: [...state.workflow, step],
-    };
+    const to = creditRecordWorkflow.transitions[step.action]?.to ?? state.status;
+    state = { ...state, status: to, workflow: [...state.workflow, step] };
     if (state.status === 'draft') draftSeen = true;
   });
   if (next.status !== state.status) {
@@ -214,12 +238,6 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
   }
   return dedupe(issues);
-}
-
-/** The record's author and whoever submitted it last: the reviewer must be someone else. */
-function authorsOf(state: RecordState): string[] {
-  const submitter = state.workflow.findLast((entry) => entry.action === 'submit')?.by;
-  return submitter ? [state.createdBy, submitter] : [state.createdBy];
 }
 
 function dedupe(issues: ValidationIssue[]): ValidationIssue[] {

@@ -2,6 +2,7 @@
  * A real local profile for the credit-file tests: RxDB on fake-indexeddb, the local Dexie store, the
  * audit trail and the personal-data cipher, with the acting user and the clock under the test's control.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { samplePenalty, withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
 import type { DisclosureDocument, DisclosureInput } from '../../shared/model/disclosure.ts';
 import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/model/subject.ts';
@@ -125,6 +126,23 @@ export function enterpriseInput(overrides: Partial<SubjectInput> = {}): SubjectI
     division: county,
     ...overrides,
   };
+}
+
+/**
+ * For a test file: a fresh profile with the enterprise of `enterpriseInput` registered before each test,
+ * closed after it.
+ */
+export function eachProfileWithEnterprise(start = '2026-03-06T02:00:00.000Z') {
+  // Filled before each test; read them inside tests only.
+  const current = {} as { profile: Profile; enterprise: SubjectDocument };
+  beforeEach(async () => {
+    current.profile = await openProfile(start);
+    current.enterprise = await registerSubject(current.profile, enterpriseInput());
+  });
+  afterEach(async () => {
+    await current.profile.close();
+  });
+  return current;
 }
 
 /** Registers a subject as the clerk (whoever is signed in otherwise) and returns it. */

@@ -31,6 +31,7 @@ import { useUserNames } from './useUserNames.ts';
 
 const actionColors: Record<ManualAction, string> = {
   submit: 'blue',
+  withdraw: 'gray',
   return: 'orange',
   approve: 'teal',
   repair: 'violet',

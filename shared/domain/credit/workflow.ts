@@ -1,18 +1,122 @@
 /**
- * The review workflow of credit records, as a pure state machine:
+ * The review workflow of credit records, as a table for the workflow engine (shared/kit/workflow.ts):
  *
  *   draft ──submit──▶ submitted ──approve──▶ approved ──expire──▶ expired
  *     ▲                  │                       ├──repair──▶ repaired
- *     └──────return──────┘                       └──revoke──▶ revoked
+ *     └──return/withdraw─┘                       └──revoke──▶ revoked
  *
- * Every step appends who did it and when. Approving, returning, repairing and revoking need the approver
- * right (`canApprove`, from the role permissions); submitting needs only the right to edit drafts, which
- * the caller checks. Approving, repairing and revoking follow the four-eyes rule: the reviewer is neither
- * the record's author nor the user who submitted it. Expiry is the automatic step run by `expireRecords`
- * in publicity.ts.
+ * Every step appends who did it, when, and its text (`note`): the reviewer's opinion (审核意见) on
+ * approve (optional) and return (required: the return reason), the reason on repair and revoke
+ * (required) and on withdraw (optional). Approving, repairing and revoking follow the four-eyes rule: the
+ * reviewer is neither the record's author nor the user who submitted it. Only the submitter withdraws a
+ * submission, before a reviewer has acted on it. Expiry is the automatic step run by `expireRecords` in
+ * publicity.ts.
  */
 import type { CreditRecordDocument, CreditRecordStatus, WorkflowAction } from '../../model/creditRecord.ts';
 import { issue, type Validated, type ValidationIssue } from '../../model/validation.ts';
+import {
+  availableSteps,
+  judgeStep,
+  type StepActor,
+  transition,
+  type TransitionRule,
+  type WorkflowDocument,
+  type WorkflowTable,
+} from '../../kit/workflow.ts';
+import type { Role } from '../../security/permissions.ts';
+
+export const creditRecordWorkflow: WorkflowTable<CreditRecordStatus, WorkflowAction> = {
+  namespace: 'credit.workflow.action',
+  states: ['draft', 'submitted', 'approved', 'expired', 'repaired', 'revoked'],
+  submitStep: 'submit',
+  transitions: {
+    submit: transition({ from: 'draft', to: 'submitted', permission: 'record.submit' }),
+    withdraw: transition({
+      from: 'submitted',
+      to: 'draft',
+      permission: 'record.submit',
+      onlySubmitter: true,
+      text: { kind: 'reason', required: false },
+    }),
+    return: transition({
+      from: 'submitted',
+      to: 'draft',
+      permission: 'record.approve',
+      text: { kind: 'opinion', required: true },
+    }),
+    approve: transition({
+      from: 'submitted',
+      to: 'approved',
+      permission: 'record.approve',
+      fourEyes: true,
+      text: { kind: 'opinion', required: false },
+    }),
+    expire: transition({ from: 'approved', to: 'expired', permission: null }),
+    // Repair decides a repair application (信用修复): the authority that recorded the information
+    // decides it, the reviewer's `case.decide`. `record.revoke` is the withdrawal of a published record.
+    repair: transition({
+      from: 'approved',
+      to: 'repaired',
+      permission: 'case.decide',
+      fourEyes: true,
+      text: { kind: 'reason', required: true },
+    }),
+    revoke: transition({
+      from: 'approved',
+      to: 'revoked',
+      permission: 'record.revoke',
+      fourEyes: true,
+      text: { kind: 'reason', required: true },
+    }),
+  },
+};
+
+type WorkflowSubject = Pick<CreditRecordDocument, 'status' | 'workflow' | 'createdBy'>;
+
+/** The parts of a record the engine judges. */
+export function creditRecordWorkflowDocument(record: WorkflowSubject): WorkflowDocument<WorkflowAction> {
+  return { state: record.status, author: record.createdBy, steps: record.workflow };
+}
+
+/** Every rule the step breaks for this actor; empty when she may take it. The device and the platform ask this. */
+export function judgeCreditRecordStep(
+  record: WorkflowSubject,
+  action: WorkflowAction,
+  actor: StepActor,
+  note = '',
+): ValidationIssue[] {
+  return judgeStep(creditRecordWorkflow, creditRecordWorkflowDocument(record), { action, text: note }, actor);
+}
+
+/**
+ * Takes a workflow step: returns the record with its new status and the step appended (a new object;
+ * stamps are left to the repository layer), or the broken rules.
+ */
+export function takeCreditRecordStep<T extends WorkflowSubject>(
+  record: T,
+  action: WorkflowAction,
+  actor: StepActor,
+  at: string,
+  note = '',
+): Validated<T> {
+  const issues = judgeCreditRecordStep(record, action, actor, note);
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      ...record,
+      status: creditRecordWorkflow.transitions[action].to,
+      workflow: [...record.workflow, { action, by: actor.userId, at, note: note.trim() }],
+    },
+  };
+}
+
+/** The steps this actor may take on the record now, for the buttons a page shows. */
+export function availableCreditRecordSteps(record: WorkflowSubject, actor: StepActor): WorkflowAction[] {
+  return availableSteps(creditRecordWorkflow, creditRecordWorkflowDocument(record), actor);
+}
+
+// The earlier interface, kept for its callers: an actor with one flag for the reviewer's steps.
 
 export interface WorkflowActor {
   userId: string;
@@ -26,20 +130,29 @@ export interface WorkflowTransition {
   needsApprover: boolean;
   /** The reviewer may not be the record's author or submitter. */
   fourEyes: boolean;
-  /** A reason must be recorded with the step. */
+  /** A reason or opinion must be recorded with the step. */
   needsNote: boolean;
 }
 
-export const workflowTransitions: Readonly<Record<WorkflowAction, WorkflowTransition>> = {
-  submit: { from: 'draft', to: 'submitted', needsApprover: false, fourEyes: false, needsNote: false },
-  return: { from: 'submitted', to: 'draft', needsApprover: true, fourEyes: false, needsNote: true },
-  approve: { from: 'submitted', to: 'approved', needsApprover: true, fourEyes: true, needsNote: false },
-  expire: { from: 'approved', to: 'expired', needsApprover: false, fourEyes: false, needsNote: false },
-  repair: { from: 'approved', to: 'repaired', needsApprover: true, fourEyes: true, needsNote: true },
-  revoke: { from: 'approved', to: 'revoked', needsApprover: true, fourEyes: true, needsNote: true },
-};
+function summary(rule: TransitionRule<CreditRecordStatus>): WorkflowTransition {
+  return {
+    from: rule.from,
+    to: rule.to,
+    needsApprover: rule.permission !== null && rule.permission !== 'record.submit',
+    fourEyes: rule.fourEyes,
+    needsNote: rule.text?.required === true,
+  };
+}
 
-type WorkflowSubject = Pick<CreditRecordDocument, 'status' | 'workflow' | 'createdBy'>;
+export const workflowTransitions: Readonly<Record<WorkflowAction, WorkflowTransition>> = Object.fromEntries(
+  Object.entries(creditRecordWorkflow.transitions).map(([action, rule]) => [action, summary(rule)]),
+) as Record<WorkflowAction, WorkflowTransition>;
+
+/** The roles a flag actor stands for: the clerk's steps are the caller's to check, `canApprove` adds the reviewer's. */
+function stepActor(actor: WorkflowActor): StepActor {
+  const roles: Role[] = actor.canApprove ? ['clerk', 'reviewer'] : ['clerk'];
+  return { userId: actor.userId, roles };
+}
 
 /** Every rule a step breaks; empty when the actor may take it. */
 export function checkWorkflowAction(
@@ -48,27 +161,10 @@ export function checkWorkflowAction(
   actor: WorkflowActor,
   note = '',
 ): ValidationIssue[] {
-  const transition = workflowTransitions[action];
-  if (!transition) return [issue('action', 'oneOf')];
-  const issues: ValidationIssue[] = [];
-  if (actor.userId === '') issues.push(issue('actor', 'workflow.actorRequired'));
-  if (record.status !== transition.from) {
-    issues.push(issue('status', 'workflow.illegalTransition', { from: record.status, action }));
-  }
-  if (transition.needsApprover && !actor.canApprove)
-    issues.push(issue('actor', 'workflow.notPermitted', { action }));
-  if (transition.fourEyes && actor.userId !== '' && authorsOf(record).includes(actor.userId)) {
-    issues.push(issue('actor', 'workflow.fourEyes'));
-  }
-  if (transition.needsNote && note.trim() === '')
-    issues.push(issue('note', 'workflow.noteRequired', { action }));
-  return issues;
+  if (!Object.hasOwn(creditRecordWorkflow.transitions, action)) return [issue('action', 'oneOf')];
+  return judgeCreditRecordStep(record, action, stepActor(actor), note);
 }
 
-/**
- * Takes a workflow step: returns the record with its new status and the step appended (a new object;
- * stamps are left to the repository layer), or the broken rules.
- */
 export function applyWorkflowAction<T extends WorkflowSubject>(
   record: T,
   action: WorkflowAction,
@@ -76,27 +172,9 @@ export function applyWorkflowAction<T extends WorkflowSubject>(
   at: string,
   note = '',
 ): Validated<T> {
-  const issues = checkWorkflowAction(record, action, actor, note);
-  if (issues.length > 0) return { ok: false, issues };
-  return {
-    ok: true,
-    value: {
-      ...record,
-      status: workflowTransitions[action].to,
-      workflow: [...record.workflow, { action, by: actor.userId, at, note: note.trim() }],
-    },
-  };
+  return takeCreditRecordStep(record, action, stepActor(actor), at, note);
 }
 
-/** The steps this actor may take on the record now, for the buttons a form shows. */
 export function availableWorkflowActions(record: WorkflowSubject, actor: WorkflowActor): WorkflowAction[] {
-  return (Object.keys(workflowTransitions) as WorkflowAction[]).filter(
-    (action) => action !== 'expire' && checkWorkflowAction(record, action, actor, 'note').length === 0,
-  );
-}
-
-/** The record's author and whoever submitted it last. */
-function authorsOf(record: WorkflowSubject): string[] {
-  const submitter = record.workflow.findLast((entry) => entry.action === 'submit')?.by;
-  return submitter ? [record.createdBy, submitter] : [record.createdBy];
+  return availableCreditRecordSteps(record, stepActor(actor));
 }
