@@ -42,8 +42,6 @@ const zhCN = {
       sourcePenalty: '行政处罚决定（查看原始记录）',
       createdStep: '录入',
       stepBy: '{{by}}，{{at}}',
-      stepNote: '理由：{{note}}',
-      noteHint: '理由将记入审核记录和审计日志',
       done: {
         submit: '已提交审核',
         withdraw: '已撤回提交，记录回到草稿',
@@ -103,7 +101,6 @@ const zhCN = {
       notReported: '未上报',
       reportedOn: '{{date}} 上报',
       markReported: '标记为已上报',
-      markedReported: '已标记为上报',
       saved: '已保存：{{number}}',
       recordDerived: '已按处罚生成失信信息记录（草稿），请提交审核',
       noRecord: '未生成信用记录',
@@ -221,8 +218,6 @@ const en: Messages<typeof zhCN> = {
       sourcePenalty: 'Administrative penalty (open the decision)',
       createdStep: 'Entered',
       stepBy: '{{by}}, {{at}}',
-      stepNote: 'Reason: {{note}}',
-      noteHint: 'The reason is kept in the review history and the audit trail',
       done: {
         submit: 'Submitted for review',
         withdraw: 'Submission withdrawn; the record is a draft again',
@@ -287,7 +282,6 @@ const en: Messages<typeof zhCN> = {
       notReported: 'Not reported',
       reportedOn: 'Reported {{date}}',
       markReported: 'Mark as reported',
-      markedReported: 'Marked as reported',
       saved: 'Saved: {{number}}',
       recordDerived: 'A draft dishonesty record was filed from the penalty; submit it for review',
       noRecord: 'No credit record derived',

@@ -11,6 +11,29 @@ const zhCN = {
     goBack: '返回',
     showPassword: '显示或隐藏密码',
   },
+  stepDialog: {
+    text: { opinion: '审核意见', reason: '理由' },
+    note: { opinion: '审核意见：{{note}}', reason: '理由：{{note}}' },
+    kept: '将记入审核记录和审计日志，并在记录上显示',
+    returnedTitle: '此记录已被退回，请按退回理由修改后重新提交',
+    reportedOn: '上报日期',
+    reportDone: { report: '已记为已上报', correctReport: '已更正上报日期', withdrawReport: '已撤回上报' },
+    record: {
+      submit: '提交后，记录交审核员审核，您不能再修改内容；审核前可以撤回提交。',
+      withdraw: '撤回后，记录回到草稿，审核员不再看到它；您可以修改后重新提交。',
+      return: '退回后，记录回到草稿交录入人修改；退回理由会显示在记录顶部。',
+      approve:
+        '审核通过后，记录按公示规则对外公示，内容不能再修改；有错误只能撤销或信用修复，且都会留下记录。',
+      repair: '信用修复后，记录停止公示。此操作不能撤回。',
+      revoke: '撤销后，记录停止公示并标记为已撤销。此操作不能撤回。',
+    },
+    report: {
+      report:
+        '将此决定记为已于所选日期上报市级平台（不能晚于今天，不能早于决定日期）。上报日期计入及时率；如有错误，可更正或撤回上报，均记入审计日志。',
+      correctReport: '更正已记录的上报日期。原日期保留在修改记录中，理由记入审计日志。',
+      withdrawReport: '撤回上报记录，决定回到“待上报”状态。原日期保留在修改记录中，理由记入审计日志。',
+    },
+  },
   listExport: {
     button: '导出',
     title: '导出{{list}}',
@@ -79,6 +102,38 @@ const en: Messages<typeof zhCN> = {
     toDashboard: 'Back to the dashboard',
     goBack: 'Back',
     showPassword: 'Show or hide the password',
+  },
+  stepDialog: {
+    text: { opinion: 'Review opinion', reason: 'Reason' },
+    note: { opinion: 'Review opinion: {{note}}', reason: 'Reason: {{note}}' },
+    kept: 'Kept in the review history and the audit trail, and shown on the record',
+    returnedTitle: 'This record was returned: change it as the reason says and submit it again',
+    reportedOn: 'Reporting date',
+    reportDone: {
+      report: 'Recorded as reported',
+      correctReport: 'Reporting date corrected',
+      withdrawReport: 'Report withdrawn',
+    },
+    record: {
+      submit:
+        'Once submitted, the record goes to a reviewer and you can no longer change it; you can withdraw the submission until it is reviewed.',
+      withdraw:
+        'The record becomes a draft again and leaves the reviewers’ list; you can change it and submit it again.',
+      return:
+        'The record goes back to its author as a draft; the return reason is shown at the top of the record.',
+      approve:
+        'Once approved, the record is published under its publicity rules and can no longer be changed; a mistake can only be revoked or repaired, both on record.',
+      repair: 'After credit repair the record is no longer published. This cannot be undone.',
+      revoke: 'The record is no longer published and is marked revoked. This cannot be undone.',
+    },
+    report: {
+      report:
+        'Records that this decision was reported to the city platform on the chosen date (not after today, not before the decision). The date counts for the timeliness rate; a mistake can be corrected or withdrawn, both on record in the audit trail.',
+      correctReport:
+        'Changes the recorded reporting date. The old date stays in the change history; the reason goes to the audit trail.',
+      withdrawReport:
+        'Withdraws the report: the decision is due for reporting again. The old date stays in the change history; the reason goes to the audit trail.',
+    },
   },
   listExport: {
     button: 'Export',

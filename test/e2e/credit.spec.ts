@@ -107,6 +107,11 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   await page.getByRole('tab', { name: '双公示' }).click();
   await page.getByRole('link', { name: penaltyNumber }).click();
   await page.getByRole('button', { name: '标记为已上报' }).click();
+  // The dialog says what reporting does and takes the actual date, today by default.
+  const reporting = page.getByRole('dialog');
+  await expect(reporting).toContainText('不能晚于今天');
+  await expect(reporting.getByRole('textbox', { name: '上报日期' })).toHaveValue(today);
+  await reporting.getByRole('button', { name: '标记为已上报' }).click();
   await expect(page.getByTestId('timing-badge')).toHaveText('按期上报');
   await expectRates(page, ['100.0%', '100.0%', '100.0%']);
   await page.getByTestId('rate-timeliness').click();
