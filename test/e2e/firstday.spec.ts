@@ -1,6 +1,19 @@
 import { expect, type Page, test } from '@playwright/test';
-import { idCheckChar } from '../../shared/domain/identifiers.ts';
-import { accounts, openFreshOffice, registerEnterprise, shot, signIn, signOut } from './fixtures.ts';
+import { idCheckChar, usccCheckChar } from '../../shared/domain/identifiers.ts';
+import {
+  accounts,
+  browserDates,
+  createUser,
+  field,
+  fillPenalty,
+  openFreshOffice,
+  registerEnterprise,
+  setUpOffice,
+  shot,
+  signIn,
+  signInFirstTime,
+  signOut,
+} from './fixtures.ts';
 
 /**
  * What a county clerk meets on a first day (issue 10), in the browser shell: each numbered defect of the
@@ -99,5 +112,108 @@ test.describe('in Chinese', () => {
       await expect(trail).not.toContainText(internal);
     await expectFitsWindow(page);
     await page.screenshot(shot('firstday-zh-audit-log'));
+
+    // The same trail and history in English: labels and code values in English, no internals.
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByText('English').click();
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await expect(page.getByTestId('audit-table')).toContainText(
+      `changed enterprise “${enterprise.name}”: Industry from “Construction” to “Property services”`,
+    );
+    await expect(page.getByTestId('audit-table')).toContainText('Locked the screen');
+    await expectFitsWindow(page);
+    await page.screenshot(shot('firstday-en-audit-log'));
+    await page
+      .getByTestId('audit-table')
+      .getByRole('link', { name: `enterprise “${enterprise.name}”` })
+      .first()
+      .click();
+    await page.getByRole('tab', { name: 'Change history' }).click();
+    await expect(page.getByRole('tabpanel').getByRole('cell', { name: 'Property services' })).toBeVisible();
+    await page.screenshot(shot('firstday-en-subject-history'));
+    await page.goto('/#/no/such/page');
+    await expect(page.getByTestId('not-found')).toContainText('No such page');
+  });
+});
+
+test.describe('the to-do list and the review, in both languages', () => {
+  test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+
+  test('an overdue penalty waits on the clerk’s list, its record on the reviewer’s, approved with an opinion', async ({
+    page,
+  }) => {
+    test.setTimeout(240_000);
+    const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
+    const penaltyNumber = '武建罚字〔2026〕第9号';
+    await setUpOffice(page);
+    await createUser(page, accounts.clerk);
+    await createUser(page, accounts.reviewer);
+    await signOut(page);
+    await signInFirstTime(page, accounts.clerk);
+
+    // A penalty decided 40 days ago and never reported: overdue, whatever the month the lists show.
+    const { nextYear } = await browserDates(page);
+    const decided = await page.evaluate(() => {
+      const date = new Date(Date.now() - 40 * 86_400_000);
+      return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+    });
+    await registerEnterprise(page, enterprise);
+    await page.getByRole('tab', { name: '信用档案' }).click();
+    await page.getByRole('link', { name: '录入行政处罚' }).click();
+    await fillPenalty(page, {
+      number: penaltyNumber,
+      fine: '2',
+      until: nextYear,
+      authorityCode,
+      sourceCode: authorityCode,
+    });
+    await field(page, '处罚决定日期').fill(decided);
+    await page.getByRole('button', { name: '保存' }).click();
+    await expect(page.getByRole('heading', { name: penaltyNumber })).toBeVisible();
+
+    // Submitting the derived record says what it does first.
+    await page.getByTestId('derived-record').click();
+    await page.getByRole('button', { name: '提交审核' }).click();
+    const submitting = page.getByRole('dialog');
+    await expect(submitting).toContainText('审核前可以撤回提交');
+    await submitting.getByRole('button', { name: '提交审核' }).click();
+    await expect(page.getByRole('button', { name: '撤回提交' })).toBeVisible();
+
+    await page.getByRole('link', { name: '工作台' }).click();
+    const todo = page.getByTestId('todo-list');
+    await expect(todo).toContainText('已逾期未上报的双公示决定');
+    await expect(todo.getByRole('link', { name: penaltyNumber })).toBeVisible();
+    await page.screenshot(shot('firstday-zh-dashboard-todo'));
+    await signOut(page);
+
+    // The reviewer finds the record on her list and opens the approval: opinion and consequence.
+    await signInFirstTime(page, accounts.reviewer);
+    await expect(page.getByTestId('todo-list')).toContainText('待我审核的信用记录');
+    await page.getByTestId('todo-list').getByRole('link', { name: '未取得施工许可证擅自施工' }).click();
+    await page.getByRole('button', { name: '审核通过' }).click();
+    const approval = page.getByRole('dialog');
+    await expect(approval).toContainText('审核通过后，记录按公示规则对外公示');
+    await expect(approval.getByRole('textbox', { name: '审核意见' })).toBeVisible();
+    await approval.getByRole('textbox', { name: '审核意见' }).fill('事实清楚，依据充分。');
+    await page.screenshot(shot('firstday-zh-approval-dialog'));
+    await approval.getByRole('button', { name: '取消' }).click();
+
+    // The same in English.
+    await page.getByRole('link', { name: '设置' }).click();
+    await page.getByText('English').click();
+    await page.getByRole('link', { name: 'Dashboard' }).click();
+    await expect(page.getByTestId('todo-list')).toContainText('Credit records awaiting my review');
+    await page.screenshot(shot('firstday-en-dashboard-todo'));
+    await page.getByTestId('todo-list').getByRole('link', { name: '未取得施工许可证擅自施工' }).click();
+    await page.getByRole('button', { name: 'Approve' }).click();
+    const approvalEn = page.getByRole('dialog');
+    await expect(approvalEn).toContainText('Once approved, the record is published');
+    await approvalEn.getByRole('textbox', { name: 'Review opinion' }).fill('Facts clear, basis sound.');
+    await page.screenshot(shot('firstday-en-approval-dialog'));
+    await approvalEn.getByRole('button', { name: 'Approve' }).click();
+    await expect(page.getByTestId('record-workflow')).toContainText(
+      'Review opinion: Facts clear, basis sound.',
+    );
+    await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
   });
 });

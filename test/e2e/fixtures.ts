@@ -11,6 +11,13 @@ export const accounts = {
     initialPassword: 'Initial#Clerk42',
     password: 'Wuzhi@Clerk77',
   },
+  reviewer: {
+    username: 'wangshen',
+    displayName: '王审',
+    role: '审核员',
+    initialPassword: 'Initial#Review42',
+    password: 'Wuzhi@Review77',
+  },
   auditor: {
     username: 'shenji',
     displayName: '沈洁',
