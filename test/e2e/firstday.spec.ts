@@ -5,7 +5,6 @@ import {
   browserDates,
   createUser,
   field,
-  fillPenalty,
   openFreshOffice,
   registerEnterprise,
   setUpOffice,
@@ -13,6 +12,7 @@ import {
   signIn,
   signInFirstTime,
   signOut,
+  startPenalty,
 } from './fixtures.ts';
 
 /**
@@ -158,15 +158,7 @@ test.describe('the to-do list and the review, in both languages', () => {
       return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
     });
     await registerEnterprise(page, enterprise);
-    await page.getByRole('tab', { name: '信用档案' }).click();
-    await page.getByRole('link', { name: '录入行政处罚' }).click();
-    await fillPenalty(page, {
-      number: penaltyNumber,
-      fine: '2',
-      until: nextYear,
-      authorityCode,
-      sourceCode: authorityCode,
-    });
+    await startPenalty(page, { number: penaltyNumber, until: nextYear, authorityCode });
     await field(page, '处罚决定日期').fill(decided);
     await page.getByRole('button', { name: '保存' }).click();
     await expect(page.getByRole('heading', { name: penaltyNumber })).toBeVisible();

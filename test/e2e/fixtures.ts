@@ -159,6 +159,19 @@ export async function fillPenalty(
   await field(page, '数据来源单位统一社会信用代码').fill(penalty.sourceCode);
 }
 
+/**
+ * From the open subject page, starts its penalty: a fine of 20,000 yuan by an authority of `authorityCode`,
+ * in force until `until`; the form is left open, unsaved.
+ */
+export async function startPenalty(
+  page: Page,
+  penalty: { number: string; until: string; authorityCode: string },
+): Promise<void> {
+  await page.getByRole('tab', { name: '信用档案' }).click();
+  await page.getByRole('link', { name: '录入行政处罚' }).click();
+  await fillPenalty(page, { ...penalty, fine: '2', sourceCode: penalty.authorityCode });
+}
+
 export function shot(name: string): { path: string; fullPage: boolean } {
   return { path: `test-results/screenshots/${name}.png`, fullPage: true };
 }

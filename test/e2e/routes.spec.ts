@@ -3,11 +3,11 @@ import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 import {
   accounts,
   browserDates,
-  fillPenalty,
   openFreshOffice,
   registerEnterprise,
   signIn,
   signOut,
+  startPenalty,
 } from './fixtures.ts';
 
 /**
@@ -126,15 +126,7 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
   const { nextYear } = await browserDates(page);
   await registerEnterprise(page, enterprise);
   const subjectId = page.url().split('/').pop()!;
-  await page.getByRole('tab', { name: '信用档案' }).click();
-  await page.getByRole('link', { name: '录入行政处罚' }).click();
-  await fillPenalty(page, {
-    number: penaltyNumber,
-    fine: '2',
-    until: nextYear,
-    authorityCode,
-    sourceCode: authorityCode,
-  });
+  await startPenalty(page, { number: penaltyNumber, until: nextYear, authorityCode });
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: penaltyNumber })).toBeVisible();
   const disclosureId = page.url().split('/').pop()!;
