@@ -93,10 +93,8 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
   return (
     <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
       <Stack>
-        <IssueSummary
-          issues={refused}
-          labelOf={(field) => (field in initial ? fieldLabel(t, field, kind) : null)}
-        />
+        {/* Refusals no input shows under itself (the role may not save, the record is gone) are said here. */}
+        <IssueSummary issues={refused.filter((found) => !(found.field in initial))} labelOf={() => null} />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {text('name', true)}
           {text(
