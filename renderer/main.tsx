@@ -1,7 +1,6 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
-import { createTheme, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
+import '@mantine/dates/styles.css';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { StrictMode } from 'react';
@@ -13,12 +12,7 @@ import { createI18n, type Language, languageForLocale } from './i18n/index.ts';
 import { selectBridge } from './platform/index.ts';
 import type { LanguageSetting } from './features/settings/SettingsPage.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
-
-const theme = createTheme({
-  primaryColor: 'indigo',
-  fontFamily:
-    '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif',
-});
+import { LocalizedMantine } from './ui/LocalizedMantine.tsx';
 
 async function start(): Promise<void> {
   const bridge = selectBridge();
@@ -36,12 +30,11 @@ async function start(): Promise<void> {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <I18nextProvider i18n={i18n}>
-        <MantineProvider theme={theme}>
-          <Notifications position="top-right" />
+        <LocalizedMantine>
           <ErrorBoundary>
             <App bridge={bridge} opened={opened} />
           </ErrorBoundary>
-        </MantineProvider>
+        </LocalizedMantine>
       </I18nextProvider>
     </StrictMode>,
   );

@@ -9,6 +9,7 @@ import { type SetupValues, SetupPage } from '../features/setup/SetupPage.tsx';
 import { problemMessage } from '../features/sync/format.ts';
 import { AuthGate } from '../features/signin/AuthGate.tsx';
 import { AppLayout } from '../ui/AppLayout.tsx';
+import { NotFoundPage, RequireAction } from '../ui/PageNotices.tsx';
 import { SyncContext } from '../features/sync/syncContext.ts';
 import { appRoutes } from './areas.tsx';
 import { joinCounty, type Opened, openCore } from './bootstrap.ts';
@@ -140,11 +141,23 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
                 <HashRouter>
                   <AppLayout>
                     <Routes>
-                      <Route path="/" element={<Navigate to="/subjects" replace />} />
-                      {appRoutes.map((route) => (
-                        <Route key={route.path} path={route.path} element={route.element} />
+                      <Route path="/" element={<Navigate to="/dashboard" replace />} />
+                      {appRoutes.map(({ path, element, action, back }) => (
+                        <Route
+                          key={path}
+                          path={path}
+                          element={
+                            action ? (
+                              <RequireAction action={action} back={back}>
+                                {element}
+                              </RequireAction>
+                            ) : (
+                              element
+                            )
+                          }
+                        />
                       ))}
-                      <Route path="*" element={<Navigate to="/subjects" replace />} />
+                      <Route path="*" element={<NotFoundPage />} />
                     </Routes>
                   </AppLayout>
                 </HashRouter>

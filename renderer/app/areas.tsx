@@ -30,6 +30,9 @@ import { UsersPage } from '../features/users/UsersPage.tsx';
 export interface AppRoute {
   path: string;
   element: ReactNode;
+  /** Only roles allowed this action use the page; others are told why and led back to `back`. */
+  action?: Action;
+  back?: string;
 }
 
 export interface NavigationArea {
@@ -45,23 +48,48 @@ export interface NavigationArea {
 export const appRoutes: AppRoute[] = [
   { path: '/dashboard', element: <DashboardPage /> },
   { path: '/subjects', element: <SubjectListPage /> },
-  { path: '/subjects/new/:kind', element: <SubjectCreatePage /> },
+  {
+    path: '/subjects/new/:kind',
+    element: <SubjectCreatePage />,
+    action: 'subject.create',
+    back: '/subjects',
+  },
   { path: '/subjects/:id', element: <SubjectDetailPage /> },
-  { path: '/subjects/:id/edit', element: <SubjectEditPage /> },
+  { path: '/subjects/:id/edit', element: <SubjectEditPage />, action: 'subject.update', back: '/subjects' },
   { path: '/credit', element: <Navigate to="/credit/records" replace /> },
   { path: '/credit/records', element: <CreditRecordListPage /> },
-  { path: '/credit/records/new', element: <CreditRecordCreatePage /> },
+  {
+    path: '/credit/records/new',
+    element: <CreditRecordCreatePage />,
+    action: 'record.create',
+    back: '/credit/records',
+  },
   { path: '/credit/records/:id', element: <CreditRecordPage /> },
-  { path: '/credit/records/:id/edit', element: <CreditRecordEditPage /> },
+  {
+    path: '/credit/records/:id/edit',
+    element: <CreditRecordEditPage />,
+    action: 'record.editDraft',
+    back: '/credit/records',
+  },
   { path: '/credit/disclosures', element: <DisclosureListPage /> },
-  { path: '/credit/disclosures/new/:kind', element: <DisclosureCreatePage /> },
+  {
+    path: '/credit/disclosures/new/:kind',
+    element: <DisclosureCreatePage />,
+    action: 'disclosure.create',
+    back: '/credit/disclosures',
+  },
   { path: '/credit/disclosures/:id', element: <DisclosurePage /> },
-  { path: '/credit/disclosures/:id/edit', element: <DisclosureEditPage /> },
+  {
+    path: '/credit/disclosures/:id/edit',
+    element: <DisclosureEditPage />,
+    action: 'disclosure.editDraft',
+    back: '/credit/disclosures',
+  },
   { path: '/credit/catalog', element: <CatalogPage /> },
-  { path: '/sync', element: <SyncPage /> },
-  { path: '/sync/conflicts', element: <ConflictsPage /> },
-  { path: '/users', element: <UsersPage /> },
-  { path: '/audit', element: <AuditPage /> },
+  { path: '/sync', element: <SyncPage />, action: 'sync.run' },
+  { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
+  { path: '/users', element: <UsersPage />, action: 'user.manage' },
+  { path: '/audit', element: <AuditPage />, action: 'audit.read' },
   { path: '/settings', element: <SettingsPage /> },
 ];
 

@@ -9,12 +9,17 @@ const zhCN = {
     subjectHint: '输入名称或代码查找已登记的主体',
     sections: { records: '信用记录', disclosures: '双公示', catalog: '信用信息目录' },
     kind: { licence: '行政许可', penalty: '行政处罚' },
-    issue: { title: '有 {{count}} 项不符合要求，未保存', named: '{{field}}：{{message}}' },
+    issue: {
+      title: '有 {{count}} 项不符合要求，未保存',
+      actionRefused: '未能{{action}}：有 {{count}} 项不符合要求',
+      named: '{{field}}：{{message}}',
+    },
     period: { from: '开始日期', to: '截止日期', thisMonth: '本月', lastMonth: '上月', thisYear: '本年' },
     catalog: {
       readOnlyTitle: '目录由市级平台统一维护',
       readOnly: '本机只读显示，修改请联系市级平台。目录版本 {{version}}，共 {{count}} 项。',
       publicityRange: '{{min}}–{{max}} 个月（默认 {{default}} 个月）',
+      publicityFixed: '{{count}} 个月',
     },
     file: {
       tab: '信用档案',
@@ -37,8 +42,6 @@ const zhCN = {
       sourcePenalty: '行政处罚决定（查看原始记录）',
       createdStep: '录入',
       stepBy: '{{by}}，{{at}}',
-      stepNote: '理由：{{note}}',
-      noteHint: '理由将记入审核记录和审计日志',
       done: {
         submit: '已提交审核',
         withdraw: '已撤回提交，记录回到草稿',
@@ -98,7 +101,6 @@ const zhCN = {
       notReported: '未上报',
       reportedOn: '{{date}} 上报',
       markReported: '标记为已上报',
-      markedReported: '已标记为上报',
       saved: '已保存：{{number}}',
       recordDerived: '已按处罚生成失信信息记录（草稿），请提交审核',
       noRecord: '未生成信用记录',
@@ -187,7 +189,11 @@ const en: Messages<typeof zhCN> = {
     subjectHint: 'Type a name or code to find a registered subject',
     sections: { records: 'Credit records', disclosures: 'Licences and penalties', catalog: 'Catalog' },
     kind: { licence: 'Licence', penalty: 'Penalty' },
-    issue: { title: '{{count}} problems: nothing was saved', named: '{{field}}: {{message}}' },
+    issue: {
+      title: '{{count}} problems: nothing was saved',
+      actionRefused: '{{action}} not done. Problems found: {{count}}',
+      named: '{{field}}: {{message}}',
+    },
     period: {
       from: 'From',
       to: 'To',
@@ -200,6 +206,7 @@ const en: Messages<typeof zhCN> = {
       readOnly:
         'Shown read-only on this computer; ask the city platform for changes. Catalog version {{version}}, {{count}} items.',
       publicityRange: '{{min}}–{{max}} months (default {{default}})',
+      publicityFixed: '{{count}} months',
     },
     file: {
       tab: 'Credit file',
@@ -222,8 +229,6 @@ const en: Messages<typeof zhCN> = {
       sourcePenalty: 'Administrative penalty (open the decision)',
       createdStep: 'Entered',
       stepBy: '{{by}}, {{at}}',
-      stepNote: 'Reason: {{note}}',
-      noteHint: 'The reason is kept in the review history and the audit trail',
       done: {
         submit: 'Submitted for review',
         withdraw: 'Submission withdrawn; the record is a draft again',
@@ -288,7 +293,6 @@ const en: Messages<typeof zhCN> = {
       notReported: 'Not reported',
       reportedOn: 'Reported {{date}}',
       markReported: 'Mark as reported',
-      markedReported: 'Marked as reported',
       saved: 'Saved: {{number}}',
       recordDerived: 'A draft dishonesty record was filed from the penalty; submit it for review',
       noRecord: 'No credit record derived',
@@ -303,13 +307,13 @@ const en: Messages<typeof zhCN> = {
     },
     files: {
       export: 'Export reporting file',
-      exportTitle: 'Export the 双公示 reporting file',
+      exportTitle: 'Export the licence and penalty reporting file',
       exportButton: 'Export',
       exported: '{{count}} records exported: {{name}}',
       reason: 'Reason for the export',
       reasonHint: 'The export is written to the audit trail',
       import: 'Import reporting file',
-      importTitle: 'Import a 双公示 reporting file',
+      importTitle: 'Import a licence and penalty reporting file',
       severityHint: 'The file does not say how serious a penalty is: imported penalties get this severity',
       alreadyReported: 'The records in the file were already reported',
       chooseFile: 'Choose a file and check it',
@@ -341,7 +345,7 @@ const en: Messages<typeof zhCN> = {
       awaitingReview: 'Credit records awaiting review',
       drafts: 'Draft credit records',
       recordsByCategory: 'Credit records by category',
-      ratesTitle: '双公示 reporting',
+      ratesTitle: 'Licence and penalty reporting',
       fraction: '{{numerator}} / {{denominator}}',
       counted: '{{count}} counted',
       notCounted: '{{count}} not counted',

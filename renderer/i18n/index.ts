@@ -9,6 +9,7 @@ import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
 import { syncMessages } from './sync.ts';
+import { workbenchMessages } from './workbench.ts';
 import { zhCN } from './zh-CN.ts';
 
 export const languages = ['zh-CN', 'en'] as const;
@@ -36,6 +37,7 @@ const nestedModules: Readonly<Record<Language, object>>[] = [
   creditUiMessages,
   securityUiMessages,
   syncMessages,
+  workbenchMessages,
 ];
 
 function insert(tree: Tree, key: string, message: string): void {

@@ -68,9 +68,13 @@ const zhCN = {
       unauthorizedTitle: '本设备已无权同步',
       unauthorizedBody: '平台不再认可本设备（可能已被管理员停用）。请向县级管理员申请新的登记码，重新登记。',
     },
+    offline: {
+      title: '离线，{{count}} 条待上传',
+      body: '本机没有网络连接。可以照常工作，连接恢复后自动上传。',
+    },
     error: {
       title: '同步出错',
-      network: '无法连接平台：{{message}}',
+      network: '无法连接市级平台。请检查网络连接和平台地址；恢复后会自动重试。',
       retryAt: '将于 {{time}} 重试',
     },
     held: {
@@ -213,9 +217,14 @@ const en: Messages<typeof zhCN> = {
       unauthorizedBody:
         'The platform no longer recognises this device (an administrator may have revoked it). Ask your county administrator for a new enrollment code and enroll again.',
     },
+    offline: {
+      title: 'Offline, {{count}} to upload',
+      body: 'This computer has no network connection. Work on as usual; changes upload once it is back.',
+    },
     error: {
       title: 'Sync problem',
-      network: 'The platform cannot be reached: {{message}}',
+      network:
+        'The city platform cannot be reached. Check the network connection and the platform address; sync retries by itself.',
       retryAt: 'Next attempt at {{time}}',
     },
     held: {

@@ -119,6 +119,9 @@ export interface CreditRecordQuery {
   subjectId?: string;
   category?: string;
   status?: CreditRecordStatus;
+  /** Words in the title or document number; records of `textSubjects` (subjects the words name) match too. */
+  text?: string;
+  textSubjects?: readonly string[];
   offset?: number;
   limit?: number;
 }
@@ -189,7 +192,17 @@ export class CreditRecordRepository {
     if (query.subjectId) selector.subjectId = query.subjectId;
     if (query.category) selector.category = query.category;
     if (query.status) selector.status = query.status;
-    const all = await this.collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec();
+    const found = await this.collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec();
+    const text = query.text?.trim().toLowerCase() ?? '';
+    const subjects = new Set(query.textSubjects ?? []);
+    const all = text
+      ? found.filter(
+          (doc) =>
+            doc.title.toLowerCase().includes(text) ||
+            doc.documentNumber.toLowerCase().includes(text) ||
+            subjects.has(doc.subjectId),
+        )
+      : found;
     const offset = query.offset ?? 0;
     return { total: all.length, items: all.slice(offset, offset + (query.limit ?? 50)).map(plain) };
   }

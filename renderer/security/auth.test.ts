@@ -132,8 +132,12 @@ describe('sign-in', () => {
   it('locks after idle, lets the same or another user in, and refuses disabled users', async () => {
     const { p, admin, clerk } = await officeWithUsers();
     await p.auth.signIn('zhangmin', adminPassword);
-    await p.auth.lock();
-    expect(p.auth.state).toMatchObject({ status: 'locked', session: { userId: admin.id } });
+    await p.auth.lock('idleLock');
+    expect(p.auth.state).toMatchObject({
+      status: 'locked',
+      session: { userId: admin.id },
+      cause: 'idleLock',
+    });
     expect(p.auth.session()).toBeNull();
     await p.auth.signIn('liming', clerkPassword);
     expect(p.auth.state).toMatchObject({ status: 'mustChangePassword', session: { userId: clerk.id } });
@@ -153,6 +157,15 @@ describe('sign-in', () => {
       ok: false,
       issue: { field: 'username', code: 'signIn.disabled' },
     });
+  });
+
+  it('records a lock from the user menu as a manual lock, not an idle one', async () => {
+    const { p, admin } = await officeWithUsers();
+    await p.auth.signIn('zhangmin', adminPassword);
+    await p.auth.lock('manualLock');
+    expect(p.auth.state).toMatchObject({ status: 'locked', cause: 'manualLock' });
+    const [lock] = await p.audit.search({ action: 'signOut' });
+    expect(lock).toMatchObject({ userId: admin.id, after: { cause: 'manualLock' } });
   });
 });
 
@@ -199,7 +212,7 @@ describe('sign-in where the data key is wrapped with the users\u2019 passwords',
       issue: { field: 'username', code: 'signIn.noKeyForUser' },
     });
     expect((await profile.auth.signIn('zhangmin', adminPassword)).ok).toBe(true);
-    await profile.auth.lock();
+    await profile.auth.lock('idleLock');
     expect((await profile.auth.signIn('liming', 'Changed#Elsewhere1')).ok).toBe(true);
     await profile.close();
 

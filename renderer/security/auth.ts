@@ -22,13 +22,16 @@ import type { UserRepository } from './users.ts';
  * idle lock and sign-out end the session; the lock screen lets the same or another user sign in.
  * Every step is written to the audit trail.
  */
+/** Why the screen locked: no input for the set time, or the user locked it herself. */
+export type LockCause = 'idleLock' | 'manualLock';
+
 export type AuthState =
   | { status: 'signedOut' }
   | { status: 'signedIn'; session: SignedInSession }
   /** Signed in with a password an administrator set: nothing else until she chooses her own. */
   | { status: 'mustChangePassword'; session: SignedInSession }
   /** Locked after idle time; `session` is who was signed in. */
-  | { status: 'locked'; session: SignedInSession };
+  | { status: 'locked'; session: SignedInSession; cause: LockCause };
 
 export type SignInResult = { ok: true; state: AuthState } | { ok: false; issue: ValidationIssue };
 
@@ -156,16 +159,16 @@ export class AuthService {
     return saved;
   }
 
-  /** The idle lock: the session ends until the same or another user signs in. */
-  async lock(): Promise<void> {
+  /** Locks the screen (idle or by the user): the session ends until the same or another user signs in. */
+  async lock(cause: LockCause): Promise<void> {
     const state = this.state;
     if (state.status !== 'signedIn' && state.status !== 'mustChangePassword') return;
-    this.state$.next({ status: 'locked', session: state.session });
+    this.state$.next({ status: 'locked', session: state.session, cause });
     await this.#options.audit.append(state.session.userId, {
       action: 'signOut',
       collectionName: 'users',
       documentId: state.session.userId,
-      after: { cause: 'idleLock' },
+      after: { cause },
     });
   }
 

@@ -35,7 +35,7 @@ const activityEvents = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touch
 export function useIdleLock(auth: AuthService, minutes$: Observable<number>, active: boolean): void {
   useEffect(() => {
     if (!active) return;
-    const idle = new IdleLock({ timeoutMinutes: 10, onIdle: () => void auth.lock() });
+    const idle = new IdleLock({ timeoutMinutes: 10, onIdle: () => void auth.lock('idleLock') });
     const subscription = minutes$.subscribe((minutes) => idle.setTimeoutMinutes(minutes));
     const onActivity = () => idle.activity();
     for (const event of activityEvents) window.addEventListener(event, onActivity, { passive: true });

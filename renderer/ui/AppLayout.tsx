@@ -1,5 +1,5 @@
-import { AppShell, Badge, Burger, Group, NavLink, Text, Title } from '@mantine/core';
-import { useDisclosure, useNetwork } from '@mantine/hooks';
+import { AppShell, Burger, Group, NavLink, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, useLocation } from 'react-router';
@@ -17,7 +17,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const [opened, { toggle }] = useDisclosure();
   const location = useLocation();
-  const network = useNetwork();
   const { office } = useServices();
   const { roles } = useSession();
   return (
@@ -36,9 +35,6 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm">
-            <Badge color={network.online ? 'teal' : 'gray'} variant="light" data-testid="network-status">
-              {network.online ? t('app.online') : t('app.offline')}
-            </Badge>
             <SyncIndicator />
             <UserMenu />
           </Group>

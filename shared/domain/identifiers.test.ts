@@ -5,6 +5,8 @@ import {
   checkResidentId,
   checkUscc,
   checkUsccOrganizationCode,
+  idCheckChar,
+  implausibleAge,
   maskPhone,
   maskResidentId,
   normalizeCode,
@@ -96,5 +98,32 @@ describe('masking', () => {
   });
   it('keeps the first three and last four digits of a phone', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+});
+
+describe('practitioner age', () => {
+  const born = (date: string) => {
+    const first17 = `410823${date.replaceAll('-', '')}301`;
+    return `${first17}${idCheckChar(first17)}`;
+  };
+
+  it('warns about a child or someone over 100, never about a working age', () => {
+    expect(implausibleAge(born('2017-03-29'), '2026-12-06')).toEqual({
+      code: 'residentId.tooYoung',
+      params: { age: 9, min: 16 },
+    });
+    expect(implausibleAge(born('1920-01-01'), '2026-12-06')).toEqual({
+      code: 'residentId.tooOld',
+      params: { age: 106, max: 100 },
+    });
+    expect(implausibleAge(born('1985-03-29'), '2026-12-06')).toBeNull();
+    // 16 on the birthday, 15 the day before.
+    expect(implausibleAge(born('2010-12-06'), '2026-12-06')).toBeNull();
+    expect(implausibleAge(born('2010-12-07'), '2026-12-06')?.params).toEqual({ age: 15, min: 16 });
+  });
+
+  it('leaves invalid numbers to the check that refuses them', () => {
+    expect(implausibleAge('1', '2026-12-06')).toBeNull();
+    expect(implausibleAge(born('2027-01-01'), '2026-12-06')).toBeNull();
   });
 });

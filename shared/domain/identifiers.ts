@@ -80,6 +80,25 @@ export function checkResidentId(id: string, today: string): IdentifierProblem | 
   return null;
 }
 
+/** Ages outside this range are possible but rarely right for a practitioner: a warning, not an error. */
+export const plausiblePractitionerAge = { min: 16, max: 100 } as const;
+
+/**
+ * A warning when a valid resident ID number gives an implausible age on `today` (YYYY-MM-DD): under 16
+ * or over 100 full years. Null when the age is plausible or the number is not valid.
+ */
+export function implausibleAge(id: string, today: string): IdentifierProblem | null {
+  if (checkResidentId(id, today)) return null;
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
+  const age = today.slice(5) < birth.slice(5) ? years - 1 : years;
+  if (age < plausiblePractitionerAge.min)
+    return { code: 'residentId.tooYoung', params: { age, min: plausiblePractitionerAge.min } };
+  if (age > plausiblePractitionerAge.max)
+    return { code: 'residentId.tooOld', params: { age, max: plausiblePractitionerAge.max } };
+  return null;
+}
+
 export function isValidResidentId(raw: string, today: string): boolean {
   return checkResidentId(normalizeCode(raw), today) === null;
 }

@@ -506,7 +506,7 @@ const en: Messages = {
     'Simple-procedure penalties are recorded but not published: no credit record',
   'credit.derivation.minorSeverity': 'Penalties for minor violations are not published: no credit record',
   'credit.derivation.noCatalogItem':
-    'No catalog item receives $t(disclosure.severity.{{severity}}) penalties for $t(credit.subjectType.{{subjectType}}) subjects',
+    'No catalog item receives penalties of severity “$t(disclosure.severity.{{severity}})” for subjects of type “$t(credit.subjectType.{{subjectType}})”',
   'credit.rate.reporting.name': 'Reporting rate',
   'credit.rate.reporting.help':
     'Reporting rate = decisions of the period reported ÷ decisions made in the period (simple-procedure penalties excluded)',
@@ -519,9 +519,9 @@ const en: Messages = {
   'credit.rate.noData': 'No records in the period',
   'disclosure.kind.licence': 'administrative licence',
   'disclosure.kind.penalty': 'administrative penalty',
-  'disclosure.severity.minor': 'minor',
-  'disclosure.severity.general': 'general',
-  'disclosure.severity.serious': 'serious',
+  'disclosure.severity.minor': 'Minor',
+  'disclosure.severity.general': 'General',
+  'disclosure.severity.serious': 'Serious',
   'disclosure.field.subjectId': 'Subject',
   'disclosure.field.reportedAt': 'Reported on',
   'disclosure.field.simpleProcedure': 'Simple procedure',

@@ -51,7 +51,7 @@ test('a backup restores into a fresh profile; a damaged or another county’s ba
 }) => {
   test.setTimeout(150_000);
   await openFreshOffice(page);
-  await registerEnterprise(page);
+  await registerEnterprise(page, enterprise);
   await signOut(page);
   await signIn(page, accounts.admin.username, accounts.admin.password);
   const backup = await exportBackup(page);

@@ -5,6 +5,7 @@ import {
   browserDates,
   enterprise,
   field,
+  fillPenalty,
   openFreshOffice,
   registerEnterprise,
   shot,
@@ -68,7 +69,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   test.setTimeout(120_000);
   await openFreshOffice(page);
   const { today, nextYear } = await browserDates(page);
-  await registerEnterprise(page);
+  await registerEnterprise(page, enterprise);
   await expectRates(page, ['—', '—', '—']);
 
   // Enter the penalty from the enterprise's credit file: the party comes from the registry.
@@ -78,23 +79,13 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   await page.getByRole('link', { name: '录入行政处罚' }).click();
   await expect(field(page, '行政相对人名称')).toHaveValue(enterprise.name);
   await expect(field(page, '统一社会信用代码')).toHaveValue(enterprise.code);
-  await field(page, '行政处罚决定书文号').fill(penaltyNumber);
-  const categories = page.getByRole('combobox', { name: '处罚类别' });
-  await categories.focus();
-  await page.keyboard.type('罚款');
-  await page.getByRole('option', { name: '03 罚款' }).click();
-  await page.keyboard.press('Escape');
-  await field(page, '罚款金额（万元）').fill('-2');
-  await field(page, '处罚有效期').fill(nextYear);
-  await field(page, '公示截止期').fill(nextYear);
-  await field(page, '违法行为类型').fill('未取得施工许可证擅自施工');
-  await field(page, '违法事实').fill('该公司在未取得施工许可证的情况下组织开工建设。');
-  await field(page, '处罚依据').fill('《建筑工程施工许可管理办法》第十二条');
-  await field(page, '处罚内容').fill('罚款人民币二万元');
-  await field(page, '处罚机关').fill('武陟县住房和城乡建设局');
-  await field(page, '处罚机关统一社会信用代码').fill(mistypedCode);
-  await field(page, '数据来源单位').fill('武陟县住房和城乡建设局');
-  await field(page, '数据来源单位统一社会信用代码').fill(authorityCode);
+  await fillPenalty(page, {
+    number: penaltyNumber,
+    fine: '-2',
+    until: nextYear,
+    authorityCode: mistypedCode,
+    sourceCode: authorityCode,
+  });
   await page.getByRole('button', { name: '保存' }).click();
   const problems = page.getByRole('alert', { name: /不符合要求/ });
   await expect(problems).toContainText('罚款金额（万元）：金额不能为负数');
@@ -126,6 +117,11 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   await page.getByRole('tab', { name: '双公示' }).click();
   await page.getByRole('link', { name: penaltyNumber }).click();
   await page.getByRole('button', { name: '标记为已上报' }).click();
+  // The dialog says what reporting does and takes the actual date, today by default.
+  const reporting = page.getByRole('dialog');
+  await expect(reporting).toContainText('不能晚于今天');
+  await expect(reporting.getByRole('textbox', { name: '上报日期' })).toHaveValue(today);
+  await reporting.getByRole('button', { name: '标记为已上报' }).click();
   await expect(page.getByTestId('timing-badge')).toHaveText('按期上报');
   await expectRates(page, ['100.0%', '100.0%', '100.0%']);
   await page.getByTestId('rate-timeliness').click();
@@ -150,7 +146,7 @@ test('a penalty becomes a dishonest credit record, moves the rates, and survives
   const context = await browser.newContext({ locale: 'zh-CN' });
   const fresh = await context.newPage();
   await openFreshOffice(fresh);
-  await registerEnterprise(fresh);
+  await registerEnterprise(fresh, enterprise);
   await fresh.getByRole('link', { name: '信用记录' }).click();
   await fresh.getByRole('tab', { name: '双公示' }).click();
   await fresh.getByRole('button', { name: '导入上报文件' }).click();

@@ -51,7 +51,7 @@ test('licences are entered, imported with fresh choices and a name check, and th
   test.setTimeout(90_000);
   await openFreshOffice(page);
   const { today, nextYear } = await browserDates(page);
-  await registerEnterprise(page);
+  await registerEnterprise(page, enterprise);
 
   // A licence entered from the 双公示 list, its party taken from the registry.
   await page.getByRole('link', { name: '信用记录' }).click();

@@ -12,6 +12,13 @@ export const accounts = {
     initialPassword: 'Initial#Clerk42',
     password: 'Wuzhi@Clerk77',
   },
+  reviewer: {
+    username: 'wangshen',
+    displayName: '王审',
+    role: '审核员',
+    initialPassword: 'Initial#Review42',
+    password: 'Wuzhi@Review77',
+  },
   auditor: {
     username: 'shenji',
     displayName: '沈洁',
@@ -47,7 +54,7 @@ export async function setUpOffice(page: Page, county = '410823'): Promise<void> 
   await page.getByLabel('再次输入密码').fill(accounts.admin.password);
   await page.getByRole('button', { name: '开始使用' }).click();
   // Key derivation for the first administrator takes seconds on a busy machine.
-  await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible({ timeout: 20_000 });
 }
 
 /** The signed-in administrator creates a user with an initial password. */
@@ -94,16 +101,25 @@ export async function openFreshOffice(page: Page, county = '410823'): Promise<vo
   await createUser(page, accounts.clerk);
   await signOut(page);
   await signInFirstTime(page, accounts.clerk);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
+  await page.getByRole('link', { name: '信用主体' }).click();
   await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
 }
 
-export function shot(name: string): { path: string; fullPage: boolean } {
-  return { path: `test-results/screenshots/${name}.png`, fullPage: true };
+/** The signed-in clerk registers an enterprise and lands on its page. */
+export async function registerEnterprise(
+  page: Page,
+  enterprise: { name: string; code: string },
+): Promise<void> {
+  await page.getByRole('link', { name: '信用主体' }).click();
+  await page.getByRole('link', { name: '登记企业' }).click();
+  await page.getByLabel('企业名称').fill(enterprise.name);
+  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
+  await page.getByLabel('法定代表人').fill('王伟');
+  await page.getByLabel('所在县区行政区划代码').fill('410823');
+  await page.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
 }
-
-/** The enterprise the credit tests register, and the code of the county bureau deciding about it. */
-export const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
-export const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
 
 /** Today and a year from now in the browser's calendar, as the app reckons dates. */
 export async function browserDates(page: Page): Promise<{ today: string; nextYear: string }> {
@@ -121,13 +137,47 @@ export function field(page: Page, label: string) {
   return page.getByRole('textbox', { name: label, exact: true });
 }
 
-export async function registerEnterprise(page: Page): Promise<void> {
-  await page.getByRole('link', { name: '信用主体' }).click();
-  await page.getByRole('link', { name: '登记企业' }).click();
-  await page.getByLabel('企业名称').fill(enterprise.name);
-  await page.getByLabel('统一社会信用代码').fill(enterprise.code);
-  await page.getByLabel('法定代表人').fill('王伟');
-  await page.getByLabel('所在县区行政区划代码').fill('410823');
-  await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+/** Fills the open penalty form (party from the registry) with a fine for building without a permit. */
+export async function fillPenalty(
+  page: Page,
+  penalty: { number: string; fine: string; until: string; authorityCode: string; sourceCode: string },
+): Promise<void> {
+  await field(page, '行政处罚决定书文号').fill(penalty.number);
+  const categories = page.getByRole('combobox', { name: '处罚类别' });
+  await categories.focus();
+  await page.keyboard.type('罚款');
+  await page.getByRole('option', { name: '03 罚款' }).click();
+  await page.keyboard.press('Escape');
+  await field(page, '罚款金额（万元）').fill(penalty.fine);
+  await field(page, '处罚有效期').fill(penalty.until);
+  await field(page, '公示截止期').fill(penalty.until);
+  await field(page, '违法行为类型').fill('未取得施工许可证擅自施工');
+  await field(page, '违法事实').fill('该公司在未取得施工许可证的情况下组织开工建设。');
+  await field(page, '处罚依据').fill('《建筑工程施工许可管理办法》第十二条');
+  await field(page, '处罚内容').fill('罚款人民币二万元');
+  await field(page, '处罚机关').fill('武陟县住房和城乡建设局');
+  await field(page, '处罚机关统一社会信用代码').fill(penalty.authorityCode);
+  await field(page, '数据来源单位').fill('武陟县住房和城乡建设局');
+  await field(page, '数据来源单位统一社会信用代码').fill(penalty.sourceCode);
 }
+
+/**
+ * From the open subject page, starts its penalty: a fine of 20,000 yuan by an authority of `authorityCode`,
+ * in force until `until`; the form is left open, unsaved.
+ */
+export async function startPenalty(
+  page: Page,
+  penalty: { number: string; until: string; authorityCode: string },
+): Promise<void> {
+  await page.getByRole('tab', { name: '信用档案' }).click();
+  await page.getByRole('link', { name: '录入行政处罚' }).click();
+  await fillPenalty(page, { ...penalty, fine: '2', sourceCode: penalty.authorityCode });
+}
+
+export function shot(name: string): { path: string; fullPage: boolean } {
+  return { path: `test-results/screenshots/${name}.png`, fullPage: true };
+}
+
+/** The enterprise the credit tests register, and the code of the county bureau deciding about it. */
+export const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
+export const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;

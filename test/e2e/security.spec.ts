@@ -30,10 +30,14 @@ test('signs in offline, locks when idle, masks personal data and audits every st
 
   // A wrong password is refused with the attempts left, then the clerk's first sign-in.
   await signIn(page, accounts.clerk.username, 'Not-the-password1');
-  await expect(page.getByRole('alert')).toHaveText('用户名或密码不正确。再错 4 次将锁定该账号。');
+  await expect(page.getByRole('alert').filter({ hasText: '用户名或密码' })).toHaveText(
+    '用户名或密码不正确。再错 4 次将锁定该账号。',
+  );
   await page.screenshot(shot('security-sign-in-failed'));
   await signInFirstTime(page, accounts.clerk);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
 
+  await page.getByRole('link', { name: '信用主体' }).click();
   await page.getByRole('link', { name: '登记从业人员' }).click();
   await page.getByLabel('姓名').fill(practitioner.name);
   await page.getByLabel('公民身份号码').fill(practitioner.idNumber);
@@ -71,10 +75,11 @@ test('signs in offline, locks when idle, masks personal data and audits every st
   await signInFirstTime(page, accounts.auditor);
   await page.getByRole('link', { name: '审计日志' }).click();
   const trail = page.getByTestId('audit-table');
+  // Each entry reads as a sentence starting with who acted.
   const row = (user: string, action: string) =>
     trail
       .getByRole('row')
-      .filter({ has: page.getByRole('cell', { name: user }) })
+      .filter({ has: page.getByRole('cell', { name: new RegExp(`^${user}`) }) })
       .filter({
         has: page.getByRole('cell', { name: action, exact: true }),
       });

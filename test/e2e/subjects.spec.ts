@@ -6,7 +6,7 @@ test.use({ locale: 'zh-CN' });
 test('registers subjects offline, survives a reload and switches language', async ({ page, context }) => {
   await openFreshOffice(page);
   await context.setOffline(true);
-  await expect(page.getByTestId('network-status')).toHaveText('离线');
+  await expect(page.getByTestId('sync-indicator-state')).toHaveText('离线');
 
   await page.getByRole('link', { name: '登记企业' }).click();
   await page.getByLabel('企业名称').fill('武陟县宏达建筑工程有限公司');
@@ -42,7 +42,7 @@ test('registers subjects offline, survives a reload and switches language', asyn
 
   await page.reload();
   await signIn(page, accounts.clerk.username, accounts.clerk.password);
-  await expect(page.getByTestId('network-status')).toHaveText('离线');
+  await expect(page.getByTestId('sync-indicator-state')).toHaveText('离线');
   await page.getByRole('link', { name: '信用主体' }).click();
   const search = page.getByRole('textbox', { name: '搜索' });
   await search.fill('宏达');

@@ -115,6 +115,9 @@ test('two clerks of one county sync offline work and resolve a conflict', async 
   await editRepresentative(first, '武陟县宏达建筑工程有限公司', '王建国');
   await first.getByTestId('sync-indicator').click();
   await expect(first.getByTestId('pending-subjects')).toHaveText('2');
+  // Offline is a state, not an error: said in Chinese, with what waits for upload.
+  await expect(first.getByTestId('sync-offline')).toContainText(/^离线，\d+ 条待上传/);
+  await expect(first.getByTestId('sync-error')).toHaveCount(0);
   await first.screenshot(shot('sync-offline-pending'));
 
   await first.context().setOffline(false);

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
   browserDates,
+  enterprise,
   field,
   registerEnterprise,
   setUpOffice,
@@ -80,7 +81,7 @@ test('a credit record goes submit, return, resubmit, approve, revoke, with four-
 
   // The clerk-reviewer enters and submits a record: she is then not offered its approval.
   await switchUser(page, dual, true);
-  await registerEnterprise(page);
+  await registerEnterprise(page, enterprise);
   await page.getByRole('tab', { name: '信用档案' }).click();
   await page.getByRole('link', { name: '新增信用记录' }).click();
   await page.getByRole('combobox', { name: '目录项' }).click();

@@ -72,7 +72,7 @@ describe('credit screens’ text', () => {
     };
     expect(zh.t('validation.disclosure.notDerived', why)).toBe('目录中没有接收严重处罚的从业人员信息项');
     expect(en.t('validation.disclosure.notDerived', why)).toBe(
-      'No catalog item receives serious penalties for Practitioner subjects',
+      'No catalog item receives penalties of severity “Serious” for subjects of type “Practitioner”',
     );
     expect(zh.t('creditUi.derivation.kept', { status: 'approved' })).toBe(
       '由该处罚生成的信用记录已处于“已审核”状态，未随之修改',

@@ -1,8 +1,6 @@
 import {
   Alert,
   Button,
-  Code,
-  Spoiler,
   Group,
   List,
   Modal,
@@ -19,15 +17,16 @@ import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AuditAction, type AuditEntry, auditActions } from '../../../shared/model/auditEntry.ts';
-import { bulkCreationOf } from '../../../shared/security/auditChain.ts';
 import type { UserDocument } from '../../../shared/model/user.ts';
 import { useServices } from '../../app/services.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import type { AuditFilter, DeviceChainReport } from '../../security/audit.ts';
 import { useCan, useSession } from '../../security/hooks.ts';
 import { ListTable } from '../common/ListTable.tsx';
 import { FormActions } from '../common/FormActions.tsx';
 import { formatInstant, issueMessage } from '../subjects/labels.ts';
 import { auditCsv } from './auditCsv.ts';
+import { AuditEntryText, useAuditRecords } from './AuditEntryText.tsx';
 import { auditActionLabel, userLabel } from './labels.ts';
 
 const shownLimit = 500;
@@ -57,7 +56,6 @@ function auditFilter(filters: Filters): AuditFilter {
 export function AuditPage() {
   const { t, i18n } = useTranslation();
   const { audit, users } = useServices();
-  const allowed = useCan('audit.read');
   const mayExport = useCan('audit.export');
   const [people, setPeople] = useState<UserDocument[]>([]);
   const [filters, setFilters] = useState<Filters>(noFilters);
@@ -75,15 +73,14 @@ export function AuditPage() {
     [people],
   );
 
+  const records = useAuditRecords(entries, people);
+
   const load = useCallback(async () => {
     setEntries(await audit.search({ ...auditFilter(applied), limit: shownLimit }));
   }, [audit, applied]);
   useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
-
-  if (!allowed)
-    return <Alert color="red">{t('validation.permission.denied', { action: 'audit.read' })}</Alert>;
+    void load();
+  }, [load]);
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) =>
     setFilters((f) => ({ ...f, [key]: value }));
@@ -164,17 +161,17 @@ export function AuditPage() {
             clearable
             w={170}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.filters.from')}
             value={filters.from}
-            onChange={(e) => set('from', e.currentTarget.value)}
+            onChange={(value) => set('from', value)}
+            w={150}
           />
-          <TextInput
-            type="date"
+          <DateField
             label={t('audit.filters.to')}
             value={filters.to}
-            onChange={(e) => set('to', e.currentTarget.value)}
+            onChange={(value) => set('to', value)}
+            w={150}
           />
           <TextInput
             label={t('audit.filters.document')}
@@ -198,30 +195,18 @@ export function AuditPage() {
         <ListTable
           striped
           data-testid="audit-table"
-          columns={[
-            t('audit.csv.at'),
-            t('audit.csv.user'),
-            t('audit.csv.action'),
-            t('audit.csv.documentId'),
-            t('audit.details'),
-            t('audit.csv.reason'),
-          ]}
+          layout="fixed"
+          columns={[t('audit.csv.at'), t('audit.csv.action'), t('auditText.column'), t('audit.csv.reason')]}
+          widths={[150, 140, undefined, 200]}
         >
           {entries?.map((entry) => (
             <Table.Tr key={entry.id}>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatInstant(entry.at, i18n.language)}</Table.Td>
-              <Table.Td>{userLabel(t, entry, names)}</Table.Td>
+              <Table.Td>{formatInstant(entry.at, i18n.language)}</Table.Td>
               <Table.Td>{auditActionLabel(t, entry)}</Table.Td>
-              <Table.Td>
-                <Text size="xs" ff="monospace">
-                  {entry.collectionName}
-                  {entry.documentId && ` ${entry.documentId}`}
-                </Text>
+              <Table.Td style={{ overflowWrap: 'anywhere' }}>
+                <AuditEntryText entry={entry} user={userLabel(t, entry, names)} records={records} />
               </Table.Td>
-              <Table.Td>
-                <Changes entry={entry} />
-              </Table.Td>
-              <Table.Td>{entry.reason}</Table.Td>
+              <Table.Td style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{entry.reason}</Table.Td>
             </Table.Tr>
           ))}
         </ListTable>
@@ -232,36 +217,6 @@ export function AuditPage() {
         filter={auditFilter(applied)}
         names={names}
       />
-    </Stack>
-  );
-}
-
-function Changes({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation();
-  if (!entry.before && !entry.after) return null;
-  const bulk = bulkCreationOf(entry);
-  if (bulk) {
-    return (
-      <Spoiler
-        maxHeight={0}
-        showLabel={t('audit.bulkCreation', {
-          count: bulk.documents.length,
-          digest: bulk.digest.slice(0, 12),
-        })}
-        hideLabel={t('common.close')}
-      >
-        <Code block>{bulk.documents.join('\n')}</Code>
-      </Spoiler>
-    );
-  }
-  return (
-    <Stack gap={2}>
-      {entry.before && (
-        <Code block c="dimmed">
-          {JSON.stringify(entry.before)}
-        </Code>
-      )}
-      {entry.after && <Code block>{JSON.stringify(entry.after)}</Code>}
     </Stack>
   );
 }

@@ -11,8 +11,9 @@ export function userLabel(t: TFunction, entry: AuditEntry, users: ReadonlyMap<st
 }
 
 export function auditActionLabel(t: TFunction, entry: AuditEntry): string {
-  if (entry.action === 'signOut' && (entry.after as { cause?: unknown } | null)?.cause === 'idleLock') {
-    return t('audit.idleLock');
+  const cause = (entry.after as { cause?: unknown } | null)?.cause;
+  if (entry.action === 'signOut' && (cause === 'idleLock' || cause === 'manualLock')) {
+    return t(`audit.${cause}`);
   }
   return t(`security.auditAction.${entry.action}`);
 }

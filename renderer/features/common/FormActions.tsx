@@ -26,6 +26,9 @@ export function FormActions({ onCancel, onConfirm, label, loading, disabled, col
       <Button
         type={onConfirm ? 'button' : 'submit'}
         onClick={onConfirm}
+        // Pressing the button keeps focus where it is: a field checked on blur would otherwise show its
+        // error, push the button down before the click ends, and the click would be lost.
+        onMouseDown={(event) => event.preventDefault()}
         loading={loading}
         disabled={disabled}
         color={color}

@@ -46,6 +46,16 @@ describe('FormActions', () => {
     expect(submitted).toHaveBeenCalledOnce();
   });
 
+  it('keeps focus in the form when pressed, so a field checked on blur cannot move the button away', () => {
+    show(
+      <form>
+        <FormActions />
+      </form>,
+    );
+    // fireEvent returns false when the handler prevented the default (the focus change).
+    expect(fireEvent.mouseDown(screen.getByRole('button', { name: 'Save' }))).toBe(false);
+  });
+
   it('confirms by click, never submitting, and shows no Cancel unless asked', () => {
     const submitted = vi.fn((event: { preventDefault(): void }) => event.preventDefault());
     const confirmed = vi.fn();

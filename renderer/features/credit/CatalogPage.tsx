@@ -1,5 +1,6 @@
 import { Alert, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { effectivePublicityRule } from '../../../shared/domain/credit/publicity.ts';
 import type { CatalogItemDocument, LocalizedText } from '../../../shared/model/catalog.ts';
@@ -26,18 +27,25 @@ export function localized(text: LocalizedText, language: string): string {
   return language.startsWith('zh') ? text.zh : text.en;
 }
 
-/** The publicity period of an item's records, as the rules narrow it. */
+/** The publicity period of an item's records, as the rules narrow it: a range, or one fixed length. */
+export function publicityText(
+  t: TFunction,
+  item: Pick<CatalogItemDocument, 'category' | 'industries' | 'publicity'>,
+): string {
+  const { rule } = effectivePublicityRule(item);
+  if (rule.whileValid) return t('credit.publicity.whileValid');
+  if (rule.minMonths === rule.maxMonths)
+    return t('creditUi.catalog.publicityFixed', { count: rule.minMonths });
+  return t('creditUi.catalog.publicityRange', {
+    min: rule.minMonths,
+    max: rule.maxMonths,
+    default: rule.defaultMonths,
+  });
+}
+
 export function usePublicityText(): (item: CatalogItemDocument) => string {
   const { t } = useTranslation();
-  return (item) => {
-    const { rule } = effectivePublicityRule(item);
-    if (rule.whileValid) return t('credit.publicity.whileValid');
-    return t('creditUi.catalog.publicityRange', {
-      min: rule.minMonths,
-      max: rule.maxMonths,
-      default: rule.defaultMonths,
-    });
-  };
+  return (item) => publicityText(t, item);
 }
 
 /** The catalog as the city publishes it: read-only on county computers. */
@@ -83,7 +91,10 @@ export function CatalogPage() {
                     <Table.Td ff="monospace">{item.code}</Table.Td>
                     <Table.Td>{localized(item.name, i18n.language)}</Table.Td>
                     <Table.Td maw={320}>{localized(item.content, i18n.language)}</Table.Td>
-                    <Table.Td maw={260}>{item.basis.join('；')}</Table.Td>
+                    {/* Laws are cited by their official Chinese titles, in either language. */}
+                    <Table.Td maw={260} lang="zh-CN" translate="no">
+                      {item.basis.join('；')}
+                    </Table.Td>
                     <Table.Td>{t(`credit.disclosure.${item.disclosure}`)}</Table.Td>
                     <Table.Td>{localized(item.collectionSource, i18n.language)}</Table.Td>
                     <Table.Td>{t(`credit.sharingMethod.${item.sharingMethod}`)}</Table.Td>

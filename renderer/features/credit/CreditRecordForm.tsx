@@ -6,6 +6,7 @@ import { disclosureAttributes, type CatalogItemDocument } from '../../../shared/
 import type { SubjectKind } from '../../../shared/model/subject.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { useServices } from '../../app/services.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import type { CreditRecordFields } from '../../repositories/creditRecords.ts';
 import { FormActions } from '../common/FormActions.tsx';
 import { useFormSave } from '../common/saving.ts';
@@ -84,13 +85,13 @@ export function CreditRecordForm({ initial, onSubmit, onCancel }: Props) {
   const item = reference.findItem(form.values.catalogCode);
   const label = (field: keyof CreditRecordFields) => t(`credit.field.${field}`);
   const date = (field: 'decisionDate' | 'publicityStart' | 'publicityEnd', description?: string) => (
-    <TextInput
-      type="date"
+    <DateField
       label={label(field)}
       description={description}
       withAsterisk={field !== 'publicityEnd' || !reference.publicityRule(form.values.catalogCode)?.whileValid}
       {...form.getInputProps(field)}
-      onChange={(event) => change({ [field]: event.currentTarget.value })}
+      value={form.values[field]}
+      onChange={(value) => change({ [field]: value })}
     />
   );
 

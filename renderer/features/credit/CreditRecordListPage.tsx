@@ -1,11 +1,14 @@
-import { Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { Anchor, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CreditRecordStatus } from '../../../shared/model/creditRecord.ts';
 import { defaultCreditCategories } from '../../../shared/model/catalog.ts';
 import { useServices } from '../../app/services.ts';
-import type { CreditRecordPage } from '../../repositories/creditRecords.ts';
+import type { CreditRecordPage, CreditRecordQuery } from '../../repositories/creditRecords.ts';
+import { ListExportButton } from '../common/ListExport.tsx';
 import { ListTable } from '../common/ListTable.tsx';
 import { useQueryFilter } from '../common/useQueryFilter.ts';
 import { CreditRecordFilters } from './CreditRecordFilters.tsx';
@@ -23,20 +26,46 @@ export function CreditRecordListPage() {
   const category = params.get('category');
   const status = params.get('status') as CreditRecordStatus | null;
   const [page, setPage] = useState(1);
+  const [text, setText] = useState('');
+  const [debouncedText] = useDebouncedValue(text, 200);
   const [result, setResult] = useState<CreditRecordPage>({ total: 0, items: [] });
 
-  useEffect(() => {
-    const query = {
+  const query = useMemo((): CreditRecordQuery => {
+    const words = debouncedText.trim();
+    return {
       ...(category ? { category } : {}),
       ...(status ? { status } : {}),
-      offset: (page - 1) * pageSize,
-      limit: pageSize,
+      ...(words
+        ? { text: words, textSubjects: subjects.index.query({ text: words, limit: 10_000 }).ids }
+        : {}),
     };
-    const load = () => creditRecords.list(query).then(setResult);
+  }, [subjects, category, status, debouncedText]);
+
+  useEffect(() => {
+    const load = () =>
+      creditRecords.list({ ...query, offset: (page - 1) * pageSize, limit: pageSize }).then(setResult);
     load();
     const subscription = creditRecords.changes$.subscribe(load);
     return () => subscription.unsubscribe();
-  }, [creditRecords, category, status, page]);
+  }, [creditRecords, query, page]);
+
+  /** Every record the filters select, as the list shows them (no personal data: names, titles, codes). */
+  const exportRows = async (): Promise<string[][]> => {
+    const all = await creditRecords.list({ ...query, offset: 0, limit: result.total });
+    const fields = ['decisionDate', 'subjectId', 'title', 'documentNumber', 'category', 'status'] as const;
+    return [
+      [...fields.map((field) => t(`credit.field.${field}`)), t('creditUi.record.visibility')],
+      ...all.items.map((record) => [
+        record.decisionDate,
+        subjects.index.get(record.subjectId)?.name ?? '',
+        record.title,
+        record.documentNumber,
+        t(`credit.category.${record.category}`, { defaultValue: record.category }),
+        t(`credit.status.${record.status}`),
+        t(creditRecords.isPublic(record) ? 'creditUi.record.public' : 'creditUi.record.notPublic'),
+      ]),
+    ];
+  };
 
   const filter = (name: string, value: string | null) => {
     setFilter(name, value);
@@ -47,14 +76,33 @@ export function CreditRecordListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('creditUi.sections.records')}</Title>
-        {creditRecords.canCreate() && (
-          <Button component={Link} to="/credit/records/new">
-            {t('creditUi.record.new')}
-          </Button>
-        )}
+        <Group>
+          <ListExportButton
+            collection="creditRecords"
+            title={t('creditUi.sections.records')}
+            count={result.total}
+            rows={exportRows}
+          />
+          {creditRecords.canCreate() && (
+            <Button component={Link} to="/credit/records/new">
+              {t('creditUi.record.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <CreditTabs active="records" />
       <Group align="flex-end">
+        <TextInput
+          aria-label={t('common.search')}
+          placeholder={t('listExport.recordSearch')}
+          leftSection={<IconSearch size={16} />}
+          value={text}
+          onChange={(event) => {
+            setText(event.currentTarget.value);
+            setPage(1);
+          }}
+          w={300}
+        />
         <CreditRecordFilters
           categories={defaultCategoryCodes}
           category={category}

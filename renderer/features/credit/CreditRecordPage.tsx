@@ -1,14 +1,13 @@
 import {
+  Alert,
   Anchor,
   Button,
   Group,
   Loader,
-  Modal,
   Paper,
   SimpleGrid,
   Stack,
   Text,
-  Textarea,
   Timeline,
   Title,
 } from '@mantine/core';
@@ -16,16 +15,17 @@ import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { workflowTransitions } from '../../../shared/domain/credit/workflow.ts';
+import { creditRecordWorkflow } from '../../../shared/domain/credit/workflow.ts';
+import type { StepTextKind } from '../../../shared/kit/workflow.ts';
 import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts';
 import type { SubjectDocument } from '../../../shared/model/subject.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { useServices } from '../../app/services.ts';
 import type { ManualAction } from '../../repositories/creditRecords.ts';
+import { StepDialog, type StepSpec, type StepValues } from '../common/StepDialog.tsx';
 import { formatInstant } from '../subjects/labels.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { localized } from './CatalogPage.tsx';
-import { creditFieldLabel, IssueSummary } from './issues.tsx';
 import { CategoryBadge, PublicBadge, StatusBadge } from './style.tsx';
 import { useUserNames } from './useUserNames.ts';
 
@@ -45,7 +45,6 @@ export function CreditRecordPage() {
   const { creditRecords } = useServices();
   const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
   const [pending, setPending] = useState<ManualAction | null>(null);
-  const [refused, setRefused] = useState<ValidationIssue[]>([]);
 
   useEffect(() => {
     const subscription = creditRecords.watch(id).subscribe(setRecord);
@@ -55,16 +54,20 @@ export function CreditRecordPage() {
   if (record === undefined) return <Loader />;
   if (record === null) return <Text>{t('common.notFound')}</Text>;
 
-  const act = async (action: ManualAction, note = '') => {
-    const result = await creditRecords.act(record.id, action, note);
-    setRefused(result.ok ? [] : result.issues);
-    if (result.ok) {
-      setPending(null);
-      notifications.show({ color: 'teal', message: t(`creditUi.record.done.${action}`) });
-    }
-    return result.ok;
+  const act = async (action: ManualAction, { text }: StepValues): Promise<ValidationIssue[]> => {
+    const result = await creditRecords.act(record.id, action, text);
+    if (!result.ok) return result.issues;
+    setPending(null);
+    notifications.show({ color: 'teal', message: t(`creditUi.record.done.${action}`) });
+    return [];
   };
   const actions = creditRecords.availableActions(record);
+  const step = (action: ManualAction): StepSpec => ({
+    label: t(`credit.workflow.action.${action}`),
+    consequence: t(`stepDialog.record.${action}`),
+    text: creditRecordWorkflow.transitions[action].text,
+    color: actionColors[action],
+  });
 
   return (
     <Stack>
@@ -84,30 +87,39 @@ export function CreditRecordPage() {
             </Button>
           )}
           {actions.map((action) => (
-            <Button
-              key={action}
-              color={actionColors[action]}
-              onClick={() => {
-                setRefused([]);
-                if (workflowTransitions[action].needsNote) setPending(action);
-                else act(action);
-              }}
-            >
+            <Button key={action} color={actionColors[action]} onClick={() => setPending(action)}>
               {t(`credit.workflow.action.${action}`)}
             </Button>
           ))}
         </Group>
       </Group>
-      {!pending && <IssueSummary issues={refused} labelOf={(field) => creditFieldLabel(t, field)} />}
+      <ReturnedNotice record={record} />
       <RecordFacts record={record} />
       <WorkflowHistory record={record} />
-      <NoteDialog
-        action={pending}
-        issues={pending ? refused : []}
+      <StepDialog
+        step={pending ? step(pending) : null}
         onCancel={() => setPending(null)}
-        onConfirm={(note) => (pending ? act(pending, note) : Promise.resolve(false))}
+        onConfirm={(values) => (pending ? act(pending, values) : Promise.resolve([]))}
       />
     </Stack>
+  );
+}
+
+/** A returned draft says why at its top: the reviewer's reason, who returned it and when. */
+function ReturnedNotice({ record }: { record: CreditRecordDocument }) {
+  const { t, i18n } = useTranslation();
+  const nameOf = useUserNames();
+  const last = record.workflow.at(-1);
+  if (record.status !== 'draft' || last?.action !== 'return') return null;
+  return (
+    <Alert color="orange" title={t('stepDialog.returnedTitle')} data-testid="return-reason">
+      <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+        {last.note}
+      </Text>
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('creditUi.record.stepBy', { by: nameOf(last.by), at: formatInstant(last.at, i18n.language) })}
+      </Text>
+    </Alert>
   );
 }
 
@@ -200,6 +212,7 @@ function WorkflowHistory({ record }: { record: CreditRecordDocument }) {
       by: record.createdBy,
       at: record.createdAt,
       note: '',
+      noteKind: 'reason' as StepTextKind,
     },
     ...record.workflow.map((entry, index) => ({
       key: `${index}`,
@@ -207,6 +220,8 @@ function WorkflowHistory({ record }: { record: CreditRecordDocument }) {
       by: entry.by,
       at: entry.at,
       note: entry.note,
+      // The reviewer's opinion (审核意见) or the reason for the step, as its transition names it.
+      noteKind: creditRecordWorkflow.transitions[entry.action]?.text?.kind ?? 'reason',
     })),
   ];
   return (
@@ -223,67 +238,14 @@ function WorkflowHistory({ record }: { record: CreditRecordDocument }) {
                 at: formatInstant(step.at, i18n.language),
               })}
             </Text>
-            {step.note && <Text size="sm">{t('creditUi.record.stepNote', { note: step.note })}</Text>}
+            {step.note && (
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {t(`stepDialog.note.${step.noteKind}`, { note: step.note })}
+              </Text>
+            )}
           </Timeline.Item>
         ))}
       </Timeline>
     </Paper>
-  );
-}
-
-function NoteDialog({
-  action,
-  issues,
-  onCancel,
-  onConfirm,
-}: {
-  action: ManualAction | null;
-  issues: ValidationIssue[];
-  onCancel: () => void;
-  onConfirm: (note: string) => Promise<boolean>;
-}) {
-  const { t } = useTranslation();
-  const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    if (action) setNote('');
-  }, [action]);
-  return (
-    <Modal
-      opened={action !== null}
-      onClose={onCancel}
-      title={action ? t(`credit.workflow.action.${action}`) : ''}
-    >
-      <Stack>
-        <IssueSummary issues={issues} labelOf={(field) => creditFieldLabel(t, field)} />
-        <Textarea
-          label={t('credit.field.note')}
-          description={t('creditUi.record.noteHint')}
-          withAsterisk
-          autosize
-          minRows={3}
-          value={note}
-          onChange={(event) => setNote(event.currentTarget.value)}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
-            {t('common.cancel')}
-          </Button>
-          <Button
-            loading={busy}
-            onClick={async () => {
-              setBusy(true);
-              try {
-                await onConfirm(note);
-              } finally {
-                setBusy(false);
-              }
-            }}
-          >
-            {t('common.save')}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }

@@ -28,18 +28,26 @@ export function errorsByField(
   return errors;
 }
 
-/** Every broken rule, each naming its field: shown above a form after a refused save. */
+/**
+ * Every broken rule, each naming its field: shown above a form after a refused save. `refusedAction`
+ * names what was refused when it was not a save (an export, a workflow step).
+ */
 export function IssueSummary({
   issues,
   labelOf,
+  refusedAction,
 }: {
   issues: readonly ValidationIssue[];
   labelOf: (field: string) => string | null;
+  refusedAction?: string;
 }) {
   const { t } = useTranslation();
   if (issues.length === 0) return null;
+  const title = refusedAction
+    ? t('creditUi.issue.actionRefused', { count: issues.length, action: refusedAction })
+    : t('creditUi.issue.title', { count: issues.length });
   return (
-    <Alert color="red" title={t('creditUi.issue.title', { count: issues.length })} role="alert">
+    <Alert color="red" title={title} role="alert">
       <List size="sm">
         {issues.map((found) => (
           <List.Item key={`${found.field}-${found.code}-${JSON.stringify(found.params ?? {})}`}>

@@ -6,6 +6,7 @@ import { useServices } from '../../app/services.ts';
 import type { CreditRecordCounts } from '../../repositories/creditRecords.ts';
 import { CategoryIcon } from '../credit/style.tsx';
 import { RatesCard } from './RatesCard.tsx';
+import { TodoCard } from './TodoCard.tsx';
 
 interface SubjectCounts {
   enterprises: number;
@@ -42,6 +43,7 @@ export function DashboardPage() {
   return (
     <Stack>
       <Title order={2}>{t('creditUi.dashboard.title')}</Title>
+      <TodoCard />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <StatCard
           label={t('creditUi.dashboard.subjects')}

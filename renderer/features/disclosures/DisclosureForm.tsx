@@ -30,6 +30,7 @@ import {
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { CalendarWarnings } from './TimingBadge.tsx';
 import { useServices } from '../../app/services.ts';
+import { DateField } from '../../ui/DateField.tsx';
 import { localDate } from '../../session/session.ts';
 import { FormActions } from '../common/FormActions.tsx';
 import { useFormSave } from '../common/saving.ts';
@@ -141,7 +142,15 @@ export function DisclosureForm({ initial, onSubmit, onCancel }: Props) {
       );
     }
     const def = disclosureColumns.find((column) => column.field === field)!;
-    if (def.format === 'date') return <TextInput {...common} type="date" {...form.getInputProps(field)} />;
+    if (def.format === 'date')
+      return (
+        <DateField
+          {...common}
+          {...form.getInputProps(field)}
+          value={form.values[field] as string}
+          onChange={(value) => form.setFieldValue(field, value)}
+        />
+      );
     if (longTextFields.has(field)) {
       return <Textarea {...common} autosize minRows={2} {...form.getInputProps(field)} />;
     }

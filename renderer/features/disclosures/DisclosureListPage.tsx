@@ -1,5 +1,4 @@
 import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -10,11 +9,11 @@ import { localDate } from '../../session/session.ts';
 import { ListTable } from '../common/ListTable.tsx';
 import { useQueryFilter } from '../common/useQueryFilter.ts';
 import { CreditTabs } from '../credit/CreditTabs.tsx';
-import { issueText } from '../credit/issues.tsx';
 import { DisclosureLink } from './DisclosureLink.tsx';
 import { ExportDialog } from './ExportDialog.tsx';
 import { ImportDialog } from './ImportDialog.tsx';
 import { PeriodInputs } from './inputs.tsx';
+import { ReportingActions } from './ReportingActions.tsx';
 import { monthOf } from './labels.ts';
 import { TimingBadge } from './TimingBadge.tsx';
 
@@ -122,7 +121,6 @@ export function DisclosureListPage() {
 
 export function DisclosureTable({ rows }: { rows: readonly DisclosureRow[] }) {
   const { t } = useTranslation();
-  const { disclosures } = useServices();
   return (
     <ListTable
       striped
@@ -162,25 +160,7 @@ export function DisclosureTable({ rows }: { rows: readonly DisclosureRow[] }) {
             </Group>
           </Table.Td>
           <Table.Td>
-            {disclosures.canReport(disclosure) && (
-              <Button
-                size="xs"
-                variant="light"
-                onClick={async () => {
-                  const result = await disclosures.markReported(disclosure.id);
-                  notifications.show(
-                    result.ok
-                      ? { color: 'teal', message: t('creditUi.disclosure.markedReported') }
-                      : {
-                          color: 'red',
-                          message: result.issues.map((found) => issueText(t, found)).join('；'),
-                        },
-                  );
-                }}
-              >
-                {t('creditUi.disclosure.markReported')}
-              </Button>
-            )}
+            <ReportingActions disclosure={disclosure} reportOnly size="xs" />
           </Table.Td>
         </Table.Tr>
       ))}

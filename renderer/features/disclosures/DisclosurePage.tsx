@@ -1,17 +1,15 @@
 import { Anchor, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts';
 import { columnsOf, type DisclosureDocument } from '../../../shared/model/disclosure.ts';
-import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { displayPersonalValue } from '../../../shared/security/masking.ts';
 import { useServices } from '../../app/services.ts';
 import { Fact } from '../common/Fact.tsx';
-import { IssueSummary } from '../credit/issues.tsx';
 import { CategoryBadge, StatusBadge } from '../credit/style.tsx';
-import { displayValue, issueFieldLabel } from './labels.ts';
+import { displayValue } from './labels.ts';
+import { ReportingActions } from './ReportingActions.tsx';
 import { CalendarWarnings, TimingBadge } from './TimingBadge.tsx';
 
 /** ID numbers of natural persons: shown masked unless the user's role sees them in clear. */
@@ -23,7 +21,6 @@ export function DisclosurePage() {
   const { id = '' } = useParams();
   const { disclosures, auth } = useServices();
   const [doc, setDoc] = useState<DisclosureDocument | null | undefined>(undefined);
-  const [refused, setRefused] = useState<ValidationIssue[]>([]);
 
   useEffect(() => {
     const subscription = disclosures.watch(id).subscribe(setDoc);
@@ -58,21 +55,9 @@ export function DisclosurePage() {
               {t('common.edit')}
             </Button>
           )}
-          {disclosures.canReport(doc) && (
-            <Button
-              onClick={async () => {
-                const result = await disclosures.markReported(doc.id);
-                setRefused(result.ok ? [] : result.issues);
-                if (result.ok)
-                  notifications.show({ color: 'teal', message: t('creditUi.disclosure.markedReported') });
-              }}
-            >
-              {t('creditUi.disclosure.markReported')}
-            </Button>
-          )}
+          <ReportingActions disclosure={doc} />
         </Group>
       </Group>
-      <IssueSummary issues={refused} labelOf={(field) => issueFieldLabel(t, field)} />
       <CreditLink doc={doc} />
       <Paper withBorder p="lg">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">

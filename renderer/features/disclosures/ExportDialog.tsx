@@ -55,6 +55,7 @@ export function ExportDialog({ opened, onClose, period }: Props) {
         <IssueSummary
           issues={refused}
           labelOf={(field) => (field === 'reason' ? t('creditUi.files.reason') : null)}
+          refusedAction={t('creditUi.files.exportButton')}
         />
         <DisclosureKindSelect value={kind} onChange={setKind} />
         <SegmentedControl

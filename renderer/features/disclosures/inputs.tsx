@@ -1,7 +1,8 @@
-import { Select, TextInput, type TextInputProps } from '@mantine/core';
+import { type MantineSize, Select } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ReportingPeriod } from '../../../shared/io/disclosureFile.ts';
 import type { DisclosureKind } from '../../../shared/model/disclosure.ts';
+import { DateField } from '../../ui/DateField.tsx';
 
 /** Chooses penalties or licences: what a reporting file holds. */
 export function DisclosureKindSelect({
@@ -34,19 +35,19 @@ export function PeriodInputs({
 }: {
   period: ReportingPeriod;
   onChange: (end: keyof ReportingPeriod, value: string) => void;
-  size?: TextInputProps['size'];
+  size?: MantineSize;
 }) {
   const { t } = useTranslation();
   return (
     <>
       {(['from', 'to'] as const).map((end) => (
-        <TextInput
+        <DateField
           key={end}
           size={size}
-          type="date"
           label={t(`creditUi.period.${end}`)}
           value={period[end]}
-          onChange={(event) => onChange(end, event.currentTarget.value)}
+          onChange={(value) => onChange(end, value)}
+          clearable={false}
         />
       ))}
     </>

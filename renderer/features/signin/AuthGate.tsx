@@ -48,7 +48,7 @@ export function AuthGate({
     case 'signedOut':
       return <SignInPage core={core} />;
     case 'locked':
-      return <SignInPage core={core} locked={state.session} />;
+      return <SignInPage core={core} locked={state.session} lockCause={state.cause} />;
     case 'mustChangePassword':
       return (
         <Center mih="100vh" p="md">

@@ -17,13 +17,22 @@ import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import type { CoreServices } from '../../app/services.ts';
 import { demoPassword, demoUsers } from '../../security/demo.ts';
 import type { SignedInSession } from '../../security/session.ts';
+import type { LockCause } from '../../security/auth.ts';
 import { issueMessage } from '../subjects/labels.ts';
 
 /**
  * Sign-in, offline against the local users. As the lock screen (`locked` given) it names who was signed
  * in; she or anyone else may sign in to continue.
  */
-export function SignInPage({ core, locked }: { core: CoreServices; locked?: SignedInSession }) {
+export function SignInPage({
+  core,
+  locked,
+  lockCause = 'idleLock',
+}: {
+  core: CoreServices;
+  locked?: SignedInSession;
+  lockCause?: LockCause;
+}) {
   const { t } = useTranslation();
   const [username, setUsername] = useState(locked?.username ?? '');
   const [password, setPassword] = useState('');
@@ -54,7 +63,9 @@ export function SignInPage({ core, locked }: { core: CoreServices; locked?: Sign
                 <IconLock size={22} /> {t('auth.lockedTitle')}
               </Title>
               <Text size="sm" c="dimmed">
-                {t('auth.lockedIntro', { name: locked.userName })}
+                {t(lockCause === 'manualLock' ? 'auth.lockedManually' : 'auth.lockedIntro', {
+                  name: locked.userName,
+                })}
               </Text>
             </>
           ) : (

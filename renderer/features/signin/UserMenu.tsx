@@ -31,7 +31,7 @@ export function UserMenu() {
           <Menu.Item leftSection={<IconKey size={16} />} onClick={() => setChanging(true)}>
             {t('account.changePassword')}
           </Menu.Item>
-          <Menu.Item leftSection={<IconLock size={16} />} onClick={() => void auth.lock()}>
+          <Menu.Item leftSection={<IconLock size={16} />} onClick={() => void auth.lock('manualLock')}>
             {t('account.lock')}
           </Menu.Item>
           <Menu.Item leftSection={<IconLogout size={16} />} onClick={() => void auth.signOut()}>

@@ -22,6 +22,7 @@ import { useDocument } from '../common/documents.ts';
 import { Fact } from '../common/Fact.tsx';
 import { CreditFileTab } from '../credit/CreditFileTab.tsx';
 import { useCan } from '../../security/hooks.ts';
+import { recordValueText } from '../common/recordText.ts';
 import { fieldLabel, formatInstant, shownValue } from './labels.ts';
 import { RevealPersonalData } from './RevealPersonalData.tsx';
 import { RecordSyncBadge } from '../sync/SyncBadge.tsx';
@@ -169,9 +170,8 @@ function SubjectHistory({ subject, revealed }: { subject: SubjectDocument; revea
   }, [subjects, subject]);
 
   const shown = (field: string, value: unknown): string => {
-    const text = String(value ?? '');
-    if (text === '') return '—';
-    return shownValue(subject, field, text, revealed);
+    const text = recordValueText(t, 'subjects', field, value);
+    return text === '—' ? text : shownValue(subject, field, text, revealed);
   };
 
   if (!history) return <Loader />;

@@ -1,8 +1,9 @@
-import { Anchor, Paper, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Anchor, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { implausibleAge, normalizeCode } from '../../../shared/domain/identifiers.ts';
 import type { SubjectInput } from '../../../shared/model/subject.ts';
 import {
   industries,
@@ -14,6 +15,7 @@ import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { localDate } from '../../session/session.ts';
 import { FormActions } from '../common/FormActions.tsx';
 import { useFormSave } from '../common/saving.ts';
+import { IssueSummary } from '../credit/issues.tsx';
 import { SubjectIdSelect } from '../credit/SubjectSelect.tsx';
 import { fieldLabel, issueMessage } from './labels.ts';
 
@@ -60,13 +62,22 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
     },
   });
 
-  const { saving, save } = useFormSave(form, (values: SubjectInput) => onSubmit(resolve(values)), errorsFor);
+  const { saving, refused, save } = useFormSave(
+    form,
+    (values: SubjectInput) => onSubmit(resolve(values)),
+    errorsFor,
+  );
   const submit = form.onSubmit(save);
+
+  // A practitioner's age from her ID number: a warning to check it, never a refusal.
+  const ageWarning = enterprise
+    ? null
+    : implausibleAge(normalizeCode(form.values.code), localDate(new Date()));
 
   const text = (
     field: keyof typeof subjectTextLimits | 'code' | 'division',
     required = false,
-    hint?: string,
+    hint?: ReactNode,
   ) => (
     <TextInput
       label={fieldLabel(t, field, kind)}
@@ -82,12 +93,20 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
   return (
     <Paper withBorder p="lg" component="form" onSubmit={submit} noValidate>
       <Stack>
+        {/* Refusals no input shows under itself (the role may not save, the record is gone) are said here. */}
+        <IssueSummary issues={refused.filter((found) => !(found.field in initial))} labelOf={() => null} />
         <SimpleGrid cols={{ base: 1, md: 2 }}>
           {text('name', true)}
           {text(
             'code',
             true,
-            t(enterprise ? 'subject.hint.codeEnterprise' : 'subject.hint.codePractitioner'),
+            ageWarning ? (
+              <Text span size="xs" c="orange.8" data-testid="age-warning">
+                {issueMessage(t, { field: 'code', ...ageWarning })}
+              </Text>
+            ) : (
+              t(enterprise ? 'subject.hint.codeEnterprise' : 'subject.hint.codePractitioner')
+            ),
           )}
           <Select
             label={fieldLabel(t, 'industry', kind)}

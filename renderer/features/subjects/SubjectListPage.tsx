@@ -21,7 +21,9 @@ import { industries, subjectKinds, subjectStatuses } from '../../../shared/model
 import { useServices } from '../../app/services.ts';
 import type { SubjectPage } from '../../repositories/subjects.ts';
 import type { SubjectSort } from '../../repositories/subjectIndex.ts';
-import { useCan } from '../../security/hooks.ts';
+import { displayPersonalValue } from '../../../shared/security/masking.ts';
+import { useCan, useSession } from '../../security/hooks.ts';
+import { ListExportButton } from '../common/ListExport.tsx';
 import { ListTable } from '../common/ListTable.tsx';
 import { displayCode, formatInstant } from './labels.ts';
 import { SyncBadge } from '../sync/SyncBadge.tsx';
@@ -49,6 +51,7 @@ export function SubjectListPage() {
   const [revision, setRevision] = useState(0);
   const syncStates = useRecordSyncStates('subjects', result?.items.map((item) => item.id) ?? []);
   const mayCreate = useCan('subject.create');
+  const session = useSession();
 
   useEffect(() => {
     const subscription = subjects.changes$
@@ -76,6 +79,33 @@ export function SubjectListPage() {
     };
   }, [subjects, debouncedText, kind, industry, status, sort, page, revision]);
 
+  /** Every subject the filters select, as the list shows them: ID numbers masked unless the role sees them. */
+  const exportRows = async (): Promise<string[][]> => {
+    const all = await subjects.list({
+      text: debouncedText,
+      kind: kind ?? undefined,
+      industry: industry ?? undefined,
+      status: status ?? undefined,
+      sort,
+      offset: 0,
+      limit: result?.total ?? 0,
+    });
+    const header = ['kind', 'name', 'code', 'industry', 'status'].map((field) => t(`subject.field.${field}`));
+    return [
+      [...header, t('subject.updatedAt')],
+      ...all.items.map((subject) => [
+        t(`subject.kind.${subject.kind}`),
+        subject.name,
+        subject.kind === 'practitioner'
+          ? displayPersonalValue('idNumber', subject.code, session.roles)
+          : subject.code,
+        t(`subject.industry.${subject.industry}`),
+        t(`subject.status.${subject.status}`),
+        formatInstant(subject.updatedAt, i18n.language),
+      ]),
+    ];
+  };
+
   const resetPage =
     <T,>(setter: (value: T) => void) =>
     (value: T) => {
@@ -91,16 +121,24 @@ export function SubjectListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('subject.listTitle')}</Title>
-        {mayCreate && (
-          <Group>
+        <Group>
+          <ListExportButton
+            collection="subjects"
+            title={t('subject.listTitle')}
+            count={result?.total ?? 0}
+            rows={exportRows}
+          />
+          {mayCreate && (
             <Button component={Link} to="/subjects/new/enterprise">
               {t('subject.newEnterprise')}
             </Button>
+          )}
+          {mayCreate && (
             <Button component={Link} to="/subjects/new/practitioner" variant="light">
               {t('subject.newPractitioner')}
             </Button>
-          </Group>
-        )}
+          )}
+        </Group>
       </Group>
       <Group align="end" wrap="wrap">
         <TextInput
@@ -144,7 +182,7 @@ export function SubjectListPage() {
           value={sort}
           onChange={(value) => value && resetPage(setSort)(value as SubjectSort)}
           allowDeselect={false}
-          w={150}
+          w={170}
         />
       </Group>
       {result && (

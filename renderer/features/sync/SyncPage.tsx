@@ -125,6 +125,10 @@ function Overview({ status }: { status: SyncStatus }) {
   );
 }
 
+function pendingCount(status: SyncStatus): number {
+  return status.collections.reduce((sum, collection) => sum + collection.pending, 0);
+}
+
 /** Route /sync: enrollment, state and controls, held deletions, errors, refused records and conflicts. */
 export function SyncPage() {
   const { t, i18n } = useTranslation();
@@ -161,7 +165,16 @@ export function SyncPage() {
           {status.held.map((hold) => (
             <HeldDeletionPrompt key={hold.id} hold={hold} />
           ))}
-          {status.lastError && !blocked && (
+          {!status.online && (
+            <Alert
+              color="gray"
+              title={t('sync.offline.title', { count: pendingCount(status) })}
+              data-testid="sync-offline"
+            >
+              <Text size="sm">{t('sync.offline.body')}</Text>
+            </Alert>
+          )}
+          {status.online && status.lastError && !blocked && (
             <Alert color="yellow" title={t('sync.error.title')} data-testid="sync-error">
               <Text size="sm">{problemMessage(t, status.lastError)}</Text>
               {status.lastError.retryAt !== null && (

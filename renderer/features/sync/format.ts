@@ -13,5 +13,5 @@ export function formatTime(iso: string | number | null, language: string): strin
 export function problemMessage(t: TFunction, problem: SyncProblem): string {
   if (problem.error)
     return t(`syncError.${problem.error}`, { ...problem.details, defaultValue: problem.message });
-  return t('sync.error.network', { message: problem.message });
+  return t('sync.error.network');
 }

@@ -2,13 +2,10 @@ import type { TFunction } from 'i18next';
 import type { CollectionName } from '../../../shared/model/collections.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import type { DocumentState } from '../../sync/merge.ts';
-
-/** Where each collection's field labels live in the app's messages. */
-const fieldLabelPrefixes: Partial<Record<CollectionName, string>> = { subjects: 'subject.field' };
+import { recordFieldLabel, recordValueText } from '../common/recordText.ts';
 
 export function fieldLabel(t: TFunction, collection: CollectionName, field: string): string {
-  const prefix = fieldLabelPrefixes[collection];
-  return prefix ? t(`${prefix}.${field}`, { defaultValue: field }) : field;
+  return recordFieldLabel(t, collection, field);
 }
 
 /** What a person recognises a record by. */
@@ -24,19 +21,12 @@ export function issueMessage(t: TFunction, collection: CollectionName, issue: Va
     : message;
 }
 
-/** Fields holding a code-table value, shown by their label (e.g. `subject.industry.construction`). */
-const codedFields: Partial<Record<CollectionName, Readonly<Record<string, string>>>> = {
-  subjects: { kind: 'subject.kind', industry: 'subject.industry', status: 'subject.status' },
-};
-
 export function displayValue(
   t: TFunction,
   collection: CollectionName,
   field: string,
   value: unknown,
 ): string {
-  if (value === undefined || value === null || value === '') return t('sync.conflicts.empty');
-  const coded = codedFields[collection]?.[field];
-  if (coded && typeof value === 'string') return t(`${coded}.${value}`, { defaultValue: value });
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  const text = recordValueText(t, collection, field, value);
+  return text === '—' ? t('sync.conflicts.empty') : text;
 }

@@ -1,5 +1,4 @@
 import {
-  Alert,
   Badge,
   Button,
   Checkbox,
@@ -23,7 +22,7 @@ import type { UserDocument } from '../../../shared/model/user.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { type Role, roleLabelKey, roles } from '../../../shared/security/permissions.ts';
 import { useServices } from '../../app/services.ts';
-import { useCan, useSession } from '../../security/hooks.ts';
+import { useSession } from '../../security/hooks.ts';
 import { FormActions } from '../common/FormActions.tsx';
 import { ListTable } from '../common/ListTable.tsx';
 import { issueMessage } from '../subjects/labels.ts';
@@ -39,7 +38,6 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { users } = useServices();
   const session = useSession();
-  const allowed = useCan('user.manage');
   const [list, setList] = useState<UserDocument[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
 
@@ -47,9 +45,6 @@ export function UsersPage() {
     const subscription = users.watchAll().subscribe(setList);
     return () => subscription.unsubscribe();
   }, [users]);
-
-  if (!allowed)
-    return <Alert color="red">{t('validation.permission.denied', { action: 'user.manage' })}</Alert>;
 
   const toggle = async (user: UserDocument) => {
     const result = await users.setStatus(user.id, user.status === 'active' ? 'disabled' : 'active');

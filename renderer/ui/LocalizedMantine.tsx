@@ -1,0 +1,37 @@
+import { createTheme, MantineProvider, PasswordInput } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { type ReactNode, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+
+/**
+ * Mantine in the app's language: its own built-in words (the password eye's label) and calendars follow
+ * the language chosen in CreditDesk, not the browser's.
+ */
+export function LocalizedMantine({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const theme = useMemo(
+    () =>
+      createTheme({
+        primaryColor: 'indigo',
+        fontFamily:
+          '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif',
+        components: {
+          PasswordInput: PasswordInput.extend({
+            defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('page.showPassword') } },
+          }),
+        },
+      }),
+    [t],
+  );
+  return (
+    <MantineProvider theme={theme}>
+      {/* Below the header, so a message never covers the user menu or the sync state. */}
+      <Notifications position="bottom-right" />
+      {/* Weeks start on Monday, as Chinese calendars have them. */}
+      <DatesProvider settings={{ locale: i18n.language === 'zh-CN' ? 'zh-cn' : 'en', firstDayOfWeek: 1 }}>
+        {children}
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
