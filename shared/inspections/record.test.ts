@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { defaultTemplateFor } from './checklists.ts';
 import {
   type InspectionContext,
   type InspectionRecord,
@@ -111,5 +112,20 @@ describe('inspection record validation', () => {
     };
     expect(codes(record)).toEqual([['items.0.photos.0', 'inspection.photoHash']]);
     expect(photoHashesOf(complete)).toEqual([hashA, hashB, 'c'.repeat(64)]);
+  });
+
+  it('checks item codes and version against the template it names', () => {
+    const template = defaultTemplateFor('construction');
+    expect(codes(complete, { ...context, template })).toEqual([]);
+    const unknown = {
+      ...complete,
+      items: [...complete.items, { code: 'XX-9', result: null, note: '', photos: [] }],
+    };
+    expect(codes(unknown, { ...context, complete: false, template })).toEqual([
+      ['items.3.code', 'inspection.itemNotInTemplate'],
+    ]);
+    expect(codes(complete, { ...context, template: { ...template, version: 2 } })).toEqual([
+      ['template', 'inspection.templateVersion'],
+    ]);
   });
 });

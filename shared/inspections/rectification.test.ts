@@ -4,6 +4,7 @@ import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
 import { defaultTemplateFor } from './checklists.ts';
 import {
   escalationProposal,
+  hasRaisedRisk,
   isOverdue,
   orderFor,
   type RectificationOrder,
@@ -122,5 +123,17 @@ describe('re-inspection and escalation', () => {
     expect(positive.ok ? [] : positive.issues.map((found) => found.code)).toEqual([
       'inspection.rectification.notNegative',
     ]);
+  });
+});
+
+describe('raised risk', () => {
+  const warning = { category: 'riskWarning', status: 'approved' as const, publicityEnd: '2026-10-31' };
+  it('counts an approved risk warning still public, or an overdue open order', () => {
+    expect(hasRaisedRisk([warning], [], '2026-10-31')).toBe(true);
+    expect(hasRaisedRisk([{ ...warning, publicityEnd: '2026-10-30' }], [], '2026-10-31')).toBe(false);
+    expect(hasRaisedRisk([{ ...warning, status: 'draft' }], [], '2026-10-01')).toBe(false);
+    expect(hasRaisedRisk([{ ...warning, category: 'generalDishonest' }], [], '2026-10-01')).toBe(false);
+    expect(hasRaisedRisk([], [issued()], '2026-10-11')).toBe(true);
+    expect(hasRaisedRisk([], [issued()], '2026-10-10')).toBe(false);
   });
 });

@@ -93,6 +93,24 @@ export function isOverdue(order: Pick<RectificationOrder, 'state' | 'deadline'>,
   return order.state === 'open' && today > order.deadline;
 }
 
+/**
+ * Whether a subject's credit state raises its draw ratio and checklist depth: an approved risk warning
+ * still within its publicity, or an open rectification order past its deadline.
+ */
+export function hasRaisedRisk(
+  records: readonly Pick<CreditRecordInput, 'category' | 'status' | 'publicityEnd'>[],
+  orders: readonly Pick<RectificationOrder, 'state' | 'deadline'>[],
+  today: string,
+): boolean {
+  const openWarning = records.some(
+    (record) =>
+      record.category === 'riskWarning' &&
+      record.status === 'approved' &&
+      (record.publicityEnd === '' || record.publicityEnd >= today),
+  );
+  return openWarning || orders.some((order) => isOverdue(order, today));
+}
+
 /** The bounds of a re-inspection's date: not before the order was issued, not after today. */
 export function withReinspectionBounds(order: RectificationOrder, today: string): RectificationOrder {
   return { ...order, dateBounds: { notBefore: order.issuedOn, notAfter: today } };
