@@ -25,13 +25,26 @@ const candidate = fc.record({
   conflicts: fc.subarray(inspectors),
 }) as fc.Arbitrary<DrawCandidate>;
 
+/** Random ratios per grade (one grade name the plan does not know), raised at least as high as any. */
+const percent = fc.integer({ min: 0, max: 100 });
+const ratios = fc
+  .record({
+    grades: fc.record({ AAA: percent, AA: percent, A: percent, B: percent, C: percent }),
+    ungraded: percent,
+  })
+  .chain(({ grades, ungraded }) =>
+    fc
+      .integer({ min: Math.max(ungraded, ...Object.values(grades)), max: 100 })
+      .map((raised) => ({ grades, ungraded, raised })),
+  );
+
 const plan = fc.record({
   scope: fc.record({
     industries: fc.subarray(['construction', 'propertyServices'] as const, { minLength: 1 }),
     statuses: fc.subarray(['active', 'suspended'] as const),
     projectIds: fc.subarray(['p1', 'p2']),
   }),
-  ratios: fc.constant(defaultDrawRatios),
+  ratios: ratios,
   inspectorPool: fc.subarray(inspectors, { minLength: 2 }),
   seed: fc.integer({ min: 0, max: maxSeed }),
 }) as fc.Arbitrary<DrawPlan>;
