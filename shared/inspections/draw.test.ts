@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   bucketOf,
+  conflictsOf,
   type DrawCandidate,
   type DrawPlan,
   defaultDrawRatios,
@@ -158,5 +159,29 @@ describe('the 双随机 draw', () => {
       'inspection.plan.seed',
     ]);
     expect(() => drawPlan(bad, [])).toThrow(RangeError);
+  });
+
+  it('excludes declared conflicts, the subject’s contacts and its last inspectors', () => {
+    const conflicts = conflictsOf({ declared: ['i3'], contacts: ['i0', 'i3'], lastInspectors: ['i1'] });
+    expect(conflicts).toEqual(['i0', 'i1', 'i3']);
+    const subject: DrawCandidate = {
+      subjectId: 's1',
+      industry: 'construction',
+      status: 'active',
+      projectIds: [],
+      grade: null,
+      raised: true,
+      conflicts,
+    };
+    const result = drawPlan(
+      {
+        scope: { industries: ['construction'], statuses: [], projectIds: [] },
+        ratios: defaultDrawRatios,
+        inspectorPool: inspectors,
+        seed: 7,
+      },
+      [subject],
+    );
+    expect(result.assignments[0]?.inspectors.slice().sort()).toEqual(['i2', 'i4']);
   });
 });

@@ -50,11 +50,21 @@ export interface DrawCandidate {
   grade: string | null;
   /** An open risk warning or an overdue rectification. */
   raised: boolean;
-  /**
-   * Inspectors who may not inspect this subject: a declared conflict of interest, the subject's contact,
-   * the inspectors of its last inspection.
-   */
+  /** Inspectors who may not inspect this subject (`conflictsOf`). */
   conflicts: readonly string[];
+}
+
+/**
+ * The inspectors who may not inspect a subject: those who declared a conflict of interest with it, users
+ * who are its contacts, and the inspectors of its last inspection (so no pair inspects a subject twice
+ * running). Sorted, each once.
+ */
+export function conflictsOf(subject: {
+  declared: readonly string[];
+  contacts: readonly string[];
+  lastInspectors: readonly string[];
+}): string[] {
+  return [...new Set([...subject.declared, ...subject.contacts, ...subject.lastInspectors])].sort(compare);
 }
 
 export const ungradedBucket = 'ungraded';
