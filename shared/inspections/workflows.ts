@@ -23,6 +23,7 @@ import {
   type WorkflowTable,
 } from '../kit/workflow.ts';
 import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { canonicalJson } from '../security/canonicalJson.ts';
 import type { Role } from '../security/permissions.ts';
 
 export const inspectionStates = ['draft', 'submitted', 'closed'] as const;
@@ -142,7 +143,7 @@ export function replaySteps<State extends string, Step extends string>(
   if (
     next.createdBy !== previous.createdBy ||
     next.steps.length < previous.steps.length ||
-    JSON.stringify(kept) !== JSON.stringify(previous.steps)
+    canonicalJson(kept) !== canonicalJson(previous.steps)
   ) {
     return [issue('steps', 'permission.historyRewritten')];
   }
