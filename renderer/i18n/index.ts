@@ -5,6 +5,7 @@ import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
+import { inspectionMessages } from '../../shared/inspections/messages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -30,6 +31,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   securityMessages,
   syncProtocolMessages,
   commitmentMessages,
+  inspectionMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

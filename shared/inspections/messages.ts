@@ -1,0 +1,140 @@
+/**
+ * Messages of the inspections capability in zh-CN and en: flat i18next keys, `{{param}}` interpolation.
+ * Issue codes map to `validation.<code>`; workflow steps to `<table namespace>.<step>`.
+ */
+import type { InspectionStep, RectificationStep } from './workflows.ts';
+
+/** Every issue code the inspections rules report (the codes they share with other modules left out). */
+export const inspectionIssueCodes = [
+  'inspection.plan.scopeEmpty',
+  'inspection.plan.ratio',
+  'inspection.plan.raisedBelowGrade',
+  'inspection.plan.poolTooSmall',
+  'inspection.plan.seed',
+  'inspection.template.itemCodeTwice',
+  'inspection.template.unknownCatalogItem',
+  'inspection.template.catalogIndustry',
+  'inspection.template.basisMissing',
+  'inspection.template.noCoreItem',
+  'inspection.planOrReason',
+  'inspection.adHocReason',
+  'inspection.inspectorsTwo',
+  'inspection.inspectorIsContact',
+  'inspection.endBeforeStart',
+  'inspection.itemTwice',
+  'inspection.itemWithoutResult',
+  'inspection.photoHash',
+  'inspection.tooManyPhotos',
+  'inspection.findingWithoutResult',
+  'inspection.findingOnCompliant',
+  'inspection.nonCompliantWithoutFinding',
+  'inspection.deadlinePast',
+  'inspection.templateVersion',
+  'inspection.itemNotInTemplate',
+  'inspection.rectification.days',
+  'inspection.rectification.unknownItem',
+  'inspection.rectification.notEscalated',
+  'inspection.rectification.unknownCatalogItem',
+  'inspection.rectification.notNegative',
+] as const;
+export type InspectionIssueCode = (typeof inspectionIssueCodes)[number];
+
+type InspectionMessages = { [code in InspectionIssueCode as `validation.${code}`]: string } & {
+  [step in InspectionStep as `inspection.workflow.action.${step}`]: string;
+} & { [step in RectificationStep as `inspection.rectification.action.${step}`]: string };
+
+const zhCN: InspectionMessages = {
+  'validation.inspection.plan.scopeEmpty': '请至少选择一个检查行业。',
+  'validation.inspection.plan.ratio': '抽查比例应为 0 到 100 之间的整数（百分比）。',
+  'validation.inspection.plan.raisedBelowGrade':
+    '存在风险预警或逾期未整改的主体，抽查比例不应低于其他任何档次（当前最高为 {{percent}}%）。',
+  'validation.inspection.plan.poolTooSmall': '检查人员库至少需要两名不同的检查人员。',
+  'validation.inspection.plan.seed': '随机种子应为 0 到 {{max}} 之间的整数。',
+  'validation.inspection.template.itemCodeTwice': '检查项编号 {{code}} 重复。',
+  'validation.inspection.template.unknownCatalogItem': '信用信息目录中没有编号为 {{code}} 的事项。',
+  'validation.inspection.template.catalogIndustry': '目录事项 {{code}} 不适用于本检查表所属行业。',
+  'validation.inspection.template.basisMissing': '请填写该检查项的法律依据。',
+  'validation.inspection.template.noCoreItem': '检查表至少需要一项基础检查项（各信用等级都要检查的项目）。',
+  'validation.inspection.planOrReason': '请选择所属的检查计划，或说明临时检查的原因（二者选其一）。',
+  'validation.inspection.adHocReason': '临时检查的原因应为投诉举报、转办交办或跟踪复查之一。',
+  'validation.inspection.inspectorsTwo': '每次检查需要两名不同的检查人员。',
+  'validation.inspection.inspectorIsContact': '该检查人员是被检查单位的联系人或已申报利害关系，应当回避。',
+  'validation.inspection.endBeforeStart': '检查结束时间不能早于开始时间。',
+  'validation.inspection.itemTwice': '检查项 {{code}} 重复出现。',
+  'validation.inspection.itemWithoutResult': '请为该检查项选择结果：符合、不符合或不适用。',
+  'validation.inspection.photoHash': '照片引用无效，请重新添加该照片。',
+  'validation.inspection.tooManyPhotos': '每项最多附 {{max}} 张照片。',
+  'validation.inspection.findingWithoutResult': '该问题所属的检查项尚未填写检查结果，请先填写结果。',
+  'validation.inspection.findingOnCompliant': '检查结果为“符合”或“不适用”的项目不能登记问题。',
+  'validation.inspection.nonCompliantWithoutFinding': '检查结果为“不符合”的项目，请登记发现的问题。',
+  'validation.inspection.deadlinePast': '整改期限不能早于今天（{{today}}）。',
+  'validation.inspection.templateVersion': '检查记录所用检查表与现有版本不一致（现有第 {{version}} 版）。',
+  'validation.inspection.itemNotInTemplate': '检查表中没有编号为 {{code}} 的检查项。',
+  'validation.inspection.rectification.days': '整改期限应为 {{min}} 到 {{max}} 个工作日。',
+  'validation.inspection.rectification.unknownItem': '检查表中没有编号为 {{code}} 的检查项。',
+  'validation.inspection.rectification.notEscalated': '只有复查未整改、已移交处理的整改单才能提出信用记录。',
+  'validation.inspection.rectification.unknownCatalogItem':
+    '信用信息目录中没有编号为 {{code}} 的事项，无法提出信用记录。',
+  'validation.inspection.rectification.notNegative':
+    '该检查项对应的目录事项既非风险提示也非失信信息，不能据此提出信用记录。',
+  'inspection.workflow.action.submit': '提交审核',
+  'inspection.workflow.action.return': '退回修改',
+  'inspection.workflow.action.close': '审核办结',
+  'inspection.rectification.action.confirm': '复查合格，整改完成',
+  'inspection.rectification.action.escalate': '复查未整改，移交处理',
+};
+
+const en: InspectionMessages = {
+  'validation.inspection.plan.scopeEmpty': 'Choose at least one industry to inspect.',
+  'validation.inspection.plan.ratio': 'A sampling ratio is a whole percentage from 0 to 100.',
+  'validation.inspection.plan.raisedBelowGrade':
+    'Subjects with an open risk warning or an overdue rectification must be sampled at least as often as any other group (the highest is now {{percent}}%).',
+  'validation.inspection.plan.poolTooSmall': 'The inspector pool needs at least two different inspectors.',
+  'validation.inspection.plan.seed': 'The random seed is a whole number from 0 to {{max}}.',
+  'validation.inspection.template.itemCodeTwice': 'The item number {{code}} is used twice.',
+  'validation.inspection.template.unknownCatalogItem': 'The credit catalog has no item {{code}}.',
+  'validation.inspection.template.catalogIndustry':
+    'The catalog item {{code}} does not apply to the industry of this checklist.',
+  'validation.inspection.template.basisMissing': 'Give the legal basis of this checklist item.',
+  'validation.inspection.template.noCoreItem':
+    'A checklist needs at least one core item (checked at every credit grade).',
+  'validation.inspection.planOrReason':
+    'Choose the inspection plan, or give the reason for an ad hoc inspection (one of the two).',
+  'validation.inspection.adHocReason': 'An ad hoc inspection follows a complaint, a referral or a follow-up.',
+  'validation.inspection.inspectorsTwo': 'Every inspection needs two different inspectors.',
+  'validation.inspection.inspectorIsContact':
+    'This inspector is a contact of the inspected party or has declared a conflict of interest, and may not inspect it.',
+  'validation.inspection.endBeforeStart': 'The inspection cannot end before it started.',
+  'validation.inspection.itemTwice': 'The checklist item {{code}} appears twice.',
+  'validation.inspection.itemWithoutResult':
+    'Choose a result for this item: compliant, non-compliant or not applicable.',
+  'validation.inspection.photoHash': 'This photo reference is not valid; add the photo again.',
+  'validation.inspection.tooManyPhotos': 'At most {{max}} photos per item.',
+  'validation.inspection.findingWithoutResult':
+    'The checklist item of this finding has no result yet; record the result first.',
+  'validation.inspection.findingOnCompliant':
+    'An item found compliant or not applicable cannot have a finding.',
+  'validation.inspection.nonCompliantWithoutFinding': 'Record the finding for this non-compliant item.',
+  'validation.inspection.deadlinePast': 'The rectification deadline cannot be before today ({{today}}).',
+  'validation.inspection.templateVersion':
+    'This record uses another version of the checklist than the one at hand (version {{version}}).',
+  'validation.inspection.itemNotInTemplate': 'The checklist has no item {{code}}.',
+  'validation.inspection.rectification.days': 'Rectification takes {{min}} to {{max}} working days.',
+  'validation.inspection.rectification.unknownItem': 'The checklist has no item {{code}}.',
+  'validation.inspection.rectification.notEscalated':
+    'A credit record can only be proposed for an order escalated after a failed re-inspection.',
+  'validation.inspection.rectification.unknownCatalogItem':
+    'The credit catalog has no item {{code}}, so no credit record can be proposed.',
+  'validation.inspection.rectification.notNegative':
+    'The catalog item of this checklist item is neither a risk warning nor a dishonesty record, so no credit record can be proposed.',
+  'inspection.workflow.action.submit': 'Submit for review',
+  'inspection.workflow.action.return': 'Return for changes',
+  'inspection.workflow.action.close': 'Close',
+  'inspection.rectification.action.confirm': 'Re-inspected: rectified',
+  'inspection.rectification.action.escalate': 'Re-inspected: not rectified, escalate',
+};
+
+export const inspectionMessages: { 'zh-CN': InspectionMessages; en: InspectionMessages } = {
+  'zh-CN': zhCN,
+  en,
+};
