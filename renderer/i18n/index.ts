@@ -2,6 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
+import { gradingMessages } from '../../shared/grading/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { creditUiMessages } from './credit.ts';
@@ -27,6 +28,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   creditMessages,
   securityMessages,
   syncProtocolMessages,
+  gradingMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */
