@@ -79,26 +79,28 @@ export function chinaDateOf(instant: string): string {
 const ending: ReadonlySet<CreditRecordStatus> = new Set(['repaired', 'revoked']);
 
 /**
- * A record's standing on `asOf`: counting from its approval until the day before it was repaired or
- * revoked. A record with no workflow (imported as approved) counts while its status is approved or expired.
+ * A record's status on `asOf`, replayed from its workflow, and the day it was repaired or revoked ('' if
+ * never). A record with no workflow (imported as approved) keeps its present status.
  */
-export function recordStanding(record: GradedRecord, asOf: string): { counts: boolean; endedOn: string } {
-  if (record.workflow.length === 0) {
-    return { counts: record.status === 'approved' || record.status === 'expired', endedOn: '' };
-  }
+export function recordStanding(
+  record: GradedRecord,
+  asOf: string,
+): { status: CreditRecordStatus; endedOn: string } {
+  if (record.workflow.length === 0) return { status: record.status, endedOn: '' };
   let status: CreditRecordStatus = 'draft';
   let endedOn = '';
   for (const step of record.workflow) {
     const day = chinaDateOf(step.at);
     const to = creditRecordWorkflow.transitions[step.action].to;
-    if (ending.has(to)) {
-      endedOn = day;
-      if (day <= asOf) status = to;
-    } else if (day <= asOf) {
-      status = to;
-    }
+    if (ending.has(to)) endedOn = day;
+    if (day <= asOf) status = to;
   }
-  return { counts: status === 'approved' || status === 'expired', endedOn };
+  return { status, endedOn };
+}
+
+/** Approved or expired on `asOf`: the record counts, from approval until the day before a repair or revocation. */
+export function recordCounts(status: CreditRecordStatus): boolean {
+  return status === 'approved' || status === 'expired';
 }
 
 /** Last day an item counts from `start`, before any repair or revocation; '' while open-ended. */
@@ -138,7 +140,7 @@ export function contributionsOn(file: CreditFile, model: GradingModel, asOf: str
     const item = itemForRecord(model, record);
     if (!item) continue;
     const standing = recordStanding(record, asOf);
-    if (!standing.counts) continue;
+    if (!recordCounts(standing.status)) continue;
     const start = record.publicityStart || record.decisionDate;
     if (start === '') continue;
     const end = validityEnd(item.validity, start, record.publicityEnd);
