@@ -121,11 +121,13 @@ export function itemForRecord(
   model: GradingModel,
   record: Pick<GradedRecord, 'catalogCode' | 'category'>,
 ): ScoreItem | undefined {
-  const records = model.items.filter((item) => item.kind === 'record');
-  return (
-    records.find((item) => item.catalogCode === record.catalogCode) ??
-    records.find((item) => item.category === record.category)
-  );
+  let byCategory: ScoreItem | undefined;
+  for (const item of model.items) {
+    if (item.kind !== 'record') continue;
+    if (item.catalogCode === record.catalogCode) return item;
+    if (!byCategory && item.category === record.category) byCategory = item;
+  }
+  return byCategory;
 }
 
 /** Every item that counts for the subject on `asOf`, with its points and validity. */

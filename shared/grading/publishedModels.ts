@@ -4,11 +4,12 @@
  * Only Yantai names its document; the others carry no basis until the city enters it. Where a source gives no figure (item points, Jinan's and Shangqiu's base, any inspection ratio) the
  * value here is an illustrative default the city replaces when it publishes its own model.
  */
+import { blackLists } from '../lists/rules.ts';
 import type { Industry } from '../model/subject.ts';
 import type { GradeDefinition, GradeMeasures, GradingModel, ItemValidity, ScoreItem } from './model.ts';
 
-/** The serious-dishonesty lists that veto a grade (see shared/lists/rules.ts). */
-export const vetoLists = ['seriousDishonesty', 'realEstateSeriousDishonesty'];
+/** The serious-dishonesty lists veto a grade. */
+const vetoLists = [...blackLists];
 
 const trusted: GradeMeasures = { inspectionRatio: 0.05, greenChannel: true, toleranceAcceptance: true };
 const normal: GradeMeasures = { inspectionRatio: 0.1, greenChannel: false, toleranceAcceptance: true };
