@@ -138,6 +138,33 @@ describe('suggested entries', () => {
     const black = entryFrom('realEstateBlackList', '2026-01-01', '2028-12-31', ['r9']);
     expect(suggestListEntries(defaultListRules, top, file([], [black]), '2026-06-01')).toEqual([]);
   });
+
+  it('a grade-based black list (Shangqiu: C and below) takes dishonest subjects and lets them go on regrading', () => {
+    const shangqiuBlack: ListRule = {
+      ...rule('realEstateBlackList'),
+      code: 'shangqiuBlackList',
+      entry: { kind: 'grade', grades: ['C', 'notGraded'] },
+      periodMonths: 12,
+    };
+    const general = record('r4', 'FK-YB-01', 'generalDishonest', '2026-05-01');
+    const low = { ...developer, grade: 'notGraded' };
+    expect(suggestListEntries([shangqiuBlack], low, file([general]), '2026-06-01')).toMatchObject([
+      { rule: 'shangqiuBlackList', list: 'realEstateSeriousDishonesty', end: '2027-06-01' },
+    ]);
+    const listed: ListEntry = {
+      id: 'entry-2',
+      list: 'realEstateSeriousDishonesty',
+      rule: 'shangqiuBlackList',
+      basis: ['b'],
+      triggeredBy: [],
+      start: '2026-06-01',
+      end: '2027-06-01',
+    };
+    expect(exitReason(listed, shangqiuBlack, low, file([general], [listed]), '2026-07-01')).toBeNull();
+    expect(
+      exitReason(listed, shangqiuBlack, { ...low, grade: 'B' }, file([general], [listed]), '2026-07-01'),
+    ).toBe('noLongerQualifies');
+  });
 });
 
 describe('exits', () => {

@@ -25,7 +25,8 @@ export type ListKind = (typeof listKinds)[number];
 /**
  * What puts a subject on a list:
  * - `records`: at least `minCount` counting records of the catalog items, decided within `withinMonths`;
- * - `grade`: a grade among `grades` with no dishonest record counting and no black-list entry (red list).
+ * - `grade`: a grade among `grades` (Shangqiu: AAA to the red list, C and below to the black list); a red
+ *   list also takes no subject with a dishonest record counting or a black-list entry.
  */
 export type EntryCriterion =
   | { kind: 'records'; catalogCodes: string[]; minCount: number; withinMonths: number }
@@ -205,15 +206,29 @@ export function suggestListEntries(
       if (found.length < rule.entry.minCount) continue;
       triggeredBy = found.map((record) => record.id);
     } else {
-      if (subject.grade === null || !rule.entry.grades.includes(subject.grade)) continue;
-      if (active.some((entry) => blackLists.includes(entry.list as ListKind))) continue;
-      if (hasDishonesty(file, subject.dishonestCategories, asOf)) continue;
+      if (!qualifiesByGrade(rule, subject, file, active, asOf)) continue;
       triggeredBy = [];
     }
     const end = addMonths(asOf, rule.periodMonths);
     suggestions.push({ rule: rule.code, list: rule.list, basis: rule.basis, triggeredBy, start: asOf, end });
   }
   return suggestions;
+}
+
+function qualifiesByGrade(
+  rule: ListRule,
+  subject: ListSubject,
+  file: CreditFile,
+  active: readonly GradedListEntry[],
+  asOf: string,
+): boolean {
+  if (rule.entry.kind !== 'grade' || subject.grade === null || !rule.entry.grades.includes(subject.grade))
+    return false;
+  if (rule.list !== 'red') return true;
+  return (
+    !active.some((entry) => blackLists.includes(entry.list as ListKind)) &&
+    !hasDishonesty(file, subject.dishonestCategories, asOf)
+  );
 }
 
 function hasDishonesty(file: CreditFile, categories: readonly string[], asOf: string): boolean {
@@ -231,8 +246,8 @@ export type ExitReason = 'revoked' | 'repaired' | 'periodEnded' | 'noLongerQuali
 /**
  * Why an entry must leave its list on `asOf`, or null while it stays. A record-based entry leaves when its
  * triggering records no longer reach the rule's count (revoked before repaired when both apply); any entry
- * leaves when its period ended; a red-list entry when the subject's grade no longer qualifies or it
- * became dishonest.
+ * leaves when its period ended; a grade-based entry when the grade no longer qualifies (and a red-list
+ * entry when the subject became dishonest).
  */
 export function exitReason(
   entry: ListEntry,
@@ -252,12 +267,7 @@ export function exitReason(
   if (entry.end !== '' && asOf > entry.end) return 'periodEnded';
   if (rule.entry.kind === 'grade') {
     const others = (file.listEntries ?? []).filter((other) => other.id !== entry.id && activeOn(other, asOf));
-    const qualifies =
-      subject.grade !== null &&
-      rule.entry.grades.includes(subject.grade) &&
-      !others.some((other) => blackLists.includes(other.list as ListKind)) &&
-      !hasDishonesty(file, subject.dishonestCategories, asOf);
-    if (!qualifies) return 'noLongerQualifies';
+    if (!qualifiesByGrade(rule, subject, file, others, asOf)) return 'noLongerQualifies';
   }
   return null;
 }
