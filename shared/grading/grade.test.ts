@@ -75,7 +75,20 @@ describe('published models as configuration', () => {
     const model = defaultGradingModel('construction');
     expect(graded(model, [])).toEqual([90, 'A']);
     expect(graded(model, many(1, 'generalDishonest'))).toEqual([85, 'B']);
+    expect(graded(model, [...many(1, 'enhancing'), ...many(3, 'riskWarning')])).toEqual([89, 'B']);
     expect(graded(model, many(3, 'generalDishonest'))).toEqual([75, 'B']);
+    expect(graded(model, many(8, 'riskWarning'))).toEqual([74, 'C']);
+    expect(graded(model, [...many(1, 'seriousDishonest'), ...many(2, 'generalDishonest')])).toEqual([
+      60,
+      'C',
+    ]);
+    expect(
+      graded(model, [
+        ...many(1, 'seriousDishonest'),
+        ...many(1, 'generalDishonest'),
+        ...many(3, 'riskWarning'),
+      ]),
+    ).toEqual([59, 'D']);
     expect(graded(model, [...many(3, 'generalDishonest'), ...many(1, 'riskWarning')])).toEqual([73, 'C']);
     expect(graded(model, many(1, 'seriousDishonest'))).toEqual([70, 'C']);
     expect(graded(model, many(2, 'seriousDishonest'))).toEqual([50, 'D']);
