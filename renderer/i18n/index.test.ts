@@ -7,10 +7,11 @@ describe('UI text', () => {
   it('has the same keys in both languages, none empty', () => {
     expect(messageKeys('en').sort()).toEqual(messageKeys('zh-CN').sort());
     for (const language of ['zh-CN', 'en'] as const) {
+      const messages = messagesFor(language);
       const empty = messageKeys(language).filter((key) => {
         const value = key
           .split('.')
-          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messagesFor(language));
+          .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], messages);
         return typeof value !== 'string' || value.trim() === '';
       });
       expect(empty).toEqual([]);
