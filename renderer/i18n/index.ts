@@ -3,6 +3,8 @@ import { initReactI18next } from 'react-i18next';
 import { commitmentMessages } from '../../shared/commitments/messages.ts';
 import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
+import { gradingMessages } from '../../shared/grading/messages.ts';
+import { listMessages } from '../../shared/lists/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
@@ -32,6 +34,8 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   syncProtocolMessages,
   commitmentMessages,
   inspectionMessages,
+  gradingMessages,
+  listMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

@@ -1,0 +1,216 @@
+/**
+ * The grade of one subject: a pure function of its credit file, a model version and a date, so any past
+ * grade can be recomputed and explained item by item. A record counts as it stood on `asOf`: its workflow
+ * steps up to that day decide whether it was approved, repaired or revoked.
+ */
+import { addDays, addMonths } from '../domain/credit/dates.ts';
+import { creditRecordWorkflow } from '../domain/credit/workflow.ts';
+import type { CreditRecordDocument, CreditRecordStatus } from '../model/creditRecord.ts';
+import type { GradeMeasures, GradingModel, ItemValidity, ScoreItem, ScoreItemKind } from './model.ts';
+
+export type GradedRecord = Pick<
+  CreditRecordDocument,
+  | 'id'
+  | 'catalogCode'
+  | 'category'
+  | 'status'
+  | 'decisionDate'
+  | 'publicityStart'
+  | 'publicityEnd'
+  | 'workflow'
+>;
+
+/** A fact from the commitments or inspections capability; `voidedOn` when it was later annulled. */
+export interface GradedFact {
+  id: string;
+  kind: Exclude<ScoreItemKind, 'record'>;
+  /** The day the fact was established (YYYY-MM-DD). */
+  date: string;
+  voidedOn?: string;
+}
+
+/** An entry on a list (see shared/lists): active from `start` to `end` inclusive ('' open) unless exited. */
+export interface GradedListEntry {
+  id: string;
+  list: string;
+  start: string;
+  end: string;
+  exitedOn?: string;
+}
+
+export interface CreditFile {
+  subjectId: string;
+  /** False for a subject not enrolled in the grading scheme. */
+  enrolled: boolean;
+  records: readonly GradedRecord[];
+  facts?: readonly GradedFact[];
+  listEntries?: readonly GradedListEntry[];
+}
+
+export interface Contribution {
+  item: string;
+  /** The record or fact that earned the points. */
+  sourceId: string;
+  points: number;
+  validFrom: string;
+  /** Last day the item counts; '' while open-ended. */
+  validUntil: string;
+}
+
+export interface GradeResult {
+  modelCode: string;
+  modelVersion: number;
+  asOf: string;
+  score: number;
+  grade: string;
+  /** The list entry that forced the grade, '' when none did. */
+  vetoedBy: string;
+  contributions: Contribution[];
+  measures: GradeMeasures;
+}
+
+const hourMs = 3_600_000;
+
+/** The civil date in China (UTC+8, no daylight saving) of an ISO 8601 instant. */
+export function chinaDateOf(instant: string): string {
+  return new Date(Date.parse(instant) + 8 * hourMs).toISOString().slice(0, 10);
+}
+
+const ending: ReadonlySet<CreditRecordStatus> = new Set(['repaired', 'revoked']);
+
+/**
+ * A record's status on `asOf`, replayed from its workflow, and the day it was repaired or revoked ('' if
+ * never). A record with no workflow (imported as approved) keeps its present status.
+ */
+export function recordStanding(
+  record: GradedRecord,
+  asOf: string,
+): { status: CreditRecordStatus; endedOn: string } {
+  if (record.workflow.length === 0) return { status: record.status, endedOn: '' };
+  let status: CreditRecordStatus = 'draft';
+  let endedOn = '';
+  for (const step of record.workflow) {
+    const day = chinaDateOf(step.at);
+    const to = creditRecordWorkflow.transitions[step.action].to;
+    if (ending.has(to)) endedOn = day;
+    if (day <= asOf) status = to;
+  }
+  return { status, endedOn };
+}
+
+/** Approved or expired on `asOf`: the record counts, from approval until the day before a repair or revocation. */
+export function recordCounts(status: CreditRecordStatus): boolean {
+  return status === 'approved' || status === 'expired';
+}
+
+/** Last day an item counts from `start`, before any repair or revocation; '' while open-ended. */
+function validityEnd(validity: ItemValidity, start: string, publicityEnd: string | null): string {
+  if (validity.kind === 'months') return addMonths(start, validity.months);
+  if (publicityEnd !== null && (publicityEnd !== '' || validity.kind === 'publicity')) return publicityEnd;
+  return validity.kind === 'publicityOrMonths' ? addMonths(start, validity.months) : '';
+}
+
+function earlier(a: string, b: string): string {
+  if (a === '') return b;
+  if (b === '') return a;
+  return a < b ? a : b;
+}
+
+/** The item a record scores under: one naming its catalog item wins over one naming its category. */
+export function itemForRecord(
+  model: GradingModel,
+  record: Pick<GradedRecord, 'catalogCode' | 'category'>,
+): ScoreItem | undefined {
+  let byCategory: ScoreItem | undefined;
+  for (const item of model.items) {
+    if (item.kind !== 'record') continue;
+    if (item.catalogCode === record.catalogCode) return item;
+    if (!byCategory && item.category === record.category) byCategory = item;
+  }
+  return byCategory;
+}
+
+/** Every item that counts for the subject on `asOf`, with its points and validity. */
+export function contributionsOn(file: CreditFile, model: GradingModel, asOf: string): Contribution[] {
+  const contributions: Contribution[] = [];
+  const add = (item: ScoreItem, sourceId: string, validFrom: string, validUntil: string): void => {
+    if (validFrom <= asOf && (validUntil === '' || asOf <= validUntil)) {
+      contributions.push({ item: item.code, sourceId, points: item.points, validFrom, validUntil });
+    }
+  };
+  for (const record of file.records) {
+    const item = itemForRecord(model, record);
+    if (!item) continue;
+    const standing = recordStanding(record, asOf);
+    if (!recordCounts(standing.status)) continue;
+    const start = record.publicityStart || record.decisionDate;
+    if (start === '') continue;
+    const end = validityEnd(item.validity, start, record.publicityEnd);
+    add(item, record.id, start, standing.endedOn ? earlier(end, addDays(standing.endedOn, -1)) : end);
+  }
+  for (const fact of file.facts ?? []) {
+    const item = model.items.find((candidate) => candidate.kind === fact.kind);
+    if (!item) continue;
+    const end = validityEnd(item.validity, fact.date, null);
+    add(item, fact.id, fact.date, fact.voidedOn ? earlier(end, addDays(fact.voidedOn, -1)) : end);
+  }
+  return contributions;
+}
+
+/** The list entry active on `asOf` that vetoes under the model, if any. */
+function vetoingEntry(file: CreditFile, model: GradingModel, asOf: string): GradedListEntry | undefined {
+  return (file.listEntries ?? []).find(
+    (entry) =>
+      model.veto.lists.includes(entry.list) &&
+      entry.start <= asOf &&
+      (entry.end === '' || asOf <= entry.end) &&
+      (entry.exitedOn === undefined || asOf < entry.exitedOn),
+  );
+}
+
+/** Base plus capped bonuses minus deductions. */
+export function scoreOf(model: GradingModel, contributions: readonly Contribution[]): number {
+  let bonus = 0;
+  let deduction = 0;
+  for (const { points } of contributions) {
+    if (points > 0) bonus += points;
+    else deduction -= points;
+  }
+  return model.baseScore + (model.bonusCap === null ? bonus : Math.min(bonus, model.bonusCap)) - deduction;
+}
+
+/** The grade the bands give a score. */
+export function gradeForScore(model: GradingModel, score: number, hasNegative: boolean): string {
+  for (const band of model.bands) {
+    if (band.withoutNegative && hasNegative) continue;
+    if (band.min === undefined || (band.exclusive ? score > band.min : score >= band.min)) return band.grade;
+  }
+  return model.grades.at(-1)!.code;
+}
+
+/** Grades a subject under a (validated) model as it stood on `asOf`. */
+export function gradeSubject(file: CreditFile, model: GradingModel, asOf: string): GradeResult {
+  const contributions = contributionsOn(file, model, asOf);
+  const score = scoreOf(model, contributions);
+  const veto = vetoingEntry(file, model, asOf);
+  let grade: string;
+  if (veto) grade = model.veto.grade;
+  else if (!file.enrolled && model.notEnrolledGrade !== null) grade = model.notEnrolledGrade;
+  else
+    grade = gradeForScore(
+      model,
+      score,
+      contributions.some((c) => c.points < 0),
+    );
+  const measures = model.grades.find((definition) => definition.code === grade)!.measures;
+  return {
+    modelCode: model.code,
+    modelVersion: model.version,
+    asOf,
+    score,
+    grade,
+    vetoedBy: veto?.id ?? '',
+    contributions,
+    measures,
+  };
+}
