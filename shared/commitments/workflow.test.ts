@@ -87,9 +87,9 @@ describe('the commitment workflow', () => {
     expect(codes(judgeCommitmentStep(proposed.value, 'confirmNotFulfilled', reviewer, '2026-10-20'))).toEqual(
       ['commitment.findingMismatch'],
     );
-    // The clerk registered the commitment: neither her role nor the four-eyes rule let her confirm.
+    // The clerk registered the commitment, but her role refuses first: four-eyes is judged once roles allow.
     expect(codes(judgeCommitmentStep(proposed.value, 'confirmFalseCommitment', clerk, '2026-10-20'))).toEqual(
-      ['permission.denied', 'permission.ownWork'],
+      ['permission.denied'],
     );
     const confirmed = takeCommitmentStep(proposed.value, 'confirmFalseCommitment', reviewer, at);
     expect(confirmed.ok && confirmed.value.status).toBe('falseCommitment');
