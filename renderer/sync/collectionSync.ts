@@ -17,7 +17,7 @@ import { createConflictHandler } from './conflictHandler.ts';
 import { exceedsDeletionLimit, type DeletionLimit } from './failSafe.ts';
 import { changedFields, type DocumentState, sameContent } from './merge.ts';
 import { asPlatformError, type PlatformClient, type PlatformError } from './platformClient.ts';
-import type { RefusalEntry, SyncStore } from './syncStore.ts';
+import { contentHash, type RefusalEntry, type SyncStore } from './syncStore.ts';
 
 /** What a collection brings when it joins sync. */
 export interface SyncRegistration {
@@ -143,6 +143,14 @@ export class CollectionSync {
   #active = false;
   /** The platform announced changes while a run was busy: pull once it rests. */
   #resyncWhenIdle = false;
+  /**
+   * The newest platform state learned of each document (content hash), from pulls, accepted pushes and
+   * conflict answers, with the serial of that learning. RxDB writes a pulled page locally some time
+   * after the pull, and a push can be accepted in between: the page is then older than what the device
+   * knows, and must neither be written locally nor be taken as the newest state.
+   */
+  readonly #newestKnown = new Map<string, { hash: string; serial: number }>();
+  #learned = 0;
 
   constructor(options: CollectionSyncOptions) {
     const { registration } = options;
@@ -155,6 +163,7 @@ export class CollectionSync {
       store: options.store,
       check: (doc) => checkDocument(registration, doc, options.today()),
       now: options.now,
+      superseded: (state) => this.#superseded(state, 0),
     });
   }
 
@@ -286,10 +295,17 @@ export class CollectionSync {
     checkpoint: SyncCheckpoint | undefined,
     batchSize: number,
   ): Promise<{ documents: WithDeleted<DocumentState>[]; checkpoint: SyncCheckpoint | undefined }> {
-    const page = await this.#request(replication, () =>
-      this.#options.client.pull(this.name, checkpoint ?? null, batchSize),
-    );
+    let page: Awaited<ReturnType<PlatformClient['pull']>>;
+    for (;;) {
+      const since = this.#learned;
+      page = await this.#request(replication, () =>
+        this.#options.client.pull(this.name, checkpoint ?? null, batchSize),
+      );
+      // A push accepted while the page was on its way may be newer than the page: fetch it again.
+      if (!page.documents.some((doc) => this.#superseded(doc, since))) break;
+    }
     const documents = page.documents as WithDeleted<DocumentState>[];
+    this.#learn(documents);
     if (documents.length > 0) {
       const deleted = documents.filter((doc) => doc._deleted).map((doc) => doc.id as string);
       if (deleted.length > 0) await this.#checkPulledDeletions(replication, deleted);
@@ -352,6 +368,7 @@ export class CollectionSync {
         issues: rejected.get(row.newDocumentState.id) as ValidationIssue[],
         refusedAt: now,
       }));
+    this.#learn([...accepted.map((row) => row.newDocumentState), ...response.conflicts]);
     await store.putShadows(
       this.name,
       accepted.map((row) => row.newDocumentState),
@@ -363,6 +380,18 @@ export class CollectionSync {
     await store.putRefusals(newRefusals);
     this.#report({ pulled: 0, pushed: rows.length });
     return response.conflicts as WithDeleted<DocumentState>[];
+  }
+
+  #learn(states: DocumentState[]): void {
+    for (const state of states) {
+      this.#newestKnown.set(state.id as string, { hash: contentHash(state), serial: ++this.#learned });
+    }
+  }
+
+  /** Whether a newer state of the document than `state` was learned after serial `since`. */
+  #superseded(state: DocumentState, since: number): boolean {
+    const known = this.#newestKnown.get(state.id as string);
+    return known !== undefined && known.serial > since && known.hash !== contentHash(state);
   }
 
   #report(delta: CollectionProgress): void {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { issue } from '../../shared/model/validation.ts';
-import { type ConflictHandlerOptions, resolveConflict } from './conflictHandler.ts';
+import { type ConflictHandlerOptions, createConflictHandler, resolveConflict } from './conflictHandler.ts';
 import type { DocumentState } from './merge.ts';
 import { SyncStore } from './syncStore.ts';
 
@@ -91,5 +91,25 @@ describe('conflict resolution', () => {
     expect(merged).toMatchObject({ name: 'refused name', phone: '3', address: 'Y' });
     expect(await store.getRefusal('subjects', 'd1')).toBeUndefined();
     expect(await store.openConflicts()).toEqual([]);
+  });
+
+  it('keeps a pulled state that is older than one learned since from being written locally', () => {
+    const older = { ...base, address: 'older' };
+    const accepted = { ...base, address: 'accepted' };
+    const handler = createConflictHandler({ ...options, superseded: (state) => state.address === 'older' });
+    // RxDB writes a pulled state locally only when it differs from the local one.
+    expect(handler.isEqual(older as never, accepted as never, 'downstream-check-if-equal-1')).toBe(true);
+    expect(
+      handler.isEqual(
+        { ...base, address: 'newer' } as never,
+        accepted as never,
+        'downstream-check-if-equal-1',
+      ),
+    ).toBe(false);
+    // Everywhere else, equality is content equality.
+    expect(handler.isEqual(older as never, accepted as never, 'upstream-check-if-equal')).toBe(false);
+    expect(
+      handler.isEqual(accepted as never, { ...accepted, _rev: '9-x' } as never, 'upstream-check-if-equal'),
+    ).toBe(true);
   });
 });

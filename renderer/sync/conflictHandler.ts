@@ -19,6 +19,8 @@ export interface ConflictHandlerOptions {
   /** Every rule the merged document breaks (the shared validator plus local uniqueness). */
   check(doc: DocumentState): Promise<ValidationIssue[]>;
   now(): string;
+  /** Whether a pulled master state is older than one learned since it was pulled (see CollectionSync). */
+  superseded?(masterState: DocumentState): boolean;
 }
 
 /**
@@ -77,7 +79,11 @@ export async function resolveConflict(
 
 export function createConflictHandler(options: ConflictHandlerOptions): RxConflictHandler<DocumentState> {
   return {
-    isEqual: (a, b) => sameContent(a, b),
+    // RxDB's downstream compares each pulled state with the local one ('downstream-check-if-equal-1')
+    // before writing it locally. A superseded state counts as equal, so it is not written: it would
+    // turn this device's accepted change back into an older state, which the next edit then pushes.
+    isEqual: (a, b, context) =>
+      (context === 'downstream-check-if-equal-1' && options.superseded?.(a) === true) || sameContent(a, b),
     resolve: (input) => resolveConflict(options, input) as Promise<WithDeleted<DocumentState>>,
   };
 }
