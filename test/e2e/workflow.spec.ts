@@ -60,14 +60,22 @@ async function openRecord(page: Page): Promise<void> {
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
 
-/** Takes a step that needs a reason: refused without one, then taken with it. */
-async function stepWithReason(page: Page, action: string, reason: string): Promise<void> {
+/** Takes a step from its dialog: refused without its required text, then taken with it. */
+async function stepWithText(page: Page, action: string, label: string, text: string): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: action });
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByRole('button', { name: action, exact: true }).click();
   await expect(dialog).toContainText(`“${action}”须填写理由`);
-  await dialog.getByLabel('理由').fill(reason);
-  await dialog.getByRole('button', { name: '保存' }).click();
+  await dialog.getByLabel(label).fill(text);
+  await dialog.getByRole('button', { name: action, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Takes a step whose dialog only says what it will do (and may take an optional opinion). */
+async function confirmStep(page: Page, action: string): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  await dialog.getByRole('button', { name: action, exact: true }).click();
   await expect(dialog).toBeHidden();
 }
 
@@ -94,32 +102,34 @@ test('a credit record goes submit, return, resubmit, approve, revoke, with four-
   await page.getByRole('textbox', { name: '主要事实' }).fill('工程竣工验收合格后未在规定期限内办理备案。');
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
-  await page.getByRole('button', { name: '提交审核' }).click();
+  await confirmStep(page, '提交审核');
   await expect(page.getByText('待审核').first()).toBeVisible();
-  // Approval needs four eyes; returning her own submission (withdrawing it) does not.
+  // Approval needs four eyes; returning her own submission, or withdrawing it, does not.
   await expect(page.getByRole('button', { name: '审核通过' })).toHaveCount(0);
   await expect(page.getByRole('button', { name: '退回' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '撤回提交' })).toBeVisible();
   await page.screenshot(shot('workflow-four-eyes-submitter'));
 
   // Another reviewer returns it, a reason required.
   await switchUser(page, reviewer, true);
   await openRecord(page);
-  await stepWithReason(page, '退回', '事实描述缺少备案期限，请补充');
+  await stepWithText(page, '退回', '审核意见', '事实描述缺少备案期限，请补充');
+  await expect(page.getByTestId('return-reason')).toContainText('事实描述缺少备案期限，请补充');
   await expect(page.getByText('草稿').first()).toBeVisible();
 
   // Back to its author, who resubmits it.
   await switchUser(page, dual);
   await openRecord(page);
-  await page.getByRole('button', { name: '提交审核' }).click();
+  await confirmStep(page, '提交审核');
   await expect(page.getByText('待审核').first()).toBeVisible();
   await expect(page.getByRole('button', { name: '审核通过' })).toHaveCount(0);
 
   // The reviewer approves it, then revokes it with a reason.
   await switchUser(page, reviewer);
   await openRecord(page);
-  await page.getByRole('button', { name: '审核通过' }).click();
+  await confirmStep(page, '审核通过');
   await expect(page.getByText('已审核').first()).toBeVisible();
-  await stepWithReason(page, '撤销', '原处罚决定已被撤销');
+  await stepWithText(page, '撤销', '理由', '原处罚决定已被撤销');
   await expect(page.getByText('已撤销').first()).toBeVisible();
   const history = page.getByTestId('record-workflow');
   for (const step of ['录入', '提交审核', '退回', '审核通过', '撤销'])
