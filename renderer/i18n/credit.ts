@@ -341,7 +341,7 @@ const en: Messages<typeof zhCN> = {
     dashboard: {
       title: 'Dashboard',
       subjects: 'Subjects',
-      subjectsSplit: '{{enterprises}} enterprises, {{practitioners}} practitioners',
+      subjectsSplit: 'Enterprises: {{enterprises}}, practitioners: {{practitioners}}',
       awaitingReview: 'Credit records awaiting review',
       drafts: 'Draft credit records',
       recordsByCategory: 'Credit records by category',

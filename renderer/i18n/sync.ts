@@ -38,7 +38,7 @@ const zhCN = {
     overview: {
       platform: '平台',
       county: '区县',
-      device: '设备编号',
+      enrolledAt: '本机登记时间',
       state: '状态',
       lastSync: '上次成功同步',
       never: '尚未同步',
@@ -185,7 +185,7 @@ const en: Messages<typeof zhCN> = {
     overview: {
       platform: 'Platform',
       county: 'County',
-      device: 'Device id',
+      enrolledAt: 'This computer enrolled',
       state: 'State',
       lastSync: 'Last successful sync',
       never: 'Never',

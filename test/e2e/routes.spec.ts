@@ -103,6 +103,8 @@ async function check(page: Page, route: string, language: 'zh-CN' | 'en'): Promi
     const key = text.match(/\b[a-z][a-zA-Z]+(\.[a-zA-Z0-9]+){1,}\b/);
     if (key) problems.push({ route, problem: `raw message key “${key[0]}”` });
     if (text.includes('returned an object')) problems.push({ route, problem: 'a message group shown' });
+    const id = text.match(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i);
+    if (id) problems.push({ route, problem: `an internal id “${id[0]}” shown` });
     if (language === 'zh-CN') {
       const english = text.match(/[A-Za-z]{3,}(\s+[A-Za-z]{2,})*/);
       if (english) problems.push({ route, problem: `English “${english[0]}” in Chinese mode` });

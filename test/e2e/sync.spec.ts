@@ -122,6 +122,9 @@ test('two clerks of one county sync offline work and resolve a conflict', async 
 
   await first.context().setOffline(false);
   await syncNow(first);
+  // The overview names this computer by when it enrolled, never by its internal id.
+  await expect(first.getByText('本机登记时间')).toBeVisible();
+  await expect(first.getByRole('main')).not.toContainText(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/);
   await first.screenshot(shot('sync-page'));
 
   await syncNow(second);

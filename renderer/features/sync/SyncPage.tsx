@@ -75,7 +75,9 @@ function Overview({ status }: { status: SyncStatus }) {
           <Fact label={t('sync.overview.county')}>
             {`${enrollment.county.name[language]} (${enrollment.county.code})`}
           </Fact>
-          <Fact label={t('sync.overview.device')}>{enrollment.deviceId}</Fact>
+          <Fact label={t('sync.overview.enrolledAt')}>
+            {formatTime(enrollment.enrolledAt, i18n.language)}
+          </Fact>
           <Fact label={t('sync.overview.state')}>{t(`sync.state.${status.state}`)}</Fact>
           <Fact label={t('sync.overview.lastSync')}>
             {status.lastSyncedAt ? formatTime(status.lastSyncedAt, i18n.language) : t('sync.overview.never')}
