@@ -13,10 +13,8 @@ import { addCounty } from './accounts/counties.ts';
 import { syntheticSubject } from './fixtures/subjects.ts';
 import { seedCountyStaff } from './fixtures/users.ts';
 import { type RunningPlatform, startPlatform } from './index.ts';
-import { createRows, TestDevice, temporaryDir } from './test/harness.ts';
+import { createRows, enrollTestDevice, TestDevice, temporaryDir } from './test/harness.ts';
 import { expectProblem } from './test/suites/badInput.ts';
-import { createEnrollmentCode } from './accounts/devices.ts';
-import { http, protocolHeaders } from './test/harness.ts';
 
 const root = temporaryDir('snapshot');
 const dataDir = join(root, 'platform');
@@ -33,17 +31,9 @@ test('a restored data-folder snapshot tells devices to resync, and they lose not
   let platform = await start();
   await addCounty(platform.database, { code: county, nameZh: '快照县', nameEn: 'Snapshot County' });
   await seedCountyStaff(platform.database, county);
-  const { code } = await createEnrollmentCode(platform.database, {
-    county,
-    createdBy: null,
-    expiresAt: new Date(Date.now() + 3_600_000),
-  });
-  const enrolled = await http<{ token: string; deviceId: string }>(`${platform.url}${syncPaths.enroll}`, {
-    method: 'POST',
-    headers: { ...protocolHeaders(), 'content-type': 'application/json' },
-    body: JSON.stringify({ code, deviceName: 'office pc' }),
-  });
-  const device = (url: string) => new TestDevice(url, enrolled.body.token, enrolled.body.deviceId, county);
+  const enrolled = await enrollTestDevice(platform, county, 'office pc');
+  // The platform comes back on another port: the same device, addressed anew.
+  const device = (url: string) => new TestDevice(url, enrolled.token, enrolled.deviceId, county);
   const before = syntheticSubject(county);
   await device(platform.url).push('subjects', createRows([before]));
   const blob = Buffer.from('扫描件 scanned decision');

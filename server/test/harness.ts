@@ -179,18 +179,7 @@ export async function startTestPlatform(
     return code;
   };
   const enroll = async (county: string, name = 'test device') => {
-    const { code } = await createEnrollmentCode(platform.database, {
-      county,
-      createdBy: null,
-      expiresAt: new Date(Date.now() + 3_600_000),
-    });
-    const enrolled = await http<{ token: string; deviceId: string }>(`${platform.url}${syncPaths.enroll}`, {
-      method: 'POST',
-      headers: { ...protocolHeaders(), 'content-type': 'application/json' },
-      body: JSON.stringify({ code, deviceName: name }),
-    });
-    if (enrolled.status !== 201) throw new Error(`enrollment failed: ${JSON.stringify(enrolled.body)}`);
-    const device = new TestDevice(platform.url, enrolled.body.token, enrolled.body.deviceId, county);
+    const device = await enrollTestDevice(platform, county, name);
     device.schemaVersions = { ...options.schemaVersions };
     return device;
   };
@@ -208,6 +197,26 @@ export async function startTestPlatform(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** Enrolls a device of `county` with a fresh one-time code, as a county computer does. */
+export async function enrollTestDevice(
+  platform: RunningPlatform,
+  county: string,
+  name = 'test device',
+): Promise<TestDevice> {
+  const { code } = await createEnrollmentCode(platform.database, {
+    county,
+    createdBy: null,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  const enrolled = await http<{ token: string; deviceId: string }>(`${platform.url}${syncPaths.enroll}`, {
+    method: 'POST',
+    headers: { ...protocolHeaders(), 'content-type': 'application/json' },
+    body: JSON.stringify({ code, deviceName: name }),
+  });
+  if (enrolled.status !== 201) throw new Error(`enrollment failed: ${JSON.stringify(enrolled.body)}`);
+  return new TestDevice(platform.url, enrolled.body.token, enrolled.body.deviceId, county);
 }
 
 /** Starts one platform for the enclosing describe block; its fields are set once beforeAll ran. */
