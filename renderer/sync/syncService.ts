@@ -7,12 +7,10 @@ import { BehaviorSubject, type Observable, type Subscription, throttleTime } fro
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import type { PlatformAllowance, SecretStore } from '../../shared/platform/bridge.ts';
-import { toHex } from '../../shared/security/encoding.ts';
-import { randomBytes } from '../../shared/security/webCrypto.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
-import { type EnrollResponse, normalizeEnrollmentCode, syncLimits } from '../../shared/sync/protocol.ts';
+import { type EnrollResponse, syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
-import { type BackoffOptions, backoffDelay, defaultBackoff, wait } from './backoff.ts';
+import { type BackoffOptions, defaultBackoff } from './backoff.ts';
 import {
   type CollectionProgress,
   CollectionSync,
@@ -23,13 +21,8 @@ import type { BlobUploads } from './blobUploads.ts';
 import { SyncEventStream } from './eventStream.ts';
 import { OrderedPushClient } from './orderedPushClient.ts';
 import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
-import {
-  asPlatformError,
-  type FetchFunction,
-  PlatformClient,
-  type PlatformError,
-  requestEnrollment,
-} from './platformClient.ts';
+import { forgetEnrollmentAttempt, normalizePlatformUrl, requestEnrollmentOnce } from './enrollmentRequest.ts';
+import { type FetchFunction, PlatformClient, type PlatformError } from './platformClient.ts';
 import { RecordStateTracker } from './recordStates.ts';
 import { SyncResolutions } from './resolutions.ts';
 import { type DocumentSealer, type Enrollment, SyncStore } from './syncStore.ts';
@@ -41,19 +34,8 @@ const settingKeys = {
   paused: 'paused',
   lastSyncedAt: 'lastSyncedAt',
   deletionLimit: 'deletionLimit',
-  enrollmentAttempt: 'enrollmentAttempt',
   restoreGeneration: 'restoreGeneration',
 } as const;
-
-/** An enrollment sent but not known to have succeeded: its key is sent again with the same code. */
-interface EnrollmentAttempt {
-  platformUrl: string;
-  code: string;
-  requestKey: string;
-}
-
-/** Tries of one enrollment when the platform cannot be reached or its answer is lost. */
-const enrollmentTries = 3;
 
 export interface SyncServiceOptions {
   /** The office profile's name: the sync store is `<profile>-sync`. */
@@ -137,9 +119,9 @@ export type EnrollOutcome =
   | { ok: false; reason: 'wrongCounty'; county: { code: string; name: { 'zh-CN': string; en: string } } }
   | { ok: false; reason: 'platform'; problem: SyncProblem };
 
+/** Pushes of other collections wait for the device's user changes to be uploaded first. */
 const usersFirstLimitMs = 30_000;
 
-/** Pushes of other collections wait for the device's user changes to be uploaded first. */
 function navigatorOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
@@ -153,17 +135,6 @@ function problemOf(error: PlatformError, collection: CollectionName | null, at: 
     at,
     retryAt: null,
   };
-}
-
-export function normalizePlatformUrl(raw: string): string | null {
-  try {
-    const url = new URL(raw.trim());
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
-    if (url.username || url.password || url.search || url.hash) return null;
-    return url.toString().replace(/\/+$/, '');
-  } catch {
-    return null;
-  }
 }
 
 export class SyncService {
@@ -510,14 +481,19 @@ export class SyncService {
       const allowance = (await this.#options.allowPlatform?.(url)) ?? 'ready';
       if (allowance !== 'ready')
         return { ok: false, reason: 'platformNotAllowed', restarting: allowance === 'restarting' } as const;
-      let enrolled: Awaited<ReturnType<typeof requestEnrollment>>;
+      let enrolled: EnrollResponse;
       try {
-        enrolled = await this.#requestEnrollment(url, code.trim());
+        enrolled = await requestEnrollmentOnce(url, code.trim(), {
+          store: this.store,
+          deviceName: this.#options.deviceName,
+          backoff: this.#options.backoff ?? defaultBackoff,
+          fetch: this.#options.fetch,
+        });
       } catch (error) {
         const failure = error as PlatformError;
         return { ok: false, reason: 'platform', problem: problemOf(failure, null, this.#now()) } as const;
       }
-      await this.store.deleteSetting(settingKeys.enrollmentAttempt);
+      await forgetEnrollmentAttempt(this.store);
       if (enrolled.county.code !== this.#options.officeCounty) {
         return { ok: false, reason: 'wrongCounty', county: enrolled.county } as const;
       }
@@ -541,31 +517,6 @@ export class SyncService {
       await this.#start();
       return { ok: true, enrollment } as const;
     });
-  }
-
-  /**
-   * Sends the enrollment with a key stored before the first try and kept until it succeeds, so that
-   * neither a retry here nor the user trying the same code again later creates a second device.
-   */
-  async #requestEnrollment(url: string, code: string): Promise<EnrollResponse> {
-    const stored = await this.store.getSetting<EnrollmentAttempt>(settingKeys.enrollmentAttempt);
-    const normalized = normalizeEnrollmentCode(code);
-    const attempt =
-      stored?.platformUrl === url && stored.code === normalized
-        ? stored
-        : { platformUrl: url, code: normalized, requestKey: toHex(randomBytes(24)) };
-    if (attempt !== stored) await this.store.setSetting(settingKeys.enrollmentAttempt, attempt);
-    for (let retry = 0; ; retry++) {
-      try {
-        const name = this.#options.deviceName;
-        return await requestEnrollment(url, code, name, attempt.requestKey, this.#options.fetch);
-      } catch (error) {
-        const failure = asPlatformError(error);
-        if (failure.kind !== 'transient' || failure.status === 429 || retry + 1 >= enrollmentTries)
-          throw failure;
-        await wait(backoffDelay(retry, this.#options.backoff ?? defaultBackoff));
-      }
-    }
   }
 
   /** Demo start-up: enrolls with the given code unless this device is enrolled already. */
