@@ -7,8 +7,8 @@ import { createIpcHandlers } from './handlers.ts';
 import { createSenderCheck, registerIpcHandlers } from './ipc.ts';
 import type { IpcInvoke } from './ipc-types.ts';
 import { createAppUrlMatcher } from './origin.ts';
-import { FakeIpcMain, FakeWindow, invokeEvent } from './testing/fakes.ts';
-import { testHandlerDependencies } from './testing/handler-deps.ts';
+import { FakeIpcMain, FakeWindow, invokeEvent } from '../test/electron-fakes/fakes.ts';
+import { testHandlerDependencies } from '../test/electron-fakes/handler-deps.ts';
 
 let dir: string;
 beforeEach(() => {

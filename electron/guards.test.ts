@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { guardWebContents, restrictPermissions } from './guards.ts';
 import { createAppUrlMatcher } from './origin.ts';
-import { FakeSession, FakeWebContents } from './testing/fakes.ts';
+import { FakeSession, FakeWebContents } from '../test/electron-fakes/fakes.ts';
 
 const isAppUrl = createAppUrlMatcher(null);
 

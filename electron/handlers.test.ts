@@ -14,8 +14,8 @@ import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createIpcHandlers, electronFileDialogs, type FileDialogs } from './handlers.ts';
 import { openPlatformAccess } from './platform-access.ts';
-import { FakeWebContents, invokeEvent } from './testing/fakes.ts';
-import { testHandlerDependencies } from './testing/handler-deps.ts';
+import { FakeWebContents, invokeEvent } from '../test/electron-fakes/fakes.ts';
+import { testHandlerDependencies } from '../test/electron-fakes/handler-deps.ts';
 
 let dir: string;
 beforeEach(() => {

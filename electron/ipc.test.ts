@@ -3,7 +3,13 @@ import { ipcChannels } from '../shared/platform/bridge.ts';
 import { DesktopError } from './errors.ts';
 import { createSenderCheck, type IpcHandlers, registerIpcHandlers } from './ipc.ts';
 import { createAppUrlMatcher } from './origin.ts';
-import { FakeIpcMain, FakeWebContents, FakeWindow, fakeFrame, invokeEvent } from './testing/fakes.ts';
+import {
+  FakeIpcMain,
+  FakeWebContents,
+  FakeWindow,
+  fakeFrame,
+  invokeEvent,
+} from '../test/electron-fakes/fakes.ts';
 
 /** Handlers that record each call, so a test can prove a body never ran. */
 function recordingHandlers() {

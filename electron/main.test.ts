@@ -11,10 +11,10 @@ import {
   ipcMain,
   privilegedSchemes,
   protocolHandlers,
-} from './testing/fake-electron.ts';
-import { FakeWebContents, invokeEvent } from './testing/fakes.ts';
+} from '../test/electron-fakes/fake-electron.ts';
+import { FakeWebContents, invokeEvent } from '../test/electron-fakes/fakes.ts';
 
-vi.mock('electron', async () => (await import('./testing/fake-electron.ts')).fakeElectronModule);
+vi.mock('electron', async () => (await import('../test/electron-fakes/fake-electron.ts')).fakeElectronModule);
 
 const profile = mkdtempSync(join(tmpdir(), 'creditdesk-main-'));
 let window: FakeBrowserWindow;

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createSecretStore } from './secrets.ts';
-import { FakeSafeStorage } from './testing/fakes.ts';
+import { FakeSafeStorage } from '../test/electron-fakes/fakes.ts';
 
 let dir: string;
 let file: string;

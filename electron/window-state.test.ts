@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FakeWindow } from './testing/fakes.ts';
+import { FakeWindow } from '../test/electron-fakes/fakes.ts';
 import { mainWindowOptions } from './window.ts';
 import { fitWindowState, loadWindowState, rememberWindowState, saveWindowState } from './window-state.ts';
 

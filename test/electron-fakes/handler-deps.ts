@@ -1,10 +1,10 @@
 // Real main-process dependencies for handler tests: the secret store and platform access on files in
 // `dir`, links through the real opener, and a scripted native question.
 import { join } from 'node:path';
-import { createExternalLinkOpener } from '../external-links.ts';
-import type { FileDialogs, HandlerDependencies, Question } from '../handlers.ts';
-import { openPlatformAccess } from '../platform-access.ts';
-import { createSecretStore } from '../secrets.ts';
+import { createExternalLinkOpener } from '../../electron/external-links.ts';
+import type { FileDialogs, HandlerDependencies, Question } from '../../electron/handlers.ts';
+import { openPlatformAccess } from '../../electron/platform-access.ts';
+import { createSecretStore } from '../../electron/secrets.ts';
 import { FakeSafeStorage } from './fakes.ts';
 
 export interface TestHandlerOptions {
