@@ -28,19 +28,21 @@ export interface LockoutEntry {
 
 /**
  * Writes that belong together (a penalty and the credit record it derives, an imported file), kept
- * until every step is written and audited; renderer/db/writeJournal.ts replays unfinished ones.
+ * until every step is written and audited; renderer/db/writer.ts replays unfinished ones.
  */
 export interface JournalEntry {
   seq?: number;
   userId: string;
   userName: string;
   startedAt: string;
-  /** The steps, personal values sealed (see writeJournal.ts). */
+  /** The steps, personal values sealed (see writer.ts). */
   steps: unknown[];
   /** Steps before this index are written and audited. */
   done: number;
   /** Whether step `done` is written (its audit entries are still due). */
   written: boolean;
+  /** The group's own audit entry, appended after its last step (a restore). */
+  summary?: unknown;
 }
 
 /** The bytes of one attachment on this computer, encrypted with the data key. */

@@ -1,24 +1,15 @@
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
-import { validateSubjectInput } from '../../shared/model/subject.ts';
+import { normalizeSubjectInput } from '../../shared/model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import type { SubjectCollection } from '../db/database.ts';
+import type { CreditDeskDatabase, SubjectCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
-import { bulkCreations } from '../security/audit.ts';
-import { authorize } from '../security/permissions.ts';
-import { auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
-import { localDate } from '../session/session.ts';
-import { type SubjectQuery, SubjectIndex, type SubjectSummary, summarize } from './subjectIndex.ts';
+import { type BulkCreateResult as WrittenInBulk, Writer } from '../db/writer.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
 
-export interface BulkCreateResult {
-  created: SubjectDocument[];
-  /** Inputs refused, by their position in the request. */
-  rejected: { index: number; issues: ValidationIssue[] }[];
-}
-
-const bulkChunk = 5000;
+export type BulkCreateResult = WrittenInBulk<SubjectDocument>;
 
 export interface SubjectPage {
   total: number;
@@ -26,8 +17,8 @@ export interface SubjectPage {
 }
 
 /**
- * The only way UI code reads and writes subjects. Writes need the signed-in user's permission and are
- * audited; personal fields are encrypted at rest below RxDB, so the index and queries by code work from
+ * The only way UI code reads and writes subjects. Writes go through the writer (permission, stamps, the
+ * platform's validation, history, journal, audit); personal fields are encrypted at rest below RxDB, so the index and queries by code work from
  * memory (the database cannot match encrypted codes).
  */
 export class SubjectRepository {
@@ -35,20 +26,31 @@ export class SubjectRepository {
   private readonly collection: SubjectCollection;
   private readonly local: LocalStore;
   private readonly context: RepositoryContext;
+  private readonly writer: Writer;
 
-  private constructor(collection: SubjectCollection, local: LocalStore, context: RepositoryContext) {
+  private constructor(
+    collection: SubjectCollection,
+    local: LocalStore,
+    context: RepositoryContext,
+    writer: Writer,
+  ) {
     this.collection = collection;
     this.local = local;
     this.context = context;
+    this.writer = writer;
   }
 
-  /** Loads the search index, then keeps it in step with every change (local, synced or from another tab). */
+  /**
+   * Loads the search index, then keeps it in step with every change (local, synced or from another tab).
+   * Writes go through `writer` (by default one over the collection's database and `local`).
+   */
   static async open(
     collection: SubjectCollection,
     local: LocalStore,
     context: RepositoryContext,
+    writer = new Writer(collection.database as unknown as CreditDeskDatabase, local, context),
   ): Promise<SubjectRepository> {
-    const repository = new SubjectRepository(collection, local, context);
+    const repository = new SubjectRepository(collection, local, context, writer);
     collection.$.subscribe((event) => {
       if (event.operation === 'DELETE') repository.index.remove(event.documentId);
       else repository.index.put(summarize(event.documentData as SubjectDocument));
@@ -90,124 +92,59 @@ export class SubjectRepository {
   }
 
   async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {
-    const authorized = authorize(this.context.session(), 'subject.create');
-    if (!authorized.ok) return authorized;
-    const checked = this.check(input, null);
-    if (!checked.ok) return checked;
-    const { userId, county } = authorized.session;
-    const now = this.context.clock().toISOString();
-    const document: SubjectDocument = {
-      ...checked.value,
-      id: uuidv7(this.context.clock().getTime()),
-      county,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: userId,
-      updatedBy: userId,
-    };
-    await this.collection.insert(document);
+    const written = await this.writer.write({
+      permission: 'subject.create',
+      changes: [{ kind: 'new', collection: 'subjects', content: { ...normalizeSubjectInput(input) } }],
+      refuse: (doc) => this.duplicateOf(doc as SubjectDocument),
+    });
+    if (!written.ok) return written;
+    const document = written.value[0] as SubjectDocument;
     this.index.put(summarize(document));
-    await auditWrite(this.context, 'subjects', null, document);
     return { ok: true, value: document };
   }
 
   /**
    * Creates many subjects in few database writes (imports, demo data). Each input is validated and
    * checked for duplicates against the index of all subjects and the earlier inputs; refused ones are
-   * reported. Each chunk is one database write, indexed and audited as bulk creations of what it saved;
-   * a failed write stops the work and is thrown once what it did save is indexed and audited.
+   * reported. Written through the writer's bulk creation (renderer/db/writer.ts), which audits each chunk
+   * as bulk creations; a failed write stops the work and is thrown once what it did save is audited.
    */
   async createMany(inputs: SubjectInput[]): Promise<BulkCreateResult> {
-    const authorized = authorize(this.context.session(), 'subject.create');
-    if (!authorized.ok) {
-      return { created: [], rejected: inputs.map((_, index) => ({ index, issues: authorized.issues })) };
-    }
-    const { userId, county } = authorized.session;
-    const today = localDate(this.context.clock());
-    const result: BulkCreateResult = { created: [], rejected: [] };
     const seen = new Map<string, { id: string; name: string }>();
-    for (let start = 0; start < inputs.length; start += bulkChunk) {
-      const now = this.context.clock();
-      const documents: SubjectDocument[] = [];
-      for (let index = start; index < Math.min(start + bulkChunk, inputs.length); index++) {
-        const checked = validateSubjectInput(inputs[index]!, today);
-        if (!checked.ok) {
-          result.rejected.push({ index, issues: checked.issues });
-          continue;
-        }
-        const duplicate = seen.get(checked.value.code) ?? this.index.findByCode(checked.value.code);
-        if (duplicate) {
-          const params = { id: duplicate.id, name: duplicate.name };
-          result.rejected.push({ index, issues: [issue('code', 'duplicate', params)] });
-          continue;
-        }
-        const stamp = now.toISOString();
-        const document: SubjectDocument = {
-          ...checked.value,
-          id: uuidv7(now.getTime()),
-          county,
-          createdAt: stamp,
-          updatedAt: stamp,
-          createdBy: userId,
-          updatedBy: userId,
-        };
-        seen.set(document.code, { id: document.id, name: document.name });
-        documents.push(document);
-      }
-      result.created.push(...(await this.saveChunk(userId, documents)));
-    }
+    const result = await this.writer.bulkCreate<SubjectDocument>({
+      permission: 'subject.create',
+      collection: 'subjects',
+      contents: inputs.map((input) => ({ ...normalizeSubjectInput(input) })),
+      refuse: (doc) => {
+        const subject = doc as SubjectDocument;
+        const duplicate = seen.get(subject.code) ?? this.index.findByCode(subject.code);
+        if (duplicate) return [issue('code', 'duplicate', { id: duplicate.id, name: duplicate.name })];
+        seen.set(subject.code, { id: subject.id, name: subject.name });
+        return null;
+      },
+    });
+    this.index.load(result.created.map(summarize));
     return result;
   }
 
-  /**
-   * Writes one chunk, then indexes and audits what was written; throws if any document was not. The
-   * audit record is prepared while the chunk is written.
-   */
-  private async saveChunk(userId: string, documents: SubjectDocument[]): Promise<SubjectDocument[]> {
-    const writing = this.collection.bulkInsert(documents);
-    const described = bulkCreations('subjects', documents);
-    const written = await writing;
-    const failed = new Set(written.error.map((error) => error.documentId));
-    const saved = failed.size === 0 ? documents : documents.filter((doc) => !failed.has(doc.id));
-    this.index.load(saved.map(summarize));
-    const creations = failed.size === 0 ? await described : await bulkCreations('subjects', saved);
-    await this.context.audit.appendCreations(userId, 'subjects', creations);
-    if (failed.size > 0) throw new Error(`Saving subjects failed: ${written.error[0]!.status}`);
-    return saved;
-  }
-
   async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {
-    const authorized = authorize(this.context.session(), 'subject.update');
-    if (!authorized.ok) return authorized;
-    const current = await this.collection.findOne(id).exec();
+    const current = await this.get(id);
     if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
-    const checked = this.check(input, id);
-    if (!checked.ok) return checked;
-    const previous = current.toJSON() as SubjectDocument;
-    const { userId, userName } = authorized.session;
-    const now = this.context.clock().toISOString();
-    const next: SubjectDocument = {
-      ...checked.value,
-      id,
-      county: previous.county,
-      createdAt: previous.createdAt,
-      createdBy: previous.createdBy,
-      updatedAt: now,
-      updatedBy: userId,
-    };
-    if (sameContent(previous, next)) return { ok: true, value: previous };
-    await this.local.history.add({
-      collection: 'subjects',
-      docId: id,
-      replacedAt: now,
-      replacedBy: userId,
-      replacedByName: userName,
-      // The local history is on disk like the database: personal values stay encrypted there too.
-      snapshot: await this.context.personalData.seal('subjects', { ...previous }),
+    const written = await this.writer.write({
+      permission: 'subject.update',
+      changes: [
+        {
+          kind: 'next',
+          collection: 'subjects',
+          before: current,
+          content: { ...normalizeSubjectInput(input) },
+        },
+      ],
+      refuse: (doc) => this.duplicateOf(doc as SubjectDocument),
     });
-    await current.incrementalPatch(next);
+    if (!written.ok) return written;
+    const next = written.value[0] as SubjectDocument;
     this.index.put(summarize(next));
-    await auditWrite(this.context, 'subjects', previous, next);
     return { ok: true, value: next };
   }
 
@@ -222,22 +159,10 @@ export class SubjectRepository {
     );
   }
 
-  /** Validates and refuses a code another subject already has, naming that subject. */
-  private check(input: SubjectInput, selfId: string | null): Validated<SubjectInput> {
-    const validated = validateSubjectInput(input, localDate(this.context.clock()));
-    if (!validated.ok) return validated;
-    const existing: SubjectSummary | undefined = this.index.findByCode(validated.value.code);
-    if (existing && existing.id !== selfId) {
-      return { ok: false, issues: [issue('code', 'duplicate', { id: existing.id, name: existing.name })] };
-    }
-    return validated;
+  /** Refuses a code another subject already has, naming that subject. */
+  private duplicateOf(subject: SubjectDocument): ValidationIssue[] | null {
+    const existing = this.index.findByCode(subject.code);
+    if (!existing || existing.id === subject.id) return null;
+    return [issue('code', 'duplicate', { id: existing.id, name: existing.name })];
   }
-}
-
-const stampFields = new Set(['updatedAt', 'updatedBy']);
-
-function sameContent(a: SubjectDocument, b: SubjectDocument): boolean {
-  return (Object.keys(b) as (keyof SubjectDocument)[]).every(
-    (key) => stampFields.has(key) || a[key] === b[key],
-  );
 }

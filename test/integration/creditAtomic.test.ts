@@ -162,12 +162,17 @@ describe('a retry while a group is being written', () => {
     const held = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let reached = () => {};
+    const writing = new Promise<void>((resolve) => {
+      reached = resolve;
+    });
     collection.bulkInsert = (async (...args: Parameters<typeof original>) => {
+      reached();
       await held;
       return original(...args);
     }) as typeof collection.bulkInsert;
     const creating = profile.disclosures.create(await penalty('武建罚字〔2026〕第61号'));
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await writing;
     expect(await profile.local.journal.count()).toBe(1);
     expect(await profile.journal.unfinished()).toBe(0);
     expect(await profile.journal.replay()).toEqual({ finished: 0, failed: 0 });

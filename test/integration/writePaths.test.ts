@@ -15,17 +15,16 @@ const writeCall =
 
 /** `file method` → how many calls are allowed there, and why. */
 const allowed: Record<string, { count: number; why: string }> = {
-  'renderer/db/writeJournal.ts bulkInsert': { count: 1, why: 'the journal writes created documents' },
-  'renderer/db/writeJournal.ts incrementalPatch': { count: 1, why: 'the journal writes new versions' },
+  'renderer/db/writer.ts bulkInsert': { count: 2, why: 'the writer creates documents' },
+  'renderer/db/writer.ts bulkUpsert': { count: 1, why: 'the writer restores documents' },
+  'renderer/db/writer.ts incrementalPatch': { count: 1, why: 'the writer writes new versions' },
+  'renderer/db/writer.ts remove': { count: 1, why: 'the writer removes documents' },
   'renderer/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
   'renderer/repositories/reference.ts bulkInsert': {
     count: 1,
     why: 'seeds the default catalog; city data flows down and is not audited',
   },
   'renderer/security/backupService.ts bulkUpsert': { count: 1, why: 'restore; to move' },
-  'renderer/repositories/subjects.ts insert': { count: 1, why: 'to move' },
-  'renderer/repositories/subjects.ts bulkInsert': { count: 1, why: 'to move' },
-  'renderer/repositories/subjects.ts incrementalPatch': { count: 1, why: 'to move' },
   'renderer/repositories/subjects.ts remove': {
     count: 1,
     why: 'the in-memory search index, not a collection',
