@@ -342,6 +342,21 @@ export class CreditRecordRepository {
    * for the minimum publicity period. The step is appended to the record's workflow with who and when.
    */
   async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
+    const prepared = await this.prepareStep(id, action, note);
+    if (!prepared.ok) return prepared;
+    await this.journal.run(authorOf(prepared.value.session), [prepared.value.step]);
+    return { ok: true, value: prepared.value.step.after as CreditRecordDocument };
+  }
+
+  /**
+   * Judges a workflow step for the signed-in user as `act` does and returns its write, for a caller that
+   * writes it together with another document (a repair decision with its case). Nothing is written here.
+   */
+  async prepareStep(
+    id: string,
+    action: ManualAction,
+    note = '',
+  ): Promise<Validated<{ session: SignedInSession; step: UpdateStep }>> {
     const permission = Object.hasOwn(creditRecordWorkflow.transitions, action)
       ? creditRecordWorkflow.transitions[action].permission
       : null;
@@ -361,10 +376,8 @@ export class CreditRecordRepository {
       if (tooEarly) return { ok: false, issues: [tooEarly] };
     }
     const next = this.nextVersion(record, stepped.value, session.userId);
-    await this.journal.run(authorOf(session), [
-      this.step(record, next, { action: auditActionOf[action], reason: note.trim() }),
-    ]);
-    return { ok: true, value: next };
+    const step = this.step(record, next, { action: auditActionOf[action], reason: note.trim() });
+    return { ok: true, value: { session, step } };
   }
 
   /** The steps the signed-in user may take on the record now, for the buttons a page shows. */
