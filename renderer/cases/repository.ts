@@ -208,7 +208,7 @@ export class CaseRepository {
       kind: fields.kind,
       subjectId: record.subjectId,
       recordId: record.id,
-      recordEnteredBy: authorsOf(creditRecordWorkflow, creditRecordWorkflowDocument(record)),
+      recordEnteredBy: [...new Set(authorsOf(creditRecordWorkflow, creditRecordWorkflowDocument(record)))],
       applicant: fields.applicant,
       applicationDate: fields.applicationDate,
       statement: fields.statement,
