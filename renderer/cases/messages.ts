@@ -95,6 +95,7 @@ const zhCN: Messages = {
   'cases.todo.caseOverdue': '已超期的修复与异议',
   'cases.todo.withdrawPublication': '须撤回上报的行政处罚',
   'cases.todo.date': '时限 {{date}}',
+  'cases.todo.item': '{{kind}}：{{name}}',
   'validation.cases.proofRequired': '须提交已履行法定义务的证明材料',
   'validation.cases.nationalReferenceRequired': '经“信用中国”办理的修复须填写其决定文号',
   'validation.cases.notForObjection': '异议申请不附信用修复承诺',
@@ -200,6 +201,7 @@ const en: Messages = {
   'cases.todo.caseOverdue': 'Overdue repair and objection cases',
   'cases.todo.withdrawPublication': 'Penalty reports to withdraw',
   'cases.todo.date': 'due {{date}}',
+  'cases.todo.item': '{{kind}}: {{name}}',
   'validation.cases.proofRequired': 'Proof that the obligations are performed is required',
   'validation.cases.nationalReferenceRequired':
     'A repair decided through Credit China needs its decision reference',
