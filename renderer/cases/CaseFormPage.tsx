@@ -101,7 +101,6 @@ export function CaseFormPage() {
           {record.title}
         </Anchor>
       </Paper>
-      <IssueSummary issues={issues} labelOf={(field) => caseFieldLabel(t, field, kind)} />
       <Paper withBorder p="md">
         <Stack>
           {repair && (
@@ -210,7 +209,9 @@ export function CaseFormPage() {
           </Stack>
         </Paper>
       )}
-      <Alert color="blue" variant="light">
+      {/* The refusal stands by the button that was pressed. */}
+      <IssueSummary issues={issues} labelOf={(field) => caseFieldLabel(t, field, kind)} />
+      <Alert color="blue" variant="light" role="note">
         {t('cases.form.confirm')}
       </Alert>
       <FormActions

@@ -183,16 +183,18 @@ function CaseFacts({ doc, record }: { doc: CaseDocument; record: CreditRecordDoc
             <Text fw={600} mb="xs">
               {t('cases.field.commitment')}
             </Text>
-            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs">
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xs" mb="xs">
               <Fact label={t('cases.field.commitmentSignatory')}>{doc.commitmentSignatory}</Fact>
               <Fact label={t('cases.field.commitmentDate')}>{doc.commitmentDate}</Fact>
             </SimpleGrid>
-            <Fact label={t('cases.field.commitmentText')} style={{ whiteSpace: 'pre-wrap' }}>
-              {doc.commitmentText}
-            </Fact>
-            <Fact label={t('cases.field.commitmentScans')} block>
-              <Files files={doc.commitmentScans} />
-            </Fact>
+            <Stack gap="xs">
+              <Fact label={t('cases.field.commitmentText')} style={{ whiteSpace: 'pre-wrap' }}>
+                {doc.commitmentText}
+              </Fact>
+              <Fact label={t('cases.field.commitmentScans')} block>
+                <Files files={doc.commitmentScans} />
+              </Fact>
+            </Stack>
             {!doc.commitmentId && (
               <Text size="xs" c="dimmed" mt="xs">
                 {t('cases.detail.commitmentLink')}
