@@ -45,7 +45,7 @@ async function enterSeriousRecord(page: Page, title: string, date: string): Prom
   await field(page, '公示开始日期').fill(date);
   await page.getByRole('textbox', { name: '主要事实' }).fill('该公司出借建筑业企业资质，情节严重。');
   await page.getByRole('button', { name: '保存' }).click();
-  await expect(page.getByRole('heading', { name: title })).toBeVisible();
+  await expect(page.getByRole('heading', { name: title })).toBeVisible({ timeout: 15_000 });
   await page.getByRole('button', { name: '提交审核', exact: true }).click();
   await page.getByRole('dialog', { name: '提交审核' }).getByRole('button', { name: '提交审核' }).click();
   await expect(page.getByText('待审核').first()).toBeVisible();
