@@ -101,6 +101,7 @@ const zhCN: Messages = {
   'validation.cases.notForObjection': '异议申请不附信用修复承诺',
   'validation.cases.openCaseExists': '该信用记录已有同类申请正在办理',
   'validation.cases.recordNotPublished': '只能对正在公示的信用记录提出异议',
+  'validation.cases.repairThroughCase': '信用修复须经修复申请办理：请从该记录登记信用修复申请',
 };
 
 const en: Messages = {
@@ -208,6 +209,8 @@ const en: Messages = {
   'validation.cases.notForObjection': 'An objection carries no credit repair commitment',
   'validation.cases.openCaseExists': 'This credit record already has an application of this type in progress',
   'validation.cases.recordNotPublished': 'Only a credit record under publicity can be objected to',
+  'validation.cases.repairThroughCase':
+    'Credit repair is decided on a repair application: register one from the record',
 };
 
 export const caseMessages = { 'zh-CN': zhCN, en } as const;

@@ -338,12 +338,15 @@ export class CreditRecordRepository {
 
   /**
    * Takes a workflow step for the signed-in user: the role must allow it, reviewers never review work
-   * they entered or submitted (four-eyes), reasons are required where the rules say so, and repair waits
-   * for the minimum publicity period. The step is appended to the record's workflow with who and when.
+   * they entered or submitted (four-eyes), reasons are required where the rules say so. Repair is refused
+   * here: it is taken with the decision on a repair application. The step is appended to the record's
+   * workflow with who and when.
    */
   async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
     const prepared = await this.prepareStep(id, action, note);
     if (!prepared.ok) return prepared;
+    // Repair is decided on a repair application, written with its case (renderer/cases/repository.ts).
+    if (action === 'repair') return { ok: false, issues: [issue('action', 'cases.repairThroughCase')] };
     await this.journal.run(authorOf(prepared.value.session), [prepared.value.step]);
     return { ok: true, value: prepared.value.step.after as CreditRecordDocument };
   }
@@ -384,9 +387,9 @@ export class CreditRecordRepository {
   availableActions(record: CreditRecordDocument): ManualAction[] {
     const session = this.context.session();
     if (!session) return [];
+    // Repair is taken on a repair application's page, not the record's.
     return availableCreditRecordSteps(record, session).filter(
-      (action): action is ManualAction =>
-        action !== 'expire' && (action !== 'repair' || this.repairTooEarly(record) === null),
+      (action): action is ManualAction => action !== 'expire' && action !== 'repair',
     );
   }
 

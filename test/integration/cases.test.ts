@@ -152,6 +152,18 @@ describe('credit repair', () => {
     expect(codesOf(await cases.act(registered.value.id, 'accept'))).toEqual(['permission.ownWork']);
     expect((await cases.get(registered.value.id))!.status).toBe('applied');
   });
+
+  it('is refused on the record itself: repair is decided on an application', async () => {
+    each.profile.setNow('2027-03-08T02:00:00.000Z');
+    const record = await publishedRecord();
+    each.profile.signIn({ ...users.reviewer, userId: 'reviewer-2' });
+    expect(each.profile.records.availableActions(record)).toEqual(['revoke']);
+    expect(await each.profile.records.act(record.id, 'repair', '已整改')).toEqual({
+      ok: false,
+      issues: [{ field: 'action', code: 'cases.repairThroughCase' }],
+    });
+    expect((await each.profile.records.get(record.id))!.status).toBe('approved');
+  });
 });
 
 describe('objections', () => {
