@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseDocument } from '../../shared/cases/model.ts';
+import { defaultCreditCategories } from '../../shared/model/catalog.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import { useServices } from '../app/services.ts';
 import { ListTable } from '../features/common/ListTable.tsx';
@@ -13,11 +14,17 @@ export function RecordCaseButtons({ record }: { record: CreditRecordDocument }) 
   const { t } = useTranslation();
   const { cases } = useServices();
   if (record.status !== 'approved' || !cases.canRegister()) return null;
+  // Only dishonest information is repaired (shared/grading/repair.ts).
+  const dishonest = defaultCreditCategories.some(
+    (category) => category.code === record.category && category.dishonest,
+  );
   return (
     <>
-      <Button variant="light" color="violet" component={Link} to={`/cases/new/repair?record=${record.id}`}>
-        {t('cases.record.applyRepair')}
-      </Button>
+      {dishonest && (
+        <Button variant="light" color="violet" component={Link} to={`/cases/new/repair?record=${record.id}`}>
+          {t('cases.record.applyRepair')}
+        </Button>
+      )}
       <Button variant="light" color="orange" component={Link} to={`/cases/new/objection?record=${record.id}`}>
         {t('cases.record.raiseObjection')}
       </Button>

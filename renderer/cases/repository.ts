@@ -20,7 +20,7 @@ import { availableCaseSteps, isCaseOpen, takeCaseStep } from '../../shared/cases
 import { creditRecordWorkflow, creditRecordWorkflowDocument } from '../../shared/domain/credit/workflow.ts';
 import { checkRepairEligibility, creditRepairCommitmentType } from '../../shared/grading/repair.ts';
 import { authorsOf, permissionCodeOf } from '../../shared/kit/workflow.ts';
-import type { Attachment } from '../../shared/model/attachment.ts';
+import { type Attachment, attachmentTypeOf, checkAttachmentFile } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import { defaultCreditCategories } from '../../shared/model/catalog.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
@@ -199,11 +199,16 @@ export class CaseRepository {
     if (!acting.ok) return acting;
     const record = await this.#records.get(fields.recordId);
     if (!record) return { ok: false, issues: [issue('recordId', 'notFound')] };
-    const issues = await this.#recordIssues(fields, record);
-    const scans = await this.#keep(fields.commitmentScans, 'commitmentScans');
-    const proofs = await this.#keep(fields.proofs, 'proofs');
-    if (!scans.ok) issues.push(...scans.issues);
-    if (!proofs.ok) issues.push(...proofs.issues);
+    // Everything is checked before a file is kept, so a refused application leaves nothing behind.
+    const files = { commitmentScans: fields.commitmentScans, proofs: fields.proofs };
+    const issues = [
+      ...(await this.#recordIssues(fields, record)),
+      ...Object.entries(files).flatMap(([field, picked]) =>
+        picked.flatMap((file, index) =>
+          checkAttachmentFile({ name: file.name, size: file.data.length }, `${field}.${index}`),
+        ),
+      ),
+    ];
     const input: CaseInput = {
       kind: fields.kind,
       subjectId: record.subjectId,
@@ -216,8 +221,8 @@ export class CaseRepository {
       commitmentText: fields.kind === 'repair' ? fields.commitmentText : '',
       commitmentSignatory: fields.kind === 'repair' ? fields.commitmentSignatory : '',
       commitmentDate: fields.kind === 'repair' ? fields.commitmentDate : '',
-      commitmentScans: scans.ok ? scans.value : [],
-      proofs: proofs.ok ? proofs.value : [],
+      commitmentScans: fields.commitmentScans.map(unkept),
+      proofs: fields.proofs.map(unkept),
       channel: fields.kind === 'repair' ? fields.channel : 'local',
       nationalReference:
         fields.kind === 'repair' && fields.channel === 'national' ? fields.nationalReference : '',
@@ -226,12 +231,17 @@ export class CaseRepository {
     };
     const checked = validateCaseInput(input, this.#today());
     if (!checked.ok) issues.push(...checked.issues);
-    const unique = uniqueIssues(issues);
-    if (unique.length > 0 || !checked.ok) return { ok: false, issues: unique };
+    if (issues.length > 0 || !checked.ok) return { ok: false, issues: uniqueIssues(issues) };
+    const scans = await this.#keep(fields.commitmentScans, 'commitmentScans');
+    if (!scans.ok) return scans;
+    const proofs = await this.#keep(fields.proofs, 'proofs');
+    if (!proofs.ok) return proofs;
     const now = this.#context.clock().toISOString();
     const { userId, county } = acting.session;
     const document: CaseDocument = {
       ...checked.value,
+      commitmentScans: scans.value,
+      proofs: proofs.value,
       id: uuidv7(this.#context.clock().getTime()),
       county,
       createdAt: now,
@@ -389,6 +399,12 @@ function refusalOf(issues: ValidationIssue[]): ValidationIssue[] {
   return permissionCodeOf(refusal.code) === 'permission.denied'
     ? [issue('action', 'permission.denied', { action: 'case.decide' })]
     : [issue('decidedBy', 'permission.ownWork')];
+}
+
+/** A picked file described as the attachment it will be, for checking before its bytes are kept. */
+function unkept(file: PickedFile): Attachment {
+  const mimeType = attachmentTypeOf(file.name) ?? 'application/octet-stream';
+  return { sha256: '0'.repeat(64), name: file.name.trim(), mimeType, size: file.data.length };
 }
 
 function plain(doc: RxDocument<CaseDocument>): CaseDocument {

@@ -74,6 +74,8 @@ describe('credit repair', () => {
       issues: [{ field: 'applicationDate', code: 'repair.tooEarly', params: { date: '2027-03-06' } }],
     });
     expect(await cases.all()).toEqual([]);
+    // Nothing is kept of a refused application, not even its files.
+    expect(await each.profile.records.attachments.pendingCount()).toBe(0);
   });
 
   it('refuses a repair without the commitment, and for information that is not dishonest', async () => {
@@ -101,6 +103,7 @@ describe('credit repair', () => {
     if (!registered.ok) throw new Error(JSON.stringify(registered.issues));
     expect(registered.value).toMatchObject({ status: 'applied', recordEnteredBy: [users.clerk.userId] });
     expect(registered.value.commitmentScans).toHaveLength(1);
+    expect(await each.profile.records.attachments.pendingCount()).toBe(2);
 
     // The clerk who entered the application (and the record) cannot decide it, even as a reviewer.
     each.profile.signIn({ ...users.clerk, roles: ['clerk', 'reviewer'] });
