@@ -149,6 +149,19 @@ test('a serious penalty record: repair too early is refused, after the minimum p
   await expect(page.getByRole('button', { name: '受理', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('case-commitment')).toContainText('承诺书.pdf');
 
+  // An objection against the recent record: it shows "under objection" while the objection is reviewed.
+  await openRecord(page, recent);
+  await page.getByRole('link', { name: '提出异议' }).click();
+  await field(page, '申请人').fill('王伟');
+  await page
+    .getByRole('textbox', { name: '异议内容和理由' })
+    .fill('认定日期有误，出借资质行为发生在整改之前。');
+  await page.getByRole('button', { name: '登记申请' }).click();
+  await expect(page.getByRole('heading', { name: '异议申请' })).toBeVisible();
+  await openRecord(page, recent);
+  await expect(page.getByTestId('under-objection')).toHaveText('异议处理中');
+  await page.screenshot(shot('objection-flag-zh'));
+
   // The reviewer finds it on her to-do list and in the queue, accepts, reviews and approves it.
   await switchTo(page, accounts.reviewer);
   await page.getByRole('link', { name: '工作台' }).click();
@@ -190,6 +203,9 @@ test('a serious penalty record: repair too early is refused, after the minimum p
   await expect(page.getByRole('heading', { name: 'Credit repair application' })).toBeVisible();
   await expect(page.getByTestId('case-workflow')).toContainText('Approve repair');
   await page.screenshot(shot('repair-approved-en'));
+  await page.goto('/#/credit/records');
+  await expect(page.getByTestId('record-table')).toContainText('Under objection');
+  await page.screenshot(shot('objection-flag-en'));
   await page.goto('/#/cases?queue=all');
   await expect(page.getByTestId('case-table')).toContainText('Repair approved');
   await page.screenshot(shot('repair-queue-en'));
