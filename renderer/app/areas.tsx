@@ -1,6 +1,7 @@
 import {
   IconBuildingCommunity,
   IconFiles,
+  IconGavel,
   IconLayoutDashboard,
   IconSettings,
   IconShieldCheck,
@@ -10,6 +11,9 @@ import {
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate } from 'react-router';
 import type { Action } from '../../shared/security/permissions.ts';
+import { CaseFormPage } from '../cases/CaseFormPage.tsx';
+import { CaseListPage } from '../cases/CaseListPage.tsx';
+import { CasePage } from '../cases/CasePage.tsx';
 import { CatalogPage } from '../features/credit/CatalogPage.tsx';
 import { CreditRecordCreatePage, CreditRecordEditPage } from '../features/credit/CreditRecordFormPage.tsx';
 import { CreditRecordListPage } from '../features/credit/CreditRecordListPage.tsx';
@@ -86,6 +90,9 @@ export const appRoutes: AppRoute[] = [
     back: '/credit/disclosures',
   },
   { path: '/credit/catalog', element: <CatalogPage /> },
+  { path: '/cases', element: <CaseListPage /> },
+  { path: '/cases/new/:kind', element: <CaseFormPage />, action: 'case.register', back: '/cases' },
+  { path: '/cases/:id', element: <CasePage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -98,6 +105,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
+  { path: '/cases', label: 'cases.nav', icon: IconGavel },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

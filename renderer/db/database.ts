@@ -20,6 +20,7 @@ import type { PersonalDataCipher } from '../security/personalData.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
 import type { ReferenceCollection } from '../repositories/reference.ts';
+import type { CaseDocument } from '../../shared/cases/model.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -29,6 +30,7 @@ export type UserCollection = RxCollection<UserDocument>;
 export type AuditLogCollection = RxCollection<AuditEntry>;
 export type CreditRecordCollection = RxCollection<CreditRecordDocument>;
 export type DisclosureCollection = RxCollection<DisclosureDocument>;
+export type CaseCollection = RxCollection<CaseDocument>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;
@@ -37,6 +39,7 @@ export interface CreditDeskCollections {
   reference: ReferenceCollection;
   users: UserCollection;
   auditLog: AuditLogCollection;
+  cases: CaseCollection;
 }
 
 export type CreditDeskDatabase = RxDatabase<CreditDeskCollections>;

@@ -338,10 +338,28 @@ export class CreditRecordRepository {
 
   /**
    * Takes a workflow step for the signed-in user: the role must allow it, reviewers never review work
-   * they entered or submitted (four-eyes), reasons are required where the rules say so, and repair waits
-   * for the minimum publicity period. The step is appended to the record's workflow with who and when.
+   * they entered or submitted (four-eyes), reasons are required where the rules say so. Repair is refused
+   * here: it is taken with the decision on a repair application. The step is appended to the record's
+   * workflow with who and when.
    */
   async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
+    const prepared = await this.prepareStep(id, action, note);
+    if (!prepared.ok) return prepared;
+    // Repair is decided on a repair application, written with its case (renderer/cases/repository.ts).
+    if (action === 'repair') return { ok: false, issues: [issue('action', 'cases.repairThroughCase')] };
+    await this.journal.run(authorOf(prepared.value.session), [prepared.value.step]);
+    return { ok: true, value: prepared.value.step.after as CreditRecordDocument };
+  }
+
+  /**
+   * Judges a workflow step for the signed-in user as `act` does and returns its write, for a caller that
+   * writes it together with another document (a repair decision with its case). Nothing is written here.
+   */
+  async prepareStep(
+    id: string,
+    action: ManualAction,
+    note = '',
+  ): Promise<Validated<{ session: SignedInSession; step: UpdateStep }>> {
     const permission = Object.hasOwn(creditRecordWorkflow.transitions, action)
       ? creditRecordWorkflow.transitions[action].permission
       : null;
@@ -361,19 +379,17 @@ export class CreditRecordRepository {
       if (tooEarly) return { ok: false, issues: [tooEarly] };
     }
     const next = this.nextVersion(record, stepped.value, session.userId);
-    await this.journal.run(authorOf(session), [
-      this.step(record, next, { action: auditActionOf[action], reason: note.trim() }),
-    ]);
-    return { ok: true, value: next };
+    const step = this.step(record, next, { action: auditActionOf[action], reason: note.trim() });
+    return { ok: true, value: { session, step } };
   }
 
   /** The steps the signed-in user may take on the record now, for the buttons a page shows. */
   availableActions(record: CreditRecordDocument): ManualAction[] {
     const session = this.context.session();
     if (!session) return [];
+    // Repair is taken on a repair application's page, not the record's.
     return availableCreditRecordSteps(record, session).filter(
-      (action): action is ManualAction =>
-        action !== 'expire' && (action !== 'repair' || this.repairTooEarly(record) === null),
+      (action): action is ManualAction => action !== 'expire' && action !== 'repair',
     );
   }
 

@@ -35,7 +35,7 @@ export const collectionPlan = {
   /** On-site inspections, rectification and re-inspection. */
   inspections: { schemaVersion: 0, scope: 'county', kinds: [], active: false },
   /** Credit repair applications and objections. */
-  cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: false },
+  cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */
   listings: { schemaVersion: 0, scope: 'county', kinds: ['grade', 'redList', 'blackList'], active: false },
   /** City-wide reference data: the credit information catalog, templates, rule sets, holiday calendars. */

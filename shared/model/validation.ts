@@ -17,3 +17,14 @@ export function issue(
 ): ValidationIssue {
   return params ? { field, code, params } : { field, code };
 }
+
+/** The issues without repeats of one rule on one field, in their first order. */
+export function uniqueIssues(issues: readonly ValidationIssue[]): ValidationIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((found) => {
+    const key = `${found.field}\u0000${found.code}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -4,6 +4,7 @@
  * lengths, enums), the stamp fields every document carries, and the collection's domain rules.
  * The platform serves only collections registered here; add an entry when a collection's model exists.
  */
+import { type CaseInput, caseJsonSchema, normalizeCaseInput, validateCaseInput } from '../cases/model.ts';
 import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
 import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../domain/credit/workdays.ts';
 import {
@@ -33,7 +34,7 @@ import {
   validateSubjectInput,
 } from '../model/subject.ts';
 import { normalizeUserInput, type UserInput, userJsonSchema, validateUserInput } from '../model/user.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { issue, uniqueIssues, type ValidationIssue } from '../model/validation.ts';
 import { isUuid } from '../util/uuid.ts';
 
 export interface DocumentValidationContext {
@@ -141,16 +142,6 @@ export function validateBaseDocument(doc: Record<string, unknown>): ValidationIs
 
 /** Issues that leave a document's shape unknown: domain rules cannot run on it. */
 const shapeIssueCodes = new Set(['notObject', 'missing', 'type']);
-
-function uniqueIssues(issues: ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((item) => {
-    const key = `${item.field}\u0000${item.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export function validateSubjectDocument(doc: unknown, context: DocumentValidationContext): ValidationIssue[] {
   const structural = validateAgainstJsonSchema(doc, subjectJsonSchema);
@@ -269,6 +260,18 @@ export function validateDisclosureDocument(
   return uniqueIssues(issues);
 }
 
+/** Repair applications and objections: their own content rules (the record's eligibility is the device's). */
+export function validateCaseDocument(doc: unknown, context: DocumentValidationContext): ValidationIssue[] {
+  const structural = shapeIssues(doc, caseJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const input = doc as unknown as CaseInput;
+  const domain = validateCaseInput(input, context.today);
+  if (!domain.ok) issues.push(...domain.issues);
+  issues.push(...notNormalized(doc, normalizeCaseInput(input)));
+  return uniqueIssues(issues);
+}
+
 /** City reference data: each kind against its own schema and rules. */
 export function validateReferenceDocument(
   doc: unknown,
@@ -334,6 +337,7 @@ export const documentValidators: DocumentValidatorRegistry = {
   reference: validateReferenceDocument,
   users: validateUserDocument,
   auditLog: validateAuditLogDocument,
+  cases: validateCaseDocument,
 };
 
 /**

@@ -5,13 +5,15 @@
  * is judged against the user who took it (`workflow[n].by`), the creation against `createdBy`, and the
  * last change against `updatedBy`.
  */
+import type { CaseDocument } from '../cases/model.ts';
+import { checkCaseWrite } from '../cases/replay.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
 import { permissionCodeOf } from '../kit/workflow.ts';
 import type { CollectionName } from '../model/collections.ts';
 import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
 import type { UserStatus } from '../model/user.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { issue, uniqueIssues, type ValidationIssue } from '../model/validation.ts';
 import { type Action, can, type Role } from '../security/permissions.ts';
 import { canonicalJson } from '../security/canonicalJson.ts';
 
@@ -86,7 +88,7 @@ export function checkWritePermission(
     case 'subjects':
       return checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update');
     case 'disclosures':
-      return dedupe([
+      return uniqueIssues([
         ...checkCreateOrEdit(next, previous, users, 'disclosure.create', 'disclosure.editDraft'),
         ...checkReportingWrite(next, previous, users),
       ]);
@@ -94,6 +96,10 @@ export function checkWritePermission(
       return checkUserWrite(next, previous, users);
     case 'creditRecords':
       return checkCreditRecordWrite(next, previous, users);
+    case 'cases':
+      return uniqueIssues(
+        checkCaseWrite(next as unknown as CaseDocument, previous as unknown as CaseDocument | null, users),
+      );
     default:
       return [
         issue('updatedBy', 'permission.denied', {
@@ -237,17 +243,7 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
   }
-  return dedupe(issues);
-}
-
-function dedupe(issues: ValidationIssue[]): ValidationIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((found) => {
-    const key = `${found.field}\u0000${found.code}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return uniqueIssues(issues);
 }
 
 /**

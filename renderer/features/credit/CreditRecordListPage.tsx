@@ -1,4 +1,15 @@
-import { Anchor, Button, Group, Pagination, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  Pagination,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
@@ -9,6 +20,7 @@ import { defaultCreditCategories } from '../../../shared/model/catalog.ts';
 import { useServices } from '../../app/services.ts';
 import type { CreditRecordPage, CreditRecordQuery } from '../../repositories/creditRecords.ts';
 import { ListExportButton } from '../common/ListExport.tsx';
+import { useRecordsUnderObjection } from '../../cases/parts.tsx';
 import { ListTable } from '../common/ListTable.tsx';
 import { useQueryFilter } from '../common/useQueryFilter.ts';
 import { CreditRecordFilters } from './CreditRecordFilters.tsx';
@@ -29,6 +41,7 @@ export function CreditRecordListPage() {
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 200);
   const [result, setResult] = useState<CreditRecordPage>({ total: 0, items: [] });
+  const underObjection = useRecordsUnderObjection();
 
   const query = useMemo((): CreditRecordQuery => {
     const words = debouncedText.trim();
@@ -146,7 +159,14 @@ export function CreditRecordListPage() {
                 <CategoryBadge category={record.category} />
               </Table.Td>
               <Table.Td>
-                <StatusBadge status={record.status} />
+                <Group gap={4}>
+                  <StatusBadge status={record.status} />
+                  {underObjection.has(record.id) && (
+                    <Badge color="orange" variant="filled">
+                      {t('cases.record.underObjection')}
+                    </Badge>
+                  )}
+                </Group>
               </Table.Td>
               <Table.Td>
                 <PublicBadge visible={creditRecords.isPublic(record)} />

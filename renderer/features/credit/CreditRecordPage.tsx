@@ -21,6 +21,8 @@ import type { CreditRecordDocument } from '../../../shared/model/creditRecord.ts
 import type { SubjectDocument } from '../../../shared/model/subject.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { useServices } from '../../app/services.ts';
+import { UnderObjectionBadge } from '../../cases/parts.tsx';
+import { RecordCaseButtons, RecordCaseList } from '../../cases/RecordCases.tsx';
 import type { ManualAction } from '../../repositories/creditRecords.ts';
 import { StepDialog, type StepSpec, type StepValues } from '../common/StepDialog.tsx';
 import { formatInstant } from '../subjects/labels.ts';
@@ -78,6 +80,7 @@ export function CreditRecordPage() {
             <CategoryBadge category={record.category} />
             <StatusBadge status={record.status} />
             <PublicBadge visible={creditRecords.isPublic(record)} />
+            <UnderObjectionBadge recordId={record.id} />
           </Group>
         </Stack>
         <Group>
@@ -91,10 +94,12 @@ export function CreditRecordPage() {
               {t(`credit.workflow.action.${action}`)}
             </Button>
           ))}
+          <RecordCaseButtons record={record} />
         </Group>
       </Group>
       <ReturnedNotice record={record} />
       <RecordFacts record={record} />
+      <RecordCaseList recordId={record.id} />
       <WorkflowHistory record={record} />
       <StepDialog
         step={pending ? step(pending) : null}

@@ -10,6 +10,7 @@ import {
   todoHorizon,
 } from '../../../shared/domain/credit/todo.ts';
 import { useServices } from '../../app/services.ts';
+import { CaseTodoGroups, useCaseTodos } from '../../cases/CaseTodos.tsx';
 import { useCan, useSession } from '../../security/hooks.ts';
 import { localDate } from '../../session/session.ts';
 import { useSyncStatus } from '../sync/syncContext.ts';
@@ -45,6 +46,7 @@ export function TodoCard() {
   const canSync = useCan('sync.run');
   const status = useSyncStatus();
   const [items, setItems] = useState<TodoItem[] | null>(null);
+  const caseItems = useCaseTodos();
 
   useEffect(() => {
     let current = true;
@@ -85,7 +87,7 @@ export function TodoCard() {
           : []),
       ]
     : [];
-  const empty = items !== null && items.length === 0 && syncProblems.length === 0;
+  const empty = items !== null && items.length === 0 && syncProblems.length === 0 && caseItems?.length === 0;
 
   return (
     <Paper withBorder p="md" data-testid="todo-list">
@@ -106,6 +108,7 @@ export function TodoCard() {
             ))}
           </TodoGroup>
         )}
+        {caseItems && <CaseTodoGroups items={caseItems} />}
         {kindOrder.map((kind) => {
           const ofKind = (items ?? []).filter((item) => item.kind === kind);
           if (ofKind.length === 0) return null;

@@ -1,0 +1,225 @@
+import {
+  Alert,
+  Anchor,
+  Checkbox,
+  FileInput,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import type { CaseKind, RepairChannel } from '../../shared/cases/model.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { ValidationIssue } from '../../shared/model/validation.ts';
+import { useServices } from '../app/services.ts';
+import { FormActions } from '../features/common/FormActions.tsx';
+import { errorsByField, IssueSummary } from '../features/credit/issues.tsx';
+import type { PickedFile } from '../repositories/attachments.ts';
+import { localDate } from '../session/session.ts';
+import { DateField } from '../ui/DateField.tsx';
+import { type CaseFields, emptyCaseFields } from './repository.ts';
+
+/** The label of a case field named in an issue ('proofs.0' → proofs). */
+function caseFieldLabel(t: TFunction, field: string, kind: CaseKind): string | null {
+  const name = field.split('.')[0]!;
+  if (name === 'statement')
+    return t(kind === 'repair' ? 'cases.field.statementRepair' : 'cases.field.statementObjection');
+  return t(`cases.field.${name}`, { defaultValue: '' }) || null;
+}
+
+async function picked(files: readonly File[]): Promise<PickedFile[]> {
+  return Promise.all(
+    files.map(async (file) => ({ name: file.name, data: new Uint8Array(await file.arrayBuffer()) })),
+  );
+}
+
+/** Registers a repair application or an objection about one credit record. */
+export function CaseFormPage() {
+  const { t } = useTranslation();
+  const { kind: rawKind = 'repair' } = useParams();
+  const kind: CaseKind = rawKind === 'objection' ? 'objection' : 'repair';
+  const [params] = useSearchParams();
+  const recordId = params.get('record') ?? '';
+  const navigate = useNavigate();
+  const { cases, creditRecords, clock } = useServices();
+  const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
+  const [fields, setFields] = useState<CaseFields>(() => emptyCaseFields(kind, recordId, localDate(clock())));
+  const [scans, setScans] = useState<File[]>([]);
+  const [proofs, setProofs] = useState<File[]>([]);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    creditRecords.get(recordId).then(setRecord);
+  }, [creditRecords, recordId]);
+
+  if (record === undefined) return <Loader />;
+  if (record === null) return <Text>{t('common.notFound')}</Text>;
+
+  const set = <Field extends keyof CaseFields>(field: Field, value: CaseFields[Field]) =>
+    setFields((current) => ({ ...current, [field]: value }));
+  const errors = errorsByField(t, issues, (field) => field.split('.')[0]!);
+  const submit = async () => {
+    setSaving(true);
+    try {
+      const result = await cases.register({
+        ...fields,
+        commitmentScans: await picked(scans),
+        proofs: await picked(proofs),
+      });
+      if (!result.ok) {
+        setIssues(result.issues);
+        return;
+      }
+      notifications.show({ color: 'teal', message: t('cases.done.registered') });
+      navigate(`/cases/${result.value.id}`);
+    } finally {
+      setSaving(false);
+    }
+  };
+  const repair = kind === 'repair';
+  const national = repair && fields.channel === 'national';
+
+  return (
+    <Stack maw={760}>
+      <Title order={2}>{t(repair ? 'cases.form.repairTitle' : 'cases.form.objectionTitle')}</Title>
+      <Text c="dimmed">{t(repair ? 'cases.form.repairIntro' : 'cases.form.objectionIntro')}</Text>
+      <Paper withBorder p="md">
+        <Text size="xs" c="dimmed">
+          {t('cases.detail.record')}
+        </Text>
+        <Anchor component={Link} to={`/credit/records/${record.id}`}>
+          {record.title}
+        </Anchor>
+      </Paper>
+      <Paper withBorder p="md">
+        <Stack>
+          {repair && (
+            <SegmentedControl
+              data={(['local', 'national'] as RepairChannel[]).map((value) => ({
+                value,
+                label: t(`cases.channel.${value}`),
+              }))}
+              value={fields.channel}
+              onChange={(value) => set('channel', value as RepairChannel)}
+            />
+          )}
+          <TextInput
+            label={t('cases.field.applicant')}
+            withAsterisk
+            value={fields.applicant}
+            onChange={(event) => set('applicant', event.currentTarget.value)}
+            error={errors.applicant}
+          />
+          <DateField
+            label={t('cases.field.applicationDate')}
+            withAsterisk
+            value={fields.applicationDate}
+            onChange={(value) => set('applicationDate', value)}
+            error={errors.applicationDate}
+          />
+          <Textarea
+            label={t(repair ? 'cases.field.statementRepair' : 'cases.field.statementObjection')}
+            withAsterisk
+            autosize
+            minRows={3}
+            value={fields.statement}
+            onChange={(event) => set('statement', event.currentTarget.value)}
+            error={errors.statement}
+          />
+          {national && (
+            <TextInput
+              label={t('cases.field.nationalReference')}
+              withAsterisk
+              value={fields.nationalReference}
+              onChange={(event) => set('nationalReference', event.currentTarget.value)}
+              error={errors.nationalReference}
+            />
+          )}
+          {repair && (
+            <Checkbox
+              label={t('cases.field.obligationsPerformed')}
+              checked={fields.obligationsPerformed}
+              onChange={(event) => set('obligationsPerformed', event.currentTarget.checked)}
+              error={errors.obligationsPerformed}
+            />
+          )}
+          <FileInput
+            label={t('cases.field.proofs')}
+            placeholder={t('cases.form.files')}
+            withAsterisk={repair && !national}
+            multiple
+            clearable
+            value={proofs}
+            onChange={setProofs}
+            error={errors.proofs}
+            data-testid="proof-files"
+          />
+        </Stack>
+      </Paper>
+      {repair && (
+        <Paper withBorder p="md">
+          <Stack>
+            <Title order={4}>{t('cases.field.commitment')}</Title>
+            {errors.commitment && (
+              <Text c="red" size="sm">
+                {errors.commitment}
+              </Text>
+            )}
+            <Textarea
+              label={t('cases.field.commitmentText')}
+              withAsterisk
+              autosize
+              minRows={3}
+              value={fields.commitmentText}
+              onChange={(event) => set('commitmentText', event.currentTarget.value)}
+            />
+            <TextInput
+              label={t('cases.field.commitmentSignatory')}
+              withAsterisk
+              value={fields.commitmentSignatory}
+              onChange={(event) => set('commitmentSignatory', event.currentTarget.value)}
+            />
+            <DateField
+              label={t('cases.field.commitmentDate')}
+              withAsterisk
+              value={fields.commitmentDate}
+              onChange={(value) => set('commitmentDate', value)}
+              error={errors.commitmentDate}
+            />
+            <FileInput
+              label={t('cases.field.commitmentScans')}
+              placeholder={t('cases.form.files')}
+              withAsterisk
+              multiple
+              clearable
+              value={scans}
+              onChange={setScans}
+              data-testid="commitment-files"
+            />
+          </Stack>
+        </Paper>
+      )}
+      {/* The refusal stands by the button that was pressed. */}
+      <IssueSummary issues={issues} labelOf={(field) => caseFieldLabel(t, field, kind)} />
+      <Alert color="blue" variant="light" role="note">
+        {t('cases.form.confirm')}
+      </Alert>
+      <FormActions
+        onCancel={() => navigate(`/credit/records/${record.id}`)}
+        onConfirm={submit}
+        label={t('cases.form.submit')}
+        loading={saving}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,67 @@
+import { Anchor, Button, Paper, Table, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { CaseDocument } from '../../shared/cases/model.ts';
+import { defaultCreditCategories } from '../../shared/model/catalog.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import { useServices } from '../app/services.ts';
+import { ListTable } from '../features/common/ListTable.tsx';
+import { CaseStatusBadge } from './parts.tsx';
+
+/** The buttons that start a repair application or an objection from a published record. */
+export function RecordCaseButtons({ record }: { record: CreditRecordDocument }) {
+  const { t } = useTranslation();
+  const { cases } = useServices();
+  if (record.status !== 'approved' || !cases.canRegister()) return null;
+  // Only dishonest information is repaired (shared/grading/repair.ts).
+  const dishonest = defaultCreditCategories.some(
+    (category) => category.code === record.category && category.dishonest,
+  );
+  return (
+    <>
+      {dishonest && (
+        <Button variant="light" color="violet" component={Link} to={`/cases/new/repair?record=${record.id}`}>
+          {t('cases.record.applyRepair')}
+        </Button>
+      )}
+      <Button variant="light" color="orange" component={Link} to={`/cases/new/objection?record=${record.id}`}>
+        {t('cases.record.raiseObjection')}
+      </Button>
+    </>
+  );
+}
+
+/** The repair applications and objections about a record, newest first. */
+export function RecordCaseList({ recordId }: { recordId: string }) {
+  const { t } = useTranslation();
+  const { cases } = useServices();
+  const [list, setList] = useState<CaseDocument[]>([]);
+  useEffect(() => {
+    const subscription = cases.watchByRecord(recordId).subscribe(setList);
+    return () => subscription.unsubscribe();
+  }, [cases, recordId]);
+  if (list.length === 0) return null;
+  return (
+    <Paper withBorder p="lg" data-testid="record-cases">
+      <Title order={4} mb="sm">
+        {t('cases.record.cases')}
+      </Title>
+      <ListTable columns={[t('cases.field.kind'), t('cases.field.applicationDate'), t('cases.field.status')]}>
+        {list.map((doc) => (
+          <Table.Tr key={doc.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/cases/${doc.id}`}>
+                {t(`cases.kind.${doc.kind}`)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{doc.applicationDate}</Table.Td>
+            <Table.Td>
+              <CaseStatusBadge status={doc.status} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </ListTable>
+    </Paper>
+  );
+}

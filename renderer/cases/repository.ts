@@ -1,0 +1,428 @@
+import type { RxDocument } from 'rxdb';
+import { map, type Observable } from 'rxjs';
+import {
+  type CaseDeadlineConfig,
+  caseDeadline,
+  defaultCaseDeadlines,
+  findsRecordWrong,
+  withdrawalDeadline,
+} from '../../shared/cases/deadlines.ts';
+import {
+  type CaseDocument,
+  type CaseInput,
+  type CaseKind,
+  type CaseStep,
+  initialCaseStatus,
+  type RepairChannel,
+  validateCaseInput,
+} from '../../shared/cases/model.ts';
+import { availableCaseSteps, isCaseOpen, takeCaseStep } from '../../shared/cases/workflow.ts';
+import { creditRecordWorkflow, creditRecordWorkflowDocument } from '../../shared/domain/credit/workflow.ts';
+import { checkRepairEligibility, creditRepairCommitmentType } from '../../shared/grading/repair.ts';
+import { authorsOf, permissionCodeOf } from '../../shared/kit/workflow.ts';
+import { type Attachment, attachmentTypeOf, checkAttachmentFile } from '../../shared/model/attachment.ts';
+import type { AuditAction } from '../../shared/model/auditEntry.ts';
+import { defaultCreditCategories } from '../../shared/model/catalog.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import { issue, uniqueIssues, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { CaseCollection } from '../db/database.ts';
+import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../db/writeJournal.ts';
+import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
+import { actingUser, type CreditRecordRepository, mayAct } from '../repositories/creditRecords.ts';
+import type { DisclosureRepository } from '../repositories/disclosures.ts';
+import type { ReferenceRepository } from '../repositories/reference.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import { localDate } from '../session/session.ts';
+
+/** What a clerk enters for a repair application or an objection. */
+export interface CaseFields {
+  kind: CaseKind;
+  recordId: string;
+  applicant: string;
+  applicationDate: string;
+  statement: string;
+  obligationsPerformed: boolean;
+  commitmentText: string;
+  commitmentSignatory: string;
+  commitmentDate: string;
+  channel: RepairChannel;
+  nationalReference: string;
+  /** The signed commitment, scanned (repairs). */
+  commitmentScans: readonly PickedFile[];
+  /** Proof of performance or of the objection. */
+  proofs: readonly PickedFile[];
+}
+
+export function emptyCaseFields(kind: CaseKind, recordId: string, today: string): CaseFields {
+  return {
+    kind,
+    recordId,
+    applicant: '',
+    applicationDate: today,
+    statement: '',
+    obligationsPerformed: false,
+    commitmentText: '',
+    commitmentSignatory: '',
+    commitmentDate: kind === 'repair' ? today : '',
+    channel: 'local',
+    nationalReference: '',
+    commitmentScans: [],
+    proofs: [],
+  };
+}
+
+/** What a decision does to the record besides the case: the record's own workflow step. */
+const recordStepOf: Partial<Record<CaseStep, 'repair' | 'revoke'>> = {
+  approve: 'repair',
+  recordNational: 'repair',
+  correct: 'revoke',
+  revoke: 'revoke',
+};
+
+const auditActionOf: Record<CaseStep, AuditAction> = {
+  accept: 'statusChange',
+  notAccept: 'reject',
+  review: 'statusChange',
+  approve: 'approve',
+  refuse: 'reject',
+  recordNational: 'approve',
+  correct: 'statusChange',
+  uphold: 'reject',
+  revoke: 'revoke',
+};
+
+/** An item of the to-do list a case asks for. */
+export interface CaseTodo {
+  kind: 'caseDue' | 'caseOverdue' | 'withdrawPublication';
+  /** Where it leads: the case, or the penalty decision to withdraw. */
+  to: string;
+  caseKind: CaseKind;
+  /** The record's title. */
+  name: string;
+  date: string;
+}
+
+/**
+ * The only way UI code reads and writes cases. A case is entered once, by a clerk, with its attachments;
+ * after that only its workflow moves it. A decision that acts on the record (a repair ends its publicity,
+ * a corrected or revoked objection withdraws it) is written together with the record's own step in one
+ * journal run. Grading and lists read the record's state (`repaired`, `revoked`) to follow.
+ */
+export class CaseRepository {
+  readonly #collection: CaseCollection;
+  readonly #local: LocalStore;
+  readonly #context: RepositoryContext;
+  readonly #records: CreditRecordRepository;
+  readonly #disclosures: DisclosureRepository;
+  readonly #reference: ReferenceRepository;
+  readonly #journal: WriteJournal;
+  readonly #attachments: AttachmentStore;
+  readonly #deadlines: CaseDeadlineConfig;
+
+  constructor(
+    collection: CaseCollection,
+    local: LocalStore,
+    context: RepositoryContext,
+    dependencies: {
+      records: CreditRecordRepository;
+      disclosures: DisclosureRepository;
+      reference: ReferenceRepository;
+      journal: WriteJournal;
+      attachments: AttachmentStore;
+      deadlines?: CaseDeadlineConfig;
+    },
+  ) {
+    this.#collection = collection;
+    this.#local = local;
+    this.#context = context;
+    this.#records = dependencies.records;
+    this.#disclosures = dependencies.disclosures;
+    this.#reference = dependencies.reference;
+    this.#journal = dependencies.journal;
+    this.#attachments = dependencies.attachments;
+    this.#deadlines = dependencies.deadlines ?? defaultCaseDeadlines;
+  }
+
+  get changes$(): Observable<void> {
+    return this.#collection.$.pipe(map(() => undefined));
+  }
+
+  watch(id: string): Observable<CaseDocument | null> {
+    return this.#collection.findOne(id).$.pipe(map((doc) => (doc ? plain(doc) : null)));
+  }
+
+  /** Every case, newest application first, kept current. */
+  watchAll(): Observable<CaseDocument[]> {
+    return this.#collection
+      .find({ sort: [{ applicationDate: 'desc' }, { updatedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map(plain)));
+  }
+
+  watchByRecord(recordId: string): Observable<CaseDocument[]> {
+    return this.#collection
+      .find({ selector: { recordId }, sort: [{ updatedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map(plain)));
+  }
+
+  /** The records an objection is open against (shown "under objection"), kept current. */
+  watchRecordsUnderObjection(): Observable<ReadonlySet<string>> {
+    return this.#collection
+      .find({ selector: { kind: 'objection' } })
+      .$.pipe(
+        map((docs) => new Set(docs.filter((doc) => isCaseOpen(doc.status)).map((doc) => doc.recordId))),
+      );
+  }
+
+  async get(id: string): Promise<CaseDocument | null> {
+    const doc = await this.#collection.findOne(id).exec();
+    return doc ? plain(doc) : null;
+  }
+
+  async all(): Promise<CaseDocument[]> {
+    return (await this.#collection.find().exec()).map(plain);
+  }
+
+  canRegister(): boolean {
+    return mayAct(this.#context, 'case.register');
+  }
+
+  /**
+   * Enters a repair application or an objection for the signed-in clerk: all or nothing. A repair needs
+   * a dishonest record under publicity whose minimum period has passed, corrected and performed, with
+   * the commitment and proof (shared/grading/repair.ts); an objection a published record. A record has
+   * at most one open case of each kind.
+   */
+  async register(fields: CaseFields): Promise<Validated<CaseDocument>> {
+    const acting = actingUser(this.#context, 'case.register');
+    if (!acting.ok) return acting;
+    const record = await this.#records.get(fields.recordId);
+    if (!record) return { ok: false, issues: [issue('recordId', 'notFound')] };
+    // Everything is checked before a file is kept, so a refused application leaves nothing behind.
+    const files = { commitmentScans: fields.commitmentScans, proofs: fields.proofs };
+    const issues = [
+      ...(await this.#recordIssues(fields, record)),
+      ...Object.entries(files).flatMap(([field, picked]) =>
+        picked.flatMap((file, index) =>
+          checkAttachmentFile({ name: file.name, size: file.data.length }, `${field}.${index}`),
+        ),
+      ),
+    ];
+    const input: CaseInput = {
+      kind: fields.kind,
+      subjectId: record.subjectId,
+      recordId: record.id,
+      recordEnteredBy: [...new Set(authorsOf(creditRecordWorkflow, creditRecordWorkflowDocument(record)))],
+      applicant: fields.applicant,
+      applicationDate: fields.applicationDate,
+      statement: fields.statement,
+      obligationsPerformed: fields.kind === 'repair' && fields.obligationsPerformed,
+      commitmentText: fields.kind === 'repair' ? fields.commitmentText : '',
+      commitmentSignatory: fields.kind === 'repair' ? fields.commitmentSignatory : '',
+      commitmentDate: fields.kind === 'repair' ? fields.commitmentDate : '',
+      commitmentScans: fields.commitmentScans.map(unkept),
+      proofs: fields.proofs.map(unkept),
+      channel: fields.kind === 'repair' ? fields.channel : 'local',
+      nationalReference:
+        fields.kind === 'repair' && fields.channel === 'national' ? fields.nationalReference : '',
+      status: initialCaseStatus(fields.kind),
+      workflow: [],
+    };
+    const checked = validateCaseInput(input, this.#today());
+    if (!checked.ok) issues.push(...checked.issues);
+    if (issues.length > 0 || !checked.ok) return { ok: false, issues: uniqueIssues(issues) };
+    const scans = await this.#keep(fields.commitmentScans, 'commitmentScans');
+    if (!scans.ok) return scans;
+    const proofs = await this.#keep(fields.proofs, 'proofs');
+    if (!proofs.ok) return proofs;
+    const now = this.#context.clock().toISOString();
+    const { userId, county } = acting.session;
+    const document: CaseDocument = {
+      ...checked.value,
+      commitmentScans: scans.value,
+      proofs: proofs.value,
+      id: uuidv7(this.#context.clock().getTime()),
+      county,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: userId,
+      updatedBy: userId,
+    };
+    await this.#journal.run(authorOf(acting.session), [creationOf('cases', [document])]);
+    return { ok: true, value: document };
+  }
+
+  /**
+   * Takes a step of the case for the signed-in reviewer. A decision that acts on the record takes the
+   * record's step too (repair, or revoke), judged by the record's workflow, and both are written in one
+   * journal run; a refusal of either writes nothing.
+   */
+  async act(id: string, action: CaseStep, note = ''): Promise<Validated<CaseDocument>> {
+    const session = this.#context.session();
+    if (!session)
+      return { ok: false, issues: [issue('action', 'permission.denied', { action: 'case.decide' })] };
+    const current = await this.get(id);
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const now = this.#context.clock().toISOString();
+    const stepped = takeCaseStep(current, action, session, now, note);
+    if (!stepped.ok) return { ok: false, issues: refusalOf(stepped.issues) };
+    const next: CaseDocument = { ...stepped.value, updatedAt: now, updatedBy: session.userId };
+    const steps: JournalStep[] = [
+      {
+        kind: 'update',
+        collection: 'cases',
+        before: current,
+        after: next,
+        audit: { action: auditActionOf[action], reason: note.trim() },
+      },
+    ];
+    const recordStep = recordStepOf[action];
+    if (recordStep) {
+      const prepared = await this.#records.prepareStep(current.recordId, recordStep, note);
+      if (!prepared.ok) return prepared;
+      steps.push(prepared.value.step);
+    }
+    await this.#journal.run(authorOf(session), steps);
+    return { ok: true, value: next };
+  }
+
+  /** The steps the signed-in user may take on the case now. */
+  availableSteps(doc: CaseDocument): CaseStep[] {
+    const session = this.#context.session();
+    return session ? availableCaseSteps(doc, session) : [];
+  }
+
+  /** The last day for the case's next step; '' when none is due. */
+  deadline(doc: CaseDocument): string {
+    return caseDeadline(doc, this.#reference.calendar(), this.#deadlines)?.date ?? '';
+  }
+
+  /** The last day to withdraw the publication of the penalty the case found wrong; '' when none is due. */
+  withdrawalDeadline(doc: CaseDocument): string {
+    return withdrawalDeadline(doc, this.#reference.calendar(), this.#deadlines)?.date ?? '';
+  }
+
+  /**
+   * What cases ask of the signed-in user: open cases she may take the next step of (with their deadline,
+   * overdue first), and reported penalties a decision found wrong that still await withdrawal.
+   */
+  async todos(): Promise<CaseTodo[]> {
+    const session = this.#context.session();
+    if (!session) return [];
+    const today = this.#today();
+    const items: CaseTodo[] = [];
+    for (const doc of await this.all()) {
+      const record = await this.#records.get(doc.recordId);
+      const name = record?.title ?? '';
+      const deadline = this.deadline(doc);
+      if (deadline && this.availableSteps(doc).length > 0) {
+        items.push({
+          kind: deadline < today ? 'caseOverdue' : 'caseDue',
+          to: `/cases/${doc.id}`,
+          caseKind: doc.kind,
+          name,
+          date: deadline,
+        });
+      }
+      if (
+        findsRecordWrong(doc) &&
+        record?.source === 'penalty' &&
+        mayAct(this.#context, 'disclosure.submit')
+      ) {
+        const decision = await this.#disclosures.get(record.sourceId);
+        if (decision && decision.reportedAt !== '') {
+          items.push({
+            kind: 'withdrawPublication',
+            to: `/credit/disclosures/${decision.id}`,
+            caseKind: doc.kind,
+            name: decision.documentNumber,
+            date: this.withdrawalDeadline(doc),
+          });
+        }
+      }
+    }
+    return items.sort((a, b) => a.date.localeCompare(b.date));
+  }
+
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.#local.historyOf('cases', id);
+  }
+
+  #today(): string {
+    return localDate(this.#context.clock());
+  }
+
+  async #recordIssues(fields: CaseFields, record: CreditRecordDocument): Promise<ValidationIssue[]> {
+    const issues: ValidationIssue[] = [];
+    const open = await this.#collection.find({ selector: { recordId: record.id, kind: fields.kind } }).exec();
+    if (open.some((doc) => isCaseOpen(doc.status))) issues.push(issue('recordId', 'cases.openCaseExists'));
+    if (fields.kind === 'objection') {
+      if (record.status !== 'approved') issues.push(issue('recordId', 'cases.recordNotPublished'));
+      return issues;
+    }
+    const item = this.#reference.findItem(record.catalogCode);
+    if (!item)
+      return [...issues, issue('recordId', 'creditRecord.unknownCatalogItem', { code: record.catalogCode })];
+    const committed =
+      fields.commitmentText.trim() !== '' &&
+      fields.commitmentSignatory.trim() !== '' &&
+      fields.commitmentScans.length > 0;
+    const eligible = checkRepairEligibility(record, item, defaultCreditCategories, {
+      applicationDate: fields.applicationDate,
+      commitment: committed ? { type: creditRepairCommitmentType } : null,
+      obligationsPerformed: fields.obligationsPerformed,
+    });
+    if (!eligible.ok) issues.push(...eligible.issues);
+    return issues;
+  }
+
+  async #keep(files: readonly PickedFile[], field: string): Promise<Validated<Attachment[]>> {
+    const kept: Attachment[] = [];
+    for (const [index, file] of files.entries()) {
+      const result = await this.#attachments.keep(file);
+      if (!result.ok)
+        return {
+          ok: false,
+          issues: result.issues.map((found) => ({ ...found, field: `${field}.${index}` })),
+        };
+      if (!kept.some((other) => other.sha256 === result.value.sha256)) kept.push(result.value);
+    }
+    return { ok: true, value: kept };
+  }
+}
+
+/** A refusal of the actor stands alone, as the permission check names it; otherwise every broken rule. */
+function refusalOf(issues: ValidationIssue[]): ValidationIssue[] {
+  const refusal = issues.find((found) => permissionCodeOf(found.code) !== null);
+  if (!refusal) return issues;
+  return permissionCodeOf(refusal.code) === 'permission.denied'
+    ? [issue('action', 'permission.denied', { action: 'case.decide' })]
+    : [issue('decidedBy', 'permission.ownWork')];
+}
+
+/** A picked file described as the attachment it will be, for checking before its bytes are kept. */
+function unkept(file: PickedFile): Attachment {
+  const mimeType = attachmentTypeOf(file.name) ?? 'application/octet-stream';
+  return { sha256: '0'.repeat(64), name: file.name.trim(), mimeType, size: file.data.length };
+}
+
+function plain(doc: RxDocument<CaseDocument>): CaseDocument {
+  return doc.toJSON() as CaseDocument;
+}
+
+/** The case repository of a profile, over its credit-file repositories. */
+export function openCaseRepository(
+  collection: CaseCollection,
+  local: LocalStore,
+  context: RepositoryContext,
+  credit: {
+    creditRecords: CreditRecordRepository;
+    disclosures: DisclosureRepository;
+    reference: ReferenceRepository;
+    journal: WriteJournal;
+    attachments: AttachmentStore;
+  },
+): CaseRepository {
+  return new CaseRepository(collection, local, context, { ...credit, records: credit.creditRecords });
+}

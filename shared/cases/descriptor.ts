@@ -1,0 +1,17 @@
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { validateCaseDocument } from '../sync/documentValidators.ts';
+import { caseJsonSchema } from './model.ts';
+import { objectionWorkflow, repairWorkflow } from './workflow.ts';
+
+/** Credit repair applications and objections (信用修复, 异议) and their review workflows. */
+export const casesCapability: CapabilityDescriptor = {
+  collection: 'cases',
+  i18n: 'cases',
+  schema: caseJsonSchema,
+  migrations: {},
+  validate: validateCaseDocument,
+  personalFields: [],
+  attachments: ['commitmentScans[]', 'proofs[]'],
+  searchable: [],
+  workflows: [repairWorkflow, objectionWorkflow],
+};

@@ -1,0 +1,89 @@
+/**
+ * How the platform judges a pushed case: created by a clerk allowed to register cases, its content fixed
+ * once entered, the steps it already holds kept as they were, each new step replayed through the same
+ * table and function the device judged it with (workflow.ts) as the user who took it, and its status
+ * where the steps lead.
+ */
+import { permissionCodeOf } from '../kit/workflow.ts';
+import { issue, type ValidationIssue } from '../model/validation.ts';
+import { canonicalJson } from '../security/canonicalJson.ts';
+import { can, type Role } from '../security/permissions.ts';
+import { type CaseDocument, type CaseStatus, initialCaseStatus } from './model.ts';
+import { caseTransition, judgeCaseStep } from './workflow.ts';
+
+/** A county user as the platform knows her, or undefined. */
+export type CaseUserLookup = (id: string) => { roles: readonly Role[]; status: string } | undefined;
+
+/** Fields a step or a write stamp changes; everything else is fixed once the case is entered. */
+const movingFields = new Set(['status', 'workflow', 'updatedAt', 'updatedBy']);
+
+function actorIssues(users: CaseUserLookup, userId: string, field: string): ValidationIssue[] {
+  const user = users(userId);
+  if (!user) return [issue(field, 'permission.unknownUser', { userId })];
+  if (user.status !== 'active') return [issue(field, 'permission.userDisabled', { userId })];
+  return [];
+}
+
+export function checkCaseWrite(
+  next: CaseDocument,
+  previous: CaseDocument | null,
+  users: CaseUserLookup,
+): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const workflow = next.workflow ?? [];
+  const before = previous?.workflow ?? [];
+  if (!previous) {
+    const creator = actorIssues(users, next.createdBy, 'createdBy');
+    issues.push(...creator);
+    if (creator.length === 0 && !can(users(next.createdBy)!.roles, 'case.register'))
+      issues.push(
+        issue('createdBy', 'permission.denied', { action: 'case.register', userId: next.createdBy }),
+      );
+  }
+  if (
+    workflow.length < before.length ||
+    canonicalJson(workflow.slice(0, before.length)) !== canonicalJson(before)
+  ) {
+    return [...issues, issue('workflow', 'permission.historyRewritten')];
+  }
+  if (previous) {
+    const keys = new Set([...Object.keys(next), ...Object.keys(previous)]);
+    const changed = [...keys].filter(
+      (key) =>
+        !movingFields.has(key) &&
+        canonicalJson((next as unknown as Record<string, unknown>)[key] ?? null) !==
+          canonicalJson((previous as unknown as Record<string, unknown>)[key] ?? null),
+    );
+    if (changed.length > 0)
+      issues.push(issue(changed[0]!, 'permission.notDraft', { status: previous.status }));
+  }
+  let state = {
+    ...next,
+    status: (previous?.status ?? initialCaseStatus(next.kind)) as CaseStatus,
+    workflow: before,
+  };
+  workflow.slice(before.length).forEach((step, offset) => {
+    const field = `workflow.${before.length + offset}`;
+    const actor = actorIssues(users, step.by, `${field}.by`);
+    if (actor.length > 0) {
+      issues.push(...actor);
+    } else {
+      const roles = users(step.by)!.roles;
+      for (const found of judgeCaseStep(state, step.action, { userId: step.by, roles }, step.note)) {
+        const code = permissionCodeOf(found.code);
+        issues.push(
+          code
+            ? issue(`${field}.by`, code, { action: 'case.decide', userId: step.by })
+            : { ...found, field: `${field}.${found.field}` },
+        );
+      }
+    }
+    const to = caseTransition(next.kind, step.action)?.to ?? state.status;
+    state = { ...state, status: to as CaseStatus, workflow: [...state.workflow, step] };
+  });
+  if (next.status !== state.status)
+    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
+  if (!issues.some((found) => found.field === 'updatedBy'))
+    issues.push(...actorIssues(users, next.updatedBy, 'updatedBy'));
+  return issues;
+}
