@@ -8,6 +8,8 @@ import { listMessages } from '../../shared/lists/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
+import { reportMessages } from '../reports/messages.ts';
+import { verificationMessages } from '../verification/messages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -36,6 +38,8 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   inspectionMessages,
   gradingMessages,
   listMessages,
+  reportMessages,
+  verificationMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */
