@@ -79,7 +79,7 @@ export function ReportsPage() {
         >
           {list.map((report) => (
             <Table.Tr key={report.entryId}>
-              <Table.Td>{report.reportNumber}</Table.Td>
+              <Table.Td translate="no">{report.reportNumber}</Table.Td>
               <Table.Td>
                 <Anchor component={Link} to={`/subjects/${report.subjectId}`}>
                   {report.subjectName}
@@ -90,7 +90,9 @@ export function ReportsPage() {
                 {report.purpose ? `（${t(`reports.purpose.${report.purpose}`)}）` : ''}
               </Table.Td>
               <Table.Td>{formatInstant(report.issuedAt, i18n.language)}</Table.Td>
-              <Table.Td ff="monospace">{report.code}</Table.Td>
+              <Table.Td ff="monospace" translate="no" data-testid="report-code">
+                {report.code}
+              </Table.Td>
               <Table.Td>
                 <Badge variant="light" color={stateColors[report.registration.state]}>
                   {t(`reports.registration.${report.registration.state}`)}

@@ -1,4 +1,4 @@
-import { Alert, Badge, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureCase } from '../../shared/verification/check.ts';
@@ -86,9 +86,9 @@ export function CasesPage() {
               {cells(found).map((cell, index) => (
                 <Table.Td key={columns[index]}>
                   {index === 6 ? (
-                    <Badge variant="light" color={found.reward ? 'teal' : 'orange'}>
+                    <Text size="sm" fw={600} c={found.reward ? 'teal' : 'orange'}>
                       {cell}
-                    </Badge>
+                    </Text>
                   ) : (
                     cell
                   )}

@@ -44,6 +44,7 @@ export function VerificationSpotlight() {
         size="xs"
         leftSection={<IconShieldSearch size={16} />}
         rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+        data-testid="verification-spotlight"
         onClick={() => spotlight.open()}
         aria-label={t('verification.spotlightOpen')}
       >
