@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useServices } from '../app/services.ts';
 import { displayCode } from '../features/subjects/labels.ts';
+import { useReportServices } from '../reports/useReports.ts';
 import { useCan } from '../security/hooks.ts';
 
 /** Credit check from anywhere: Ctrl+K (⌘K) opens a subject search; picking one opens its check. */
@@ -15,6 +16,8 @@ export function VerificationSpotlight() {
   const { subjects } = useServices();
   const navigate = useNavigate();
   const allowed = useCan('verification.query');
+  // Opens the report services with the workspace, so pending reports register after each sync.
+  useReportServices();
   const [query, setQuery] = useState('');
   const [actions, setActions] = useState<SpotlightActionData[]>([]);
 

@@ -11,6 +11,9 @@ import type { SubjectDocument } from '../../shared/model/subject.ts';
 import type { ReportRegistration } from '../../shared/reports/protocol.ts';
 import { resultDigest } from '../../shared/verification/check.ts';
 import { ReportService, type ReportServiceDependencies } from '../../renderer/reports/reportService.ts';
+import { BehaviorSubject } from 'rxjs';
+import type { AppServices } from '../../renderer/app/services.ts';
+import { reportServicesOf } from '../../renderer/reports/useReports.ts';
 import { PlatformError } from '../../renderer/sync/platformClient.ts';
 import type { SyncService } from '../../renderer/sync/syncService.ts';
 import { VerificationService } from '../../renderer/verification/verificationService.ts';
@@ -175,6 +178,49 @@ describe('credit reports from the file', () => {
     const refused = await services(refusing.sync).reports.issue(enterprise.id, { variant: 'full', period });
     if (!refused.ok) throw new Error(JSON.stringify(refused.issues));
     expect(refused.report.registration).toEqual({ state: 'refused', reason: 'reportSubjectOutsideCounty' });
+  });
+
+  it('register a report issued offline after the next completed sync', async () => {
+    const status = new BehaviorSubject({
+      enrollment: null as { platformUrl: string } | null,
+      lastSyncedAt: null as string | null,
+    });
+    const sent: ReportRegistration[] = [];
+    const sync = {
+      get status() {
+        return status.value;
+      },
+      status$: status.asObservable(),
+      registerReport: async (registration: ReportRegistration) => {
+        sent.push(registration);
+        return { code: registration.code, registeredAt: '2026-03-07T01:00:00.000Z', signature: 'sig' };
+      },
+    } as unknown as SyncService;
+    const workspace = {
+      subjects: profile.subjects,
+      creditRecords: profile.records,
+      disclosures: profile.disclosures,
+      reference: profile.reference,
+      audit: profile.context.audit,
+      context: profile.context,
+      local: profile.local,
+      office: { officeName: '武陟县住房和城乡建设局', county },
+      sync,
+    } as unknown as AppServices;
+    const { reports } = reportServicesOf(workspace, async () => fontBytes);
+    const issued = await reports.issue(enterprise.id, { variant: 'full', period });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
+    expect(issued.report.registration).toEqual({ state: 'pending' });
+    expect(sent).toEqual([]);
+
+    status.next({
+      enrollment: { platformUrl: 'http://platform.test' },
+      lastSyncedAt: '2026-03-07T00:59:00.000Z',
+    });
+    await expect
+      .poll(async () => (await reports.list()).map((report) => report.registration.state))
+      .toEqual(['registered']);
+    expect(sent.map((registration) => registration.code)).toEqual([issued.report.code]);
   });
 
   it('refuse a subject this computer does not hold, a bad period, and a role without the right', async () => {
