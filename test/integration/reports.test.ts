@@ -52,8 +52,9 @@ function platform(answer?: (registration: ReportRegistration) => Promise<unknown
 let profile: Profile;
 let enterprise: SubjectDocument;
 
-function services(sync: SyncService): { reports: ReportService; verification: VerificationService } {
-  const deps: ReportServiceDependencies = {
+/** The profile's part of the workspace the report services read. */
+function dependencies(sync: SyncService): ReportServiceDependencies {
+  return {
     subjects: profile.subjects,
     creditRecords: profile.records,
     disclosures: profile.disclosures,
@@ -64,6 +65,10 @@ function services(sync: SyncService): { reports: ReportService; verification: Ve
     office: { officeName: '武陟县住房和城乡建设局', county },
     sync,
   };
+}
+
+function services(sync: SyncService): { reports: ReportService; verification: VerificationService } {
+  const deps = dependencies(sync);
   const reports = new ReportService(deps, async () => fontBytes);
   return { reports, verification: new VerificationService(deps, reports) };
 }
@@ -196,17 +201,7 @@ describe('credit reports from the file', () => {
         return { code: registration.code, registeredAt: '2026-03-07T01:00:00.000Z', signature: 'sig' };
       },
     } as unknown as SyncService;
-    const workspace = {
-      subjects: profile.subjects,
-      creditRecords: profile.records,
-      disclosures: profile.disclosures,
-      reference: profile.reference,
-      audit: profile.context.audit,
-      context: profile.context,
-      local: profile.local,
-      office: { officeName: '武陟县住房和城乡建设局', county },
-      sync,
-    } as unknown as AppServices;
+    const workspace = dependencies(sync) as AppServices;
     const { reports } = reportServicesOf(workspace, async () => fontBytes);
     const issued = await reports.issue(enterprise.id, { variant: 'full', period });
     if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
