@@ -51,9 +51,9 @@ export function VerificationPage() {
   const { reports, verification } = useReportServices();
   const nameOf = useUserNames();
   const [params] = useSearchParams();
-  const [target, setTarget] = useState<'subject' | 'party'>('subject');
+  const [target, setTarget] = useState<'subject' | 'party'>(params.get('party') ? 'party' : 'subject');
   const [subjectId, setSubjectId] = useState(params.get('subject') ?? '');
-  const [partyCode, setPartyCode] = useState('');
+  const [partyCode, setPartyCode] = useState(params.get('party') ?? '');
   const [partyName, setPartyName] = useState('');
   const [matter, setMatter] = useState<VerificationMatter>('licence');
   const [result, setResult] = useState<CheckResult | null>(null);
@@ -69,10 +69,14 @@ export function VerificationPage() {
     void loadMine();
   }, [loadMine]);
   useEffect(() => {
-    const fromSpotlight = params.get('subject');
-    if (fromSpotlight) {
+    const subject = params.get('subject');
+    const party = params.get('party');
+    if (subject) {
       setTarget('subject');
-      setSubjectId(fromSpotlight);
+      setSubjectId(subject);
+    } else if (party) {
+      setTarget('party');
+      setPartyCode(party);
     }
   }, [params]);
 

@@ -5,6 +5,7 @@ import { IconSearch, IconShieldSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { normalizeCode } from '../../shared/domain/identifiers.ts';
 import { useServices } from '../app/services.ts';
 import { displayCode } from '../features/subjects/labels.ts';
 import { useReportServices } from '../reports/useReports.ts';
@@ -25,19 +26,27 @@ export function VerificationSpotlight() {
     let current = true;
     subjects.list({ text: query, sort: 'name', limit: 12 }).then((page) => {
       if (!current) return;
-      setActions(
-        page.items.map((subject) => ({
-          id: subject.id,
-          label: subject.name,
-          description: displayCode(subject),
-          onClick: () => navigate(`/verification?subject=${encodeURIComponent(subject.id)}`),
-        })),
-      );
+      const found: SpotlightActionData[] = page.items.map((subject) => ({
+        id: subject.id,
+        label: subject.name,
+        description: displayCode(subject),
+        onClick: () => navigate(`/verification?subject=${encodeURIComponent(subject.id)}`),
+      }));
+      // A code this county does not hold: check the party as unregistered.
+      const code = normalizeCode(query);
+      if (found.length === 0 && code.length === 18) {
+        found.push({
+          id: 'unregistered',
+          label: t('verification.spotlightParty', { code }),
+          onClick: () => navigate(`/verification?party=${encodeURIComponent(code)}`),
+        });
+      }
+      setActions(found);
     });
     return () => {
       current = false;
     };
-  }, [subjects, query, navigate]);
+  }, [subjects, query, navigate, t]);
 
   if (!allowed) return null;
   return (

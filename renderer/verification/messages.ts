@@ -8,6 +8,7 @@ const zhCN = {
   'verification.spotlightHint': '输入主体名称或统一社会信用代码',
   'verification.spotlightEmpty': '本县没有匹配的主体，可在核查页按代码核查未登记主体',
   'verification.spotlightOpen': '信用核查（Ctrl+K）',
+  'verification.spotlightParty': '核查未登记主体 {{code}}',
   'verification.target.subject': '本县主体',
   'verification.target.party': '未登记主体',
   'verification.subject': '核查对象',
@@ -86,6 +87,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'verification.spotlightEmpty':
     'No subject of this county matches; check an unregistered party by its code on the check page',
   'verification.spotlightOpen': 'Credit check (Ctrl+K)',
+  'verification.spotlightParty': 'Check unregistered party {{code}}',
   'verification.target.subject': 'Subject of this county',
   'verification.target.party': 'Unregistered party',
   'verification.subject': 'Party checked',

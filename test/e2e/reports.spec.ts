@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect as baseExpect, type Download, type Page, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
@@ -106,6 +107,16 @@ test('check a subject, print the form, issue a report and verify it on the platf
   for (const expected of ['信用信息核查记录表', enterprise.name, '招标投标', '从严审查', '核查人（签字）']) {
     expect(form).toContain(expected);
   }
+
+  // A party this county holds no file on, by its code from the same search.
+  const stranger = `91410822MA0R9X8Y7${usccCheckChar('91410822MA0R9X8Y7')}`;
+  await page.getByTestId('verification-spotlight').click();
+  await page.getByRole('textbox', { name: '信用核查：搜索主体' }).fill(stranger);
+  await page.locator('.mantine-Spotlight-action', { hasText: stranger }).click();
+  await expect(page.getByRole('textbox', { name: '统一社会信用代码或身份证号码' })).toHaveValue(stranger);
+  await page.getByRole('textbox', { name: '名称或姓名' }).fill('博爱县某建筑公司');
+  await page.getByRole('button', { name: '核查', exact: true }).click();
+  await expect(result.getByText('本县无该主体信用档案')).toBeVisible();
 
   // A special report for a tender, from the subject's page.
   await page.goto(subjectUrl);
