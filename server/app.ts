@@ -5,6 +5,7 @@ import { syncHeaders, syncLimits } from '../shared/sync/protocol.ts';
 import { problem, sendProblem, toProblem } from './problem.ts';
 import { registerAdminRoutes } from './routes/admin.ts';
 import { registerBlobRoutes } from './routes/blobs.ts';
+import { registerReportRoutes } from './routes/reports.ts';
 import type { PlatformContext } from './routes/context.ts';
 import { registerStreamRoute } from './routes/stream.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
@@ -92,6 +93,7 @@ export async function buildApp(context: PlatformContext, options: AppOptions): P
   registerSyncRoutes(app, context);
   registerBlobRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerReportRoutes(app, context);
   registerStreamRoute(app, context);
   app.addHook('preClose', async () => context.streams.closeAll());
   return app;

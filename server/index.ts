@@ -24,6 +24,7 @@ import { lockDataDir } from './db/dataDirLock.ts';
 import { DatabaseMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { PlatformMetrics } from './metrics.ts';
+import { loadSigningKey } from './reports/signingKey.ts';
 import { chinaToday, type PlatformContext } from './routes/context.ts';
 import { ChangeHub } from './sync/changeHub.ts';
 import { OpenStreams } from './sync/openStreams.ts';
@@ -111,6 +112,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       uniqueFields: capabilities.uniqueFields(),
       schemaVersions: options.schemaVersions ?? {},
       heartbeatMs: options.heartbeatMs ?? syncLimits.heartbeatMs,
+      reportKey: await loadSigningKey(db),
       today: () => chinaToday(),
     };
     const server = await buildApp(context, {

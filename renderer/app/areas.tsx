@@ -6,6 +6,8 @@ import {
   IconSettings,
   IconShieldCheck,
   IconRefresh,
+  IconFileCertificate,
+  IconShieldSearch,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
@@ -30,6 +32,9 @@ import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
 import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
 import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { ReportsPage } from '../reports/ReportsPage.tsx';
+import { CasesPage } from '../verification/CasesPage.tsx';
+import { VerificationPage } from '../verification/VerificationPage.tsx';
 
 export interface AppRoute {
   path: string;
@@ -98,6 +103,14 @@ export const appRoutes: AppRoute[] = [
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
   { path: '/audit', element: <AuditPage />, action: 'audit.read' },
   { path: '/settings', element: <SettingsPage /> },
+  { path: '/reports', element: <ReportsPage />, action: 'report.print' },
+  { path: '/verification', element: <VerificationPage />, action: 'verification.query' },
+  {
+    path: '/verification/cases',
+    element: <CasesPage />,
+    action: 'verification.query',
+    back: '/verification',
+  },
 ];
 
 /** The navigation, in order; only areas that exist are listed. */
@@ -106,6 +119,8 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
   { path: '/cases', label: 'cases.nav', icon: IconGavel },
+  { path: '/verification', label: 'verification.nav', icon: IconShieldSearch, action: 'verification.query' },
+  { path: '/reports', label: 'reports.nav', icon: IconFileCertificate, action: 'report.print' },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

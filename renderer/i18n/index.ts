@@ -9,6 +9,8 @@ import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
 import { caseMessages } from '../cases/messages.ts';
+import { reportMessages } from '../reports/messages.ts';
+import { verificationMessages } from '../verification/messages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -38,6 +40,8 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   gradingMessages,
   listMessages,
   caseMessages,
+  reportMessages,
+  verificationMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

@@ -175,6 +175,15 @@ export class AuditService {
     return this.#appendAll(userId, records, auditTextLimits.snapshotBytes);
   }
 
+  /**
+   * Appends one entry whose snapshot is evidence kept whole (a verification record as it was shown), up
+   * to the snapshot limit, instead of replacing large fields by their digests.
+   */
+  async appendEvidence(userId: string, record: AuditRecord): Promise<AuditEntry> {
+    const [entry] = await this.#appendAll(userId, [record], auditTextLimits.snapshotBytes);
+    return entry!;
+  }
+
   #appendAll(
     userId: string,
     records: readonly AuditRecord[],

@@ -1,4 +1,9 @@
 /** HTTP access to the city platform's sync endpoints (shared/sync/protocol.ts) with fetch. */
+import {
+  type ReportRegistration,
+  type ReportRegistrationResponse,
+  reportPaths,
+} from '../../shared/reports/protocol.ts';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import { isSyncErrorName, type SyncErrorName, syncErrorResponseSchema } from '../../shared/sync/errors.ts';
 import {
@@ -202,6 +207,20 @@ export class PlatformClient {
       signal,
     });
     return new Uint8Array(await response.arrayBuffer());
+  }
+
+  /** Registers an issued credit report; the platform answers with its signature. */
+  async registerReport(
+    registration: ReportRegistration,
+    signal?: AbortSignal,
+  ): Promise<ReportRegistrationResponse> {
+    const response = await send(this.#fetch, joinUrl(this.baseUrl, reportPaths.register), {
+      method: 'POST',
+      headers: { ...this.#headers(), 'content-type': 'application/json' },
+      body: JSON.stringify(registration),
+      signal,
+    });
+    return json(response, (value) => value as ReportRegistrationResponse);
   }
 
   /** Opens the event stream; the caller reads the body. */

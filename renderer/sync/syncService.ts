@@ -3,6 +3,7 @@
  * stream, enrollment, pause/resume and "Sync now", and the status the UI shows. Only the leading tab
  * (or the Electron window) replicates; the others wait for leadership.
  */
+import type { ReportRegistration, ReportRegistrationResponse } from '../../shared/reports/protocol.ts';
 import { BehaviorSubject, type Observable, type Subscription, throttleTime } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
@@ -434,6 +435,16 @@ export class SyncService {
     const token = await this.#options.secrets.get(deviceTokenSecret);
     if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
     return new PlatformClient(enrollment.platformUrl, token, this.#options.fetch).getBlob(sha256);
+  }
+
+  /** Registers an issued credit report; rejects when not enrolled, refused or the platform is unreachable. */
+  async registerReport(registration: ReportRegistration): Promise<ReportRegistrationResponse> {
+    const enrollment = this.status.enrollment;
+    const token = await this.#options.secrets.get(deviceTokenSecret);
+    if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
+    return new PlatformClient(enrollment.platformUrl, token, this.#options.fetch).registerReport(
+      registration,
+    );
   }
 
   /** Resolves when every collection is in step with the platform (tests, "Sync now" with feedback). */

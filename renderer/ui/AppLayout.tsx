@@ -12,6 +12,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { UnexpectedErrors } from './UnexpectedErrors.tsx';
 import { UnfinishedWrites } from './UnfinishedWrites.tsx';
 import { SyncIndicator } from '../features/sync/SyncIndicator.tsx';
+import { VerificationSpotlight } from '../verification/VerificationSpotlight.tsx';
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -35,6 +36,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
             </Text>
           </Group>
           <Group gap="sm">
+            <VerificationSpotlight />
             <SyncIndicator />
             <UserMenu />
           </Group>

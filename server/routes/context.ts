@@ -6,6 +6,7 @@ import type { BlobStore } from '../blobs/blobStore.ts';
 import type { Database } from '../db/database.ts';
 import type { DatabaseMaintenance } from '../db/maintenance.ts';
 import type { PlatformMetrics } from '../metrics.ts';
+import type { SigningKey } from '../reports/signingKey.ts';
 import type { ChangeHub } from '../sync/changeHub.ts';
 import type { OpenStreams } from '../sync/openStreams.ts';
 
@@ -27,6 +28,8 @@ export interface PlatformContext {
   /** Schema versions that differ from the collection plan's (see PlatformOptions.schemaVersions). */
   schemaVersions: Partial<Record<CollectionName, number>>;
   heartbeatMs: number;
+  /** The city's key that signs registered credit reports. */
+  reportKey: SigningKey;
   /** Today's date where the platform serves (China Standard Time), YYYY-MM-DD. */
   today(): string;
 }

@@ -61,6 +61,11 @@ const en: SyncMessages = {
   'syncError.blobNotFound': 'The file {{sha256}} is not stored for your county.',
   'syncError.deviceNotFound': 'There is no device {{deviceId}}.',
   'syncError.countyNotFound': 'There is no county {{county}} on the platform.',
+  'syncError.reportSubjectOutsideCounty':
+    'The report is about a subject of another county; this office cannot issue it.',
+  'syncError.reportSubjectNotSynced':
+    'The platform does not hold the report’s subject yet; the report is registered after the next sync.',
+  'syncError.reportCodeTaken': 'Another report already carries verification code {{code}}.',
   'syncError.bodyTooLarge': 'The request body is larger than {{limit}} bytes.',
   'syncError.tooManyRows': 'A push may carry at most {{max}} documents; this one carried {{count}}.',
   'syncError.blobTooLarge': 'A file may be at most {{limit}} bytes.',
@@ -130,6 +135,9 @@ const zhCN: SyncMessages = {
   'syncError.blobNotFound': '本区县未存储文件 {{sha256}}。',
   'syncError.deviceNotFound': '设备 {{deviceId}} 不存在。',
   'syncError.countyNotFound': '平台上没有区县 {{county}}。',
+  'syncError.reportSubjectOutsideCounty': '该报告的主体属于其他区县，本单位不能出具。',
+  'syncError.reportSubjectNotSynced': '平台尚未收到该报告的主体，下次同步后再登记报告。',
+  'syncError.reportCodeTaken': '核验码 {{code}} 已被另一份报告使用。',
   'syncError.bodyTooLarge': '请求内容超过 {{limit}} 字节。',
   'syncError.tooManyRows': '每次最多上传 {{max}} 条记录，本次为 {{count}} 条。',
   'syncError.blobTooLarge': '单个文件不得超过 {{limit}} 字节。',

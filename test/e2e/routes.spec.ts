@@ -57,6 +57,8 @@ const names = [
   'GB',
   'MB',
   'YYYY-MM-DD',
+  // The key that opens the credit-check search.
+  'Ctrl',
 ];
 
 interface Found {
@@ -164,6 +166,10 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     '/users',
     '/audit',
     '/settings',
+    '/reports',
+    '/verification',
+    `/verification?subject=${subjectId}`,
+    '/verification/cases',
     '/no/such/page',
   ];
   const adminRoutes = ['/users', '/audit', '/settings', '/sync', '/subjects/new/enterprise'];

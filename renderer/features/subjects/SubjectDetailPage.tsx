@@ -26,6 +26,7 @@ import { recordValueText } from '../common/recordText.ts';
 import { fieldLabel, formatInstant, shownValue } from './labels.ts';
 import { RevealPersonalData } from './RevealPersonalData.tsx';
 import { RecordSyncBadge } from '../sync/SyncBadge.tsx';
+import { IssueReportButton } from '../../reports/IssueReportButton.tsx';
 
 const detailFields = {
   enterprise: [
@@ -82,6 +83,7 @@ export function SubjectDetailPage() {
           <Button variant="default" component={Link} to="/subjects">
             {t('common.back')}
           </Button>
+          <IssueReportButton subject={subject} />
           {!revealed && <RevealPersonalData subject={subject} onRevealed={() => setRevealed(true)} />}
           {mayEdit && (
             <Button component={Link} to={`/subjects/${subject.id}/edit`}>

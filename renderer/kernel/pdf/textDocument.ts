@@ -41,6 +41,8 @@ export interface PrintedDocument {
 interface PageEntry {
   page: PDFPage;
   lines: string[];
+  /** Path operators drawn before the text (filled rectangles: QR codes, rules). */
+  graphics: string[];
   x: number;
   y: number;
 }
@@ -102,7 +104,7 @@ export class TextDocument {
     page.node.set(PDFName.of('Resources'), this.resources);
     page.node.set(PDFName.of('Parent'), this.branch.ref);
     this.branch.tree.pushLeafNode(page.ref);
-    this.pages.push({ page, lines: [], x: 0, y: 0 });
+    this.pages.push({ page, lines: [], graphics: [], x: 0, y: 0 });
   }
 
   /** Width of `text` at `size` points. */
@@ -124,6 +126,15 @@ export class TextDocument {
     const current = this.pages.at(-1);
     if (!current) throw new Error('No page to write on: call addPage first');
     this.write(current, text, x, y, size);
+  }
+
+  /** Fills black rectangles (x, y of the lower-left corner, width, height in points) on the current page. */
+  fillRectangles(rectangles: readonly (readonly [number, number, number, number])[]): void {
+    const current = this.pages.at(-1);
+    if (!current) throw new Error('No page to draw on: call addPage first');
+    if (rectangles.length === 0) return;
+    const paths = rectangles.map((rectangle) => `${rectangle.map(coordinate).join(' ')} re`);
+    current.graphics.push(`0 g\n${paths.join('\n')}\nf`);
   }
 
   private write(page: PageEntry, text: string, x: number, y: number, size: number): void {
@@ -164,8 +175,9 @@ export class TextDocument {
       );
     });
     const context = this.pdf.context;
-    for (const { page, lines } of this.pages) {
-      const content = context.flateStream(`BT\n${lines.join('\n')}\nET\n`);
+    for (const { page, lines, graphics } of this.pages) {
+      const drawn = graphics.length > 0 ? `q\n${graphics.join('\n')}\nQ\n` : '';
+      const content = context.flateStream(`${drawn}BT\n${lines.join('\n')}\nET\n`);
       page.node.set(PDFName.of('Contents'), context.register(content));
     }
     const bytes = await this.pdf.save({ objectsPerTick: Number.POSITIVE_INFINITY });

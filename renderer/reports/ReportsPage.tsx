@@ -1,0 +1,107 @@
+import { Alert, Anchor, Badge, Button, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useServices } from '../app/services.ts';
+import { ListTable } from '../features/common/ListTable.tsx';
+import { formatInstant } from '../features/subjects/labels.ts';
+import type { IssuedReport } from './reportService.ts';
+import { useReportServices } from './useReports.ts';
+
+const stateColors = { registered: 'teal', pending: 'yellow', refused: 'red' } as const;
+
+/** The reports issued on this computer with their registration on the platform. */
+export function ReportsPage() {
+  const { t, i18n } = useTranslation();
+  const { sync } = useServices();
+  const { reports } = useReportServices();
+  const [list, setList] = useState<IssuedReport[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const enrolled = sync.status.enrollment !== null;
+
+  const load = useCallback(async () => setList(await reports.list()), [reports]);
+  useEffect(() => {
+    let current = true;
+    // Pending reports are registered when the list is opened, if the platform can be reached.
+    reports
+      .registerPending()
+      .catch(() => 0)
+      .then(() => reports.list())
+      .then((found) => current && setList(found));
+    return () => {
+      current = false;
+    };
+  }, [reports]);
+
+  const registerNow = async () => {
+    setBusy(true);
+    try {
+      const count = await reports.registerPending();
+      notifications.show({ color: 'teal', message: t('reports.registeredCount', { count }) });
+      await load();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (list === null) return <Loader />;
+  const pending = list.some((report) => report.registration.state === 'pending');
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('reports.title')}</Title>
+        {enrolled && pending && (
+          <Button variant="default" onClick={registerNow} loading={busy}>
+            {t('reports.registerNow')}
+          </Button>
+        )}
+      </Group>
+      <Text c="dimmed">{t('reports.intro')}</Text>
+      {!enrolled && (
+        <Alert color="yellow" variant="light">
+          {t('reports.notEnrolled')}
+        </Alert>
+      )}
+      {list.length === 0 ? (
+        <Text>{t('reports.empty')}</Text>
+      ) : (
+        <ListTable
+          columns={[
+            t('reports.column.number'),
+            t('reports.column.subject'),
+            t('reports.column.variant'),
+            t('reports.column.issuedAt'),
+            t('reports.column.code'),
+            t('reports.column.registration'),
+          ]}
+          striped
+        >
+          {list.map((report) => (
+            <Table.Tr key={report.entryId}>
+              <Table.Td translate="no">{report.reportNumber}</Table.Td>
+              <Table.Td>
+                <Anchor component={Link} to={`/subjects/${report.subjectId}`}>
+                  {report.subjectName}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>
+                {t(`reports.variant.${report.variant}`)}
+                {report.purpose ? `（${t(`reports.purpose.${report.purpose}`)}）` : ''}
+              </Table.Td>
+              <Table.Td>{formatInstant(report.issuedAt, i18n.language)}</Table.Td>
+              <Table.Td ff="monospace" translate="no" data-testid="report-code">
+                {report.code}
+              </Table.Td>
+              <Table.Td>
+                <Badge variant="light" color={stateColors[report.registration.state]}>
+                  {t(`reports.registration.${report.registration.state}`)}
+                </Badge>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,255 @@
+/**
+ * Issuing credit reports on this computer: reads the subject's file, assembles and prints the report,
+ * records it in the audit trail (`printReport`, with its code and the PDF's SHA-256: this device's report
+ * registry) and registers it on the platform, now or on a later connection ("pending registration").
+ *
+ * Why the audit trail and not a collection: an issued report is never edited, the entry is hash-chained
+ * and already syncs to the platform, and the action existed for exactly this.
+ */
+import type { SubjectCreditFile } from '../../shared/reports/file.ts';
+import { newVerificationCode, reportNumber } from '../../shared/reports/code.ts';
+import {
+  assembleReport,
+  checkReportRequest,
+  type ReportPurpose,
+  type ReportVariant,
+} from '../../shared/reports/report.ts';
+import type { ReportRegistrationResponse } from '../../shared/reports/protocol.ts';
+import type { AuditEntry } from '../../shared/model/auditEntry.ts';
+import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
+import { toHex } from '../../shared/security/encoding.ts';
+import { randomBytes, sha256 } from '../../shared/security/webCrypto.ts';
+import type { AppServices } from '../app/services.ts';
+import { loadPrintFont } from '../kernel/pdf/font.ts';
+import { authorize } from '../security/permissions.ts';
+import { localDate } from '../session/session.ts';
+import { PlatformError } from '../sync/platformClient.ts';
+import { printCreditReport } from './printReport.ts';
+
+export type ReportServiceDependencies = Pick<
+  AppServices,
+  | 'subjects'
+  | 'creditRecords'
+  | 'disclosures'
+  | 'reference'
+  | 'audit'
+  | 'context'
+  | 'sync'
+  | 'local'
+  | 'office'
+>;
+
+export interface ReportOrder {
+  variant: ReportVariant;
+  purpose?: ReportPurpose;
+  period: { from: string; to: string };
+}
+
+/** Where a report's registration on the platform stands. */
+export type RegistrationState =
+  | { state: 'registered'; registeredAt: string }
+  | { state: 'pending' }
+  /** The platform refused it for good (e.g. a subject of another county). */
+  | { state: 'refused'; reason: string };
+
+export interface IssuedReport {
+  entryId: string;
+  code: string;
+  reportNumber: string;
+  subjectId: string;
+  subjectName: string;
+  variant: ReportVariant;
+  purpose: ReportPurpose | '';
+  period: { from: string; to: string };
+  issuedAt: string;
+  issuedBy: string;
+  contentHash: string;
+  registration: RegistrationState;
+}
+
+export type IssueOutcome =
+  | { ok: true; report: IssuedReport; bytes: Uint8Array; pages: number; missingCharacters: string[] }
+  | { ok: false; issues: ValidationIssue[] };
+
+const registrationsSetting = 'reportRegistrations';
+type Receipts = Record<string, { registeredAt: string } | { refused: string }>;
+
+/** The `after` of a printReport entry. */
+interface PrintedReportFacts {
+  code: string;
+  reportNumber: string;
+  contentHash: string;
+  subjectName: string;
+  variant: ReportVariant;
+  purpose: ReportPurpose | '';
+  from: string;
+  to: string;
+  issuedAt: string;
+}
+
+export class ReportService {
+  readonly #deps: ReportServiceDependencies;
+  readonly #font: () => Promise<Uint8Array>;
+  #fontBytes: Promise<Uint8Array> | null = null;
+
+  constructor(deps: ReportServiceDependencies, font: () => Promise<Uint8Array> = () => loadPrintFont()) {
+    this.#deps = deps;
+    this.#font = font;
+  }
+
+  /** The shipped print font, loaded once. */
+  font(): Promise<Uint8Array> {
+    this.#fontBytes ??= this.#font();
+    return this.#fontBytes;
+  }
+
+  /** The subject's file as this office holds it, or null for a subject this computer does not hold. */
+  async subjectFile(subjectId: string): Promise<SubjectCreditFile | null> {
+    const { subjects, creditRecords, disclosures, reference } = this.#deps;
+    const subject = await subjects.get(subjectId);
+    if (!subject) return null;
+    const [records, decisions] = await Promise.all([
+      creditRecords.list({ subjectId, limit: Number.MAX_SAFE_INTEGER }),
+      disclosures.list({ subjectId }),
+    ]);
+    return {
+      subject,
+      creditRecords: records.items,
+      disclosures: decisions.map((row) => row.disclosure),
+      catalog: reference.catalog(),
+    };
+  }
+
+  /** Issues a report: prints it, records it, and registers it on the platform when reachable. */
+  async issue(subjectId: string, order: ReportOrder): Promise<IssueOutcome> {
+    const authorized = authorize(this.#deps.context.session(), 'report.print');
+    if (!authorized.ok) return authorized;
+    const problems = checkReportRequest(order);
+    if (problems.length > 0) return { ok: false, issues: problems.map((code) => issue('report', code)) };
+    const file = await this.subjectFile(subjectId);
+    if (!file) return { ok: false, issues: [issue('subjectId', 'reports.subjectNotHeld')] };
+    const now = this.#deps.context.clock();
+    const today = localDate(now);
+    const code = newVerificationCode(randomBytes);
+    const number = reportNumber(this.#deps.office.county, today, code);
+    const report = assembleReport(file, {
+      ...order,
+      issuedAt: now.toISOString(),
+      today,
+      officeName: this.#deps.office.officeName,
+      reportNumber: number,
+      verificationCode: code,
+    });
+    const printed = await printCreditReport(report, {
+      fontBytes: await this.font(),
+      platformUrl: this.#deps.sync.status.enrollment?.platformUrl ?? null,
+    });
+    const contentHash = toHex(await sha256(printed.bytes));
+    const facts: PrintedReportFacts = {
+      code,
+      reportNumber: number,
+      contentHash,
+      subjectName: file.subject.name,
+      variant: order.variant,
+      purpose: order.purpose ?? '',
+      from: order.period.from,
+      to: order.period.to,
+      issuedAt: report.issuedAt,
+    };
+    const entry = await this.#deps.audit.append(authorized.session.userId, {
+      action: 'printReport',
+      collectionName: 'subjects',
+      documentId: subjectId,
+      after: { ...facts },
+    });
+    const issued = issuedReport(entry, { state: 'pending' });
+    return {
+      ok: true,
+      report: { ...issued, registration: await this.#register(issued) },
+      bytes: printed.bytes,
+      pages: printed.pages,
+      missingCharacters: printed.missingCharacters,
+    };
+  }
+
+  /** Reports issued on this computer, newest first, with their registration state. */
+  async list(subjectId?: string): Promise<IssuedReport[]> {
+    const entries = await this.#deps.audit.search({
+      action: 'printReport',
+      ...(subjectId ? { documentId: subjectId } : {}),
+    });
+    const receipts = await this.#receipts();
+    return entries.map((entry) => issuedReport(entry, receiptState(receipts[String(entry.after?.code)])));
+  }
+
+  /** Registers the reports still pending (after a sync, or when the list is opened). */
+  async registerPending(): Promise<number> {
+    if (!this.#deps.sync.status.enrollment) return 0;
+    let registered = 0;
+    for (const report of await this.list()) {
+      if (report.registration.state !== 'pending') continue;
+      if ((await this.#register(report)).state === 'registered') registered++;
+    }
+    return registered;
+  }
+
+  async #register(report: IssuedReport): Promise<RegistrationState> {
+    if (!this.#deps.sync.status.enrollment) return { state: 'pending' };
+    let receipt: ReportRegistrationResponse;
+    try {
+      receipt = await this.#deps.sync.registerReport({
+        code: report.code,
+        contentHash: report.contentHash,
+        subjectId: report.subjectId,
+        reportNumber: report.reportNumber,
+        officeName: this.#deps.office.officeName,
+        issuedAt: report.issuedAt,
+      });
+    } catch (error) {
+      const refused =
+        error instanceof PlatformError &&
+        (error.errorName === 'reportSubjectOutsideCounty' || error.errorName === 'reportCodeTaken');
+      if (!refused) return { state: 'pending' };
+      await this.#saveReceipt(report.code, { refused: error.errorName! });
+      return { state: 'refused', reason: error.errorName! };
+    }
+    await this.#saveReceipt(report.code, { registeredAt: receipt.registeredAt });
+    return { state: 'registered', registeredAt: receipt.registeredAt };
+  }
+
+  async #receipts(): Promise<Receipts> {
+    return (await this.#deps.local.getSetting<Receipts>(registrationsSetting)) ?? {};
+  }
+
+  async #saveReceipt(code: string, receipt: Receipts[string]): Promise<void> {
+    const local = this.#deps.local;
+    await local.transaction('rw', local.settings, async () => {
+      await local.setSetting(registrationsSetting, { ...(await this.#receipts()), [code]: receipt });
+    });
+  }
+}
+
+function receiptState(receipt: Receipts[string] | undefined): RegistrationState {
+  if (!receipt) return { state: 'pending' };
+  return 'refused' in receipt
+    ? { state: 'refused', reason: receipt.refused }
+    : { state: 'registered', registeredAt: receipt.registeredAt };
+}
+
+function issuedReport(entry: AuditEntry, registration: RegistrationState): IssuedReport {
+  const facts = (entry.after ?? {}) as unknown as PrintedReportFacts;
+  return {
+    entryId: entry.id,
+    code: facts.code,
+    reportNumber: facts.reportNumber,
+    subjectId: entry.documentId,
+    subjectName: facts.subjectName,
+    variant: facts.variant,
+    purpose: facts.purpose,
+    period: { from: facts.from, to: facts.to },
+    issuedAt: facts.issuedAt,
+    issuedBy: entry.userId,
+    contentHash: facts.contentHash,
+    registration,
+  };
+}

@@ -1,0 +1,98 @@
+/** A made-up subject file for report and verification tests. */
+import { asDocument, fixtureCodes, sampleLicence, samplePenalty } from '../domain/credit/testFixtures.ts';
+import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
+import { type CreditRecordDocument, emptyCreditRecordInput } from '../model/creditRecord.ts';
+import type { DisclosureDocument } from '../model/disclosure.ts';
+import { emptySubjectInput, type SubjectDocument } from '../model/subject.ts';
+import type { SubjectCreditFile } from './file.ts';
+
+export function sampleSubject(overrides: Partial<SubjectDocument> = {}): SubjectDocument {
+  return {
+    ...asDocument(
+      {
+        ...emptySubjectInput('enterprise'),
+        name: '乌海市某某建筑工程有限公司',
+        code: fixtureCodes.enterprise,
+        industry: 'construction' as const,
+        legalRepresentative: '张三',
+        address: '内蒙古自治区乌海市海勃湾区某某路 1 号',
+        phone: '13800000000',
+        qualification: '建筑工程施工总承包',
+        qualificationLevel: '二级',
+      },
+      1,
+    ),
+    ...overrides,
+  };
+}
+
+export function samplePractitioner(): SubjectDocument {
+  return sampleSubject({
+    kind: 'practitioner',
+    name: '王五',
+    code: fixtureCodes.person,
+    legalRepresentative: '',
+    address: '',
+    qualification: '一级建造师',
+    qualificationLevel: '',
+    certificateNumber: '蒙115060801234',
+  });
+}
+
+export function sampleRecord(n: number, overrides: Partial<CreditRecordDocument> = {}): CreditRecordDocument {
+  return {
+    ...asDocument(
+      {
+        ...emptyCreditRecordInput(),
+        subjectId: sampleSubject().id,
+        catalogCode: 'JZ-YB-01',
+        category: 'generalDishonest',
+        title: '未按规定办理施工许可',
+        facts: '擅自开工建设。',
+        documentNumber: `海建信〔2026〕${n}号`,
+        decisionDate: '2026-03-10',
+        authority: '某县住房和城乡建设局',
+        legalBasis: '《建筑工程施工许可管理办法》',
+        disclosure: 'public' as const,
+        publicityStart: '2026-03-10',
+        publicityEnd: '2027-03-10',
+        status: 'approved' as const,
+      },
+      n,
+    ),
+    ...overrides,
+  };
+}
+
+export function sampleDecision(
+  kind: 'licence' | 'penalty',
+  n: number,
+  overrides: Partial<DisclosureDocument> = {},
+): DisclosureDocument {
+  const input = kind === 'licence' ? sampleLicence() : samplePenalty();
+  return {
+    ...asDocument({ ...input, subjectId: sampleSubject().id, derivedRecordId: '' }, n),
+    ...overrides,
+  } as DisclosureDocument;
+}
+
+export function sampleFile(overrides: Partial<SubjectCreditFile> = {}): SubjectCreditFile {
+  return {
+    subject: sampleSubject(),
+    creditRecords: [
+      sampleRecord(10),
+      sampleRecord(11, { category: 'enhancing', title: '获评省级优质工程', disclosure: 'public' }),
+      sampleRecord(12, { title: '内部共享记录', disclosure: 'shared' }),
+      sampleRecord(13, { title: '草稿记录', status: 'draft' }),
+      sampleRecord(14, { title: '已撤销记录', status: 'revoked' }),
+      sampleRecord(15, {
+        title: '已修复记录',
+        status: 'repaired',
+        workflow: [{ action: 'repair', by: 'reviewer-1', at: '2026-06-01T02:00:00.000Z', note: '' }],
+      }),
+    ],
+    disclosures: [sampleDecision('licence', 20), sampleDecision('penalty', 21)],
+    catalog: defaultCatalog,
+    ...overrides,
+  };
+}

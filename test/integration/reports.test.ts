@@ -1,0 +1,305 @@
+/**
+ * Credit reports and credit checks over a real local profile (RxDB on fake-indexeddb, the audit trail):
+ * the report holds what the file holds, the public variant hides what it must, and a saved check keeps
+ * what was shown however the file changes later.
+ */
+import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { ReportRegistration } from '../../shared/reports/protocol.ts';
+import { resultDigest } from '../../shared/verification/check.ts';
+import { ReportService, type ReportServiceDependencies } from '../../renderer/reports/reportService.ts';
+import { BehaviorSubject } from 'rxjs';
+import type { AppServices } from '../../renderer/app/services.ts';
+import { reportServicesOf } from '../../renderer/reports/useReports.ts';
+import { PlatformError } from '../../renderer/sync/platformClient.ts';
+import type { SyncService } from '../../renderer/sync/syncService.ts';
+import { VerificationService } from '../../renderer/verification/verificationService.ts';
+import {
+  codes,
+  county,
+  enterpriseInput,
+  openProfile,
+  type Profile,
+  recordFields,
+  recordPenalty,
+  registerSubject,
+  users,
+} from './creditHarness.ts';
+
+const fontBytes = new Uint8Array(
+  readFileSync(new URL('../../renderer/kernel/pdf/fonts/NotoSansSC-GB2312.ttf', import.meta.url)),
+);
+
+/** The platform as far as reports need it: offline unless `answer` is set. */
+function platform(answer?: (registration: ReportRegistration) => Promise<unknown>) {
+  const sent: ReportRegistration[] = [];
+  const sync = {
+    status: {
+      enrollment: answer ? { platformUrl: 'http://platform.test' } : null,
+      lastSyncedAt: '2026-03-06T01:00:00.000Z',
+    },
+    registerReport: async (registration: ReportRegistration) => {
+      sent.push(registration);
+      return answer!(registration);
+    },
+  } as unknown as SyncService;
+  return { sync, sent };
+}
+
+let profile: Profile;
+let enterprise: SubjectDocument;
+
+/** The profile's part of the workspace the report services read. */
+function dependencies(sync: SyncService): ReportServiceDependencies {
+  return {
+    subjects: profile.subjects,
+    creditRecords: profile.records,
+    disclosures: profile.disclosures,
+    reference: profile.reference,
+    audit: profile.context.audit,
+    context: profile.context,
+    local: profile.local,
+    office: { officeName: '武陟县住房和城乡建设局', county },
+    sync,
+  };
+}
+
+function services(sync: SyncService): { reports: ReportService; verification: VerificationService } {
+  const deps = dependencies(sync);
+  const reports = new ReportService(deps, async () => fontBytes);
+  return { reports, verification: new VerificationService(deps, reports) };
+}
+
+async function approvedRecord(overrides: Parameters<typeof recordFields>[1] = {}) {
+  const created = await profile.records.create(recordFields(enterprise.id, overrides));
+  if (!created.ok) throw new Error(JSON.stringify(created.issues));
+  await profile.records.act(created.value.id, 'submit');
+  profile.signIn(users.reviewer);
+  const approved = await profile.records.act(created.value.id, 'approve');
+  profile.signIn(users.clerk);
+  if (!approved.ok) throw new Error(JSON.stringify(approved.issues));
+  return approved.value;
+}
+
+async function textOf(bytes: Uint8Array): Promise<string> {
+  const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
+  return text.replace(/\s+/g, '');
+}
+
+const period = { from: '2026-01-01', to: '2026-12-31' };
+
+beforeEach(async () => {
+  profile = await openProfile('2026-03-06T02:00:00.000Z');
+  enterprise = await registerSubject(profile, enterpriseInput());
+});
+
+afterEach(async () => {
+  await profile.close();
+});
+
+describe('credit reports from the file', () => {
+  it('print what the file holds, recorded with the PDF’s hash, pending registration while offline', async () => {
+    const record = await approvedRecord();
+    await approvedRecord({
+      title: '内部共享的记录',
+      disclosure: 'shared',
+      documentNumber: '武建信〔2026〕9号',
+    });
+    await recordPenalty(profile, enterprise);
+    const { reports } = services(platform().sync);
+
+    const issued = await reports.issue(enterprise.id, { variant: 'full', period });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
+    const text = await textOf(issued.bytes);
+    for (const expected of [
+      '信用报告',
+      enterprise.name,
+      codes.enterprise,
+      record.title,
+      '内部共享的记录',
+      '武建罚字〔2026〕第12号',
+      issued.report.code,
+      issued.report.reportNumber,
+      '武陟县住房和城乡建设局',
+    ]) {
+      expect(text).toContain(expected);
+    }
+    expect(issued.report.registration).toEqual({ state: 'pending' });
+    expect(issued.report.contentHash).toBe(createHash('sha256').update(issued.bytes).digest('hex'));
+    const listed = await reports.list(enterprise.id);
+    expect(listed.map((report) => [report.code, report.registration.state])).toEqual([
+      [issued.report.code, 'pending'],
+    ]);
+  });
+
+  it('public variant omits records not disclosed to the public and masks a person’s ID number', async () => {
+    await approvedRecord({ title: '内部共享的记录', disclosure: 'shared' });
+    const person = await registerSubject(profile, {
+      ...enterpriseInput(),
+      kind: 'practitioner',
+      name: '赵六',
+      code: codes.practitioner,
+      legalRepresentative: '',
+      division: '',
+      qualification: '二级建造师',
+    });
+    const { reports } = services(platform().sync);
+    const open = await reports.issue(enterprise.id, { variant: 'public', period });
+    if (!open.ok) throw new Error(JSON.stringify(open.issues));
+    const text = await textOf(open.bytes);
+    expect(text).toContain('信用报告（公开版）');
+    expect(text).not.toContain('内部共享的记录');
+
+    const personal = await reports.issue(person.id, { variant: 'public', period });
+    if (!personal.ok) throw new Error(JSON.stringify(personal.issues));
+    const personalText = await textOf(personal.bytes);
+    expect(personalText).toContain('赵六');
+    expect(personalText).not.toContain(codes.practitioner);
+  });
+
+  it('register on the platform when reachable, and say so when it refuses a foreign subject', async () => {
+    const online = platform(async (registration) => ({
+      code: registration.code,
+      registeredAt: '2026-03-06T02:00:01.000Z',
+      signature: 'sig',
+    }));
+    const issued = await services(online.sync).reports.issue(enterprise.id, { variant: 'full', period });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
+    expect(issued.report.registration).toEqual({
+      state: 'registered',
+      registeredAt: '2026-03-06T02:00:01.000Z',
+    });
+    expect(online.sent[0]).toMatchObject({
+      subjectId: enterprise.id,
+      contentHash: issued.report.contentHash,
+    });
+
+    const refusing = platform(async () => {
+      throw new PlatformError(403, 'reportSubjectOutsideCounty', 'another county');
+    });
+    const refused = await services(refusing.sync).reports.issue(enterprise.id, { variant: 'full', period });
+    if (!refused.ok) throw new Error(JSON.stringify(refused.issues));
+    expect(refused.report.registration).toEqual({ state: 'refused', reason: 'reportSubjectOutsideCounty' });
+  });
+
+  it('register a report issued offline after the next completed sync', async () => {
+    const status = new BehaviorSubject({
+      enrollment: null as { platformUrl: string } | null,
+      lastSyncedAt: null as string | null,
+    });
+    const sent: ReportRegistration[] = [];
+    const sync = {
+      get status() {
+        return status.value;
+      },
+      status$: status.asObservable(),
+      registerReport: async (registration: ReportRegistration) => {
+        sent.push(registration);
+        return { code: registration.code, registeredAt: '2026-03-07T01:00:00.000Z', signature: 'sig' };
+      },
+    } as unknown as SyncService;
+    const workspace = dependencies(sync) as AppServices;
+    const { reports } = reportServicesOf(workspace, async () => fontBytes);
+    const issued = await reports.issue(enterprise.id, { variant: 'full', period });
+    if (!issued.ok) throw new Error(JSON.stringify(issued.issues));
+    expect(issued.report.registration).toEqual({ state: 'pending' });
+    expect(sent).toEqual([]);
+
+    status.next({
+      enrollment: { platformUrl: 'http://platform.test' },
+      lastSyncedAt: '2026-03-07T00:59:00.000Z',
+    });
+    await expect
+      .poll(async () => (await reports.list()).map((report) => report.registration.state))
+      .toEqual(['registered']);
+    expect(sent.map((registration) => registration.code)).toEqual([issued.report.code]);
+  });
+
+  it('refuse a subject this computer does not hold, a bad period, and a role without the right', async () => {
+    const { reports } = services(platform().sync);
+    expect(await reports.issue('0190a000-0000-7000-8000-000000000999', { variant: 'full', period })).toEqual({
+      ok: false,
+      issues: [{ field: 'subjectId', code: 'reports.subjectNotHeld' }],
+    });
+    expect(
+      await reports.issue(enterprise.id, {
+        variant: 'full',
+        period: { from: '2026-12-31', to: '2026-01-01' },
+      }),
+    ).toMatchObject({ ok: false, issues: [{ code: 'reports.periodInvalid' }] });
+    profile.signIn({ ...users.clerk, roles: ['auditor'] });
+    expect(await reports.issue(enterprise.id, { variant: 'full', period })).toMatchObject({
+      ok: false,
+      issues: [{ code: 'permission.denied' }],
+    });
+  });
+});
+
+describe('credit checks', () => {
+  it('keep the snapshot as shown when the subject’s file changes later', async () => {
+    await approvedRecord();
+    const { verification } = services(platform().sync);
+    const checked = await verification.check({ subjectId: enterprise.id }, 'tender');
+    if (!checked.ok) throw new Error(JSON.stringify(checked.issues));
+    expect(checked.result.standing).toBe('dishonest');
+    expect(checked.result.dataAsOf).toBe('2026-03-06T01:00:00.000Z');
+    const saved = await verification.save(checked.result, 'enhancedReview', '评标时从严审查');
+    if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+
+    // The file changes afterwards: renamed, another record and a penalty.
+    const renamed = await profile.subjects.update(enterprise.id, {
+      ...enterpriseInput(),
+      name: '武陟县宏达建设集团有限公司',
+    });
+    expect(renamed.ok).toBe(true);
+    await approvedRecord({ title: '又一条失信记录' });
+    await recordPenalty(profile, enterprise, { documentNumber: '武建罚字〔2026〕第99号' });
+
+    const [kept] = await verification.mine();
+    expect(kept!.record.result).toEqual(checked.result);
+    expect(kept!.record.result.party.name).toBe('武陟县宏达建筑工程有限公司');
+    expect(kept!.record.digest).toBe(await resultDigest(checked.result));
+    expect(kept!.record).toMatchObject({ measureApplied: 'enhancedReview', note: '评标时从严审查' });
+    const again = await verification.check({ subjectId: enterprise.id }, 'tender');
+    if (!again.ok) throw new Error('check failed');
+    expect(again.result.party.name).toBe('武陟县宏达建设集团有限公司');
+    expect(await resultDigest(again.result)).not.toBe(kept!.record.digest);
+  });
+
+  it('let a checker read her own checks and cases without audit rights; a reviewer sees the office’s', async () => {
+    const { verification } = services(platform().sync);
+    const checked = await verification.check({ subjectId: enterprise.id }, 'licence');
+    if (!checked.ok) throw new Error('check failed');
+    expect(checked.result.standing).toBe('clear');
+    await verification.save(checked.result, 'greenChannel', '');
+    profile.signIn(users.secondClerk);
+    expect(await verification.mine()).toEqual([]);
+    expect(await verification.cases()).toEqual([]);
+    profile.signIn(users.reviewer);
+    const cases = await verification.cases();
+    expect(cases.map((found) => [found.partyName, found.measureApplied, found.reward, found.month])).toEqual([
+      [enterprise.name, 'greenChannel', true, '2026-03'],
+    ]);
+  });
+
+  it('check an unregistered party by code, and refuse a malformed code', async () => {
+    const { verification } = services(platform().sync);
+    const stranger = await verification.check(
+      { partyCode: codes.otherEnterprise, partyName: '外县某建筑公司' },
+      'tender',
+    );
+    expect(stranger).toMatchObject({ ok: true, result: { standing: 'noFile', measures: [] } });
+    const known = await verification.check(
+      { partyCode: codes.enterprise.toLowerCase(), partyName: '' },
+      'tender',
+    );
+    expect(known).toMatchObject({ ok: true, result: { party: { subjectId: enterprise.id } } });
+    expect(await verification.check({ partyCode: '12345', partyName: 'x' }, 'tender')).toEqual({
+      ok: false,
+      issues: [{ field: 'partyCode', code: 'verification.partyCodeInvalid' }],
+    });
+  });
+});
