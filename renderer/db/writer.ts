@@ -356,8 +356,9 @@ export class Writer {
         docs: [this.#stampNew(change.content, permitted, now)],
       };
     }
-    if (canonicalJson(withoutStamps(change.content)) === canonicalJson(withoutStamps(change.before)))
-      return null;
+    const unchanged =
+      canonicalJson(withoutStamps(change.content)) === canonicalJson(withoutStamps(change.before));
+    if (unchanged && !change.revive) return null;
     const { id, county, createdAt, createdBy } = change.before as Record<string, unknown>;
     const after = {
       ...change.content,
