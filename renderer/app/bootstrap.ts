@@ -9,6 +9,7 @@ import { verifyPassword } from '../../shared/security/password.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
+import { Writer } from '../db/writer.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
 import { AuditService } from '../security/audit.ts';
@@ -97,7 +98,7 @@ export async function openCore(
   });
   const audit = await AuditService.open(db.auditLog, local, { county: office.county, clock });
   const context: RepositoryContext = { session: () => auth.session(), clock, audit, personalData };
-  const users = new UserRepository(db.users, context, { vault });
+  const users = new UserRepository(db.users, context, { vault, local });
   const auth = new AuthService({ users, lockouts: new LockoutStore(local), vault, audit, clock });
   // Roles changed or the account disabled elsewhere (synced) apply to the signed-in user at once.
   users.watchAll().subscribe((all) => {
@@ -193,6 +194,7 @@ function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncS
       return session;
     },
     sealer: personalData,
+    writer: new Writer(db, local, context),
     clock,
     allowPlatform: (platformUrl) => bridge.allowPlatform(platformUrl),
     ...(blobs ? { blobs } : {}),

@@ -170,17 +170,18 @@ describe('the writer', () => {
     expect(await stored()).toEqual([created]);
   });
 
-  it("judges `platformRule` writes by the platform's write rule against the users this device knows", async () => {
+  it("judges `platformRule` writes by the platform's write rule, as the platform will", async () => {
     const created = await create();
+    session = testSession(['auditor'], 'user-2');
     const written = await writer.write({
       permission: 'platformRule',
       changes: [
         { kind: 'next', collection: 'subjects', before: created, content: { ...enterprise({ name: '改' }) } },
       ],
     });
-    // user-1 is not a user of this profile: the platform would refuse the write, so the device does.
+    // An auditor may not change subjects: the platform would refuse the pushed version, so the device does.
     expect(written.ok).toBe(false);
-    if (!written.ok) expect(written.issues.map((found) => found.code)).toEqual(['permission.unknownUser']);
+    if (!written.ok) expect(written.issues.map((found) => found.code)).toEqual(['permission.denied']);
     expect(await stored()).toEqual([created]);
   });
 

@@ -49,6 +49,8 @@ export interface UpdateStep {
   before: JournalDocument;
   after: JournalDocument;
   audit?: StepAudit;
+  /** `before` was deleted here: `after` brings it back. */
+  revive?: true;
 }
 
 /** Takes a document away (a refused creation given up); `before` is the version it removes. */
@@ -115,6 +117,8 @@ export type Change =
       before: JournalDocument;
       content: Content;
       audit?: StepAudit;
+      /** `before` was deleted here: the next version brings it back. */
+      revive?: true;
     };
 
 /**
@@ -246,7 +250,9 @@ export class Writer {
       };
     }
     const { validate } = capabilities.get(request.collection);
-    const context = await this.#validationContext([request.collection]);
+    const context = await this.#validationContext([
+      { kind: 'bulkCreate', collection: request.collection, docs: [] },
+    ]);
     const result: BulkCreateResult<T> = { created: [], rejected: [] };
     for (let start = 0; start < request.contents.length; start += bulkChunk) {
       const now = this.#context.clock().toISOString();
@@ -350,8 +356,9 @@ export class Writer {
         docs: [this.#stampNew(change.content, permitted, now)],
       };
     }
-    if (canonicalJson(withoutStamps(change.content)) === canonicalJson(withoutStamps(change.before)))
-      return null;
+    const unchanged =
+      canonicalJson(withoutStamps(change.content)) === canonicalJson(withoutStamps(change.before));
+    if (unchanged && !change.revive) return null;
     const { id, county, createdAt, createdBy } = change.before as Record<string, unknown>;
     const after = {
       ...change.content,
@@ -368,6 +375,7 @@ export class Writer {
       before: change.before,
       after,
       ...(change.audit ? { audit: change.audit } : {}),
+      ...(change.revive ? { revive: true as const } : {}),
     };
   }
 
@@ -395,7 +403,7 @@ export class Writer {
     permission: WritePermission,
     refuse?: WriteRequest['refuse'],
   ): Promise<ValidationIssue[]> {
-    const context = await this.#validationContext(steps.map((step) => step.collection));
+    const context = await this.#validationContext(steps);
     const users = permission === 'platformRule' ? await this.#knownUsers() : null;
     const issues: ValidationIssue[] = [];
     for (const step of steps) {
@@ -416,23 +424,40 @@ export class Writer {
     return issues;
   }
 
-  /** Today, and the city's catalog when credit records are checked against it (the default without one). */
-  async #validationContext(collections: readonly CollectionName[]): Promise<DocumentValidationContext> {
+  /**
+   * Today, and the city's catalog when credit records are checked against it: the catalog here and any
+   * catalog item written in the same group (a restore); the default catalog without either.
+   */
+  async #validationContext(steps: readonly WriteStep[]): Promise<DocumentValidationContext> {
     const today = localDate(this.#context.clock());
-    if (!collections.includes('creditRecords')) return { today };
+    if (!steps.some((step) => step.collection === 'creditRecords')) return { today };
     const items = await this.#db.reference.find({ selector: { kind: 'catalogItem' } }).exec();
-    const catalog = items.map((item) => item.toJSON() as unknown as CatalogItem);
+    const catalog = [
+      ...items.map((item) => item.toJSON() as unknown as CatalogItem),
+      ...steps.flatMap((step) =>
+        step.collection === 'reference' && 'docs' in step
+          ? step.docs.filter(
+              (doc): doc is CatalogItem & JournalDocument => 'kind' in doc && doc.kind === 'catalogItem',
+            )
+          : [],
+      ),
+    ];
     return catalog.length > 0 ? { today, catalog } : { today };
   }
 
+  /** The county's users as this device knows them; the signed-in user as her session says. */
   async #knownUsers(): Promise<Map<string, KnownUser>> {
-    const users = await this.#db.users.find().exec();
-    return new Map(
-      users.map((doc) => {
-        const user = doc.toJSON() as UserDocument;
-        return [user.id, { id: user.id, roles: user.roles, status: user.status }];
-      }),
-    );
+    const known = new Map<string, KnownUser>();
+    const users = this.#db.collections.users as CreditDeskDatabase['users'] | undefined;
+    for (const doc of users ? await users.find().exec() : []) {
+      const user = doc.toJSON() as UserDocument;
+      known.set(user.id, { id: user.id, roles: user.roles, status: user.status });
+    }
+    const session = this.#context.session();
+    if (session && !known.has(session.userId)) {
+      known.set(session.userId, { id: session.userId, roles: session.roles, status: 'active' });
+    }
+    return known;
   }
 
   async #run(author: JournalAuthor, steps: readonly WriteStep[], summary?: AuditRecord): Promise<void> {
@@ -517,6 +542,11 @@ export class Writer {
         const current = await collection.findOne(step.after.id).exec();
         const stored = current ? canonicalJson(current.toJSON()) : null;
         if (stored === canonicalJson(step.after)) return true;
+        if (!current && step.revive) {
+          await this.#keepHistory(step.collection, step.before, step.after.updatedAt, author);
+          await collection.upsert(step.after);
+          return true;
+        }
         // Changed meanwhile by someone else (a synced edit): the newer version stands, this one is dropped.
         if (!current || stored !== canonicalJson(step.before)) return false;
         await this.#keepHistory(step.collection, step.before, step.after.updatedAt, author);

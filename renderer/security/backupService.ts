@@ -20,7 +20,8 @@ import {
 } from '../../shared/security/backup.ts';
 import { checkPasswordStrength } from '../../shared/security/password.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
-import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import type { HistoryEntry, LocalStore, StoredBlob } from '../db/localStore.ts';
+import { type JournalCollection, type JournalDocument, type RestoreStep, Writer } from '../db/writer.ts';
 import type { Clock } from '../session/session.ts';
 import type { AuditService } from './audit.ts';
 import { authorize } from './permissions.ts';
@@ -239,9 +240,13 @@ export function backupAdministrator(payload: BackupPayload, username: string): U
 
 export class BackupService {
   readonly #options: BackupServiceOptions;
+  readonly #writer: Writer;
 
   constructor(options: BackupServiceOptions) {
     this.#options = options;
+    const { db, local, audit, personalData, clock } = options;
+    // Restores are written by the restoring administrator, whose session the writer is handed.
+    this.#writer = new Writer(db, local, { session: () => null, clock, audit, personalData });
   }
 
   /**
@@ -337,7 +342,7 @@ export class BackupService {
     const authorized = authorize(session, 'backup.restore');
     if (!authorized.ok) return authorized;
     if (reason.trim() === '') return { ok: false, issues: [issue('reason', 'auditEntry.reasonRequired')] };
-    const { db, local, audit, personalData } = this.#options;
+    const { local, audit, personalData } = this.#options;
     const { payload, origin } = opened;
     if (payload.county !== audit.county) {
       return { ok: false, error: { code: 'backup.otherCounty', params: { county: payload.county } } };
@@ -348,24 +353,32 @@ export class BackupService {
     const files = await decodeAttachments(payload.attachments ?? []);
     if (!files.ok) return files;
 
+    // What is missing or older here, for the summary; the writer writes it (and checks again as it does).
+    const steps: RestoreStep[] = [];
     const written: Record<string, number> = {};
     for (const [name, docs] of Object.entries(payload.collections)) {
-      const collection = db.collections[name as keyof typeof db.collections] as unknown as RxCollection;
-      const existing = await collection.findByIds(docs.map((doc) => doc.id as string)).exec();
-      const fresh = docs.filter((doc) => {
-        const here = existing.get(doc.id as string)?.toJSON() as Record<string, unknown> | undefined;
-        if (!here) return true;
-        // Audit entries never change: one present here stays as it is.
-        return name !== 'auditLog' && String(here.updatedAt ?? '') < String(doc.updatedAt ?? '');
-      });
-      if (fresh.length > 0) {
-        const result = await collection.bulkUpsert(fresh);
-        if (result.error.length > 0) throw new Error(`Restoring ${name} failed: ${result.error[0]!.status}`);
-      }
+      const fresh = await this.#fresh(name as JournalCollection, docs as JournalDocument[]);
+      if (fresh.length > 0)
+        steps.push({ kind: 'restore', collection: name as JournalCollection, docs: fresh });
       written[name] = fresh.length;
     }
-    written.history = await this.#restoreHistory(payload.history, local, personalData);
-    written.attachments = await this.#restoreAttachments(files.value, local, personalData);
+    const history = await this.#missingHistory(payload.history, local, personalData);
+    const blobs = await this.#missingAttachments(files.value, local, personalData);
+    written.history = history.length;
+    written.attachments = blobs.length;
+    // The documents first: should the writer refuse one, nothing else is written either.
+    const restored = await this.#writer.write({
+      permission: { judged: authorized.session },
+      steps,
+      summary: {
+        action: 'backupRestore',
+        after: { fromDevice: origin.deviceId, createdAt: origin.createdAt, written },
+        reason,
+      },
+    });
+    if (!restored.ok) return restored;
+    await local.history.bulkAdd(history);
+    await local.blobs.bulkAdd(blobs);
     for (const [key, value] of Object.entries(payload.settings)) {
       if (
         (restoredSettings as readonly string[]).includes(key) &&
@@ -374,19 +387,26 @@ export class BackupService {
         await local.setSetting(key, value);
       }
     }
-    await audit.append(authorized.session.userId, {
-      action: 'backupRestore',
-      after: { fromDevice: origin.deviceId, createdAt: origin.createdAt, written },
-      reason,
-    });
     return { ok: true, summary: { written } };
   }
 
-  async #restoreAttachments(
+  /** The documents missing here or newer than here (audit entries present here never change). */
+  async #fresh(name: JournalCollection, docs: readonly JournalDocument[]): Promise<JournalDocument[]> {
+    const collection = this.#options.db.collections[name] as unknown as RxCollection;
+    const existing = await collection.findByIds(docs.map((doc) => doc.id)).exec();
+    return docs.filter((doc) => {
+      const here = existing.get(doc.id)?.toJSON() as JournalDocument | undefined;
+      if (!here) return true;
+      return name !== 'auditLog' && here.updatedAt < doc.updatedAt;
+    });
+  }
+
+  /** The attachments missing here, sealed for this computer's disk. */
+  async #missingAttachments(
     files: readonly { sha256: string; pending: boolean; bytes: Uint8Array }[],
     local: LocalStore,
     personalData: PersonalDataCipher,
-  ): Promise<number> {
+  ): Promise<StoredBlob[]> {
     const present = await local.blobs.bulkGet(files.map((file) => file.sha256));
     const missing = files.filter((_, index) => !present[index]);
     const storedAt = this.#options.clock().toISOString();
@@ -399,15 +419,15 @@ export class BackupService {
         storedAt,
       })),
     );
-    await local.blobs.bulkAdd(rows);
-    return rows.length;
+    return rows;
   }
 
-  async #restoreHistory(
+  /** The history entries missing here, personal values sealed. */
+  async #missingHistory(
     entries: HistoryEntry[],
     local: LocalStore,
     personalData: PersonalDataCipher,
-  ): Promise<number> {
+  ): Promise<HistoryEntry[]> {
     const known = new Set(
       (await local.history.toArray()).map(
         (entry) => `${entry.collection}\u0000${entry.docId}\u0000${entry.replacedAt}`,
@@ -422,8 +442,7 @@ export class BackupService {
         snapshot: await personalData.seal(entry.collection, entry.snapshot, entry.docId),
       })),
     );
-    await local.history.bulkAdd(sealed);
-    return sealed.length;
+    return sealed;
   }
 
   /** Every document must fit its collection's schema here: known fields only, required ones present. */

@@ -29,7 +29,7 @@ export async function createDemoUsers(core: CoreServices): Promise<void> {
   const asAdmin = new UserRepository(
     core.db.users,
     { ...core.context, session: () => sessionOf(created.value) },
-    { vault: core.vault },
+    { vault: core.vault, local: core.local },
   );
   for (const user of others) {
     const result = await asAdmin.create({ ...user, password: demoPassword }, { mustChangePassword: false });

@@ -74,7 +74,7 @@ export async function openTestProfile(
     audit,
     personalData,
   };
-  const users = new UserRepository(db.users, context, { vault, argon2: cheapArgon2 });
+  const users = new UserRepository(db.users, context, { vault, local, argon2: cheapArgon2 });
   const auth = new AuthService({ users, lockouts: new LockoutStore(local), vault, audit, clock });
   return {
     name,

@@ -12,10 +12,12 @@ import type { Argon2Params } from '../../shared/security/argon2.ts';
 import { checkPasswordStrength, hashPassword } from '../../shared/security/password.ts';
 import type { Role } from '../../shared/security/permissions.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
-import type { UserCollection } from '../db/database.ts';
+import type { CreditDeskDatabase, UserCollection } from '../db/database.ts';
+import type { LocalStore } from '../db/localStore.ts';
+import { Writer } from '../db/writer.ts';
 import type { KeyVault } from './keys.ts';
 import { authorize } from './permissions.ts';
-import { auditChange, type RepositoryContext } from './repositoryContext.ts';
+import type { RepositoryContext } from './repositoryContext.ts';
 import type { SignedInSession } from './session.ts';
 
 /** What an administrator enters for a new user; the password is hashed here and never kept. */
@@ -33,12 +35,11 @@ export interface UserChanges {
 
 export interface UserRepositoryOptions {
   vault: KeyVault;
+  /** The journal's store: users are written through the writer (renderer/db/writer.ts) over it. */
+  local: LocalStore;
   /** Overrides the argon2id cost of new verifiers (tests only). */
   argon2?: Argon2Params;
 }
-
-/** The audit trail never holds password verifiers. */
-const secretFields = ['passwordVerifier'];
 
 /**
  * The county's users (synced). Administrators (`user.manage`) create, change, disable and reset users;
@@ -49,11 +50,13 @@ export class UserRepository {
   readonly #collection: UserCollection;
   readonly #context: RepositoryContext;
   readonly #options: UserRepositoryOptions;
+  readonly #writer: Writer;
 
   constructor(collection: UserCollection, context: RepositoryContext, options: UserRepositoryOptions) {
     this.#collection = collection;
     this.#context = context;
     this.#options = options;
+    this.#writer = new Writer(collection.database as unknown as CreditDeskDatabase, options.local, context);
   }
 
   /** All users sorted by username, now and after every change. */
@@ -94,7 +97,8 @@ export class UserRepository {
   ): Promise<Validated<UserDocument>> {
     if ((await this.count()) > 0) return { ok: false, issues: [issue('username', 'user.alreadySetUp')] };
     const id = uuidv7(this.#context.clock().getTime());
-    return this.#insert({ ...input, roles: ['countyAdmin'] }, { id, author: id, county }, false);
+    const stamp = { id, author: id, authorName: input.displayName, county };
+    return this.#insert({ ...input, roles: ['countyAdmin'] }, stamp, false);
   }
 
   /** A new user with an initial password she must change at her first sign-in (demo users need not). */
@@ -104,9 +108,10 @@ export class UserRepository {
   ): Promise<Validated<UserDocument>> {
     const authorized = authorize(this.#context.session(), 'user.manage');
     if (!authorized.ok) return authorized;
-    const { userId, county } = authorized.session;
+    const { userId, userName, county } = authorized.session;
     const id = uuidv7(this.#context.clock().getTime());
-    return this.#insert(input, { id, author: userId, county }, options.mustChangePassword ?? true);
+    const stamp = { id, author: userId, authorName: userName, county };
+    return this.#insert(input, stamp, options.mustChangePassword ?? true);
   }
 
   async update(id: string, changes: UserChanges): Promise<Validated<UserDocument>> {
@@ -181,7 +186,7 @@ export class UserRepository {
 
   async #insert(
     input: NewUser,
-    stamp: { id: string; author: string; county: string },
+    stamp: { id: string; author: string; authorName: string; county: string },
     mustChangePassword: boolean,
   ): Promise<Validated<UserDocument>> {
     const username = normalizeUsername(input.username);
@@ -199,24 +204,23 @@ export class UserRepository {
     const validated = validateUserInput(draft);
     if (!validated.ok) issues.unshift(...validated.issues);
     if (!validated.ok || issues.length > 0) return { ok: false, issues };
-    const now = this.#context.clock().toISOString();
-    const user: UserDocument = {
-      ...validated.value,
-      passwordVerifier: await hashPassword(input.password, this.#options.argon2),
-      id: stamp.id,
-      county: stamp.county,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: stamp.author,
-      updatedBy: stamp.author,
-    };
-    await this.#collection.insert(user);
-    await this.#context.audit.append(stamp.author, {
-      action: 'create',
-      collectionName: 'users',
-      documentId: user.id,
-      ...auditChange('users', null, user, secretFields),
+    const written = await this.#writer.write({
+      permission: { judged: { userId: stamp.author, userName: stamp.authorName, county: stamp.county } },
+      changes: [
+        {
+          kind: 'new',
+          collection: 'users',
+          content: {
+            ...validated.value,
+            passwordVerifier: await hashPassword(input.password, this.#options.argon2),
+            id: stamp.id,
+            county: stamp.county,
+          },
+        },
+      ],
     });
+    if (!written.ok) return written;
+    const user = written.value[0] as UserDocument;
     await this.#options.vault.grant(user.id, input.password, user.passwordVerifier);
     return { ok: true, value: user };
   }
@@ -227,24 +231,20 @@ export class UserRepository {
     session: SignedInSession,
     action: 'update' | 'statusChange' | 'passwordChange',
   ): Promise<Validated<UserDocument>> {
-    const user: UserDocument = {
-      ...current,
-      ...next,
-      updatedAt: this.#context.clock().toISOString(),
-      updatedBy: session.userId,
-    };
-    const doc = await this.#collection.findOne(current.id).exec();
-    if (!doc) return { ok: false, issues: [issue('id', 'notFound')] };
-    await doc.incrementalPatch(user);
-    const change = auditChange('users', current, user, secretFields);
-    if (action === 'passwordChange') change.after = { ...change.after, passwordChanged: true };
-    await this.#context.audit.append(session.userId, {
-      action,
-      collectionName: 'users',
-      documentId: user.id,
-      ...change,
+    const written = await this.#writer.write({
+      permission: { judged: session },
+      changes: [
+        {
+          kind: 'next',
+          collection: 'users',
+          before: current,
+          content: { ...current, ...next },
+          audit: { action, ...(action === 'passwordChange' ? { note: { passwordChanged: true } } : {}) },
+        },
+      ],
     });
-    return { ok: true, value: user };
+    if (!written.ok) return written;
+    return { ok: true, value: written.value[0] as UserDocument };
   }
 
   async #isLastActiveAdministrator(user: UserDocument): Promise<ValidationIssue | null> {

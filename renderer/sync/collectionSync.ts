@@ -115,14 +115,20 @@ export async function checkDocument(
   today: string,
 ): Promise<ValidationIssue[]> {
   const { _deleted: _, ...fields } = documentContent(doc);
-  const issues = registration.validate(fields, { today });
+  return [...registration.validate(fields, { today }), ...((await uniqueIssue(registration, fields)) ?? [])];
+}
+
+/** The issue when another live document holds the document's unique value, else null. */
+export async function uniqueIssue(
+  registration: SyncRegistration,
+  fields: Record<string, unknown>,
+): Promise<ValidationIssue[] | null> {
   const unique = registration.uniqueField;
-  if (unique && fields[unique] !== undefined) {
-    const holder = await uniqueHolder(registration, unique, fields[unique]);
-    if (holder !== null && holder !== fields.id)
-      issues.push(issue(unique, 'duplicateCode', { existingId: holder }));
-  }
-  return issues;
+  if (!unique || fields[unique] === undefined) return null;
+  const holder = await uniqueHolder(registration, unique, fields[unique]);
+  return holder !== null && holder !== fields.id
+    ? [issue(unique, 'duplicateCode', { existingId: holder })]
+    : null;
 }
 
 /**

@@ -1,12 +1,14 @@
 /**
- * What the user decides about conflicts and refused documents. Decisions are written through the
- * collection, so they sync like any edit: a kept local value is pushed, a discarded refused change
- * gives way to the platform's state.
+ * What the user decides about conflicts and refused documents. Decisions are written through the writer
+ * (renderer/db/writer.ts), so they are checked, kept in the history, audited and synced like any edit: a
+ * kept local value is pushed, a discarded refused change gives way to the platform's state.
  */
 import type { CollectionName } from '../../shared/model/collections.ts';
+import type { ValidationIssue } from '../../shared/model/validation.ts';
 import { documentContent } from '../../shared/sync/documentContent.ts';
-import { type Clock, localDate, type Session } from '../session/session.ts';
-import { checkDocument, type ResolutionWrite, type SyncRegistration } from './collectionSync.ts';
+import type { JournalCollection, JournalDocument, Writer } from '../db/writer.ts';
+import type { Clock, Session } from '../session/session.ts';
+import { type ResolutionWrite, type SyncRegistration, uniqueIssue } from './collectionSync.ts';
 import type { DocumentState } from './merge.ts';
 import type { ConflictEntry, RefusalEntry, SyncStore } from './syncStore.ts';
 
@@ -25,6 +27,8 @@ export interface SyncResolutionsOptions {
   registrations: ReadonlyMap<CollectionName, SyncRegistration>;
   session: () => Session;
   clock: Clock;
+  /** Writes the decisions. */
+  writer: Writer;
 }
 
 export class SyncResolutions {
@@ -90,15 +94,24 @@ export class SyncResolutions {
     await store.putRefusals([{ ...entry, discarded: true }]);
     const doc = await this.#registration(collection).collection.findOne(docId).exec();
     if (!doc) return;
-    if (entry.baseState === null || entry.baseState._deleted === true) {
-      await doc.remove();
-    } else {
-      const { _deleted: _, ...fields } = documentContent(entry.baseState);
-      await doc.incrementalPatch(fields);
-    }
+    const here = doc.toJSON() as JournalDocument;
+    const name = collection as JournalCollection;
+    // The platform's state is its own, stamps included: it is written back as it is.
+    const step =
+      entry.baseState === null || entry.baseState._deleted === true
+        ? { kind: 'remove' as const, collection: name, before: here }
+        : { kind: 'update' as const, collection: name, before: here, after: withoutDeleted(entry.baseState) };
+    const written = await this.#options.writer.write({
+      permission: { judged: this.#options.session() },
+      steps: [step],
+    });
+    if (!written.ok) throw new Error(`Discarding a refused change failed: ${written.issues[0]?.code}`);
   }
 
-  /** Writes field values onto the current document (or brings a deleted one back), stamped and checked. */
+  /**
+   * Writes field values onto the current document (or brings a deleted one back), stamped, checked
+   * against the platform's rules (its validator and its write-permission rule) and unique values.
+   */
   async #write(
     collection: CollectionName,
     docId: string,
@@ -111,23 +124,38 @@ export class SyncResolutions {
     if (registration.applyResolution && doc && deleteIt === undefined) {
       return registration.applyResolution(docId, fields);
     }
+    const name = collection as JournalCollection;
+    const { writer } = this.#options;
     if (deleteIt === true) {
-      await doc?.remove();
-      return { ok: true };
+      if (!doc) return { ok: true };
+      const before = doc.toJSON() as JournalDocument;
+      return outcome(
+        await writer.write({
+          permission: 'platformRule',
+          steps: [{ kind: 'remove', collection: name, before }],
+        }),
+      );
     }
-    const { userId } = this.#options.session();
-    const now = this.#options.clock();
-    const current = doc ? documentContent(doc.toJSON()) : documentContent(fallback);
-    const { _deleted: _, ...next }: DocumentState = {
-      ...current,
-      ...fields,
-      updatedAt: now.toISOString(),
-      updatedBy: userId,
-    };
-    const issues = await checkDocument(registration, next, localDate(now));
-    if (issues.length > 0) return { ok: false, issues };
-    if (doc) await doc.incrementalPatch(next);
-    else await registration.collection.upsert(next);
-    return { ok: true };
+    const before = (doc ? doc.toJSON() : withoutDeleted(fallback)) as JournalDocument;
+    const content = { ...withoutDeleted(documentContent(before)), ...fields };
+    const unique = await uniqueIssue(registration, { ...content, id: docId });
+    return outcome(
+      await writer.write({
+        permission: 'platformRule',
+        changes: [
+          { kind: 'next', collection: name, before, content, ...(doc ? {} : { revive: true as const }) },
+        ],
+        refuse: () => unique,
+      }),
+    );
   }
+}
+
+function withoutDeleted(state: Record<string, unknown>): JournalDocument {
+  const { _deleted: _, ...fields } = state;
+  return fields as JournalDocument;
+}
+
+function outcome(written: { ok: true } | { ok: false; issues: ValidationIssue[] }): ResolutionOutcome {
+  return written.ok ? { ok: true } : written;
 }

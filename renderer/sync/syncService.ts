@@ -25,6 +25,7 @@ import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
 import { forgetEnrollmentAttempt, normalizePlatformUrl, requestEnrollmentOnce } from './enrollmentRequest.ts';
 import { type FetchFunction, PlatformClient, type PlatformError } from './platformClient.ts';
 import { RecordStateTracker } from './recordStates.ts';
+import type { Writer } from '../db/writer.ts';
 import { SyncResolutions } from './resolutions.ts';
 import { type DocumentSealer, type Enrollment, SyncStore } from './syncStore.ts';
 
@@ -52,6 +53,8 @@ export interface SyncServiceOptions {
   sealer?: DocumentSealer;
   /** Who is acting (stamps conflict resolutions). */
   session: () => Session;
+  /** Writes conflict resolutions and discarded refusals (renderer/db/writer.ts). */
+  writer: Writer;
   /** Attachment bytes to upload before the documents that refer to them. */
   blobs?: BlobUploads;
   /** Lets the page reach a platform before enrolling with it (the bridge's allowPlatform); always ready if absent. */
@@ -173,6 +176,7 @@ export class SyncService {
       registrations: this.#registrations,
       session: options.session,
       clock: this.#clock,
+      writer: options.writer,
     });
     this.#status = new BehaviorSubject(initial);
     this.#subscriptions.push(

@@ -151,6 +151,7 @@ describe('attachments travel with sync', () => {
       session: () => clerk,
       backoff: fastBackoff,
       blobs: profile.records.attachments,
+      writer: profile.journal,
     });
     opened.push(sync);
     await sync.register(syncRegistration('creditRecords', profile.db.creditRecords));

@@ -16,6 +16,7 @@ import {
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import {
   type SubjectDocument,
   type SubjectInput,
@@ -23,14 +24,23 @@ import {
   validateSubjectInput,
 } from '../../shared/model/subject.ts';
 import type { SecretStore } from '../../shared/platform/bridge.ts';
+import { auditCapability } from '../../shared/audit/descriptor.ts';
+import type { AuditEntry } from '../../shared/model/auditEntry.ts';
+import { deriveKeysFromMaster } from '../../shared/security/fieldCrypto.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
-import { localDate, type Session } from '../../renderer/session/session.ts';
+import type { CreditDeskDatabase } from '../../renderer/db/database.ts';
+import { LocalStore } from '../../renderer/db/localStore.ts';
+import { Writer } from '../../renderer/db/writer.ts';
+import { AuditService } from '../../renderer/security/audit.ts';
+import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
+import type { RepositoryContext } from '../../renderer/security/repositoryContext.ts';
+import { localDate, type Session, systemClock } from '../../renderer/session/session.ts';
 import type { BackoffOptions } from '../../renderer/sync/backoff.ts';
 import { syncRegistration } from '../../renderer/sync/registration.ts';
 import { SyncService, type SyncServiceOptions } from '../../renderer/sync/syncService.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
-import { countyStaff, seedCountyStaff } from '../../server/fixtures/users.ts';
+import { countyStaff, seedCountyStaff, type StaffMember, staffRoles } from '../../server/fixtures/users.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -128,6 +138,48 @@ export async function openTestDatabase(
   return db;
 }
 
+let auditLog: Promise<RxCollection<AuditEntry>> | null = null;
+
+/**
+ * One audit trail collection (in memory) for every client of the process, each appending its own
+ * device's chain: one collection more, not one per client (the limit above).
+ */
+function sharedAuditLog(): Promise<RxCollection<AuditEntry>> {
+  auditLog ??= (async () => {
+    const db = await createRxDatabase<{ auditLog: RxCollection<AuditEntry> }>({
+      name: `harness-audit-${process.pid}`,
+      storage: getRxStorageMemory(),
+      multiInstance: false,
+    });
+    await db.addCollections({
+      auditLog: { schema: auditCapability.schema as unknown as RxJsonSchema<AuditEntry> },
+    });
+    return db.auditLog;
+  })();
+  return auditLog;
+}
+
+/**
+ * The writer of a client (renderer/db/writer.ts) over its database and local store, acting as the
+ * seeded staff member whose id the session carries.
+ */
+async function clientWriter(db: TestDatabase, local: LocalStore, session: Session): Promise<Writer> {
+  const keys = await deriveKeysFromMaster(crypto.getRandomValues(new Uint8Array(32)));
+  const audit = await AuditService.open(await sharedAuditLog(), local, {
+    county: session.county,
+    clock: systemClock,
+  });
+  const member = (Object.keys(testStaff) as StaffMember[]).find((key) => testStaff[key] === session.userId);
+  const roles = member ? [staffRoles[member]] : [];
+  const context: RepositoryContext = {
+    session: () => ({ ...session, username: session.userName, roles }),
+    clock: systemClock,
+    audit,
+    personalData: new PersonalDataCipher(() => keys),
+  };
+  return new Writer(db as unknown as CreditDeskDatabase, local, context);
+}
+
 /** Writes subjects the way the app's repository does: validated, normalized and stamped. */
 export class SubjectWriter {
   readonly #collection: RxCollection<SubjectDocument>;
@@ -218,6 +270,7 @@ export async function openClient(options: ClientOptions = {}): Promise<TestClien
     county: testCounty.code,
   };
   const db = await openTestDatabase(name, options.storage);
+  const local = new LocalStore(name);
   const sync = await SyncService.open({
     profile: name,
     database: db,
@@ -230,6 +283,7 @@ export async function openClient(options: ClientOptions = {}): Promise<TestClien
     pushBatchSize: options.pushBatchSize,
     fetch: options.fetch,
     allowPlatform: options.allowPlatform,
+    writer: await clientWriter(db, local, session),
   });
   await sync.register(syncRegistration('subjects', db.subjects));
   return {
@@ -241,6 +295,7 @@ export async function openClient(options: ClientOptions = {}): Promise<TestClien
     async close() {
       await sync.close();
       await db.close();
+      local.close();
     },
   };
 }

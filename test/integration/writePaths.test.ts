@@ -19,21 +19,16 @@ const allowed: Record<string, { count: number; why: string }> = {
   'renderer/db/writer.ts bulkUpsert': { count: 1, why: 'the writer restores documents' },
   'renderer/db/writer.ts incrementalPatch': { count: 1, why: 'the writer writes new versions' },
   'renderer/db/writer.ts remove': { count: 1, why: 'the writer removes documents' },
+  'renderer/db/writer.ts upsert': { count: 1, why: 'the writer brings back a deleted document' },
   'renderer/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
   'renderer/repositories/reference.ts bulkInsert': {
     count: 1,
     why: 'seeds the default catalog; city data flows down and is not audited',
   },
-  'renderer/security/backupService.ts bulkUpsert': { count: 1, why: 'restore; to move' },
   'renderer/repositories/subjects.ts remove': {
     count: 1,
     why: 'the in-memory search index, not a collection',
   },
-  'renderer/security/users.ts insert': { count: 1, why: 'to move' },
-  'renderer/security/users.ts incrementalPatch': { count: 1, why: 'to move' },
-  'renderer/sync/resolutions.ts remove': { count: 2, why: 'conflict resolutions; to move' },
-  'renderer/sync/resolutions.ts incrementalPatch': { count: 2, why: 'conflict resolutions; to move' },
-  'renderer/sync/resolutions.ts upsert': { count: 1, why: 'conflict resolutions; to move' },
   'renderer/platform/browser.ts remove': { count: 1, why: 'a DOM element, not a collection' },
 };
 
