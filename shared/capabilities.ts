@@ -3,6 +3,7 @@
  * device and on the platform reads it (see shared/kit/capability.ts).
  */
 import { auditCapability } from './audit/descriptor.ts';
+import { commitmentsCapability } from './commitments/descriptor.ts';
 import { creditRecordsCapability } from './creditRecords/descriptor.ts';
 import { disclosuresCapability } from './disclosures/descriptor.ts';
 import { CapabilityRegistry } from './kit/capability.ts';
@@ -18,4 +19,5 @@ export const capabilities = new CapabilityRegistry([
   subjectsCapability,
   creditRecordsCapability,
   disclosuresCapability,
+  commitmentsCapability,
 ]);

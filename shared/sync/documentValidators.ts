@@ -4,6 +4,8 @@
  * lengths, enums), the stamp fields every document carries, and the collection's domain rules.
  * The platform serves only collections registered here; add an entry when a collection's model exists.
  */
+import { defaultCommitmentMatters } from '../commitments/matters.ts';
+import { type CommitmentInput, commitmentJsonSchema, validateCommitmentInput } from '../commitments/model.ts';
 import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
 import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../domain/credit/workdays.ts';
 import {
@@ -49,7 +51,8 @@ export type DocumentValidator = (doc: unknown, context: DocumentValidationContex
 export type DocumentValidatorRegistry = Partial<Record<CollectionName, DocumentValidator>>;
 
 interface JsonSchemaProperty {
-  readonly type: string;
+  /** One type, or several (`['object', 'null']`). */
+  readonly type: string | readonly string[];
   readonly maxLength?: number;
   readonly enum?: readonly unknown[];
 }
@@ -68,8 +71,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function hasType(value: unknown, type: string): boolean {
+function hasType(value: unknown, type: string | readonly string[]): boolean {
+  if (Array.isArray(type)) return type.some((one) => hasType(value, one));
   switch (type) {
+    case 'null':
+      return value === null;
     case 'string':
       return typeof value === 'string';
     case 'number':
@@ -85,6 +91,10 @@ function hasType(value: unknown, type: string): boolean {
     default:
       return false;
   }
+}
+
+function typeName(type: string | readonly string[]): string {
+  return typeof type === 'string' ? type : type.join(' or ');
 }
 
 /** Structural check: required fields, types, string lengths, enums, no unknown fields. */
@@ -103,7 +113,7 @@ export function validateAgainstJsonSchema(doc: unknown, schema: CollectionJsonSc
       continue;
     }
     if (!hasType(value, property.type)) {
-      issues.push(issue(field, 'type', { expected: property.type }));
+      issues.push(issue(field, 'type', { expected: typeName(property.type) }));
       continue;
     }
     if (property.maxLength !== undefined && typeof value === 'string' && value.length > property.maxLength) {
@@ -169,7 +179,7 @@ export function validateSubjectDocument(doc: unknown, context: DocumentValidatio
 
 /** A property of a nested JSON schema: objects with their properties, arrays with their items. */
 interface NestedSchema {
-  readonly type: string;
+  readonly type: string | readonly string[];
   readonly maxLength?: number;
   readonly maxItems?: number;
   readonly enum?: readonly unknown[];
@@ -190,7 +200,7 @@ export function validateNestedValues(
   const issues: ValidationIssue[] = [];
   const visit = (path: string, value: unknown, schema: NestedSchema): void => {
     if (!hasType(value, schema.type)) {
-      issues.push(issue(path, 'type', { expected: schema.type }));
+      issues.push(issue(path, 'type', { expected: typeName(schema.type) }));
       return;
     }
     if (typeof value === 'string' && schema.maxLength !== undefined && value.length > schema.maxLength) {
@@ -269,6 +279,22 @@ export function validateDisclosureDocument(
   return uniqueIssues(issues);
 }
 
+/** Commitment letters: the commitment rules against the list of commitment matters. */
+export function validateCommitmentDocument(
+  doc: unknown,
+  context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, commitmentJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const domain = validateCommitmentInput(doc as unknown as CommitmentInput, {
+    matters: defaultCommitmentMatters,
+    today: context.today,
+  });
+  if (!domain.ok) issues.push(...domain.issues);
+  return uniqueIssues(issues);
+}
+
 /** City reference data: each kind against its own schema and rules. */
 export function validateReferenceDocument(
   doc: unknown,
@@ -331,6 +357,7 @@ export const documentValidators: DocumentValidatorRegistry = {
   subjects: validateSubjectDocument,
   creditRecords: validateCreditRecordDocument,
   disclosures: validateDisclosureDocument,
+  commitments: validateCommitmentDocument,
   reference: validateReferenceDocument,
   users: validateUserDocument,
   auditLog: validateAuditLogDocument,
