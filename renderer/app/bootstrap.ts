@@ -6,6 +6,7 @@ import { normalizeUsername } from '../../shared/model/user.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import { verifyPassword } from '../../shared/security/password.ts';
+import { CommitmentRepository } from '../commitments/repository.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
@@ -172,8 +173,16 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
+  const commitments = new CommitmentRepository(db.commitments, local, context, {
+    subjects,
+    records: credit.creditRecords,
+    reference: credit.reference,
+    journal: credit.journal,
+    attachments: credit.attachments,
+    office: core.office,
+  });
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, sync };
+  return { ...core, subjects, backup, ...credit, commitments, sync };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

@@ -1,5 +1,6 @@
 import { createContext, useContext } from 'react';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
+import type { CommitmentRepository } from '../commitments/repository.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
@@ -50,6 +51,8 @@ export interface AppServices extends CoreServices {
   reference: ReferenceRepository;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
+  /** Credit commitment letters and their follow-up. */
+  commitments: CommitmentRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */
   journal: WriteJournal;
   /** Batch sync with the city platform. */

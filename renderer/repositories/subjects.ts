@@ -90,25 +90,38 @@ export class SubjectRepository {
   }
 
   async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    const prepared = this.prepareNew(input);
+    if (!prepared.ok) return prepared;
+    const document = prepared.value;
+    await this.collection.insert(document);
+    this.index.put(summarize(document));
+    await auditWrite(this.context, 'subjects', null, document);
+    return { ok: true, value: document };
+  }
+
+  /**
+   * A new subject, checked (permission, rules, no duplicate code) and stamped, for the caller to write
+   * together with the document that registers it (renderer/db/writeJournal.ts). Nothing is written here.
+   */
+  prepareNew(input: SubjectInput): Validated<SubjectDocument> {
     const authorized = authorize(this.context.session(), 'subject.create');
     if (!authorized.ok) return authorized;
     const checked = this.check(input, null);
     if (!checked.ok) return checked;
     const { userId, county } = authorized.session;
     const now = this.context.clock().toISOString();
-    const document: SubjectDocument = {
-      ...checked.value,
-      id: uuidv7(this.context.clock().getTime()),
-      county,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: userId,
-      updatedBy: userId,
+    return {
+      ok: true,
+      value: {
+        ...checked.value,
+        id: uuidv7(this.context.clock().getTime()),
+        county,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: userId,
+        updatedBy: userId,
+      },
     };
-    await this.collection.insert(document);
-    this.index.put(summarize(document));
-    await auditWrite(this.context, 'subjects', null, document);
-    return { ok: true, value: document };
   }
 
   /**
