@@ -4,11 +4,15 @@ import {
   IconLayoutDashboard,
   IconSettings,
   IconShieldCheck,
+  IconSignature,
   IconRefresh,
   IconUsers,
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import { CommitmentCreatePage, CommitmentEditPage } from '../commitments/CommitmentFormPage.tsx';
+import { CommitmentListPage } from '../commitments/CommitmentListPage.tsx';
+import { CommitmentPage } from '../commitments/CommitmentPage.tsx';
 import type { Action } from '../../shared/security/permissions.ts';
 import { CatalogPage } from '../features/credit/CatalogPage.tsx';
 import { CreditRecordCreatePage, CreditRecordEditPage } from '../features/credit/CreditRecordFormPage.tsx';
@@ -86,6 +90,20 @@ export const appRoutes: AppRoute[] = [
     back: '/credit/disclosures',
   },
   { path: '/credit/catalog', element: <CatalogPage /> },
+  { path: '/commitments', element: <CommitmentListPage /> },
+  {
+    path: '/commitments/new',
+    element: <CommitmentCreatePage />,
+    action: 'commitment.create',
+    back: '/commitments',
+  },
+  { path: '/commitments/:id', element: <CommitmentPage /> },
+  {
+    path: '/commitments/:id/edit',
+    element: <CommitmentEditPage />,
+    action: 'commitment.update',
+    back: '/commitments',
+  },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -98,6 +116,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
+  { path: '/commitments', label: 'commitmentUi.nav', icon: IconSignature },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

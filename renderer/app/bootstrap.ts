@@ -28,13 +28,25 @@ import { PersonalDataCipher, sealLocalHistory } from '../security/personalData.t
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { type SignedInSession, sessionOf } from '../security/session.ts';
 import { UserRepository } from '../security/users.ts';
-import { localDate, systemClock } from '../session/session.ts';
+import { type Clock, localDate, systemClock } from '../session/session.ts';
 import type { BlobUploads } from '../sync/blobUploads.ts';
 import { syncRegistration } from '../sync/registration.ts';
 import { type EnrollOutcome, SyncService } from '../sync/syncService.ts';
 import type { AppServices, CoreServices, OfficeSettings } from './services.ts';
 
 const defaultProfile = 'creditdesk';
+
+/** The localStorage key of the e2e build's clock offset in milliseconds (see test/e2e/fixtures.ts). */
+export const e2eClockOffsetKey = 'creditdesk.e2eClockOffsetMs';
+
+/**
+ * The system clock; in the e2e build only, moved ahead by the offset a test stored in localStorage (read
+ * at each tick, so a test can pass a deadline without waiting). Production builds never read it.
+ */
+function appClock(): Clock {
+  if (import.meta.env.MODE !== 'e2e') return systemClock;
+  return () => new Date(Date.now() + Number(localStorage.getItem(e2eClockOffsetKey) ?? 0));
+}
 export const demoOffice: OfficeSettings = {
   officeName: demoCounty.officeZh,
   county: demoCounty.code,
@@ -86,7 +98,7 @@ export async function openCore(
   opened: Opened & { office: OfficeSettings },
 ): Promise<CoreServices> {
   const { appInfo, profile, local, office } = opened;
-  const clock = systemClock;
+  const clock = appClock();
   const vault = await KeyVault.open(bridge.secrets, local);
   const personalData = new PersonalDataCipher(() => vault.fieldKeys());
   const db = await openDatabase({

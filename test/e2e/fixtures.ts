@@ -181,3 +181,15 @@ export function shot(name: string): { path: string; fullPage: boolean } {
 /** The enterprise the credit tests register, and the code of the county bureau deciding about it. */
 export const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
 export const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
+
+/**
+ * Moves the app's clock `days` ahead. The e2e build only (`vite build --mode e2e`) reads the offset in
+ * milliseconds from localStorage `creditdesk.e2eClockOffsetMs` at every tick (renderer/app/bootstrap.ts);
+ * production builds never read it. Screens show the new day once they render again.
+ */
+export async function advanceClock(page: Page, days: number): Promise<void> {
+  await page.evaluate(
+    (ms) => localStorage.setItem('creditdesk.e2eClockOffsetMs', String(ms)),
+    days * 86_400_000,
+  );
+}
