@@ -7,12 +7,12 @@ import {
   browserDates,
   createUser,
   enterprise,
-  field,
   registerEnterprise,
   setUpOffice,
   shot,
   signInFirstTime,
   signOut,
+  writeMissingMaterialsLetter,
 } from './fixtures.ts';
 
 test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
@@ -23,24 +23,6 @@ async function confirmStep(page: Page, action: string): Promise<void> {
   const dialog = page.getByRole('dialog', { name: action });
   await dialog.getByRole('button', { name: action, exact: true }).click();
   await expect(dialog).toBeHidden();
-}
-
-/** From the open subject page, the clerk writes a 容缺受理 letter signed today and saves the draft. */
-async function writeMissingMaterialsLetter(page: Page, today: string): Promise<void> {
-  await page.getByRole('tab', { name: '信用承诺' }).click();
-  await page.getByRole('link', { name: '新建承诺书' }).click();
-  await page.getByRole('combobox', { name: '承诺类型' }).click();
-  await page.getByRole('option', { name: '容缺受理型' }).click();
-  await page.getByRole('combobox', { name: '承诺事项' }).click();
-  await page.getByRole('option', { name: '建筑工程施工许可' }).click();
-  await field(page, '承诺事由').fill('申请办理建筑工程施工许可，施工图审查合格书暂缺');
-  await page.getByRole('textbox', { name: '暂缺材料' }).fill('施工图设计文件审查合格书');
-  await field(page, '签署日期').fill(today);
-  await page.keyboard.press('Escape');
-  await page.getByRole('button', { name: '按承诺类型模板填写' }).click();
-  await field(page, '签字人').fill('王伟');
-  await page.getByRole('button', { name: '保存草稿' }).click();
-  await expect(page.getByRole('heading', { name: `${enterprise.name} · 容缺受理型` })).toBeVisible();
 }
 
 test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach confirmed into the credit file', async ({
@@ -55,6 +37,7 @@ test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach co
   const { today } = await browserDates(page);
   await registerEnterprise(page, enterprise);
   await writeMissingMaterialsLetter(page, today);
+  await expect(page.getByRole('heading', { name: `${enterprise.name} · 容缺受理型` })).toBeVisible();
   const letterUrl = page.url();
   // The deadline is 5 working days after signing, from the holiday calendar.
   const deadline = await page
