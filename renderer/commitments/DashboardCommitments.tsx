@@ -1,4 +1,5 @@
 import { Anchor, Group, List, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -36,6 +37,17 @@ export function CommitmentFiguresCard() {
   const { t } = useTranslation();
   const { commitments, subjects, reference } = useServices();
   const all = useCommitments();
+  useEffect(() => {
+    commitments.deadlinesPassedSinceLastCheck().then((passed) => {
+      for (const c of passed) {
+        notifications.show({
+          color: 'red',
+          autoClose: 10_000,
+          message: t('commitmentUi.reminder', { name: c.subjectName, date: c.materialsDeadline }),
+        });
+      }
+    });
+  }, [commitments, t]);
   const [figures, setFigures] = useState<Figures | null>(null);
   useEffect(() => {
     if (!all) return;

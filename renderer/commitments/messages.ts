@@ -128,6 +128,7 @@ const zhCN: Messages = {
   'commitmentUi.dashboard.rateDetail': '全部履行 {{fulfilled}} 份 / 已有核查结论 {{decided}} 份',
   'commitmentUi.dashboard.overdueDetail': '容缺受理超过补交期限仍未办结',
   'commitmentUi.todo.title': '信用承诺跟踪（{{count}}）',
+  'commitmentUi.reminder': '提醒：{{name}} 的容缺材料补交期限 {{date}} 已过，请核查履约情况',
   'commitmentUi.todo.dueSoon': '补交期限 {{date}}，即将到期',
   'commitmentUi.todo.overdue': '补交期限 {{date}}，已逾期',
   ...prefixed('commitmentUi.consequence', zhConsequence),
@@ -203,6 +204,8 @@ const en: Messages = {
   'commitmentUi.dashboard.rateDetail': '{{fulfilled}} fully fulfilled of {{decided}} with a finding',
   'commitmentUi.dashboard.overdueDetail': 'Missing materials past their deadline',
   'commitmentUi.todo.title': 'Commitment follow-up ({{count}})',
+  'commitmentUi.reminder':
+    'Reminder: the deadline {{date}} for {{name}}’s missing materials has passed; check fulfilment',
   'commitmentUi.todo.dueSoon': 'materials due {{date}}',
   'commitmentUi.todo.overdue': 'materials were due {{date}}: overdue',
   ...prefixed('commitmentUi.consequence', enConsequence),

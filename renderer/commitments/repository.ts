@@ -4,7 +4,7 @@ import { map } from 'rxjs';
 import { checkAcceptance, needsAcceptanceCheck } from '../../shared/commitments/acceptance.ts';
 import { type CampaignOptions, planCampaign } from '../../shared/commitments/campaign.ts';
 import { creditFileEffect } from '../../shared/commitments/creditFile.ts';
-import { followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
+import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
 import {
   type CommitmentMatter,
   defaultCommitmentMatters,
@@ -119,6 +119,9 @@ const auditActionOf: Record<CommitmentAction, AuditAction> = {
 
 /** The local setting naming this computer's serial block (see shared/commitments/numbering.ts). */
 export const serialBlockSetting = 'commitments.serialBlock';
+
+/** The local setting holding the day deadlines were last checked for the reminder. */
+const deadlineCheckSetting = 'commitments.deadlinesCheckedOn';
 
 /**
  * The only way UI code reads and writes commitments. Every write goes through the write journal; a step
@@ -462,6 +465,18 @@ export class CommitmentRepository {
       }
     }
     return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: false } };
+  }
+
+  /**
+   * Open commitments whose deadline for missing materials passed since this computer last asked (once
+   * each): what the reminder announces. The first call only notes the day.
+   */
+  async deadlinesPassedSinceLastCheck(): Promise<CommitmentDocument[]> {
+    const today = this.today();
+    const lastChecked = await this.#local.getSetting<string>(deadlineCheckSetting);
+    await this.#local.setSetting(deadlineCheckSetting, today);
+    if (lastChecked === undefined || lastChecked >= today) return [];
+    return deadlinesPassed(await this.list({ open: true }), lastChecked, today);
   }
 
   /** Earlier versions, newest first. */

@@ -106,6 +106,18 @@ describe('a commitment', () => {
   });
 });
 
+describe('the deadline reminder', () => {
+  it('announces an open commitment once, on the first check after its deadline passed', async () => {
+    expect(await commitments.deadlinesPassedSinceLastCheck()).toEqual([]);
+    const commitment = await accepted();
+    profile.setNow('2026-03-13T02:00:00.000Z');
+    expect(await commitments.deadlinesPassedSinceLastCheck()).toEqual([]);
+    profile.setNow('2026-03-16T02:00:00.000Z');
+    expect((await commitments.deadlinesPassedSinceLastCheck()).map((c) => c.id)).toEqual([commitment.id]);
+    expect(await commitments.deadlinesPassedSinceLastCheck()).toEqual([]);
+  });
+});
+
 describe('a breach', () => {
   it('proposes a dishonest record the reviewer approves by confirming, linked both ways and written together', async () => {
     const commitment = await accepted();
