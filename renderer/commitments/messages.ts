@@ -128,6 +128,13 @@ const zhCN: Messages = {
   'commitmentUi.dashboard.rateDetail': '全部履行 {{fulfilled}} 份 / 已有核查结论 {{decided}} 份',
   'commitmentUi.dashboard.overdueDetail': '容缺受理超过补交期限仍未办结',
   'commitmentUi.todo.title': '信用承诺跟踪（{{count}}）',
+  'commitmentUi.serialBlock.title': '承诺书编号段',
+  'commitmentUi.serialBlock.explain':
+    '同一区县的每台电脑须使用不同的编号段，离线编号时才不会重号。更改后，本机新编的承诺书从所选编号段取流水号；已编的号码不变。',
+  'commitmentUi.serialBlock.label': '本机使用的编号段',
+  'commitmentUi.serialBlock.option': '第 {{block}} 段（流水号 {{first}}–{{last}}）',
+  'commitmentUi.serialBlock.save': '保存编号段',
+  'commitmentUi.serialBlock.saved': '本机已改用第 {{block}} 段编号',
   'commitmentUi.reminder': '提醒：{{name}} 的容缺材料补交期限 {{date}} 已过，请核查履约情况',
   'commitmentUi.todo.dueSoon': '补交期限 {{date}}，即将到期',
   'commitmentUi.todo.overdue': '补交期限 {{date}}，已逾期',

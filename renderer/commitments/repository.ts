@@ -489,6 +489,20 @@ export class CommitmentRepository {
     return serialBlock((await this.#local.getSetting<number>(serialBlockSetting)) ?? 0);
   }
 
+  /** Gives this computer serial block `index` (county administrators; one block per computer). */
+  async setSerialBlock(index: number): Promise<Validated<SerialBlock>> {
+    const acting = actingUser(this.#context, 'settings.manage');
+    if (!acting.ok) return acting;
+    let block: SerialBlock;
+    try {
+      block = serialBlock(index);
+    } catch {
+      return { ok: false, issues: [issue('serialBlock', 'oneOf')] };
+    }
+    await this.#local.setSetting(serialBlockSetting, index);
+    return { ok: true, value: block };
+  }
+
   private async numbers(date: string, count: number) {
     const known = (await this.#collection.find().exec()).map((doc) => doc.number);
     return nextCommitmentNumbers(known, this.#office.county, date, await this.serialBlock(), count);

@@ -15,5 +15,7 @@ export const commitmentsCapability: CapabilityDescriptor = {
   // The scanned signed letter, and the evidence of fulfilment or of a breach.
   attachments: ['attachments[]', 'outcome.evidence[]'],
   searchable: ['number', 'subjectName'],
+  // Serial blocks keep two devices apart; the platform refuses a number given twice all the same.
+  uniqueField: 'number',
   workflows: [commitmentWorkflow],
 };

@@ -369,4 +369,5 @@ export const documentValidators: DocumentValidatorRegistry = {
  */
 export const documentUniqueFields: Partial<Record<CollectionName, string>> = {
   subjects: 'code',
+  commitments: 'number',
 };

@@ -92,6 +92,28 @@ describe('a commitment', () => {
     expect(second.ok && second.value.number).toBe('41082320260306000002');
   });
 
+  it('numbers from the block the administrator gives this computer', async () => {
+    expect(await commitments.setSerialBlock(3)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'permission.denied' }],
+    });
+    profile.signIn({
+      userId: 'admin-1',
+      userName: '管理员',
+      county: office.county,
+      username: 'admin',
+      roles: ['countyAdmin'],
+    });
+    expect(await commitments.setSerialBlock(10)).toMatchObject({ ok: false, issues: [{ code: 'oneOf' }] });
+    expect(await commitments.setSerialBlock(3)).toEqual({
+      ok: true,
+      value: { first: 300_000, last: 399_999 },
+    });
+    profile.signIn(users.clerk);
+    const created = await commitments.create(missingMaterials());
+    expect(created.ok && created.value.number).toBe('41082320260306300000');
+  });
+
   it('registers a party not yet registered together with its commitment, in one journal run', async () => {
     const party = enterpriseInput({
       name: '武陟县新建建材有限公司',

@@ -19,8 +19,10 @@ describe('the platform judges pushed commitments by the workflow table', () => {
     const county = await env.newCounty();
     const staff = countyStaff(county);
     const device = await env.enroll(county);
+    let serial = 0;
     const accepted = (): CommitmentDocument => {
       const { createdBy: _author, ...input } = sampleCommitment({
+        number: `15030320260930${String(++serial).padStart(6, '0')}`,
         acceptedBy: staff.clerk,
         workflow: [{ action: 'accept', by: staff.clerk, at: '2026-09-30T02:00:00.000Z', note: '' }],
       });
@@ -113,6 +115,12 @@ describe('the platform judges pushed commitments by the workflow table', () => {
     ]);
     expect(refusals(second.body.rejected)).toEqual({
       [toFinding.id]: expect.arrayContaining(['workflow.2.status commitment.illegalTransition']),
+    });
+
+    // A number given twice (two devices sharing a serial block) is refused for the second letter.
+    const twin = { ...accepted(), number: toFinding.number };
+    expect(refusals((await device.push('commitments', createRows([twin]))).body.rejected)).toEqual({
+      [twin.id]: ['number duplicateCode'],
     });
 
     const stored = new Map((await device.pullAll('commitments')).map((doc) => [doc.id, doc.status]));
