@@ -211,6 +211,13 @@ const en: Messages = {
   'commitmentUi.dashboard.rateDetail': '{{fulfilled}} fully fulfilled of {{decided}} with a finding',
   'commitmentUi.dashboard.overdueDetail': 'Missing materials past their deadline',
   'commitmentUi.todo.title': 'Commitment follow-up ({{count}})',
+  'commitmentUi.serialBlock.title': 'Commitment number block',
+  'commitmentUi.serialBlock.explain':
+    'Every computer of a county needs its own block so that letters numbered offline never share a number. After a change, new letters on this computer take serials from the chosen block; numbers already given stay.',
+  'commitmentUi.serialBlock.label': 'Block this computer uses',
+  'commitmentUi.serialBlock.option': 'Block {{block}} (serials {{first}}–{{last}})',
+  'commitmentUi.serialBlock.save': 'Save the block',
+  'commitmentUi.serialBlock.saved': 'This computer now numbers from block {{block}}',
   'commitmentUi.reminder':
     'Reminder: the deadline {{date}} for {{name}}’s missing materials has passed; check fulfilment',
   'commitmentUi.todo.dueSoon': 'materials due {{date}}',
