@@ -22,7 +22,7 @@ async function confirmStep(page: Page, action: string): Promise<void> {
   await page.getByRole('button', { name: action, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: action });
   await dialog.getByRole('button', { name: action, exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
 }
 
 test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach confirmed into the credit file', async ({
@@ -83,7 +83,7 @@ test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach co
   await dialog.getByLabel('未履行内容').fill('未补交施工图设计文件审查合格书');
   await dialog.getByLabel('违诺处理措施').fill('终止办理并将违诺情况纳入信用记录');
   await dialog.getByRole('button', { name: '登记违诺', exact: true }).click();
-  await expect(dialog).toBeHidden();
+  await expect(dialog).toBeHidden({ timeout: 20_000 });
   await expect(page.getByText('违诺待确认').first()).toBeVisible();
   await expect(page.getByRole('button', { name: '确认全部未履行' })).toHaveCount(0);
 
@@ -92,7 +92,9 @@ test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach co
   await expect(page.getByRole('alert').filter({ hasText: /^已/ })).toHaveCount(0, { timeout: 15_000 });
   await signOut(page);
   await signInFirstTime(page, accounts.reviewer);
+  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await page.goto(letterUrl);
+  await expect(page.getByText('违诺待确认').first()).toBeVisible();
   await confirmStep(page, '确认全部未履行');
   await expect(page.getByText('全部未履行').first()).toBeVisible();
   await page.screenshot(shot('commitments-confirmed-zh'));
