@@ -94,7 +94,8 @@ function hasType(value: unknown, type: string | readonly string[]): boolean {
 }
 
 function typeName(type: string | readonly string[]): string {
-  return typeof type === 'string' ? type : type.join(' or ');
+  // A field named like an Object.prototype member reaches here without a declared type.
+  return Array.isArray(type) ? type.join(' or ') : (type as string);
 }
 
 /** Structural check: required fields, types, string lengths, enums, no unknown fields. */
