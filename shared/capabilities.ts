@@ -4,6 +4,7 @@
  */
 import { auditCapability } from './audit/descriptor.ts';
 import { casesCapability } from './cases/descriptor.ts';
+import { commitmentsCapability } from './commitments/descriptor.ts';
 import { creditRecordsCapability } from './creditRecords/descriptor.ts';
 import { disclosuresCapability } from './disclosures/descriptor.ts';
 import { CapabilityRegistry } from './kit/capability.ts';
@@ -19,5 +20,6 @@ export const capabilities = new CapabilityRegistry([
   subjectsCapability,
   creditRecordsCapability,
   disclosuresCapability,
+  commitmentsCapability,
   casesCapability,
 ]);

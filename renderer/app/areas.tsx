@@ -5,6 +5,7 @@ import {
   IconLayoutDashboard,
   IconSettings,
   IconShieldCheck,
+  IconSignature,
   IconRefresh,
   IconFileCertificate,
   IconShieldSearch,
@@ -12,6 +13,9 @@ import {
 } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import { Navigate } from 'react-router';
+import { CommitmentCreatePage, CommitmentEditPage } from '../commitments/CommitmentFormPage.tsx';
+import { CommitmentListPage } from '../commitments/CommitmentListPage.tsx';
+import { CommitmentPage } from '../commitments/CommitmentPage.tsx';
 import type { Action } from '../../shared/security/permissions.ts';
 import { CaseFormPage } from '../cases/CaseFormPage.tsx';
 import { CaseListPage } from '../cases/CaseListPage.tsx';
@@ -98,6 +102,20 @@ export const appRoutes: AppRoute[] = [
   { path: '/cases', element: <CaseListPage /> },
   { path: '/cases/new/:kind', element: <CaseFormPage />, action: 'case.register', back: '/cases' },
   { path: '/cases/:id', element: <CasePage /> },
+  { path: '/commitments', element: <CommitmentListPage /> },
+  {
+    path: '/commitments/new',
+    element: <CommitmentCreatePage />,
+    action: 'commitment.create',
+    back: '/commitments',
+  },
+  { path: '/commitments/:id', element: <CommitmentPage /> },
+  {
+    path: '/commitments/:id/edit',
+    element: <CommitmentEditPage />,
+    action: 'commitment.update',
+    back: '/commitments',
+  },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -121,6 +139,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/cases', label: 'cases.nav', icon: IconGavel },
   { path: '/verification', label: 'verification.nav', icon: IconShieldSearch, action: 'verification.query' },
   { path: '/reports', label: 'reports.nav', icon: IconFileCertificate, action: 'report.print' },
+  { path: '/commitments', label: 'commitmentUi.nav', icon: IconSignature },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

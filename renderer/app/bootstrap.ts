@@ -6,6 +6,7 @@ import { normalizeUsername } from '../../shared/model/user.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import { verifyPassword } from '../../shared/security/password.ts';
+import { CommitmentRepository } from '../commitments/repository.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
@@ -29,13 +30,25 @@ import { PersonalDataCipher, sealLocalHistory } from '../security/personalData.t
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { type SignedInSession, sessionOf } from '../security/session.ts';
 import { UserRepository } from '../security/users.ts';
-import { localDate, systemClock } from '../session/session.ts';
+import { type Clock, localDate, systemClock } from '../session/session.ts';
 import type { BlobUploads } from '../sync/blobUploads.ts';
 import { syncRegistration } from '../sync/registration.ts';
 import { type EnrollOutcome, SyncService } from '../sync/syncService.ts';
 import type { AppServices, CoreServices, OfficeSettings } from './services.ts';
 
 const defaultProfile = 'creditdesk';
+
+/** The localStorage key of the e2e build's clock offset in milliseconds (see test/e2e/fixtures.ts). */
+export const e2eClockOffsetKey = 'creditdesk.e2eClockOffsetMs';
+
+/**
+ * The system clock; in the e2e build only, moved ahead by the offset a test stored in localStorage (read
+ * at each tick, so a test can pass a deadline without waiting). Production builds never read it.
+ */
+function appClock(): Clock {
+  if (import.meta.env.MODE !== 'e2e') return systemClock;
+  return () => new Date(Date.now() + Number(localStorage.getItem(e2eClockOffsetKey) ?? 0));
+}
 export const demoOffice: OfficeSettings = {
   officeName: demoCounty.officeZh,
   county: demoCounty.code,
@@ -87,7 +100,7 @@ export async function openCore(
   opened: Opened & { office: OfficeSettings },
 ): Promise<CoreServices> {
   const { appInfo, profile, local, office } = opened;
-  const clock = systemClock;
+  const clock = appClock();
   const vault = await KeyVault.open(bridge.secrets, local);
   const personalData = new PersonalDataCipher(() => vault.fieldKeys());
   const db = await openDatabase({
@@ -175,8 +188,16 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
   const cases = openCaseRepository(db.cases, local, context, credit);
+  const commitments = new CommitmentRepository(db.commitments, local, context, {
+    subjects,
+    records: credit.creditRecords,
+    reference: credit.reference,
+    journal: credit.journal,
+    attachments: credit.attachments,
+    office: core.office,
+  });
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, cases, sync };
+  return { ...core, subjects, backup, ...credit, cases, commitments, sync };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

@@ -1,6 +1,7 @@
 import { createContext, useContext } from 'react';
 import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import type { CaseRepository } from '../cases/repository.ts';
+import type { CommitmentRepository } from '../commitments/repository.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
@@ -53,6 +54,8 @@ export interface AppServices extends CoreServices {
   disclosures: DisclosureRepository;
   /** Credit repair applications and objections. */
   cases: CaseRepository;
+  /** Credit commitment letters and their follow-up. */
+  commitments: CommitmentRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */
   journal: WriteJournal;
   /** Batch sync with the city platform. */

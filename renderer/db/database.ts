@@ -19,6 +19,7 @@ import { wrapPersonalDataStorage } from '../security/encryptedStorage.ts';
 import type { PersonalDataCipher } from '../security/personalData.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
+import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import type { ReferenceCollection } from '../repositories/reference.ts';
 import type { CaseDocument } from '../../shared/cases/model.ts';
 
@@ -31,11 +32,13 @@ export type AuditLogCollection = RxCollection<AuditEntry>;
 export type CreditRecordCollection = RxCollection<CreditRecordDocument>;
 export type DisclosureCollection = RxCollection<DisclosureDocument>;
 export type CaseCollection = RxCollection<CaseDocument>;
+export type CommitmentCollection = RxCollection<CommitmentDocument>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;
   creditRecords: CreditRecordCollection;
   disclosures: DisclosureCollection;
+  commitments: CommitmentCollection;
   reference: ReferenceCollection;
   users: UserCollection;
   auditLog: AuditLogCollection;

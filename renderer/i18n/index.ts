@@ -11,6 +11,7 @@ import { inspectionMessages } from '../../shared/inspections/messages.ts';
 import { caseMessages } from '../cases/messages.ts';
 import { reportMessages } from '../reports/messages.ts';
 import { verificationMessages } from '../verification/messages.ts';
+import { commitmentUiMessages } from '../commitments/messages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -36,6 +37,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   securityMessages,
   syncProtocolMessages,
   commitmentMessages,
+  commitmentUiMessages,
   inspectionMessages,
   gradingMessages,
   listMessages,

@@ -50,6 +50,34 @@ export class AttachmentStore implements BlobUploads {
   }
 
   /**
+   * `existing` with the picked files added: all or none. Each file is checked (type, size, not attached
+   * already) and kept on this computer encrypted.
+   */
+  async addTo(
+    existing: readonly Attachment[],
+    files: readonly PickedFile[],
+  ): Promise<Validated<Attachment[]>> {
+    const issues = files.flatMap((file, index) =>
+      checkAttachmentFile({ name: file.name, size: file.data.length }, `files.${index}`),
+    );
+    if (files.length === 0) issues.push(issue('files', 'required'));
+    if (issues.length > 0) return { ok: false, issues };
+    const attachments = [...existing];
+    for (const [index, file] of files.entries()) {
+      const kept = await this.keep(file);
+      if (!kept.ok) return kept;
+      if (attachments.some((other) => other.sha256 === kept.value.sha256)) {
+        return {
+          ok: false,
+          issues: [issue(`files.${index}`, 'attachment.duplicate', { name: kept.value.name })],
+        };
+      }
+      attachments.push(kept.value);
+    }
+    return { ok: true, value: attachments };
+  }
+
+  /**
    * The bytes of an attachment: from this computer, else fetched from the platform with `fetch` (checked
    * against the digest and kept here). Refused when they are neither here nor fetchable.
    */

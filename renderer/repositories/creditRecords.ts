@@ -10,7 +10,7 @@ import {
   takeCreditRecordStep,
 } from '../../shared/domain/credit/workflow.ts';
 import { isRealDate } from '../../shared/domain/identifiers.ts';
-import { type Attachment, checkAttachmentFile } from '../../shared/model/attachment.ts';
+import type { Attachment } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import {
   type CreditRecordDocument,
@@ -304,24 +304,9 @@ export class CreditRecordRepository {
     const current = await this.editableDraft(id);
     if (!current.ok) return current;
     const previous = plain(current.doc);
-    const issues = files.flatMap((file, index) =>
-      checkAttachmentFile({ name: file.name, size: file.data.length }, `files.${index}`),
-    );
-    if (files.length === 0) issues.push(issue('files', 'required'));
-    if (issues.length > 0) return { ok: false, issues };
-    const attachments = [...previous.attachments];
-    for (const [index, file] of files.entries()) {
-      const kept = await this.attachments.keep(file);
-      if (!kept.ok) return kept;
-      if (attachments.some((other) => other.sha256 === kept.value.sha256)) {
-        return {
-          ok: false,
-          issues: [issue(`files.${index}`, 'attachment.duplicate', { name: kept.value.name })],
-        };
-      }
-      attachments.push(kept.value);
-    }
-    return this.saveDraft(current.doc, { ...previous, attachments }, current.session);
+    const attachments = await this.attachments.addTo(previous.attachments, files);
+    if (!attachments.ok) return attachments;
+    return this.saveDraft(current.doc, { ...previous, attachments: attachments.value }, current.session);
   }
 
   /** Takes a file off a draft (its bytes stay on this computer: earlier versions may list it). */

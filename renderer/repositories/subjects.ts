@@ -1,12 +1,15 @@
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
-import { normalizeSubjectInput } from '../../shared/model/subject.ts';
+import { normalizeSubjectInput, validateSubjectInput } from '../../shared/model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import type { CreditDeskDatabase, SubjectCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { type BulkCreateResult as WrittenInBulk, Writer } from '../db/writer.ts';
+import { authorize } from '../security/permissions.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
+import { localDate } from '../session/session.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
 import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
 
 export type BulkCreateResult = WrittenInBulk<SubjectDocument>;
@@ -101,6 +104,30 @@ export class SubjectRepository {
     const document = written.value[0] as SubjectDocument;
     this.index.put(summarize(document));
     return { ok: true, value: document };
+  }
+
+  /**
+   * A new subject, checked (permission, rules, no duplicate code) and stamped, for the caller to write
+   * together with the document that registers it (one writer run). Nothing is written here.
+   */
+  prepareNew(input: SubjectInput): Validated<SubjectDocument> {
+    const authorized = authorize(this.context.session(), 'subject.create');
+    if (!authorized.ok) return authorized;
+    const checked = validateSubjectInput(input, localDate(this.context.clock()));
+    if (!checked.ok) return checked;
+    const { userId, county } = authorized.session;
+    const now = this.context.clock().toISOString();
+    const document: SubjectDocument = {
+      ...checked.value,
+      id: uuidv7(this.context.clock().getTime()),
+      county,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: userId,
+      updatedBy: userId,
+    };
+    const duplicate = this.duplicateOf(document);
+    return duplicate ? { ok: false, issues: duplicate } : { ok: true, value: document };
   }
 
   /**

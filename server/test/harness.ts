@@ -15,6 +15,7 @@ import {
   type PullResponse,
   type PushResponse,
   type PushRow,
+  type RejectedDocument,
   type SyncCheckpoint,
   syncHeaders,
   syncPaths,
@@ -131,6 +132,21 @@ export class TestDevice {
       if (page.body.documents.length < limit) return documents;
     }
   }
+}
+
+/** A row that replaces `before`, as a device pushes an edit. */
+export function updateRow<T extends { id: string }>(before: T, after: T): PushRow {
+  return {
+    newDocumentState: { ...after, _deleted: false },
+    assumedMasterState: { ...before, _deleted: false },
+  };
+}
+
+/** Refusals as `id → field code` lines, for comparing without the order or params. */
+export function refusals(rejected: readonly RejectedDocument[]): Record<string, string[]> {
+  return Object.fromEntries(
+    rejected.map(({ id, issues }) => [id, issues.map((found) => `${found.field} ${found.code}`).sort()]),
+  );
 }
 
 /** Rows that create documents the platform has never seen. */

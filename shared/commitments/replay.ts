@@ -15,11 +15,14 @@ import { type CommitmentAction, commitmentWorkflow, judgeCommitmentTransition } 
 /** A county user's roles, or null for a user the platform does not know. */
 export type RolesOf = (userId: string) => readonly Role[] | null;
 
-export function replayCommitment(
-  previous: CommitmentDocument | null,
-  next: CommitmentDocument,
+/**
+ * The steps a pushed commitment adds, each replayed through the workflow table as the user who took it;
+ * the steps already held must stay as they were and the status must be where the steps lead.
+ */
+export function replayCommitmentSteps(
+  previous: Pick<CommitmentDocument, 'status' | 'workflow'> | null,
+  next: Pick<CommitmentDocument, 'status' | 'createdBy' | 'workflow'>,
   rolesOf: RolesOf,
-  context: CommitmentContext,
 ): ValidationIssue[] {
   const before = previous?.workflow ?? [];
   const kept = next.workflow.slice(0, before.length);
@@ -49,6 +52,18 @@ export function replayCommitment(
   });
   if (next.status !== state.status)
     issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
+  return issues;
+}
+
+/** The steps replayed, then the document as pushed against the commitment rules. */
+export function replayCommitment(
+  previous: CommitmentDocument | null,
+  next: CommitmentDocument,
+  rolesOf: RolesOf,
+  context: CommitmentContext,
+): ValidationIssue[] {
+  const issues = replayCommitmentSteps(previous, next, rolesOf);
+  if (issues.some((found) => found.code === 'permission.historyRewritten')) return issues;
   const content = validateCommitmentInput(next, context);
   if (!content.ok) issues.push(...content.issues);
   return issues;

@@ -133,6 +133,9 @@ describe('subject document validator', () => {
         }),
         { numRuns: 50 },
       );
+      // Fields named like Object.prototype members must not make a validator throw.
+      const prototypeNames = { toString: false, constructor: 1, valueOf: 'x', id: 'a', _deleted: false };
+      expect(Array.isArray(validate(prototypeNames, context))).toBe(true);
     }
   });
 });

@@ -5,6 +5,8 @@
  * The platform serves only collections registered here; add an entry when a collection's model exists.
  */
 import { type CaseInput, caseJsonSchema, normalizeCaseInput, validateCaseInput } from '../cases/model.ts';
+import { defaultCommitmentMatters } from '../commitments/matters.ts';
+import { type CommitmentInput, commitmentJsonSchema, validateCommitmentInput } from '../commitments/model.ts';
 import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
 import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../domain/credit/workdays.ts';
 import {
@@ -50,7 +52,8 @@ export type DocumentValidator = (doc: unknown, context: DocumentValidationContex
 export type DocumentValidatorRegistry = Partial<Record<CollectionName, DocumentValidator>>;
 
 interface JsonSchemaProperty {
-  readonly type: string;
+  /** One type, or several (`['object', 'null']`). */
+  readonly type: string | readonly string[];
   readonly maxLength?: number;
   readonly enum?: readonly unknown[];
 }
@@ -69,8 +72,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function hasType(value: unknown, type: string): boolean {
+function hasType(value: unknown, type: string | readonly string[]): boolean {
+  if (Array.isArray(type)) return type.some((one) => hasType(value, one));
   switch (type) {
+    case 'null':
+      return value === null;
     case 'string':
       return typeof value === 'string';
     case 'number':
@@ -86,6 +92,11 @@ function hasType(value: unknown, type: string): boolean {
     default:
       return false;
   }
+}
+
+function typeName(type: string | readonly string[]): string {
+  // A field named like an Object.prototype member reaches here without a declared type.
+  return Array.isArray(type) ? type.join(' or ') : (type as string);
 }
 
 /** Structural check: required fields, types, string lengths, enums, no unknown fields. */
@@ -104,7 +115,7 @@ export function validateAgainstJsonSchema(doc: unknown, schema: CollectionJsonSc
       continue;
     }
     if (!hasType(value, property.type)) {
-      issues.push(issue(field, 'type', { expected: property.type }));
+      issues.push(issue(field, 'type', { expected: typeName(property.type) }));
       continue;
     }
     if (property.maxLength !== undefined && typeof value === 'string' && value.length > property.maxLength) {
@@ -160,7 +171,7 @@ export function validateSubjectDocument(doc: unknown, context: DocumentValidatio
 
 /** A property of a nested JSON schema: objects with their properties, arrays with their items. */
 interface NestedSchema {
-  readonly type: string;
+  readonly type: string | readonly string[];
   readonly maxLength?: number;
   readonly maxItems?: number;
   readonly enum?: readonly unknown[];
@@ -181,7 +192,7 @@ export function validateNestedValues(
   const issues: ValidationIssue[] = [];
   const visit = (path: string, value: unknown, schema: NestedSchema): void => {
     if (!hasType(value, schema.type)) {
-      issues.push(issue(path, 'type', { expected: schema.type }));
+      issues.push(issue(path, 'type', { expected: typeName(schema.type) }));
       return;
     }
     if (typeof value === 'string' && schema.maxLength !== undefined && value.length > schema.maxLength) {
@@ -272,6 +283,22 @@ export function validateCaseDocument(doc: unknown, context: DocumentValidationCo
   return uniqueIssues(issues);
 }
 
+/** Commitment letters: the commitment rules against the list of commitment matters. */
+export function validateCommitmentDocument(
+  doc: unknown,
+  context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, commitmentJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const domain = validateCommitmentInput(doc as unknown as CommitmentInput, {
+    matters: defaultCommitmentMatters,
+    today: context.today,
+  });
+  if (!domain.ok) issues.push(...domain.issues);
+  return uniqueIssues(issues);
+}
+
 /** City reference data: each kind against its own schema and rules. */
 export function validateReferenceDocument(
   doc: unknown,
@@ -334,6 +361,7 @@ export const documentValidators: DocumentValidatorRegistry = {
   subjects: validateSubjectDocument,
   creditRecords: validateCreditRecordDocument,
   disclosures: validateDisclosureDocument,
+  commitments: validateCommitmentDocument,
   reference: validateReferenceDocument,
   users: validateUserDocument,
   auditLog: validateAuditLogDocument,
@@ -346,4 +374,5 @@ export const documentValidators: DocumentValidatorRegistry = {
  */
 export const documentUniqueFields: Partial<Record<CollectionName, string>> = {
   subjects: 'code',
+  commitments: 'number',
 };

@@ -7,6 +7,8 @@
  */
 import type { CaseDocument } from '../cases/model.ts';
 import { checkCaseWrite } from '../cases/replay.ts';
+import type { CommitmentDocument } from '../commitments/model.ts';
+import { replayCommitmentSteps } from '../commitments/replay.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
 import { permissionCodeOf } from '../kit/workflow.ts';
@@ -100,6 +102,8 @@ export function checkWritePermission(
       return uniqueIssues(
         checkCaseWrite(next as unknown as CaseDocument, previous as unknown as CaseDocument | null, users),
       );
+    case 'commitments':
+      return checkCommitmentWrite(next, previous, users);
     default:
       return [
         issue('updatedBy', 'permission.denied', {
@@ -243,6 +247,42 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
   }
+  return uniqueIssues(issues);
+}
+
+/**
+ * A commitment's creation needs `commitment.create`; each step it carries is replayed through the
+ * commitment workflow table as the user who took it (shared/commitments/replay.ts), so the platform
+ * refuses a transition the table forbids; a change without a step is an edit (`commitment.update`).
+ */
+type Steps = CommitmentDocument['workflow'];
+
+function checkCommitmentWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
+  const createdBy = text(next, 'createdBy');
+  const issues = previous ? [] : checkActor(users, createdBy, 'commitment.create', 'createdBy');
+  if (previous && text(previous, 'createdBy') !== createdBy) {
+    return [issue('createdBy', 'permission.historyRewritten')];
+  }
+  const workflowOf = (doc: Doc) => (Array.isArray(doc.workflow) ? doc.workflow : []) as Steps;
+  const steps = workflowOf(next);
+  const newSteps = steps.slice(previous ? workflowOf(previous).length : 0);
+  newSteps.forEach((step, offset) => {
+    issues.push(
+      ...checkActor(users, step.by, null, `workflow.${steps.length - newSteps.length + offset}.by`),
+    );
+  });
+  const rolesOf = (id: string) => {
+    const user = users(id);
+    return user?.status === 'active' ? user.roles : null;
+  };
+  const state = (doc: Doc) => ({
+    status: text(doc, 'status') as CommitmentDocument['status'],
+    createdBy,
+    workflow: workflowOf(doc),
+  });
+  issues.push(...replayCommitmentSteps(previous && state(previous), state(next), rolesOf));
+  const edit = previous !== null && newSteps.length === 0;
+  issues.push(...checkActor(users, text(next, 'updatedBy'), edit ? 'commitment.update' : null, 'updatedBy'));
   return uniqueIssues(issues);
 }
 

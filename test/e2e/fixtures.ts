@@ -181,3 +181,44 @@ export function shot(name: string): { path: string; fullPage: boolean } {
 /** The enterprise the credit tests register, and the code of the county bureau deciding about it. */
 export const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
 export const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
+
+/**
+ * Moves the app's clock `days` ahead. The e2e build only (`vite build --mode e2e`) reads the offset in
+ * milliseconds from localStorage `creditdesk.e2eClockOffsetMs` at every tick (renderer/app/bootstrap.ts);
+ * production builds never read it. Screens show the new day once they render again.
+ */
+export async function advanceClock(page: Page, days: number): Promise<void> {
+  await page.evaluate(
+    (ms) => localStorage.setItem('creditdesk.e2eClockOffsetMs', String(ms)),
+    days * 86_400_000,
+  );
+}
+
+/**
+ * From the open subject page, the clerk writes a 容缺受理 letter for a construction permit signed on
+ * `signingDate` (deadline from the matter's working days) and saves the draft. The promise comes from the
+ * type's template unless `content` and `liability` are given.
+ */
+export async function writeMissingMaterialsLetter(
+  page: Page,
+  signingDate: string,
+  text?: { content: string; liability: string },
+): Promise<void> {
+  await page.getByRole('tab', { name: '信用承诺' }).click();
+  await page.getByRole('link', { name: '新建承诺书' }).click();
+  await page.getByRole('combobox', { name: '承诺类型' }).click();
+  await page.getByRole('option', { name: '容缺受理型' }).click();
+  await page.getByRole('combobox', { name: '承诺事项' }).click();
+  await page.getByRole('option', { name: '建筑工程施工许可' }).click();
+  await field(page, '承诺事由').fill('申请办理建筑工程施工许可，施工图审查合格书暂缺');
+  await page.getByRole('textbox', { name: '暂缺材料' }).fill('施工图设计文件审查合格书');
+  await field(page, '签署日期').fill(signingDate);
+  await page.keyboard.press('Escape');
+  if (text) {
+    await page.getByRole('textbox', { name: '承诺内容' }).fill(text.content);
+    await page.getByRole('textbox', { name: '违诺责任' }).fill(text.liability);
+  } else await page.getByRole('button', { name: '按承诺类型模板填写' }).click();
+  await field(page, '签字人').fill('王伟');
+  await page.getByRole('button', { name: '保存草稿' }).click();
+  await expect(page.getByRole('button', { name: '打印承诺书' })).toBeVisible();
+}

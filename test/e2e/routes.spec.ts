@@ -5,6 +5,7 @@ import {
   browserDates,
   openFreshOffice,
   registerEnterprise,
+  writeMissingMaterialsLetter,
   signIn,
   signOut,
   startPenalty,
@@ -21,6 +22,7 @@ test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
 const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
 const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
 const penaltyNumber = '武建罚字〔2026〕第12号';
+const letter = { content: '按期补齐施工图审查合格书。', liability: '愿意承担相应法律责任。' };
 
 /** User data and codes that may appear in either language. */
 const userData = [
@@ -38,6 +40,9 @@ const userData = [
   accounts.clerk.displayName,
   accounts.clerk.username,
   '王伟',
+  ...Object.values(letter),
+  '申请办理建筑工程施工许可，施工图审查合格书暂缺',
+  '施工图设计文件审查合格书',
   // Each language is offered by its own name.
   '简体中文',
   'English',
@@ -137,6 +142,9 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
   await page.getByTestId('derived-record').click();
   await expect(page.getByRole('heading', { name: '未取得施工许可证擅自施工' })).toBeVisible();
   const recordId = page.url().split('/').pop()!;
+  await page.goto(`/#/subjects/${subjectId}`);
+  await writeMissingMaterialsLetter(page, (await browserDates(page)).today, letter);
+  const commitmentId = page.url().split('/').pop()!;
 
   const clerkRoutes = [
     '/dashboard',
@@ -161,6 +169,11 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     '/cases?queue=all',
     `/cases/new/repair?record=${recordId}`,
     `/cases/new/objection?record=${recordId}`,
+    '/commitments',
+    '/commitments/new',
+    `/commitments/${commitmentId}`,
+    `/commitments/${commitmentId}/edit`,
+    `/subjects/${subjectId}?tab=commitments`,
     '/sync',
     '/sync/conflicts',
     '/users',

@@ -1,3 +1,4 @@
+import { CommitmentFiguresCard } from '../../commitments/DashboardCommitments.tsx';
 import { Anchor, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,6 +45,7 @@ export function DashboardPage() {
     <Stack>
       <Title order={2}>{t('creditUi.dashboard.title')}</Title>
       <TodoCard />
+      <CommitmentFiguresCard />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <StatCard
           label={t('creditUi.dashboard.subjects')}

@@ -1,3 +1,4 @@
+import { CommitmentTodos } from '../../commitments/DashboardCommitments.tsx';
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -97,6 +98,7 @@ export function TodoCard() {
       {items === null && <Text c="dimmed">{t('todo.loading')}</Text>}
       {empty && <Text c="dimmed">{t('todo.empty')}</Text>}
       <Stack gap="sm">
+        <CommitmentTodos />
         {syncProblems.length > 0 && (
           <TodoGroup title={t('todo.kind.sync')} color="red">
             {syncProblems.map((problem) => (

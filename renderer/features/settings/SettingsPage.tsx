@@ -2,6 +2,7 @@ import { Paper, SegmentedControl, SimpleGrid, Stack, Text, Title } from '@mantin
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../../app/services.ts';
+import { SerialBlockSetting } from '../../commitments/SerialBlockSetting.tsx';
 import { type Language, languageForLocale, languages } from '../../i18n/index.ts';
 import { useSession } from '../../security/hooks.ts';
 import { BackupSection } from '../backup/BackupSection.tsx';
@@ -73,6 +74,7 @@ export function SettingsPage() {
         </SimpleGrid>
       </Paper>
       <IdleLockSettings />
+      <SerialBlockSetting />
       <BackupSection />
     </Stack>
   );

@@ -1,3 +1,4 @@
+import { SubjectCommitmentsTab } from '../../commitments/SubjectCommitmentsTab.tsx';
 import {
   Anchor,
   Badge,
@@ -100,6 +101,7 @@ export function SubjectDetailPage() {
         <Tabs.List>
           <Tabs.Tab value="basic">{t('subject.detailTabs.basic')}</Tabs.Tab>
           <Tabs.Tab value="credit">{t('creditUi.file.tab')}</Tabs.Tab>
+          <Tabs.Tab value="commitments">{t('commitmentUi.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('subject.detailTabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
@@ -107,6 +109,9 @@ export function SubjectDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="credit" pt="md">
           <CreditFileTab subject={subject} />
+        </Tabs.Panel>
+        <Tabs.Panel value="commitments" pt="md">
+          <SubjectCommitmentsTab subjectId={subject.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <SubjectHistory subject={subject} revealed={revealed} />

@@ -1,3 +1,5 @@
+import { OpenCommitmentsBadge } from '../../commitments/OpenCommitmentsBadge.tsx';
+import { useOpenCommitmentCounts } from '../../commitments/SubjectCommitmentsTab.tsx';
 import {
   Badge,
   Button,
@@ -39,6 +41,7 @@ const statusColors: Record<SubjectStatus, string> = {
 export function SubjectListPage() {
   const { t, i18n } = useTranslation();
   const { subjects } = useServices();
+  const openCommitments = useOpenCommitmentCounts();
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const [debouncedText] = useDebouncedValue(text, 150);
@@ -217,6 +220,7 @@ export function SubjectListPage() {
             >
               <Table.Td>
                 <Link to={`/subjects/${subject.id}`}>{subject.name}</Link>
+                <OpenCommitmentsBadge count={openCommitments.get(subject.id) ?? 0} />
               </Table.Td>
               <Table.Td>{t(`subject.kind.${subject.kind}`)}</Table.Td>
               <Table.Td ff="monospace">{displayCode(subject)}</Table.Td>

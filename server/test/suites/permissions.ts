@@ -2,7 +2,6 @@
 import { expect, test } from 'vitest';
 import type { CreditRecordDocument, WorkflowEntry } from '../../../shared/model/creditRecord.ts';
 import type { UserDocument } from '../../../shared/model/user.ts';
-import type { PushRow, RejectedDocument } from '../../../shared/sync/protocol.ts';
 import { publishCityDocuments } from '../../sync/documentStore.ts';
 import { documentValidators } from '../../../shared/sync/documentValidators.ts';
 import { syntheticCatalogItemDocument, syntheticCreditRecord } from '../../fixtures/creditRecords.ts';
@@ -11,26 +10,12 @@ import { sampleLicence } from '../../../shared/domain/credit/testFixtures.ts';
 import type { DisclosureDocument } from '../../../shared/model/disclosure.ts';
 import { uuidv7 } from '../../../shared/util/uuid.ts';
 import { countyStaff, syntheticUser, syntheticUserId } from '../../fixtures/users.ts';
-import { createRows, type TestPlatform } from '../harness.ts';
+import { createRows, refusals, type TestPlatform, updateRow } from '../harness.ts';
 
 const at = '2026-01-06T02:00:00.000Z';
 
 function step(action: WorkflowEntry['action'], by: string, note = ''): WorkflowEntry {
   return { action, by, at, note };
-}
-
-/** Refusals as `id → field code` lines, for comparing without the order or params. */
-function refusals(rejected: readonly RejectedDocument[]): Record<string, string[]> {
-  return Object.fromEntries(
-    rejected.map(({ id, issues }) => [id, issues.map((found) => `${found.field} ${found.code}`).sort()]),
-  );
-}
-
-function update<T extends { id: string }>(before: T, after: T): PushRow {
-  return {
-    newDocumentState: { ...after, _deleted: false },
-    assumedMasterState: { ...before, _deleted: false },
-  };
 }
 
 export function definePermissionTests(env: TestPlatform): void {
@@ -100,8 +85,8 @@ export function definePermissionTests(env: TestPlatform): void {
     });
     const statusWithoutStep = syntheticCreditRecord(county, { status: 'approved' });
     const records = await device.push('creditRecords', [
-      update(draft, approvedByClerk),
-      update(ownDraft, approvedByAuthor),
+      updateRow(draft, approvedByClerk),
+      updateRow(ownDraft, approvedByAuthor),
       ...createRows([approvedByReviewer, statusWithoutStep]),
     ]);
     expect(refusals(records.body.rejected)).toEqual({
@@ -127,11 +112,11 @@ export function definePermissionTests(env: TestPlatform): void {
       workflow: [step('submit', staff.clerk)],
       status: 'submitted' as const,
     };
-    const tampering = await device.push('creditRecords', [update(approvedByReviewer, edited)]);
+    const tampering = await device.push('creditRecords', [updateRow(approvedByReviewer, edited)]);
     expect(refusals(tampering.body.rejected)).toEqual({
       [approvedByReviewer.id]: ['status permission.notDraft'],
     });
-    const rewriting = await device.push('creditRecords', [update(approvedByReviewer, rewritten)]);
+    const rewriting = await device.push('creditRecords', [updateRow(approvedByReviewer, rewritten)]);
     expect(refusals(rewriting.body.rejected)).toEqual({
       [approvedByReviewer.id]: ['workflow permission.historyRewritten'],
     });
@@ -150,12 +135,12 @@ export function definePermissionTests(env: TestPlatform): void {
       updatedBy: current.id,
     };
     expect(ownPassword.passwordVerifier).not.toBe(current.passwordVerifier);
-    expect((await device.push('users', [update(current, ownPassword)])).body).toEqual({
+    expect((await device.push('users', [updateRow(current, ownPassword)])).body).toEqual({
       conflicts: [],
       rejected: [],
     });
     const promoted = { ...ownPassword, roles: ['clerk', 'reviewer'] as UserDocument['roles'] };
-    const refused = await device.push('users', [update(ownPassword, promoted)]);
+    const refused = await device.push('users', [updateRow(ownPassword, promoted)]);
     expect(refusals(refused.body.rejected)).toEqual({ [current.id]: ['updatedBy permission.denied'] });
   });
 
@@ -277,7 +262,7 @@ export function defineDisclosurePermissionTests(env: TestPlatform): void {
       [byStranger.id]: ['createdBy permission.unknownUser'],
     });
     const editedByReviewer = { ...byClerk, content: '改动后的许可内容', updatedBy: staff.reviewer };
-    const edit = await device.push('disclosures', [update(byClerk, editedByReviewer)]);
+    const edit = await device.push('disclosures', [updateRow(byClerk, editedByReviewer)]);
     expect(refusals(edit.body.rejected)).toEqual({ [byClerk.id]: ['updatedBy permission.denied'] });
     const stored = await device.pullAll('disclosures');
     expect(stored.map((doc) => [doc.id, doc.content])).toEqual([[byClerk.id, byClerk.content]]);

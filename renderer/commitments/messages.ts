@@ -1,0 +1,229 @@
+/** The commitment screens' text in zh-CN and English: flat keys under `commitmentUi`. */
+import type { CommitmentAction } from '../../shared/commitments/workflow.ts';
+
+type Messages = Record<string, string>;
+
+const zhConsequence: Record<CommitmentAction, string> = {
+  accept: '受理后承诺书生效，签字人、签署日期不再修改；将记录受理时的信用状况核查结果，并由您作为受理人。',
+  withdrawDraft: '撤回这份草稿，承诺书不再生效（历史记录保留）。',
+  withdraw: '撤回已受理的承诺，承诺书不再生效，不纳入信用记录（历史记录保留）。',
+  fulfil: '登记全部履行，并同时生成一条履约践诺信用记录（守信激励或基础信息）提交审核。',
+  proposeBreach:
+    '登记违诺，并同时生成一条拟纳入的失信信息提交审核；须由未参与登记的审核员确认后才生效（双人复核）。',
+  confirmPartlyFulfilled: '确认部分履行的核查结论，并同时批准由此生成的失信信息。',
+  confirmNotFulfilled: '确认全部未履行的核查结论，并同时批准由此生成的失信信息。',
+  confirmFalseCommitment: '确认虚假承诺的核查结论，并同时批准由此生成的失信信息。',
+  rejectBreach: '退回违诺认定，承诺回到“已受理”，拟纳入的失信信息一并退回为草稿。',
+};
+
+const enConsequence: Record<CommitmentAction, string> = {
+  accept:
+    'The letter takes effect: signatory and signing date can no longer change; the credit-state check is saved and you are named as the accepting official.',
+  withdrawDraft: 'Withdraws this draft; the letter never takes effect (its history is kept).',
+  withdraw:
+    'Withdraws the accepted commitment; it no longer counts and enters no credit record (history kept).',
+  fulfil:
+    'Records full fulfilment and files a fulfilment credit record (credit-enhancing or basic) for review.',
+  proposeBreach:
+    'Records a breach and proposes a dishonest record for review; it takes effect only when a reviewer who took no part confirms it (four-eyes).',
+  confirmPartlyFulfilled:
+    'Confirms the finding “partly fulfilled” and approves the dishonest record it proposed.',
+  confirmNotFulfilled: 'Confirms the finding “not fulfilled” and approves the dishonest record it proposed.',
+  confirmFalseCommitment:
+    'Confirms the finding “false commitment” and approves the dishonest record it proposed.',
+  rejectBreach:
+    'Returns the breach finding: the commitment is accepted again and the proposed record goes back to draft.',
+};
+
+const zhDone: Record<CommitmentAction, string> = {
+  accept: '已受理',
+  withdrawDraft: '草稿已撤回',
+  withdraw: '承诺已撤回',
+  fulfil: '已登记履行，履约信用记录已提交审核',
+  proposeBreach: '已登记违诺，拟纳入的失信信息已提交审核',
+  confirmPartlyFulfilled: '已确认部分履行，失信信息已批准',
+  confirmNotFulfilled: '已确认全部未履行，失信信息已批准',
+  confirmFalseCommitment: '已确认虚假承诺，失信信息已批准',
+  rejectBreach: '违诺认定已退回',
+};
+
+const enDone: Record<CommitmentAction, string> = {
+  accept: 'Accepted',
+  withdrawDraft: 'Draft withdrawn',
+  withdraw: 'Commitment withdrawn',
+  fulfil: 'Fulfilment recorded; its credit record awaits review',
+  proposeBreach: 'Breach recorded; the proposed dishonest record awaits review',
+  confirmPartlyFulfilled: 'Partly fulfilled confirmed; the dishonest record is approved',
+  confirmNotFulfilled: 'Not fulfilled confirmed; the dishonest record is approved',
+  confirmFalseCommitment: 'False commitment confirmed; the dishonest record is approved',
+  rejectBreach: 'Breach finding returned',
+};
+
+function prefixed(prefix: string, entries: Record<string, string>): Messages {
+  return Object.fromEntries(Object.entries(entries).map(([key, value]) => [`${prefix}.${key}`, value]));
+}
+
+const zhCN: Messages = {
+  'validation.commitment.notEligible': '该主体信用状况不符合受理条件（见信用状况核查），不能受理',
+  'validation.commitment.notDraft': '已受理的承诺书不能修改，只能通过流程操作',
+  'commitmentUi.nav': '信用承诺',
+  'commitmentUi.title': '信用承诺',
+  'commitmentUi.tab': '信用承诺',
+  'commitmentUi.new': '新建承诺书',
+  'commitmentUi.editTitle': '修改承诺书草稿',
+  'commitmentUi.search': '编号或主体名称',
+  'commitmentUi.followUp': '跟踪',
+  'commitmentUi.followUpFilter.dueSoon': '即将到期',
+  'commitmentUi.followUpFilter.overdue': '已逾期',
+  'commitmentUi.openOnly': '只看履行中',
+  'commitmentUi.noneMatch': '没有符合条件的承诺',
+  'commitmentUi.noneForSubject': '该主体还没有信用承诺',
+  'commitmentUi.openBadge': '{{count}} 份承诺履行中',
+  'commitmentUi.heading': '{{name}} · {{type}}',
+  'commitmentUi.print': '打印承诺书',
+  'commitmentUi.printed': '承诺书 PDF 已保存',
+  'commitmentUi.letterFileName': '信用承诺书_{{number}}',
+  'commitmentUi.missingCharacters': 'PDF 已保存，但字库缺少以下字符，打印为空白：{{characters}}',
+  'commitmentUi.checkedAt': '核查时间：{{at}}',
+  'commitmentUi.noFindings': '未发现失信信息、名单记录或以往违诺',
+  'commitmentUi.findingCount': '（{{count}} 条）',
+  'commitmentUi.finding': '核查结论',
+  'commitmentUi.result': '核查结论',
+  'commitmentUi.creditRecords': '由此生成的信用记录',
+  'commitmentUi.creditRecord': '信用记录 {{index}}',
+  'commitmentUi.scans': '签字承诺书扫描件',
+  'commitmentUi.addScan': '添加扫描件',
+  'commitmentUi.noScans': '尚未添加签字承诺书扫描件',
+  'commitmentUi.scanAdded': '已添加扫描件 {{name}}',
+  'commitmentUi.history': '办理记录',
+  'commitmentUi.stepBy': '{{by}} · {{at}}',
+  'commitmentUi.registeredParty': '已登记主体',
+  'commitmentUi.newParty': '尚未登记的主体（同时登记）',
+  'commitmentUi.partyName': '主体名称',
+  'commitmentUi.partyCode': '统一社会信用代码',
+  'commitmentUi.partyIndustry': '行业',
+  'commitmentUi.onePerLine': '每行一项',
+  'commitmentUi.deadlineHint': '按该事项默认 {{days}} 个工作日（节假日顺延）计算，可修改',
+  'commitmentUi.fillTemplate': '按承诺类型模板填写',
+  'commitmentUi.public': '向社会公开',
+  'commitmentUi.acceptedByHint':
+    '保存为草稿，可先打印给承诺人签字；在承诺书页面点击“受理”时记录受理人和信用状况核查。',
+  'commitmentUi.saveDraft': '保存草稿',
+  'commitmentUi.close': '关闭',
+  'commitmentUi.campaign.open': '年度行业自律承诺',
+  'commitmentUi.campaign.title': '年度行业自律信用承诺',
+  'commitmentUi.campaign.consequence':
+    '将为所选行业每一家存续企业生成一份“{{matter}}”承诺书草稿（已有本年度承诺的企业不重复生成），并合并打印为一个 PDF。签字扫描件收回后，在各承诺书页面添加扫描件并受理。',
+  'commitmentUi.campaign.industries': '行业',
+  'commitmentUi.campaign.year': '年度',
+  'commitmentUi.campaign.run': '生成并打印',
+  'commitmentUi.campaign.progress': '已完成 {{done}} / {{total}}',
+  'commitmentUi.campaign.done': '新生成 {{count}} 份承诺书，{{already}} 家企业本年度已有承诺',
+  'commitmentUi.campaign.cancelled': '已取消：已生成的 {{count}} 份保留，再次运行会补齐其余企业',
+  'commitmentUi.campaign.fileName': '{{year}}年度行业自律信用承诺书',
+  'commitmentUi.publication.export': '导出承诺公示文件',
+  'commitmentUi.publication.fileName': '信用承诺公示',
+  'commitmentUi.publication.done': '已导出 {{count}} 份公开的信用承诺',
+  'commitmentUi.dashboard.title': '信用承诺',
+  'commitmentUi.dashboard.rateDetail': '全部履行 {{fulfilled}} 份 / 已有核查结论 {{decided}} 份',
+  'commitmentUi.dashboard.overdueDetail': '容缺受理超过补交期限仍未办结',
+  'commitmentUi.todo.title': '信用承诺跟踪（{{count}}）',
+  'commitmentUi.serialBlock.title': '承诺书编号段',
+  'commitmentUi.serialBlock.explain':
+    '同一区县的每台电脑须使用不同的编号段，离线编号时才不会重号。更改后，本机新编的承诺书从所选编号段取流水号；已编的号码不变。',
+  'commitmentUi.serialBlock.label': '本机使用的编号段',
+  'commitmentUi.serialBlock.option': '第 {{block}} 段（流水号 {{first}}–{{last}}）',
+  'commitmentUi.serialBlock.save': '保存编号段',
+  'commitmentUi.serialBlock.saved': '本机已改用第 {{block}} 段编号',
+  'commitmentUi.reminder': '提醒：{{name}} 的容缺材料补交期限 {{date}} 已过，请核查履约情况',
+  'commitmentUi.todo.dueSoon': '补交期限 {{date}}，即将到期',
+  'commitmentUi.todo.overdue': '补交期限 {{date}}，已逾期',
+  ...prefixed('commitmentUi.consequence', zhConsequence),
+  ...prefixed('commitmentUi.done', zhDone),
+};
+
+const en: Messages = {
+  'validation.commitment.notEligible':
+    'The subject’s credit state does not allow acceptance (see the credit-state check)',
+  'validation.commitment.notDraft': 'An accepted letter cannot be edited; only workflow steps change it',
+  'commitmentUi.nav': 'Commitments',
+  'commitmentUi.title': 'Credit commitments',
+  'commitmentUi.tab': 'Commitments',
+  'commitmentUi.new': 'New commitment',
+  'commitmentUi.editTitle': 'Edit the draft commitment',
+  'commitmentUi.search': 'Number or subject name',
+  'commitmentUi.followUp': 'Follow-up',
+  'commitmentUi.followUpFilter.dueSoon': 'Due soon',
+  'commitmentUi.followUpFilter.overdue': 'Overdue',
+  'commitmentUi.openOnly': 'Open only',
+  'commitmentUi.noneMatch': 'No commitments match',
+  'commitmentUi.noneForSubject': 'This subject has no commitments yet',
+  'commitmentUi.openBadge': '{{count}} open commitments',
+  'commitmentUi.heading': '{{name}} · {{type}}',
+  'commitmentUi.print': 'Print the letter',
+  'commitmentUi.printed': 'Letter PDF saved',
+  'commitmentUi.letterFileName': 'Commitment letter {{number}}',
+  'commitmentUi.missingCharacters':
+    'PDF saved, but the font lacks these characters and printed them blank: {{characters}}',
+  'commitmentUi.checkedAt': 'Checked {{at}}',
+  'commitmentUi.noFindings': 'No dishonest records, list entries or earlier breaches found',
+  'commitmentUi.findingCount': ' ({{count}})',
+  'commitmentUi.finding': 'Finding',
+  'commitmentUi.result': 'Finding',
+  'commitmentUi.creditRecords': 'Credit records it produced',
+  'commitmentUi.creditRecord': 'Credit record {{index}}',
+  'commitmentUi.scans': 'Scanned signed letter',
+  'commitmentUi.addScan': 'Add a scan',
+  'commitmentUi.noScans': 'No scan of the signed letter yet',
+  'commitmentUi.scanAdded': 'Scan {{name}} added',
+  'commitmentUi.history': 'History',
+  'commitmentUi.stepBy': '{{by}} · {{at}}',
+  'commitmentUi.registeredParty': 'Registered subject',
+  'commitmentUi.newParty': 'Not yet registered (register it now)',
+  'commitmentUi.partyName': 'Subject name',
+  'commitmentUi.partyCode': 'Unified social credit code',
+  'commitmentUi.partyIndustry': 'Industry',
+  'commitmentUi.onePerLine': 'One per line',
+  'commitmentUi.deadlineHint': 'The matter’s {{days}} working days (holidays skipped); you may change it',
+  'commitmentUi.fillTemplate': 'Fill from the type’s template',
+  'commitmentUi.public': 'Public',
+  'commitmentUi.acceptedByHint':
+    'Saved as a draft, to be printed and signed first; “Accept” on the letter’s page records you as accepting official and saves the credit-state check.',
+  'commitmentUi.saveDraft': 'Save draft',
+  'commitmentUi.close': 'Close',
+  'commitmentUi.campaign.open': 'Annual self-discipline campaign',
+  'commitmentUi.campaign.title': 'Annual industry self-discipline commitments',
+  'commitmentUi.campaign.consequence':
+    'Creates a draft “{{matter}}” letter for every active enterprise of the chosen industries (none for an enterprise that already has one this year) and prints them as one PDF. As signed scans come back, add each scan on the letter’s page and accept it.',
+  'commitmentUi.campaign.industries': 'Industries',
+  'commitmentUi.campaign.year': 'Year',
+  'commitmentUi.campaign.run': 'Create and print',
+  'commitmentUi.campaign.progress': '{{done}} of {{total}} done',
+  'commitmentUi.campaign.done':
+    '{{count}} letters created; {{already}} enterprises already had one this year',
+  'commitmentUi.campaign.cancelled':
+    'Cancelled: the {{count}} letters created are kept; running it again completes the rest',
+  'commitmentUi.campaign.fileName': 'Self-discipline commitments {{year}}',
+  'commitmentUi.publication.export': 'Export commitment publication file',
+  'commitmentUi.publication.fileName': 'Commitment publication',
+  'commitmentUi.publication.done': '{{count}} public commitments exported',
+  'commitmentUi.dashboard.title': 'Credit commitments',
+  'commitmentUi.dashboard.rateDetail': '{{fulfilled}} fully fulfilled of {{decided}} with a finding',
+  'commitmentUi.dashboard.overdueDetail': 'Missing materials past their deadline',
+  'commitmentUi.todo.title': 'Commitment follow-up ({{count}})',
+  'commitmentUi.serialBlock.title': 'Commitment number block',
+  'commitmentUi.serialBlock.explain':
+    'Every computer of a county needs its own block so that letters numbered offline never share a number. After a change, new letters on this computer take serials from the chosen block; numbers already given stay.',
+  'commitmentUi.serialBlock.label': 'Block this computer uses',
+  'commitmentUi.serialBlock.option': 'Block {{block}} (serials {{first}}–{{last}})',
+  'commitmentUi.serialBlock.save': 'Save the block',
+  'commitmentUi.serialBlock.saved': 'This computer now numbers from block {{block}}',
+  'commitmentUi.reminder':
+    'Reminder: the deadline {{date}} for {{name}}’s missing materials has passed; check fulfilment',
+  'commitmentUi.todo.dueSoon': 'materials due {{date}}',
+  'commitmentUi.todo.overdue': 'materials were due {{date}}: overdue',
+  ...prefixed('commitmentUi.consequence', enConsequence),
+  ...prefixed('commitmentUi.done', enDone),
+};
+
+export const commitmentUiMessages: { 'zh-CN': Messages; en: Messages } = { 'zh-CN': zhCN, en };

@@ -1,0 +1,639 @@
+import type { MangoQuerySelector } from 'rxdb';
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import { checkAcceptance, needsAcceptanceCheck } from '../../shared/commitments/acceptance.ts';
+import { type CampaignOptions, planCampaign } from '../../shared/commitments/campaign.ts';
+import { creditFileEffect } from '../../shared/commitments/creditFile.ts';
+import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
+import {
+  type CommitmentMatter,
+  defaultCommitmentMatters,
+  findMatter,
+} from '../../shared/commitments/matters.ts';
+import {
+  type CommitmentDocument,
+  type CommitmentInput,
+  type CommitmentOutcome,
+  emptyCommitmentInput,
+  emptyOutcome,
+  validateCommitmentInput,
+} from '../../shared/commitments/model.ts';
+import { nextCommitmentNumbers, type SerialBlock, serialBlock } from '../../shared/commitments/numbering.ts';
+import { templateDefaults } from '../../shared/commitments/templates.ts';
+import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
+import {
+  availableCommitmentSteps,
+  type CommitmentAction,
+  commitmentWorkflow,
+  takeCommitmentStep,
+} from '../../shared/commitments/workflow.ts';
+import { takeCreditRecordStep } from '../../shared/domain/credit/workflow.ts';
+import type { Attachment } from '../../shared/model/attachment.ts';
+import type { AuditAction } from '../../shared/model/auditEntry.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { Industry, SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
+import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { CommitmentCollection } from '../db/database.ts';
+import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import {
+  authorOf,
+  creationOf,
+  type JournalStep,
+  type UpdateStep,
+  type WriteJournal,
+} from '../db/writeJournal.ts';
+import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
+import { actingUser, type CreditRecordRepository, mayAct } from '../repositories/creditRecords.ts';
+import type { ReferenceRepository } from '../repositories/reference.ts';
+import type { SubjectRepository } from '../repositories/subjects.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import type { SignedInSession } from '../security/session.ts';
+import { localDate } from '../session/session.ts';
+
+/** What the clerk enters on the form; number, party details, status and workflow are the repository's. */
+const commitmentFieldNames = [
+  'subjectId',
+  'type',
+  'matterCode',
+  'reason',
+  'content',
+  'missingMaterials',
+  'materialsDeadline',
+  'liability',
+  'signatory',
+  'signingDate',
+  'publicity',
+  'repairedRecordId',
+] as const satisfies readonly (keyof CommitmentInput)[];
+
+export type CommitmentFields = Pick<CommitmentInput, (typeof commitmentFieldNames)[number]>;
+
+export function emptyCommitmentFields(subjectId = ''): CommitmentFields {
+  return fieldsOf({ ...emptyCommitmentInput(), subjectId });
+}
+
+/** The form's fields of a commitment. */
+export function fieldsOf(commitment: CommitmentInput): CommitmentFields {
+  return Object.fromEntries(
+    commitmentFieldNames.map((field) => [field, commitment[field]]),
+  ) as CommitmentFields;
+}
+
+/** A finding as the clerk enters it: the step sets result, unit and date. */
+export type FindingFields = Pick<CommitmentOutcome, 'facts' | 'unfulfilledContent' | 'actionTaken'> & {
+  result: CommitmentOutcome['result'];
+  evidence?: Attachment[];
+};
+
+export interface CommitmentQuery {
+  subjectId?: string;
+  type?: CommitmentType;
+  status?: CommitmentStatus;
+  /** Open commitments only (accepted or with a breach awaiting confirmation). */
+  open?: boolean;
+  /** Due soon or overdue on the follow-up queue. */
+  followUp?: 'dueSoon' | 'overdue';
+  /** Only these ids (the list behind a dashboard figure). */
+  ids?: readonly string[];
+  text?: string;
+}
+
+/** Who this office is: printed on letters, named as accepting and deciding unit. */
+export interface CommitmentOffice {
+  county: string;
+  officeName: string;
+}
+
+const auditActionOf: Record<CommitmentAction, AuditAction> = {
+  accept: 'statusChange',
+  withdrawDraft: 'statusChange',
+  withdraw: 'statusChange',
+  fulfil: 'statusChange',
+  proposeBreach: 'statusChange',
+  confirmPartlyFulfilled: 'approve',
+  confirmNotFulfilled: 'approve',
+  confirmFalseCommitment: 'approve',
+  rejectBreach: 'reject',
+};
+
+/** The local setting naming this computer's serial block (see shared/commitments/numbering.ts). */
+export const serialBlockSetting = 'commitments.serialBlock';
+
+/** The local setting holding the day deadlines were last checked for the reminder. */
+const deadlineCheckSetting = 'commitments.deadlinesCheckedOn';
+
+/**
+ * The only way UI code reads and writes commitments. Every write goes through the write journal; a step
+ * that touches the credit file (fulfilment, breach, its confirmation) writes the commitment and its
+ * credit record in the same journal run, linked both ways.
+ */
+export class CommitmentRepository {
+  readonly #collection: CommitmentCollection;
+  readonly #local: LocalStore;
+  readonly #context: RepositoryContext;
+  readonly #subjects: SubjectRepository;
+  readonly #records: CreditRecordRepository;
+  readonly #reference: ReferenceRepository;
+  readonly #journal: WriteJournal;
+  readonly attachments: AttachmentStore;
+  readonly #office: CommitmentOffice;
+  readonly matters: readonly CommitmentMatter[] = defaultCommitmentMatters;
+
+  constructor(
+    collection: CommitmentCollection,
+    local: LocalStore,
+    context: RepositoryContext,
+    dependencies: {
+      subjects: SubjectRepository;
+      records: CreditRecordRepository;
+      reference: ReferenceRepository;
+      journal: WriteJournal;
+      attachments: AttachmentStore;
+      office: CommitmentOffice;
+    },
+  ) {
+    this.#collection = collection;
+    this.#local = local;
+    this.#context = context;
+    this.#subjects = dependencies.subjects;
+    this.#records = dependencies.records;
+    this.#reference = dependencies.reference;
+    this.#journal = dependencies.journal;
+    this.attachments = dependencies.attachments;
+    this.#office = dependencies.office;
+  }
+
+  get changes$(): Observable<void> {
+    return this.#collection.$.pipe(map(() => undefined));
+  }
+
+  watch(id: string): Observable<CommitmentDocument | null> {
+    return this.#collection.findOne(id).$.pipe(map((doc) => (doc ? plain(doc) : null)));
+  }
+
+  async get(id: string): Promise<CommitmentDocument | null> {
+    const doc = await this.#collection.findOne(id).exec();
+    return doc ? plain(doc) : null;
+  }
+
+  async all(): Promise<CommitmentDocument[]> {
+    const docs = await this.#collection.find({ sort: [{ updatedAt: 'desc' }] }).exec();
+    return docs.map(plain);
+  }
+
+  async list(query: CommitmentQuery = {}): Promise<CommitmentDocument[]> {
+    const selector: MangoQuerySelector<CommitmentDocument> = {};
+    if (query.subjectId) selector.subjectId = query.subjectId;
+    if (query.type) selector.type = query.type;
+    if (query.status) selector.status = query.status;
+    if (query.open) selector.status = { $in: [...openStatuses] };
+    const found = (await this.#collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec()).map(
+      plain,
+    );
+    const ids = query.ids ? new Set(query.ids) : null;
+    const text = query.text?.trim().toLowerCase() ?? '';
+    const due = query.followUp
+      ? new Set(
+          followUpQueue(found, this.today(), this.#reference.calendar())
+            .entries.filter((entry) => entry.state === query.followUp)
+            .map((entry) => entry.commitment.id),
+        )
+      : null;
+    return found.filter(
+      (c) =>
+        (!ids || ids.has(c.id)) &&
+        (!due || due.has(c.id)) &&
+        (!text || c.number.includes(text) || c.subjectName.toLowerCase().includes(text)),
+    );
+  }
+
+  /** Open commitments per subject, for the subject list's badge. */
+  async openCountsBySubject(): Promise<Map<string, number>> {
+    const open = await this.#collection.find({ selector: { status: { $in: [...openStatuses] } } }).exec();
+    const counts = new Map<string, number>();
+    for (const doc of open) counts.set(doc.subjectId, (counts.get(doc.subjectId) ?? 0) + 1);
+    return counts;
+  }
+
+  today(): string {
+    return localDate(this.#context.clock());
+  }
+
+  /** The template's promise text and liability for a type, filled with the subject's and matter's data. */
+  templateFor(fields: CommitmentFields, subject: Pick<SubjectDocument, 'name' | 'code' | 'kind'> | null) {
+    const matter = findMatter(this.matters, fields.matterCode);
+    return templateDefaults(fields.type, {
+      subjectName: subject?.name ?? '',
+      subjectCode: subject?.code ?? '',
+      subjectKind: subject?.kind ?? 'enterprise',
+      matter: matter?.name.zh ?? '',
+      materialsDeadline: fields.materialsDeadline,
+      missingMaterials: fields.missingMaterials,
+      year: Number(this.today().slice(0, 4)),
+    });
+  }
+
+  /** The matter's deadline for missing materials from a signing date, in working days. */
+  defaultDeadline(matterCode: string, signingDate: string): string {
+    const matter = findMatter(this.matters, matterCode);
+    if (!matter || matter.missingMaterialsDays === 0 || signingDate === '') return '';
+    return materialsDeadline(signingDate, matter.missingMaterialsDays, this.#reference.calendar()).date;
+  }
+
+  /** The subject's credit state now, as the acceptance check saves it. */
+  async acceptanceCheck(subjectId: string) {
+    const [records, commitments] = await Promise.all([
+      this.#records.list({ subjectId, limit: 10_000 }),
+      this.list({ subjectId }),
+    ]);
+    const now = this.#context.clock();
+    return checkAcceptance(
+      { records: records.items, listings: [], commitments },
+      localDate(now),
+      now.toISOString(),
+    );
+  }
+
+  /** Every rule the fields break as a draft, for the form to show as the clerk types. */
+  async validate(
+    fields: CommitmentFields,
+    newSubject: SubjectInput | null = null,
+  ): Promise<ValidationIssue[]> {
+    const subject = newSubject ? null : await this.#subjects.get(fields.subjectId);
+    const input = this.draftInput(fields, subject ?? partyOf(newSubject), '');
+    const checked = validateCommitmentInput(
+      { ...input, subjectId: newSubject ? uuidv7() : input.subjectId },
+      this.validationContext(subject),
+    );
+    return checked.ok ? [] : checked.issues;
+  }
+
+  /**
+   * A new draft letter, numbered from this computer's serial block. When the party is not registered
+   * yet, `newSubject` registers it: subject and commitment are written together in one journal run.
+   */
+  async create(
+    fields: CommitmentFields,
+    newSubject: SubjectInput | null = null,
+  ): Promise<Validated<CommitmentDocument>> {
+    const acting = actingUser(this.#context, 'commitment.create');
+    if (!acting.ok) return acting;
+    const steps: JournalStep[] = [];
+    let subject: SubjectDocument | null;
+    if (newSubject) {
+      const prepared = this.#subjects.prepareNew(newSubject);
+      if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'newSubject') };
+      subject = prepared.value;
+      steps.push(creationOf('subjects', [subject]));
+    } else {
+      subject = await this.#subjects.get(fields.subjectId);
+      if (!subject) return { ok: false, issues: [issue('subjectId', 'required')] };
+    }
+    const input = this.draftInput({ ...fields, subjectId: subject.id }, subject, '');
+    const numbered = await this.numbers(input.signingDate || this.today(), 1);
+    if (!numbered.ok) return numbered;
+    const checked = validateCommitmentInput(
+      { ...input, number: numbered.numbers[0]! },
+      this.validationContext(subject),
+    );
+    if (!checked.ok) return checked;
+    const document = this.stamp(acting.session, checked.value);
+    steps.push(creationOf('commitments', [document]));
+    await this.#journal.run(authorOf(acting.session), steps);
+    return { ok: true, value: document };
+  }
+
+  /** Changes a draft letter (after acceptance the letter is signed paper: only steps change it). */
+  async update(id: string, fields: CommitmentFields): Promise<Validated<CommitmentDocument>> {
+    const acting = actingUser(this.#context, 'commitment.update');
+    if (!acting.ok) return acting;
+    const current = await this.get(id);
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    if (current.status !== 'draft') return { ok: false, issues: [issue('status', 'commitment.notDraft')] };
+    const subject = await this.#subjects.get(current.subjectId);
+    const input: CommitmentInput = {
+      ...this.draftInput({ ...fields, subjectId: current.subjectId }, subject, current.number),
+      attachments: current.attachments,
+      workflow: current.workflow,
+    };
+    const checked = validateCommitmentInput(input, this.validationContext(subject));
+    if (!checked.ok) return checked;
+    const next = this.nextVersion(current, checked.value, acting.session.userId);
+    await this.#journal.run(authorOf(acting.session), [this.step(current, next)]);
+    return { ok: true, value: next };
+  }
+
+  /** Attaches the scanned signed letter (all files or none), while the letter is a draft or open. */
+  async attach(id: string, files: readonly PickedFile[]): Promise<Validated<CommitmentDocument>> {
+    const acting = actingUser(this.#context, 'commitment.update');
+    if (!acting.ok) return acting;
+    const current = await this.get(id);
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const attachments = await this.attachments.addTo(current.attachments, files);
+    if (!attachments.ok) return attachments;
+    const next = this.nextVersion(
+      current,
+      { ...current, attachments: attachments.value },
+      acting.session.userId,
+    );
+    await this.#journal.run(authorOf(acting.session), [this.step(current, next)]);
+    return { ok: true, value: next };
+  }
+
+  /** The steps the signed-in user may take now. */
+  availableActions(commitment: CommitmentDocument): CommitmentAction[] {
+    const session = this.#context.session();
+    return session ? availableCommitmentSteps(commitment, session) : [];
+  }
+
+  canCreate(): boolean {
+    return mayAct(this.#context, 'commitment.create');
+  }
+
+  canEdit(commitment: CommitmentDocument): boolean {
+    return commitment.status === 'draft' && mayAct(this.#context, 'commitment.update');
+  }
+
+  /**
+   * Takes a workflow step, judged once by the workflow table. Acceptance saves the acceptance check
+   * (and refuses a subject the rules exclude); a finding writes its credit-file effect in the same
+   * journal run: fulfilment files its record, a breach proposes a dishonest record for review, the
+   * confirmation approves it, a return sends it back.
+   */
+  async act(
+    id: string,
+    action: CommitmentAction,
+    options: { note?: string; finding?: FindingFields } = {},
+  ): Promise<Validated<CommitmentDocument>> {
+    const session = this.#context.session();
+    if (!session) return { ok: false, issues: [issue('action', 'permission.denied', { action })] };
+    const current = await this.get(id);
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const now = this.#context.clock().toISOString();
+    let draft: CommitmentDocument = current;
+    if (action === 'accept') {
+      const subject = await this.#subjects.get(current.subjectId);
+      if (subject?.status === 'deregistered') {
+        return { ok: false, issues: [issue('subjectId', 'commitment.subjectDeregistered')] };
+      }
+      const check = needsAcceptanceCheck(current.type) ? await this.acceptanceCheck(current.subjectId) : null;
+      if (check && !check.eligible) {
+        return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
+      }
+      draft = {
+        ...current,
+        acceptanceCheck: check,
+        acceptingUnit: current.acceptingUnit || this.#office.officeName,
+      };
+    }
+    if (action === 'fulfil' || action === 'proposeBreach') {
+      const found = options.finding;
+      draft = {
+        ...current,
+        outcome: {
+          ...emptyOutcome(),
+          facts: found?.facts.trim() ?? '',
+          unfulfilledContent: found?.unfulfilledContent.trim() ?? '',
+          actionTaken: found?.actionTaken.trim() ?? '',
+          evidence: found?.evidence ?? [],
+          result: action === 'fulfil' ? 'fulfilled' : (found?.result ?? ''),
+          decisionDate: localDate(new Date(now)),
+          decidingUnit: this.#office.officeName,
+        },
+      };
+    }
+    const stepped = takeCommitmentStep(draft, action, session, now, options.note ?? '');
+    if (!stepped.ok) return stepped;
+    const subject = await this.#subjects.get(current.subjectId);
+    const checked = validateCommitmentInput(stepped.value, this.validationContext(subject));
+    if (!checked.ok) return checked;
+    let next = this.nextVersion(current, checked.value, session.userId);
+    const effect = await this.creditFileSteps(current, next, action, session, now, options.note ?? '');
+    if (!effect.ok) return effect;
+    next = { ...next, creditRecordIds: [...next.creditRecordIds, ...effect.value.newRecordIds] };
+    const audit = { action: auditActionOf[action], reason: (options.note ?? '').trim() };
+    const steps: JournalStep[] = [...effect.value.steps, this.step(current, next, audit)];
+    await this.#journal.run(authorOf(session), steps);
+    return { ok: true, value: next };
+  }
+
+  /**
+   * The yearly self-discipline campaign: a numbered draft for every active enterprise of the industries
+   * that has none for this matter and year, written in chunks (progress, cancel between chunks).
+   */
+  async runCampaign(
+    options: { matterCode: string; year: number; industries: Industry[] },
+    progress?: (done: number, total: number) => boolean | undefined,
+  ): Promise<Validated<{ created: CommitmentDocument[]; alreadyCommitted: number; cancelled: boolean }>> {
+    const acting = actingUser(this.#context, 'commitment.create');
+    if (!acting.ok) return acting;
+    const matter = findMatter(this.matters, options.matterCode);
+    if (!matter) {
+      return {
+        ok: false,
+        issues: [issue('matterCode', 'commitment.unknownMatter', { code: options.matterCode })],
+      };
+    }
+    if (options.industries.length === 0) return { ok: false, issues: [issue('industries', 'required')] };
+    const subjects = (
+      await this.#subjects.list({ kind: 'enterprise', status: 'active', limit: Number.MAX_SAFE_INTEGER })
+    ).items;
+    const existing = await this.all();
+    const date = this.today();
+    const planOptions: CampaignOptions = {
+      matter,
+      year: options.year,
+      industries: options.industries,
+      division: this.#office.county,
+      date,
+      block: await this.serialBlock(),
+      knownNumbers: existing.map((c) => c.number),
+      acceptingUnit: this.#office.officeName,
+      acceptingUnitCode: '',
+    };
+    const plan = planCampaign(subjects, existing, planOptions);
+    if (!plan.ok) return plan;
+    const created: CommitmentDocument[] = [];
+    const chunk = 500;
+    for (let start = 0; start < plan.inputs.length; start += chunk) {
+      const docs = plan.inputs.slice(start, start + chunk).map((input) => this.stamp(acting.session, input));
+      await this.#journal.run(authorOf(acting.session), [creationOf('commitments', docs)]);
+      created.push(...docs);
+      if (progress?.(created.length, plan.inputs.length) === false) {
+        return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: true } };
+      }
+    }
+    return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: false } };
+  }
+
+  /**
+   * Open commitments whose deadline for missing materials passed since this computer last asked (once
+   * each): what the reminder announces. The first call only notes the day.
+   */
+  async deadlinesPassedSinceLastCheck(): Promise<CommitmentDocument[]> {
+    const today = this.today();
+    const lastChecked = await this.#local.getSetting<string>(deadlineCheckSetting);
+    await this.#local.setSetting(deadlineCheckSetting, today);
+    if (lastChecked === undefined || lastChecked >= today) return [];
+    return deadlinesPassed(await this.list({ open: true }), lastChecked, today);
+  }
+
+  /** Earlier versions, newest first. */
+  history(id: string): Promise<HistoryEntry[]> {
+    return this.#local.historyOf('commitments', id);
+  }
+
+  /** This computer's serial block: the index set for it locally, block 0 until one is set. */
+  async serialBlock(): Promise<SerialBlock> {
+    return serialBlock((await this.#local.getSetting<number>(serialBlockSetting)) ?? 0);
+  }
+
+  /** Gives this computer serial block `index` (county administrators; one block per computer). */
+  async setSerialBlock(index: number): Promise<Validated<SerialBlock>> {
+    const acting = actingUser(this.#context, 'settings.manage');
+    if (!acting.ok) return acting;
+    let block: SerialBlock;
+    try {
+      block = serialBlock(index);
+    } catch {
+      return { ok: false, issues: [issue('serialBlock', 'oneOf')] };
+    }
+    await this.#local.setSetting(serialBlockSetting, index);
+    return { ok: true, value: block };
+  }
+
+  private async numbers(date: string, count: number) {
+    const known = (await this.#collection.find().exec()).map((doc) => doc.number);
+    return nextCommitmentNumbers(known, this.#office.county, date, await this.serialBlock(), count);
+  }
+
+  /** The credit-file writes of a step, and the ids of records it creates. */
+  private async creditFileSteps(
+    current: CommitmentDocument,
+    next: CommitmentDocument,
+    action: CommitmentAction,
+    session: SignedInSession,
+    now: string,
+    note: string,
+  ): Promise<Validated<{ steps: JournalStep[]; newRecordIds: string[] }>> {
+    const none = { ok: true as const, value: { steps: [], newRecordIds: [] } };
+    if (action === 'fulfil' || action === 'proposeBreach') {
+      const effect = creditFileEffect(next, this.matters, this.#reference.catalog());
+      if (effect.outcome === 'noCatalogItem') {
+        return {
+          ok: false,
+          issues: [issue('outcome', 'creditRecord.unknownCatalogItem', { code: effect.code })],
+        };
+      }
+      if (effect.outcome !== 'record') return none;
+      const id = uuidv7(this.#context.clock().getTime());
+      const prepared = this.#records.prepareDerived(session, id, { ...effect.record, sourceId: current.id });
+      if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'creditRecord') };
+      // Submitted for review at once: a dishonest record is a proposal a reviewer approves (four-eyes).
+      const submitted = takeCreditRecordStep(prepared.value, 'submit', session, now);
+      if (!submitted.ok) return { ok: false, issues: prefixed(submitted.issues, 'creditRecord') };
+      return {
+        ok: true,
+        value: { steps: [creationOf('creditRecords', [submitted.value])], newRecordIds: [id] },
+      };
+    }
+    const confirms = commitmentWorkflow.transitions[action].from === 'breachProposed';
+    if (!confirms) return none;
+    const recordStep = action === 'rejectBreach' ? 'return' : 'approve';
+    const steps: JournalStep[] = [];
+    for (const recordId of current.creditRecordIds) {
+      const record = await this.#records.get(recordId);
+      if (record?.status !== 'submitted') continue;
+      const stepped = takeCreditRecordStep(record, recordStep, session, now, note);
+      if (!stepped.ok) return { ok: false, issues: prefixed(stepped.issues, 'creditRecord') };
+      const after: CreditRecordDocument = { ...stepped.value, updatedAt: now, updatedBy: session.userId };
+      steps.push({
+        kind: 'update',
+        collection: 'creditRecords',
+        before: record,
+        after,
+        audit: { action: recordStep === 'approve' ? 'approve' : 'reject', reason: note.trim() },
+      });
+    }
+    return { ok: true, value: { steps, newRecordIds: [] } };
+  }
+
+  private draftInput(
+    fields: CommitmentFields,
+    subject: Pick<SubjectDocument, 'id' | 'kind' | 'name' | 'code'> | null,
+    number: string,
+  ): CommitmentInput {
+    return {
+      ...emptyCommitmentInput(),
+      ...fields,
+      reason: fields.reason.trim(),
+      signatory: fields.signatory.trim(),
+      missingMaterials: fields.missingMaterials.map((m) => m.trim()).filter((m) => m !== ''),
+      number,
+      subjectId: subject?.id ?? fields.subjectId,
+      subjectKind: subject?.kind ?? 'enterprise',
+      subjectName: subject?.name ?? '',
+      subjectCode: subject?.code ?? '',
+      acceptingUnit: this.#office.officeName,
+    };
+  }
+
+  private validationContext(subject: Pick<SubjectDocument, 'status'> | null) {
+    return {
+      matters: this.matters,
+      today: this.today(),
+      ...(subject ? { subject: { status: subject.status } } : {}),
+    };
+  }
+
+  private stamp(session: SignedInSession, input: CommitmentInput): CommitmentDocument {
+    const now = this.#context.clock().toISOString();
+    const { userId, county } = session;
+    return {
+      ...input,
+      id: uuidv7(this.#context.clock().getTime()),
+      county,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: userId,
+      updatedBy: userId,
+    };
+  }
+
+  private nextVersion(previous: CommitmentDocument, input: CommitmentInput, by: string): CommitmentDocument {
+    return {
+      ...input,
+      id: previous.id,
+      county: previous.county,
+      createdAt: previous.createdAt,
+      createdBy: previous.createdBy,
+      updatedAt: this.#context.clock().toISOString(),
+      updatedBy: by,
+    };
+  }
+
+  private step(
+    before: CommitmentDocument,
+    after: CommitmentDocument,
+    audit?: UpdateStep['audit'],
+  ): UpdateStep {
+    return { kind: 'update', collection: 'commitments', before, after, ...(audit ? { audit } : {}) };
+  }
+}
+
+function plain(doc: { toJSON(): unknown }): CommitmentDocument {
+  return doc.toJSON() as CommitmentDocument;
+}
+
+function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
+  return issues.map((found) => ({ ...found, field: `${prefix}.${found.field}` }));
+}
+
+function partyOf(
+  input: SubjectInput | null,
+): Pick<SubjectDocument, 'id' | 'kind' | 'name' | 'code' | 'status'> | null {
+  return input
+    ? { id: '', kind: input.kind, name: input.name, code: input.code, status: input.status }
+    : null;
+}

@@ -1,0 +1,21 @@
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { personalFields } from '../security/masking.ts';
+import { validateCommitmentDocument } from '../sync/documentValidators.ts';
+import { commitmentJsonSchema } from './model.ts';
+import { commitmentWorkflow } from './workflow.ts';
+
+/** Credit commitment letters (信用承诺) and their fulfilment. */
+export const commitmentsCapability: CapabilityDescriptor = {
+  collection: 'commitments',
+  i18n: 'commitment',
+  schema: commitmentJsonSchema,
+  migrations: {},
+  validate: validateCommitmentDocument,
+  personalFields: personalFields.commitments ?? [],
+  // The scanned signed letter, and the evidence of fulfilment or of a breach.
+  attachments: ['attachments[]', 'outcome.evidence[]'],
+  searchable: ['number', 'subjectName'],
+  // Serial blocks keep two devices apart; the platform refuses a number given twice all the same.
+  uniqueField: 'number',
+  workflows: [commitmentWorkflow],
+};

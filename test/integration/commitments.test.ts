@@ -1,0 +1,268 @@
+/**
+ * Commitments through their repository on a real profile (RxDB on fake-indexeddb, the write journal):
+ * a breach proposes a dishonest record that the confirmation approves, written together and linked both
+ * ways; a party registered on the way; the campaign run twice; bad input refused with nothing written.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import {
+  type CommitmentFields,
+  CommitmentRepository,
+  emptyCommitmentFields,
+} from '../../renderer/commitments/repository.ts';
+import type { JournalStep } from '../../renderer/db/writeJournal.ts';
+import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
+import { enterpriseInput, openProfile, type Profile, registerSubject, users } from './creditHarness.ts';
+
+const office = { county: '410823', officeName: '武陟县住房和城乡建设局' };
+
+let profile: Profile;
+let enterprise: SubjectDocument;
+let commitments: CommitmentRepository;
+/** The steps of every journal run, in order. */
+let runs: JournalStep[][];
+
+beforeEach(async () => {
+  profile = await openProfile('2026-03-06T02:00:00.000Z');
+  enterprise = await registerSubject(profile, enterpriseInput());
+  runs = [];
+  const run = profile.journal.run.bind(profile.journal);
+  profile.journal.run = (author, steps) => {
+    runs.push([...steps]);
+    return run(author, steps);
+  };
+  commitments = new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
+    subjects: profile.subjects,
+    records: profile.records,
+    reference: profile.reference,
+    journal: profile.journal,
+    attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
+    office,
+  });
+});
+
+afterEach(async () => {
+  await profile.close();
+});
+
+function missingMaterials(overrides: Partial<CommitmentFields> = {}): CommitmentFields {
+  return {
+    ...emptyCommitmentFields(enterprise.id),
+    type: 'missingMaterials',
+    matterCode: 'SG-XK',
+    reason: '申请办理建筑工程施工许可，部分非主要材料暂缺',
+    content: '于规定期限内补齐材料。',
+    missingMaterials: ['施工图设计文件审查合格书'],
+    materialsDeadline: '2026-03-13',
+    liability: '如违反承诺，愿意承担相应法律责任。',
+    signatory: '王伟',
+    signingDate: '2026-03-06',
+    ...overrides,
+  };
+}
+
+async function accepted() {
+  const created = await commitments.create(missingMaterials());
+  if (!created.ok) throw new Error(JSON.stringify(created.issues));
+  const result = await commitments.act(created.value.id, 'accept');
+  if (!result.ok) throw new Error(JSON.stringify(result.issues));
+  return result.value;
+}
+
+const breach = {
+  result: 'notFulfilled' as const,
+  facts: '截至补交期限，申请人未补交施工图设计文件审查合格书。',
+  unfulfilledContent: '未补交施工图设计文件审查合格书',
+  actionTaken: '终止办理并将违诺情况纳入信用记录',
+};
+
+describe('a commitment', () => {
+  it('is numbered from the serial block and saves the acceptance check on acceptance', async () => {
+    const commitment = await accepted();
+    expect(commitment.number).toBe('41082320260306000001');
+    expect(commitment.status).toBe('accepted');
+    expect(commitment.acceptedBy).toBe(users.clerk.userId);
+    expect(commitment.acceptanceCheck).toEqual({
+      checkedAt: '2026-03-06T02:00:00.000Z',
+      eligible: true,
+      findings: [],
+    });
+    const second = await commitments.create(missingMaterials());
+    expect(second.ok && second.value.number).toBe('41082320260306000002');
+  });
+
+  it('numbers from the block the administrator gives this computer', async () => {
+    expect(await commitments.setSerialBlock(3)).toMatchObject({
+      ok: false,
+      issues: [{ code: 'permission.denied' }],
+    });
+    profile.signIn({
+      userId: 'admin-1',
+      userName: '管理员',
+      county: office.county,
+      username: 'admin',
+      roles: ['countyAdmin'],
+    });
+    expect(await commitments.setSerialBlock(10)).toMatchObject({ ok: false, issues: [{ code: 'oneOf' }] });
+    expect(await commitments.setSerialBlock(3)).toEqual({
+      ok: true,
+      value: { first: 300_000, last: 399_999 },
+    });
+    profile.signIn(users.clerk);
+    const created = await commitments.create(missingMaterials());
+    expect(created.ok && created.value.number).toBe('41082320260306300000');
+  });
+
+  it('registers a party not yet registered together with its commitment, in one journal run', async () => {
+    const party = enterpriseInput({
+      name: '武陟县新建建材有限公司',
+      code: withUsccCheck('91410823MA0R5K6L7'),
+    });
+    const created = await commitments.create(missingMaterials({ subjectId: '' }), party);
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const subject = await profile.subjects.get(created.value.subjectId);
+    expect(subject?.name).toBe('武陟县新建建材有限公司');
+    expect(created.value.subjectName).toBe('武陟县新建建材有限公司');
+    expect(runs.at(-1)!.map((step) => step.collection)).toEqual(['subjects', 'commitments']);
+  });
+});
+
+describe('the deadline reminder', () => {
+  it('announces an open commitment once, on the first check after its deadline passed', async () => {
+    expect(await commitments.deadlinesPassedSinceLastCheck()).toEqual([]);
+    const commitment = await accepted();
+    profile.setNow('2026-03-13T02:00:00.000Z');
+    expect(await commitments.deadlinesPassedSinceLastCheck()).toEqual([]);
+    profile.setNow('2026-03-16T02:00:00.000Z');
+    expect((await commitments.deadlinesPassedSinceLastCheck()).map((c) => c.id)).toEqual([commitment.id]);
+    expect(await commitments.deadlinesPassedSinceLastCheck()).toEqual([]);
+  });
+});
+
+describe('a breach', () => {
+  it('proposes a dishonest record the reviewer approves by confirming, linked both ways and written together', async () => {
+    const commitment = await accepted();
+    profile.setNow('2026-03-16T02:00:00.000Z');
+    const proposed = await commitments.act(commitment.id, 'proposeBreach', { finding: breach });
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed.issues));
+    expect(proposed.value.status).toBe('breachProposed');
+    expect(proposed.value.creditRecordIds).toHaveLength(1);
+    const recordId = proposed.value.creditRecordIds[0]!;
+    const record = await profile.records.get(recordId);
+    expect(record).toMatchObject({
+      subjectId: enterprise.id,
+      catalogCode: 'JZ-YB-03',
+      category: 'generalDishonest',
+      source: 'commitmentBreach',
+      sourceId: commitment.id,
+      status: 'submitted',
+    });
+    expect(runs.at(-1)!.map((step) => [step.collection, step.kind])).toEqual([
+      ['creditRecords', 'create'],
+      ['commitments', 'update'],
+    ]);
+
+    // The proposer may not confirm her own finding; a reviewer does, approving the record with it.
+    expect(commitments.availableActions(proposed.value)).toEqual([]);
+    profile.signIn(users.reviewer);
+    expect(commitments.availableActions(proposed.value)).toEqual(['confirmNotFulfilled', 'rejectBreach']);
+    const confirmed = await commitments.act(commitment.id, 'confirmNotFulfilled', { note: '事实清楚' });
+    if (!confirmed.ok) throw new Error(JSON.stringify(confirmed.issues));
+    expect(confirmed.value.status).toBe('notFulfilled');
+    expect(runs.at(-1)!.map((step) => [step.collection, step.kind])).toEqual([
+      ['creditRecords', 'update'],
+      ['commitments', 'update'],
+    ]);
+    const approved = await profile.records.get(recordId);
+    expect(approved?.status).toBe('approved');
+    expect(approved?.workflow.map((step) => [step.action, step.by])).toEqual([
+      ['submit', users.clerk.userId],
+      ['approve', users.reviewer.userId],
+    ]);
+    expect((await commitments.get(commitment.id))!.creditRecordIds).toEqual([recordId]);
+    expect(await profile.journal.unfinished()).toBe(0);
+  });
+
+  it('is refused without facts, and nothing is written', async () => {
+    const commitment = await accepted();
+    const before = runs.length;
+    const refused = await commitments.act(commitment.id, 'proposeBreach', {
+      finding: { ...breach, facts: ' ' },
+    });
+    expect(refused).toMatchObject({ ok: false, issues: [{ code: 'commitment.breachWithoutFacts' }] });
+    expect(runs.length).toBe(before);
+    expect(await profile.db.creditRecords.count().exec()).toBe(0);
+    expect((await commitments.get(commitment.id))!.status).toBe('accepted');
+  });
+});
+
+describe('fulfilment', () => {
+  it('files a credit-enhancing record for review in the same run', async () => {
+    const commitment = await accepted();
+    const fulfilled = await commitments.act(commitment.id, 'fulfil', {
+      finding: { result: 'fulfilled', facts: '已补交全部材料', unfulfilledContent: '', actionTaken: '' },
+    });
+    if (!fulfilled.ok) throw new Error(JSON.stringify(fulfilled.issues));
+    const record = await profile.records.get(fulfilled.value.creditRecordIds[0]!);
+    expect(record).toMatchObject({ catalogCode: 'TY-ZX-02', sourceId: commitment.id, status: 'submitted' });
+    expect(runs.at(-1)!.map((step) => step.collection)).toEqual(['creditRecords', 'commitments']);
+  });
+});
+
+describe('the annual self-discipline campaign', () => {
+  it('creates one letter per active enterprise of the industries, and nothing the second time', async () => {
+    await registerSubject(
+      profile,
+      enterpriseInput({
+        name: '武陟县安居物业服务有限公司',
+        code: withUsccCheck('91410823MA0R7P8Q9'),
+        industry: 'propertyServices',
+      }),
+    );
+    const options = { matterCode: 'HY-ZL', year: 2026, industries: ['construction' as const] };
+    const first = await commitments.runCampaign(options);
+    if (!first.ok) throw new Error(JSON.stringify(first.issues));
+    expect(first.value.created.map((c) => c.subjectId)).toEqual([enterprise.id]);
+    const second = await commitments.runCampaign({
+      ...options,
+      industries: ['construction', 'propertyServices'],
+    });
+    if (!second.ok) throw new Error(JSON.stringify(second.issues));
+    expect(second.value).toMatchObject({ alreadyCommitted: 1, cancelled: false });
+    expect(second.value.created).toHaveLength(1);
+    const third = await commitments.runCampaign({
+      ...options,
+      industries: ['construction', 'propertyServices'],
+    });
+    expect(third.ok && third.value.created).toEqual([]);
+    const all = await commitments.all();
+    expect(all).toHaveLength(2);
+    expect(new Set(all.map((c) => c.number)).size).toBe(2);
+  });
+});
+
+describe('bad input', () => {
+  it('is refused with a specific reason each, nothing written', async () => {
+    const before = runs.length;
+    const deadline = await commitments.create(missingMaterials({ materialsDeadline: '2026-03-05' }));
+    expect(deadline).toMatchObject({ ok: false, issues: [{ code: 'commitment.deadlineBeforeSigning' }] });
+    const matter = await commitments.create(missingMaterials({ matterCode: 'NO-SUCH' }));
+    expect(matter).toMatchObject({ ok: false, issues: [{ code: 'commitment.unknownMatter' }] });
+
+    const unsigned = await commitments.create(missingMaterials({ signatory: '' }));
+    if (!unsigned.ok) throw new Error(JSON.stringify(unsigned.issues));
+    const written = runs.length;
+    expect(await commitments.act(unsigned.value.id, 'accept')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'commitment.signatoryMissing' }],
+    });
+    expect(runs.length).toBe(written);
+
+    await profile.subjects.update(enterprise.id, { ...enterpriseInput(), status: 'deregistered' });
+    const deregistered = await commitments.create(missingMaterials());
+    expect(deregistered).toMatchObject({ ok: false, issues: [{ code: 'commitment.subjectDeregistered' }] });
+    expect(runs.length).toBe(before + 1);
+    expect(await commitments.all()).toHaveLength(1);
+  });
+});
