@@ -5,6 +5,7 @@
 import { auditCapability } from './audit/descriptor.ts';
 import { creditRecordsCapability } from './creditRecords/descriptor.ts';
 import { disclosuresCapability } from './disclosures/descriptor.ts';
+import { inspectionsCapability } from './inspections/descriptor.ts';
 import { CapabilityRegistry } from './kit/capability.ts';
 import { referenceCapability } from './reference/descriptor.ts';
 import { subjectsCapability } from './subjects/descriptor.ts';
@@ -18,4 +19,5 @@ export const capabilities = new CapabilityRegistry([
   subjectsCapability,
   creditRecordsCapability,
   disclosuresCapability,
+  inspectionsCapability,
 ]);

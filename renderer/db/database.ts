@@ -20,6 +20,7 @@ import type { PersonalDataCipher } from '../security/personalData.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
 import type { ReferenceCollection } from '../repositories/reference.ts';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -29,11 +30,13 @@ export type UserCollection = RxCollection<UserDocument>;
 export type AuditLogCollection = RxCollection<AuditEntry>;
 export type CreditRecordCollection = RxCollection<CreditRecordDocument>;
 export type DisclosureCollection = RxCollection<DisclosureDocument>;
+export type InspectionCollection = RxCollection<InspectionDocument>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;
   creditRecords: CreditRecordCollection;
   disclosures: DisclosureCollection;
+  inspections: InspectionCollection;
   reference: ReferenceCollection;
   users: UserCollection;
   auditLog: AuditLogCollection;

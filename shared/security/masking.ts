@@ -32,6 +32,7 @@ export const personalFields: Partial<Record<CollectionName, readonly PersonalFie
     { field: 'partyIdNumber', kind: 'idNumber' },
     { field: 'legalRepIdNumber', kind: 'idNumber' },
   ],
+  inspections: [{ field: 'representativeIdNumber', kind: 'idNumber' }],
 };
 
 /** The personal fields of one document of a collection. */
