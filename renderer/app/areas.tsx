@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconClipboardCheck,
   IconFiles,
   IconLayoutDashboard,
   IconSettings,
@@ -26,6 +27,9 @@ import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
 import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
 import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
+import { InspectionPage } from '../inspections/InspectionPage.tsx';
+import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
 
 export interface AppRoute {
   path: string;
@@ -86,6 +90,14 @@ export const appRoutes: AppRoute[] = [
     back: '/credit/disclosures',
   },
   { path: '/credit/catalog', element: <CatalogPage /> },
+  { path: '/inspections', element: <InspectionListPage /> },
+  {
+    path: '/inspections/new',
+    element: <InspectionStartPage />,
+    action: 'inspection.record',
+    back: '/inspections',
+  },
+  { path: '/inspections/:id', element: <InspectionPage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -98,6 +110,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
+  { path: '/inspections', label: 'inspectionUi.nav', icon: IconClipboardCheck },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

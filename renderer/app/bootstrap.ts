@@ -8,6 +8,7 @@ import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import { verifyPassword } from '../../shared/security/password.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
+import { openInspections } from '../inspections/open.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
 import { AuditService } from '../security/audit.ts';
@@ -172,8 +173,9 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
+  const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, sync };
+  return { ...core, subjects, backup, ...credit, inspections, sync };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

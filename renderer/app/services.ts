@@ -3,6 +3,7 @@ import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
+import type { InspectionRepository } from '../inspections/repository.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
@@ -50,6 +51,8 @@ export interface AppServices extends CoreServices {
   reference: ReferenceRepository;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
+  /** On-site inspections, their photos and signatures. */
+  inspections: InspectionRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */
   journal: WriteJournal;
   /** Batch sync with the city platform. */

@@ -8,6 +8,7 @@ import { listMessages } from '../../shared/lists/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
+import { inspectionUiMessages } from '../inspections/messages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -34,6 +35,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   syncProtocolMessages,
   commitmentMessages,
   inspectionMessages,
+  inspectionUiMessages,
   gradingMessages,
   listMessages,
 ];

@@ -28,6 +28,7 @@ import { issue, type Validated, type ValidationIssue } from '../../shared/model/
 import { canonicalJson } from '../../shared/security/canonicalJson.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { InspectionCollection } from '../db/database.ts';
+import type { LocalStore } from '../db/localStore.ts';
 import { authorOf, creationOf, type WriteJournal } from '../db/writeJournal.ts';
 import { actingUser, mayAct } from '../repositories/creditRecords.ts';
 import type { AttachmentStore } from '../repositories/attachments.ts';
@@ -61,6 +62,8 @@ export interface SubjectStanding {
 
 export interface InspectionDependencies {
   journal: WriteJournal;
+  /** Where the form's unsaved state is kept (sealed) between autosaves. */
+  local: LocalStore;
   attachments: AttachmentStore;
   /** The subject's standing as this device knows it now. */
   standingOf: (subjectId: string) => Promise<SubjectStanding>;
@@ -192,6 +195,32 @@ export class InspectionRepository {
     return { ok: true, value: after };
   }
 
+  /**
+   * Keeps what the form holds on this computer, sealed with the data key, whatever rules it still
+   * breaks: a closed window or a crash then loses nothing typed. Kept until `dropFormState`.
+   */
+  async keepFormState(id: string, fields: InspectionFields): Promise<void> {
+    const key = formStateKey(id);
+    const sealed = await this.#context.personalData.sealBytes(
+      new TextEncoder().encode(JSON.stringify(fields)),
+      key,
+    );
+    await this.#dependencies.local.setSetting(key, sealed);
+  }
+
+  /** The form state kept by `keepFormState`, or null. */
+  async formState(id: string): Promise<InspectionFields | null> {
+    const key = formStateKey(id);
+    const sealed = await this.#dependencies.local.getSetting<Uint8Array>(key);
+    if (!sealed) return null;
+    const opened = await this.#context.personalData.openBytes(sealed, key);
+    return JSON.parse(new TextDecoder().decode(opened)) as InspectionFields;
+  }
+
+  async dropFormState(id: string): Promise<void> {
+    await this.#dependencies.local.settings.delete(formStateKey(id));
+  }
+
   /** Every rule the draft breaks now, as completing it would judge it (for the form to show). */
   async problems(fields: InspectionFields, complete: boolean): Promise<ValidationIssue[]> {
     const checked = await this.#check({ ...fields, kind: 'inspection', state: 'draft', steps: [] }, complete);
@@ -285,6 +314,8 @@ export class InspectionRepository {
     };
   }
 }
+
+const formStateKey = (id: string) => `inspectionForm:${id}`;
 
 /** The document without its change stamps: what an autosave compares. */
 function contentOf(doc: InspectionDocument): Omit<InspectionDocument, 'updatedAt' | 'updatedBy'> {

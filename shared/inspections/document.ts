@@ -20,6 +20,7 @@ import {
   type InspectedItem,
   type InspectionRecord,
   inspectionLimits,
+  type ItemResult,
   itemResults,
 } from './record.ts';
 import {
@@ -34,7 +35,7 @@ export const inspectionKinds = ['inspection'] as const;
 
 export interface StoredItem extends Omit<InspectedItem, 'result'> {
   /** '' while not judged. */
-  result: InspectedItem['result'] | '';
+  result: ItemResult | '';
 }
 
 export interface InspectionDocument

@@ -39,6 +39,7 @@ async function inspectionProfile(conflicted: string[] = []) {
   profile.signIn(inspector);
   const inspections = new InspectionRepository(profile.db.inspections, profile.context, {
     journal: profile.journal,
+    local: profile.local,
     attachments: profile.records.attachments,
     standingOf: async () => ({ grade: '', raised: false, conflicted }),
   });

@@ -1,3 +1,4 @@
+import { SubjectInspectionsTab } from '../../inspections/InspectionListPage.tsx';
 import {
   Anchor,
   Badge,
@@ -98,6 +99,7 @@ export function SubjectDetailPage() {
         <Tabs.List>
           <Tabs.Tab value="basic">{t('subject.detailTabs.basic')}</Tabs.Tab>
           <Tabs.Tab value="credit">{t('creditUi.file.tab')}</Tabs.Tab>
+          <Tabs.Tab value="inspections">{t('inspectionUi.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('subject.detailTabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
@@ -105,6 +107,9 @@ export function SubjectDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="credit" pt="md">
           <CreditFileTab subject={subject} />
+        </Tabs.Panel>
+        <Tabs.Panel value="inspections" pt="md">
+          <SubjectInspectionsTab subjectId={subject.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <SubjectHistory subject={subject} revealed={revealed} />
