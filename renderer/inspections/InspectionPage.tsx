@@ -244,7 +244,7 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
           </Stack>
         </Alert>
       )}
-      <IssueSummary issues={photoIssues} labelOf={() => t('inspectionUi.photos')} />
+      <IssueSummary issues={photoIssues} labelOf={() => null} refusedAction={t('inspectionUi.addPhoto')} />
       <Title order={3}>{t('inspectionUi.checklist')}</Title>
       {fields.items.map((item) => {
         const definition = template.items.find((candidate) => candidate.code === item.code);

@@ -25,6 +25,7 @@ import { type InspectionStep, inspectionWorkflow, takeStep } from '../../shared/
 import { availableSteps } from '../../shared/kit/workflow.ts';
 import type { Attachment } from '../../shared/model/attachment.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { sha256Hex } from '../../shared/security/blobCrypto.ts';
 import { canonicalJson } from '../../shared/security/canonicalJson.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { InspectionCollection } from '../db/database.ts';
@@ -200,20 +201,19 @@ export class InspectionRepository {
    * breaks: a closed window or a crash then loses nothing typed. Kept until `dropFormState`.
    */
   async keepFormState(id: string, fields: InspectionFields): Promise<void> {
-    const key = formStateKey(id);
-    const sealed = await this.#context.personalData.sealBytes(
-      new TextEncoder().encode(JSON.stringify(fields)),
-      key,
-    );
-    await this.#dependencies.local.setSetting(key, sealed);
+    const bytes = new TextEncoder().encode(JSON.stringify(fields));
+    const digest = await sha256Hex(bytes);
+    const sealed = await this.#context.personalData.sealBytes(bytes, digest);
+    await this.#dependencies.local.setSetting(formStateKey(id), { digest, sealed });
   }
 
   /** The form state kept by `keepFormState`, or null. */
   async formState(id: string): Promise<InspectionFields | null> {
-    const key = formStateKey(id);
-    const sealed = await this.#dependencies.local.getSetting<Uint8Array>(key);
-    if (!sealed) return null;
-    const opened = await this.#context.personalData.openBytes(sealed, key);
+    const kept = await this.#dependencies.local.getSetting<{ digest: string; sealed: Uint8Array }>(
+      formStateKey(id),
+    );
+    if (!kept) return null;
+    const opened = await this.#context.personalData.openBytes(kept.sealed, kept.digest);
     return JSON.parse(new TextDecoder().decode(opened)) as InspectionFields;
   }
 

@@ -144,6 +144,18 @@ describe('an inspection on the device', () => {
     ]);
     expect(await inspections.attachments.pendingCount()).toBe(1);
 
+    // What the form holds is kept sealed on this computer, whatever rules it still breaks.
+    const typed = {
+      ...withPhotos,
+      conclusion: '尚未写完',
+      findings: [{ ...withPhotos.findings[0]!, rectifyBy: '2026-03-01' }],
+    };
+    await inspections.keepFormState(draft.id, typed);
+    expect(await inspections.formState(draft.id)).toEqual(typed);
+    expect(await rawProfileContents(profile.name)).not.toContain('尚未写完');
+    await inspections.dropFormState(draft.id);
+    expect(await inspections.formState(draft.id)).toBeNull();
+
     // Submitting needs the whole record.
     const incomplete = await inspections.act(draft.id, 'submit');
     expect(incomplete.ok).toBe(false);
