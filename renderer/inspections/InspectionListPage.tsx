@@ -61,6 +61,30 @@ export function InspectionTable({ inspections }: { inspections: readonly Inspect
   );
 }
 
+/**
+ * Asks the browser to keep this device's data persistently (a tablet used offline for days must not lose
+ * it to storage pressure) and says what it answered. Nothing is shown where the browser has no such API.
+ */
+function StorageStatus() {
+  const { t } = useTranslation();
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persist) return;
+    storage
+      .persisted()
+      .then((already) => (already ? true : storage.persist()))
+      .then(setPersisted)
+      .catch(() => setPersisted(false));
+  }, []);
+  if (persisted === null) return null;
+  return (
+    <Text size="sm" c={persisted ? 'dimmed' : 'orange'} data-testid="storage-status">
+      {t(persisted ? 'inspectionUi.storage.persisted' : 'inspectionUi.storage.notPersisted')}
+    </Text>
+  );
+}
+
 export function InspectionListPage() {
   const { t } = useTranslation();
   const { inspections } = useServices();
@@ -79,6 +103,7 @@ export function InspectionListPage() {
           </Button>
         )}
       </Group>
+      <StorageStatus />
       {all.length === 0 ? (
         <Text c="dimmed">{t('inspectionUi.none')}</Text>
       ) : (

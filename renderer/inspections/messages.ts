@@ -76,6 +76,9 @@ const zhCN = {
   'inspectionUi.done': '操作已完成。',
   'inspectionUi.notFound': '找不到该检查记录。',
   'inspectionUi.labelled': '{{label}}：{{value}}',
+  'inspectionUi.storage.persisted': '本机数据已设为持久保存，浏览器不会自动清除。',
+  'inspectionUi.storage.notPersisted':
+    '浏览器未允许持久保存：存储空间不足时可能清除本机数据，请联网后尽快同步。',
   'inspectionUi.listSeparator': '、',
 } as const;
 
@@ -159,6 +162,10 @@ const en: Record<keyof typeof zhCN, string> = {
   'inspectionUi.done': 'Done.',
   'inspectionUi.notFound': 'This inspection was not found.',
   'inspectionUi.labelled': '{{label}}: {{value}}',
+  'inspectionUi.storage.persisted':
+    'Data on this device is kept persistently; the browser will not clear it.',
+  'inspectionUi.storage.notPersisted':
+    'The browser did not allow persistent storage: it may clear data on this device when space runs low. Sync soon once online.',
   'inspectionUi.listSeparator': ', ',
 };
 

@@ -115,6 +115,12 @@ test('an inspection recorded offline on a tablet reaches a second computer with 
   const subjectUrl = page.url();
   await signOut(page);
   await signInFirstTime(page, inspectors[0]);
+  // The field shell: installable (manifest and icons), and the browser asked to keep the data.
+  const manifest = await (await page.request.get('/manifest.webmanifest')).json();
+  expect(manifest.display).toBe('standalone');
+  expect((await page.request.get(`/${manifest.icons[0].src}`)).ok()).toBe(true);
+  await page.getByRole('link', { name: '现场检查' }).click();
+  await expect(page.getByTestId('storage-status')).toBeVisible();
 
   // On site: no network.
   await context.setOffline(true);
