@@ -7,6 +7,7 @@ import { casesCapability } from './cases/descriptor.ts';
 import { commitmentsCapability } from './commitments/descriptor.ts';
 import { creditRecordsCapability } from './creditRecords/descriptor.ts';
 import { disclosuresCapability } from './disclosures/descriptor.ts';
+import { inspectionsCapability } from './inspections/descriptor.ts';
 import { CapabilityRegistry } from './kit/capability.ts';
 import { referenceCapability } from './reference/descriptor.ts';
 import { subjectsCapability } from './subjects/descriptor.ts';
@@ -22,4 +23,5 @@ export const capabilities = new CapabilityRegistry([
   disclosuresCapability,
   commitmentsCapability,
   casesCapability,
+  inspectionsCapability,
 ]);

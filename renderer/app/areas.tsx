@@ -1,5 +1,6 @@
 import {
   IconBuildingCommunity,
+  IconClipboardCheck,
   IconFiles,
   IconGavel,
   IconLayoutDashboard,
@@ -39,6 +40,9 @@ import { UsersPage } from '../features/users/UsersPage.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { CasesPage } from '../verification/CasesPage.tsx';
 import { VerificationPage } from '../verification/VerificationPage.tsx';
+import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
+import { InspectionPage } from '../inspections/InspectionPage.tsx';
+import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
 
 export interface AppRoute {
   path: string;
@@ -116,6 +120,14 @@ export const appRoutes: AppRoute[] = [
     action: 'commitment.update',
     back: '/commitments',
   },
+  { path: '/inspections', element: <InspectionListPage /> },
+  {
+    path: '/inspections/new',
+    element: <InspectionStartPage />,
+    action: 'inspection.record',
+    back: '/inspections',
+  },
+  { path: '/inspections/:id', element: <InspectionPage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -140,6 +152,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/verification', label: 'verification.nav', icon: IconShieldSearch, action: 'verification.query' },
   { path: '/reports', label: 'reports.nav', icon: IconFileCertificate, action: 'report.print' },
   { path: '/commitments', label: 'commitmentUi.nav', icon: IconSignature },
+  { path: '/inspections', label: 'inspectionUi.nav', icon: IconClipboardCheck },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

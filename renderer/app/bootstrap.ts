@@ -11,6 +11,7 @@ import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
 import { Writer } from '../db/writer.ts';
+import { openInspections } from '../inspections/open.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
 import { AuditService } from '../security/audit.ts';
@@ -196,8 +197,9 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
+  const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, cases, commitments, sync };
+  return { ...core, subjects, backup, ...credit, cases, commitments, inspections, sync };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

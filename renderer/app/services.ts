@@ -5,6 +5,7 @@ import type { CommitmentRepository } from '../commitments/repository.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
+import type { InspectionRepository } from '../inspections/repository.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
@@ -56,6 +57,8 @@ export interface AppServices extends CoreServices {
   cases: CaseRepository;
   /** Credit commitment letters and their follow-up. */
   commitments: CommitmentRepository;
+  /** On-site inspections, their photos and signatures. */
+  inspections: InspectionRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */
   journal: WriteJournal;
   /** Batch sync with the city platform. */

@@ -22,6 +22,7 @@ import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import type { ReferenceCollection } from '../repositories/reference.ts';
 import type { CaseDocument } from '../../shared/cases/model.ts';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -33,12 +34,14 @@ export type CreditRecordCollection = RxCollection<CreditRecordDocument>;
 export type DisclosureCollection = RxCollection<DisclosureDocument>;
 export type CaseCollection = RxCollection<CaseDocument>;
 export type CommitmentCollection = RxCollection<CommitmentDocument>;
+export type InspectionCollection = RxCollection<InspectionDocument>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;
   creditRecords: CreditRecordCollection;
   disclosures: DisclosureCollection;
   commitments: CommitmentCollection;
+  inspections: InspectionCollection;
   reference: ReferenceCollection;
   users: UserCollection;
   auditLog: AuditLogCollection;

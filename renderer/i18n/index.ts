@@ -12,6 +12,7 @@ import { caseMessages } from '../cases/messages.ts';
 import { reportMessages } from '../reports/messages.ts';
 import { verificationMessages } from '../verification/messages.ts';
 import { commitmentUiMessages } from '../commitments/messages.ts';
+import { inspectionUiMessages } from '../inspections/messages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -39,6 +40,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   commitmentMessages,
   commitmentUiMessages,
   inspectionMessages,
+  inspectionUiMessages,
   gradingMessages,
   listMessages,
   caseMessages,

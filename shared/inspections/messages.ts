@@ -36,6 +36,11 @@ export const inspectionIssueCodes = [
   'inspection.rectification.notEscalated',
   'inspection.rectification.unknownCatalogItem',
   'inspection.rectification.notNegative',
+  'inspection.photo.empty',
+  'inspection.photo.tooLarge',
+  'inspection.photo.notImage',
+  'inspection.photo.corrupt',
+  'inspection.notDraft',
 ] as const;
 export type InspectionIssueCode = (typeof inspectionIssueCodes)[number];
 
@@ -77,6 +82,11 @@ const zhCN: InspectionMessages = {
     '信用信息目录中没有编号为 {{code}} 的事项，无法提出信用记录。',
   'validation.inspection.rectification.notNegative':
     '该检查项对应的目录事项既非风险提示也非失信信息，不能据此提出信用记录。',
+  'validation.inspection.photo.empty': '“{{name}}”是空文件，请重新拍摄或选择照片。',
+  'validation.inspection.photo.tooLarge': '“{{name}}”超过 {{maxMb}} MB，请选择较小的照片。',
+  'validation.inspection.photo.notImage': '“{{name}}”不是照片（只接受 JPEG、PNG 或 WebP 图片）。',
+  'validation.inspection.photo.corrupt': '“{{name}}”已损坏或不完整，无法打开，请重新拍摄。',
+  'validation.inspection.notDraft': '该检查记录已提交，只有退回修改后才能更改。',
   'inspection.workflow.action.submit': '提交审核',
   'inspection.workflow.action.return': '退回修改',
   'inspection.workflow.action.close': '审核办结',
@@ -127,6 +137,13 @@ const en: InspectionMessages = {
     'The credit catalog has no item {{code}}, so no credit record can be proposed.',
   'validation.inspection.rectification.notNegative':
     'The catalog item of this checklist item is neither a risk warning nor a dishonesty record, so no credit record can be proposed.',
+  'validation.inspection.photo.empty': '“{{name}}” is empty; take or choose the photo again.',
+  'validation.inspection.photo.tooLarge': '“{{name}}” is larger than {{maxMb}} MB; choose a smaller photo.',
+  'validation.inspection.photo.notImage': '“{{name}}” is not a photo (JPEG, PNG or WebP pictures only).',
+  'validation.inspection.photo.corrupt':
+    '“{{name}}” is damaged or incomplete and cannot be opened; take it again.',
+  'validation.inspection.notDraft':
+    'This inspection has been submitted; it changes only after it is returned.',
   'inspection.workflow.action.submit': 'Submit for review',
   'inspection.workflow.action.return': 'Return for changes',
   'inspection.workflow.action.close': 'Close',

@@ -7,8 +7,9 @@ import {
   validateInspection,
 } from './record.ts';
 
-const hashA = 'a'.repeat(64);
-const hashB = 'b'.repeat(64);
+const photo = (sha256: string) => ({ sha256, name: 'photo.jpg', mimeType: 'image/jpeg', size: 1000 });
+const hashA = photo('a'.repeat(64));
+const hashB = photo('b'.repeat(64));
 
 const complete: InspectionRecord = {
   subjectId: 's1',
@@ -36,7 +37,7 @@ const complete: InspectionRecord = {
     },
   ],
   representative: '张三',
-  signature: 'c'.repeat(64),
+  signature: { sha256: 'c'.repeat(64), name: 'signature.png', mimeType: 'image/png', size: 500 },
   conclusion: '责令限期整改',
 };
 const context: InspectionContext = { today: '2026-03-10', conflicted: [], complete: true };
@@ -90,7 +91,7 @@ describe('inspection record validation', () => {
       endedAt: '',
       items: [...complete.items, { code: 'SG-04', result: null, note: '', photos: [] }],
       findings: [],
-      signature: '',
+      signature: { ...complete.signature, sha256: '' },
       representative: '',
       conclusion: '',
     };
@@ -108,10 +109,10 @@ describe('inspection record validation', () => {
   it('checks photo references at any depth and lists each hash once', () => {
     const record = {
       ...complete,
-      items: [{ ...complete.items[0]!, photos: ['not-a-hash'] }, ...complete.items.slice(1)],
+      items: [{ ...complete.items[0]!, photos: [photo('not-a-hash')] }, ...complete.items.slice(1)],
     };
     expect(codes(record)).toEqual([['items.0.photos.0', 'inspection.photoHash']]);
-    expect(photoHashesOf(complete)).toEqual([hashA, hashB, 'c'.repeat(64)]);
+    expect(photoHashesOf(complete)).toEqual([hashA.sha256, hashB.sha256, 'c'.repeat(64)]);
   });
 
   it('checks item codes and version against the template it names', () => {

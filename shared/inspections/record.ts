@@ -3,10 +3,11 @@
  * against which checklist version; each item's result with notes and photos; findings with severity and a
  * rectification deadline; the inspected party's representative and signature; the conclusion.
  *
- * Photos and the signature are attachments referenced by SHA-256 content hash, at any depth:
- * `inspectionAttachmentPaths` lists where they are.
+ * Photos and the signature are attachments (name, type, size) referenced by SHA-256 content hash, at any
+ * depth: `inspectionAttachmentPaths` lists where they are.
  */
 import { isRealDate } from '../domain/identifiers.ts';
+import type { Attachment } from '../model/attachment.ts';
 import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
 import type { ChecklistIndustry, ChecklistTemplate } from './checklists.ts';
 
@@ -24,7 +25,7 @@ export interface InspectedItem {
   /** null while the inspector has not judged the item yet. */
   result: ItemResult | null;
   note: string;
-  photos: string[];
+  photos: Attachment[];
 }
 
 export interface Finding {
@@ -35,7 +36,7 @@ export interface Finding {
   description: string;
   /** Rectify by this date (YYYY-MM-DD); see rectification.ts for the working-day default. */
   rectifyBy: string;
-  photos: string[];
+  photos: Attachment[];
 }
 
 export interface InspectionRecord {
@@ -54,8 +55,8 @@ export interface InspectionRecord {
   items: InspectedItem[];
   findings: Finding[];
   representative: string;
-  /** Content hash of the signature drawn on screen, or ''. */
-  signature: string;
+  /** The signature drawn on screen; its `sha256` is '' until the representative signs. */
+  signature: Attachment;
   conclusion: string;
 }
 
@@ -79,9 +80,9 @@ const sha256 = /^[0-9a-f]{64}$/;
 /** Every content hash the record references, once each: for upload and for the platform's blob check. */
 export function photoHashesOf(record: Pick<InspectionRecord, 'items' | 'findings' | 'signature'>): string[] {
   const all = [
-    ...record.items.flatMap((item) => item.photos),
-    ...record.findings.flatMap((finding) => finding.photos),
-    ...(record.signature ? [record.signature] : []),
+    ...record.items.flatMap((item) => item.photos.map((photo) => photo.sha256)),
+    ...record.findings.flatMap((finding) => finding.photos.map((photo) => photo.sha256)),
+    ...(record.signature.sha256 ? [record.signature.sha256] : []),
   ];
   return [...new Set(all)];
 }
@@ -114,9 +115,13 @@ export function validateInspection(
     issues.push(issue('conclusion', 'tooLong', { max: inspectionLimits.conclusion }));
   }
   if (context.complete) {
-    for (const field of ['representative', 'signature', 'conclusion', 'endedAt'] as const) {
-      if (record[field].trim() === '') issues.push(issue(field, 'required'));
-    }
+    const missing = {
+      representative: record.representative.trim() === '',
+      signature: record.signature.sha256 === '',
+      conclusion: record.conclusion.trim() === '',
+      endedAt: record.endedAt === '',
+    };
+    for (const [field, empty] of Object.entries(missing)) if (empty) issues.push(issue(field, 'required'));
   }
   return issues.length === 0 ? { ok: true, value: record } : { ok: false, issues };
 }
@@ -143,13 +148,13 @@ function checkInspectors(record: InspectionRecord, context: InspectionContext): 
   return issues;
 }
 
-function checkPhotos(photos: readonly string[], at: string): ValidationIssue[] {
+function checkPhotos(photos: readonly Attachment[], at: string): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   if (photos.length > inspectionLimits.photos) {
     issues.push(issue(`${at}.photos`, 'inspection.tooManyPhotos', { max: inspectionLimits.photos }));
   }
-  photos.forEach((hash, index) => {
-    if (!sha256.test(hash)) issues.push(issue(`${at}.photos.${index}`, 'inspection.photoHash'));
+  photos.forEach((photo, index) => {
+    if (!sha256.test(photo.sha256)) issues.push(issue(`${at}.photos.${index}`, 'inspection.photoHash'));
   });
   return issues;
 }

@@ -33,6 +33,7 @@ export const personalFields: Partial<Record<CollectionName, readonly PersonalFie
     { field: 'legalRepIdNumber', kind: 'idNumber' },
   ],
   commitments: [{ field: 'subjectCode', kind: 'idNumber', when: { subjectKind: 'practitioner' } }],
+  inspections: [{ field: 'representativeIdNumber', kind: 'idNumber' }],
 };
 
 /** The personal fields of one document of a collection. */

@@ -16,6 +16,9 @@ import {
   validateCatalogItem,
 } from '../model/catalog.ts';
 import { validateAuditEntry } from '../model/auditEntry.ts';
+import { defaultTemplateFor } from '../inspections/checklists.ts';
+import { type InspectionInput, inspectionJsonSchema, recordOf } from '../inspections/document.ts';
+import { validateInspection } from '../inspections/record.ts';
 import type { CollectionName } from '../model/collections.ts';
 import {
   type CreditRecordInput,
@@ -356,6 +359,30 @@ export function validateAuditLogDocument(
   return uniqueIssues(issues);
 }
 
+/**
+ * An inspection: its shape, and the record rules as of the visit's day (a deadline may not precede the
+ * visit; the device holds it to its own today when written). A submitted or closed record must be
+ * complete. Conflicts of interest are judged on the device, which knows the subject's contacts.
+ */
+export function validateInspectionDocument(
+  doc: unknown,
+  _context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, inspectionJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  const issues = [...structural, ...validateBaseDocument(doc)];
+  const input = doc as unknown as InspectionInput;
+  const template = defaultTemplateFor(input.templateIndustry);
+  const checked = validateInspection(recordOf(input), {
+    today: input.startedAt.slice(0, 10),
+    conflicted: [],
+    complete: input.state !== 'draft',
+    ...(template.version === input.templateVersion ? { template } : {}),
+  });
+  if (!checked.ok) issues.push(...checked.issues);
+  return uniqueIssues(issues);
+}
+
 /** Validators of the collections the platform serves. */
 export const documentValidators: DocumentValidatorRegistry = {
   subjects: validateSubjectDocument,
@@ -366,6 +393,7 @@ export const documentValidators: DocumentValidatorRegistry = {
   users: validateUserDocument,
   auditLog: validateAuditLogDocument,
   cases: validateCaseDocument,
+  inspections: validateInspectionDocument,
 };
 
 /**

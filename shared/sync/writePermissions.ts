@@ -9,6 +9,8 @@ import type { CaseDocument } from '../cases/model.ts';
 import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
+import type { InspectionDocument } from '../inspections/document.ts';
+import { inspectionWorkflow, replaySteps } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
 import { permissionCodeOf } from '../kit/workflow.ts';
@@ -104,6 +106,8 @@ export function checkWritePermission(
       );
     case 'commitments':
       return checkCommitmentWrite(next, previous, users);
+    case 'inspections':
+      return checkInspectionWrite(next, previous, users);
     default:
       return [
         issue('updatedBy', 'permission.denied', {
@@ -244,6 +248,42 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
     else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));
   }
   // Whoever stamped the last change must be an active user of the county, whatever the change.
+  if (!issues.some((found) => found.field === 'updatedBy')) {
+    issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
+  }
+  return uniqueIssues(issues);
+}
+
+/**
+ * An inspection: created by an inspector; each new step replayed through the inspection workflow as its
+ * actor (shared/inspections/workflows.ts, the table the device judged it with); content changed only
+ * while the record is a draft, by an inspector.
+ */
+function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  const createdBy = text(next, 'createdBy');
+  if (!previous) issues.push(...checkActor(users, createdBy, 'inspection.record', 'createdBy'));
+  const flow = (doc: Doc | null) => ({
+    state: doc ? ((doc as unknown as InspectionDocument).state ?? 'draft') : 'draft',
+    createdBy: doc ? text(doc, 'createdBy') : createdBy,
+    steps: doc ? ((doc as unknown as InspectionDocument).steps ?? []) : [],
+  });
+  const rolesOf = (userId: string) => {
+    const user = users(userId);
+    return user?.status === 'active' ? user.roles : undefined;
+  };
+  issues.push(...replaySteps(inspectionWorkflow, flow(previous), flow(next), rolesOf));
+  const contentChanged =
+    previous !== null &&
+    [...changedFields(next, previous)].some(
+      (field) => !stampFields.has(field) && field !== 'state' && field !== 'steps',
+    );
+  const wasDraft = previous === null || previous.state === 'draft' || next.state === 'draft';
+  if (contentChanged && !wasDraft) {
+    issues.push(issue('state', 'permission.notDraft', { status: text(previous, 'state') }));
+  } else if (contentChanged) {
+    issues.push(...checkActor(users, text(next, 'updatedBy'), 'inspection.record', 'updatedBy'));
+  }
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
   }

@@ -1,4 +1,5 @@
 import { SubjectCommitmentsTab } from '../../commitments/SubjectCommitmentsTab.tsx';
+import { SubjectInspectionsTab } from '../../inspections/InspectionListPage.tsx';
 import {
   Anchor,
   Badge,
@@ -102,6 +103,7 @@ export function SubjectDetailPage() {
           <Tabs.Tab value="basic">{t('subject.detailTabs.basic')}</Tabs.Tab>
           <Tabs.Tab value="credit">{t('creditUi.file.tab')}</Tabs.Tab>
           <Tabs.Tab value="commitments">{t('commitmentUi.tab')}</Tabs.Tab>
+          <Tabs.Tab value="inspections">{t('inspectionUi.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('subject.detailTabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
@@ -112,6 +114,8 @@ export function SubjectDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="commitments" pt="md">
           <SubjectCommitmentsTab subjectId={subject.id} />
+        <Tabs.Panel value="inspections" pt="md">
+          <SubjectInspectionsTab subjectId={subject.id} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <SubjectHistory subject={subject} revealed={revealed} />

@@ -1,0 +1,141 @@
+import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
+import type { InspectionState } from '../../shared/inspections/workflows.ts';
+import { useServices } from '../app/services.ts';
+import { ListTable } from '../features/common/ListTable.tsx';
+
+const stateColors: Record<InspectionState, string> = { draft: 'gray', submitted: 'yellow', closed: 'green' };
+
+export function InspectionStateBadge({ state }: { state: InspectionState }) {
+  const { t } = useTranslation();
+  return <Badge color={stateColors[state]}>{t(`inspectionUi.state.${state}`)}</Badge>;
+}
+
+/** Why the inspection was made: its plan or its ad hoc reason. */
+export function originLabel(doc: InspectionDocument): string {
+  return `inspectionUi.origin.${doc.adHocReason === '' ? 'plan' : doc.adHocReason}`;
+}
+
+/** The inspections of the county (or of one subject), the latest first. */
+export function InspectionTable({ inspections }: { inspections: readonly InspectionDocument[] }) {
+  const { t, i18n } = useTranslation();
+  const { subjects } = useServices();
+  const when = (instant: string) => new Date(instant).toLocaleString(i18n.language);
+  return (
+    <ListTable
+      striped
+      highlightOnHover
+      data-testid="inspection-table"
+      columns={[
+        t('inspectionUi.column.started'),
+        t('inspectionUi.column.subject'),
+        t('inspectionUi.column.origin'),
+        t('inspectionUi.column.progress'),
+        t('inspectionUi.column.state'),
+      ]}
+    >
+      {inspections.map((doc) => (
+        <Table.Tr key={doc.id}>
+          <Table.Td>
+            <Anchor component={Link} to={`/inspections/${doc.id}`}>
+              {when(doc.startedAt)}
+            </Anchor>
+          </Table.Td>
+          <Table.Td>{subjects.index.get(doc.subjectId)?.name ?? ''}</Table.Td>
+          <Table.Td>{t(originLabel(doc))}</Table.Td>
+          <Table.Td>
+            {t('inspectionUi.progress', {
+              done: doc.items.filter((item) => item.result !== '').length,
+              total: doc.items.length,
+            })}
+          </Table.Td>
+          <Table.Td>
+            <InspectionStateBadge state={doc.state} />
+          </Table.Td>
+        </Table.Tr>
+      ))}
+    </ListTable>
+  );
+}
+
+/**
+ * Asks the browser to keep this device's data persistently (a tablet used offline for days must not lose
+ * it to storage pressure) and says what it answered. Nothing is shown where the browser has no such API.
+ */
+function StorageStatus() {
+  const { t } = useTranslation();
+  const [persisted, setPersisted] = useState<boolean | null>(null);
+  useEffect(() => {
+    const storage = navigator.storage;
+    if (!storage?.persist) return;
+    storage
+      .persisted()
+      .then((already) => (already ? true : storage.persist()))
+      .then(setPersisted)
+      .catch(() => setPersisted(false));
+  }, []);
+  if (persisted === null) return null;
+  return (
+    <Text size="sm" c={persisted ? 'dimmed' : 'orange'} data-testid="storage-status">
+      {t(persisted ? 'inspectionUi.storage.persisted' : 'inspectionUi.storage.notPersisted')}
+    </Text>
+  );
+}
+
+export function InspectionListPage() {
+  const { t } = useTranslation();
+  const { inspections } = useServices();
+  const [all, setAll] = useState<InspectionDocument[]>([]);
+  useEffect(() => {
+    const subscription = inspections.watchAll().subscribe(setAll);
+    return () => subscription.unsubscribe();
+  }, [inspections]);
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{t('inspectionUi.title')}</Title>
+        {inspections.canRecord() && (
+          <Button component={Link} to="/inspections/new" size="md">
+            {t('inspectionUi.new')}
+          </Button>
+        )}
+      </Group>
+      <StorageStatus />
+      {all.length === 0 ? (
+        <Text c="dimmed">{t('inspectionUi.none')}</Text>
+      ) : (
+        <InspectionTable inspections={all} />
+      )}
+    </Stack>
+  );
+}
+
+/** The Inspections tab of a subject's page. */
+export function SubjectInspectionsTab({ subjectId }: { subjectId: string }) {
+  const { t } = useTranslation();
+  const { inspections } = useServices();
+  const [found, setFound] = useState<InspectionDocument[]>([]);
+  useEffect(() => {
+    const subscription = inspections.watchBySubject(subjectId).subscribe(setFound);
+    return () => subscription.unsubscribe();
+  }, [inspections, subjectId]);
+  return (
+    <Stack>
+      {inspections.canRecord() && (
+        <Group>
+          <Button component={Link} to={`/inspections/new?subject=${encodeURIComponent(subjectId)}`}>
+            {t('inspectionUi.new')}
+          </Button>
+        </Group>
+      )}
+      {found.length === 0 ? (
+        <Text c="dimmed">{t('inspectionUi.subjectNone')}</Text>
+      ) : (
+        <InspectionTable inspections={found} />
+      )}
+    </Stack>
+  );
+}

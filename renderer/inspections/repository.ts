@@ -1,0 +1,324 @@
+/**
+ * Inspections on this device: drafts made on site (offline), saved often through the write journal so a
+ * closed window loses nothing, photos and the signature kept as attachments by content hash, and the
+ * inspection workflow (submit, return, close) judged once here by the table the platform replays.
+ */
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import {
+  type ChecklistIndustry,
+  defaultDepthPolicy,
+  defaultTemplateFor,
+  depthFor,
+  itemsAtDepth,
+} from '../../shared/inspections/checklists.ts';
+import {
+  draftOnly,
+  type InspectionDocument,
+  type InspectionInput,
+  noSignature,
+  recordOf,
+} from '../../shared/inspections/document.ts';
+import { checkPhoto, photoTypeOf } from '../../shared/inspections/photos.ts';
+import { type AdHocReason, validateInspection } from '../../shared/inspections/record.ts';
+import { type InspectionStep, inspectionWorkflow, takeStep } from '../../shared/inspections/workflows.ts';
+import { availableSteps } from '../../shared/kit/workflow.ts';
+import type { Attachment } from '../../shared/model/attachment.ts';
+import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { sha256Hex } from '../../shared/security/blobCrypto.ts';
+import { canonicalJson } from '../../shared/security/canonicalJson.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { InspectionCollection } from '../db/database.ts';
+import type { LocalStore } from '../db/localStore.ts';
+import { authorOf, creationOf, type WriteJournal } from '../db/writeJournal.ts';
+import { actingUser, mayAct } from '../repositories/creditRecords.ts';
+import type { AttachmentStore } from '../repositories/attachments.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import type { SignedInSession } from '../security/session.ts';
+import { localDate } from '../session/session.ts';
+
+/** What the inspection form edits: everything but the stamps, the kind and the workflow. */
+export type InspectionFields = Omit<InspectionInput, 'kind' | 'state' | 'steps'>;
+
+/** How an inspection starts: who is inspected where, why, by whom, against which checklist. */
+export interface InspectionStart {
+  subjectId: string;
+  projectId: string;
+  planId: string;
+  adHocReason: AdHocReason | '';
+  adHocNote: string;
+  inspectors: string[];
+  industry: ChecklistIndustry;
+}
+
+/** What the device knows of the inspected party before the visit. */
+export interface SubjectStanding {
+  /** The grade name, or '' while grading has none. */
+  grade: string;
+  /** An open risk warning or an overdue rectification. */
+  raised: boolean;
+  /** User ids who may not inspect it: its contacts and declared conflicts of interest. */
+  conflicted: string[];
+}
+
+export interface InspectionDependencies {
+  journal: WriteJournal;
+  /** Where the form's unsaved state is kept (sealed) between autosaves. */
+  local: LocalStore;
+  attachments: AttachmentStore;
+  /** The subject's standing as this device knows it now. */
+  standingOf: (subjectId: string) => Promise<SubjectStanding>;
+}
+
+export class InspectionRepository {
+  readonly #collection: InspectionCollection;
+  readonly #context: RepositoryContext;
+  readonly #dependencies: InspectionDependencies;
+
+  constructor(
+    collection: InspectionCollection,
+    context: RepositoryContext,
+    dependencies: InspectionDependencies,
+  ) {
+    this.#collection = collection;
+    this.#context = context;
+    this.#dependencies = dependencies;
+  }
+
+  get attachments(): AttachmentStore {
+    return this.#dependencies.attachments;
+  }
+
+  /** Every inspection, the latest change first, kept current. */
+  watchAll(): Observable<InspectionDocument[]> {
+    return this.#collection
+      .find({ sort: [{ updatedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
+  }
+
+  /** A subject's inspections, the latest visit first, kept current. */
+  watchBySubject(subjectId: string): Observable<InspectionDocument[]> {
+    return this.#collection
+      .find({ selector: { subjectId }, sort: [{ startedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
+  }
+
+  watch(id: string): Observable<InspectionDocument | null> {
+    return this.#collection
+      .findOne(id)
+      .$.pipe(map((doc) => (doc ? (doc.toJSON() as InspectionDocument) : null)));
+  }
+
+  async get(id: string): Promise<InspectionDocument | null> {
+    const doc = await this.#collection.findOne(id).exec();
+    return doc ? (doc.toJSON() as InspectionDocument) : null;
+  }
+
+  canRecord(): boolean {
+    return mayAct(this.#context, 'inspection.record');
+  }
+
+  /**
+   * Starts an inspection as a draft: the subject's credit state shown before the visit, the checklist of
+   * the industry's current template at the depth that state gives, every item not yet judged.
+   */
+  async start(start: InspectionStart): Promise<Validated<InspectionDocument>> {
+    const acting = actingUser(this.#context, 'inspection.record');
+    if (!acting.ok) return acting;
+    const standing = await this.#dependencies.standingOf(start.subjectId);
+    const template = defaultTemplateFor(start.industry);
+    const depth = depthFor(defaultDepthPolicy, {
+      grade: standing.grade === '' ? null : standing.grade,
+      raised: standing.raised,
+    });
+    const now = this.#context.clock().toISOString();
+    const input: InspectionInput = {
+      kind: 'inspection',
+      subjectId: start.subjectId,
+      projectId: start.projectId,
+      planId: start.planId,
+      adHocReason: start.adHocReason,
+      adHocNote: start.adHocNote.trim(),
+      inspectors: start.inspectors,
+      startedAt: now,
+      endedAt: '',
+      gradeBefore: standing.grade,
+      raisedBefore: standing.raised,
+      templateIndustry: template.industry,
+      templateVersion: template.version,
+      depth,
+      items: itemsAtDepth(template, depth).map((item) => ({
+        code: item.code,
+        result: '',
+        note: '',
+        photos: [],
+      })),
+      findings: [],
+      representative: '',
+      representativeIdNumber: '',
+      signature: { ...noSignature },
+      conclusion: '',
+      state: 'draft',
+      steps: [],
+    };
+    const checked = await this.#check(input, false, standing);
+    if (!checked.ok) return checked;
+    const document = this.#stamp(acting.session, input);
+    await this.#dependencies.journal.run(authorOf(acting.session), [creationOf('inspections', [document])]);
+    return { ok: true, value: document };
+  }
+
+  /**
+   * Saves what the form holds into the draft (the form calls this every few seconds and after each
+   * photo): nothing is written when nothing changed. A draft may be incomplete, never wrong.
+   */
+  async saveDraft(id: string, fields: InspectionFields): Promise<Validated<InspectionDocument>> {
+    const acting = actingUser(this.#context, 'inspection.record');
+    if (!acting.ok) return acting;
+    const before = await this.get(id);
+    if (!before) return { ok: false, issues: [issue('id', 'notFound')] };
+    const locked = draftOnly(before);
+    if (locked.length > 0) return { ok: false, issues: locked };
+    const input: InspectionInput = {
+      ...fields,
+      kind: 'inspection',
+      state: before.state,
+      steps: before.steps,
+    };
+    const checked = await this.#check(input, false);
+    if (!checked.ok) return checked;
+    const after = this.#next(before, input, acting.session.userId);
+    if (canonicalJson(contentOf(after)) === canonicalJson(contentOf(before)))
+      return { ok: true, value: before };
+    await this.#dependencies.journal.run(authorOf(acting.session), [
+      { kind: 'update', collection: 'inspections', before, after },
+    ]);
+    return { ok: true, value: after };
+  }
+
+  /**
+   * Keeps what the form holds on this computer, sealed with the data key, whatever rules it still
+   * breaks: a closed window or a crash then loses nothing typed. Kept until `dropFormState`.
+   */
+  async keepFormState(id: string, fields: InspectionFields): Promise<void> {
+    const bytes = new TextEncoder().encode(JSON.stringify(fields));
+    const digest = await sha256Hex(bytes);
+    const sealed = await this.#context.personalData.sealBytes(bytes, digest);
+    await this.#dependencies.local.setSetting(formStateKey(id), { digest, sealed });
+  }
+
+  /** The form state kept by `keepFormState`, or null. */
+  async formState(id: string): Promise<InspectionFields | null> {
+    const kept = await this.#dependencies.local.getSetting<{ digest: string; sealed: Uint8Array }>(
+      formStateKey(id),
+    );
+    if (!kept) return null;
+    const opened = await this.#context.personalData.openBytes(kept.sealed, kept.digest);
+    return JSON.parse(new TextDecoder().decode(opened)) as InspectionFields;
+  }
+
+  async dropFormState(id: string): Promise<void> {
+    await this.#dependencies.local.settings.delete(formStateKey(id));
+  }
+
+  /** Every rule the draft breaks now, as completing it would judge it (for the form to show). */
+  async problems(fields: InspectionFields, complete: boolean): Promise<ValidationIssue[]> {
+    const checked = await this.#check({ ...fields, kind: 'inspection', state: 'draft', steps: [] }, complete);
+    return checked.ok ? [] : checked.issues;
+  }
+
+  /**
+   * Keeps a photo already resized on the device (photoIntake.ts) on this computer, once per content,
+   * and describes it for the item or finding it is taken for. Refused when it is no whole picture.
+   */
+  async keepPhoto(file: { name: string; data: Uint8Array }): Promise<Validated<Attachment>> {
+    const problems = checkPhoto({ name: file.name, bytes: file.data });
+    if (problems.length > 0) return { ok: false, issues: problems };
+    const extension = photoTypeOf(file.data) === 'image/png' ? 'png' : 'jpg';
+    const base = file.name.replace(/\.[^.]*$/, '').trim() || 'photo';
+    return this.attachments.keep({ name: `${base}.${extension}`, data: file.data });
+  }
+
+  /**
+   * Takes a workflow step for the signed-in user. Submitting needs a complete record (every item judged,
+   * findings for non-compliant items, representative, signature, conclusion, end time).
+   */
+  async act(id: string, action: InspectionStep, note = ''): Promise<Validated<InspectionDocument>> {
+    const session = this.#context.session();
+    if (!session) return { ok: false, issues: [issue('action', 'permission.denied')] };
+    const before = await this.get(id);
+    if (!before) return { ok: false, issues: [issue('id', 'notFound')] };
+    if (action === 'submit') {
+      const complete = await this.#check(before, true);
+      if (!complete.ok) return complete;
+    }
+    const now = this.#context.clock().toISOString();
+    const stepped = takeStep(inspectionWorkflow, before, { action, note }, session, now);
+    if (!stepped.ok) return stepped;
+    const after = this.#next(before, stepped.value, session.userId);
+    await this.#dependencies.journal.run(authorOf(session), [
+      { kind: 'update', collection: 'inspections', before, after, audit: { action: 'update', reason: note } },
+    ]);
+    return { ok: true, value: after };
+  }
+
+  /** The steps the signed-in user may take now. */
+  availableActions(doc: InspectionDocument): InspectionStep[] {
+    const session = this.#context.session();
+    if (!session) return [];
+    return availableSteps(
+      inspectionWorkflow,
+      { state: doc.state, author: doc.createdBy, steps: doc.steps },
+      session,
+    );
+  }
+
+  async #check(
+    input: InspectionInput,
+    complete: boolean,
+    known?: SubjectStanding,
+  ): Promise<Validated<InspectionInput>> {
+    const standing = known ?? (await this.#dependencies.standingOf(input.subjectId));
+    const template = defaultTemplateFor(input.templateIndustry);
+    const checked = validateInspection(recordOf(input), {
+      today: localDate(this.#context.clock()),
+      conflicted: standing.conflicted,
+      complete,
+      ...(template.version === input.templateVersion ? { template } : {}),
+    });
+    return checked.ok ? { ok: true, value: input } : checked;
+  }
+
+  #stamp(session: SignedInSession, input: InspectionInput): InspectionDocument {
+    const now = this.#context.clock().toISOString();
+    return {
+      ...input,
+      id: uuidv7(this.#context.clock().getTime()),
+      county: session.county,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: session.userId,
+      updatedBy: session.userId,
+    };
+  }
+
+  #next(before: InspectionDocument, input: InspectionInput, by: string): InspectionDocument {
+    return {
+      ...input,
+      id: before.id,
+      county: before.county,
+      createdAt: before.createdAt,
+      createdBy: before.createdBy,
+      updatedAt: this.#context.clock().toISOString(),
+      updatedBy: by,
+    };
+  }
+}
+
+const formStateKey = (id: string) => `inspectionForm:${id}`;
+
+/** The document without its change stamps: what an autosave compares. */
+function contentOf(doc: InspectionDocument): Omit<InspectionDocument, 'updatedAt' | 'updatedBy'> {
+  const { updatedAt: _at, updatedBy: _by, ...content } = doc;
+  return content;
+}

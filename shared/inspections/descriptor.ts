@@ -1,0 +1,19 @@
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { personalFields } from '../security/masking.ts';
+import { validateInspectionDocument } from '../sync/documentValidators.ts';
+import { inspectionJsonSchema } from './document.ts';
+import { inspectionAttachmentPaths } from './record.ts';
+import { inspectionWorkflow } from './workflows.ts';
+
+/** On-site inspections: checklist results with photos, findings, the representative's signature. */
+export const inspectionsCapability: CapabilityDescriptor = {
+  collection: 'inspections',
+  i18n: 'inspection',
+  schema: inspectionJsonSchema,
+  migrations: {},
+  validate: validateInspectionDocument,
+  personalFields: personalFields.inspections ?? [],
+  attachments: inspectionAttachmentPaths,
+  searchable: [],
+  workflows: [inspectionWorkflow],
+};

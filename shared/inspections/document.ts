@@ -1,0 +1,195 @@
+/**
+ * The stored form of an inspection (the `inspections` collection, kind `inspection`): the record of
+ * record.ts flattened for a JSON schema (no nulls: '' stands for "none"), its workflow state and steps,
+ * and the representative's ID number, encrypted at rest as a personal field.
+ */
+import { attachmentListSchema } from '../model/attachment.ts';
+import { type BaseDocument, baseDocumentProperties, stampFields } from '../model/document.ts';
+import { issue, type ValidationIssue } from '../model/validation.ts';
+import { maxEncryptedLength } from '../security/fieldCrypto.ts';
+import {
+  type ChecklistDepth,
+  type ChecklistIndustry,
+  checklistDepths,
+  checklistIndustries,
+} from './checklists.ts';
+import {
+  type AdHocReason,
+  adHocReasons,
+  findingSeverities,
+  type InspectedItem,
+  type InspectionRecord,
+  inspectionLimits,
+  type ItemResult,
+  itemResults,
+} from './record.ts';
+import {
+  type FlowDocument,
+  type InspectionState,
+  type InspectionStep,
+  inspectionStates,
+  inspectionSteps,
+} from './workflows.ts';
+
+export const inspectionKinds = ['inspection'] as const;
+
+export interface StoredItem extends Omit<InspectedItem, 'result'> {
+  /** '' while not judged. */
+  result: ItemResult | '';
+}
+
+export interface InspectionDocument
+  extends BaseDocument,
+    FlowDocument<InspectionState, InspectionStep>,
+    Omit<InspectionRecord, 'planId' | 'adHoc' | 'creditStateBefore' | 'template' | 'items'> {
+  kind: 'inspection';
+  /** The drawing plan, or '' for an ad hoc inspection. */
+  planId: string;
+  /** Why an ad hoc inspection was made, or '' under a plan. */
+  adHocReason: AdHocReason | '';
+  adHocNote: string;
+  /** The credit state shown before the visit: the grade name ('' ungraded) and whether risk raised it. */
+  gradeBefore: string;
+  raisedBefore: boolean;
+  templateIndustry: ChecklistIndustry;
+  templateVersion: number;
+  /** The checklist depth the credit state gave. */
+  depth: ChecklistDepth;
+  items: StoredItem[];
+  /** The representative's resident ID number (personal data), or ''. */
+  representativeIdNumber: string;
+}
+
+export type InspectionInput = Omit<InspectionDocument, (typeof stampFields)[number]>;
+
+/** The record the rules of record.ts judge. */
+export function recordOf(doc: InspectionInput): InspectionRecord {
+  return {
+    subjectId: doc.subjectId,
+    projectId: doc.projectId,
+    planId: doc.planId === '' ? null : doc.planId,
+    adHoc: doc.adHocReason === '' ? null : { reason: doc.adHocReason, note: doc.adHocNote },
+    inspectors: doc.inspectors,
+    startedAt: doc.startedAt,
+    endedAt: doc.endedAt,
+    creditStateBefore: { grade: doc.gradeBefore === '' ? null : doc.gradeBefore, raised: doc.raisedBefore },
+    template: { industry: doc.templateIndustry, version: doc.templateVersion },
+    items: doc.items.map((item) => ({ ...item, result: item.result === '' ? null : item.result })),
+    findings: doc.findings,
+    representative: doc.representative,
+    signature: doc.signature,
+    conclusion: doc.conclusion,
+  };
+}
+
+const photoList = { ...attachmentListSchema(), maxItems: inspectionLimits.photos };
+const stepSchema = {
+  type: 'object',
+  properties: {
+    action: { type: 'string', enum: [...inspectionSteps], maxLength: 16 },
+    by: { type: 'string', maxLength: 64 },
+    at: { type: 'string', maxLength: 30 },
+    note: { type: 'string', maxLength: 2000 },
+    date: { type: 'string', maxLength: 10 },
+  },
+  required: ['action', 'by', 'at', 'note', 'date'],
+  additionalProperties: false,
+} as const;
+
+/** The JSON schema of the inspections collection (RxDB format; plain data). */
+export const inspectionJsonSchema = {
+  title: 'inspection',
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  properties: {
+    ...baseDocumentProperties,
+    kind: { type: 'string', enum: [...inspectionKinds], maxLength: 16 },
+    subjectId: { type: 'string', maxLength: 36 },
+    projectId: { type: 'string', maxLength: 36 },
+    planId: { type: 'string', maxLength: 36 },
+    adHocReason: { type: 'string', enum: ['', ...adHocReasons], maxLength: 16 },
+    adHocNote: { type: 'string', maxLength: inspectionLimits.note },
+    inspectors: { type: 'array', maxItems: 4, items: { type: 'string', maxLength: 64 } },
+    startedAt: { type: 'string', maxLength: 30 },
+    endedAt: { type: 'string', maxLength: 30 },
+    gradeBefore: { type: 'string', maxLength: 16 },
+    raisedBefore: { type: 'boolean' },
+    templateIndustry: { type: 'string', enum: [...checklistIndustries], maxLength: 32 },
+    templateVersion: { type: 'integer', minimum: 1, maximum: 10000 },
+    depth: { type: 'string', enum: [...checklistDepths], maxLength: 16 },
+    items: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', maxLength: 16 },
+          result: { type: 'string', enum: ['', ...itemResults], maxLength: 16 },
+          note: { type: 'string', maxLength: inspectionLimits.note },
+          photos: photoList,
+        },
+        required: ['code', 'result', 'note', 'photos'],
+        additionalProperties: false,
+      },
+    },
+    findings: {
+      type: 'array',
+      maxItems: 100,
+      items: {
+        type: 'object',
+        properties: {
+          id: { type: 'string', maxLength: 36 },
+          itemCode: { type: 'string', maxLength: 16 },
+          severity: { type: 'string', enum: [...findingSeverities], maxLength: 16 },
+          description: { type: 'string', maxLength: inspectionLimits.description },
+          rectifyBy: { type: 'string', maxLength: 10 },
+          photos: photoList,
+        },
+        required: ['id', 'itemCode', 'severity', 'description', 'rectifyBy', 'photos'],
+        additionalProperties: false,
+      },
+    },
+    representative: { type: 'string', maxLength: 64 },
+    representativeIdNumber: { type: 'string', maxLength: maxEncryptedLength(18) },
+    signature: attachmentListSchema().items,
+    conclusion: { type: 'string', maxLength: inspectionLimits.conclusion },
+    state: { type: 'string', enum: [...inspectionStates], maxLength: 16 },
+    steps: { type: 'array', maxItems: 200, items: stepSchema },
+  },
+  required: [
+    ...stampFields,
+    'kind',
+    'subjectId',
+    'projectId',
+    'planId',
+    'adHocReason',
+    'adHocNote',
+    'inspectors',
+    'startedAt',
+    'endedAt',
+    'gradeBefore',
+    'raisedBefore',
+    'templateIndustry',
+    'templateVersion',
+    'depth',
+    'items',
+    'findings',
+    'representative',
+    'representativeIdNumber',
+    'signature',
+    'conclusion',
+    'state',
+    'steps',
+  ],
+  indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt']],
+  additionalProperties: false,
+} as const;
+
+/** An unsigned signature. */
+export const noSignature = { sha256: '', name: '', mimeType: '', size: 0 } as const;
+
+/** Content changes only while the record is a draft (after a return too). Issue code: `inspection.notDraft`. */
+export function draftOnly(doc: Pick<InspectionDocument, 'state'>): ValidationIssue[] {
+  return doc.state === 'draft' ? [] : [issue('state', 'inspection.notDraft')];
+}

@@ -1,0 +1,85 @@
+/**
+ * The device and the platform decide every inspection step alike: the device judges a step before
+ * taking it (`takeStep`, what InspectionRepository.act calls), the platform judges the pushed document
+ * that carries it (`checkWritePermission`, replaying the steps through the same table). Documents are
+ * reached by random walks of accepted steps; actors are users with random roles.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { judgeStep } from '../kit/workflow.ts';
+import { type Role, roles } from '../security/permissions.ts';
+import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
+import {
+  type FlowDocument,
+  type InspectionState,
+  type InspectionStep,
+  inspectionSteps,
+  inspectionWorkflow,
+  takeStep,
+} from './workflows.ts';
+
+const at = '2026-03-10T08:00:00.000Z';
+const userIds = ['u0', 'u1', 'u2', 'u3'] as const;
+
+const attempt = fc.record({
+  action: fc.constantFrom(...inspectionSteps),
+  actor: fc.integer({ min: 0, max: userIds.length - 1 }),
+  note: fc.constantFrom('', '  ', '意见'),
+});
+
+type Doc = {
+  id: string;
+  createdBy: string;
+  updatedBy: string;
+  state: InspectionState;
+  steps: FlowDocument<InspectionState, InspectionStep>['steps'];
+};
+
+describe('device and platform agree on inspection steps', () => {
+  it('accept and refuse the same steps for any inspection, actor and step', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(...userIds.map(() => fc.subarray<Role>([...roles], { minLength: 1 }))),
+        fc.integer({ min: 0, max: userIds.length - 1 }),
+        fc.array(attempt, { maxLength: 8 }),
+        attempt,
+        (held, author, walk, last) => {
+          const known = new Map<string, KnownUser>(
+            userIds.map((id, index) => [id, { id, roles: held[index]!, status: 'active' }]),
+          );
+          const actorOf = (index: number) => ({ userId: userIds[index]!, roles: held[index]! });
+          let doc: Doc = {
+            id: 'i',
+            createdBy: userIds[author]!,
+            updatedBy: userIds[author]!,
+            state: 'draft',
+            steps: [],
+          };
+          for (const step of walk) {
+            const taken = takeStep(inspectionWorkflow, doc, step, actorOf(step.actor), at);
+            if (taken.ok) doc = { ...taken.value, updatedBy: userIds[step.actor]! };
+          }
+          const actor = actorOf(last.actor);
+          const device = judgeStep(
+            inspectionWorkflow,
+            { state: doc.state, author: doc.createdBy, steps: doc.steps },
+            { action: last.action, text: last.note },
+            actor,
+          );
+          const pushed: Doc = {
+            ...doc,
+            updatedBy: actor.userId,
+            state: inspectionWorkflow.transitions[last.action].to,
+            steps: [
+              ...doc.steps,
+              { action: last.action, by: actor.userId, at, note: last.note.trim(), date: '' },
+            ],
+          };
+          const platform = checkWritePermission('inspections', pushed, doc, (id) => known.get(id));
+          expect(platform.length === 0).toBe(device.length === 0);
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+});

@@ -1,0 +1,215 @@
+/**
+ * Inspections on a real profile (RxDB on fake-indexeddb, the write journal, the attachment store) and
+ * the real platform on loopback: photos on checklist items are kept once by content hash and referred
+ * to by it, and the platform refuses an inspection until its photos are uploaded.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { sha256Hex } from '../../shared/security/blobCrypto.ts';
+import type { Role } from '../../shared/security/permissions.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import { type InspectionFields, InspectionRepository } from '../../renderer/inspections/repository.ts';
+import { rawProfileContents } from '../../renderer/security/testSupport.ts';
+import type { SignedInSession } from '../../renderer/security/session.ts';
+import { PlatformClient, requestEnrollment } from '../../renderer/sync/platformClient.ts';
+import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
+
+/** A tiny whole JPEG (start and end markers around some bytes). */
+function jpeg(seed: number): Uint8Array {
+  return new Uint8Array([0xff, 0xd8, 0xff, 0xe0, seed, seed + 1, seed + 2, 0xff, 0xd9]);
+}
+
+const inspector = session(testStaff.inspector, '陈检', ['inspector']);
+const partner = testStaff.reviewer;
+
+function session(userId: string, userName: string, roles: Role[]): SignedInSession {
+  return { userId, userName, county: testCounty.code, username: userId, roles };
+}
+
+let opened: Profile[] = [];
+afterEach(async () => {
+  for (const profile of opened.reverse()) await profile.close();
+  opened = [];
+});
+
+async function inspectionProfile(conflicted: string[] = []) {
+  const profile = await openProfile();
+  opened.push(profile);
+  const subject = await registerSubject(profile, enterpriseInput());
+  profile.signIn(inspector);
+  const inspections = new InspectionRepository(profile.db.inspections, profile.context, {
+    journal: profile.journal,
+    local: profile.local,
+    attachments: profile.records.attachments,
+    standingOf: async () => ({ grade: '', raised: false, conflicted }),
+  });
+  return { profile, subject, inspections };
+}
+
+const start = (subjectId: string, inspectors = [inspector.userId, partner]) => ({
+  subjectId,
+  projectId: '',
+  planId: '',
+  adHocReason: 'complaint' as const,
+  adHocNote: '群众投诉夜间施工',
+  inspectors,
+  industry: 'construction' as const,
+});
+
+function fieldsOf(doc: InspectionFields & object): InspectionFields {
+  const { kind: _k, state: _s, steps: _st, ...fields } = doc as InspectionFields & Record<string, unknown>;
+  for (const stamp of ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']) {
+    delete (fields as Record<string, unknown>)[stamp];
+  }
+  return fields as InspectionFields;
+}
+
+describe('an inspection on the device', () => {
+  it('starts at the depth of the subject’s standing and refuses an inspector who is its contact', async () => {
+    const { subject, inspections } = await inspectionProfile([partner]);
+    const refused = await inspections.start(start(subject.id));
+    expect(refused).toEqual({
+      ok: false,
+      issues: [{ field: 'inspectors.1', code: 'inspection.inspectorIsContact' }],
+    });
+    expect(await inspections.get(uuidv7())).toBeNull();
+  });
+
+  it('keeps a photo once by its hash, refers to it on each item, and loses nothing on a refusal', async () => {
+    const { profile, subject, inspections } = await inspectionProfile();
+    const started = await inspections.start(start(subject.id));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const draft = started.value;
+    // Ungraded subjects get the standard depth: core and standard items.
+    expect(draft.depth).toBe('standard');
+    expect(draft.items.length).toBeGreaterThan(5);
+    expect(draft.items.every((item) => item.result === '')).toBe(true);
+
+    const bytes = jpeg(7);
+    const first = await inspections.keepPhoto({ name: 'IMG_0001.jpeg', data: bytes });
+    const again = await inspections.keepPhoto({ name: '同一张.jpg', data: bytes });
+    if (!first.ok || !again.ok) throw new Error('photo not kept');
+    expect(first.value.sha256).toBe(await sha256Hex(bytes));
+    expect(again.value.sha256).toBe(first.value.sha256);
+    expect(await inspections.attachments.pendingCount()).toBe(1);
+
+    const fields = fieldsOf(draft);
+    const [one, two] = fields.items;
+    const withPhotos: InspectionFields = {
+      ...fields,
+      items: [
+        { ...one!, result: 'compliant', photos: [first.value] },
+        { ...two!, result: 'nonCompliant', note: '安全网破损', photos: [again.value] },
+        ...fields.items.slice(2),
+      ],
+      findings: [
+        {
+          id: uuidv7(),
+          itemCode: two!.code,
+          severity: 'major',
+          description: '外脚手架安全网多处破损',
+          rectifyBy: '2026-03-20',
+          photos: [],
+        },
+      ],
+      representative: '王伟',
+      representativeIdNumber: '410823198503152011',
+    };
+    const saved = await inspections.saveDraft(draft.id, withPhotos);
+    expect(saved.ok).toBe(true);
+    const stored = (await inspections.get(draft.id))!;
+    expect(stored.items[0]!.photos).toEqual([first.value]);
+    expect(stored.items[1]!.photos.map((photo) => photo.sha256)).toEqual([first.value.sha256]);
+    expect(await rawProfileContents(profile.name)).not.toContain('410823198503152011');
+
+    // A deadline in the past is refused and the draft stays as saved.
+    const late = await inspections.saveDraft(draft.id, {
+      ...withPhotos,
+      findings: [{ ...withPhotos.findings[0]!, rectifyBy: '2026-03-01' }],
+    });
+    expect(late).toEqual({
+      ok: false,
+      issues: [
+        { field: 'findings.0.rectifyBy', code: 'inspection.deadlinePast', params: { today: '2026-03-06' } },
+      ],
+    });
+    expect((await inspections.get(draft.id))!.findings[0]!.rectifyBy).toBe('2026-03-20');
+
+    // Not a picture, and a cut-off one: refused, nothing stored.
+    const notImage = await inspections.keepPhoto({ name: 'a.jpg', data: new TextEncoder().encode('%PDF') });
+    const cut = await inspections.keepPhoto({ name: 'b.jpg', data: jpeg(9).subarray(0, 6) });
+    expect([notImage.ok ? '' : notImage.issues[0]!.code, cut.ok ? '' : cut.issues[0]!.code]).toEqual([
+      'inspection.photo.notImage',
+      'inspection.photo.corrupt',
+    ]);
+    expect(await inspections.attachments.pendingCount()).toBe(1);
+
+    // What the form holds is kept sealed on this computer, whatever rules it still breaks.
+    const typed = {
+      ...withPhotos,
+      conclusion: '尚未写完',
+      findings: [{ ...withPhotos.findings[0]!, rectifyBy: '2026-03-01' }],
+    };
+    await inspections.keepFormState(draft.id, typed);
+    expect(await inspections.formState(draft.id)).toEqual(typed);
+    expect(await rawProfileContents(profile.name)).not.toContain('尚未写完');
+    await inspections.dropFormState(draft.id);
+    expect(await inspections.formState(draft.id)).toBeNull();
+
+    // Submitting needs the whole record.
+    const incomplete = await inspections.act(draft.id, 'submit');
+    expect(incomplete.ok).toBe(false);
+  });
+});
+
+describe('the platform and inspection photos', () => {
+  let platform: TestPlatform;
+
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+  }, 60_000);
+
+  afterAll(async () => {
+    await platform.stop();
+  });
+
+  it('refuses an inspection until the photo on its checklist item is uploaded', async () => {
+    const { subject, inspections } = await inspectionProfile();
+    const started = await inspections.start(start(subject.id));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const bytes = jpeg(42);
+    const photo = await inspections.keepPhoto({ name: 'site.jpg', data: bytes });
+    if (!photo.ok) throw new Error('photo not kept');
+    const fields = fieldsOf(started.value);
+    const saved = await inspections.saveDraft(started.value.id, {
+      ...fields,
+      items: [{ ...fields.items[0]!, result: 'compliant', photos: [photo.value] }, ...fields.items.slice(1)],
+    });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+
+    const url = platform.platform.url;
+    const enrollment = await requestEnrollment(url, await platform.enrollmentCode(), 'tablet', uuidv7());
+    const client = new PlatformClient(url, enrollment.token);
+    const row = { newDocumentState: { ...saved.value, _deleted: false } };
+    const early = await client.push('inspections', [row]);
+    expect(early.rejected).toEqual([
+      {
+        id: saved.value.id,
+        issues: [
+          {
+            field: 'items.0.photos.0',
+            code: 'attachment.notUploaded',
+            params: { sha256: photo.value.sha256 },
+          },
+        ],
+      },
+    ]);
+
+    await client.putBlob(photo.value.sha256, await inspections.attachments.bytes(photo.value.sha256));
+    const later = await client.push('inspections', [row]);
+    expect(later.rejected).toEqual([]);
+    const pulled = await client.pull('inspections', null, 10);
+    expect(pulled.documents.map((doc) => doc.id)).toEqual([saved.value.id]);
+    expect(await client.getBlob(photo.value.sha256)).toEqual(bytes);
+  });
+});
