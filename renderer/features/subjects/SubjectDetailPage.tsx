@@ -114,6 +114,7 @@ export function SubjectDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="commitments" pt="md">
           <SubjectCommitmentsTab subjectId={subject.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="inspections" pt="md">
           <SubjectInspectionsTab subjectId={subject.id} />
         </Tabs.Panel>
