@@ -6,6 +6,7 @@ import { auditCapability } from './audit/descriptor.ts';
 import { creditRecordsCapability } from './creditRecords/descriptor.ts';
 import { disclosuresCapability } from './disclosures/descriptor.ts';
 import { CapabilityRegistry } from './kit/capability.ts';
+import { listingsCapability } from './lists/descriptor.ts';
 import { referenceCapability } from './reference/descriptor.ts';
 import { subjectsCapability } from './subjects/descriptor.ts';
 import { usersCapability } from './users/descriptor.ts';
@@ -18,4 +19,5 @@ export const capabilities = new CapabilityRegistry([
   subjectsCapability,
   creditRecordsCapability,
   disclosuresCapability,
+  listingsCapability,
 ]);

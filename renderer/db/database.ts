@@ -19,6 +19,7 @@ import { wrapPersonalDataStorage } from '../security/encryptedStorage.ts';
 import type { PersonalDataCipher } from '../security/personalData.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
+import type { ListingDocument } from '../../shared/lists/listing.ts';
 import type { ReferenceCollection } from '../repositories/reference.ts';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
@@ -29,11 +30,13 @@ export type UserCollection = RxCollection<UserDocument>;
 export type AuditLogCollection = RxCollection<AuditEntry>;
 export type CreditRecordCollection = RxCollection<CreditRecordDocument>;
 export type DisclosureCollection = RxCollection<DisclosureDocument>;
+export type ListingCollection = RxCollection<ListingDocument>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;
   creditRecords: CreditRecordCollection;
   disclosures: DisclosureCollection;
+  listings: ListingCollection;
   reference: ReferenceCollection;
   users: UserCollection;
   auditLog: AuditLogCollection;

@@ -13,6 +13,8 @@ import {
   validateCatalogItem,
 } from '../model/catalog.ts';
 import { validateAuditEntry } from '../model/auditEntry.ts';
+import { type ListingInput, listingJsonSchema, validateListingInput } from '../lists/listing.ts';
+import { defaultListRules } from '../lists/rules.ts';
 import type { CollectionName } from '../model/collections.ts';
 import {
   type CreditRecordInput,
@@ -269,6 +271,20 @@ export function validateDisclosureDocument(
   return uniqueIssues(issues);
 }
 
+/** Grades and red/black list entries, checked against the default list rules. */
+export function validateListingDocument(
+  doc: unknown,
+  _context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, listingJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  return uniqueIssues([
+    ...structural,
+    ...validateBaseDocument(doc),
+    ...validateListingInput(doc as unknown as ListingInput, defaultListRules),
+  ]);
+}
+
 /** City reference data: each kind against its own schema and rules. */
 export function validateReferenceDocument(
   doc: unknown,
@@ -331,6 +347,7 @@ export const documentValidators: DocumentValidatorRegistry = {
   subjects: validateSubjectDocument,
   creditRecords: validateCreditRecordDocument,
   disclosures: validateDisclosureDocument,
+  listings: validateListingDocument,
   reference: validateReferenceDocument,
   users: validateUserDocument,
   auditLog: validateAuditLogDocument,
