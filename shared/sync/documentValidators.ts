@@ -13,6 +13,11 @@ import {
   validateCatalogItem,
 } from '../model/catalog.ts';
 import { validateAuditEntry } from '../model/auditEntry.ts';
+import {
+  type CityBlackListEntry,
+  cityBlackListJsonSchema,
+  validateCityBlackListEntry,
+} from '../lists/cityBlackList.ts';
 import { type ListingInput, listingJsonSchema, validateListingInput } from '../lists/listing.ts';
 import { defaultListRules } from '../lists/rules.ts';
 import type { CollectionName } from '../model/collections.ts';
@@ -296,12 +301,16 @@ export function validateReferenceDocument(
       ? catalogItemJsonSchema
       : doc.kind === 'holidayCalendar'
         ? holidayCalendarJsonSchema
-        : null;
+        : doc.kind === 'cityBlackList'
+          ? cityBlackListJsonSchema
+          : null;
   if (!schema) return [issue('kind', 'oneOf')];
   const structural = shapeIssues(doc, schema);
   if (structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
   const issues = [...structural, ...validateBaseDocument(doc)];
   if (doc.kind === 'catalogItem') issues.push(...validateCatalogItem(doc as unknown as CatalogItemInput));
+  else if (doc.kind === 'cityBlackList')
+    issues.push(...validateCityBlackListEntry(doc as unknown as CityBlackListEntry));
   else {
     const calendar = validateHolidayCalendar(doc as unknown as Parameters<typeof validateHolidayCalendar>[0]);
     if (!calendar.ok) issues.push(...calendar.issues);
