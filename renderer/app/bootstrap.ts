@@ -9,6 +9,7 @@ import { verifyPassword } from '../../shared/security/password.ts';
 import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
+import { ListingRepository } from '../lists/listings.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
 import { AuditService } from '../security/audit.ts';
 import { AuthService } from '../security/auth.ts';
@@ -172,8 +173,9 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
+  const listings = await ListingRepository.open(db, context, credit.journal, subjects);
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, sync };
+  return { ...core, subjects, backup, ...credit, listings, sync };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

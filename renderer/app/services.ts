@@ -5,6 +5,7 @@ import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
+import type { ListingRepository } from '../lists/listings.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
 import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { AuditService } from '../security/audit.ts';
@@ -50,6 +51,8 @@ export interface AppServices extends CoreServices {
   reference: ReferenceRepository;
   creditRecords: CreditRecordRepository;
   disclosures: DisclosureRepository;
+  /** Red/black list entries, published grades and the local grade cache. */
+  listings: ListingRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */
   journal: WriteJournal;
   /** Batch sync with the city platform. */

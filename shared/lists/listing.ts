@@ -77,6 +77,31 @@ export type ListingInput = Omit<ListingDocument, StampFields>;
 
 export const listingTextLimits = { basis: 300, measure: 300, decisionNumber: 64, note: 500 } as const;
 
+/** A listing with nothing proposed yet, for the repository to fill. */
+export function emptyListingInput(subjectId: string, subjectKey: string): ListingInput {
+  return {
+    kind: 'blackList',
+    subjectId,
+    subjectKey,
+    list: '',
+    rule: '',
+    basis: [],
+    measures: [],
+    triggeredBy: [],
+    start: '',
+    end: '',
+    grade: '',
+    score: 0,
+    modelVersion: 0,
+    decisionNumber: '',
+    exitDecisionNumber: '',
+    exitReason: '',
+    exitedOn: '',
+    status: 'draft',
+    workflow: [],
+  };
+}
+
 /** The kind of entry a list takes. */
 export function listingKindOf(list: ListKind): ListingKind {
   return blackLists.includes(list) ? 'blackList' : 'redList';
