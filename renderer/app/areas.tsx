@@ -1,4 +1,5 @@
 import {
+  IconListCheck,
   IconBuildingCommunity,
   IconFiles,
   IconLayoutDashboard,
@@ -26,6 +27,7 @@ import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
 import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
 import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { ListsPage } from '../lists/ListsPage.tsx';
 
 export interface AppRoute {
   path: string;
@@ -86,6 +88,7 @@ export const appRoutes: AppRoute[] = [
     back: '/credit/disclosures',
   },
   { path: '/credit/catalog', element: <CatalogPage /> },
+  { path: '/lists', element: <ListsPage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -98,6 +101,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
+  { path: '/lists', label: 'nav.lists', icon: IconListCheck },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

@@ -7,6 +7,7 @@ import type { CreditRecordCounts } from '../../repositories/creditRecords.ts';
 import { CategoryIcon } from '../credit/style.tsx';
 import { RatesCard } from './RatesCard.tsx';
 import { TodoCard } from './TodoCard.tsx';
+import { GradeDistribution } from '../../lists/GradeDistribution.tsx';
 
 interface SubjectCounts {
   enterprises: number;
@@ -87,6 +88,7 @@ export function DashboardPage() {
         </Group>
       </Paper>
       <RatesCard />
+      <GradeDistribution />
     </Stack>
   );
 }
