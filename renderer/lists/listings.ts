@@ -5,6 +5,7 @@
  */
 import { map, type Observable } from 'rxjs';
 import type { GradeResult } from '../../shared/grading/grade.ts';
+import { inspectionRatioOf, mayAcceptWithMissingMaterials } from '../../shared/grading/supervision.ts';
 import { type CityBlackListEntry, subjectKeyOf } from '../../shared/lists/cityBlackList.ts';
 import {
   type ListingAction,
@@ -238,6 +239,25 @@ export class ListingRepository {
     if (!session) return [];
     // The decision document is entered in the step's dialog: judge as if it were given.
     return availableListingSteps({ ...listing, decisionNumber: '-', exitDecisionNumber: '-' }, session);
+  }
+
+  /**
+   * What the subject's grade means for the commitments (容缺受理) and inspections (draw ratio)
+   * capabilities today; undefined for a subject not graded (not in this county's database).
+   */
+  supervisionOf(
+    subjectId: string,
+  ):
+    | { grade: string; inspectionRatio: number; toleranceAcceptance: boolean; onCityBlackList: boolean }
+    | undefined {
+    const result = this.grades.gradeOf(subjectId);
+    if (!result) return undefined;
+    return {
+      grade: result.grade,
+      inspectionRatio: inspectionRatioOf(result),
+      toleranceAcceptance: mayAcceptWithMissingMaterials(result),
+      onCityBlackList: this.onCityBlackList(subjectId).length > 0,
+    };
   }
 
   /** Whether the subject is on the city-wide serious-dishonesty list today. */

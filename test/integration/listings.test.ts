@@ -118,6 +118,7 @@ describe('the black list on a county computer', () => {
 
   it('flags a subject another county put on the city-wide list, and forces its lowest grade', async () => {
     expect(listings.onCityBlackList(subject.id)).toEqual([]);
+    expect(listings.supervisionOf(subject.id)).toMatchObject({ onCityBlackList: false, toleranceAcceptance: true });
     const entry: CityBlackListEntry = {
       id: uuidv7(),
       county: cityOf(subject.county),
@@ -142,5 +143,11 @@ describe('the black list on a county computer', () => {
     await profile.db.reference.insert(entry as never);
     await expect.poll(() => listings.onCityBlackList(subject.id).length).toBe(1);
     expect(listings.grades.gradeOf(subject.id)!.grade).toBe('D');
+    expect(listings.supervisionOf(subject.id)).toEqual({
+      grade: 'D',
+      inspectionRatio: 1,
+      toleranceAcceptance: false,
+      onCityBlackList: true,
+    });
   });
 });
