@@ -118,7 +118,10 @@ describe('the black list on a county computer', () => {
 
   it('flags a subject another county put on the city-wide list, and forces its lowest grade', async () => {
     expect(listings.onCityBlackList(subject.id)).toEqual([]);
-    expect(listings.supervisionOf(subject.id)).toMatchObject({ onCityBlackList: false, toleranceAcceptance: true });
+    expect(listings.supervisionOf(subject.id)).toMatchObject({
+      onCityBlackList: false,
+      toleranceAcceptance: true,
+    });
     const entry: CityBlackListEntry = {
       id: uuidv7(),
       county: cityOf(subject.county),
