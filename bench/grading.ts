@@ -1,12 +1,14 @@
 // Grading benchmark (not a test): `npx node bench/grading.ts` [BENCH_GRADING_SUBJECTS=100000]
-// [BENCH_GRADING_RECORDS_PER_SUBJECT=10]. Grades every subject from its credit file (full recomputation),
-// then recomputes one subject after one of its records is repaired (incremental). The baseline, measured
-// in the same run, is one plain pass over the same records summing category points: the least work any
-// full recomputation must do.
+// [BENCH_GRADING_RECORDS_PER_SUBJECT=10]. Measures the app's grade cache (renderer/lists/gradeCache.ts):
+// loading every subject's credit file and grading all of them (full recomputation), then one record
+// repaired arriving as a change (incremental: only its subject is regraded). The baseline, measured in the
+// same run, is one plain pass over the same records summing category points: the least work any full
+// recomputation must do.
 import { addDays } from '../shared/domain/credit/dates.ts';
-import { type CreditFile, type GradedRecord, gradeSubject } from '../shared/grading/grade.ts';
+import type { CreditFile, GradedRecord } from '../shared/grading/grade.ts';
 import { defaultGradingModel } from '../shared/grading/publishedModels.ts';
-import type { WorkflowEntry } from '../shared/model/creditRecord.ts';
+import type { CreditRecordDocument, WorkflowEntry } from '../shared/model/creditRecord.ts';
+import { GradeCache } from '../renderer/lists/gradeCache.ts';
 
 const subjects = Number(process.env.BENCH_GRADING_SUBJECTS ?? 100_000);
 const perSubject = Number(process.env.BENCH_GRADING_RECORDS_PER_SUBJECT ?? 10);
@@ -68,7 +70,14 @@ for (let s = 0; s < subjects; s++) {
   }
   files.push({ subjectId: `s${s}`, enrolled: true, records });
 }
-const byId = new Map(files.map((file) => [file.subjectId, file]));
+/** The cache holds stored records; the fields grading does not read are left out here. */
+const stored = (record: GradedRecord, subjectId: string) =>
+  ({ ...record, subjectId }) as unknown as CreditRecordDocument;
+const allRecords = files.flatMap((file) => file.records.map((record) => stored(record, file.subjectId)));
+const cache = new GradeCache(
+  () => asOf,
+  () => model,
+);
 
 const points = new Map<string, number>(
   model.items.filter((item) => item.category).map((item) => [item.category!, item.points]),
@@ -83,33 +92,40 @@ for (const file of files) {
 const baselineMs = performance.now() - start;
 
 start = performance.now();
-const grades = new Map<string, string>();
-for (const file of files) grades.set(file.subjectId, gradeSubject(file, model, asOf).grade);
+cache.load(
+  files.map((file) => ({ subjectId: file.subjectId, industry: 'construction', subjectKey: '' })),
+  allRecords,
+  [],
+  [],
+);
 const fullMs = performance.now() - start;
 
-// One record of one subject is repaired today: only that subject's grade is recomputed.
+// One record of one subject is repaired today and arrives as a change: only its subject is regraded.
+const changedId = `s${Math.floor(subjects / 2)}`;
+const target = files[Math.floor(subjects / 2)]!.records[0]!;
+const before = cache.gradeOf(changedId)!.score;
 start = performance.now();
-const changed = byId.get(`s${Math.floor(subjects / 2)}`)!;
-const target = changed.records[0]!;
-const repaired: GradedRecord = {
-  ...target,
-  status: 'repaired',
-  workflow: [...target.workflow, { action: 'repair', by: 'reviewer', at: `${asOf}T02:00:00Z`, note: '' }],
-};
-const updated = { ...changed, records: [repaired, ...changed.records.slice(1)] };
-byId.set(updated.subjectId, updated);
-grades.set(updated.subjectId, gradeSubject(updated, model, asOf).grade);
+cache.putRecord(
+  stored(
+    {
+      ...target,
+      status: 'repaired',
+      workflow: [...target.workflow, { action: 'repair', by: 'reviewer', at: `${asOf}T02:00:00Z`, note: '' }],
+    },
+    changedId,
+  ),
+);
+const after = cache.gradeOf(changedId)!.score;
 const incrementalMs = performance.now() - start;
 
-const distribution = [...grades.values()].reduce<Record<string, number>>((counts, grade) => {
-  counts[grade] = (counts[grade] ?? 0) + 1;
-  return counts;
-}, {});
+const distribution = Object.fromEntries(
+  [...cache.byGrade()].map(([grade, members]) => [grade, members.length]),
+);
 const ms = (value: number): string => `${value.toFixed(value < 10 ? 2 : 0)} ms`;
 console.log(
   `${subjects.toLocaleString('en')} subjects, ${generated.toLocaleString('en')} records (checksum ${checksum})`,
 );
-console.log(`grades: ${JSON.stringify(distribution)}`);
+console.log(`grades: ${JSON.stringify(distribution)}; repaired subject ${before} → ${after} points`);
 console.log(`baseline pass:            ${ms(baselineMs)}`);
 console.log(
   `full recomputation:       ${ms(fullMs)} (${(fullMs / baselineMs).toFixed(1)}× baseline; target < ${ms(fullTargetMs)}) ${fullMs < fullTargetMs ? 'ok' : 'MISSED'}`,

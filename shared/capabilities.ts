@@ -9,6 +9,7 @@ import { creditRecordsCapability } from './creditRecords/descriptor.ts';
 import { disclosuresCapability } from './disclosures/descriptor.ts';
 import { inspectionsCapability } from './inspections/descriptor.ts';
 import { CapabilityRegistry } from './kit/capability.ts';
+import { listingsCapability } from './lists/descriptor.ts';
 import { referenceCapability } from './reference/descriptor.ts';
 import { subjectsCapability } from './subjects/descriptor.ts';
 import { usersCapability } from './users/descriptor.ts';
@@ -24,4 +25,5 @@ export const capabilities = new CapabilityRegistry([
   commitmentsCapability,
   casesCapability,
   inspectionsCapability,
+  listingsCapability,
 ]);

@@ -1,4 +1,5 @@
 import {
+  IconListCheck,
   IconBuildingCommunity,
   IconClipboardCheck,
   IconFiles,
@@ -43,6 +44,7 @@ import { VerificationPage } from '../verification/VerificationPage.tsx';
 import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
 import { InspectionPage } from '../inspections/InspectionPage.tsx';
 import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
+import { ListsPage } from '../lists/ListsPage.tsx';
 
 export interface AppRoute {
   path: string;
@@ -128,6 +130,7 @@ export const appRoutes: AppRoute[] = [
     back: '/inspections',
   },
   { path: '/inspections/:id', element: <InspectionPage /> },
+  { path: '/lists', element: <ListsPage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },
   { path: '/users', element: <UsersPage />, action: 'user.manage' },
@@ -153,6 +156,7 @@ export const navigationAreas: NavigationArea[] = [
   { path: '/reports', label: 'reports.nav', icon: IconFileCertificate, action: 'report.print' },
   { path: '/commitments', label: 'commitmentUi.nav', icon: IconSignature },
   { path: '/inspections', label: 'inspectionUi.nav', icon: IconClipboardCheck },
+  { path: '/lists', label: 'nav.lists', icon: IconListCheck },
   { path: '/sync', label: 'sync.nav', icon: IconRefresh, action: 'sync.run' },
   { path: '/users', label: 'nav.users', icon: IconUsers, action: 'user.manage' },
   { path: '/audit', label: 'nav.audit', icon: IconShieldCheck, action: 'audit.read' },

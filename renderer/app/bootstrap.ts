@@ -13,6 +13,7 @@ import { openCaseRepository } from '../cases/repository.ts';
 import { Writer } from '../db/writer.ts';
 import { openInspections } from '../inspections/open.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
+import { ListingRepository } from '../lists/listings.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
 import { AuditService } from '../security/audit.ts';
 import { AuthService } from '../security/auth.ts';
@@ -198,8 +199,9 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     office: core.office,
   });
   const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
+  const listings = await ListingRepository.open(db, context, credit.journal, subjects);
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, cases, commitments, inspections, sync };
+  return { ...core, subjects, backup, ...credit, cases, commitments, inspections, listings, sync };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

@@ -8,6 +8,7 @@ import type { WriteJournal } from '../db/writeJournal.ts';
 import type { InspectionRepository } from '../inspections/repository.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
+import type { ListingRepository } from '../lists/listings.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
 import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { AuditService } from '../security/audit.ts';
@@ -59,6 +60,8 @@ export interface AppServices extends CoreServices {
   commitments: CommitmentRepository;
   /** On-site inspections, their photos and signatures. */
   inspections: InspectionRepository;
+  /** Red/black list entries, published grades and the local grade cache. */
+  listings: ListingRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */
   journal: WriteJournal;
   /** Batch sync with the city platform. */

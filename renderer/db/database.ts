@@ -20,6 +20,7 @@ import type { PersonalDataCipher } from '../security/personalData.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
+import type { ListingDocument } from '../../shared/lists/listing.ts';
 import type { ReferenceCollection } from '../repositories/reference.ts';
 import type { CaseDocument } from '../../shared/cases/model.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
@@ -35,6 +36,7 @@ export type DisclosureCollection = RxCollection<DisclosureDocument>;
 export type CaseCollection = RxCollection<CaseDocument>;
 export type CommitmentCollection = RxCollection<CommitmentDocument>;
 export type InspectionCollection = RxCollection<InspectionDocument>;
+export type ListingCollection = RxCollection<ListingDocument>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;
@@ -42,6 +44,7 @@ export interface CreditDeskCollections {
   disclosures: DisclosureCollection;
   commitments: CommitmentCollection;
   inspections: InspectionCollection;
+  listings: ListingCollection;
   reference: ReferenceCollection;
   users: UserCollection;
   auditLog: AuditLogCollection;

@@ -5,6 +5,7 @@ import { creditMessages } from '../../shared/i18n/credit.ts';
 import { desktopMessages } from '../../shared/i18n/desktop.ts';
 import { gradingMessages } from '../../shared/grading/messages.ts';
 import { listMessages } from '../../shared/lists/messages.ts';
+import { listsUiMessages } from '../lists/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
@@ -46,6 +47,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   caseMessages,
   reportMessages,
   verificationMessages,
+  listsUiMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

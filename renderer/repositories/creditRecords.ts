@@ -525,7 +525,7 @@ export class CreditRecordRepository {
 }
 
 /** A refusal of the actor stands alone, as the permission check names it; otherwise every broken rule. */
-function refusalOf(issues: ValidationIssue[], permission: Action): ValidationIssue[] {
+export function refusalOf(issues: ValidationIssue[], permission: Action): ValidationIssue[] {
   const refusal = issues.find((found) => permissionCodeOf(found.code) !== null);
   if (!refusal) return issues;
   return permissionCodeOf(refusal.code) === 'permission.denied'

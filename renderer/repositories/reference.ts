@@ -37,10 +37,9 @@ export type ReferenceCollection = RxCollection<ReferenceRow>;
 /** The author recorded on documents a device writes on its own (seeding, automatic expiry). */
 export const systemUser = 'system';
 
-/** The city a county belongs to: its division code with the last two digits zero. */
-export function cityOf(county: string): string {
-  return `${county.slice(0, 4)}00`;
-}
+import { cityOf } from '../../shared/domain/identifiers.ts';
+
+export { cityOf };
 
 const categoryOrder = new Map(defaultCreditCategories.map((category, index) => [category.code, index]));
 

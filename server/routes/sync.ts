@@ -17,6 +17,7 @@ import { type DeviceIdentity, enrollDevice } from '../accounts/devices.ts';
 import type { SignInKey } from '../auth/signInThrottle.ts';
 import { problem } from '../problem.ts';
 import { verifyArrivedEntries } from '../sync/auditTrail.ts';
+import { promoteBlackListings } from '../sync/cityBlackList.ts';
 import { loadCityCatalog } from '../sync/cityCatalog.ts';
 import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
 import { bothAuthorities, loadBlobHolding } from '../sync/blobHolding.ts';
@@ -42,6 +43,7 @@ function pushRules(
   context: PlatformContext,
   collection: ServedCollection,
   device: DeviceIdentity,
+  promoted: number[],
 ): CollectionRules {
   const rules: CollectionRules = {
     validate: collection.validate,
@@ -55,6 +57,13 @@ function pushRules(
   if (collection.name === 'auditLog') {
     rules.appendOnly = true;
     rules.afterWrite = (tx, written) => verifyArrivedEntries(tx, device.county, device.id, written);
+  }
+  if (collection.name === 'listings') {
+    rules.afterWrite = async (tx, written) => {
+      const sequence = await promoteBlackListings(tx, device.county, written, new Date(), context.today());
+      if (sequence !== null) promoted.push(sequence);
+      return [];
+    };
   }
   return rules;
 }
@@ -136,7 +145,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
       // Credit records are filed under the city's catalog as the platform holds it now.
       const catalog = collection.name === 'creditRecords' ? await loadCityCatalog(context.db) : undefined;
-      const outcome = await pushDocuments(context.db, pushRules(context, collection, device), {
+      // City-list entries the push promoted (shared/lists/cityBlackList.ts): their city-feed sequences.
+      const promoted: number[] = [];
+      const outcome = await pushDocuments(context.db, pushRules(context, collection, device, promoted), {
         collection: collection.name,
         county: device.county,
         deviceId: device.id,
@@ -166,6 +177,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
           county: device.county,
           sequence: outcome.lastSequence,
         });
+      }
+      if (promoted.length > 0) {
+        context.hub.publish({ collection: 'reference', county: null, sequence: Math.max(...promoted) });
       }
       return { conflicts: outcome.conflicts, rejected: outcome.rejected };
     },

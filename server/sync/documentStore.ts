@@ -212,26 +212,35 @@ export async function publishCityDocuments(
   documents: readonly PushRow['newDocumentState'][],
   context: DocumentValidationContext,
 ): Promise<PushOutcome> {
-  return db.transaction(async (tx) => {
-    await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
-      feedLockKey(collection, cityFeed),
-    ]);
-    const { rows } = await tx.query<{ id: string; deleted: boolean; body: Record<string, unknown> }>(
-      'SELECT id, deleted, body FROM documents WHERE collection = $1 AND feed = $2 AND id = ANY($3::text[])',
-      [collection, cityFeed, documents.map((document) => document.id)],
-    );
-    const masters = new Map(rows.map((row) => [row.id, masterContent(row) as PushRow['newDocumentState']]));
-    const pushRows = documents.map((document) => ({
-      newDocumentState: document,
-      assumedMasterState: masters.get(document.id) ?? null,
-    }));
-    return pushDocumentsWithin(tx, rules, {
-      collection,
-      county: null,
-      deviceId: null,
-      rows: pushRows,
-      context,
-    });
+  return db.transaction((tx) => publishCityDocumentsWithin(tx, rules, collection, documents, context));
+}
+
+/** `publishCityDocuments` inside a transaction the caller holds (a push that promotes into city data). */
+export async function publishCityDocumentsWithin(
+  tx: Queryable,
+  rules: CollectionRules,
+  collection: string,
+  documents: readonly PushRow['newDocumentState'][],
+  context: DocumentValidationContext,
+): Promise<PushOutcome> {
+  await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
+    feedLockKey(collection, cityFeed),
+  ]);
+  const { rows } = await tx.query<{ id: string; deleted: boolean; body: Record<string, unknown> }>(
+    'SELECT id, deleted, body FROM documents WHERE collection = $1 AND feed = $2 AND id = ANY($3::text[])',
+    [collection, cityFeed, documents.map((document) => document.id)],
+  );
+  const masters = new Map(rows.map((row) => [row.id, masterContent(row) as PushRow['newDocumentState']]));
+  const pushRows = documents.map((document) => ({
+    newDocumentState: document,
+    assumedMasterState: masters.get(document.id) ?? null,
+  }));
+  return pushDocumentsWithin(tx, rules, {
+    collection,
+    county: null,
+    deviceId: null,
+    rows: pushRows,
+    context,
   });
 }
 

@@ -121,3 +121,8 @@ export function maskPhone(phone: string): string {
   if (phone.length <= 7) return '*'.repeat(phone.length);
   return `${phone.slice(0, 3)}${'*'.repeat(phone.length - 7)}${phone.slice(-4)}`;
 }
+
+/** The city a county belongs to: its division code with the last two digits zero. */
+export function cityOf(county: string): string {
+  return `${county.slice(0, 4)}00`;
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { listingActions, listingStatuses, validateListingInput } from './listing.ts';
 import { listMessages } from './messages.ts';
 import {
   checkListEntryProposal,
@@ -7,6 +8,8 @@ import {
   type ListRule,
   validateListRule,
 } from './rules.ts';
+import { proposedBlackListing } from './testFixtures.ts';
+import { replayListing } from './workflow.ts';
 
 const zh = listMessages['zh-CN'];
 const en = listMessages.en;
@@ -43,8 +46,13 @@ describe('list messages', () => {
       ...checkListEntryProposal(proposal, defaultListRules),
       ...checkListEntryProposal({ ...proposal, rule: 'x' }, defaultListRules),
     ];
+    const listing = proposedBlackListing();
+    const listingIssues = [
+      ...validateListingInput({ ...listing, exitedOn: '2026-03-02' }, defaultListRules),
+      ...replayListing(listing, { ...listing, basis: ['x'] }, () => ['clerk']),
+    ];
     const codes = new Set(
-      [...ruleIssues, ...proposalIssues]
+      [...ruleIssues, ...proposalIssues, ...listingIssues]
         .map((entry) => entry.code)
         .filter((code) => code.startsWith('lists.')),
     );
@@ -52,6 +60,8 @@ describe('list messages', () => {
     const keys = [
       ...[...codes].map((code) => `validation.${code}`),
       ...reasons.map((reason) => `lists.exit.${reason}`),
+      ...listingActions.map((action) => `lists.action.${action}`),
+      ...listingStatuses.map((status) => `lists.status.${status}`),
     ];
     expect(keys.sort()).toEqual(Object.keys(zh).sort());
   });

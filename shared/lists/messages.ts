@@ -15,6 +15,17 @@ const zhCN: Messages = {
   'lists.exit.repaired': '触发的信用记录已修复',
   'lists.exit.periodEnded': '列入期限届满',
   'lists.exit.noLongerQualifies': '不再符合列入条件',
+  'validation.lists.notExited': '尚未移出名单的条目不能填写移出原因或移出日期',
+  'validation.lists.fixedOnceProposed': '名单条目提出后内容不可更改，只能通过审核、移出等步骤处理',
+  'lists.action.propose': '提请列入',
+  'lists.action.approve': '批准列入',
+  'lists.action.reject': '不予列入',
+  'lists.action.exit': '移出名单',
+  'lists.status.draft': '草稿',
+  'lists.status.proposed': '待审核',
+  'lists.status.listed': '已列入',
+  'lists.status.rejected': '不予列入',
+  'lists.status.exited': '已移出',
 };
 
 const en: Messages = {
@@ -31,6 +42,18 @@ const en: Messages = {
   'lists.exit.repaired': 'The triggering credit record was repaired',
   'lists.exit.periodEnded': 'The listing period ended',
   'lists.exit.noLongerQualifies': 'No longer meets the entry criteria',
+  'validation.lists.notExited': 'Only an entry taken off its list has an exit reason and exit date',
+  'validation.lists.fixedOnceProposed':
+    'A list entry cannot be changed once proposed; it is decided, rejected or exited through its steps',
+  'lists.action.propose': 'Propose entry',
+  'lists.action.approve': 'Approve entry',
+  'lists.action.reject': 'Reject entry',
+  'lists.action.exit': 'Take off the list',
+  'lists.status.draft': 'Draft',
+  'lists.status.proposed': 'Awaiting review',
+  'lists.status.listed': 'Listed',
+  'lists.status.rejected': 'Rejected',
+  'lists.status.exited': 'Taken off',
 };
 
 export const listMessages: { 'zh-CN': Messages; en: Messages } = { 'zh-CN': zhCN, en };

@@ -37,10 +37,10 @@ export const collectionPlan = {
   /** Credit repair applications and objections. */
   cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */
-  listings: { schemaVersion: 0, scope: 'county', kinds: ['grade', 'redList', 'blackList'], active: false },
+  listings: { schemaVersion: 0, scope: 'county', kinds: ['grade', 'redList', 'blackList'], active: true },
   /** City-wide reference data: the credit information catalog, templates, rule sets, holiday calendars. */
   reference: {
-    schemaVersion: 0,
+    schemaVersion: 1,
     scope: 'city',
     kinds: ['catalogItem', 'template', 'ruleSet', 'holidayCalendar', 'cityBlackList'],
     active: true,

@@ -1,7 +1,8 @@
 import { holidayCalendarJsonSchema } from '../domain/credit/workdays.ts';
+import { cityBlackListProperties } from '../lists/cityBlackList.ts';
 import { catalogItemJsonSchema } from '../model/catalog.ts';
 
-export const referenceKinds = ['catalogItem', 'holidayCalendar'] as const;
+export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList'] as const;
 
 /**
  * One RxDB schema for the kinds sharing the collection: the union of their properties, with only the
@@ -10,12 +11,14 @@ export const referenceKinds = ['catalogItem', 'holidayCalendar'] as const;
  */
 export const referenceJsonSchema = {
   title: 'reference',
-  version: 0,
+  // Version 1 adds the city-wide serious-dishonesty list; version-0 documents are valid as they are.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
     ...catalogItemJsonSchema.properties,
     ...holidayCalendarJsonSchema.properties,
+    ...cityBlackListProperties,
     kind: { type: 'string', enum: [...referenceKinds], maxLength: 20 },
   },
   required: ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'kind'],

@@ -19,6 +19,13 @@ import { validateAuditEntry } from '../model/auditEntry.ts';
 import { defaultTemplateFor } from '../inspections/checklists.ts';
 import { type InspectionInput, inspectionJsonSchema, recordOf } from '../inspections/document.ts';
 import { validateInspection } from '../inspections/record.ts';
+import {
+  type CityBlackListEntry,
+  cityBlackListJsonSchema,
+  validateCityBlackListEntry,
+} from '../lists/cityBlackList.ts';
+import { type ListingInput, listingJsonSchema, validateListingInput } from '../lists/listing.ts';
+import { defaultListRules } from '../lists/rules.ts';
 import type { CollectionName } from '../model/collections.ts';
 import {
   type CreditRecordInput,
@@ -302,6 +309,20 @@ export function validateCommitmentDocument(
   return uniqueIssues(issues);
 }
 
+/** Grades and red/black list entries, checked against the default list rules. */
+export function validateListingDocument(
+  doc: unknown,
+  _context: DocumentValidationContext,
+): ValidationIssue[] {
+  const structural = shapeIssues(doc, listingJsonSchema);
+  if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
+  return uniqueIssues([
+    ...structural,
+    ...validateBaseDocument(doc),
+    ...validateListingInput(doc as unknown as ListingInput, defaultListRules),
+  ]);
+}
+
 /** City reference data: each kind against its own schema and rules. */
 export function validateReferenceDocument(
   doc: unknown,
@@ -313,12 +334,16 @@ export function validateReferenceDocument(
       ? catalogItemJsonSchema
       : doc.kind === 'holidayCalendar'
         ? holidayCalendarJsonSchema
-        : null;
+        : doc.kind === 'cityBlackList'
+          ? cityBlackListJsonSchema
+          : null;
   if (!schema) return [issue('kind', 'oneOf')];
   const structural = shapeIssues(doc, schema);
   if (structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
   const issues = [...structural, ...validateBaseDocument(doc)];
   if (doc.kind === 'catalogItem') issues.push(...validateCatalogItem(doc as unknown as CatalogItemInput));
+  else if (doc.kind === 'cityBlackList')
+    issues.push(...validateCityBlackListEntry(doc as unknown as CityBlackListEntry));
   else {
     const calendar = validateHolidayCalendar(doc as unknown as Parameters<typeof validateHolidayCalendar>[0]);
     if (!calendar.ok) issues.push(...calendar.issues);
@@ -388,6 +413,7 @@ export const documentValidators: DocumentValidatorRegistry = {
   subjects: validateSubjectDocument,
   creditRecords: validateCreditRecordDocument,
   disclosures: validateDisclosureDocument,
+  listings: validateListingDocument,
   commitments: validateCommitmentDocument,
   reference: validateReferenceDocument,
   users: validateUserDocument,

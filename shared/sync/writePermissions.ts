@@ -13,6 +13,8 @@ import type { InspectionDocument } from '../inspections/document.ts';
 import { inspectionWorkflow, replaySteps } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
+import type { ListingDocument } from '../lists/listing.ts';
+import { replayListing } from '../lists/workflow.ts';
 import { permissionCodeOf } from '../kit/workflow.ts';
 import type { CollectionName } from '../model/collections.ts';
 import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
@@ -100,6 +102,8 @@ export function checkWritePermission(
       return checkUserWrite(next, previous, users);
     case 'creditRecords':
       return checkCreditRecordWrite(next, previous, users);
+    case 'listings':
+      return checkListingWrite(next, previous, users);
     case 'cases':
       return uniqueIssues(
         checkCaseWrite(next as unknown as CaseDocument, previous as unknown as CaseDocument | null, users),
@@ -248,6 +252,27 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
     else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));
   }
   // Whoever stamped the last change must be an active user of the county, whatever the change.
+  if (!issues.some((found) => found.field === 'updatedBy')) {
+    issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
+  }
+  return uniqueIssues(issues);
+}
+
+/** A listing: created by a user who may propose, every new step replayed (shared/lists/workflow.ts). */
+function checkListingWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
+  const issues = previous ? [] : checkActor(users, text(next, 'createdBy'), 'list.propose', 'createdBy');
+  const rolesOf = (id: string) => {
+    const user = users(id);
+    return user && user.status === 'active' ? user.roles : null;
+  };
+  issues.push(
+    ...replayListing(previous as ListingDocument | null, next as unknown as ListingDocument, rolesOf).map(
+      (found) => {
+        const code = permissionCodeOf(found.code);
+        return code ? { ...found, code } : found;
+      },
+    ),
+  );
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
   }

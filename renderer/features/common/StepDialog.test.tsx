@@ -36,7 +36,9 @@ describe('the confirmation of an irreversible step', () => {
     fireEvent.change(screen.getByRole('textbox', { name: /审核意见/ }), { target: { value: '文号有误' } });
     expect(screen.queryByRole('button', { name: '保存' })).toBeNull();
     fireEvent.click(screen.getByRole('button', { name: '退回' }));
-    await waitFor(() => expect(confirmed).toHaveBeenCalledWith({ text: '文号有误', date: '' }));
+    await waitFor(() =>
+      expect(confirmed).toHaveBeenCalledWith({ text: '文号有误', date: '', documentNumber: '' }),
+    );
     expect(await screen.findByText(/未能退回/)).toBeTruthy();
   });
 });

@@ -1,4 +1,4 @@
-import { Alert, Modal, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { FormActions } from './FormActions.tsx';
 export interface StepValues {
   text: string;
   date: string;
+  documentNumber: string;
 }
 
 export interface StepSpec {
@@ -22,6 +23,8 @@ export interface StepSpec {
   text?: { kind: StepTextKind; required: boolean } | null;
   /** The step's date, when it takes one, within its bounds (YYYY-MM-DD). */
   date?: { label: string; initial: string; min?: string; max?: string } | null;
+  /** The number of the decision document the step is taken by, when it needs one. */
+  documentNumber?: { label: string } | null;
   color?: MantineColor;
 }
 
@@ -41,11 +44,13 @@ export function StepDialog({
   const { t } = useTranslation();
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
+  const [documentNumber, setDocumentNumber] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setText('');
     setDate(step?.date?.initial ?? '');
+    setDocumentNumber('');
     setIssues([]);
   }, [step]);
 
@@ -53,7 +58,7 @@ export function StepDialog({
     if (!step) return;
     setBusy(true);
     try {
-      setIssues(await onConfirm({ text, date }));
+      setIssues(await onConfirm({ text, date, documentNumber }));
     } finally {
       setBusy(false);
     }
@@ -70,7 +75,9 @@ export function StepDialog({
                 ? textLabel
                 : field === 'reportedAt' || field === 'date'
                   ? (step.date?.label ?? null)
-                  : null
+                  : field === 'documentNumber'
+                    ? (step.documentNumber?.label ?? null)
+                    : null
             }
             refusedAction={step.label}
           />
@@ -87,6 +94,15 @@ export function StepDialog({
               maxDate={step.date.max}
               clearable={false}
               data-autofocus
+            />
+          )}
+          {step.documentNumber && (
+            <TextInput
+              label={step.documentNumber.label}
+              withAsterisk
+              value={documentNumber}
+              onChange={(event) => setDocumentNumber(event.currentTarget.value)}
+              data-testid="step-document-number"
             />
           )}
           {step.text && (

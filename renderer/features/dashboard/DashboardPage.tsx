@@ -8,6 +8,7 @@ import type { CreditRecordCounts } from '../../repositories/creditRecords.ts';
 import { CategoryIcon } from '../credit/style.tsx';
 import { RatesCard } from './RatesCard.tsx';
 import { TodoCard } from './TodoCard.tsx';
+import { GradeDistribution } from '../../lists/GradeDistribution.tsx';
 
 interface SubjectCounts {
   enterprises: number;
@@ -89,6 +90,7 @@ export function DashboardPage() {
         </Group>
       </Paper>
       <RatesCard />
+      <GradeDistribution />
     </Stack>
   );
 }

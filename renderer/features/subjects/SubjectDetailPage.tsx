@@ -23,6 +23,7 @@ import type { HistoryEntry } from '../../db/localStore.ts';
 import { useDocument } from '../common/documents.ts';
 import { Fact } from '../common/Fact.tsx';
 import { CreditFileTab } from '../credit/CreditFileTab.tsx';
+import { SubjectListsTab } from '../../lists/SubjectListsTab.tsx';
 import { useCan } from '../../security/hooks.ts';
 import { recordValueText } from '../common/recordText.ts';
 import { fieldLabel, formatInstant, shownValue } from './labels.ts';
@@ -104,6 +105,7 @@ export function SubjectDetailPage() {
           <Tabs.Tab value="credit">{t('creditUi.file.tab')}</Tabs.Tab>
           <Tabs.Tab value="commitments">{t('commitmentUi.tab')}</Tabs.Tab>
           <Tabs.Tab value="inspections">{t('inspectionUi.tab')}</Tabs.Tab>
+          <Tabs.Tab value="lists">{t('lists.ui.tab')}</Tabs.Tab>
           <Tabs.Tab value="history">{t('subject.detailTabs.history')}</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="basic" pt="md">
@@ -117,6 +119,9 @@ export function SubjectDetailPage() {
         </Tabs.Panel>
         <Tabs.Panel value="inspections" pt="md">
           <SubjectInspectionsTab subjectId={subject.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="lists" pt="md">
+          <SubjectListsTab subject={subject} />
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="md">
           <SubjectHistory subject={subject} revealed={revealed} />

@@ -27,6 +27,7 @@ import { displayPersonalValue } from '../../../shared/security/masking.ts';
 import { useCan, useSession } from '../../security/hooks.ts';
 import { ListExportButton } from '../common/ListExport.tsx';
 import { ListTable } from '../common/ListTable.tsx';
+import { SubjectGradeCell } from '../../lists/SubjectGradeCell.tsx';
 import { displayCode, formatInstant } from './labels.ts';
 import { SyncBadge } from '../sync/SyncBadge.tsx';
 import { useRecordSyncStates } from '../sync/syncContext.ts';
@@ -208,6 +209,7 @@ export function SubjectListPage() {
             t('subject.field.code'),
             t('subject.field.industry'),
             t('subject.field.status'),
+            t('lists.ui.column.grade'),
             t('subject.updatedAt'),
             t('sync.nav'),
           ]}
@@ -229,6 +231,9 @@ export function SubjectListPage() {
                 <Badge color={statusColors[subject.status]} variant="light">
                   {t(`subject.status.${subject.status}`)}
                 </Badge>
+              </Table.Td>
+              <Table.Td>
+                <SubjectGradeCell subjectId={subject.id} />
               </Table.Td>
               <Table.Td>{formatInstant(subject.updatedAt, i18n.language)}</Table.Td>
               <Table.Td>

@@ -1,0 +1,205 @@
+/**
+ * The local grade cache: every subject's grade today under the scoring model in force, kept in memory
+ * and never synced. It is computed once when the workspace opens and then recomputed incrementally: a
+ * changed credit record or listing regrades only its subject. Past grades are computed on demand by the
+ * same pure function (`gradeSubject`), so any date's grade is reproducible.
+ */
+import { BehaviorSubject, type Observable } from 'rxjs';
+import {
+  type CreditFile,
+  type GradedListEntry,
+  type GradeResult,
+  gradeSubject,
+} from '../../shared/grading/grade.ts';
+import type { GradingModel } from '../../shared/grading/model.ts';
+import { defaultGradingModel } from '../../shared/grading/publishedModels.ts';
+import { cityBlackListEntriesOf, type CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
+import type { ListingDocument } from '../../shared/lists/listing.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { Industry } from '../../shared/model/subject.ts';
+import type { CreditRecordCollection, ListingCollection } from '../db/database.ts';
+
+export interface GradedSubject {
+  subjectId: string;
+  industry: Industry;
+  /** How the city matches the subject (see subjectKeyOf); '' until known. */
+  subjectKey: string;
+}
+
+/** The list entries of a file: the subject's approved listings here, and city-list entries matching it. */
+export function listEntriesOf(
+  listings: readonly ListingDocument[],
+  city: readonly CityBlackListEntry[],
+  subjectKey: string,
+): GradedListEntry[] {
+  const own = listings
+    .filter((listing) => listing.list !== '' && (listing.status === 'listed' || listing.status === 'exited'))
+    .map((listing) => ({
+      id: listing.id,
+      list: listing.list,
+      start: listing.start,
+      end: listing.end,
+      ...(listing.exitedOn ? { exitedOn: listing.exitedOn } : {}),
+    }));
+  const ownIds = new Set(own.map((entry) => entry.id));
+  const elsewhere = subjectKey
+    ? city
+        .filter((entry) => entry.subjectKey === subjectKey && !ownIds.has(entry.id))
+        .map((entry) => ({
+          id: entry.id,
+          list: entry.list,
+          start: entry.start,
+          end: entry.end,
+          ...(entry.exitedOn ? { exitedOn: entry.exitedOn } : {}),
+        }))
+    : [];
+  return [...own, ...elsewhere];
+}
+
+export class GradeCache {
+  readonly #records = new Map<string, CreditRecordDocument[]>();
+  readonly #listings = new Map<string, ListingDocument[]>();
+  readonly #subjects = new Map<string, GradedSubject>();
+  readonly #grades = new Map<string, GradeResult>();
+  #city: readonly CityBlackListEntry[] = [];
+  /** The day the cached grades are for; a new day regrades everyone on first use. */
+  #gradedOn = '';
+  readonly #today: () => string;
+  readonly #changes = new BehaviorSubject<number>(0);
+  /** The model in force for an industry (the default until the city publishes its own). */
+  readonly modelFor: (industry: Industry) => GradingModel;
+
+  constructor(today: () => string, modelFor: (industry: Industry) => GradingModel = defaultGradingModel) {
+    this.#today = today;
+    this.modelFor = modelFor;
+  }
+
+  /** Ticks after every regrade, for screens to refresh. */
+  get changes$(): Observable<number> {
+    return this.#changes.asObservable();
+  }
+
+  /** Loads everything and grades every subject (the full recomputation). */
+  load(
+    subjects: readonly GradedSubject[],
+    records: readonly CreditRecordDocument[],
+    listings: readonly ListingDocument[],
+    city: readonly CityBlackListEntry[],
+  ): void {
+    this.#subjects.clear();
+    this.#records.clear();
+    this.#listings.clear();
+    for (const subject of subjects) this.#subjects.set(subject.subjectId, subject);
+    for (const record of records) push(this.#records, record.subjectId, record);
+    for (const listing of listings) push(this.#listings, listing.subjectId, listing);
+    this.#city = city;
+    this.#regradeAll();
+  }
+
+  #regradeAll(): void {
+    this.#gradedOn = this.#today();
+    this.#grades.clear();
+    for (const subject of this.#subjects.values()) {
+      this.#grades.set(subject.subjectId, this.#compute(subject, this.#gradedOn));
+    }
+    this.#changes.next(this.#changes.value + 1);
+  }
+
+  #current(): Map<string, GradeResult> {
+    if (this.#gradedOn !== this.#today()) this.#regradeAll();
+    return this.#grades;
+  }
+
+  /** Keeps the cache in step with the collections: each change regrades its subject only. */
+  follow(records: CreditRecordCollection, listings: ListingCollection): () => void {
+    const a = records.$.subscribe((event) => this.putRecord(event.documentData as CreditRecordDocument));
+    const b = listings.$.subscribe((event) => this.putListing(event.documentData as ListingDocument));
+    return () => {
+      a.unsubscribe();
+      b.unsubscribe();
+    };
+  }
+
+  putSubject(subject: GradedSubject): void {
+    this.#subjects.set(subject.subjectId, subject);
+    this.#regrade(subject.subjectId);
+  }
+
+  putRecord(record: CreditRecordDocument): void {
+    replace(this.#records, record.subjectId, record);
+    this.#regrade(record.subjectId);
+  }
+
+  putListing(listing: ListingDocument): void {
+    replace(this.#listings, listing.subjectId, listing);
+    this.#regrade(listing.subjectId);
+  }
+
+  /** New city-list entries regrade the subjects they match. */
+  setCityList(city: readonly CityBlackListEntry[]): void {
+    const keys = new Set([...this.#city, ...city].map((entry) => entry.subjectKey));
+    this.#city = city;
+    for (const subject of this.#subjects.values()) {
+      if (keys.has(subject.subjectKey)) this.#regrade(subject.subjectId);
+    }
+  }
+
+  /** Today's grade from the cache; another day's computed afresh (reproducible). */
+  gradeOf(subjectId: string, asOf = this.#today()): GradeResult | undefined {
+    const subject = this.#subjects.get(subjectId);
+    if (!subject) return undefined;
+    if (asOf === this.#today()) return this.#current().get(subjectId);
+    return this.#compute(subject, asOf);
+  }
+
+  /** City-list entries standing for the subject on `asOf`. */
+  cityEntriesOf(subjectId: string, asOf = this.#today()): CityBlackListEntry[] {
+    const key = this.#subjects.get(subjectId)?.subjectKey ?? '';
+    return key ? cityBlackListEntriesOf(this.#city, key, asOf) : [];
+  }
+
+  /** Subject ids per grade code today. */
+  byGrade(): Map<string, string[]> {
+    const groups = new Map<string, string[]>();
+    for (const [subjectId, result] of this.#current()) push(groups, result.grade, subjectId);
+    return groups;
+  }
+
+  creditFile(subjectId: string): CreditFile {
+    const subject = this.#subjects.get(subjectId);
+    const listings = this.#listings.get(subjectId) ?? [];
+    return {
+      subjectId,
+      enrolled: true,
+      records: this.#records.get(subjectId) ?? [],
+      listEntries: listEntriesOf(listings, this.#city, subject?.subjectKey ?? ''),
+    };
+  }
+
+  listingsOf(subjectId: string): readonly ListingDocument[] {
+    return this.#listings.get(subjectId) ?? [];
+  }
+
+  #compute(subject: GradedSubject, asOf: string): GradeResult {
+    return gradeSubject(this.creditFile(subject.subjectId), this.modelFor(subject.industry), asOf);
+  }
+
+  #regrade(subjectId: string): void {
+    const subject = this.#subjects.get(subjectId);
+    if (!subject) return;
+    this.#grades.set(subjectId, this.#compute(subject, this.#gradedOn));
+    this.#changes.next(this.#changes.value + 1);
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+function replace<T extends { id: string }>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = (map.get(key) ?? []).filter((existing) => existing.id !== value.id);
+  list.push(value);
+  map.set(key, list);
+}

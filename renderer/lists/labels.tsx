@@ -1,0 +1,47 @@
+import { Badge, Table } from '@mantine/core';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import type { ListingDocument, ListingStatus } from '../../shared/lists/listing.ts';
+
+const statusColor: Record<ListingStatus, string> = {
+  draft: 'gray',
+  proposed: 'yellow',
+  listed: 'red',
+  rejected: 'gray',
+  exited: 'teal',
+};
+
+export function ListingStatusBadge({ status }: { status: ListingStatus }) {
+  const { t } = useTranslation();
+  return (
+    <Badge variant="light" color={statusColor[status]} data-testid="listing-status">
+      {t(`lists.status.${status}`)}
+    </Badge>
+  );
+}
+
+/** "2026-03-10 – 2027-03-10", an open end named as such. */
+export function periodText(t: TFunction, start: string, end: string): string {
+  return `${start} – ${end || t('lists.ui.openEnded')}`;
+}
+
+/** A listing's list by name, or the grade it publishes. */
+export function listingName(t: TFunction, listing: ListingDocument): string {
+  return listing.kind === 'grade'
+    ? `${t('lists.ui.kind.grade')} ${listing.grade}`
+    : t(`lists.ui.list.${listing.list}`);
+}
+
+/** The period, status and decision cells of a listing's row. */
+export function ListingCells({ listing }: { listing: ListingDocument }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Table.Td>{periodText(t, listing.start, listing.end)}</Table.Td>
+      <Table.Td>
+        <ListingStatusBadge status={listing.status} />
+      </Table.Td>
+      <Table.Td>{listing.decisionNumber}</Table.Td>
+    </>
+  );
+}

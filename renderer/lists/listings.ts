@@ -1,0 +1,308 @@
+/**
+ * The only way UI code reads and writes listings (red/black list entries and published grades). Every
+ * write goes through the write journal; every step is judged once by the listing workflow table, as the
+ * platform judges it again on arrival.
+ */
+import { map, type Observable } from 'rxjs';
+import type { GradeResult } from '../../shared/grading/grade.ts';
+import { inspectionRatioOf, mayAcceptWithMissingMaterials } from '../../shared/grading/supervision.ts';
+import { type CityBlackListEntry, subjectKeyOf } from '../../shared/lists/cityBlackList.ts';
+import {
+  type ListingAction,
+  type ListingDocument,
+  type ListingInput,
+  emptyListingInput,
+  listingKindOf,
+  validateListingInput,
+} from '../../shared/lists/listing.ts';
+import {
+  defaultListRules,
+  type ExitReason,
+  type ListRule,
+  type ListSuggestion,
+  suggestListEntries,
+} from '../../shared/lists/rules.ts';
+import { availableListingSteps, listingWorkflow, takeListingStep } from '../../shared/lists/workflow.ts';
+import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { issue, type Validated } from '../../shared/model/validation.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { CreditDeskDatabase, ListingCollection } from '../db/database.ts';
+import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
+import { actingUser, refusalOf } from '../repositories/creditRecords.ts';
+import type { SubjectRepository } from '../repositories/subjects.ts';
+import type { RepositoryContext } from '../security/repositoryContext.ts';
+import type { SignedInSession } from '../security/session.ts';
+import { localDate } from '../session/session.ts';
+import { GradeCache } from './gradeCache.ts';
+
+/**
+ * The key the city's devices hash practitioners' ID numbers with (HMAC-SHA-256), so that the city list
+ * never carries an ID number. It is built in until the platform distributes a city's own key.
+ */
+export const cityMatchingKey = 'creditdesk-city-subject-match-v1';
+
+/** What a reviewer gives with a decision: the opinion or reason, and the decision document's number. */
+export interface ListingDecision {
+  note: string;
+  decisionNumber: string;
+  /** For an exit: why and from which day. */
+  exitReason?: ExitReason;
+  exitedOn?: string;
+}
+
+export class ListingRepository {
+  readonly #collection: ListingCollection;
+  readonly #context: RepositoryContext;
+  readonly #journal: WriteJournal;
+  readonly #subjects: SubjectRepository;
+  readonly rules: readonly ListRule[] = defaultListRules;
+  readonly grades: GradeCache;
+
+  private constructor(
+    collection: ListingCollection,
+    context: RepositoryContext,
+    journal: WriteJournal,
+    subjects: SubjectRepository,
+  ) {
+    this.#collection = collection;
+    this.#context = context;
+    this.#journal = journal;
+    this.#subjects = subjects;
+    this.grades = new GradeCache(() => localDate(context.clock()));
+  }
+
+  /** Opens the repository and its grade cache: a full grading now, then incremental regrades. */
+  static async open(
+    db: CreditDeskDatabase,
+    context: RepositoryContext,
+    journal: WriteJournal,
+    subjects: SubjectRepository,
+  ): Promise<ListingRepository> {
+    const repository = new ListingRepository(db.listings, context, journal, subjects);
+    const [subjectDocs, records, listings, city] = await Promise.all([
+      db.subjects.find().exec(),
+      db.creditRecords.find().exec(),
+      db.listings.find().exec(),
+      db.reference.find({ selector: { kind: 'cityBlackList' } }).exec(),
+    ]);
+    const graded = await Promise.all(
+      subjectDocs.map(async (doc) => gradedSubjectOf(doc.toJSON() as SubjectDocument)),
+    );
+    repository.grades.load(
+      graded,
+      records.map((doc) => doc.toJSON() as CreditRecordDocument),
+      listings.map((doc) => doc.toJSON() as ListingDocument),
+      city.map((doc) => doc.toJSON() as unknown as CityBlackListEntry),
+    );
+    repository.grades.follow(db.creditRecords, db.listings);
+    db.subjects.$.subscribe((event) => {
+      void gradedSubjectOf(event.documentData as SubjectDocument).then((subject) =>
+        repository.grades.putSubject(subject),
+      );
+    });
+    db.reference.$.subscribe((event) => {
+      if ((event.documentData as { kind?: string }).kind !== 'cityBlackList') return;
+      void db.reference
+        .find({ selector: { kind: 'cityBlackList' } })
+        .exec()
+        .then((docs) =>
+          repository.grades.setCityList(docs.map((doc) => doc.toJSON() as unknown as CityBlackListEntry)),
+        );
+    });
+    return repository;
+  }
+
+  get changes$(): Observable<void> {
+    return this.#collection.$.pipe(map(() => undefined));
+  }
+
+  /** Every listing, newest first, kept current. */
+  watchAll(): Observable<ListingDocument[]> {
+    return this.#collection
+      .find({ sort: [{ updatedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ListingDocument)));
+  }
+
+  watchBySubject(subjectId: string): Observable<ListingDocument[]> {
+    return this.#collection
+      .find({ selector: { subjectId }, sort: [{ start: 'desc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ListingDocument)));
+  }
+
+  /** The entries the list rules suggest for the subject today (none for lists it is on or proposed for). */
+  suggestionsFor(subject: Pick<SubjectDocument, 'id' | 'industry'>): ListSuggestion[] {
+    const today = localDate(this.#context.clock());
+    const grade = this.grades.gradeOf(subject.id);
+    const pending = this.grades
+      .listingsOf(subject.id)
+      .filter((listing) => listing.status === 'proposed')
+      .map((listing) => listing.list);
+    return suggestListEntries(
+      this.rules,
+      { industry: subject.industry, grade: grade?.grade ?? null, dishonestCategories: dishonest },
+      this.grades.creditFile(subject.id),
+      today,
+    ).filter((suggestion) => !pending.includes(suggestion.list));
+  }
+
+  /** Proposes the entry a rule suggests; a reviewer decides it. */
+  async propose(subject: SubjectDocument, suggestion: ListSuggestion): Promise<Validated<ListingDocument>> {
+    const acting = actingUser(this.#context, 'list.propose');
+    if (!acting.ok) return acting;
+    const rule = this.rules.find((candidate) => candidate.code === suggestion.rule);
+    const input: ListingInput = {
+      ...emptyListingInput(subject.id, await subjectKeyOf(subject.kind, subject.code, cityMatchingKey)),
+      kind: listingKindOf(suggestion.list),
+      list: suggestion.list,
+      rule: suggestion.rule,
+      basis: suggestion.basis,
+      measures: rule?.measures ?? [],
+      triggeredBy: suggestion.triggeredBy,
+      start: suggestion.start,
+      end: suggestion.end,
+    };
+    return this.#create(input, acting.session);
+  }
+
+  /** Proposes publishing the subject's grade of today (yearly publication); a reviewer decides it. */
+  async proposeGrade(subject: SubjectDocument, result: GradeResult): Promise<Validated<ListingDocument>> {
+    const acting = actingUser(this.#context, 'list.propose');
+    if (!acting.ok) return acting;
+    const input: ListingInput = {
+      ...emptyListingInput(subject.id, await subjectKeyOf(subject.kind, subject.code, cityMatchingKey)),
+      kind: 'grade',
+      rule: result.modelCode,
+      grade: result.grade,
+      score: result.score,
+      modelVersion: result.modelVersion,
+      start: result.asOf,
+    };
+    return this.#create(input, acting.session);
+  }
+
+  /** Takes a reviewer's step (approve, reject, exit) with its decision document and text. */
+  async act(
+    id: string,
+    action: ListingAction,
+    decision: ListingDecision,
+  ): Promise<Validated<ListingDocument>> {
+    const permission = listingWorkflow.transitions[action].permission ?? 'list.approve';
+    const session = this.#context.session();
+    if (!session)
+      return { ok: false, issues: [issue('action', 'permission.denied', { action: permission })] };
+    const current = await this.#collection.findOne(id).exec();
+    if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
+    const before = current.toJSON() as ListingDocument;
+    const filled: ListingDocument =
+      action === 'approve'
+        ? { ...before, decisionNumber: decision.decisionNumber.trim() }
+        : action === 'exit'
+          ? {
+              ...before,
+              exitDecisionNumber: decision.decisionNumber.trim(),
+              exitReason: decision.exitReason ?? '',
+              exitedOn: decision.exitedOn ?? localDate(this.#context.clock()),
+            }
+          : before;
+    const stepped = takeListingStep(
+      filled,
+      action,
+      session,
+      this.#context.clock().toISOString(),
+      decision.note,
+    );
+    if (!stepped.ok) return { ok: false, issues: refusalOf(stepped.issues, permission) };
+    const content = validateListingInput(stepped.value, this.rules);
+    if (content.length > 0) return { ok: false, issues: content };
+    const after: ListingDocument = {
+      ...stepped.value,
+      updatedAt: this.#context.clock().toISOString(),
+      updatedBy: session.userId,
+    };
+    const audit = action === 'approve' ? 'approve' : action === 'reject' ? 'reject' : 'statusChange';
+    await this.#journal.run(authorOf(session), [
+      {
+        kind: 'update',
+        collection: 'listings',
+        before,
+        after,
+        audit: { action: audit, reason: decision.note.trim() },
+      },
+    ]);
+    return { ok: true, value: after };
+  }
+
+  /** The steps the signed-in user may take on the listing now. */
+  availableActions(listing: ListingDocument): ListingAction[] {
+    const session = this.#context.session();
+    if (!session) return [];
+    // The decision document is entered in the step's dialog: judge as if it were given.
+    return availableListingSteps({ ...listing, decisionNumber: '-', exitDecisionNumber: '-' }, session);
+  }
+
+  /**
+   * What the subject's grade means for the commitments (容缺受理) and inspections (draw ratio)
+   * capabilities today; undefined for a subject not graded (not in this county's database).
+   */
+  supervisionOf(
+    subjectId: string,
+  ):
+    | { grade: string; inspectionRatio: number; toleranceAcceptance: boolean; onCityBlackList: boolean }
+    | undefined {
+    const result = this.grades.gradeOf(subjectId);
+    if (!result) return undefined;
+    return {
+      grade: result.grade,
+      inspectionRatio: inspectionRatioOf(result),
+      toleranceAcceptance: mayAcceptWithMissingMaterials(result),
+      onCityBlackList: this.onCityBlackList(subjectId).length > 0,
+    };
+  }
+
+  /** Whether the subject is on the city-wide serious-dishonesty list today. */
+  onCityBlackList(subjectId: string): CityBlackListEntry[] {
+    return this.grades.cityEntriesOf(subjectId);
+  }
+
+  /** The subject's matching key, for lookups by other capabilities. */
+  subjectKeyOf(subject: Pick<SubjectDocument, 'kind' | 'code'>): Promise<string> {
+    return subjectKeyOf(subject.kind, subject.code, cityMatchingKey);
+  }
+
+  get subjects(): SubjectRepository {
+    return this.#subjects;
+  }
+
+  async #create(input: ListingInput, session: SignedInSession): Promise<Validated<ListingDocument>> {
+    const issues = validateListingInput(input, this.rules);
+    if (issues.length > 0) return { ok: false, issues };
+    const now = this.#context.clock().toISOString();
+    const draft: ListingDocument = {
+      ...input,
+      id: uuidv7(this.#context.clock().getTime()),
+      county: session.county,
+      createdAt: now,
+      updatedAt: now,
+      createdBy: session.userId,
+      updatedBy: session.userId,
+    };
+    const proposed = takeListingStep(draft, 'propose', session, now);
+    if (!proposed.ok) return { ok: false, issues: refusalOf(proposed.issues, 'list.propose') };
+    await this.#journal.run(authorOf(session), [
+      { kind: 'create', collection: 'listings', docs: [proposed.value] },
+    ]);
+    return proposed;
+  }
+}
+
+/** Categories whose counting records bar a red-list entry. */
+const dishonest = ['generalDishonest', 'seriousDishonest'];
+
+async function gradedSubjectOf(subject: SubjectDocument) {
+  return {
+    subjectId: subject.id,
+    industry: subject.industry,
+    subjectKey: await subjectKeyOf(subject.kind, subject.code, cityMatchingKey),
+  };
+}

@@ -1,0 +1,18 @@
+import type { CapabilityDescriptor } from '../kit/capability.ts';
+import { personalFields } from '../security/masking.ts';
+import { validateListingDocument } from '../sync/documentValidators.ts';
+import { listingJsonSchema } from './listing.ts';
+import { listingWorkflow } from './workflow.ts';
+
+/** Published grades and red/black list entries (红黑名单), decided through the listing workflow. */
+export const listingsCapability: CapabilityDescriptor = {
+  collection: 'listings',
+  i18n: 'lists',
+  schema: listingJsonSchema,
+  migrations: {},
+  validate: validateListingDocument,
+  personalFields: personalFields.listings ?? [],
+  attachments: [],
+  searchable: [],
+  workflows: [listingWorkflow],
+};

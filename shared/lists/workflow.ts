@@ -1,0 +1,178 @@
+/**
+ * The workflow of listings, as a table for the workflow engine (shared/kit/workflow.ts):
+ *
+ *   draft ──propose──▶ proposed ──approve──▶ listed ──exit──▶ exited
+ *                         └──────reject────▶ rejected
+ *
+ * A clerk proposes (usually a suggestion of the list rules); a reviewer who did not propose it decides
+ * (four-eyes) with the decision document's number and an opinion; the exit (period ended, record repaired
+ * or revoked) is decided the same way with the exit decision's number and its reason. The device judges a
+ * step once in the repository; the platform replays every pushed step through the same function.
+ */
+import { canonicalJson } from '../security/canonicalJson.ts';
+import {
+  availableSteps,
+  judgeStep,
+  type StepActor,
+  transition,
+  type WorkflowDocument,
+  type WorkflowTable,
+} from '../kit/workflow.ts';
+import type { Role } from '../security/permissions.ts';
+import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { type ListingAction, type ListingDocument, type ListingStatus, listingStatuses } from './listing.ts';
+
+export const listingWorkflow: WorkflowTable<ListingStatus, ListingAction> = {
+  namespace: 'lists.action',
+  states: listingStatuses,
+  submitStep: 'propose',
+  transitions: {
+    propose: transition({ from: 'draft', to: 'proposed', permission: 'list.propose' }),
+    approve: transition({
+      from: 'proposed',
+      to: 'listed',
+      permission: 'list.approve',
+      fourEyes: true,
+      text: { kind: 'opinion', required: true },
+      decisionDocument: true,
+    }),
+    reject: transition({
+      from: 'proposed',
+      to: 'rejected',
+      permission: 'list.approve',
+      fourEyes: true,
+      text: { kind: 'opinion', required: true },
+    }),
+    exit: transition({
+      from: 'listed',
+      to: 'exited',
+      permission: 'list.approve',
+      fourEyes: true,
+      text: { kind: 'reason', required: true },
+      decisionDocument: true,
+    }),
+  },
+};
+
+type WorkflowSubject = Pick<
+  ListingDocument,
+  'status' | 'workflow' | 'createdBy' | 'decisionNumber' | 'exitDecisionNumber'
+>;
+
+/** The parts of a listing the engine judges; the decision document is the one the step decides by. */
+function workflowDocument(listing: WorkflowSubject, action: ListingAction): WorkflowDocument<ListingAction> {
+  return {
+    state: listing.status,
+    author: listing.createdBy,
+    steps: listing.workflow,
+    documentNumber: action === 'exit' ? listing.exitDecisionNumber : listing.decisionNumber,
+  };
+}
+
+/** Every rule the step breaks for this actor; empty when she may take it. The device and the platform ask this. */
+export function judgeListingStep(
+  listing: WorkflowSubject,
+  action: ListingAction,
+  actor: StepActor,
+  note = '',
+): ValidationIssue[] {
+  return judgeStep(listingWorkflow, workflowDocument(listing, action), { action, text: note }, actor);
+}
+
+/** Takes a step: the listing with its new status and the step appended, or the broken rules. */
+export function takeListingStep<T extends WorkflowSubject>(
+  listing: T,
+  action: ListingAction,
+  actor: StepActor,
+  at: string,
+  note = '',
+): Validated<T> {
+  const issues = judgeListingStep(listing, action, actor, note);
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    value: {
+      ...listing,
+      status: listingWorkflow.transitions[action].to,
+      workflow: [...listing.workflow, { action, by: actor.userId, at, note: note.trim() }],
+    },
+  };
+}
+
+/** The steps this actor may take now, for the buttons a page shows. */
+export function availableListingSteps(listing: WorkflowSubject, actor: StepActor): ListingAction[] {
+  return (['approve', 'reject', 'exit'] as const).filter((action) =>
+    availableSteps(listingWorkflow, workflowDocument(listing, action), actor).includes(action),
+  );
+}
+
+/** Fields a step may set besides status and workflow; anything else is fixed once proposed. */
+const fieldsSetBy: Readonly<Record<ListingAction, readonly string[]>> = {
+  propose: [],
+  approve: ['decisionNumber'],
+  reject: [],
+  exit: ['exitDecisionNumber', 'exitReason', 'exitedOn'],
+};
+
+const alwaysChanging = new Set(['updatedAt', 'updatedBy', 'status', 'workflow']);
+
+/** A county user's roles, or null for a user the platform does not know. */
+export type RolesOf = (userId: string) => readonly Role[] | null;
+
+/**
+ * How the platform judges a pushed listing: the steps it holds stay as they were, each new step is
+ * replayed through `judgeListingStep` as its actor, the status must be where the steps lead, and only
+ * the fields the new steps set may change. A new listing arrives proposed: its first step is `propose`.
+ */
+export function replayListing(
+  previous: ListingDocument | null,
+  next: ListingDocument,
+  rolesOf: RolesOf,
+): ValidationIssue[] {
+  const before = previous?.workflow ?? [];
+  const steps = Array.isArray(next.workflow) ? next.workflow : [];
+  const kept = steps.slice(0, before.length);
+  if (
+    steps.length < before.length ||
+    canonicalJson(kept) !== canonicalJson(before) ||
+    (previous !== null && previous.createdBy !== next.createdBy)
+  ) {
+    return [issue('workflow', 'permission.historyRewritten')];
+  }
+  const issues: ValidationIssue[] = [];
+  let state: WorkflowSubject = {
+    status: previous?.status ?? 'draft',
+    createdBy: next.createdBy,
+    workflow: before,
+    decisionNumber: next.decisionNumber,
+    exitDecisionNumber: next.exitDecisionNumber,
+  };
+  const allowed = new Set<string>();
+  steps.slice(before.length).forEach((step, offset) => {
+    const field = `workflow.${before.length + offset}`;
+    const roles = rolesOf(step.by);
+    if (!roles) {
+      issues.push(issue(`${field}.by`, 'permission.unknownUser', { userId: step.by }));
+      return;
+    }
+    const found = judgeListingStep(state, step.action, { userId: step.by, roles }, step.note);
+    issues.push(...found.map((problem) => ({ ...problem, field: `${field}.${problem.field}` })));
+    for (const name of fieldsSetBy[step.action] ?? []) allowed.add(name);
+    const to = Object.hasOwn(listingWorkflow.transitions, step.action)
+      ? listingWorkflow.transitions[step.action].to
+      : state.status;
+    state = { ...state, status: to, workflow: [...state.workflow, step] };
+  });
+  if (next.status !== state.status)
+    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
+  if (previous) {
+    const keys = new Set([...Object.keys(next), ...Object.keys(previous)]);
+    for (const key of keys) {
+      if (alwaysChanging.has(key) || allowed.has(key)) continue;
+      const a = (next as unknown as Record<string, unknown>)[key] ?? null;
+      const b = (previous as unknown as Record<string, unknown>)[key] ?? null;
+      if (canonicalJson(a) !== canonicalJson(b)) issues.push(issue(key, 'lists.fixedOnceProposed'));
+    }
+  }
+  return issues;
+}

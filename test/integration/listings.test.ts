@@ -1,0 +1,156 @@
+/**
+ * Listings on a real local profile (RxDB on fake-indexeddb, write journal, audit trail): a subject with
+ * a serious penalty is suggested for the black list, enters it when a second user approves, and then
+ * holds the lowest grade (one-vote veto); the proposer cannot decide; a city-list entry pulled from
+ * another county flags a subject here.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import { ListingRepository } from '../../renderer/lists/listings.ts';
+import { cityOf } from '../../renderer/repositories/reference.ts';
+import {
+  enterpriseInput,
+  openProfile,
+  type Profile,
+  recordFields,
+  registerSubject,
+  users,
+} from './creditHarness.ts';
+
+let profile: Profile;
+let listings: ListingRepository;
+let subject: SubjectDocument;
+
+beforeEach(async () => {
+  profile = await openProfile('2026-03-10T02:00:00.000Z');
+  subject = await registerSubject(profile, enterpriseInput());
+  listings = await ListingRepository.open(profile.db, profile.context, profile.journal, profile.subjects);
+});
+
+afterEach(async () => {
+  await profile.close();
+});
+
+/** A serious construction penalty record, approved by the reviewer. */
+async function approvedSeriousRecord(): Promise<string> {
+  profile.signIn(users.clerk);
+  const created = await profile.records.create(
+    recordFields(subject.id, {
+      catalogCode: 'JZ-YZ-02',
+      title: '责令停业整顿',
+      publicityStart: '2026-03-06',
+      publicityEnd: '2027-03-06',
+    }),
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created.issues));
+  expect((await profile.records.act(created.value.id, 'submit')).ok).toBe(true);
+  profile.signIn(users.reviewer);
+  expect((await profile.records.act(created.value.id, 'approve', '同意')).ok).toBe(true);
+  return created.value.id;
+}
+
+describe('the black list on a county computer', () => {
+  it('suggests a subject with a serious penalty, lists it on a second user’s approval, and vetoes its grade', async () => {
+    // A clean subject graded A is suggested for the red list only.
+    expect(listings.suggestionsFor(subject).map((found) => found.list)).toEqual(['red']);
+    const recordId = await approvedSeriousRecord();
+    const before = listings.grades.gradeOf(subject.id)!;
+    expect(before.vetoedBy).toBe('');
+
+    const [suggestion] = listings.suggestionsFor(subject);
+    expect(suggestion).toMatchObject({ rule: 'constructionBlackList', triggeredBy: [recordId] });
+    profile.signIn(users.clerk);
+    const proposed = await listings.propose(subject, suggestion!);
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed.issues));
+    expect(proposed.value).toMatchObject({ status: 'proposed', subjectKey: `uscc:${subject.code}` });
+    // Proposed once: not suggested again while it waits; no longer a red-list candidate either.
+    expect(listings.suggestionsFor(subject)).toEqual([]);
+
+    // Without the decision document, refused naming the rule.
+    profile.signIn(users.reviewer);
+    const bare = await listings.act(proposed.value.id, 'approve', { note: '同意', decisionNumber: '' });
+    expect(bare.ok || bare.issues.map((found) => found.code)).toEqual(['workflow.documentNumberRequired']);
+
+    const approved = await listings.act(proposed.value.id, 'approve', {
+      note: '同意列入',
+      decisionNumber: '武建信〔2026〕1号',
+    });
+    expect(approved.ok && approved.value.status).toBe('listed');
+    const after = listings.grades.gradeOf(subject.id)!;
+    expect(after.grade).toBe('D');
+    expect(after.vetoedBy).toBe(proposed.value.id);
+    // The grade of a day before the entry is still reproducible.
+    expect(listings.grades.gradeOf(subject.id, '2026-03-05')!.vetoedBy).toBe('');
+
+    const history = await profile.local.historyOf('listings', proposed.value.id);
+    expect(history.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a decision by the user who proposed the entry, naming the four-eyes rule', async () => {
+    await approvedSeriousRecord();
+    profile.signIn(users.clerkReviewer);
+    const [suggestion] = listings.suggestionsFor(subject);
+    const proposed = await listings.propose(subject, suggestion!);
+    if (!proposed.ok) throw new Error(JSON.stringify(proposed.issues));
+    const own = await listings.act(proposed.value.id, 'approve', { note: '同意', decisionNumber: 'X-1' });
+    expect(own.ok || own.issues.map((found) => found.code)).toEqual(['permission.ownWork']);
+    expect(listings.availableActions(proposed.value)).toEqual([]);
+    profile.signIn(users.reviewer);
+    expect(listings.availableActions(proposed.value)).toEqual(['approve', 'reject']);
+  });
+
+  it('refuses an entry without basis, naming the rule', async () => {
+    const recordId = await approvedSeriousRecord();
+    profile.signIn(users.clerk);
+    const refused = await listings.propose(subject, {
+      rule: 'constructionBlackList',
+      list: 'seriousDishonesty',
+      basis: [],
+      triggeredBy: [recordId],
+      start: '2026-03-10',
+      end: '2027-03-10',
+    });
+    expect(refused.ok || refused.issues.map((found) => found.code)).toEqual(['lists.basisRequired']);
+    expect(await profile.db.listings.count().exec()).toBe(0);
+  });
+
+  it('flags a subject another county put on the city-wide list, and forces its lowest grade', async () => {
+    expect(listings.onCityBlackList(subject.id)).toEqual([]);
+    expect(listings.supervisionOf(subject.id)).toMatchObject({
+      onCityBlackList: false,
+      toleranceAcceptance: true,
+    });
+    const entry: CityBlackListEntry = {
+      id: uuidv7(),
+      county: cityOf(subject.county),
+      createdAt: '2026-03-08T00:00:00.000Z',
+      updatedAt: '2026-03-08T00:00:00.000Z',
+      createdBy: 'platform',
+      updatedBy: 'platform',
+      kind: 'cityBlackList',
+      subjectKey: `uscc:${subject.code}`,
+      subjectName: subject.name,
+      list: 'seriousDishonesty',
+      sourceCounty: '410822',
+      sourceListing: uuidv7(),
+      basis: ['《建筑市场信用管理暂行办法》'],
+      measures: [],
+      decisionNumber: '博建信〔2026〕2号',
+      start: '2026-03-08',
+      end: '2027-03-08',
+      exitedOn: '',
+    };
+    // As the sync writes a pulled document.
+    await profile.db.reference.insert(entry as never);
+    await expect.poll(() => listings.onCityBlackList(subject.id).length).toBe(1);
+    expect(listings.grades.gradeOf(subject.id)!.grade).toBe('D');
+    expect(listings.supervisionOf(subject.id)).toEqual({
+      grade: 'D',
+      inspectionRatio: 1,
+      toleranceAcceptance: false,
+      onCityBlackList: true,
+    });
+  });
+});
