@@ -62,6 +62,11 @@ export interface OpenDatabaseOptions {
   wrapStorage?: (storage: RxStorage<unknown, unknown>) => RxStorage<unknown, unknown>;
   /** Encrypts personal fields at rest, below RxDB (renderer/security/encryptedStorage.ts). */
   personalData: PersonalDataCipher;
+  /**
+   * Opens only these collections (all by default). RxDB's open edition holds at most 13 collections
+   * open per page; a profile has 10, so code that holds two profiles open at once opens a part of each.
+   */
+  only?: readonly (keyof CreditDeskCollections)[];
 }
 
 /** Migration strategies per collection, keyed by the schema version they migrate to (from the registry). */
@@ -86,9 +91,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Credit
     eventReduce: true,
     closeDuplicates: true,
   });
+  const opened = capabilities.all.filter(
+    (capability) =>
+      !options.only || options.only.includes(capability.collection as keyof CreditDeskCollections),
+  );
   await db.addCollections(
     Object.fromEntries(
-      capabilities.all.map((capability) => [
+      opened.map((capability) => [
         capability.collection,
         {
           schema: capability.schema as unknown as RxJsonSchema<unknown>,

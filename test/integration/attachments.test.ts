@@ -8,6 +8,7 @@ import { syncRegistration } from '../../renderer/sync/registration.ts';
 import { SyncService } from '../../renderer/sync/syncService.ts';
 import {
   enterpriseInput,
+  creditFileCollections,
   openProfile,
   type Profile,
   recordFields,
@@ -37,7 +38,7 @@ afterEach(async () => {
 async function profileWithDraft(
   session?: SignedInSession,
 ): Promise<{ profile: Profile; draft: CreditRecordDocument }> {
-  const profile = await openProfile();
+  const profile = await openProfile(undefined, undefined, creditFileCollections);
   opened.push(profile);
   if (session) profile.signIn(session);
   const subject = await registerSubject(profile, enterpriseInput());
@@ -170,7 +171,7 @@ describe('attachments travel with sync', () => {
     await eventually(async () => (await first.profile.records.attachments.pendingCount()) === 0);
     expect(firstSync.records.pendingCount('creditRecords')).toBe(0);
 
-    const second = await openProfile();
+    const second = await openProfile(undefined, undefined, creditFileCollections);
     opened.push(second);
     second.signIn(clerk);
     const secondSync = await enrolled(second);

@@ -8,7 +8,11 @@ import type { DisclosureDocument, DisclosureInput } from '../../shared/model/dis
 import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/model/subject.ts';
 import { deriveKeysFromMaster, generateDataKey } from '../../shared/security/fieldCrypto.ts';
 import type { Role } from '../../shared/security/permissions.ts';
-import { type CreditDeskDatabase, openDatabase } from '../../renderer/db/database.ts';
+import {
+  type CreditDeskCollections,
+  type CreditDeskDatabase,
+  openDatabase,
+} from '../../renderer/db/database.ts';
 import { LocalStore } from '../../renderer/db/localStore.ts';
 import { WriteJournal } from '../../renderer/db/writeJournal.ts';
 import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
@@ -57,17 +61,30 @@ export interface Profile {
 
 let profiles = 0;
 
-/** Opens a fresh profile with the default catalog seeded, signed in as the clerk. */
+/** The collections a credit-file profile uses, for tests that hold two profiles open at once. */
+export const creditFileCollections = [
+  'subjects',
+  'reference',
+  'creditRecords',
+  'disclosures',
+  'auditLog',
+] as const;
+
+/**
+ * Opens a fresh profile with the default catalog seeded, signed in as the clerk; `only` opens a part of
+ * its collections (see `OpenDatabaseOptions.only`).
+ */
 export async function openProfile(
   start = '2026-03-06T02:00:00.000Z',
   name = `test-credit-${++profiles}`,
+  only?: readonly (keyof CreditDeskCollections)[],
 ): Promise<Profile> {
   let now = new Date(start);
   let session: SignedInSession | null = users.clerk;
   const clock = () => now;
   const keys = await deriveKeysFromMaster(generateDataKey());
   const personalData = new PersonalDataCipher(() => keys);
-  const db = await openDatabase({ name, multiInstance: false, personalData });
+  const db = await openDatabase({ name, multiInstance: false, personalData, ...(only ? { only } : {}) });
   const local = new LocalStore(name);
   const audit = await AuditService.open(db.auditLog, local, { county, clock });
   const context: RepositoryContext = { session: () => session, clock, audit, personalData };

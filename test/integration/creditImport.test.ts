@@ -10,6 +10,7 @@ import { reportingRows } from '../../shared/io/disclosureFile.ts';
 import {
   codes,
   enterpriseInput,
+  creditFileCollections,
   openProfile,
   type Profile,
   recordPenalty,
@@ -22,7 +23,7 @@ let profile: Profile;
 let enterprise: SubjectDocument;
 
 async function freshProfile(now = '2026-03-20T02:00:00.000Z'): Promise<Profile> {
-  const next = await openProfile(now);
+  const next = await openProfile(now, undefined, creditFileCollections);
   opened.push(next);
   return next;
 }

@@ -151,6 +151,10 @@ describe('a second profile starting the demo', () => {
     expect(seeded).toHaveLength(300);
     expect(await platformCount('users')).toBe(4);
     expect(await platformCount('subjects')).toBe(300);
+    expect(await refusalsOf(a)).toEqual([]);
+    // RxDB's open edition holds 13 collections open per page and a profile has 10: the first computer
+    // goes offline before the second starts, as two real computers never share one page.
+    await first.close();
 
     // Another browser profile (its own IndexedDB and secrets) starts the demo with the code it was handed.
     const secondSecrets = memorySecrets();
@@ -165,12 +169,10 @@ describe('a second profile starting the demo', () => {
     const b = second.workspace!;
     await eventually(async () => (await subjectIds(second.core)).length === seeded.length, 60_000);
     await settle(b);
-    await settle(a);
     expect(await subjectIds(second.core)).toEqual(seeded);
     expect(await userIds(second.core)).toEqual(firstUsers);
     expect(await platformCount('users')).toBe(4);
     expect(await platformCount('subjects')).toBe(300);
-    expect(await refusalsOf(a)).toEqual([]);
     expect(await refusalsOf(b)).toEqual([]);
     expect(b.sync.status.refused).toBe(0);
     expect(b.sync.status.enrollment?.county.code).toBe(demoCounty.code);
@@ -196,7 +198,6 @@ describe('a second profile starting the demo', () => {
     expect(await platformCount('users')).toBe(4);
     expect(await platformCount('subjects')).toBe(300);
     await restarted.close();
-    await first.close();
   }, 180_000);
 });
 
