@@ -11,7 +11,14 @@ export interface SubjectSummary {
   updatedAt: string;
 }
 
-export type SubjectSort = 'updatedAt' | 'name' | 'code';
+export const subjectSorts = ['updatedAt', 'name', 'code'] as const;
+export type SubjectSort = (typeof subjectSorts)[number];
+
+/** The index as plain data: summaries as tuples, each sorted order as positions in them. */
+export interface SubjectIndexSnapshot {
+  summaries: [string, SubjectKind, string, string, Industry, SubjectStatus, string][];
+  orders: Record<SubjectSort, number[]>;
+}
 
 export interface SubjectQuery {
   /** Name fragment (any characters, Chinese included) or USCC / ID number prefix. */
@@ -63,6 +70,53 @@ export class SubjectIndex {
   load(documents: Iterable<SubjectSummary>): void {
     this.orders.clear();
     for (const doc of documents) this.put(doc);
+  }
+
+  /** Forgets every subject. */
+  clear(): void {
+    this.slots.length = 0;
+    this.slotById.clear();
+    this.idByCode.clear();
+    this.postings.clear();
+    this.orders.clear();
+  }
+
+  /** Everything the index holds, every sorted order built, for `restore` to take back without sorting. */
+  snapshot(): SubjectIndexSnapshot {
+    const live = this.slots.filter((s): s is SubjectSummary => s !== undefined);
+    const position = new Map(live.map((s, at) => [s, at]));
+    const order = (sort: SubjectSort) => this.ordered(sort).map((s) => position.get(s)!);
+    return {
+      summaries: live.map((s) => [s.id, s.kind, s.name, s.code, s.industry, s.status, s.updatedAt]),
+      orders: { updatedAt: order('updatedAt'), name: order('name'), code: order('code') },
+    };
+  }
+
+  /** Fills an empty index from a snapshot, its sorted orders as they were. */
+  restore(snapshot: SubjectIndexSnapshot): void {
+    if (this.size > 0) throw new Error('Only an empty subject index restores a snapshot');
+    const summaries = snapshot.summaries.map(
+      ([id, kind, name, code, industry, status, updatedAt]): SubjectSummary => ({
+        id,
+        kind,
+        name,
+        code,
+        industry,
+        status,
+        updatedAt,
+      }),
+    );
+    this.load(summaries);
+    if (this.slots.length !== summaries.length) return;
+    // Slot n holds summary n: the index was empty and a snapshot names each subject once.
+    for (const sort of subjectSorts) {
+      const positions = snapshot.orders[sort];
+      if (positions.length === summaries.length)
+        this.orders.set(
+          sort,
+          positions.map((at) => this.slots[at]!),
+        );
+    }
   }
 
   put(doc: SubjectSummary): void {

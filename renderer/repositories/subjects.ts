@@ -1,5 +1,5 @@
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
+import { from, map, merge } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
 import { validateSubjectInput } from '../../shared/model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
@@ -10,7 +10,9 @@ import { bulkCreations } from '../security/audit.ts';
 import { authorize } from '../security/permissions.ts';
 import { auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
+import { countScan, documentsInOrder, type IndexScan, pageKeys } from './indexedPages.ts';
 import { type SubjectQuery, SubjectIndex, type SubjectSummary, summarize } from './subjectIndex.ts';
+import { SubjectIndexKeeper } from './subjectIndexKeeper.ts';
 
 export interface BulkCreateResult {
   created: SubjectDocument[];
@@ -28,39 +30,45 @@ export interface SubjectPage {
 /**
  * The only way UI code reads and writes subjects. Writes need the signed-in user's permission and are
  * audited; personal fields are encrypted at rest below RxDB, so the index and queries by code work from
- * memory (the database cannot match encrypted codes).
+ * memory (the database cannot match encrypted codes). The index loads in the background; until it has,
+ * lists page through the database's indexes and search matches the beginning of names and enterprise codes.
  */
 export class SubjectRepository {
   readonly index = new SubjectIndex();
   private readonly collection: SubjectCollection;
   private readonly local: LocalStore;
   private readonly context: RepositoryContext;
+  private readonly keeper: SubjectIndexKeeper;
 
   private constructor(collection: SubjectCollection, local: LocalStore, context: RepositoryContext) {
     this.collection = collection;
     this.local = local;
     this.context = context;
+    this.keeper = new SubjectIndexKeeper({
+      index: this.index,
+      collection,
+      local,
+      cipher: context.personalData,
+    });
   }
 
-  /** Loads the search index, then keeps it in step with every change (local, synced or from another tab). */
+  /** Starts loading the search index, which then keeps in step with every change (local, synced, another tab). */
   static async open(
     collection: SubjectCollection,
     local: LocalStore,
     context: RepositoryContext,
   ): Promise<SubjectRepository> {
-    const repository = new SubjectRepository(collection, local, context);
-    collection.$.subscribe((event) => {
-      if (event.operation === 'DELETE') repository.index.remove(event.documentId);
-      else repository.index.put(summarize(event.documentData as SubjectDocument));
-    });
-    const all = await collection.find().exec();
-    repository.index.load(all.map((doc) => summarize(doc.toJSON() as SubjectDocument)));
-    return repository;
+    return new SubjectRepository(collection, local, context);
   }
 
-  /** Emits whenever any subject changes, for lists to refresh. */
+  /** Settles once the search index holds every subject. */
+  get indexed(): Promise<void> {
+    return this.keeper.ready;
+  }
+
+  /** Emits whenever any subject changes, and once the search index is loaded, for lists to refresh. */
   get changes$(): Observable<void> {
-    return this.collection.$.pipe(map(() => undefined));
+    return merge(this.collection.$, from(this.keeper.ready)).pipe(map(() => undefined));
   }
 
   /** Emits the subject now and after every change; null once it is gone. */
@@ -75,21 +83,34 @@ export class SubjectRepository {
 
   /** The subject holding this normalized code (ID numbers are encrypted at rest: found through the index). */
   async findByCode(code: string): Promise<SubjectDocument | null> {
-    const found = this.index.findByCode(code);
-    return found ? this.get(found.id) : null;
+    const id = await this.idOfCode(code);
+    return id === null ? null : this.get(id);
+  }
+
+  /** The id of the subject holding this normalized code, once the index holds every subject. */
+  async idOfCode(code: string): Promise<string | null> {
+    await this.indexed;
+    return this.index.findByCode(code)?.id ?? null;
   }
 
   async list(query: SubjectQuery): Promise<SubjectPage> {
+    if (!this.keeper.loaded) return this.listFromDatabase(query);
     const { total, ids } = this.index.query(query);
-    const found = await this.collection.findByIds(ids).exec();
-    const items = ids
-      .map((id) => found.get(id))
-      .filter((doc) => doc !== undefined)
-      .map((doc) => doc.toJSON() as SubjectDocument);
-    return { total, items };
+    return { total, items: await documentsInOrder(this.collection, ids) };
+  }
+
+  /** A page through the database's indexes, while the search index is still loading. */
+  private async listFromDatabase(query: SubjectQuery): Promise<SubjectPage> {
+    const scan = subjectScan(query);
+    const [total, ids] = await Promise.all([
+      countScan(this.collection, scan),
+      pageKeys(this.collection, { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 }),
+    ]);
+    return { total, items: await documentsInOrder(this.collection, ids) };
   }
 
   async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    await this.indexed;
     const authorized = authorize(this.context.session(), 'subject.create');
     if (!authorized.ok) return authorized;
     const checked = this.check(input, null);
@@ -118,6 +139,7 @@ export class SubjectRepository {
    * a failed write stops the work and is thrown once what it did save is indexed and audited.
    */
   async createMany(inputs: SubjectInput[]): Promise<BulkCreateResult> {
+    await this.indexed;
     const authorized = authorize(this.context.session(), 'subject.create');
     if (!authorized.ok) {
       return { created: [], rejected: inputs.map((_, index) => ({ index, issues: authorized.issues })) };
@@ -177,6 +199,7 @@ export class SubjectRepository {
   }
 
   async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    await this.indexed;
     const authorized = authorize(this.context.session(), 'subject.update');
     if (!authorized.ok) return authorized;
     const current = await this.collection.findOne(id).exec();
@@ -232,6 +255,37 @@ export class SubjectRepository {
     }
     return validated;
   }
+}
+
+/**
+ * The database index a list reads while the search index loads: names or enterprise codes (ID numbers
+ * are encrypted) from their beginning, else the order asked for; other filters are applied as it reads.
+ */
+function subjectScan(query: SubjectQuery): IndexScan {
+  const text = query.text?.trim() ?? '';
+  const sort = query.sort ?? 'updatedAt';
+  const descending = query.descending ?? sort === 'updatedAt';
+  const byKind = !text && sort === 'updatedAt' && query.kind !== undefined;
+  const range: IndexScan = text
+    ? prefixRange(text)
+    : byKind
+      ? { index: ['kind', 'updatedAt'], equal: [query.kind!], descending }
+      : { index: [sort], descending };
+  const kind = byKind ? undefined : query.kind;
+  const { industry, status } = query;
+  if (kind === undefined && industry === undefined && status === undefined) return range;
+  const accept = (stored: Record<string, unknown>): boolean =>
+    (kind === undefined || stored.kind === kind) &&
+    (industry === undefined || stored.industry === industry) &&
+    (status === undefined || stored.status === status);
+  return { ...range, filter: accept };
+}
+
+/** Names, or enterprise codes when the text could begin one, starting with the text. */
+function prefixRange(text: string): IndexScan {
+  const byCode = /^[0-9A-Za-z]+$/.test(text);
+  const prefix = byCode ? text.toUpperCase() : text;
+  return { index: [byCode ? 'code' : 'name'], from: prefix, to: `${prefix}\uffff` };
 }
 
 const stampFields = new Set(['updatedAt', 'updatedBy']);
