@@ -32,7 +32,7 @@ import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import type { AttachmentStore, PickedFile } from './attachments.ts';
-import { countScan, documentsInOrder, type IndexScan, pageKeys } from './indexedPages.ts';
+import { documentsInOrder, type IndexScan, indexedPage } from './indexedPages.ts';
 import { type ReferenceRepository, systemUser } from './reference.ts';
 
 export type Acting = { ok: true; session: SignedInSession } | { ok: false; issues: ValidationIssue[] };
@@ -191,10 +191,8 @@ export class CreditRecordRepository {
   /** One page of the records the query selects, last changed first, read through an index. */
   async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
     const scan = creditRecordScan(query);
-    const [total, ids] = await Promise.all([
-      countScan(this.collection, scan),
-      pageKeys(this.collection, { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 }),
-    ]);
+    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }
 

@@ -52,22 +52,30 @@ async function scan(collection: RxCollection, query: IndexScan): Promise<Collect
   return query.filter ? range.filter(query.filter) : range;
 }
 
-/** The primary keys of one page of the scan, in index order. */
-export async function pageKeys(
+/**
+ * The primary keys of one page of the scan, in index order, and how many documents the scan holds.
+ * Without a filter the count reads only the index; with one, a single pass reads the range once.
+ */
+export async function indexedPage(
   collection: RxCollection,
   query: IndexScan & { offset?: number; limit: number },
-): Promise<string[]> {
-  if (query.limit <= 0) return [];
+): Promise<{ total: number; ids: string[] }> {
   const range = await scan(collection, query);
-  return (await range
-    .offset(query.offset ?? 0)
-    .limit(query.limit)
-    .primaryKeys()) as string[];
-}
-
-/** How many live documents the scan holds. */
-export async function countScan(collection: RxCollection, query: IndexScan): Promise<number> {
-  return (await scan(collection, query)).count();
+  const offset = query.offset ?? 0;
+  if (!query.filter) {
+    const [total, ids] = await Promise.all([
+      range.clone().count(),
+      query.limit > 0 ? range.clone().offset(offset).limit(query.limit).primaryKeys() : [],
+    ]);
+    return { total, ids: ids as string[] };
+  }
+  const ids: string[] = [];
+  let total = 0;
+  await range.each((_stored, cursor) => {
+    if (total >= offset && ids.length < query.limit) ids.push(cursor.primaryKey as string);
+    total++;
+  });
+  return { total, ids };
 }
 
 /** The documents of these ids through RxDB (decrypted, cached), in the order given. */

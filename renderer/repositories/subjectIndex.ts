@@ -57,18 +57,18 @@ export class SubjectIndex {
   private readonly idByCode = new Map<string, string>();
   /** Bigram → slots whose name contained it when indexed (verified again at query time). */
   private readonly postings = new Map<string, number[]>();
-  /** Sorted orders, built on first use and then maintained edit by edit. */
+  /** Sorted orders, built on first use and then brought up to date by merging in what changed. */
   private readonly orders = new Map<SubjectSort, SubjectSummary[]>();
-  /** Changes since the last query; past a burst (an import, a sync) re-sorting once is cheaper. */
-  private changesSinceQuery = 0;
+  /** Summaries the built orders still hold though replaced or removed, and those they lack. */
+  private readonly stale = new Set<SubjectSummary>();
+  private readonly fresh = new Set<SubjectSummary>();
 
   get size(): number {
     return this.slotById.size;
   }
 
-  /** Adds many subjects at once; sorted orders are rebuilt on next use rather than maintained. */
+  /** Adds many subjects at once. */
   load(documents: Iterable<SubjectSummary>): void {
-    this.orders.clear();
     for (const doc of documents) this.put(doc);
   }
 
@@ -79,6 +79,8 @@ export class SubjectIndex {
     this.idByCode.clear();
     this.postings.clear();
     this.orders.clear();
+    this.stale.clear();
+    this.fresh.clear();
   }
 
   /** Everything the index holds, every sorted order built, for `restore` to take back without sorting. */
@@ -175,7 +177,6 @@ export class SubjectIndex {
   }
 
   query(query: SubjectQuery): SubjectQueryResult {
-    this.changesSinceQuery = 0;
     const sort = query.sort ?? 'updatedAt';
     const descending = query.descending ?? sort === 'updatedAt';
     const matches = this.matchText(query.text?.trim() ?? '');
@@ -230,6 +231,7 @@ export class SubjectIndex {
   }
 
   private ordered(sort: SubjectSort): SubjectSummary[] {
+    this.settleOrders();
     let order = this.orders.get(sort);
     if (!order) {
       order = this.slots.filter((s): s is SubjectSummary => s !== undefined).sort(comparators[sort]);
@@ -238,23 +240,39 @@ export class SubjectIndex {
     return order;
   }
 
-  /** Keeps the sorted orders already built in step with one change: O(n) per edit instead of a re-sort. */
+  /** Notes one change for the orders already built (applied on their next use). */
   private reorder(previous: SubjectSummary | undefined, next: SubjectSummary | undefined): void {
-    if (++this.changesSinceQuery > maxIncrementalChanges) {
-      this.orders.clear();
-      return;
-    }
+    if (this.orders.size === 0) return;
+    if (previous && !this.fresh.delete(previous)) this.stale.add(previous);
+    if (next) this.fresh.add(next);
+  }
+
+  /**
+   * Brings the built orders up to date: drops what was replaced or removed and merges in the changed
+   * summaries, sorted alone. Linear in the index plus sorting the changes, so a burst (an import, a
+   * sync) costs about as much as one edit instead of a re-sort of everything.
+   */
+  private settleOrders(): void {
+    if (this.stale.size === 0 && this.fresh.size === 0) return;
     for (const [sort, order] of this.orders) {
-      if (previous) {
-        const at = order.indexOf(previous);
-        if (at >= 0) order.splice(at, 1);
+      const compare = comparators[sort];
+      const kept = this.stale.size === 0 ? order : order.filter((s) => !this.stale.has(s));
+      const added = [...this.fresh].sort(compare);
+      const merged: SubjectSummary[] = new Array(kept.length + added.length);
+      let k = 0;
+      let a = 0;
+      for (let at = 0; at < merged.length; at++) {
+        merged[at] =
+          a >= added.length || (k < kept.length && compare(kept[k]!, added[a]!) <= 0)
+            ? kept[k++]!
+            : added[a++]!;
       }
-      if (next) order.splice(insertionPoint(order, next, comparators[sort]), 0, next);
+      this.orders.set(sort, merged);
     }
+    this.stale.clear();
+    this.fresh.clear();
   }
 }
-
-const maxIncrementalChanges = 64;
 
 function sameSummary(a: SubjectSummary, b: SubjectSummary): boolean {
   return (

@@ -14,7 +14,7 @@ const storeDelayMs = 2000;
  * Changes written shortly before a store may reach the index only after it (another tab, a write still
  * being announced): the stored checkpoint stays this far behind the newest change, which is read again.
  */
-const checkpointMarginMs = 60_000;
+const checkpointMarginMs = 5000;
 
 /**
  * Loads the subject index without holding up the first screen (from its stored copy, then the changes

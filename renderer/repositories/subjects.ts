@@ -10,7 +10,7 @@ import { bulkCreations } from '../security/audit.ts';
 import { authorize } from '../security/permissions.ts';
 import { auditWrite, type RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
-import { countScan, documentsInOrder, type IndexScan, pageKeys } from './indexedPages.ts';
+import { documentsInOrder, type IndexScan, indexedPage } from './indexedPages.ts';
 import { type SubjectQuery, SubjectIndex, type SubjectSummary, summarize } from './subjectIndex.ts';
 import { SubjectIndexKeeper } from './subjectIndexKeeper.ts';
 
@@ -102,10 +102,8 @@ export class SubjectRepository {
   /** A page through the database's indexes, while the search index is still loading. */
   private async listFromDatabase(query: SubjectQuery): Promise<SubjectPage> {
     const scan = subjectScan(query);
-    const [total, ids] = await Promise.all([
-      countScan(this.collection, scan),
-      pageKeys(this.collection, { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 }),
-    ]);
+    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }
 
