@@ -89,16 +89,22 @@ export async function measureCreditLists(
   const result: Record<string, number> = {};
   for (const [name, query] of Object.entries(lists)) {
     result[`${name}Ms`] = await timed(() => records.list({ ...query, limit: 50 }));
-    result[`${name}NextMs`] = await timed(() => records.list({ ...query, offset: 50, limit: 50 }));
+    // Words are matched by reading every record: one page of them is measured, not two.
+    if (!query.text)
+      result[`${name}NextMs`] = await timed(() => records.list({ ...query, offset: 50, limit: 50 }));
   }
-  const total = await records.list({ category: 'generalDishonest', status: 'approved', limit: 0 });
-  result.baselineMatches = total.total;
-  // What `list` did before: every match read through RxDB and sorted, then one page cut out.
-  result.baselineByCategoryAndStatusMs = await timed(async () => {
-    const found = await collection
-      .find({ selector: { category: 'generalDishonest', status: 'approved' }, sort: [{ updatedAt: 'desc' }] })
-      .exec();
-    return found.slice(0, 50).map((doc) => doc.toJSON());
-  });
+  const query = { category: 'generalDishonest', status: 'approved' as const };
+  result.baselineMatches = (await records.list({ ...query, limit: 0 })).total;
+  // What `list` did before: every match read through RxDB and sorted, then one page cut out. Both
+  // paths run twice and the second run counts, so neither gains from the other's warm caches.
+  const before = () =>
+    collection
+      .find({ selector: query, sort: [{ updatedAt: 'desc' }] })
+      .exec()
+      .then((found) => found.slice(0, 50).map((doc) => doc.toJSON()));
+  await before();
+  result.baselineByCategoryAndStatusMs = await timed(before);
+  await records.list({ ...query, limit: 50 });
+  result.recordsByCategoryAndStatusWarmMs = await timed(() => records.list({ ...query, limit: 50 }));
   return result;
 }

@@ -62,9 +62,15 @@ export class SubjectIndex {
   /** Summaries the built orders still hold though replaced or removed, and those they lack. */
   private readonly stale = new Set<SubjectSummary>();
   private readonly fresh = new Set<SubjectSummary>();
+  #revision = 0;
 
   get size(): number {
     return this.slotById.size;
+  }
+
+  /** Grows with every change to what the index holds. */
+  get revision(): number {
+    return this.#revision;
   }
 
   /** Adds many subjects at once. */
@@ -97,23 +103,19 @@ export class SubjectIndex {
   /** Fills an empty index from a snapshot, its sorted orders as they were. */
   restore(snapshot: SubjectIndexSnapshot): void {
     if (this.size > 0) throw new Error('Only an empty subject index restores a snapshot');
-    const summaries = snapshot.summaries.map(
-      ([id, kind, name, code, industry, status, updatedAt]): SubjectSummary => ({
-        id,
-        kind,
-        name,
-        code,
-        industry,
-        status,
-        updatedAt,
-      }),
-    );
-    this.load(summaries);
-    if (this.slots.length !== summaries.length) return;
-    // Slot n holds summary n: the index was empty and a snapshot names each subject once.
+    this.load(summariesOf(snapshot));
+    this.restoreOrders(snapshot);
+  }
+
+  /**
+   * Takes the sorted orders of a snapshot whose summaries were loaded, in its order, into an index that
+   * was empty (slot n then holds summary n); an order that does not fit is built again when used.
+   */
+  restoreOrders(snapshot: SubjectIndexSnapshot): void {
+    if (this.slots.length !== snapshot.summaries.length || this.size !== this.slots.length) return;
     for (const sort of subjectSorts) {
       const positions = snapshot.orders[sort];
-      if (positions.length === summaries.length)
+      if (positions.length === this.slots.length)
         this.orders.set(
           sort,
           positions.map((at) => this.slots[at]!),
@@ -153,6 +155,7 @@ export class SubjectIndex {
       }
     }
     this.reorder(previous, summary);
+    this.#revision++;
   }
 
   remove(id: string): void {
@@ -163,6 +166,7 @@ export class SubjectIndex {
     this.slots[slot] = undefined;
     this.slotById.delete(id);
     this.reorder(previous, undefined);
+    this.#revision++;
   }
 
   get(id: string): SubjectSummary | undefined {
@@ -304,6 +308,19 @@ function insertionPoint<T>(sorted: T[], item: T, compare: (a: T, b: T) => number
     else high = mid;
   }
   return low;
+}
+
+/** The summaries of a snapshot, in its order. */
+export function summariesOf(snapshot: SubjectIndexSnapshot): SubjectSummary[] {
+  return snapshot.summaries.map(([id, kind, name, code, industry, status, updatedAt]) => ({
+    id,
+    kind,
+    name,
+    code,
+    industry,
+    status,
+    updatedAt,
+  }));
 }
 
 export function summarize(doc: SubjectDocument): SubjectSummary {

@@ -44,7 +44,12 @@ async function openProfile(name: string): Promise<void> {
   test = await openTestProfile(name, { secrets, now: clock });
   db = test.db;
   local = test.local;
-  repository = await SubjectRepository.open(db.subjects, local, { ...test.context, session: () => session });
+  repository = await SubjectRepository.open(
+    db.subjects,
+    local,
+    { ...test.context, session: () => session },
+    { storeDelayMs: 50 },
+  );
 }
 
 beforeEach(async () => {

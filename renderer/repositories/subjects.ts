@@ -21,6 +21,13 @@ export interface BulkCreateResult {
 }
 
 const bulkChunk = 5000;
+/** How long a newly opened repository waits for a first list before loading the index anyway. */
+const indexStartDelayMs = 1000;
+
+export interface SubjectRepositoryOptions {
+  /** How long after changes stop the search index is stored for the next session (default 10 s). */
+  storeDelayMs?: number;
+}
 
 export interface SubjectPage {
   total: number;
@@ -40,7 +47,12 @@ export class SubjectRepository {
   private readonly context: RepositoryContext;
   private readonly keeper: SubjectIndexKeeper;
 
-  private constructor(collection: SubjectCollection, local: LocalStore, context: RepositoryContext) {
+  private constructor(
+    collection: SubjectCollection,
+    local: LocalStore,
+    context: RepositoryContext,
+    options: SubjectRepositoryOptions,
+  ) {
     this.collection = collection;
     this.local = local;
     this.context = context;
@@ -49,7 +61,10 @@ export class SubjectRepository {
       collection,
       local,
       cipher: context.personalData,
+      ...options,
     });
+    // The first list page is read before the index loads (see `list`), or after a second without one.
+    setTimeout(() => this.keeper.start(), indexStartDelayMs);
   }
 
   /** Starts loading the search index, which then keeps in step with every change (local, synced, another tab). */
@@ -57,8 +72,9 @@ export class SubjectRepository {
     collection: SubjectCollection,
     local: LocalStore,
     context: RepositoryContext,
+    options: SubjectRepositoryOptions = {},
   ): Promise<SubjectRepository> {
-    return new SubjectRepository(collection, local, context);
+    return new SubjectRepository(collection, local, context, options);
   }
 
   /** Settles once the search index holds every subject. */
@@ -68,7 +84,7 @@ export class SubjectRepository {
 
   /** Emits whenever any subject changes, and once the search index is loaded, for lists to refresh. */
   get changes$(): Observable<void> {
-    return merge(this.collection.$, from(this.keeper.ready)).pipe(map(() => undefined));
+    return merge(this.collection.$, from(this.keeper.settled)).pipe(map(() => undefined));
   }
 
   /** Emits the subject now and after every change; null once it is gone. */
@@ -94,7 +110,11 @@ export class SubjectRepository {
   }
 
   async list(query: SubjectQuery): Promise<SubjectPage> {
-    if (!this.keeper.loaded) return this.listFromDatabase(query);
+    if (!this.keeper.loaded) {
+      const page = await this.listFromDatabase(query);
+      this.keeper.start();
+      return page;
+    }
     const { total, ids } = this.index.query(query);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }
