@@ -1,6 +1,8 @@
 // `npm run bench`: the subject registry benchmark in real Chromium (figures and ratios; not a test).
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { serveRenderer } from './static-server.ts';
 
@@ -16,7 +18,10 @@ const build = spawnSync('npx', ['vite', 'build', '-c', 'bench/vite.config.ts'], 
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const { url, server } = await serveRenderer({ root: 'dist/bench', port: 0, shellConfig: {} });
-const browser = await chromium.launch({
+// A profile on disk: a fresh browser context keeps IndexedDB in memory under a small quota, which a
+// million credit records exceed.
+const profileDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-'));
+const browser = await chromium.launchPersistentContext(profileDir, {
   executablePath,
   args: [
     '--no-sandbox',
@@ -94,6 +99,7 @@ try {
 } finally {
   await browser.close();
   server.close();
+  rmSync(profileDir, { recursive: true, force: true });
 }
 
 /** Each stage of the repository's insert timed alone (bench/browser/stages.ts), beside raw Dexie. */
