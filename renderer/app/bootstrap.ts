@@ -297,9 +297,7 @@ async function openSync(
   for (const name of capabilities.collections) {
     const collection = db.collections[name as keyof typeof db.collections];
     const extra =
-      name === 'subjects'
-        ? { findByUniqueValue: async (code: unknown) => subjects.index.findByCode(String(code))?.id ?? null }
-        : {};
+      name === 'subjects' ? { findByUniqueValue: (code: unknown) => subjects.idOfCode(String(code)) } : {};
     await sync.register(syncRegistration(name, collection, extra));
   }
   if (appInfo.demo && appInfo.platformUrl && appInfo.demoEnrollmentCode) {

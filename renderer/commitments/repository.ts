@@ -282,7 +282,7 @@ export class CommitmentRepository {
     const steps: JournalStep[] = [];
     let subject: SubjectDocument | null;
     if (newSubject) {
-      const prepared = this.#subjects.prepareNew(newSubject);
+      const prepared = await this.#subjects.prepareNew(newSubject);
       if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'newSubject') };
       subject = prepared.value;
       steps.push(creationOf('subjects', [subject]));

@@ -56,9 +56,15 @@ export interface StoredBlob {
   storedAt: string;
 }
 
+/** Data derived from the database and kept to save rebuilding it (the subject search index). */
+export interface CacheEntry {
+  key: string;
+  value: unknown;
+}
+
 /**
  * Device-local data that never syncs directly: edit history, settings, sign-in lockouts, the write
- * journal and attachment bytes (documents are in RxDB).
+ * journal, attachment bytes and caches (documents are in RxDB).
  */
 export class LocalStore extends Dexie {
   history!: EntityTable<HistoryEntry, 'seq'>;
@@ -66,6 +72,7 @@ export class LocalStore extends Dexie {
   lockouts!: EntityTable<LockoutEntry, 'username'>;
   journal!: EntityTable<JournalEntry, 'seq'>;
   blobs!: EntityTable<StoredBlob, 'sha256'>;
+  caches!: EntityTable<CacheEntry, 'key'>;
 
   constructor(name: string) {
     super(`${name}-local`);
@@ -75,6 +82,7 @@ export class LocalStore extends Dexie {
     });
     this.version(2).stores({ lockouts: 'username' });
     this.version(3).stores({ journal: '++seq', blobs: 'sha256, pending' });
+    this.version(4).stores({ caches: 'key' });
   }
 
   async getSetting<T>(key: string): Promise<T | undefined> {

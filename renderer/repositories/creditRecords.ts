@@ -32,6 +32,7 @@ import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import type { AttachmentStore, PickedFile } from './attachments.ts';
+import { documentsInOrder, type IndexScan, indexedPage } from './indexedPages.ts';
 import { type ReferenceRepository, systemUser } from './reference.ts';
 
 export type Acting = { ok: true; session: SignedInSession } | { ok: false; issues: ValidationIssue[] };
@@ -187,24 +188,12 @@ export class CreditRecordRepository {
     return doc ? plain(doc) : null;
   }
 
+  /** One page of the records the query selects, last changed first, read through an index. */
   async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
-    const selector: Record<string, string> = {};
-    if (query.subjectId) selector.subjectId = query.subjectId;
-    if (query.category) selector.category = query.category;
-    if (query.status) selector.status = query.status;
-    const found = await this.collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec();
-    const text = query.text?.trim().toLowerCase() ?? '';
-    const subjects = new Set(query.textSubjects ?? []);
-    const all = text
-      ? found.filter(
-          (doc) =>
-            doc.title.toLowerCase().includes(text) ||
-            doc.documentNumber.toLowerCase().includes(text) ||
-            subjects.has(doc.subjectId),
-        )
-      : found;
-    const offset = query.offset ?? 0;
-    return { total: all.length, items: all.slice(offset, offset + (query.limit ?? 50)).map(plain) };
+    const scan = creditRecordScan(query);
+    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    const { total, ids } = await indexedPage(this.collection, page);
+    return { total, items: await documentsInOrder(this.collection, ids) };
   }
 
   async counts(): Promise<CreditRecordCounts> {
@@ -531,6 +520,41 @@ export function refusalOf(issues: ValidationIssue[], permission: Action): Valida
   return permissionCodeOf(refusal.code) === 'permission.denied'
     ? [issue('action', 'permission.denied', { action: permission })]
     : [issue('approvedBy', 'permission.ownWork')];
+}
+
+/**
+ * The index a list query walks (the schema declares one per filter, each ending in `updatedAt`) and
+ * what it leaves to a filter: the other fields, and the words, which no index can match inside a text.
+ */
+function creditRecordScan(query: CreditRecordQuery): IndexScan {
+  const text = query.text?.trim().toLowerCase() ?? '';
+  const subjects = new Set(query.textSubjects ?? []);
+  const { subjectId, category, status } = query;
+  const [index, equal]: [string[], string[]] = subjectId
+    ? [['subjectId', 'updatedAt'], [subjectId]]
+    : category && status
+      ? [
+          ['category', 'status', 'updatedAt'],
+          [category, status],
+        ]
+      : category
+        ? [['category', 'updatedAt'], [category]]
+        : status
+          ? [['status', 'updatedAt'], [status]]
+          : [['updatedAt'], []];
+  const filtered = Boolean(text) || (subjectId !== undefined && Boolean(category || status));
+  const matches = (stored: Record<string, unknown>): boolean => {
+    const doc = stored as unknown as CreditRecordDocument;
+    return (
+      (!category || doc.category === category) &&
+      (!status || doc.status === status) &&
+      (!text ||
+        doc.title.toLowerCase().includes(text) ||
+        doc.documentNumber.toLowerCase().includes(text) ||
+        subjects.has(doc.subjectId))
+    );
+  };
+  return { index, equal, descending: true, ...(filtered ? { filter: matches } : {}) };
 }
 
 function plain(doc: RxDocument<CreditRecordDocument>): CreditRecordDocument {

@@ -193,8 +193,7 @@ export class DisclosureFiles {
         continue;
       }
       const codeField = partyCodeField(checked.value);
-      const summary = this.#subjects.index.findByCode(checked.value[codeField]);
-      const subject = summary ? await this.#subjects.get(summary.id) : null;
+      const subject = await this.#subjects.findByCode(checked.value[codeField]);
       const disclosure = this.#decisions.stamp(acting.session, {
         ...checked.value,
         subjectId: subject?.id ?? '',

@@ -11,7 +11,14 @@ export interface SubjectSummary {
   updatedAt: string;
 }
 
-export type SubjectSort = 'updatedAt' | 'name' | 'code';
+export const subjectSorts = ['updatedAt', 'name', 'code'] as const;
+export type SubjectSort = (typeof subjectSorts)[number];
+
+/** The index as plain data: summaries as tuples, each sorted order as positions in them. */
+export interface SubjectIndexSnapshot {
+  summaries: [string, SubjectKind, string, string, Industry, SubjectStatus, string][];
+  orders: Record<SubjectSort, number[]>;
+}
 
 export interface SubjectQuery {
   /** Name fragment (any characters, Chinese included) or USCC / ID number prefix. */
@@ -50,19 +57,70 @@ export class SubjectIndex {
   private readonly idByCode = new Map<string, string>();
   /** Bigram → slots whose name contained it when indexed (verified again at query time). */
   private readonly postings = new Map<string, number[]>();
-  /** Sorted orders, built on first use and then maintained edit by edit. */
+  /** Sorted orders, built on first use and then brought up to date by merging in what changed. */
   private readonly orders = new Map<SubjectSort, SubjectSummary[]>();
-  /** Changes since the last query; past a burst (an import, a sync) re-sorting once is cheaper. */
-  private changesSinceQuery = 0;
+  /** Summaries the built orders still hold though replaced or removed, and those they lack. */
+  private readonly stale = new Set<SubjectSummary>();
+  private readonly fresh = new Set<SubjectSummary>();
+  #revision = 0;
 
   get size(): number {
     return this.slotById.size;
   }
 
-  /** Adds many subjects at once; sorted orders are rebuilt on next use rather than maintained. */
+  /** Grows with every change to what the index holds. */
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** Adds many subjects at once. */
   load(documents: Iterable<SubjectSummary>): void {
-    this.orders.clear();
     for (const doc of documents) this.put(doc);
+  }
+
+  /** Forgets every subject. */
+  clear(): void {
+    this.slots.length = 0;
+    this.slotById.clear();
+    this.idByCode.clear();
+    this.postings.clear();
+    this.orders.clear();
+    this.stale.clear();
+    this.fresh.clear();
+  }
+
+  /** Everything the index holds, every sorted order built, for `restore` to take back without sorting. */
+  snapshot(): SubjectIndexSnapshot {
+    const live = this.slots.filter((s): s is SubjectSummary => s !== undefined);
+    const position = new Map(live.map((s, at) => [s, at]));
+    const order = (sort: SubjectSort) => this.ordered(sort).map((s) => position.get(s)!);
+    return {
+      summaries: live.map((s) => [s.id, s.kind, s.name, s.code, s.industry, s.status, s.updatedAt]),
+      orders: { updatedAt: order('updatedAt'), name: order('name'), code: order('code') },
+    };
+  }
+
+  /** Fills an empty index from a snapshot, its sorted orders as they were. */
+  restore(snapshot: SubjectIndexSnapshot): void {
+    if (this.size > 0) throw new Error('Only an empty subject index restores a snapshot');
+    this.load(summariesOf(snapshot));
+    this.restoreOrders(snapshot);
+  }
+
+  /**
+   * Takes the sorted orders of a snapshot whose summaries were loaded, in its order, into an index that
+   * was empty (slot n then holds summary n); an order that does not fit is built again when used.
+   */
+  restoreOrders(snapshot: SubjectIndexSnapshot): void {
+    if (this.slots.length !== snapshot.summaries.length || this.size !== this.slots.length) return;
+    for (const sort of subjectSorts) {
+      const positions = snapshot.orders[sort];
+      if (positions.length === this.slots.length)
+        this.orders.set(
+          sort,
+          positions.map((at) => this.slots[at]!),
+        );
+    }
   }
 
   put(doc: SubjectSummary): void {
@@ -97,6 +155,7 @@ export class SubjectIndex {
       }
     }
     this.reorder(previous, summary);
+    this.#revision++;
   }
 
   remove(id: string): void {
@@ -107,6 +166,7 @@ export class SubjectIndex {
     this.slots[slot] = undefined;
     this.slotById.delete(id);
     this.reorder(previous, undefined);
+    this.#revision++;
   }
 
   get(id: string): SubjectSummary | undefined {
@@ -121,7 +181,6 @@ export class SubjectIndex {
   }
 
   query(query: SubjectQuery): SubjectQueryResult {
-    this.changesSinceQuery = 0;
     const sort = query.sort ?? 'updatedAt';
     const descending = query.descending ?? sort === 'updatedAt';
     const matches = this.matchText(query.text?.trim() ?? '');
@@ -176,6 +235,7 @@ export class SubjectIndex {
   }
 
   private ordered(sort: SubjectSort): SubjectSummary[] {
+    this.settleOrders();
     let order = this.orders.get(sort);
     if (!order) {
       order = this.slots.filter((s): s is SubjectSummary => s !== undefined).sort(comparators[sort]);
@@ -184,23 +244,39 @@ export class SubjectIndex {
     return order;
   }
 
-  /** Keeps the sorted orders already built in step with one change: O(n) per edit instead of a re-sort. */
+  /** Notes one change for the orders already built (applied on their next use). */
   private reorder(previous: SubjectSummary | undefined, next: SubjectSummary | undefined): void {
-    if (++this.changesSinceQuery > maxIncrementalChanges) {
-      this.orders.clear();
-      return;
-    }
+    if (this.orders.size === 0) return;
+    if (previous && !this.fresh.delete(previous)) this.stale.add(previous);
+    if (next) this.fresh.add(next);
+  }
+
+  /**
+   * Brings the built orders up to date: drops what was replaced or removed and merges in the changed
+   * summaries, sorted alone. Linear in the index plus sorting the changes, so a burst (an import, a
+   * sync) costs about as much as one edit instead of a re-sort of everything.
+   */
+  private settleOrders(): void {
+    if (this.stale.size === 0 && this.fresh.size === 0) return;
     for (const [sort, order] of this.orders) {
-      if (previous) {
-        const at = order.indexOf(previous);
-        if (at >= 0) order.splice(at, 1);
+      const compare = comparators[sort];
+      const kept = this.stale.size === 0 ? order : order.filter((s) => !this.stale.has(s));
+      const added = [...this.fresh].sort(compare);
+      const merged: SubjectSummary[] = new Array(kept.length + added.length);
+      let k = 0;
+      let a = 0;
+      for (let at = 0; at < merged.length; at++) {
+        merged[at] =
+          a >= added.length || (k < kept.length && compare(kept[k]!, added[a]!) <= 0)
+            ? kept[k++]!
+            : added[a++]!;
       }
-      if (next) order.splice(insertionPoint(order, next, comparators[sort]), 0, next);
+      this.orders.set(sort, merged);
     }
+    this.stale.clear();
+    this.fresh.clear();
   }
 }
-
-const maxIncrementalChanges = 64;
 
 function sameSummary(a: SubjectSummary, b: SubjectSummary): boolean {
   return (
@@ -232,6 +308,19 @@ function insertionPoint<T>(sorted: T[], item: T, compare: (a: T, b: T) => number
     else high = mid;
   }
   return low;
+}
+
+/** The summaries of a snapshot, in its order. */
+export function summariesOf(snapshot: SubjectIndexSnapshot): SubjectSummary[] {
+  return snapshot.summaries.map(([id, kind, name, code, industry, status, updatedAt]) => ({
+    id,
+    kind,
+    name,
+    code,
+    industry,
+    status,
+    updatedAt,
+  }));
 }
 
 export function summarize(doc: SubjectDocument): SubjectSummary {

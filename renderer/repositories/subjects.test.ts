@@ -14,6 +14,7 @@ import {
   type TestProfile,
   testSession,
 } from '../security/testSupport.ts';
+import { readStoredIndex } from './subjectIndexStore.ts';
 import { SubjectRepository } from './subjects.ts';
 
 let test: TestProfile;
@@ -43,7 +44,12 @@ async function openProfile(name: string): Promise<void> {
   test = await openTestProfile(name, { secrets, now: clock });
   db = test.db;
   local = test.local;
-  repository = await SubjectRepository.open(db.subjects, local, { ...test.context, session: () => session });
+  repository = await SubjectRepository.open(
+    db.subjects,
+    local,
+    { ...test.context, session: () => session },
+    { storeDelayMs: 50 },
+  );
 }
 
 beforeEach(async () => {
@@ -332,7 +338,116 @@ describe('subject repository', () => {
 
     await test.close();
     await openProfile(`test-subjects-${profile}`);
+    await repository.indexed;
     expect((await repository.list({ text: '广厦' })).items.map((s) => s.id)).toEqual([created.value.id]);
     expect(await repository.history(created.value.id)).toHaveLength(1);
+  });
+});
+
+describe('the subject list while the search index loads', () => {
+  const practitioner = (): SubjectInput => ({
+    ...emptySubjectInput('practitioner'),
+    name: '李秀英',
+    code: '11010519491231002X',
+    phone: '13812345678',
+  });
+
+  async function threeSubjects(): Promise<string[]> {
+    const ids: string[] = [];
+    for (const input of [
+      enterprise(),
+      enterprise({ name: '博爱县广厦置业有限公司', code: '91410822MA45B0XQ3C' }),
+      practitioner(),
+    ]) {
+      now = new Date(now.getTime() + 60_000);
+      const created = await repository.create(input);
+      if (!created.ok) throw new Error(JSON.stringify(created.issues));
+      ids.push(created.value.id);
+    }
+    return ids;
+  }
+
+  it('pages through the database, matching name and enterprise-code beginnings, until the index is ready', async () => {
+    const [hongda, guangsha, person] = await threeSubjects();
+    await test.close();
+    await openProfile(`test-subjects-${profile}`);
+
+    const listing = Promise.all([
+      repository.list({}),
+      repository.list({ text: '博爱' }),
+      repository.list({ text: '913501' }),
+      repository.list({ kind: 'practitioner' }),
+      repository.list({ text: '广厦' }),
+      repository.list({ sort: 'name', descending: true, limit: 1 }),
+    ]);
+    const [all, byName, byCode, people, fragment, lastByName] = await listing;
+    expect(all.items.map((s) => s.id)).toEqual([person, guangsha, hongda]);
+    expect(all.total).toBe(3);
+    expect(byName.items.map((s) => s.id)).toEqual([guangsha]);
+    expect(byCode.items.map((s) => s.id)).toEqual([hongda]);
+    expect(people.items).toMatchObject([{ id: person, code: '11010519491231002X' }]);
+    expect(fragment.total).toBe(0);
+    expect(lastByName.total).toBe(3);
+
+    await repository.indexed;
+    expect((await repository.list({ text: '广厦' })).items.map((s) => s.id)).toEqual([guangsha]);
+    expect((await repository.list({ text: '110105' })).items.map((s) => s.id)).toEqual([person]);
+  });
+
+  it('reopens from its stored copy and takes in what changed after it was stored', async () => {
+    const [hongda] = await threeSubjects();
+    await vi.waitFor(
+      async () =>
+        expect((await readStoredIndex(local, test.context.personalData))?.snapshot.summaries).toHaveLength(3),
+      { timeout: 5000, interval: 100 },
+    );
+    now = new Date(now.getTime() + 60_000);
+    const renamed = await repository.update(hongda!, enterprise({ name: '武陟县新宏达建设集团有限公司' }));
+    if (!renamed.ok) throw new Error('setup');
+    // Closed before the next copy is stored: the reopened index must read the rename from the database.
+    await test.close();
+    await openProfile(`test-subjects-${profile}`);
+    await repository.indexed;
+
+    expect((await repository.list({ text: '新宏达' })).items.map((s) => s.id)).toEqual([hongda]);
+    expect((await repository.list({ sort: 'name' })).items.map((s) => s.name)).toEqual([
+      '博爱县广厦置业有限公司',
+      '李秀英',
+      '武陟县新宏达建设集团有限公司',
+    ]);
+    expect((await repository.findByCode('11010519491231002X'))?.name).toBe('李秀英');
+  });
+
+  it('is built again from the database when the stored copy no longer matches it', async () => {
+    const [, , person] = await threeSubjects();
+    await vi.waitFor(
+      async () =>
+        expect((await readStoredIndex(local, test.context.personalData))?.snapshot.summaries).toHaveLength(3),
+      { timeout: 5000, interval: 100 },
+    );
+    const stored = await local.caches.get('subjectIndex');
+    await test.close();
+    await openProfile(`test-subjects-${profile}`);
+    await repository.indexed;
+    await db.subjects.findOne(person!).remove();
+    await test.close();
+    // The copy from before the removal comes back, its checkpoint past it: the removal is not among the
+    // changes it would read, as when a profile is replaced by a restored one.
+    await openProfile(`test-subjects-${profile}`);
+    await vi.waitFor(
+      async () =>
+        expect((await readStoredIndex(local, test.context.personalData))?.snapshot.summaries).toHaveLength(2),
+      { timeout: 5000, interval: 100 },
+    );
+    const value = stored!.value as { checkpoint: { lwt: number } };
+    await local.caches.put({
+      ...stored!,
+      value: { ...value, checkpoint: { id: '', lwt: Date.now() + 86_400_000 } },
+    });
+    await test.close();
+    await openProfile(`test-subjects-${profile}`);
+    await repository.indexed;
+    expect(repository.index.size).toBe(2);
+    expect(await repository.findByCode('11010519491231002X')).toBeNull();
   });
 });

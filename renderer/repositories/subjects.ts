@@ -1,18 +1,30 @@
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
+import { from, map, merge } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
 import { normalizeSubjectInput, validateSubjectInput } from '../../shared/model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, SubjectCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { type BulkCreateResult as WrittenInBulk, Writer } from '../db/writer.ts';
 import { authorize } from '../security/permissions.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import { documentsInOrder, type IndexScan, indexedPage } from './indexedPages.ts';
 import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
+import { SubjectIndexKeeper } from './subjectIndexKeeper.ts';
 
 export type BulkCreateResult = WrittenInBulk<SubjectDocument>;
+
+/** How long a newly opened repository waits for a first list before loading the index anyway. */
+const indexStartDelayMs = 1000;
+
+export interface SubjectRepositoryOptions {
+  /** How long after changes stop the search index is stored for the next session (default 10 s). */
+  storeDelayMs?: number;
+  /** The writer its writes go through (by default one over the collection's database and the local store). */
+  writer?: Writer;
+}
 
 export interface SubjectPage {
   total: number;
@@ -22,50 +34,56 @@ export interface SubjectPage {
 /**
  * The only way UI code reads and writes subjects. Writes go through the writer (permission, stamps, the
  * platform's validation, history, journal, audit); personal fields are encrypted at rest below RxDB, so the index and queries by code work from
- * memory (the database cannot match encrypted codes).
+ * memory (the database cannot match encrypted codes). The index loads in the background; until it has,
+ * lists page through the database's indexes and search matches the beginning of names and enterprise codes.
  */
 export class SubjectRepository {
   readonly index = new SubjectIndex();
   private readonly collection: SubjectCollection;
   private readonly local: LocalStore;
   private readonly context: RepositoryContext;
+  private readonly keeper: SubjectIndexKeeper;
   private readonly writer: Writer;
 
   private constructor(
     collection: SubjectCollection,
     local: LocalStore,
     context: RepositoryContext,
-    writer: Writer,
+    { writer, ...options }: SubjectRepositoryOptions,
   ) {
     this.collection = collection;
     this.local = local;
     this.context = context;
-    this.writer = writer;
+    this.writer = writer ?? new Writer(collection.database as unknown as CreditDeskDatabase, local, context);
+    this.keeper = new SubjectIndexKeeper({
+      index: this.index,
+      collection,
+      local,
+      cipher: context.personalData,
+      ...options,
+    });
+    // The first list page is read before the index loads (see `list`), or after a second without one.
+    setTimeout(() => this.keeper.start(), indexStartDelayMs);
   }
 
-  /**
-   * Loads the search index, then keeps it in step with every change (local, synced or from another tab).
-   * Writes go through `writer` (by default one over the collection's database and `local`).
-   */
+  /** Starts loading the search index, which then keeps in step with every change (local, synced, another tab). */
   static async open(
     collection: SubjectCollection,
     local: LocalStore,
     context: RepositoryContext,
-    writer = new Writer(collection.database as unknown as CreditDeskDatabase, local, context),
+    options: SubjectRepositoryOptions = {},
   ): Promise<SubjectRepository> {
-    const repository = new SubjectRepository(collection, local, context, writer);
-    collection.$.subscribe((event) => {
-      if (event.operation === 'DELETE') repository.index.remove(event.documentId);
-      else repository.index.put(summarize(event.documentData as SubjectDocument));
-    });
-    const all = await collection.find().exec();
-    repository.index.load(all.map((doc) => summarize(doc.toJSON() as SubjectDocument)));
-    return repository;
+    return new SubjectRepository(collection, local, context, options);
   }
 
-  /** Emits whenever any subject changes, for lists to refresh. */
+  /** Settles once the search index holds every subject. */
+  get indexed(): Promise<void> {
+    return this.keeper.ready;
+  }
+
+  /** Emits whenever any subject changes, and once the search index is loaded, for lists to refresh. */
   get changes$(): Observable<void> {
-    return this.collection.$.pipe(map(() => undefined));
+    return merge(this.collection.$, from(this.keeper.settled)).pipe(map(() => undefined));
   }
 
   /** Emits the subject now and after every change; null once it is gone. */
@@ -80,21 +98,36 @@ export class SubjectRepository {
 
   /** The subject holding this normalized code (ID numbers are encrypted at rest: found through the index). */
   async findByCode(code: string): Promise<SubjectDocument | null> {
-    const found = this.index.findByCode(code);
-    return found ? this.get(found.id) : null;
+    const id = await this.idOfCode(code);
+    return id === null ? null : this.get(id);
+  }
+
+  /** The id of the subject holding this normalized code, once the index holds every subject. */
+  async idOfCode(code: string): Promise<string | null> {
+    await this.indexed;
+    return this.index.findByCode(code)?.id ?? null;
   }
 
   async list(query: SubjectQuery): Promise<SubjectPage> {
+    if (!this.keeper.loaded) {
+      const page = await this.listFromDatabase(query);
+      this.keeper.start();
+      return page;
+    }
     const { total, ids } = this.index.query(query);
-    const found = await this.collection.findByIds(ids).exec();
-    const items = ids
-      .map((id) => found.get(id))
-      .filter((doc) => doc !== undefined)
-      .map((doc) => doc.toJSON() as SubjectDocument);
-    return { total, items };
+    return { total, items: await documentsInOrder(this.collection, ids) };
+  }
+
+  /** A page through the database's indexes, while the search index is still loading. */
+  private async listFromDatabase(query: SubjectQuery): Promise<SubjectPage> {
+    const scan = subjectScan(query);
+    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    const { total, ids } = await indexedPage(this.collection, page);
+    return { total, items: await documentsInOrder(this.collection, ids) };
   }
 
   async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    await this.indexed;
     const written = await this.writer.write({
       permission: 'subject.create',
       changes: [{ kind: 'new', collection: 'subjects', content: { ...normalizeSubjectInput(input) } }],
@@ -110,7 +143,8 @@ export class SubjectRepository {
    * A new subject, checked (permission, rules, no duplicate code) and stamped, for the caller to write
    * together with the document that registers it (one writer run). Nothing is written here.
    */
-  prepareNew(input: SubjectInput): Validated<SubjectDocument> {
+  async prepareNew(input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    await this.indexed;
     const authorized = authorize(this.context.session(), 'subject.create');
     if (!authorized.ok) return authorized;
     const checked = validateSubjectInput(input, localDate(this.context.clock()));
@@ -137,6 +171,7 @@ export class SubjectRepository {
    * as bulk creations; a failed write stops the work and is thrown once what it did save is audited.
    */
   async createMany(inputs: SubjectInput[]): Promise<BulkCreateResult> {
+    await this.indexed;
     const seen = new Map<string, { id: string; name: string }>();
     const result = await this.writer.bulkCreate<SubjectDocument>({
       permission: 'subject.create',
@@ -155,6 +190,7 @@ export class SubjectRepository {
   }
 
   async update(id: string, input: SubjectInput): Promise<Validated<SubjectDocument>> {
+    await this.indexed;
     const current = await this.get(id);
     if (!current) return { ok: false, issues: [issue('id', 'notFound')] };
     const written = await this.writer.write({
@@ -192,4 +228,35 @@ export class SubjectRepository {
     if (!existing || existing.id === subject.id) return null;
     return [issue('code', 'duplicate', { id: existing.id, name: existing.name })];
   }
+}
+
+/**
+ * The database index a list reads while the search index loads: names or enterprise codes (ID numbers
+ * are encrypted) from their beginning, else the order asked for; other filters are applied as it reads.
+ */
+function subjectScan(query: SubjectQuery): IndexScan {
+  const text = query.text?.trim() ?? '';
+  const sort = query.sort ?? 'updatedAt';
+  const descending = query.descending ?? sort === 'updatedAt';
+  const byKind = !text && sort === 'updatedAt' && query.kind !== undefined;
+  const range: IndexScan = text
+    ? prefixRange(text)
+    : byKind
+      ? { index: ['kind', 'updatedAt'], equal: [query.kind!], descending }
+      : { index: [sort], descending };
+  const kind = byKind ? undefined : query.kind;
+  const { industry, status } = query;
+  if (kind === undefined && industry === undefined && status === undefined) return range;
+  const accept = (stored: Record<string, unknown>): boolean =>
+    (kind === undefined || stored.kind === kind) &&
+    (industry === undefined || stored.industry === industry) &&
+    (status === undefined || stored.status === status);
+  return { ...range, filter: accept };
+}
+
+/** Names, or enterprise codes when the text could begin one, starting with the text. */
+function prefixRange(text: string): IndexScan {
+  const byCode = /^[0-9A-Za-z]+$/.test(text);
+  const prefix = byCode ? text.toUpperCase() : text;
+  return { index: [byCode ? 'code' : 'name'], from: prefix, to: `${prefix}\uffff` };
 }

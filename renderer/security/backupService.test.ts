@@ -154,6 +154,7 @@ describe('backups', () => {
     expect(await files.pendingCount()).toBe(1);
 
     const subjects = await SubjectRepository.open(target.db.subjects, target.local, target.context);
+    await subjects.indexed;
     expect(await subjects.get(practitionerId)).toMatchObject({
       code: '11010519491231002X',
       phone: '13987654321',

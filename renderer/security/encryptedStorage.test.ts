@@ -148,7 +148,8 @@ describe('personal data at rest', () => {
       [...secrets.values.values()][0]!.replace(/^./, (c) => (c === 'A' ? 'B' : 'A')),
     );
     profile = await openTestProfile(name, { secrets: foreign });
-    await expect(openSubjects(profile)).rejects.toThrow(/fieldCrypto.tampered/);
+    const subjects = await openSubjects(profile);
+    await expect(subjects.get(created.value.id)).rejects.toThrow(/fieldCrypto.tampered/);
   });
 
   it('migrates a version 0 subjects database, encrypting what was stored in clear', async () => {

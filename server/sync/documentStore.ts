@@ -22,6 +22,7 @@ import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { type Database, type Queryable, toNumber } from '../db/database.ts';
 import { problem } from '../problem.ts';
+import { documentsByIds, liveHolders } from '../query/documents.ts';
 
 export interface CollectionRules {
   validate: DocumentValidator;
@@ -97,8 +98,6 @@ function feedLockKey(collection: string, feed: string): string {
 function masterContent(row: { body: Record<string, unknown>; deleted: boolean }): Record<string, unknown> {
   return { ...row.body, _deleted: row.deleted };
 }
-
-const fieldNamePattern = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 interface PreparedPush {
   rejected: RejectedDocument[];
@@ -226,9 +225,11 @@ export async function publishCityDocumentsWithin(
   await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [
     feedLockKey(collection, cityFeed),
   ]);
-  const { rows } = await tx.query<{ id: string; deleted: boolean; body: Record<string, unknown> }>(
-    'SELECT id, deleted, body FROM documents WHERE collection = $1 AND feed = $2 AND id = ANY($3::text[])',
-    [collection, cityFeed, documents.map((document) => document.id)],
+  const rows = await documentsByIds(
+    tx,
+    collection,
+    documents.map((document) => document.id),
+    cityFeed,
   );
   const masters = new Map(rows.map((row) => [row.id, masterContent(row) as PushRow['newDocumentState']]));
   const pushRows = documents.map((document) => ({
@@ -264,17 +265,9 @@ async function writePush(
     feedLockKey(input.collection, feed),
   ]);
   const ids = [...new Set(candidates.map((candidate) => candidate.content.id as string))];
-  const masters = await tx.query<{
-    id: string;
-    feed: string;
-    deleted: boolean;
-    body: Record<string, unknown>;
-  }>('SELECT id, feed, deleted, body FROM documents WHERE collection = $1 AND id = ANY($2::text[])', [
-    input.collection,
-    ids,
-  ]);
+  const masters = await documentsByIds(tx, input.collection, ids);
   const current = new Map<string, MasterState>(
-    masters.rows.map((row) => [row.id, { feed: row.feed, content: masterContent(row) }]),
+    masters.map((row) => [row.id, { feed: row.feed, content: masterContent(row) }]),
   );
   const holders = await loadUniqueHolders(tx, input.collection, feed, rules.uniqueField, candidates);
   const authority = await rules.authorize?.(
@@ -352,24 +345,16 @@ async function writePush(
 }
 
 /** Live documents of the feed already holding the unique values the batch uses: value → document id. */
-async function loadUniqueHolders(
+function loadUniqueHolders(
   tx: Queryable,
   collection: string,
   feed: string,
   field: string | undefined,
   candidates: readonly { content: Record<string, unknown> }[],
 ): Promise<Map<string, string>> {
-  const holders = new Map<string, string>();
-  if (!field) return holders;
-  if (!fieldNamePattern.test(field)) throw new Error(`invalid unique field name ${field}`);
+  if (!field) return Promise.resolve(new Map());
   const values = [...new Set(candidates.map((candidate) => String(candidate.content[field])))];
-  const { rows } = await tx.query<{ id: string; value: string }>(
-    `SELECT id, body ->> '${field}' AS value FROM documents
-     WHERE collection = $1 AND feed = $2 AND NOT deleted AND body ->> '${field}' = ANY($3::text[])`,
-    [collection, feed, values],
-  );
-  for (const row of rows) holders.set(row.value, row.id);
-  return holders;
+  return liveHolders(tx, { collection, feed, field, values });
 }
 
 /** Upserts the accepted states and logs each write, in one statement; returns the sequences drawn. */

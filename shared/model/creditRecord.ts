@@ -211,8 +211,8 @@ function validateWorkflow(workflow: readonly WorkflowEntry[]): ValidationIssue[]
 /** The versioned JSON schema of the creditRecords collection (RxDB format; plain data, no RxDB import). */
 export const creditRecordJsonSchema = {
   title: 'creditRecord',
-  // Version 1 adds the step `withdraw`; version-0 documents are valid as they are.
-  version: 1,
+  // Version 1 adds the step `withdraw`; version 2 the list indexes. Older documents are valid as they are.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -268,8 +268,13 @@ export const creditRecordJsonSchema = {
     'status',
     'workflow',
   ],
+  // Lists page through the `updatedAt` indexes, newest first, one per filter (and category with status).
   indexes: [
     'updatedAt',
+    ['subjectId', 'updatedAt'],
+    ['category', 'updatedAt'],
+    ['status', 'updatedAt'],
+    ['category', 'status', 'updatedAt'],
     ['subjectId', 'decisionDate'],
     ['status', 'publicityEnd'],
     ['category', 'decisionDate'],

@@ -139,7 +139,7 @@ export function validateSubjectInput(raw: SubjectInput, today: string): Validate
  */
 export const subjectJsonSchema = {
   title: 'subject',
-  version: 1,
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -177,7 +177,8 @@ export const subjectJsonSchema = {
     'certificateNumber',
   ],
   // Lists filter, sort and find codes (duplicate checks included) through the renderer's in-memory
-  // subject index, which holds the decrypted values; the database indexes only the change order.
-  indexes: ['updatedAt'],
+  // subject index, which holds the decrypted values. These indexes (version 2) serve lists while that
+  // index loads: change order, by kind, and name and code prefixes (practitioners' codes are ciphertext).
+  indexes: ['updatedAt', ['kind', 'updatedAt'], 'name', 'code'],
   additionalProperties: false,
 } as const;

@@ -10,7 +10,8 @@ export const subjectsCapability: CapabilityDescriptor = {
   i18n: 'subject',
   schema: subjectJsonSchema,
   // Version 1 encrypts personal fields: the storage wrapper does it as documents are written again.
-  migrations: { 1: (doc: SubjectDocument) => doc },
+  // Version 2 adds the indexes lists read while the search index loads.
+  migrations: { 1: (doc: SubjectDocument) => doc, 2: (doc: SubjectDocument) => doc },
   validate: validateSubjectDocument,
   personalFields: personalFields.subjects ?? [],
   attachments: [],

@@ -132,7 +132,7 @@ export async function openTestDatabase(
   await db.addCollections({
     subjects: {
       schema: subjectJsonSchema as unknown as RxJsonSchema<SubjectDocument>,
-      migrationStrategies: { 1: (doc: SubjectDocument) => doc },
+      migrationStrategies: { 1: (doc: SubjectDocument) => doc, 2: (doc: SubjectDocument) => doc },
     },
   });
   return db;

@@ -1,0 +1,105 @@
+// Credit-record lists at scale (part of `npm run bench`): records are written straight into the
+// collection (the list reads what sync or an import would have written), then first pages are timed
+// against the load-every-match path the list used before, in the same run.
+import { seededRandom } from '../../shared/demo/subjects.ts';
+import { defaultCreditCategories } from '../../shared/model/catalog.ts';
+import {
+  type CreditRecordDocument,
+  type CreditRecordStatus,
+  creditRecordStatuses,
+} from '../../shared/model/creditRecord.ts';
+import type { CreditRecordCollection } from '../../renderer/db/database.ts';
+import type { CreditRecordQuery, CreditRecordRepository } from '../../renderer/repositories/creditRecords.ts';
+
+const chunk = 20_000;
+const titles = [
+  '未按规定办理竣工验收备案',
+  '拖欠农民工工资',
+  '违法分包',
+  '未取得施工许可擅自施工',
+  '资质证书',
+];
+
+/** Writes `count` records spread over the subjects, categories and statuses; returns the time taken. */
+export async function generateRecords(
+  collection: CreditRecordCollection,
+  subjectIds: readonly string[],
+  count: number,
+): Promise<number> {
+  const random = seededRandom(99);
+  const start = performance.now();
+  const base = Date.UTC(2020, 0, 1);
+  for (let from = 0; from < count; from += chunk) {
+    const docs: CreditRecordDocument[] = [];
+    for (let n = from; n < Math.min(count, from + chunk); n++) {
+      const stamp = new Date(base + Math.floor(random() * 6 * 365 * 86_400_000)).toISOString();
+      const decision = stamp.slice(0, 10);
+      docs.push({
+        id: `0190${n.toString(16).padStart(8, '0')}-0000-7000-8000-000000000000`,
+        county: '410823',
+        createdAt: stamp,
+        updatedAt: stamp,
+        createdBy: 'bench',
+        updatedBy: 'bench',
+        subjectId: subjectIds[Math.floor(random() * subjectIds.length)]!,
+        catalogCode: 'JZ-YB-01',
+        category: defaultCreditCategories[n % defaultCreditCategories.length]!.code,
+        title: `${titles[n % titles.length]} ${n}`,
+        facts: '工程竣工后未在规定期限内办理竣工验收备案。',
+        documentNumber: `武建罚字〔${decision.slice(0, 4)}〕第${n}号`,
+        decisionDate: decision,
+        authority: '武陟县住房和城乡建设局',
+        legalBasis: '《建设工程质量管理条例》第四十九条',
+        disclosure: 'public',
+        publicityStart: decision,
+        publicityEnd: '',
+        source: 'entered',
+        sourceId: '',
+        attachments: [],
+        status: creditRecordStatuses[Math.floor(n / 5) % creditRecordStatuses.length] as CreditRecordStatus,
+        workflow: [],
+      });
+    }
+    const written = await collection.bulkInsert(docs);
+    if (written.error.length > 0) throw new Error(`writing records failed: ${written.error[0]!.status}`);
+  }
+  return performance.now() - start;
+}
+
+async function timed(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+/** First page (50) of each list the credit screens show, cold, the next page, and the old path on one. */
+export async function measureCreditLists(
+  records: CreditRecordRepository,
+  collection: CreditRecordCollection,
+  subjectId: string,
+): Promise<Record<string, number>> {
+  const lists: Record<string, CreditRecordQuery> = {
+    recordsAll: {},
+    recordsByStatus: { status: 'submitted' },
+    recordsByCategory: { category: 'generalDishonest' },
+    recordsByCategoryAndStatus: { category: 'generalDishonest', status: 'approved' },
+    recordsOfSubject: { subjectId },
+    recordsByWords: { text: '拖欠农民工' },
+  };
+  const result: Record<string, number> = {};
+  // What `list` did before: every match read through RxDB and sorted, then one page cut out. Timed
+  // first, cold like the new path's first pages (a repeated RxDB query answers from its cache).
+  const query = { category: 'generalDishonest', status: 'approved' as const };
+  result.baselineByCategoryAndStatusMs = await timed(async () => {
+    const found = await collection.find({ selector: query, sort: [{ updatedAt: 'desc' }] }).exec();
+    return found.slice(0, 50).map((doc) => doc.toJSON());
+  });
+  for (const [name, query] of Object.entries(lists)) {
+    result[`${name}Ms`] = await timed(() => records.list({ ...query, limit: 50 }));
+    // Words are matched by reading every record: one page of them is measured, not two.
+    if (!query.text)
+      result[`${name}NextMs`] = await timed(() => records.list({ ...query, offset: 50, limit: 50 }));
+  }
+  result.baselineMatches = (await records.list({ ...query, limit: 0 })).total;
+  return result;
+}
