@@ -52,6 +52,9 @@ async function scan(collection: RxCollection, query: IndexScan): Promise<Collect
   return query.filter ? range.filter(query.filter) : range;
 }
 
+/** IndexedDB takes counts up to 2³² − 1; a larger limit means "all". */
+const maxCount = 2 ** 32 - 1;
+
 /**
  * The primary keys of one page of the scan, in index order, and how many documents the scan holds.
  * Without a filter the count reads only the index; with one, a single pass reads the range once.
@@ -65,7 +68,9 @@ export async function indexedPage(
   if (!query.filter) {
     const [total, ids] = await Promise.all([
       range.clone().count(),
-      query.limit > 0 ? range.clone().offset(offset).limit(query.limit).primaryKeys() : [],
+      query.limit > 0
+        ? range.clone().offset(offset).limit(Math.min(query.limit, maxCount)).primaryKeys()
+        : [],
     ]);
     return { total, ids: ids as string[] };
   }

@@ -1,7 +1,7 @@
 import { Dexie } from 'dexie';
 import type { SecretProtection, SecretStore } from '../../shared/platform/bridge.ts';
 import type { Argon2Params } from '../../shared/security/argon2.ts';
-import { type CreditDeskDatabase, openDatabase } from '../db/database.ts';
+import { type CreditDeskDatabase, type OpenDatabaseOptions, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { AuditService } from './audit.ts';
 import { AuthService } from './auth.ts';
@@ -57,7 +57,13 @@ export interface TestProfile {
 
 export async function openTestProfile(
   name: string,
-  options: { secrets?: SecretStore; county?: string; now?: { value: Date } } = {},
+  options: {
+    secrets?: SecretStore;
+    county?: string;
+    now?: { value: Date };
+    /** Opens a part of the profile's collections (see `OpenDatabaseOptions.only`). */
+    only?: OpenDatabaseOptions['only'];
+  } = {},
 ): Promise<TestProfile> {
   const secrets = options.secrets ?? memorySecretStore();
   const now = options.now ?? { value: new Date('2026-11-20T08:00:00Z') };
@@ -65,7 +71,12 @@ export async function openTestProfile(
   const local = new LocalStore(name);
   const vault = await KeyVault.open(secrets, local, { argon2: cheapArgon2 });
   const personalData = new PersonalDataCipher(() => vault.fieldKeys());
-  const db = await openDatabase({ name, multiInstance: false, personalData });
+  const db = await openDatabase({
+    name,
+    multiInstance: false,
+    personalData,
+    ...(options.only ? { only: options.only } : {}),
+  });
   const audit = await AuditService.open(db.auditLog, local, { county: options.county ?? '410823', clock });
   let override: SignedInSession | null = null;
   const context: RepositoryContext = {

@@ -24,7 +24,7 @@ test('signs in offline, locks when idle, masks personal data and audits every st
 
   await page.getByRole('link', { name: '设置' }).click();
   await page.getByLabel('无操作多少分钟后锁屏').fill('1');
-  await page.getByRole('button', { name: '保存' }).click();
+  await page.getByRole('region', { name: '自动锁屏' }).getByRole('button', { name: '保存' }).click();
   await expect(page.getByText('已设置为无操作 1 分钟后锁屏')).toBeVisible();
   await signOut(page);
 

@@ -32,7 +32,7 @@ export function IdleLockSettings() {
   };
 
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p="lg" component="section" aria-label={t('idleLock.title')}>
       <Stack gap="xs">
         <Text fw={500}>{t('idleLock.title')}</Text>
         {mayChange ? (
