@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { followUpQueue } from '../../shared/commitments/followUp.ts';
+import { type FollowUpEntry, followUpQueue } from '../../shared/commitments/followUp.ts';
 import {
   type CommitmentRatio,
   commitmentRatio,
@@ -125,12 +125,16 @@ function Figure(props: {
 }
 
 /** The to-do entries of commitments: materials due soon or overdue, most urgent first. */
-export function CommitmentTodos() {
-  const { t } = useTranslation();
+/** Letters due soon or overdue, for the to-do list; null while loading. */
+export function useCommitmentTodos(): FollowUpEntry<CommitmentDocument>[] | null {
   const { commitments, reference } = useServices();
   const all = useCommitments();
   if (!all) return null;
-  const { entries } = followUpQueue(all, commitments.today(), reference.calendar());
+  return followUpQueue(all, commitments.today(), reference.calendar()).entries;
+}
+
+export function CommitmentTodos({ entries }: { entries: readonly FollowUpEntry<CommitmentDocument>[] }) {
+  const { t } = useTranslation();
   if (entries.length === 0) return null;
   return (
     <div data-testid="commitment-todos">

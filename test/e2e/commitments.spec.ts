@@ -67,6 +67,8 @@ test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach co
   await advanceClock(page, 14);
   await page.getByRole('link', { name: '工作台' }).click();
   await expect(page.getByTestId('commitment-todos')).toContainText('已逾期');
+  // The list has an entry, so it does not also say there is nothing to do.
+  await expect(page.getByTestId('todo-list').getByText('暂无待办事项')).toHaveCount(0);
   await expect(page.getByTestId('commitment-overdue-count')).toContainText('1');
   await page.screenshot(shot('commitments-dashboard-zh'));
   await page.getByTestId('commitment-overdue-count').click();

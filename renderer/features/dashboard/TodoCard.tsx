@@ -1,4 +1,4 @@
-import { CommitmentTodos } from '../../commitments/DashboardCommitments.tsx';
+import { CommitmentTodos, useCommitmentTodos } from '../../commitments/DashboardCommitments.tsx';
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,7 @@ export function TodoCard() {
   const status = useSyncStatus();
   const [items, setItems] = useState<TodoItem[] | null>(null);
   const caseItems = useCaseTodos();
+  const commitmentItems = useCommitmentTodos();
 
   useEffect(() => {
     let current = true;
@@ -88,7 +89,12 @@ export function TodoCard() {
           : []),
       ]
     : [];
-  const empty = items !== null && items.length === 0 && syncProblems.length === 0 && caseItems?.length === 0;
+  const empty =
+    items !== null &&
+    items.length === 0 &&
+    syncProblems.length === 0 &&
+    caseItems?.length === 0 &&
+    commitmentItems?.length === 0;
 
   return (
     <Paper withBorder p="md" data-testid="todo-list">
@@ -98,7 +104,7 @@ export function TodoCard() {
       {items === null && <Text c="dimmed">{t('todo.loading')}</Text>}
       {empty && <Text c="dimmed">{t('todo.empty')}</Text>}
       <Stack gap="sm">
-        <CommitmentTodos />
+        {commitmentItems && <CommitmentTodos entries={commitmentItems} />}
         {syncProblems.length > 0 && (
           <TodoGroup title={t('todo.kind.sync')} color="red">
             {syncProblems.map((problem) => (
