@@ -168,7 +168,7 @@ const en: Messages = {
   'commitment.followUp.overdue': 'Overdue by {{count}} working days',
   'commitment.metric.ratio': 'Commitment ratio',
   'commitment.metric.ratioDetail':
-    '({{commitments}} commitments + {{records}} fulfilment records) ÷ {{enterprises}} enterprises, target > {{target}}',
+    '(commitments: {{commitments}} + fulfilment records: {{records}}) ÷ enterprises: {{enterprises}}; target above {{target}}',
   'commitment.metric.fulfilmentRate': 'Fulfilment rate',
   'commitment.metric.overdue': 'Materials overdue',
   'commitment.field.number': 'Commitment number',
