@@ -4,12 +4,12 @@
  * table and function the device judged it with (workflow.ts) as the user who took it, and its status
  * where the steps lead.
  */
-import { permissionCodeOf } from '../kit/workflow.ts';
+import { replaySteps, stepTakers } from '../kit/workflow.ts';
 import { issue, type ValidationIssue } from '../model/validation.ts';
 import { canonicalJson } from '../security/canonicalJson.ts';
 import { can, type Role } from '../security/permissions.ts';
 import { type CaseDocument, type CaseStatus, initialCaseStatus } from './model.ts';
-import { caseTransition, judgeCaseStep } from './workflow.ts';
+import { caseWorkflowOf, judgeCaseStep } from './workflow.ts';
 
 /** A county user as the platform knows her, or undefined. */
 export type CaseUserLookup = (id: string) => { roles: readonly Role[]; status: string } | undefined;
@@ -40,11 +40,29 @@ export function checkCaseWrite(
         issue('createdBy', 'permission.denied', { action: 'case.register', userId: next.createdBy }),
       );
   }
-  if (
-    workflow.length < before.length ||
-    canonicalJson(workflow.slice(0, before.length)) !== canonicalJson(before)
-  ) {
-    return [...issues, issue('workflow', 'permission.historyRewritten')];
+  const flow = (status: CaseStatus, author: string, steps: CaseDocument['workflow']) => ({
+    state: status,
+    author,
+    steps,
+  });
+  const replayed = replaySteps(
+    {
+      table: caseWorkflowOf(next.kind),
+      fields: { steps: 'workflow', state: 'status' },
+      takerOf: stepTakers(users),
+      judge: (held, step, actor) =>
+        judgeCaseStep(
+          { ...next, status: held.state, workflow: [...held.steps] },
+          step.action,
+          actor,
+          step.note,
+        ),
+    },
+    flow(previous?.status ?? initialCaseStatus(next.kind), previous?.createdBy ?? next.createdBy, before),
+    flow(next.status, next.createdBy, workflow),
+  );
+  if (replayed.issues.some((found) => found.code === 'permission.historyRewritten')) {
+    return [...issues, ...replayed.issues];
   }
   if (previous) {
     const keys = new Set([...Object.keys(next), ...Object.keys(previous)]);
@@ -57,32 +75,7 @@ export function checkCaseWrite(
     if (changed.length > 0)
       issues.push(issue(changed[0]!, 'permission.notDraft', { status: previous.status }));
   }
-  let state = {
-    ...next,
-    status: (previous?.status ?? initialCaseStatus(next.kind)) as CaseStatus,
-    workflow: before,
-  };
-  workflow.slice(before.length).forEach((step, offset) => {
-    const field = `workflow.${before.length + offset}`;
-    const actor = actorIssues(users, step.by, `${field}.by`);
-    if (actor.length > 0) {
-      issues.push(...actor);
-    } else {
-      const roles = users(step.by)!.roles;
-      for (const found of judgeCaseStep(state, step.action, { userId: step.by, roles }, step.note)) {
-        const code = permissionCodeOf(found.code);
-        issues.push(
-          code
-            ? issue(`${field}.by`, code, { action: 'case.decide', userId: step.by })
-            : { ...found, field: `${field}.${found.field}` },
-        );
-      }
-    }
-    const to = caseTransition(next.kind, step.action)?.to ?? state.status;
-    state = { ...state, status: to as CaseStatus, workflow: [...state.workflow, step] };
-  });
-  if (next.status !== state.status)
-    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
+  issues.push(...replayed.issues);
   if (!issues.some((found) => found.field === 'updatedBy'))
     issues.push(...actorIssues(users, next.updatedBy, 'updatedBy'));
   return issues;

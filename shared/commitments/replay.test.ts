@@ -91,9 +91,9 @@ describe('device and platform agree on commitment steps', () => {
       { field: 'workflow', code: 'permission.historyRewritten' },
     ]);
     const stranger = { ...accepted.value, workflow: [{ action: 'accept', by: 'x', at, note: '' }] };
+    // The status follows the steps as recorded, whoever took them: the stranger is the one refusal.
     expect(replayCommitment(doc, stranger, rolesOf, context).map((i) => i.code)).toEqual([
       'permission.unknownUser',
-      'permission.statusMismatch',
     ]);
     expect(
       replayCommitment(

@@ -5,9 +5,9 @@
  * pushed must pass the commitment rules (model.ts) — which hold the finding each status needs, so a
  * breach without facts is refused here as on the device.
  */
-import { canonicalJson } from '../security/canonicalJson.ts';
+import { replaySteps } from '../kit/workflow.ts';
 import type { Role } from '../security/permissions.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import type { ValidationIssue } from '../model/validation.ts';
 import { type CommitmentContext, type CommitmentDocument, validateCommitmentInput } from './model.ts';
 import type { CommitmentStatus } from './types.ts';
 import { type CommitmentAction, commitmentWorkflow, judgeCommitmentTransition } from './workflow.ts';
@@ -16,43 +16,36 @@ import { type CommitmentAction, commitmentWorkflow, judgeCommitmentTransition } 
 export type RolesOf = (userId: string) => readonly Role[] | null;
 
 /**
- * The steps a pushed commitment adds, each replayed through the workflow table as the user who took it;
- * the steps already held must stay as they were and the status must be where the steps lead.
+ * The steps a pushed commitment adds, replayed through its workflow table (shared/kit/workflow.ts
+ * `replaySteps`) as the users who took them.
  */
 export function replayCommitmentSteps(
   previous: Pick<CommitmentDocument, 'status' | 'workflow'> | null,
   next: Pick<CommitmentDocument, 'status' | 'createdBy' | 'workflow'>,
   rolesOf: RolesOf,
 ): ValidationIssue[] {
-  const before = previous?.workflow ?? [];
-  const kept = next.workflow.slice(0, before.length);
-  if (next.workflow.length < before.length || canonicalJson(kept) !== canonicalJson(before)) {
-    return [issue('workflow', 'permission.historyRewritten')];
-  }
-  const issues: ValidationIssue[] = [];
-  let state = {
-    status: (previous?.status ?? 'draft') as CommitmentStatus,
-    createdBy: next.createdBy,
-    workflow: before,
-  };
-  next.workflow.slice(before.length).forEach((step, offset) => {
-    const field = `workflow.${before.length + offset}`;
-    const roles = rolesOf(step.by);
-    if (!roles) {
-      issues.push(issue(`${field}.by`, 'permission.unknownUser', { userId: step.by }));
-      return;
-    }
-    const action = step.action as CommitmentAction;
-    const found = judgeCommitmentTransition(state, action, { userId: step.by, roles }, step.note);
-    issues.push(...found.map((problem) => ({ ...problem, field: `${field}.${problem.field}` })));
-    const to = Object.hasOwn(commitmentWorkflow.transitions, action)
-      ? commitmentWorkflow.transitions[action].to
-      : state.status;
-    state = { ...state, status: to, workflow: [...state.workflow, step] };
+  type Taken = CommitmentDocument['workflow'][number] & { action: CommitmentAction };
+  const flow = (status: CommitmentStatus, steps: CommitmentDocument['workflow']) => ({
+    state: status,
+    author: next.createdBy,
+    steps: steps as Taken[],
   });
-  if (next.status !== state.status)
-    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
-  return issues;
+  return replaySteps(
+    {
+      table: commitmentWorkflow,
+      fields: { steps: 'workflow', state: 'status' },
+      takerOf: (userId) => rolesOf(userId) ?? 'permission.unknownUser',
+      judge: (held, step, actor) =>
+        judgeCommitmentTransition(
+          { status: held.state, createdBy: held.author, workflow: [...held.steps] },
+          step.action,
+          actor,
+          step.note,
+        ),
+    },
+    flow(previous?.status ?? 'draft', previous?.workflow ?? []),
+    flow(next.status, next.workflow),
+  ).issues;
 }
 
 /** The steps replayed, then the document as pushed against the commitment rules. */

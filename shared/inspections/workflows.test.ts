@@ -1,6 +1,6 @@
 /**
  * The device and the platform decide every inspection and rectification step alike: the device takes a
- * step through `takeStep`, the platform replays the pushed document through `replaySteps`. Documents are
+ * step through `takeStep`, the platform replays the pushed document through `replayFlow`. Documents are
  * reached by random walks of accepted steps; actors are users with random roles.
  */
 import fc from 'fast-check';
@@ -11,7 +11,7 @@ import {
   type FlowDocument,
   inspectionWorkflow,
   rectificationWorkflow,
-  replaySteps,
+  replayFlow,
   takeStep,
 } from './workflows.ts';
 
@@ -59,7 +59,7 @@ function agreement<State extends string, Step extends string>(
         { action: last.action, by: actor.userId, at, note: last.note.trim(), date: last.date },
       ],
     };
-    const platform = replaySteps(table, doc, pushed, rolesOf);
+    const platform = replayFlow(table, doc, pushed, rolesOf);
     expect(platform.length === 0).toBe(device.ok);
   });
 }
@@ -85,7 +85,7 @@ describe('the platform replay', () => {
   const rolesOf = (id: string): Role[] | undefined => ({ u0: ['inspector'], u1: ['reviewer'] })[id] as Role[];
 
   it('refuses rewritten history, an unknown user, a claimed state the steps do not reach', () => {
-    expect(replaySteps(inspectionWorkflow, doc, { ...doc, steps: [] }, rolesOf)).toEqual([
+    expect(replayFlow(inspectionWorkflow, doc, { ...doc, steps: [] }, rolesOf)).toEqual([
       { field: 'steps', code: 'permission.historyRewritten' },
     ]);
     const closeBy = (by: string) => ({
@@ -93,15 +93,15 @@ describe('the platform replay', () => {
       state: 'closed' as const,
       steps: [...doc.steps, { action: 'close' as const, by, at, note: '', date: '' }],
     });
-    expect(replaySteps(inspectionWorkflow, doc, closeBy('u9'), rolesOf).map((found) => found.code)).toEqual([
+    expect(replayFlow(inspectionWorkflow, doc, closeBy('u9'), rolesOf).map((found) => found.code)).toEqual([
       'permission.unknownUser',
     ]);
     // Roles refuse first; four-eyes is judged once the roles allow the step.
-    expect(replaySteps(inspectionWorkflow, doc, closeBy('u0'), rolesOf).map((found) => found.code)).toEqual([
+    expect(replayFlow(inspectionWorkflow, doc, closeBy('u0'), rolesOf).map((found) => found.code)).toEqual([
       'permission.denied',
     ]);
-    expect(replaySteps(inspectionWorkflow, doc, closeBy('u1'), rolesOf)).toEqual([]);
-    expect(replaySteps(inspectionWorkflow, doc, { ...closeBy('u1'), state: 'draft' }, rolesOf)).toEqual([
+    expect(replayFlow(inspectionWorkflow, doc, closeBy('u1'), rolesOf)).toEqual([]);
+    expect(replayFlow(inspectionWorkflow, doc, { ...closeBy('u1'), state: 'draft' }, rolesOf)).toEqual([
       { field: 'state', code: 'permission.statusMismatch', params: { expected: 'closed' } },
     ]);
   });

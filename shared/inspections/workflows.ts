@@ -11,19 +11,18 @@
  * author or submitter (four-eyes). A re-inspection takes a date between the order's issue and today;
  * escalating needs the reason, which the proposed credit record carries.
  *
- * `takeStep` is what the device calls; `replaySteps` is how the platform judges a pushed document: the
+ * `takeStep` is what the device calls; `replayFlow` is how the platform judges a pushed document: the
  * same table and `judgeStep` for every step the push appends.
  */
 import {
   judgeStep,
-  permissionCodeOf,
+  replaySteps,
   type StepActor,
   transition,
   type WorkflowDocument,
   type WorkflowTable,
 } from '../kit/workflow.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
+import type { Validated, ValidationIssue } from '../model/validation.ts';
 import type { Role } from '../security/permissions.ts';
 
 export const inspectionStates = ['draft', 'submitted', 'closed'] as const;
@@ -128,49 +127,34 @@ export function takeStep<State extends string, Step extends string, D extends Fl
 export type RolesOf = (userId: string) => readonly Role[] | undefined;
 
 /**
- * The platform's judgement of a pushed document: the earlier steps kept unchanged, each new step judged
- * by the table as its actor (the roles the platform knows), and the state the steps lead to. Issue codes:
- * `permission.historyRewritten`, `permission.unknownUser`, `permission.denied`, `permission.ownWork`,
- * `permission.statusMismatch`, and the engine's own.
+ * The platform's judgement of a pushed inspection or rectification: its steps replayed through the
+ * table (shared/kit/workflow.ts `replaySteps`) as the users who took them.
  */
-export function replaySteps<State extends string, Step extends string>(
+export function replayFlow<State extends string, Step extends string>(
   table: WorkflowTable<State, Step>,
   previous: FlowDocument<State, Step>,
   next: FlowDocument<State, Step>,
   rolesOf: RolesOf,
 ): ValidationIssue[] {
-  const kept = next.steps.slice(0, previous.steps.length);
-  if (
-    next.createdBy !== previous.createdBy ||
-    next.steps.length < previous.steps.length ||
-    canonicalJson(kept) !== canonicalJson(previous.steps)
-  ) {
-    return [issue('steps', 'permission.historyRewritten')];
-  }
-  const issues: ValidationIssue[] = [];
-  let state: FlowDocument<State, Step> = previous;
-  next.steps.slice(previous.steps.length).forEach((step, offset) => {
-    const field = `steps.${previous.steps.length + offset}`;
-    const roles = rolesOf(step.by);
-    if (!roles) {
-      issues.push(issue(`${field}.by`, 'permission.unknownUser'));
-    } else {
-      const request = { action: step.action, text: step.note, date: step.date };
-      for (const found of judgeStep(table, engineView(state), request, { userId: step.by, roles })) {
-        const code = permissionCodeOf(found.code);
-        const params = { action: table.transitions[step.action]?.permission ?? '', userId: step.by };
-        issues.push(
-          code ? issue(`${field}.by`, code, params) : { ...found, field: `${field}.${found.field}` },
-        );
-      }
-    }
-    const to = Object.hasOwn(table.transitions, step.action)
-      ? table.transitions[step.action].to
-      : state.state;
-    state = { ...state, state: to, steps: [...state.steps, step] };
+  const flow = (doc: FlowDocument<State, Step>) => ({
+    state: doc.state,
+    author: doc.createdBy,
+    steps: doc.steps,
   });
-  if (next.state !== state.state) {
-    issues.push(issue('state', 'permission.statusMismatch', { expected: state.state }));
-  }
-  return issues;
+  return replaySteps(
+    {
+      table,
+      fields: { steps: 'steps', state: 'state' },
+      takerOf: (userId) => rolesOf(userId) ?? 'permission.unknownUser',
+      judge: (held, step, actor) =>
+        judgeStep(
+          table,
+          engineView({ ...previous, state: held.state, steps: [...held.steps] }),
+          { action: step.action, text: step.note, date: step.date },
+          actor,
+        ),
+    },
+    flow(previous),
+    flow(next),
+  ).issues;
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
-import { availableSteps, judgeStep, type StepActor, transition, type WorkflowTable } from './workflow.ts';
+import type { Role } from '../security/permissions.ts';
+import {
+  availableSteps,
+  judgeStep,
+  replaySteps,
+  type StepActor,
+  stepTakers,
+  transition,
+  type WorkflowTable,
+} from './workflow.ts';
 
 const at = '2026-03-10T08:00:00.000Z';
 const clerk: StepActor = { userId: 'clerk-1', roles: ['clerk'] };
@@ -143,5 +152,94 @@ describe('the workflow engine on any table', () => {
       'workflow.illegalTransition',
     ]);
     expect(availableSteps(table, open, reviewer)).toEqual(['decide']);
+  });
+});
+
+describe('the one replay of pushed steps', () => {
+  type State = 'draft' | 'submitted' | 'approved';
+  type Step = 'submit' | 'approve' | 'expire';
+  const table: WorkflowTable<State, Step> = {
+    namespace: 'test',
+    states: ['draft', 'submitted', 'approved'],
+    submitStep: 'submit',
+    transitions: {
+      submit: transition({ from: 'draft', to: 'submitted', permission: 'record.submit' }),
+      approve: transition({
+        from: 'submitted',
+        to: 'approved',
+        permission: 'record.approve',
+        fourEyes: true,
+        text: { kind: 'opinion', required: true },
+      }),
+      expire: transition({ from: 'approved', to: 'approved', permission: null }),
+    },
+  };
+  const users: Record<string, { roles: readonly Role[]; status: string }> = {
+    clerk: { roles: ['clerk'], status: 'active' },
+    reviewer: { roles: ['reviewer'], status: 'active' },
+    gone: { roles: ['reviewer'], status: 'disabled' },
+  };
+  const replay = {
+    table,
+    fields: { steps: 'workflow', state: 'status' },
+    takerOf: stepTakers((id) => users[id]),
+  };
+  const step = (action: Step, by: string, note = '') => ({ action, by, note });
+  const held = { state: 'submitted' as State, author: 'clerk', steps: [step('submit', 'clerk')] };
+  const push = (state: State, ...added: ReturnType<typeof step>[]) => ({
+    ...held,
+    state,
+    steps: [...held.steps, ...added],
+  });
+
+  it('accepts steps the table allows their takers, automatic ones taken by the system', () => {
+    const replayed = replaySteps(
+      replay,
+      held,
+      push('approved', step('approve', 'reviewer', '同意'), step('expire', 'system')),
+    );
+    expect(replayed.issues).toEqual([]);
+    expect(replayed.added.map(({ to }) => to)).toEqual(['approved', 'approved']);
+    expect(replayed.flow.state).toBe('approved');
+  });
+
+  it('keeps the history and the author as they were', () => {
+    const rewritten = [{ field: 'workflow', code: 'permission.historyRewritten' }];
+    expect(replaySteps(replay, held, { ...held, steps: [] }).issues).toEqual(rewritten);
+    expect(replaySteps(replay, held, { ...held, author: 'reviewer' }).issues).toEqual(rewritten);
+    const edited = { ...held, steps: [step('submit', 'reviewer')] };
+    expect(replaySteps(replay, held, edited).issues).toEqual(rewritten);
+  });
+
+  it('judges each new step as its taker and answers in the permission vocabulary at the step', () => {
+    const issuesOf = (...added: ReturnType<typeof step>[]) =>
+      replaySteps(replay, held, push('approved', ...added)).issues.map(
+        (found) => `${found.field} ${found.code}`,
+      );
+    expect(issuesOf(step('approve', 'clerk', 'ok'))).toEqual(['workflow.1.by permission.denied']);
+    expect(issuesOf(step('approve', 'stranger', 'ok'))).toEqual(['workflow.1.by permission.unknownUser']);
+    expect(issuesOf(step('approve', 'gone', 'ok'))).toEqual(['workflow.1.by permission.userDisabled']);
+    expect(issuesOf(step('approve', 'reviewer'))).toEqual(['workflow.1.note workflow.noteRequired']);
+    const ownWork = replaySteps(
+      replay,
+      { ...held, author: 'reviewer' },
+      {
+        ...push('approved', step('approve', 'reviewer', 'ok')),
+        author: 'reviewer',
+      },
+    );
+    expect(ownWork.issues).toEqual([
+      {
+        field: 'workflow.1.by',
+        code: 'permission.ownWork',
+        params: { action: 'record.approve', userId: 'reviewer' },
+      },
+    ]);
+  });
+
+  it('refuses a state the steps do not lead to', () => {
+    expect(replaySteps(replay, held, push('draft', step('approve', 'reviewer', 'ok'))).issues).toEqual([
+      { field: 'status', code: 'permission.statusMismatch', params: { expected: 'approved' } },
+    ]);
   });
 });

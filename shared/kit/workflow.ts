@@ -1,9 +1,10 @@
 /**
  * The workflow engine: a capability's states and steps as data, and ONE function that judges a step.
- * The device asks `judgeStep` once before it takes a step; the platform asks the same function for every
- * step a pushed document carries (shared/sync/writePermissions.ts), so both always decide alike.
+ * The device asks `judgeStep` once before it takes a step; the platform replays every step a pushed
+ * document carries through the same function (`replaySteps`), so both always decide alike.
  */
 import { issue, type ValidationIssue } from '../model/validation.ts';
+import { canonicalJson } from '../security/canonicalJson.ts';
 import { type Action, can, type Role } from '../security/permissions.ts';
 import { isRealDate } from '../domain/identifiers.ts';
 
@@ -192,4 +193,115 @@ export function permissionCodeOf(code: string): 'permission.denied' | 'permissio
   if (code === 'workflow.notPermitted') return 'permission.denied';
   if (code === 'workflow.fourEyes') return 'permission.ownWork';
   return null;
+}
+
+/** A step as a document records it. */
+export interface RecordedStep<Step extends string = string> {
+  action: Step;
+  by: string;
+  note?: string;
+  date?: string;
+}
+
+/** A document's workflow as the replay reads it: where it stands, who created it, the steps taken. */
+export interface Flow<State extends string, Taken extends RecordedStep> {
+  state: State;
+  author: string;
+  steps: readonly Taken[];
+}
+
+/** Who took a step, as the platform knows her: her roles, or why she may not act. */
+export type StepTaker = readonly Role[] | 'permission.unknownUser' | 'permission.userDisabled';
+
+/** A lookup of county users as the platform holds them, read as step takers. */
+export function stepTakers(
+  users: (userId: string) => { roles: readonly Role[]; status: string } | undefined,
+): (userId: string) => StepTaker {
+  return (userId) => {
+    const user = users(userId);
+    if (!user) return 'permission.unknownUser';
+    return user.status === 'active' ? user.roles : 'permission.userDisabled';
+  };
+}
+
+/** What a capability gives the replay: its table and how to read its documents. */
+export interface StepReplay<State extends string, Step extends string, Taken extends RecordedStep<Step>> {
+  table: WorkflowTable<State, Step>;
+  /** The document fields that hold the steps and the state, for the issues' paths. */
+  fields: { steps: string; state: string };
+  takerOf: (userId: string) => StepTaker;
+  /** The capability's judgement of a step on the flow so far; by default `judgeStep` over the table. */
+  judge?: (flow: Flow<State, Taken>, step: Taken, actor: StepActor) => ValidationIssue[];
+}
+
+export interface Replayed<State extends string, Taken extends RecordedStep> {
+  issues: ValidationIssue[];
+  /** Where the pushed steps lead. */
+  flow: Flow<State, Taken>;
+  /** The steps the push added, oldest first, and the state after each. */
+  added: readonly { step: Taken; to: State }[];
+}
+
+function defaultJudge<State extends string, Step extends string, Taken extends RecordedStep<Step>>(
+  table: WorkflowTable<State, Step>,
+): (flow: Flow<State, Taken>, step: Taken, actor: StepActor) => ValidationIssue[] {
+  return (flow, step, actor) =>
+    judgeStep(
+      table,
+      { state: flow.state, author: flow.author, steps: flow.steps },
+      { action: step.action, text: step.note, date: step.date },
+      actor,
+    );
+}
+
+/**
+ * The platform's judgement of a pushed document's workflow, for every capability: the steps it holds
+ * stay as they were (and so does the author), each new step is judged as the user who took it (an
+ * automatic step as the system), and the state must be where the steps lead. Issue codes:
+ * `permission.historyRewritten`, `permission.unknownUser`, `permission.userDisabled`,
+ * `permission.denied`, `permission.ownWork`, `permission.statusMismatch`, and the judge's own.
+ */
+export function replaySteps<State extends string, Step extends string, Taken extends RecordedStep<Step>>(
+  replay: StepReplay<State, Step, Taken>,
+  held: Flow<State, Taken>,
+  pushed: Flow<State, Taken>,
+): Replayed<State, Taken> {
+  const { table, fields } = replay;
+  const kept = pushed.steps.slice(0, held.steps.length);
+  if (
+    pushed.author !== held.author ||
+    pushed.steps.length < held.steps.length ||
+    canonicalJson(kept) !== canonicalJson(held.steps)
+  ) {
+    return { issues: [issue(fields.steps, 'permission.historyRewritten')], flow: held, added: [] };
+  }
+  const judge = replay.judge ?? defaultJudge<State, Step, Taken>(table);
+  const issues: ValidationIssue[] = [];
+  const added: { step: Taken; to: State }[] = [];
+  let flow = held;
+  pushed.steps.slice(held.steps.length).forEach((step, offset) => {
+    const field = `${fields.steps}.${held.steps.length + offset}`;
+    const rule = Object.hasOwn(table.transitions, step.action) ? table.transitions[step.action] : undefined;
+    // Automatic steps (expiry) are taken by the system, not by a county user.
+    const taker = rule?.permission === null ? [] : replay.takerOf(step.by);
+    if (typeof taker === 'string') {
+      issues.push(issue(`${field}.by`, taker, { userId: step.by }));
+    } else {
+      for (const found of judge(flow, step, { userId: step.by, roles: taker })) {
+        const code = permissionCodeOf(found.code);
+        if (code)
+          issues.push(issue(`${field}.by`, code, { action: rule?.permission ?? '', userId: step.by }));
+        else if (found.code === 'workflow.actorRequired')
+          issues.push(issue(`${field}.by`, 'permission.unknownUser'));
+        else issues.push({ ...found, field: `${field}.${found.field}` });
+      }
+    }
+    const to = rule?.to ?? flow.state;
+    added.push({ step, to });
+    flow = { ...flow, state: to, steps: [...flow.steps, step] };
+  });
+  if (pushed.state !== flow.state) {
+    issues.push(issue(fields.state, 'permission.statusMismatch', { expected: flow.state }));
+  }
+  return { issues, flow, added };
 }

@@ -80,7 +80,7 @@ describe('the platform’s replay of a pushed listing', () => {
       status: 'listed' as const,
       workflow: [...proposed.workflow, { action: 'approve' as const, by: 'rev1', at, note: 'ok' }],
     };
-    expect(codes(replayListing(proposed, pushed, rolesOf))).toContain('workflow.fourEyes');
+    expect(codes(replayListing(proposed, pushed, rolesOf))).toContain('permission.ownWork');
     expect(codes(replayListing(proposed, { ...proposed, workflow: [] }, rolesOf))).toEqual([
       'permission.historyRewritten',
     ]);

@@ -13,6 +13,7 @@ import { canonicalJson } from '../security/canonicalJson.ts';
 import {
   availableSteps,
   judgeStep,
+  replaySteps,
   type StepActor,
   transition,
   type WorkflowDocument,
@@ -129,42 +130,30 @@ export function replayListing(
   next: ListingDocument,
   rolesOf: RolesOf,
 ): ValidationIssue[] {
-  const before = previous?.workflow ?? [];
-  const steps = Array.isArray(next.workflow) ? next.workflow : [];
-  const kept = steps.slice(0, before.length);
-  if (
-    steps.length < before.length ||
-    canonicalJson(kept) !== canonicalJson(before) ||
-    (previous !== null && previous.createdBy !== next.createdBy)
-  ) {
-    return [issue('workflow', 'permission.historyRewritten')];
-  }
-  const issues: ValidationIssue[] = [];
-  let state: WorkflowSubject = {
-    status: previous?.status ?? 'draft',
-    createdBy: next.createdBy,
-    workflow: before,
-    decisionNumber: next.decisionNumber,
-    exitDecisionNumber: next.exitDecisionNumber,
-  };
-  const allowed = new Set<string>();
-  steps.slice(before.length).forEach((step, offset) => {
-    const field = `workflow.${before.length + offset}`;
-    const roles = rolesOf(step.by);
-    if (!roles) {
-      issues.push(issue(`${field}.by`, 'permission.unknownUser', { userId: step.by }));
-      return;
-    }
-    const found = judgeListingStep(state, step.action, { userId: step.by, roles }, step.note);
-    issues.push(...found.map((problem) => ({ ...problem, field: `${field}.${problem.field}` })));
-    for (const name of fieldsSetBy[step.action] ?? []) allowed.add(name);
-    const to = Object.hasOwn(listingWorkflow.transitions, step.action)
-      ? listingWorkflow.transitions[step.action].to
-      : state.status;
-    state = { ...state, status: to, workflow: [...state.workflow, step] };
+  const flow = (status: ListingStatus, author: string, steps: ListingDocument['workflow']) => ({
+    state: status,
+    author,
+    steps,
   });
-  if (next.status !== state.status)
-    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
+  const replayed = replaySteps(
+    {
+      table: listingWorkflow,
+      fields: { steps: 'workflow', state: 'status' },
+      takerOf: (userId) => rolesOf(userId) ?? 'permission.unknownUser',
+      judge: (held, step, actor) =>
+        judgeListingStep(
+          { ...next, status: held.state, createdBy: held.author, workflow: [...held.steps] },
+          step.action,
+          actor,
+          step.note,
+        ),
+    },
+    flow(previous?.status ?? 'draft', previous?.createdBy ?? next.createdBy, previous?.workflow ?? []),
+    flow(next.status, next.createdBy, Array.isArray(next.workflow) ? next.workflow : []),
+  );
+  const { issues } = replayed;
+  if (issues.some((found) => found.code === 'permission.historyRewritten')) return issues;
+  const allowed = new Set(replayed.added.flatMap(({ step }) => fieldsSetBy[step.action] ?? []));
   if (previous) {
     const keys = new Set([...Object.keys(next), ...Object.keys(previous)]);
     for (const key of keys) {

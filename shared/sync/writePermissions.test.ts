@@ -74,7 +74,7 @@ describe('write permissions', () => {
       workflow: [...approved.workflow, { action: 'revoke', by: 'reviewer', at, note: '' }],
     };
     expect(codes(checkWritePermission('creditRecords', revokedWithoutNote, approved, lookup))).toEqual([
-      'workflow.2 workflow.noteRequired',
+      'workflow.2.note workflow.noteRequired',
     ]);
 
     // Four-eyes: whoever submitted may not approve, even when someone else wrote the record.

@@ -10,12 +10,12 @@ import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
 import type { InspectionDocument } from '../inspections/document.ts';
-import { inspectionWorkflow, replaySteps } from '../inspections/workflows.ts';
+import { inspectionWorkflow, replayFlow } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
 import type { ListingDocument } from '../lists/listing.ts';
 import { replayListing } from '../lists/workflow.ts';
-import { permissionCodeOf } from '../kit/workflow.ts';
+import { permissionCodeOf, replaySteps, stepTakers } from '../kit/workflow.ts';
 import type { CollectionName } from '../model/collections.ts';
 import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
 import type { UserStatus } from '../model/user.ts';
@@ -176,39 +176,6 @@ function checkUserWrite(next: Doc, previous: Doc | null, users: UserLookup): Val
   return checkActor(users, author, ownPassword ? null : 'user.manage', 'updatedBy');
 }
 
-interface RecordState {
-  status: CreditRecordStatus;
-  workflow: WorkflowEntry[];
-  createdBy: string;
-}
-
-/**
- * Replays each new step through the workflow engine, as the step's actor known to the platform: the
- * same table and function the device judged the step with (shared/domain/credit/workflow.ts).
- */
-function checkStep(
-  state: RecordState,
-  step: WorkflowEntry,
-  field: string,
-  users: UserLookup,
-): ValidationIssue[] {
-  const rule = Object.hasOwn(creditRecordWorkflow.transitions, step.action)
-    ? creditRecordWorkflow.transitions[step.action]
-    : undefined;
-  if (!rule) return [issue(`${field}.action`, 'oneOf')];
-  const { permission } = rule;
-  // Automatic steps (expiry) are taken by the system, not by a county user.
-  const actor = permission ? checkActor(users, step.by, null, `${field}.by`) : [];
-  if (actor.length > 0) return actor;
-  const roles = users(step.by)?.roles ?? [];
-  return judgeCreditRecordStep(state, step.action, { userId: step.by, roles }, step.note).map((found) => {
-    const code = permissionCodeOf(found.code);
-    if (code) return issue(`${field}.by`, code, { action: permission ?? '', userId: step.by });
-    if (found.code === 'workflow.actorRequired') return issue(`${field}.by`, 'permission.unknownUser');
-    return { ...found, field };
-  });
-}
-
 function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const nextWorkflow = (next.workflow ?? []) as WorkflowEntry[];
@@ -216,33 +183,34 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   const createdBy = text(next, 'createdBy');
   if (!previous) issues.push(...checkActor(users, createdBy, 'record.create', 'createdBy'));
 
-  const kept = nextWorkflow.slice(0, previousWorkflow.length);
-  if (
-    nextWorkflow.length < previousWorkflow.length ||
-    canonicalJson(kept) !== canonicalJson(previousWorkflow) ||
-    (previous && text(previous, 'createdBy') !== createdBy)
-  ) {
-    return [...issues, issue('workflow', 'permission.historyRewritten')];
-  }
-
-  let state: RecordState = {
-    status: previous ? (previous.status as CreditRecordStatus) : 'draft',
-    workflow: previousWorkflow,
-    createdBy,
-  };
+  // Each new step replayed through the table the device judged it with (shared/domain/credit/workflow.ts).
+  const replayed = replaySteps(
+    {
+      table: creditRecordWorkflow,
+      fields: { steps: 'workflow', state: 'status' },
+      takerOf: stepTakers(users),
+      judge: (held, step, actor) =>
+        judgeCreditRecordStep(
+          { status: held.state, createdBy: held.author, workflow: [...held.steps] },
+          step.action,
+          actor,
+          step.note,
+        ),
+    },
+    {
+      state: previous ? (previous.status as CreditRecordStatus) : 'draft',
+      author: previous ? text(previous, 'createdBy') : createdBy,
+      steps: previousWorkflow,
+    },
+    { state: next.status as CreditRecordStatus, author: createdBy, steps: nextWorkflow },
+  );
+  issues.push(...replayed.issues);
+  if (replayed.issues.some((found) => found.code === 'permission.historyRewritten')) return issues;
   // Content may change while the record is a draft: before the push's steps or after a return.
-  let draftSeen = state.status === 'draft';
-  let contentEditor = text(next, 'updatedBy');
-  nextWorkflow.slice(previousWorkflow.length).forEach((step, offset) => {
-    issues.push(...checkStep(state, step, `workflow.${previousWorkflow.length + offset}`, users));
-    if (step.action === 'submit') contentEditor = step.by;
-    const to = creditRecordWorkflow.transitions[step.action]?.to ?? state.status;
-    state = { ...state, status: to, workflow: [...state.workflow, step] };
-    if (state.status === 'draft') draftSeen = true;
-  });
-  if (next.status !== state.status) {
-    issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
-  }
+  const draftSeen =
+    (previous ? previous.status : 'draft') === 'draft' || replayed.added.some(({ to }) => to === 'draft');
+  const contentEditor =
+    replayed.added.findLast(({ step }) => step.action === 'submit')?.step.by ?? text(next, 'updatedBy');
 
   const contentChanged =
     previous !== null &&
@@ -266,12 +234,7 @@ function checkListingWrite(next: Doc, previous: Doc | null, users: UserLookup): 
     return user && user.status === 'active' ? user.roles : null;
   };
   issues.push(
-    ...replayListing(previous as ListingDocument | null, next as unknown as ListingDocument, rolesOf).map(
-      (found) => {
-        const code = permissionCodeOf(found.code);
-        return code ? { ...found, code } : found;
-      },
-    ),
+    ...replayListing(previous as ListingDocument | null, next as unknown as ListingDocument, rolesOf),
   );
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
@@ -297,7 +260,7 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
     const user = users(userId);
     return user?.status === 'active' ? user.roles : undefined;
   };
-  issues.push(...replaySteps(inspectionWorkflow, flow(previous), flow(next), rolesOf));
+  issues.push(...replayFlow(inspectionWorkflow, flow(previous), flow(next), rolesOf));
   const contentChanged =
     previous !== null &&
     [...changedFields(next, previous)].some(
