@@ -13,7 +13,7 @@ import { NotFoundPage, RequireAction } from '../ui/PageNotices.tsx';
 import { SyncContext } from '../features/sync/syncContext.ts';
 import { appRoutes } from './areas.tsx';
 import { joinCounty, type Opened, openCore } from './bootstrap.ts';
-import { type CoreServices, ServicesContext } from './services.ts';
+import { type CoreServices, ServicesContext } from '../kernel/services.ts';
 
 type State =
   | { phase: 'setup' }

@@ -36,7 +36,8 @@ import { type Clock, localDate, systemClock } from '../session/session.ts';
 import type { BlobUploads } from '../sync/blobUploads.ts';
 import { syncRegistration } from '../sync/registration.ts';
 import { type EnrollOutcome, SyncService } from '../sync/syncService.ts';
-import type { AppServices, CoreServices, OfficeSettings } from './services.ts';
+import type { CoreServices, OfficeSettings } from '../kernel/services.ts';
+import type { AppServices } from './services.ts';
 
 const defaultProfile = 'creditdesk';
 

@@ -30,10 +30,10 @@ import type { CaseCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../db/writeJournal.ts';
 import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
-import { actingUser, type CreditRecordRepository, mayAct } from '../repositories/creditRecords.ts';
+import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
 
 /** What a clerk enters for a repair application or an objection. */

@@ -44,10 +44,10 @@ import {
   type WriteJournal,
 } from '../db/writeJournal.ts';
 import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
-import { actingUser, type CreditRecordRepository, mayAct } from '../repositories/creditRecords.ts';
+import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { ReferenceRepository } from '../repositories/reference.ts';
 import type { SubjectRepository } from '../repositories/subjects.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 

@@ -21,7 +21,7 @@ import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { DisclosureDocument } from '../../shared/model/disclosure.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
-import type { ReferenceCollection } from '../repositories/reference.ts';
+import type { ReferenceRow } from '../../shared/reference/schema.ts';
 import type { CaseDocument } from '../../shared/cases/model.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 
@@ -37,6 +37,7 @@ export type CaseCollection = RxCollection<CaseDocument>;
 export type CommitmentCollection = RxCollection<CommitmentDocument>;
 export type InspectionCollection = RxCollection<InspectionDocument>;
 export type ListingCollection = RxCollection<ListingDocument>;
+export type ReferenceCollection = RxCollection<ReferenceRow>;
 
 export interface CreditDeskCollections {
   subjects: SubjectCollection;

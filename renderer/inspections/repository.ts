@@ -31,9 +31,8 @@ import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { InspectionCollection } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import { authorOf, creationOf, type WriteJournal } from '../db/writeJournal.ts';
-import { actingUser, mayAct } from '../repositories/creditRecords.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { AttachmentStore } from '../repositories/attachments.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 

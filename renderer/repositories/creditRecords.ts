@@ -27,28 +27,12 @@ import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditRecordCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { authorOf, type UpdateStep, type WriteJournal } from '../db/writeJournal.ts';
-import { requirePermission } from '../security/permissions.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import type { AttachmentStore, PickedFile } from './attachments.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from './indexedPages.ts';
 import { type ReferenceRepository, systemUser } from './reference.ts';
-
-export type Acting = { ok: true; session: SignedInSession } | { ok: false; issues: ValidationIssue[] };
-
-/** The signed-in user when her roles allow the action, else the issue that refuses it. */
-export function actingUser(context: RepositoryContext, action: Action): Acting {
-  const session = context.session();
-  const denied = requirePermission(session, action);
-  if (denied || !session) return { ok: false, issues: [denied ?? issue('action', 'permission.denied')] };
-  return { ok: true, session };
-}
-
-/** Whether the signed-in user's roles allow the action (for showing or hiding buttons). */
-export function mayAct(context: RepositoryContext, action: Action): boolean {
-  return requirePermission(context.session(), action) === null;
-}
 
 /** What a clerk enters; status, workflow, category and origin are the repository's to set. */
 export type CreditRecordFields = Pick<

@@ -20,10 +20,9 @@ import {
   sheetNames,
 } from '../../shared/io/disclosureFile.ts';
 import { authorOf, creationOf, type WriteJournal } from '../db/writeJournal.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
+import { actingUser, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
-import { actingUser } from './creditRecords.ts';
 import type { SubjectRepository } from './subjects.ts';
 
 /** What the reporting files need of the decisions repository (disclosures.ts), which owns them. */

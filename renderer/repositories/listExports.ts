@@ -2,8 +2,7 @@ import { encodeCsv } from '../../shared/io/csv.ts';
 import { writeXlsx } from '../../shared/io/xlsx.ts';
 import type { CollectionName } from '../../shared/model/collections.ts';
 import { issue, type Validated } from '../../shared/model/validation.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
-import { actingUser } from './creditRecords.ts';
+import { actingUser, type RepositoryContext } from '../security/repositoryContext.ts';
 
 export type ListFormat = 'xlsx' | 'csv';
 

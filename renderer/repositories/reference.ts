@@ -14,25 +14,14 @@ import {
   defaultCreditCategories,
   type PublicityRule,
 } from '../../shared/model/catalog.ts';
-import type { HolidayYear } from '../../shared/domain/credit/holidays.ts';
-import type { BaseDocument } from '../../shared/model/document.ts';
-import type { RxCollection } from 'rxdb';
 import type { Clock } from '../session/session.ts';
-import type { referenceKinds } from '../../shared/reference/schema.ts';
+import type { ReferenceCollection } from '../db/database.ts';
 
 // The collection's schema is declared in shared/ with its capability.
 export { referenceJsonSchema, referenceKinds } from '../../shared/reference/schema.ts';
 
 /** The city-wide documents of the `reference` collection this milestone uses. */
 export type ReferenceDocument = CatalogItemDocument | HolidayCalendarDocument;
-
-/** A stored document of any of the kinds: the stamp fields and `kind`, the rest by kind. */
-export type ReferenceRow = BaseDocument & {
-  kind: (typeof referenceKinds)[number];
-} & Partial<CatalogItem> &
-  Partial<HolidayYear>;
-
-export type ReferenceCollection = RxCollection<ReferenceRow>;
 
 /** The author recorded on documents a device writes on its own (seeding, automatic expiry). */
 export const systemUser = 'system';

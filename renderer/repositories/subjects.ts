@@ -31,6 +31,9 @@ export interface SubjectPage {
   items: SubjectDocument[];
 }
 
+/** A past version of a subject, as its edit history keeps it. */
+export type SubjectVersion = HistoryEntry;
+
 /**
  * The only way UI code reads and writes subjects. Writes go through the writer (permission, stamps, the
  * platform's validation, history, journal, audit); personal fields are encrypted at rest below RxDB, so the index and queries by code work from
@@ -212,7 +215,7 @@ export class SubjectRepository {
   }
 
   /** Earlier versions, newest first. */
-  async history(id: string): Promise<HistoryEntry[]> {
+  async history(id: string): Promise<SubjectVersion[]> {
     const entries = await this.local.historyOf('subjects', id);
     return Promise.all(
       entries.map(async (entry) => ({

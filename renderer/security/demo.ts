@@ -1,6 +1,6 @@
 import type { Role } from '../../shared/security/permissions.ts';
 import { verifyPassword } from '../../shared/security/password.ts';
-import type { CoreServices } from '../app/services.ts';
+import type { CoreServices } from '../kernel/services.ts';
 import { sessionOf } from './session.ts';
 import { UserRepository } from './users.ts';
 

@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { Observable } from 'rxjs';
 import { type Action, can } from '../../shared/security/permissions.ts';
-import { useServices } from '../app/services.ts';
+import { useCoreServices } from '../kernel/services.ts';
 import type { AuthService, AuthState } from './auth.ts';
 import { IdleLock } from './idleLock.ts';
 import type { SignedInSession } from './session.ts';
@@ -19,7 +19,7 @@ export function useAuthState(auth: AuthService): AuthState {
 
 /** The signed-in user inside the workspace. */
 export function useSession(): SignedInSession {
-  const state = useAuthState(useServices().auth);
+  const state = useAuthState(useCoreServices().auth);
   if (state.status === 'signedOut') throw new Error('useSession while signed out');
   return state.session;
 }

@@ -1,6 +1,7 @@
 import type { AuditSnapshot } from '../../shared/model/auditEntry.ts';
 import type { CollectionName } from '../../shared/model/collections.ts';
 import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
+import type { Action } from '../../shared/security/permissions.ts';
 import { changedFields } from '../../shared/security/auditChain.ts';
 import type { Clock } from '../session/session.ts';
 import type { AuditService } from './audit.ts';
@@ -108,4 +109,19 @@ export async function revealPersonalData(
     reason: request.reason,
   });
   return null;
+}
+
+export type Acting = { ok: true; session: SignedInSession } | { ok: false; issues: ValidationIssue[] };
+
+/** The signed-in user when her roles allow the action, else the issue that refuses it. */
+export function actingUser(context: RepositoryContext, action: Action): Acting {
+  const session = context.session();
+  const denied = requirePermission(session, action);
+  if (denied || !session) return { ok: false, issues: [denied ?? issue('action', 'permission.denied')] };
+  return { ok: true, session };
+}
+
+/** Whether the signed-in user's roles allow the action (for showing or hiding buttons). */
+export function mayAct(context: RepositoryContext, action: Action): boolean {
+  return requirePermission(context.session(), action) === null;
 }

@@ -1,6 +1,8 @@
 import { holidayCalendarJsonSchema } from '../domain/credit/workdays.ts';
 import { cityBlackListProperties } from '../lists/cityBlackList.ts';
-import { catalogItemJsonSchema } from '../model/catalog.ts';
+import type { HolidayYear } from '../domain/credit/holidays.ts';
+import { type CatalogItem, catalogItemJsonSchema } from '../model/catalog.ts';
+import type { BaseDocument } from '../model/document.ts';
 
 export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList'] as const;
 
@@ -25,3 +27,9 @@ export const referenceJsonSchema = {
   indexes: ['updatedAt', ['kind', 'updatedAt']],
   additionalProperties: false,
 } as const;
+
+/** A stored document of any of the kinds: the stamp fields and `kind`, the rest by kind. */
+export type ReferenceRow = BaseDocument & {
+  kind: (typeof referenceKinds)[number];
+} & Partial<CatalogItem> &
+  Partial<HolidayYear>;

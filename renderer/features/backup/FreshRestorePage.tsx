@@ -15,7 +15,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PlatformBridge } from '../../../shared/platform/bridge.ts';
 import { type Opened, restoreIntoFreshProfile } from '../../app/bootstrap.ts';
-import type { CoreServices } from '../../app/services.ts';
+import type { CoreServices } from '../../kernel/services.ts';
 import { issueMessage } from '../subjects/labels.ts';
 import { BackupFilePicker, backupProblemMessage, type PickedBackup } from './BackupFilePicker.tsx';
 

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CollectionName } from '../../../shared/model/collections.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
-import { useServices } from '../../app/services.ts';
+import { useCoreServices } from '../../kernel/services.ts';
 import { exportList, type ListFormat, listMimeTypes } from '../../repositories/listExports.ts';
 import { useCan } from '../../security/hooks.ts';
 import { IssueSummary } from '../credit/issues.tsx';
@@ -24,7 +24,7 @@ interface Props {
 /** "Export": the filtered list as XLSX or CSV, after saying what will be exported and asking why. */
 export function ListExportButton({ collection, title, count, rows }: Props) {
   const { t } = useTranslation();
-  const { context, bridge, clock } = useServices();
+  const { context, bridge, clock } = useCoreServices();
   const allowed = useCan('export.spreadsheet');
   const [opened, setOpened] = useState(false);
   const [format, setFormat] = useState<ListFormat>('xlsx');

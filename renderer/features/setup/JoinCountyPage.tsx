@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Center, Paper, Stack, Text, TextInput, Title } f
 import { useForm } from '@mantine/form';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { OfficeSettings } from '../../app/services.ts';
+import type { OfficeSettings } from '../../kernel/services.ts';
 import { officeValidators } from './SetupPage.tsx';
 
 export interface JoinValues {

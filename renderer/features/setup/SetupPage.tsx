@@ -16,7 +16,7 @@ import { useTranslation } from 'react-i18next';
 import { normalizeUsername, validateUserInput } from '../../../shared/model/user.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
 import { checkPasswordStrength } from '../../../shared/security/password.ts';
-import type { OfficeSettings } from '../../app/services.ts';
+import type { OfficeSettings } from '../../kernel/services.ts';
 import { issueMessage } from '../subjects/labels.ts';
 
 export interface SetupValues {

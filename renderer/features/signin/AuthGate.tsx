@@ -2,7 +2,8 @@ import { Alert, Button, Center, Loader, Paper, Stack, Text, Title } from '@manti
 import { type ReactNode, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { openWorkspace } from '../../app/bootstrap.ts';
-import type { AppServices, CoreServices } from '../../app/services.ts';
+import type { AppServices } from '../../app/services.ts';
+import type { CoreServices } from '../../kernel/services.ts';
 import { useAuthState, useIdleLock } from '../../security/hooks.ts';
 import { ChangePasswordForm } from './ChangePasswordForm.tsx';
 import { SignInPage } from './SignInPage.tsx';

@@ -14,7 +14,7 @@ import { IconLock } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
-import type { CoreServices } from '../../app/services.ts';
+import type { CoreServices } from '../../kernel/services.ts';
 import { demoPassword, demoUsers } from '../../security/demo.ts';
 import type { SignedInSession } from '../../security/session.ts';
 import type { LockCause } from '../../security/auth.ts';

@@ -19,7 +19,6 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../../shared/model/subject.ts';
 import { useServices } from '../../app/services.ts';
-import type { HistoryEntry } from '../../db/localStore.ts';
 import { useDocument } from '../common/documents.ts';
 import { Fact } from '../common/Fact.tsx';
 import { CreditFileTab } from '../credit/CreditFileTab.tsx';
@@ -30,6 +29,7 @@ import { fieldLabel, formatInstant, shownValue } from './labels.ts';
 import { RevealPersonalData } from './RevealPersonalData.tsx';
 import { RecordSyncBadge } from '../sync/SyncBadge.tsx';
 import { IssueReportButton } from '../../reports/IssueReportButton.tsx';
+import type { SubjectVersion } from '../../repositories/subjects.ts';
 
 const detailFields = {
   enterprise: [
@@ -181,7 +181,7 @@ function EmployerLink({ id }: { id: string }) {
 function SubjectHistory({ subject, revealed }: { subject: SubjectDocument; revealed: boolean }) {
   const { t, i18n } = useTranslation();
   const { subjects } = useServices();
-  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [history, setHistory] = useState<SubjectVersion[] | null>(null);
   useEffect(() => {
     subjects.history(subject.id).then(setHistory);
   }, [subjects, subject]);
