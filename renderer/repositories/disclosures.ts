@@ -509,6 +509,7 @@ export async function openCreditRepositories(options: {
     { subjects, reference, records: creditRecords, journal },
     context,
   );
+  void creditRecords.tally.load();
   keepExpiring(creditRecords, context.clock);
   return { reference, journal, attachments, creditRecords, disclosures };
 }
