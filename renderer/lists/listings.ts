@@ -35,6 +35,7 @@ import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
+import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 
 /**
@@ -82,7 +83,7 @@ export class ListingRepository {
     context: RepositoryContext,
     journal: WriteJournal,
     subjects: SubjectRepository,
-    afterFirstScreen: (work: () => void) => void = whenIdle,
+    afterFirstScreen: (work: () => void) => void = runAfterFirstScreen,
   ): Promise<ListingRepository> {
     const repository = new ListingRepository(db.listings, context, journal, subjects);
     const { grades } = repository;
@@ -309,12 +310,6 @@ async function gradedSubjectOf(subject: SubjectDocument) {
     industry: subject.industry,
     subjectKey: await subjectKeyOf(subject.kind, subject.code, cityMatchingKey),
   };
-}
-
-/** Runs work once the window is idle (its first screen drawn), or soon where there is no idle callback. */
-function whenIdle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(() => work(), { timeout: 2000 });
-  else setTimeout(work, 0);
 }
 
 /** Documents read this many at a time by the first grading, with a pause between reads. */

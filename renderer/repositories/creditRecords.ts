@@ -27,6 +27,7 @@ import type { Action } from '../../shared/security/permissions.ts';
 import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import { RecordTally } from '../creditRecords/recordTally.ts';
+import { RecordTextIndex } from '../creditRecords/textIndex.ts';
 import type { CreditRecordCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { authorOf, type UpdateStep, type WriteJournal } from '../db/writeJournal.ts';
@@ -156,6 +157,8 @@ export class CreditRecordRepository {
   readonly attachments: AttachmentStore;
   /** Records per category and status, kept as they change; loaded by `openCreditRepositories`. */
   readonly tally: RecordTally;
+  /** Words of titles and document numbers; built after the first screen by `openCreditRepositories`. */
+  readonly words: RecordTextIndex;
 
   constructor(
     collection: CreditRecordCollection,
@@ -170,6 +173,7 @@ export class CreditRecordRepository {
     this.context = context;
     this.attachments = dependencies.attachments;
     this.journal = dependencies.journal;
+    this.words = new RecordTextIndex(collection);
     this.tally = new RecordTally(collection, local, {
       key: 'creditRecordTally',
       fields: ['category', 'status'],
@@ -209,11 +213,18 @@ export class CreditRecordRepository {
 
   /** One page of the records the query selects, last changed first, read through an index. */
   async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    const matched = query.text?.trim() ? this.words.search({ ...query, text: query.text }) : null;
+    if (matched) {
+      const ids = matched.slice(offset, offset + limit);
+      return { total: matched.length, items: await documentsInOrder(this.collection, ids) };
+    }
     const scan = creditRecordScan(query);
     // Totals by category and status are kept (see recordTally.ts); a subject's or words' are counted.
     const knownTotal =
       query.subjectId || query.text?.trim() ? null : this.tally.count(query.category, query.status);
-    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50, knownTotal };
+    const page = { ...scan, offset, limit, knownTotal };
     const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }
