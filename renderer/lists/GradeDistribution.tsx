@@ -22,40 +22,48 @@ export function GradeDistribution() {
     <Paper withBorder p="md" data-testid="grade-distribution">
       <Stack>
         <Title order={4}>{t('lists.ui.distribution.title')}</Title>
-        <BarChart
-          h={220}
-          data={data}
-          dataKey="grade"
-          yAxisProps={{ allowDecimals: false }}
-          series={[{ name: 'count', label: t('lists.ui.distribution.subjects'), color: 'blue.6' }]}
-          barProps={{
-            onClick: (bar) => setPicked((bar.payload as { grade?: string } | undefined)?.grade ?? null),
-            cursor: 'pointer',
-          }}
-        />
-        <Group gap="xs">
-          {data.map((entry) => (
-            <Anchor
-              key={entry.grade}
-              size="sm"
-              onClick={() => setPicked(entry.grade)}
-              data-testid={`grade-bar-${entry.grade}`}
-            >
-              {entry.grade}: {entry.count}
-            </Anchor>
-          ))}
-        </Group>
-        {picked && (
-          <Stack gap={4} data-testid="grade-members">
-            <Text fw={500}>
-              {t('lists.ui.distribution.listTitle', { grade: picked, count: members.length })}
-            </Text>
-            {members.slice(0, 50).map((id) => (
-              <Anchor key={id} component={Link} to={`/subjects/${id}?tab=lists`} size="sm">
-                {subjects.index.get(id)?.name ?? ''}
-              </Anchor>
-            ))}
-          </Stack>
+        {listings.grades.loaded ? (
+          <>
+            <BarChart
+              h={220}
+              data={data}
+              dataKey="grade"
+              yAxisProps={{ allowDecimals: false }}
+              series={[{ name: 'count', label: t('lists.ui.distribution.subjects'), color: 'blue.6' }]}
+              barProps={{
+                onClick: (bar) => setPicked((bar.payload as { grade?: string } | undefined)?.grade ?? null),
+                cursor: 'pointer',
+              }}
+            />
+            <Group gap="xs">
+              {data.map((entry) => (
+                <Anchor
+                  key={entry.grade}
+                  size="sm"
+                  onClick={() => setPicked(entry.grade)}
+                  data-testid={`grade-bar-${entry.grade}`}
+                >
+                  {entry.grade}: {entry.count}
+                </Anchor>
+              ))}
+            </Group>
+            {picked && (
+              <Stack gap={4} data-testid="grade-members">
+                <Text fw={500}>
+                  {t('lists.ui.distribution.listTitle', { grade: picked, count: members.length })}
+                </Text>
+                {members.slice(0, 50).map((id) => (
+                  <Anchor key={id} component={Link} to={`/subjects/${id}?tab=lists`} size="sm">
+                    {subjects.index.get(id)?.name ?? ''}
+                  </Anchor>
+                ))}
+              </Stack>
+            )}
+          </>
+        ) : (
+          <Text c="dimmed" data-testid="grade-distribution-calculating">
+            {t('lists.ui.grade.calculating')}
+          </Text>
         )}
       </Stack>
     </Paper>

@@ -1,4 +1,4 @@
-import { Badge, Group } from '@mantine/core';
+import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services.ts';
 import { useGradeTick } from './useGrades.ts';
@@ -9,6 +9,13 @@ export function SubjectGradeCell({ subjectId }: { subjectId: string }) {
   const { listings } = useServices();
   // Re-read whenever the cache regrades (a record approved, a city-list entry pulled).
   useGradeTick();
+  if (!listings.grades.loaded) {
+    return (
+      <Text size="xs" c="dimmed" data-testid="subject-grade-calculating">
+        {t('lists.ui.grade.calculating')}
+      </Text>
+    );
+  }
   const supervision = listings.supervisionOf(subjectId);
   if (!supervision) return null;
   return (

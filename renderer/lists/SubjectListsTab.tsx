@@ -161,7 +161,12 @@ export function SubjectListsTab({ subject }: { subject: SubjectDocument }) {
                   </Text>
                 </>
               ) : (
-                <Text c="dimmed">{t('lists.ui.grade.notGraded')}</Text>
+                <Text
+                  c="dimmed"
+                  data-testid={listings.grades.loaded ? undefined : 'subject-grade-calculating'}
+                >
+                  {t(listings.grades.loaded ? 'lists.ui.grade.notGraded' : 'lists.ui.grade.calculating')}
+                </Text>
               )}
             </Group>
             <Group align="flex-end">

@@ -1,8 +1,10 @@
 /**
  * The local grade cache: every subject's grade today under the scoring model in force, kept in memory
- * and never synced. It is computed once when the workspace opens and then recomputed incrementally: a
- * changed credit record or listing regrades only its subject. Past grades are computed on demand by the
- * same pure function (`gradeSubject`), so any date's grade is reproducible.
+ * and never synced. It is computed once after the workspace's first screen (`loadGradually`, in slices
+ * that leave the screen responsive; until then `loaded` is false and screens say the grades are being
+ * calculated) and then recomputed incrementally: a changed credit record or listing regrades only its
+ * subject. Past grades are computed on demand by the same pure function (`gradeSubject`), so any date's
+ * grade is reproducible.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
 import {
@@ -56,6 +58,14 @@ export function listEntriesOf(
   return [...own, ...elsewhere];
 }
 
+/** Documents handed to the cache during its first grading. */
+export interface GradedBatch {
+  subjects?: readonly GradedSubject[];
+  records?: readonly CreditRecordDocument[];
+  listings?: readonly ListingDocument[];
+  city?: readonly CityBlackListEntry[];
+}
+
 export class GradeCache {
   readonly #records = new Map<string, CreditRecordDocument[]>();
   readonly #listings = new Map<string, ListingDocument[]>();
@@ -66,6 +76,13 @@ export class GradeCache {
   #gradedOn = '';
   readonly #today: () => string;
   readonly #changes = new BehaviorSubject<number>(0);
+  /** False until the first grading ends: changes meanwhile fill the maps and wait for it. */
+  #loaded = false;
+  #settle: () => void = () => undefined;
+  /** Settles once every subject is graded. */
+  readonly ready: Promise<void> = new Promise((resolve) => {
+    this.#settle = resolve;
+  });
   /** The model in force for an industry (the default until the city publishes its own). */
   readonly modelFor: (industry: Industry) => GradingModel;
 
@@ -77,6 +94,38 @@ export class GradeCache {
   /** Ticks after every regrade, for screens to refresh. */
   get changes$(): Observable<number> {
     return this.#changes.asObservable();
+  }
+
+  /** Whether every subject is graded (false while the first grading runs). */
+  get loaded(): boolean {
+    return this.#loaded;
+  }
+
+  /**
+   * The full grading without holding up the screen: `read` hands over the documents in batches (changes
+   * arriving meanwhile are kept too), then every subject is graded `slice` at a time with a pause
+   * between slices.
+   */
+  async loadGradually(
+    read: (take: (batch: GradedBatch) => void) => Promise<void>,
+    slice = 2000,
+    pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+  ): Promise<void> {
+    await read((batch) => {
+      for (const subject of batch.subjects ?? []) this.#subjects.set(subject.subjectId, subject);
+      for (const record of batch.records ?? []) replace(this.#records, record.subjectId, record);
+      for (const listing of batch.listings ?? []) replace(this.#listings, listing.subjectId, listing);
+      if (batch.city) this.#city = batch.city;
+    });
+    this.#gradedOn = this.#today();
+    let done = 0;
+    for (const subject of [...this.#subjects.values()]) {
+      this.#grades.set(subject.subjectId, this.#compute(subject, this.#gradedOn));
+      if (++done % slice === 0) await pause();
+    }
+    this.#loaded = true;
+    this.#settle();
+    this.#changes.next(this.#changes.value + 1);
   }
 
   /** Loads everything and grades every subject (the full recomputation). */
@@ -93,7 +142,9 @@ export class GradeCache {
     for (const record of records) push(this.#records, record.subjectId, record);
     for (const listing of listings) push(this.#listings, listing.subjectId, listing);
     this.#city = city;
+    this.#loaded = true;
     this.#regradeAll();
+    this.#settle();
   }
 
   #regradeAll(): void {
@@ -139,15 +190,16 @@ export class GradeCache {
   setCityList(city: readonly CityBlackListEntry[]): void {
     const keys = new Set([...this.#city, ...city].map((entry) => entry.subjectKey));
     this.#city = city;
+    if (!this.#loaded) return;
     for (const subject of this.#subjects.values()) {
       if (keys.has(subject.subjectKey)) this.#regrade(subject.subjectId);
     }
   }
 
-  /** Today's grade from the cache; another day's computed afresh (reproducible). */
+  /** Today's grade from the cache; another day's computed afresh (reproducible); none while loading. */
   gradeOf(subjectId: string, asOf = this.#today()): GradeResult | undefined {
     const subject = this.#subjects.get(subjectId);
-    if (!subject) return undefined;
+    if (!subject || !this.#loaded) return undefined;
     if (asOf === this.#today()) return this.#current().get(subjectId);
     return this.#compute(subject, asOf);
   }
@@ -158,9 +210,10 @@ export class GradeCache {
     return key ? cityBlackListEntriesOf(this.#city, key, asOf) : [];
   }
 
-  /** Subject ids per grade code today. */
+  /** Subject ids per grade code today (none while loading). */
   byGrade(): Map<string, string[]> {
     const groups = new Map<string, string[]>();
+    if (!this.#loaded) return groups;
     for (const [subjectId, result] of this.#current()) push(groups, result.grade, subjectId);
     return groups;
   }
@@ -186,7 +239,8 @@ export class GradeCache {
 
   #regrade(subjectId: string): void {
     const subject = this.#subjects.get(subjectId);
-    if (!subject) return;
+    // While the first grading runs, it grades every subject from the maps these changes filled.
+    if (!subject || !this.#loaded) return;
     this.#grades.set(subjectId, this.#compute(subject, this.#gradedOn));
     this.#changes.next(this.#changes.value + 1);
   }

@@ -3,6 +3,7 @@
  * write goes through the write journal; every step is judged once by the listing workflow table, as the
  * platform judges it again on arrival.
  */
+import type { RxCollection, RxDocument } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import type { GradeResult } from '../../shared/grading/grade.ts';
 import { inspectionRatioOf, mayAcceptWithMissingMaterials } from '../../shared/grading/supervision.ts';
@@ -34,6 +35,7 @@ import { actingUser, type RepositoryContext } from '../security/repositoryContex
 import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
+import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 
 /**
@@ -72,43 +74,46 @@ export class ListingRepository {
     this.grades = new GradeCache(() => localDate(context.clock()));
   }
 
-  /** Opens the repository and its grade cache: a full grading now, then incremental regrades. */
+  /**
+   * Opens the repository; its grade cache follows every change at once and grades every subject after
+   * the first screen (`afterFirstScreen`), in slices, then incrementally.
+   */
   static async open(
     db: CreditDeskDatabase,
     context: RepositoryContext,
     journal: WriteJournal,
     subjects: SubjectRepository,
+    afterFirstScreen: (work: () => void) => void = runAfterFirstScreen,
   ): Promise<ListingRepository> {
     const repository = new ListingRepository(db.listings, context, journal, subjects);
-    const [subjectDocs, records, listings, city] = await Promise.all([
-      db.subjects.find().exec(),
-      db.creditRecords.find().exec(),
-      db.listings.find().exec(),
-      db.reference.find({ selector: { kind: 'cityBlackList' } }).exec(),
-    ]);
-    const graded = await Promise.all(
-      subjectDocs.map(async (doc) => gradedSubjectOf(doc.toJSON() as SubjectDocument)),
-    );
-    repository.grades.load(
-      graded,
-      records.map((doc) => doc.toJSON() as CreditRecordDocument),
-      listings.map((doc) => doc.toJSON() as ListingDocument),
-      city.map((doc) => doc.toJSON() as unknown as CityBlackListEntry),
-    );
-    repository.grades.follow(db.creditRecords, db.listings);
+    const { grades } = repository;
+    grades.follow(db.creditRecords, db.listings);
     db.subjects.$.subscribe((event) => {
       void gradedSubjectOf(event.documentData as SubjectDocument).then((subject) =>
-        repository.grades.putSubject(subject),
+        grades.putSubject(subject),
       );
     });
+    const cityList = async () =>
+      (await db.reference.find({ selector: { kind: 'cityBlackList' } }).exec()).map(
+        (doc) => doc.toJSON() as unknown as CityBlackListEntry,
+      );
     db.reference.$.subscribe((event) => {
       if ((event.documentData as { kind?: string }).kind !== 'cityBlackList') return;
-      void db.reference
-        .find({ selector: { kind: 'cityBlackList' } })
-        .exec()
-        .then((docs) =>
-          repository.grades.setCityList(docs.map((doc) => doc.toJSON() as unknown as CityBlackListEntry)),
-        );
+      void cityList().then((city) => grades.setCityList(city));
+    });
+    afterFirstScreen(() => {
+      grades
+        .loadGradually(async (take) => {
+          for await (const docs of pages(db.subjects)) {
+            take({ subjects: await Promise.all(docs.map((doc) => gradedSubjectOf(doc as SubjectDocument))) });
+          }
+          for await (const docs of pages(db.creditRecords)) take({ records: docs as CreditRecordDocument[] });
+          for await (const docs of pages(db.listings)) take({ listings: docs as ListingDocument[] });
+          take({ city: await cityList() });
+        })
+        .catch((error: unknown) => {
+          if (!db.closed) console.error('Grading the subjects failed', error);
+        });
     });
     return repository;
   }
@@ -305,4 +310,26 @@ async function gradedSubjectOf(subject: SubjectDocument) {
     industry: subject.industry,
     subjectKey: await subjectKeyOf(subject.kind, subject.code, cityMatchingKey),
   };
+}
+
+/** Documents read this many at a time by the first grading, with a pause between reads. */
+const gradingPage = 5000;
+
+/** Every document of the collection in pages of `gradingPage`, in id order. */
+async function* pages(collection: RxCollection): AsyncGenerator<unknown[]> {
+  const primaryKey = collection.schema.primaryPath as string;
+  let after: string | null = null;
+  for (;;) {
+    const found: RxDocument[] = await collection
+      .find({
+        selector: after === null ? {} : { [primaryKey]: { $gt: after } },
+        sort: [{ [primaryKey]: 'asc' }],
+        limit: gradingPage,
+      })
+      .exec();
+    if (found.length === 0) return;
+    yield found.map((doc) => doc.toJSON());
+    after = String(found[found.length - 1]!.primary);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
 }

@@ -17,13 +17,17 @@ import {
   type CreditRecordInput,
   type CreditRecordSource,
   type CreditRecordStatus,
+  creditRecordStatuses,
   validateCreditRecordInput,
   type WorkflowAction,
 } from '../../shared/model/creditRecord.ts';
+import { defaultCreditCategories } from '../../shared/model/catalog.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import type { Action } from '../../shared/security/permissions.ts';
 import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
+import { RecordTally } from '../creditRecords/recordTally.ts';
+import { RecordTextIndex } from '../creditRecords/textIndex.ts';
 import type { CreditRecordCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
 import { authorOf, type UpdateStep, type WriteJournal } from '../db/writeJournal.ts';
@@ -135,6 +139,10 @@ export class CreditRecordRepository {
   private readonly context: RepositoryContext;
   private readonly journal: WriteJournal;
   readonly attachments: AttachmentStore;
+  /** Records per category and status, kept as they change; loaded by `openCreditRepositories`. */
+  readonly tally: RecordTally;
+  /** Words of titles and document numbers; built after the first screen by `openCreditRepositories`. */
+  readonly words: RecordTextIndex;
 
   constructor(
     collection: CreditRecordCollection,
@@ -149,6 +157,21 @@ export class CreditRecordRepository {
     this.context = context;
     this.attachments = dependencies.attachments;
     this.journal = dependencies.journal;
+    this.words = new RecordTextIndex(collection);
+    this.tally = new RecordTally(collection, local, {
+      key: 'creditRecordTally',
+      fields: ['category', 'status'],
+      index: ['category', 'status', 'updatedAt'],
+      known: () => [
+        [
+          ...new Set([
+            ...defaultCreditCategories.map((c) => c.code),
+            ...reference.catalog().map((item) => item.category),
+          ]),
+        ],
+        creditRecordStatuses,
+      ],
+    });
   }
 
   get changes$(): Observable<void> {
@@ -174,20 +197,34 @@ export class CreditRecordRepository {
 
   /** One page of the records the query selects, last changed first, read through an index. */
   async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 50;
+    const matched = query.text?.trim() ? this.words.search({ ...query, text: query.text }) : null;
+    if (matched) {
+      const ids = matched.slice(offset, offset + limit);
+      return { total: matched.length, items: await documentsInOrder(this.collection, ids) };
+    }
     const scan = creditRecordScan(query);
-    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    // Totals by category and status are kept (see recordTally.ts); a subject's or words' are counted.
+    const knownTotal =
+      query.subjectId || query.text?.trim() ? null : this.tally.count(query.category, query.status);
+    const page = { ...scan, offset, limit, knownTotal };
     const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }
 
   async counts(): Promise<CreditRecordCounts> {
     const categories = [...new Set(this.reference.catalog().map((item) => item.category))];
+    // Kept totals once loaded; counted through the database before.
+    const count = async (category?: string, status?: CreditRecordStatus) =>
+      this.tally.count(category, status) ??
+      (await this.collection
+        .count({ selector: { ...(category ? { category } : {}), ...(status ? { status } : {}) } })
+        .exec());
     const byCategory: Record<string, number> = {};
-    for (const category of categories) {
-      byCategory[category] = await this.collection.count({ selector: { category } }).exec();
-    }
-    const drafts = await this.collection.count({ selector: { status: 'draft' } }).exec();
-    const awaitingReview = await this.collection.count({ selector: { status: 'submitted' } }).exec();
+    for (const category of categories) byCategory[category] = await count(category);
+    const drafts = await count(undefined, 'draft');
+    const awaitingReview = await count(undefined, 'submitted');
     return { byCategory, drafts, awaitingReview };
   }
 

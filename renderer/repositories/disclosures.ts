@@ -37,6 +37,7 @@ import { AttachmentStore } from './attachments.ts';
 import { DisclosureFiles } from './disclosureFiles.ts';
 import { ReferenceRepository } from './reference.ts';
 import type { SubjectRepository } from './subjects.ts';
+import { afterFirstScreen } from '../kernel/idle.ts';
 
 /** The reporting deadline of a decision and whether it is (or was) missed. */
 export interface DisclosureTiming {
@@ -509,6 +510,8 @@ export async function openCreditRepositories(options: {
     { subjects, reference, records: creditRecords, journal },
     context,
   );
+  void creditRecords.tally.load();
+  afterFirstScreen(() => void creditRecords.words.build());
   keepExpiring(creditRecords, context.clock);
   return { reference, journal, attachments, creditRecords, disclosures };
 }

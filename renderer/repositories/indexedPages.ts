@@ -30,7 +30,7 @@ interface DexieInternals {
 }
 
 /** The Dexie table below the collection's storage wrappers. */
-async function tableOf(collection: RxCollection): Promise<DexieInternals['dexieTable']> {
+export async function dexieTableOf(collection: RxCollection): Promise<DexieInternals['dexieTable']> {
   const internals = (await collection.storageInstance.internals) as Partial<DexieInternals> | undefined;
   if (!internals?.dexieTable) throw new Error(`Paging ${collection.name} needs the Dexie storage`);
   return internals.dexieTable;
@@ -40,7 +40,7 @@ async function tableOf(collection: RxCollection): Promise<DexieInternals['dexieT
 const aboveAll: unknown[] = [];
 
 async function scan(collection: RxCollection, query: IndexScan): Promise<Collection> {
-  const table = await tableOf(collection);
+  const table = await dexieTableOf(collection);
   const primaryKey = collection.schema.primaryPath;
   const name = `[${['_deleted', ...query.index, primaryKey].join('+')}]`;
   // RxDB stores `_deleted` as '0' / '1' in IndexedDB.
@@ -57,17 +57,18 @@ const maxCount = 2 ** 32 - 1;
 
 /**
  * The primary keys of one page of the scan, in index order, and how many documents the scan holds.
- * Without a filter the count reads only the index; with one, a single pass reads the range once.
+ * Without a filter the count reads only the index (or is `knownTotal`, kept elsewhere); with one, a
+ * single pass reads the range once.
  */
 export async function indexedPage(
   collection: RxCollection,
-  query: IndexScan & { offset?: number; limit: number },
+  query: IndexScan & { offset?: number; limit: number; knownTotal?: number | null },
 ): Promise<{ total: number; ids: string[] }> {
   const range = await scan(collection, query);
   const offset = query.offset ?? 0;
   if (!query.filter) {
     const [total, ids] = await Promise.all([
-      range.clone().count(),
+      query.knownTotal ?? range.clone().count(),
       query.limit > 0
         ? range.clone().offset(offset).limit(Math.min(query.limit, maxCount)).primaryKeys()
         : [],

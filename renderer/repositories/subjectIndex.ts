@@ -39,7 +39,8 @@ export interface SubjectQueryResult {
 
 const nameCollator = new Intl.Collator('zh-CN', { numeric: true });
 
-function bigrams(text: string): string[] {
+/** The distinct pairs of adjacent characters of the text, lower-cased (Chinese words are matched by them). */
+export function bigrams(text: string): string[] {
   const chars = Array.from(text.toLowerCase());
   const grams = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);

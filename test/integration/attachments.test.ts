@@ -1,29 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { Attachment } from '../../shared/model/attachment.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import { sha256Hex } from '../../shared/security/blobCrypto.ts';
 import { rawProfileContents } from '../../renderer/security/testSupport.ts';
 import type { SignedInSession } from '../../renderer/security/session.ts';
-import { syncRegistration } from '../../renderer/sync/registration.ts';
-import { SyncService } from '../../renderer/sync/syncService.ts';
 import {
-  enterpriseInput,
   creditFileCollections,
+  enrolledForCreditRecords,
+  enterpriseInput,
   openProfile,
+  platformClerk,
   type Profile,
   recordFields,
   registerSubject,
   users,
 } from './creditHarness.ts';
-import {
-  eventually,
-  fastBackoff,
-  memorySecrets,
-  startTestPlatform,
-  type TestPlatform,
-  testCounty,
-  testStaff,
-} from './harness.ts';
+import { eventually, platformForTests } from './harness.ts';
 
 const scan = new TextEncoder().encode('%PDF-1.7\n行政处罚决定书 武建罚字〔2026〕第3号\n%%EOF');
 const photo = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 1, 2, 3, 4, 5]);
@@ -124,57 +116,22 @@ describe('attachments of a credit record', () => {
 });
 
 describe('attachments travel with sync', () => {
-  let platform: TestPlatform;
-
-  beforeAll(async () => {
-    platform = await startTestPlatform();
-  }, 60_000);
-
-  afterAll(async () => {
-    await platform.stop();
-  });
-
-  const clerk: SignedInSession = {
-    userId: testStaff.clerk,
-    userName: '张敏',
-    username: 'clerk',
-    county: testCounty.code,
-    roles: ['clerk'],
-  };
-
-  async function enrolled(profile: Profile): Promise<SyncService> {
-    const sync = await SyncService.open({
-      profile: profile.name,
-      database: profile.db,
-      secrets: memorySecrets(),
-      officeCounty: testCounty.code,
-      deviceName: profile.name,
-      session: () => clerk,
-      backoff: fastBackoff,
-      blobs: profile.records.attachments,
-      writer: profile.journal,
-    });
-    opened.push(sync);
-    await sync.register(syncRegistration('creditRecords', profile.db.creditRecords));
-    const outcome = await sync.enroll(platform.platform.url, await platform.enrollmentCode());
-    if (!outcome.ok) throw new Error(JSON.stringify(outcome));
-    return sync;
-  }
+  const platform = platformForTests();
 
   it('uploads the bytes before the record, and another computer fetches them when opened', async () => {
-    const first = await profileWithDraft(clerk);
+    const first = await profileWithDraft(platformClerk);
     const [file] = attached(
       await first.profile.records.attach(first.draft.id, [{ name: '决定书.pdf', data: scan }]),
     );
-    const firstSync = await enrolled(first.profile);
+    const firstSync = await enrolledForCreditRecords(first.profile, platform.current, opened);
     await firstSync.awaitInSync();
     await eventually(async () => (await first.profile.records.attachments.pendingCount()) === 0);
     expect(firstSync.records.pendingCount('creditRecords')).toBe(0);
 
     const second = await openProfile(undefined, undefined, creditFileCollections);
     opened.push(second);
-    second.signIn(clerk);
-    const secondSync = await enrolled(second);
+    second.signIn(platformClerk);
+    const secondSync = await enrolledForCreditRecords(second, platform.current, opened);
     await eventually(async () => (await second.records.get(first.draft.id)) !== null);
     expect((await second.records.get(first.draft.id))!.attachments).toEqual([file]);
     expect(await second.records.attachments.read(file!.sha256)).toEqual({

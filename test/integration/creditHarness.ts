@@ -27,6 +27,9 @@ import { AuditService } from '../../renderer/security/audit.ts';
 import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
 import type { RepositoryContext } from '../../renderer/security/repositoryContext.ts';
 import type { SignedInSession } from '../../renderer/security/session.ts';
+import { syncRegistration } from '../../renderer/sync/registration.ts';
+import { SyncService } from '../../renderer/sync/syncService.ts';
+import { fastBackoff, memorySecrets, type TestPlatform, testCounty, testStaff } from './harness.ts';
 
 export const county = '410823';
 
@@ -219,4 +222,40 @@ export function recordFields(
     publicityEnd: '2026-09-06',
     ...overrides,
   };
+}
+
+/** The county clerk the test platform knows, for profiles that sync. */
+export const platformClerk: SignedInSession = {
+  userId: testStaff.clerk,
+  userName: '张敏',
+  username: 'clerk',
+  county: testCounty.code,
+  roles: ['clerk'],
+};
+
+/**
+ * Enrolls the profile on the test platform syncing its credit records as the clerk; the service is added
+ * to `closeAfter`, for the test to close.
+ */
+export async function enrolledForCreditRecords(
+  profile: Profile,
+  platform: TestPlatform,
+  closeAfter: { close(): Promise<void> }[],
+): Promise<SyncService> {
+  const sync = await SyncService.open({
+    profile: profile.name,
+    database: profile.db,
+    secrets: memorySecrets(),
+    officeCounty: testCounty.code,
+    deviceName: profile.name,
+    session: () => platformClerk,
+    backoff: fastBackoff,
+    blobs: profile.records.attachments,
+    writer: profile.journal,
+  });
+  closeAfter.push(sync);
+  await sync.register(syncRegistration('creditRecords', profile.db.creditRecords));
+  const outcome = await sync.enroll(platform.platform.url, await platform.enrollmentCode());
+  if (!outcome.ok) throw new Error(JSON.stringify(outcome));
+  return sync;
 }

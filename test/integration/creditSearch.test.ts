@@ -170,3 +170,59 @@ describe('the credit-record list’s search box', () => {
     expect(await titles('')).toHaveLength(2);
   });
 });
+
+describe('the credit-record word index', () => {
+  const wordQueries = (subjects: string[]): CreditRecordQuery[] => [
+    { text: '拖欠' },
+    { text: '农民工工资' },
+    { text: '欠' },
+    { text: '第14' },
+    { text: 'abc-7' },
+    { text: 'ABC' },
+    { text: '第14', textSubjects: [subjects[1]!] },
+    { category: '03', text: '验收' },
+    { subjectId: subjects[0]!, status: 'draft', text: '备案' },
+    { text: '没有这样的词' },
+  ];
+
+  async function expectSameAsReadingEveryRecord(all: CreditRecordDocument[], subjects: string[]) {
+    for (const query of wordQueries(subjects)) {
+      const want = expected(all, query);
+      for (const offset of [0, 10]) {
+        const page = await profile!.records.list({ ...query, offset, limit: 10 });
+        expect(page.total, JSON.stringify(query)).toBe(want.length);
+        expect(page.items.map((doc) => doc.id)).toEqual(want.slice(offset, offset + 10).map((doc) => doc.id));
+      }
+    }
+  }
+
+  it('answers Chinese words by bigrams and ASCII ones case-blind, as reading every record does, and follows edits', async () => {
+    const seeded = await seededProfile();
+    profile = seeded.profile;
+    const all = seeded.all.map((doc, n) =>
+      n % 7 === 0 ? { ...doc, documentNumber: `ABC-${n}`, title: `${doc.title} abc` } : doc,
+    );
+    await profile.db.creditRecords.bulkUpsert(all.filter((_, n) => n % 7 === 0));
+    await profile.records.words.build();
+    expect(profile.records.words.ready).toBe(true);
+    const find = vi.spyOn(profile.db.creditRecords, 'find');
+    await expectSameAsReadingEveryRecord(all, seeded.subjects);
+    expect(find).not.toHaveBeenCalled();
+
+    // Edits after the index was built: a title changed, a record removed, one added.
+    const changed = { ...all[3]!, title: '拖欠农民工工资 改', updatedAt: '2026-04-01T00:00:00.000Z' };
+    await profile.db.creditRecords.upsert(changed);
+    await profile.db.creditRecords.findOne(all[10]!.id).remove();
+    const added = {
+      ...all[5]!,
+      id: '00000000-0000-7000-8000-00000000f00d',
+      title: '拖欠工资',
+      documentNumber: 'ABC-999',
+    };
+    await profile.db.creditRecords.insert(added);
+    const now = [...all.filter((doc) => doc.id !== all[10]!.id && doc.id !== changed.id), changed, added];
+    await expectSameAsReadingEveryRecord(now, seeded.subjects);
+    const [first] = (await profile.records.list({ text: '拖欠', limit: 1 })).items;
+    expect(first?.id).toBe(changed.id);
+  });
+});

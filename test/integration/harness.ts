@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import {
   addRxPlugin,
   createRxDatabase,
@@ -111,6 +112,18 @@ export async function startTestPlatform(): Promise<TestPlatform> {
     },
   };
   return handle;
+}
+
+/** A test platform started before the file's tests (of the calling `describe`) and stopped after them. */
+export function platformForTests(): { readonly current: TestPlatform } {
+  const holder = {} as { current: TestPlatform };
+  beforeAll(async () => {
+    holder.current = await startTestPlatform();
+  }, 60_000);
+  afterAll(async () => {
+    await holder.current.stop();
+  });
+  return holder;
 }
 
 export type TestDatabase = RxDatabase<{ subjects: RxCollection<SubjectDocument> }>;

@@ -8,9 +8,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
+import { GradeCache } from '../../renderer/lists/gradeCache.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
 import { cityOf } from '../../renderer/repositories/reference.ts';
 import {
+  codes,
   enterpriseInput,
   openProfile,
   type Profile,
@@ -27,6 +29,7 @@ beforeEach(async () => {
   profile = await openProfile('2026-03-10T02:00:00.000Z');
   subject = await registerSubject(profile, enterpriseInput());
   listings = await ListingRepository.open(profile.db, profile.context, profile.journal, profile.subjects);
+  await listings.grades.ready;
 });
 
 afterEach(async () => {
@@ -152,5 +155,57 @@ describe('the black list on a county computer', () => {
       toleranceAcceptance: false,
       onCityBlackList: true,
     });
+  });
+});
+
+describe('the grade cache and the start-up path', () => {
+  it('opens without grading, says so, and grades after the first screen in slices, changes included', async () => {
+    const second = await registerSubject(
+      profile,
+      enterpriseInput({ name: '武陟县长安建材有限公司', code: codes.otherEnterprise }),
+    );
+    let deferred: (() => void) | null = null;
+    const opened = await ListingRepository.open(
+      profile.db,
+      profile.context,
+      profile.journal,
+      profile.subjects,
+      (work) => {
+        deferred = work;
+      },
+    );
+    // Open returned with nothing graded: no grade is shown as if it were the answer.
+    expect(opened.grades.loaded).toBe(false);
+    expect(opened.grades.gradeOf(subject.id)).toBeUndefined();
+    expect(opened.supervisionOf(subject.id)).toBeUndefined();
+    expect(opened.grades.byGrade().size).toBe(0);
+    // A serious penalty approved before the grading starts still counts.
+    await approvedSeriousRecord();
+    expect(deferred).not.toBeNull();
+    deferred!();
+    await opened.grades.ready;
+    expect(opened.grades.loaded).toBe(true);
+    expect(opened.grades.gradeOf(subject.id)).toEqual(listings.grades.gradeOf(subject.id));
+    expect(opened.grades.gradeOf(subject.id)!.score).toBeLessThan(opened.grades.gradeOf(second.id)!.score);
+  });
+
+  it('grades every subject a slice at a time, pausing between slices', async () => {
+    const cache = new GradeCache(() => '2026-03-10');
+    let pauses = 0;
+    const subjects = Array.from({ length: 25 }, (_, n) => ({
+      subjectId: `s${n}`,
+      industry: 'construction' as const,
+      subjectKey: '',
+    }));
+    await cache.loadGradually(
+      async (take) => take({ subjects }),
+      10,
+      async () => {
+        pauses++;
+        expect(cache.loaded).toBe(false);
+      },
+    );
+    expect(pauses).toBe(2);
+    expect([...cache.byGrade().values()].flat()).toHaveLength(25);
   });
 });
