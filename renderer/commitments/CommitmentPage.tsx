@@ -77,7 +77,9 @@ export function CommitmentPage() {
   const actions = commitments.availableActions(commitment);
   const step = (action: CommitmentAction): StepSpec => ({
     label: t(`commitment.action.${action}`),
-    consequence: t(`commitmentUi.consequence.${action}`),
+    consequence: republishes(commitment, action)
+      ? `${t(`commitmentUi.consequence.${action}`)} ${t('commitmentUi.republishNotice')}`
+      : t(`commitmentUi.consequence.${action}`),
     text: commitmentWorkflow.transitions[action].text,
     color: actionColors[action],
   });
@@ -128,6 +130,12 @@ export function CommitmentPage() {
       />
     </Stack>
   );
+}
+
+/** Confirming a breach of a credit-repair commitment publishes the repaired record again. */
+function republishes(commitment: CommitmentDocument, action: CommitmentAction): boolean {
+  const { from, to } = commitmentWorkflow.transitions[action];
+  return commitment.type === 'creditRepair' && from === 'breachProposed' && to !== 'accepted';
 }
 
 function PrintButton({ commitment }: { commitment: CommitmentDocument }) {

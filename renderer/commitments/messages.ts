@@ -66,6 +66,9 @@ function prefixed(prefix: string, entries: Record<string, string>): Messages {
 const zhCN: Messages = {
   'validation.commitment.notEligible': '该主体信用状况不符合受理条件（见信用状况核查），不能受理',
   'validation.commitment.notDraft': '已受理的承诺书不能修改，只能通过流程操作',
+  'validation.commitment.republishThroughBreach': '恢复公示须经确认违背信用修复承诺办理，不能单独操作',
+  'commitmentUi.republishNotice':
+    '这是信用修复承诺：确认违诺后，所修复的信用记录将同时恢复公示，按其目录项最长公示期限公示。',
   'commitmentUi.nav': '信用承诺',
   'commitmentUi.title': '信用承诺',
   'commitmentUi.tab': '信用承诺',
@@ -146,6 +149,10 @@ const en: Messages = {
   'validation.commitment.notEligible':
     'The subject’s credit state does not allow acceptance (see the credit-state check)',
   'validation.commitment.notDraft': 'An accepted letter cannot be edited; only workflow steps change it',
+  'validation.commitment.republishThroughBreach':
+    'A record is published again only when a breach of its credit-repair commitment is confirmed',
+  'commitmentUi.republishNotice':
+    'This is a credit-repair commitment: confirming the breach also publishes the repaired record again, for the longest period its catalog item allows.',
   'commitmentUi.nav': 'Commitments',
   'commitmentUi.title': 'Credit commitments',
   'commitmentUi.tab': 'Commitments',

@@ -3,7 +3,7 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import { checkAcceptance, needsAcceptanceCheck } from '../../shared/commitments/acceptance.ts';
 import { type CampaignOptions, planCampaign } from '../../shared/commitments/campaign.ts';
-import { creditFileEffect } from '../../shared/commitments/creditFile.ts';
+import { creditFileEffect, republishReason, republishRepaired } from '../../shared/commitments/creditFile.ts';
 import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
 import {
   type CommitmentMatter,
@@ -117,6 +117,15 @@ const auditActionOf: Record<CommitmentAction, AuditAction> = {
   rejectBreach: 'reject',
 };
 
+export interface CommitmentRepositoryOptions {
+  subjects: SubjectRepository;
+  records: CreditRecordRepository;
+  reference: ReferenceRepository;
+  journal: WriteJournal;
+  attachments: AttachmentStore;
+  office: CommitmentOffice;
+}
+
 /** The local setting naming this computer's serial block (see shared/commitments/numbering.ts). */
 export const serialBlockSetting = 'commitments.serialBlock';
 
@@ -144,14 +153,7 @@ export class CommitmentRepository {
     collection: CommitmentCollection,
     local: LocalStore,
     context: RepositoryContext,
-    dependencies: {
-      subjects: SubjectRepository;
-      records: CreditRecordRepository;
-      reference: ReferenceRepository;
-      journal: WriteJournal;
-      attachments: AttachmentStore;
-      office: CommitmentOffice;
-    },
+    dependencies: CommitmentRepositoryOptions,
   ) {
     this.#collection = collection;
     this.#local = local;
@@ -519,7 +521,10 @@ export class CommitmentRepository {
   ): Promise<Validated<{ steps: JournalStep[]; newRecordIds: string[] }>> {
     const none = { ok: true as const, value: { steps: [], newRecordIds: [] } };
     if (action === 'fulfil' || action === 'proposeBreach') {
-      const effect = creditFileEffect(next, this.matters, this.#reference.catalog());
+      const repaired = next.repairedRecordId ? await this.#records.get(next.repairedRecordId) : null;
+      const effect = creditFileEffect(next, this.matters, this.#reference.catalog(), {
+        ...(repaired ? { repairedRecord: repaired } : {}),
+      });
       if (effect.outcome === 'noCatalogItem') {
         return {
           ok: false,
@@ -556,7 +561,40 @@ export class CommitmentRepository {
         audit: { action: recordStep === 'approve' ? 'approve' : 'reject', reason: note.trim() },
       });
     }
+    if (recordStep === 'approve') {
+      const republished = await this.republishSteps(current);
+      if (!republished.ok) return republished;
+      steps.push(...republished.value);
+    }
     return { ok: true, value: { steps, newRecordIds: [] } };
+  }
+
+  /**
+   * A confirmed breach of a credit-repair commitment puts the repaired record back into publicity for
+   * its maximum period (「违背信用修复承诺的，按最长公示期限公示」): the record's own republish step,
+   * judged by its workflow (a reviewer, four-eyes), written in the confirmation's run.
+   */
+  private async republishSteps(commitment: CommitmentDocument): Promise<Validated<JournalStep[]>> {
+    if (commitment.type !== 'creditRepair') return { ok: true, value: [] };
+    const repaired = await this.#records.get(commitment.repairedRecordId);
+    // A repair not decided (or since revoked) left nothing to republish: the record is as it was.
+    if (repaired?.status !== 'repaired') return { ok: true, value: [] };
+    const republish = republishRepaired(repaired, this.#reference.catalog());
+    if (!republish) {
+      return {
+        ok: false,
+        issues: [
+          issue('repairedRecordId', 'creditRecord.unknownCatalogItem', { code: repaired.catalogCode }),
+        ],
+      };
+    }
+    const prepared = await this.#records.prepareRepublish(
+      repaired.id,
+      republish.publicityEnd,
+      republishReason(commitment.number),
+    );
+    if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'repairedRecord') };
+    return { ok: true, value: [prepared.value.step] };
   }
 
   private draftInput(

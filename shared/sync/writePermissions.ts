@@ -233,7 +233,8 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   // Content may change while the record is a draft: before the push's steps or after a return.
   let draftSeen = state.status === 'draft';
   let contentEditor = text(next, 'updatedBy');
-  nextWorkflow.slice(previousWorkflow.length).forEach((step, offset) => {
+  const newSteps = nextWorkflow.slice(previousWorkflow.length);
+  newSteps.forEach((step, offset) => {
     issues.push(...checkStep(state, step, `workflow.${previousWorkflow.length + offset}`, users));
     if (step.action === 'submit') contentEditor = step.by;
     const to = creditRecordWorkflow.transitions[step.action]?.to ?? state.status;
@@ -244,9 +245,14 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
     issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
   }
 
+  // Republishing a repaired record sets its new publicity end (shared/domain/credit/workflow.ts).
+  const republished = newSteps.some((step) => step.action === 'republish');
   const contentChanged =
     previous !== null &&
-    [...changedFields(next, previous)].some((field) => !stampFields.has(field) && !workflowFields.has(field));
+    [...changedFields(next, previous)].some(
+      (field) =>
+        !stampFields.has(field) && !workflowFields.has(field) && !(republished && field === 'publicityEnd'),
+    );
   if (contentChanged) {
     if (!draftSeen) issues.push(issue('status', 'permission.notDraft', { status: text(previous, 'status') }));
     else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));

@@ -8,14 +8,12 @@ import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
 import {
   type CommitmentFields,
-  CommitmentRepository,
+  type CommitmentRepository,
   emptyCommitmentFields,
 } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/db/writeJournal.ts';
-import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
+import { acceptedCommitment, office, openCommitments } from './commitmentHarness.ts';
 import { enterpriseInput, openProfile, type Profile, registerSubject, users } from './creditHarness.ts';
-
-const office = { county: '410823', officeName: '武陟县住房和城乡建设局' };
 
 let profile: Profile;
 let enterprise: SubjectDocument;
@@ -26,20 +24,7 @@ let runs: JournalStep[][];
 beforeEach(async () => {
   profile = await openProfile('2026-03-06T02:00:00.000Z');
   enterprise = await registerSubject(profile, enterpriseInput());
-  runs = [];
-  const run = profile.journal.run.bind(profile.journal);
-  profile.journal.run = (author, steps) => {
-    runs.push([...steps]);
-    return run(author, steps);
-  };
-  commitments = new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
-    subjects: profile.subjects,
-    records: profile.records,
-    reference: profile.reference,
-    journal: profile.journal,
-    attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
-    office,
-  });
+  ({ commitments, runs } = openCommitments(profile));
 });
 
 afterEach(async () => {
@@ -62,12 +47,8 @@ function missingMaterials(overrides: Partial<CommitmentFields> = {}): Commitment
   };
 }
 
-async function accepted() {
-  const created = await commitments.create(missingMaterials());
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  const result = await commitments.act(created.value.id, 'accept');
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
+function accepted() {
+  return acceptedCommitment(commitments, missingMaterials());
 }
 
 const breach = {
