@@ -88,6 +88,7 @@ const zhCN: Messages = {
   'commitmentUi.letterFileName': '信用承诺书_{{number}}',
   'commitmentUi.missingCharacters': 'PDF 已保存，但字库缺少以下字符，打印为空白：{{characters}}',
   'commitmentUi.checkedAt': '核查时间：{{at}}',
+  'commitmentUi.checkPreview': '当前信用状况（受理时将再次核查并随承诺书保存）',
   'commitmentUi.noFindings': '未发现失信信息、名单记录或以往违诺',
   'commitmentUi.findingCount': '（{{count}} 条）',
   'commitmentUi.finding': '核查结论',
@@ -173,6 +174,8 @@ const en: Messages = {
   'commitmentUi.missingCharacters':
     'PDF saved, but the font lacks these characters and printed them blank: {{characters}}',
   'commitmentUi.checkedAt': 'Checked {{at}}',
+  'commitmentUi.checkPreview':
+    'Credit state now (checked again and saved with the letter when it is accepted)',
   'commitmentUi.noFindings': 'No dishonest records, list entries or earlier breaches found',
   'commitmentUi.findingCount': ' ({{count}})',
   'commitmentUi.finding': 'Finding',

@@ -1,7 +1,11 @@
 import type { MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
-import { checkAcceptance, needsAcceptanceCheck } from '../../shared/commitments/acceptance.ts';
+import {
+  checkAcceptance,
+  listMembershipsOf,
+  needsAcceptanceCheck,
+} from '../../shared/commitments/acceptance.ts';
 import { type CampaignOptions, planCampaign } from '../../shared/commitments/campaign.ts';
 import { creditFileEffect, republishReason, republishRepaired } from '../../shared/commitments/creditFile.ts';
 import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
@@ -28,6 +32,9 @@ import {
   takeCommitmentStep,
 } from '../../shared/commitments/workflow.ts';
 import { takeCreditRecordStep } from '../../shared/domain/credit/workflow.ts';
+import type { GradeResult } from '../../shared/grading/grade.ts';
+import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
+import type { ListingDocument } from '../../shared/lists/listing.ts';
 import type { Attachment } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
@@ -117,7 +124,16 @@ const auditActionOf: Record<CommitmentAction, AuditAction> = {
   rejectBreach: 'reject',
 };
 
+/** What the acceptance check reads of a subject's grade and lists (the grade cache, renderer/lists). */
+export interface SubjectStanding {
+  gradeOf(subjectId: string): GradeResult | undefined;
+  listingsOf(subjectId: string): readonly ListingDocument[];
+  cityEntriesOf(subjectId: string): CityBlackListEntry[];
+}
+
 export interface CommitmentRepositoryOptions {
+  /** Grade and lists; without it the check reads records and commitments only. */
+  standing?: SubjectStanding;
   subjects: SubjectRepository;
   records: CreditRecordRepository;
   reference: ReferenceRepository;
@@ -147,6 +163,7 @@ export class CommitmentRepository {
   readonly #journal: WriteJournal;
   readonly attachments: AttachmentStore;
   readonly #office: CommitmentOffice;
+  readonly #standing: SubjectStanding | undefined;
   readonly matters: readonly CommitmentMatter[] = defaultCommitmentMatters;
 
   constructor(
@@ -164,6 +181,7 @@ export class CommitmentRepository {
     this.#journal = dependencies.journal;
     this.attachments = dependencies.attachments;
     this.#office = dependencies.office;
+    this.#standing = dependencies.standing;
   }
 
   get changes$(): Observable<void> {
@@ -243,16 +261,35 @@ export class CommitmentRepository {
     return materialsDeadline(signingDate, matter.missingMaterialsDays, this.#reference.calendar()).date;
   }
 
-  /** The subject's credit state now, as the acceptance check saves it. */
-  async acceptanceCheck(subjectId: string) {
+  /**
+   * The subject's credit state now, as the acceptance check of a commitment of `type` saves it: records,
+   * earlier commitments, list entries here and on the city-wide list, and the grade.
+   */
+  async acceptanceCheck(subjectId: string, type: CommitmentType) {
     const [records, commitments] = await Promise.all([
       this.#records.list({ subjectId, limit: 10_000 }),
       this.list({ subjectId }),
     ]);
     const now = this.#context.clock();
+    const today = localDate(now);
+    const standing = this.#standing;
+    const grade = standing?.gradeOf(subjectId);
+    const listings = listMembershipsOf(
+      standing?.listingsOf(subjectId) ?? [],
+      standing?.cityEntriesOf(subjectId) ?? [],
+      today,
+    );
     return checkAcceptance(
-      { records: records.items, listings: [], commitments },
-      localDate(now),
+      {
+        records: records.items,
+        listings,
+        commitments,
+        type,
+        ...(grade
+          ? { grade: { code: grade.grade, toleranceAcceptance: grade.measures.toleranceAcceptance } }
+          : {}),
+      },
+      today,
       now.toISOString(),
     );
   }
@@ -379,7 +416,9 @@ export class CommitmentRepository {
       if (subject?.status === 'deregistered') {
         return { ok: false, issues: [issue('subjectId', 'commitment.subjectDeregistered')] };
       }
-      const check = needsAcceptanceCheck(current.type) ? await this.acceptanceCheck(current.subjectId) : null;
+      const check = needsAcceptanceCheck(current.type)
+        ? await this.acceptanceCheck(current.subjectId, current.type)
+        : null;
       if (check && !check.eligible) {
         return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
       }
