@@ -412,21 +412,9 @@ export class CommitmentRepository {
     const now = this.#context.clock().toISOString();
     let draft: CommitmentDocument = current;
     if (action === 'accept') {
-      const subject = await this.#subjects.get(current.subjectId);
-      if (subject?.status === 'deregistered') {
-        return { ok: false, issues: [issue('subjectId', 'commitment.subjectDeregistered')] };
-      }
-      const check = needsAcceptanceCheck(current.type)
-        ? await this.acceptanceCheck(current.subjectId, current.type)
-        : null;
-      if (check && !check.eligible) {
-        return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
-      }
-      draft = {
-        ...current,
-        acceptanceCheck: check,
-        acceptingUnit: current.acceptingUnit || this.#office.officeName,
-      };
+      const accepted = await this.acceptanceDraft(current);
+      if (!accepted.ok) return accepted;
+      draft = accepted.value;
     }
     if (action === 'fulfil' || action === 'proposeBreach') {
       const found = options.finding;
@@ -506,6 +494,120 @@ export class CommitmentRepository {
       }
     }
     return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: false } };
+  }
+
+  /** Draft letters of a campaign, of one industry's enterprises when `industry` is given. */
+  async campaignDrafts(campaign: string, industry?: Industry): Promise<CommitmentDocument[]> {
+    const drafts = await this.#collection.find({ selector: { campaign, status: 'draft' } }).exec();
+    const letters = drafts.map(plain);
+    if (!industry) return letters;
+    const subjects = await Promise.all(letters.map((letter) => this.#subjects.get(letter.subjectId)));
+    return letters.filter((_, index) => subjects[index]?.industry === industry);
+  }
+
+  /** The keys of the campaigns letters were generated for, newest year first. */
+  async campaigns(): Promise<string[]> {
+    const docs = await this.#collection.find({ selector: { campaign: { $ne: '' } } }).exec();
+    return [...new Set(docs.map((doc) => doc.campaign))].sort().reverse();
+  }
+
+  /**
+   * Marks signed letters as they come back (a campaign's scans): each draft gets its own acceptance step,
+   * signed on `signingDate` by its signatory or the enterprise's legal representative, written in chunked
+   * journal runs (progress, cancel between chunks). A letter no longer a draft is left as it is (nothing
+   * twice); one the rules refuse is reported with its reasons and left a draft.
+   */
+  async markSigned(
+    ids: readonly string[],
+    signingDate: string,
+    progress?: (done: number, total: number) => boolean | undefined,
+  ): Promise<
+    Validated<{
+      signed: string[];
+      alreadySigned: string[];
+      refused: { id: string; number: string; issues: ValidationIssue[] }[];
+      cancelled: boolean;
+    }>
+  > {
+    const acting = actingUser(this.#context, 'commitment.create');
+    if (!acting.ok) return acting;
+    const { session } = acting;
+    const result = {
+      signed: [] as string[],
+      alreadySigned: [] as string[],
+      refused: [] as { id: string; number: string; issues: ValidationIssue[] }[],
+      cancelled: false,
+    };
+    const chunk = 200;
+    for (let start = 0; start < ids.length; start += chunk) {
+      const steps: UpdateStep[] = [];
+      for (const id of ids.slice(start, start + chunk)) {
+        const current = await this.get(id);
+        if (!current) continue;
+        if (current.status !== 'draft') {
+          result.alreadySigned.push(id);
+          continue;
+        }
+        const signed = await this.signedAcceptance(current, signingDate, session);
+        if (!signed.ok) result.refused.push({ id, number: current.number, issues: signed.issues });
+        else {
+          steps.push(this.step(current, signed.value, { action: auditActionOf.accept, reason: '' }));
+          result.signed.push(id);
+        }
+      }
+      if (steps.length > 0) await this.#journal.run(authorOf(session), steps);
+      if (progress?.(Math.min(start + chunk, ids.length), ids.length) === false) {
+        return { ok: true, value: { ...result, cancelled: true } };
+      }
+    }
+    return { ok: true, value: result };
+  }
+
+  /**
+   * The letter as acceptance saves it: the subject's credit state checked (a deregistered or excluded
+   * subject refused) and the accepting unit named.
+   */
+  private async acceptanceDraft(current: CommitmentDocument): Promise<Validated<CommitmentDocument>> {
+    const subject = await this.#subjects.get(current.subjectId);
+    if (subject?.status === 'deregistered') {
+      return { ok: false, issues: [issue('subjectId', 'commitment.subjectDeregistered')] };
+    }
+    const check = needsAcceptanceCheck(current.type)
+      ? await this.acceptanceCheck(current.subjectId, current.type)
+      : null;
+    if (check && !check.eligible) {
+      return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
+    }
+    return {
+      ok: true,
+      value: {
+        ...current,
+        acceptanceCheck: check,
+        acceptingUnit: current.acceptingUnit || this.#office.officeName,
+      },
+    };
+  }
+
+  /** A draft signed and accepted, judged as `act` judges acceptance; nothing is written here. */
+  private async signedAcceptance(
+    current: CommitmentDocument,
+    signingDate: string,
+    session: SignedInSession,
+  ): Promise<Validated<CommitmentDocument>> {
+    const subject = await this.#subjects.get(current.subjectId);
+    const accepted = await this.acceptanceDraft({
+      ...current,
+      signatory: current.signatory || subject?.legalRepresentative || '',
+      signingDate,
+    });
+    if (!accepted.ok) return accepted;
+    const draft = accepted.value;
+    const now = this.#context.clock().toISOString();
+    const stepped = takeCommitmentStep(draft, 'accept', session, now);
+    if (!stepped.ok) return stepped;
+    const checked = validateCommitmentInput(stepped.value, this.validationContext(subject));
+    if (!checked.ok) return checked;
+    return { ok: true, value: this.nextVersion(current, checked.value, session.userId) };
   }
 
   /**
