@@ -191,7 +191,9 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
   const cases = openCaseRepository(db.cases, local, context, credit);
+  const listings = await ListingRepository.open(db, context, credit.journal, subjects);
   const commitments = new CommitmentRepository(db.commitments, local, context, {
+    standing: listings.grades,
     subjects,
     records: credit.creditRecords,
     reference: credit.reference,
@@ -200,7 +202,6 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     office: core.office,
   });
   const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
-  const listings = await ListingRepository.open(db, context, credit.journal, subjects);
   const sync = await openSync(core, subjects, credit.attachments);
   return { ...core, subjects, backup, ...credit, cases, commitments, inspections, listings, sync };
 }

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, MultiSelect, NumberInput, Progress, Stack, Text } from '@mantine/core';
+import { Alert, Button, Modal, MultiSelect, NumberInput, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { findMatter } from '../../shared/commitments/matters.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import type { Industry } from '../../shared/model/subject.ts';
 import { useServices } from '../app/services.ts';
+import { BatchButtons, BatchProgress, followProgress } from './BatchProgress.tsx';
 import { IssueSummary } from '../features/credit/issues.tsx';
 import { saveLettersPdf } from './printing.ts';
 
@@ -35,10 +36,7 @@ export function CampaignButton() {
     setProgress({ done: 0, total: 0 });
     const result = await commitments.runCampaign(
       { matterCode: campaignMatter, year, industries: industries as Industry[] },
-      (done, total) => {
-        setProgress({ done, total });
-        return !cancelled.current;
-      },
+      followProgress(setProgress, cancelled),
     );
     if (!result.ok) {
       setIssues(result.issues);
@@ -98,36 +96,20 @@ export function CampaignButton() {
             max={2100}
             disabled={running}
           />
-          {progress && (
-            <Stack gap={4}>
-              <Progress
-                value={progress.total === 0 ? 0 : (progress.done / progress.total) * 100}
-                animated={running}
-              />
-              <Text size="sm" c="dimmed" data-testid="campaign-progress">
-                {t('commitmentUi.campaign.progress', { done: progress.done, total: progress.total })}
-              </Text>
-            </Stack>
-          )}
+          {progress && <BatchProgress progress={progress} running={running} />}
           {outcome && (
             <Alert color="teal" data-testid="campaign-outcome">
               {outcome}
             </Alert>
           )}
-          <Group justify="flex-end">
-            {running ? (
-              <Button variant="default" onClick={() => (cancelled.current = true)}>
-                {t('common.cancel')}
-              </Button>
-            ) : (
-              <Button variant="default" onClick={() => setOpened(false)}>
-                {t('commitmentUi.close')}
-              </Button>
-            )}
-            <Button onClick={run} loading={running} disabled={industries.length === 0}>
-              {t('commitmentUi.campaign.run')}
-            </Button>
-          </Group>
+          <BatchButtons
+            running={running}
+            cancelled={cancelled}
+            onClose={() => setOpened(false)}
+            onRun={run}
+            runLabel={t('commitmentUi.campaign.run')}
+            disabled={industries.length === 0}
+          />
         </Stack>
       </Modal>
     </>

@@ -16,6 +16,7 @@ import {
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { type AcceptanceCheck, needsAcceptanceCheck } from '../../shared/commitments/acceptance.ts';
 import { findMatter } from '../../shared/commitments/matters.ts';
 import { type CommitmentType, commitmentTypes } from '../../shared/commitments/types.ts';
 import {
@@ -30,6 +31,7 @@ import { FormActions } from '../features/common/FormActions.tsx';
 import { errorsByField, IssueSummary } from '../features/credit/issues.tsx';
 import { SubjectSelect } from '../features/credit/SubjectSelect.tsx';
 import { DateField } from '../ui/DateField.tsx';
+import { AcceptanceCheckPanel } from './AcceptanceCheckPanel.tsx';
 import { type CommitmentFields, emptyCommitmentFields, fieldsOf } from './repository.ts';
 
 const fieldKeys: Record<string, string> = {
@@ -84,6 +86,20 @@ function CommitmentForm({ initial, id }: { initial: CommitmentFields; id: string
   useEffect(() => {
     if (initial.subjectId) subjects.get(initial.subjectId).then(setSubject);
   }, [subjects, initial.subjectId]);
+
+  // The credit state the acceptance will check, shown while the letter is written.
+  const [check, setCheck] = useState<AcceptanceCheck | null>(null);
+  useEffect(() => {
+    if (newParty || !fields.subjectId || !needsAcceptanceCheck(fields.type)) {
+      setCheck(null);
+      return;
+    }
+    let current = true;
+    commitments.acceptanceCheck(fields.subjectId, fields.type).then((found) => current && setCheck(found));
+    return () => {
+      current = false;
+    };
+  }, [commitments, fields.subjectId, fields.type, newParty]);
 
   const set = (patch: Partial<CommitmentFields>) => setFields((current) => ({ ...current, ...patch }));
   const matters = commitments.matters.filter((m) => m.types.includes(fields.type));
@@ -179,6 +195,7 @@ function CommitmentForm({ initial, id }: { initial: CommitmentFields; id: string
               }}
             />
           )}
+          {check && <AcceptanceCheckPanel check={check} preview />}
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('commitment.field.type')}

@@ -17,6 +17,7 @@ import { ListTable } from '../features/common/ListTable.tsx';
 import { useQueryFilter } from '../features/common/useQueryFilter.ts';
 import { useCan } from '../security/hooks.ts';
 import { CampaignButton } from './CampaignDialog.tsx';
+import { MarkSignedButton } from './MarkSignedDialog.tsx';
 import { PublicationButton } from './PublicationButton.tsx';
 import type { CommitmentQuery } from './repository.ts';
 
@@ -155,6 +156,7 @@ export function CommitmentListPage() {
         <Group>
           <PublicationButton />
           {canCreate && <CampaignButton />}
+          {canCreate && <MarkSignedButton />}
           {canCreate && (
             <Button component={Link} to="/commitments/new">
               {t('commitmentUi.new')}

@@ -32,6 +32,7 @@ import { StepDialog, type StepSpec, type StepValues } from '../features/common/S
 import { IssueSummary } from '../features/credit/issues.tsx';
 import { useUserNames } from '../features/credit/useUserNames.ts';
 import { displayCode, formatInstant } from '../features/subjects/labels.ts';
+import { AcceptanceCheckPanel } from './AcceptanceCheckPanel.tsx';
 import { CommitmentStatusBadge, FollowUpBadge } from './CommitmentListPage.tsx';
 import { saveLettersPdf } from './printing.ts';
 import type { FindingFields } from './repository.ts';
@@ -77,7 +78,9 @@ export function CommitmentPage() {
   const actions = commitments.availableActions(commitment);
   const step = (action: CommitmentAction): StepSpec => ({
     label: t(`commitment.action.${action}`),
-    consequence: t(`commitmentUi.consequence.${action}`),
+    consequence: republishes(commitment, action)
+      ? `${t(`commitmentUi.consequence.${action}`)} ${t('commitmentUi.republishNotice')}`
+      : t(`commitmentUi.consequence.${action}`),
     text: commitmentWorkflow.transitions[action].text,
     color: actionColors[action],
   });
@@ -112,7 +115,7 @@ export function CommitmentPage() {
         </Group>
       </Group>
       <CommitmentFacts commitment={commitment} />
-      <AcceptanceCheckPanel commitment={commitment} />
+      {commitment.acceptanceCheck && <AcceptanceCheckPanel check={commitment.acceptanceCheck} />}
       <FindingPanel commitment={commitment} />
       <ScanPanel commitment={commitment} />
       <History commitment={commitment} />
@@ -128,6 +131,12 @@ export function CommitmentPage() {
       />
     </Stack>
   );
+}
+
+/** Confirming a breach of a credit-repair commitment publishes the repaired record again. */
+function republishes(commitment: CommitmentDocument, action: CommitmentAction): boolean {
+  const { from, to } = commitmentWorkflow.transitions[action];
+  return commitment.type === 'creditRepair' && from === 'breachProposed' && to !== 'accepted';
 }
 
 function PrintButton({ commitment }: { commitment: CommitmentDocument }) {
@@ -204,35 +213,6 @@ function CommitmentFacts({ commitment }: { commitment: CommitmentDocument }) {
 }
 
 /** The acceptance check saved with the commitment: eligible or not, and each finding. */
-function AcceptanceCheckPanel({ commitment }: { commitment: CommitmentDocument }) {
-  const { t, i18n } = useTranslation();
-  const check = commitment.acceptanceCheck;
-  if (!check) return null;
-  return (
-    <Alert
-      color={check.eligible ? (check.findings.length > 0 ? 'orange' : 'teal') : 'red'}
-      title={t(check.eligible ? 'commitment.acceptance.eligible' : 'commitment.acceptance.notEligible')}
-      data-testid="acceptance-check"
-    >
-      <Text size="xs" c="dimmed">
-        {t('commitmentUi.checkedAt', { at: formatInstant(check.checkedAt, i18n.language) })}
-      </Text>
-      {check.findings.length === 0 ? (
-        <Text size="sm">{t('commitmentUi.noFindings')}</Text>
-      ) : (
-        <List size="sm">
-          {check.findings.map((finding) => (
-            <List.Item key={finding.rule}>
-              {t(`commitment.acceptanceRule.${finding.rule}`)}
-              {t('commitmentUi.findingCount', { count: finding.refs.length })}
-            </List.Item>
-          ))}
-        </List>
-      )}
-    </Alert>
-  );
-}
-
 /** The fulfilment finding and the credit records it produced. */
 function FindingPanel({ commitment }: { commitment: CommitmentDocument }) {
   const { t } = useTranslation();

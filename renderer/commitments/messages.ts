@@ -66,6 +66,9 @@ function prefixed(prefix: string, entries: Record<string, string>): Messages {
 const zhCN: Messages = {
   'validation.commitment.notEligible': '该主体信用状况不符合受理条件（见信用状况核查），不能受理',
   'validation.commitment.notDraft': '已受理的承诺书不能修改，只能通过流程操作',
+  'validation.commitment.republishThroughBreach': '恢复公示须经确认违背信用修复承诺办理，不能单独操作',
+  'commitmentUi.republishNotice':
+    '这是信用修复承诺：确认违诺后，所修复的信用记录将同时恢复公示，按其目录项最长公示期限公示。',
   'commitmentUi.nav': '信用承诺',
   'commitmentUi.title': '信用承诺',
   'commitmentUi.tab': '信用承诺',
@@ -85,6 +88,7 @@ const zhCN: Messages = {
   'commitmentUi.letterFileName': '信用承诺书_{{number}}',
   'commitmentUi.missingCharacters': 'PDF 已保存，但字库缺少以下字符，打印为空白：{{characters}}',
   'commitmentUi.checkedAt': '核查时间：{{at}}',
+  'commitmentUi.checkPreview': '当前信用状况（受理时将再次核查并随承诺书保存）',
   'commitmentUi.noFindings': '未发现失信信息、名单记录或以往违诺',
   'commitmentUi.findingCount': '（{{count}} 条）',
   'commitmentUi.finding': '核查结论',
@@ -121,6 +125,18 @@ const zhCN: Messages = {
   'commitmentUi.campaign.done': '新生成 {{count}} 份承诺书，{{already}} 家企业本年度已有承诺',
   'commitmentUi.campaign.cancelled': '已取消：已生成的 {{count}} 份保留，再次运行会补齐其余企业',
   'commitmentUi.campaign.fileName': '{{year}}年度行业自律信用承诺书',
+  'commitmentUi.markSigned.open': '标记已签署',
+  'commitmentUi.markSigned.title': '批量标记承诺书已签署',
+  'commitmentUi.markSigned.campaign': '{{year}}年度 · {{matter}}',
+  'commitmentUi.markSigned.campaignLabel': '批次',
+  'commitmentUi.markSigned.industry': '行业',
+  'commitmentUi.markSigned.allIndustries': '全部行业',
+  'commitmentUi.markSigned.consequence':
+    '将把 {{count}} 份尚未签署的承诺书标记为已签署并受理：签字人为承诺书上的签字人或企业法定代表人，签署日期为所选日期，每份单独记录受理环节，您作为受理人。已签署的不会重复标记。',
+  'commitmentUi.markSigned.run': '标记已签署',
+  'commitmentUi.markSigned.done': '已标记 {{count}} 份；{{already}} 份此前已签署，未重复标记',
+  'commitmentUi.markSigned.cancelled': '已取消：已标记的 {{count}} 份保留，其余仍为草稿',
+  'commitmentUi.markSigned.refused': '{{number}}：{{reason}}',
   'commitmentUi.publication.export': '导出承诺公示文件',
   'commitmentUi.publication.fileName': '信用承诺公示',
   'commitmentUi.publication.done': '已导出 {{count}} 份公开的信用承诺',
@@ -146,6 +162,10 @@ const en: Messages = {
   'validation.commitment.notEligible':
     'The subject’s credit state does not allow acceptance (see the credit-state check)',
   'validation.commitment.notDraft': 'An accepted letter cannot be edited; only workflow steps change it',
+  'validation.commitment.republishThroughBreach':
+    'A record is published again only when a breach of its credit-repair commitment is confirmed',
+  'commitmentUi.republishNotice':
+    'This is a credit-repair commitment: confirming the breach also publishes the repaired record again, for the longest period its catalog item allows.',
   'commitmentUi.nav': 'Commitments',
   'commitmentUi.title': 'Credit commitments',
   'commitmentUi.tab': 'Commitments',
@@ -166,6 +186,8 @@ const en: Messages = {
   'commitmentUi.missingCharacters':
     'PDF saved, but the font lacks these characters and printed them blank: {{characters}}',
   'commitmentUi.checkedAt': 'Checked {{at}}',
+  'commitmentUi.checkPreview':
+    'Credit state now (checked again and saved with the letter when it is accepted)',
   'commitmentUi.noFindings': 'No dishonest records, list entries or earlier breaches found',
   'commitmentUi.findingCount': ' ({{count}})',
   'commitmentUi.finding': 'Finding',
@@ -204,6 +226,20 @@ const en: Messages = {
   'commitmentUi.campaign.cancelled':
     'Cancelled: the {{count}} letters created are kept; running it again completes the rest',
   'commitmentUi.campaign.fileName': 'Self-discipline commitments {{year}}',
+  'commitmentUi.markSigned.open': 'Mark signed',
+  'commitmentUi.markSigned.title': 'Mark commitment letters signed',
+  'commitmentUi.markSigned.campaign': '{{year}} · {{matter}}',
+  'commitmentUi.markSigned.campaignLabel': 'Campaign',
+  'commitmentUi.markSigned.industry': 'Industry',
+  'commitmentUi.markSigned.allIndustries': 'All industries',
+  'commitmentUi.markSigned.consequence':
+    'Marks {{count}} unsigned letters as signed and accepts them: signed by the signatory on the letter or the enterprise’s legal representative, on the date chosen; each gets its own acceptance step, with you as the accepting official. Letters already signed are not marked again.',
+  'commitmentUi.markSigned.run': 'Mark signed',
+  'commitmentUi.markSigned.done':
+    '{{count}} marked signed; {{already}} were already signed and were left as they were',
+  'commitmentUi.markSigned.cancelled':
+    'Cancelled: the {{count}} letters marked stay signed; the rest remain drafts',
+  'commitmentUi.markSigned.refused': '{{number}}: {{reason}}',
   'commitmentUi.publication.export': 'Export commitment publication file',
   'commitmentUi.publication.fileName': 'Commitment publication',
   'commitmentUi.publication.done': '{{count}} public commitments exported',

@@ -1,9 +1,13 @@
 import type { MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
-import { checkAcceptance, needsAcceptanceCheck } from '../../shared/commitments/acceptance.ts';
+import {
+  checkAcceptance,
+  listMembershipsOf,
+  needsAcceptanceCheck,
+} from '../../shared/commitments/acceptance.ts';
 import { type CampaignOptions, planCampaign } from '../../shared/commitments/campaign.ts';
-import { creditFileEffect } from '../../shared/commitments/creditFile.ts';
+import { creditFileEffect, republishReason, republishRepaired } from '../../shared/commitments/creditFile.ts';
 import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
 import {
   type CommitmentMatter,
@@ -28,6 +32,9 @@ import {
   takeCommitmentStep,
 } from '../../shared/commitments/workflow.ts';
 import { takeCreditRecordStep } from '../../shared/domain/credit/workflow.ts';
+import type { GradeResult } from '../../shared/grading/grade.ts';
+import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
+import type { ListingDocument } from '../../shared/lists/listing.ts';
 import type { Attachment } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
@@ -117,6 +124,24 @@ const auditActionOf: Record<CommitmentAction, AuditAction> = {
   rejectBreach: 'reject',
 };
 
+/** What the acceptance check reads of a subject's grade and lists (the grade cache, renderer/lists). */
+export interface SubjectStanding {
+  gradeOf(subjectId: string): GradeResult | undefined;
+  listingsOf(subjectId: string): readonly ListingDocument[];
+  cityEntriesOf(subjectId: string): CityBlackListEntry[];
+}
+
+export interface CommitmentRepositoryOptions {
+  /** Grade and lists; without it the check reads records and commitments only. */
+  standing?: SubjectStanding;
+  subjects: SubjectRepository;
+  records: CreditRecordRepository;
+  reference: ReferenceRepository;
+  journal: WriteJournal;
+  attachments: AttachmentStore;
+  office: CommitmentOffice;
+}
+
 /** The local setting naming this computer's serial block (see shared/commitments/numbering.ts). */
 export const serialBlockSetting = 'commitments.serialBlock';
 
@@ -138,20 +163,14 @@ export class CommitmentRepository {
   readonly #journal: WriteJournal;
   readonly attachments: AttachmentStore;
   readonly #office: CommitmentOffice;
+  readonly #standing: SubjectStanding | undefined;
   readonly matters: readonly CommitmentMatter[] = defaultCommitmentMatters;
 
   constructor(
     collection: CommitmentCollection,
     local: LocalStore,
     context: RepositoryContext,
-    dependencies: {
-      subjects: SubjectRepository;
-      records: CreditRecordRepository;
-      reference: ReferenceRepository;
-      journal: WriteJournal;
-      attachments: AttachmentStore;
-      office: CommitmentOffice;
-    },
+    dependencies: CommitmentRepositoryOptions,
   ) {
     this.#collection = collection;
     this.#local = local;
@@ -162,6 +181,7 @@ export class CommitmentRepository {
     this.#journal = dependencies.journal;
     this.attachments = dependencies.attachments;
     this.#office = dependencies.office;
+    this.#standing = dependencies.standing;
   }
 
   get changes$(): Observable<void> {
@@ -241,16 +261,35 @@ export class CommitmentRepository {
     return materialsDeadline(signingDate, matter.missingMaterialsDays, this.#reference.calendar()).date;
   }
 
-  /** The subject's credit state now, as the acceptance check saves it. */
-  async acceptanceCheck(subjectId: string) {
+  /**
+   * The subject's credit state now, as the acceptance check of a commitment of `type` saves it: records,
+   * earlier commitments, list entries here and on the city-wide list, and the grade.
+   */
+  async acceptanceCheck(subjectId: string, type: CommitmentType) {
     const [records, commitments] = await Promise.all([
       this.#records.list({ subjectId, limit: 10_000 }),
       this.list({ subjectId }),
     ]);
     const now = this.#context.clock();
+    const today = localDate(now);
+    const standing = this.#standing;
+    const grade = standing?.gradeOf(subjectId);
+    const listings = listMembershipsOf(
+      standing?.listingsOf(subjectId) ?? [],
+      standing?.cityEntriesOf(subjectId) ?? [],
+      today,
+    );
     return checkAcceptance(
-      { records: records.items, listings: [], commitments },
-      localDate(now),
+      {
+        records: records.items,
+        listings,
+        commitments,
+        type,
+        ...(grade
+          ? { grade: { code: grade.grade, toleranceAcceptance: grade.measures.toleranceAcceptance } }
+          : {}),
+      },
+      today,
       now.toISOString(),
     );
   }
@@ -373,19 +412,9 @@ export class CommitmentRepository {
     const now = this.#context.clock().toISOString();
     let draft: CommitmentDocument = current;
     if (action === 'accept') {
-      const subject = await this.#subjects.get(current.subjectId);
-      if (subject?.status === 'deregistered') {
-        return { ok: false, issues: [issue('subjectId', 'commitment.subjectDeregistered')] };
-      }
-      const check = needsAcceptanceCheck(current.type) ? await this.acceptanceCheck(current.subjectId) : null;
-      if (check && !check.eligible) {
-        return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
-      }
-      draft = {
-        ...current,
-        acceptanceCheck: check,
-        acceptingUnit: current.acceptingUnit || this.#office.officeName,
-      };
+      const accepted = await this.acceptanceDraft(current);
+      if (!accepted.ok) return accepted;
+      draft = accepted.value;
     }
     if (action === 'fulfil' || action === 'proposeBreach') {
       const found = options.finding;
@@ -467,6 +496,120 @@ export class CommitmentRepository {
     return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: false } };
   }
 
+  /** Draft letters of a campaign, of one industry's enterprises when `industry` is given. */
+  async campaignDrafts(campaign: string, industry?: Industry): Promise<CommitmentDocument[]> {
+    const drafts = await this.#collection.find({ selector: { campaign, status: 'draft' } }).exec();
+    const letters = drafts.map(plain);
+    if (!industry) return letters;
+    const subjects = await Promise.all(letters.map((letter) => this.#subjects.get(letter.subjectId)));
+    return letters.filter((_, index) => subjects[index]?.industry === industry);
+  }
+
+  /** The keys of the campaigns letters were generated for, newest year first. */
+  async campaigns(): Promise<string[]> {
+    const docs = await this.#collection.find({ selector: { campaign: { $ne: '' } } }).exec();
+    return [...new Set(docs.map((doc) => doc.campaign))].sort().reverse();
+  }
+
+  /**
+   * Marks signed letters as they come back (a campaign's scans): each draft gets its own acceptance step,
+   * signed on `signingDate` by its signatory or the enterprise's legal representative, written in chunked
+   * journal runs (progress, cancel between chunks). A letter no longer a draft is left as it is (nothing
+   * twice); one the rules refuse is reported with its reasons and left a draft.
+   */
+  async markSigned(
+    ids: readonly string[],
+    signingDate: string,
+    progress?: (done: number, total: number) => boolean | undefined,
+  ): Promise<
+    Validated<{
+      signed: string[];
+      alreadySigned: string[];
+      refused: { id: string; number: string; issues: ValidationIssue[] }[];
+      cancelled: boolean;
+    }>
+  > {
+    const acting = actingUser(this.#context, 'commitment.create');
+    if (!acting.ok) return acting;
+    const { session } = acting;
+    const result = {
+      signed: [] as string[],
+      alreadySigned: [] as string[],
+      refused: [] as { id: string; number: string; issues: ValidationIssue[] }[],
+      cancelled: false,
+    };
+    const chunk = 200;
+    for (let start = 0; start < ids.length; start += chunk) {
+      const steps: UpdateStep[] = [];
+      for (const id of ids.slice(start, start + chunk)) {
+        const current = await this.get(id);
+        if (!current) continue;
+        if (current.status !== 'draft') {
+          result.alreadySigned.push(id);
+          continue;
+        }
+        const signed = await this.signedAcceptance(current, signingDate, session);
+        if (!signed.ok) result.refused.push({ id, number: current.number, issues: signed.issues });
+        else {
+          steps.push(this.step(current, signed.value, { action: auditActionOf.accept, reason: '' }));
+          result.signed.push(id);
+        }
+      }
+      if (steps.length > 0) await this.#journal.run(authorOf(session), steps);
+      if (progress?.(Math.min(start + chunk, ids.length), ids.length) === false) {
+        return { ok: true, value: { ...result, cancelled: true } };
+      }
+    }
+    return { ok: true, value: result };
+  }
+
+  /**
+   * The letter as acceptance saves it: the subject's credit state checked (a deregistered or excluded
+   * subject refused) and the accepting unit named.
+   */
+  private async acceptanceDraft(current: CommitmentDocument): Promise<Validated<CommitmentDocument>> {
+    const subject = await this.#subjects.get(current.subjectId);
+    if (subject?.status === 'deregistered') {
+      return { ok: false, issues: [issue('subjectId', 'commitment.subjectDeregistered')] };
+    }
+    const check = needsAcceptanceCheck(current.type)
+      ? await this.acceptanceCheck(current.subjectId, current.type)
+      : null;
+    if (check && !check.eligible) {
+      return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
+    }
+    return {
+      ok: true,
+      value: {
+        ...current,
+        acceptanceCheck: check,
+        acceptingUnit: current.acceptingUnit || this.#office.officeName,
+      },
+    };
+  }
+
+  /** A draft signed and accepted, judged as `act` judges acceptance; nothing is written here. */
+  private async signedAcceptance(
+    current: CommitmentDocument,
+    signingDate: string,
+    session: SignedInSession,
+  ): Promise<Validated<CommitmentDocument>> {
+    const subject = await this.#subjects.get(current.subjectId);
+    const accepted = await this.acceptanceDraft({
+      ...current,
+      signatory: current.signatory || subject?.legalRepresentative || '',
+      signingDate,
+    });
+    if (!accepted.ok) return accepted;
+    const draft = accepted.value;
+    const now = this.#context.clock().toISOString();
+    const stepped = takeCommitmentStep(draft, 'accept', session, now);
+    if (!stepped.ok) return stepped;
+    const checked = validateCommitmentInput(stepped.value, this.validationContext(subject));
+    if (!checked.ok) return checked;
+    return { ok: true, value: this.nextVersion(current, checked.value, session.userId) };
+  }
+
   /**
    * Open commitments whose deadline for missing materials passed since this computer last asked (once
    * each): what the reminder announces. The first call only notes the day.
@@ -519,7 +662,10 @@ export class CommitmentRepository {
   ): Promise<Validated<{ steps: JournalStep[]; newRecordIds: string[] }>> {
     const none = { ok: true as const, value: { steps: [], newRecordIds: [] } };
     if (action === 'fulfil' || action === 'proposeBreach') {
-      const effect = creditFileEffect(next, this.matters, this.#reference.catalog());
+      const repaired = next.repairedRecordId ? await this.#records.get(next.repairedRecordId) : null;
+      const effect = creditFileEffect(next, this.matters, this.#reference.catalog(), {
+        ...(repaired ? { repairedRecord: repaired } : {}),
+      });
       if (effect.outcome === 'noCatalogItem') {
         return {
           ok: false,
@@ -556,7 +702,40 @@ export class CommitmentRepository {
         audit: { action: recordStep === 'approve' ? 'approve' : 'reject', reason: note.trim() },
       });
     }
+    if (recordStep === 'approve') {
+      const republished = await this.republishSteps(current);
+      if (!republished.ok) return republished;
+      steps.push(...republished.value);
+    }
     return { ok: true, value: { steps, newRecordIds: [] } };
+  }
+
+  /**
+   * A confirmed breach of a credit-repair commitment puts the repaired record back into publicity for
+   * its maximum period (「违背信用修复承诺的，按最长公示期限公示」): the record's own republish step,
+   * judged by its workflow (a reviewer, four-eyes), written in the confirmation's run.
+   */
+  private async republishSteps(commitment: CommitmentDocument): Promise<Validated<JournalStep[]>> {
+    if (commitment.type !== 'creditRepair') return { ok: true, value: [] };
+    const repaired = await this.#records.get(commitment.repairedRecordId);
+    // A repair not decided (or since revoked) left nothing to republish: the record is as it was.
+    if (repaired?.status !== 'repaired') return { ok: true, value: [] };
+    const republish = republishRepaired(repaired, this.#reference.catalog());
+    if (!republish) {
+      return {
+        ok: false,
+        issues: [
+          issue('repairedRecordId', 'creditRecord.unknownCatalogItem', { code: repaired.catalogCode }),
+        ],
+      };
+    }
+    const prepared = await this.#records.prepareRepublish(
+      repaired.id,
+      republish.publicityEnd,
+      republishReason(commitment.number),
+    );
+    if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'repairedRecord') };
+    return { ok: true, value: [prepared.value.step] };
   }
 
   private draftInput(

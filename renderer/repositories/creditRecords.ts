@@ -102,6 +102,7 @@ const auditActionOf: Record<WorkflowAction, AuditAction> = {
   repair: 'statusChange',
   revoke: 'revoke',
   withdraw: 'statusChange',
+  republish: 'statusChange',
 };
 
 export interface CreditRecordQuery {
@@ -340,8 +341,12 @@ export class CreditRecordRepository {
   async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
     const prepared = await this.prepareStep(id, action, note);
     if (!prepared.ok) return prepared;
-    // Repair is decided on a repair application, written with its case (renderer/cases/repository.ts).
+    // Repair is decided on a repair application, written with its case (renderer/cases/repository.ts);
+    // republishing is taken with the confirmed breach of a credit-repair commitment.
     if (action === 'repair') return { ok: false, issues: [issue('action', 'cases.repairThroughCase')] };
+    if (action === 'republish') {
+      return { ok: false, issues: [issue('action', 'commitment.republishThroughBreach')] };
+    }
     await this.journal.run(authorOf(prepared.value.session), [prepared.value.step]);
     return { ok: true, value: prepared.value.step.after as CreditRecordDocument };
   }
@@ -378,13 +383,30 @@ export class CreditRecordRepository {
     return { ok: true, value: { session, step } };
   }
 
+  /**
+   * The write that puts a repaired record back into publicity until `publicityEnd`, judged as `act`
+   * judges a step, for the breach confirmation that writes it with its commitment. Nothing is written here.
+   */
+  async prepareRepublish(
+    id: string,
+    publicityEnd: string,
+    note: string,
+  ): Promise<Validated<{ session: SignedInSession; step: UpdateStep }>> {
+    const prepared = await this.prepareStep(id, 'republish', note);
+    if (!prepared.ok) return prepared;
+    const { session, step } = prepared.value;
+    const after = { ...(step.after as CreditRecordDocument), publicityEnd };
+    return { ok: true, value: { session, step: { ...step, after } } };
+  }
+
   /** The steps the signed-in user may take on the record now, for the buttons a page shows. */
   availableActions(record: CreditRecordDocument): ManualAction[] {
     const session = this.context.session();
     if (!session) return [];
-    // Repair is taken on a repair application's page, not the record's.
+    // Repair is taken on a repair application's page, republishing with a confirmed breach.
     return availableCreditRecordSteps(record, session).filter(
-      (action): action is ManualAction => action !== 'expire' && action !== 'repair',
+      (action): action is ManualAction =>
+        action !== 'expire' && action !== 'repair' && action !== 'republish',
     );
   }
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { CreditRecordStatus } from '../model/creditRecord.ts';
-import { checkAcceptance, needsAcceptanceCheck, type SubjectCreditState } from './acceptance.ts';
+import {
+  checkAcceptance,
+  listMembershipsOf,
+  needsAcceptanceCheck,
+  type SubjectCreditState,
+} from './acceptance.ts';
 import { finding } from './testFixtures.ts';
 
 const record = (
@@ -80,5 +85,60 @@ describe('the acceptance check', () => {
       at,
     );
     expect(warnedOnly.eligible).toBe(true);
+  });
+
+  it('excludes a grade whose measures deny 容缺受理 from 告知承诺 and 容缺受理 only, naming the grade', () => {
+    const graded = { ...empty, grade: { code: 'D', toleranceAcceptance: false } };
+    expect(checkAcceptance({ ...graded, type: 'missingMaterials' }, '2026-10-01', at)).toEqual({
+      checkedAt: at,
+      eligible: false,
+      findings: [{ rule: 'gradeNotEligible', effect: 'excludes', refs: ['D'] }],
+    });
+    expect(checkAcceptance({ ...graded, type: 'approvalSubstitution' }, '2026-10-01', at).eligible).toBe(
+      false,
+    );
+    expect(checkAcceptance({ ...graded, type: 'certification' }, '2026-10-01', at).eligible).toBe(true);
+    const good = {
+      ...empty,
+      grade: { code: 'B', toleranceAcceptance: true },
+      type: 'missingMaterials' as const,
+    };
+    expect(checkAcceptance(good, '2026-10-01', at).eligible).toBe(true);
+  });
+
+  it('reads the county’s standing list entries and the city-wide list’s, once each', () => {
+    const listing = (id: string, kind: 'blackList' | 'redList' | 'grade', overrides = {}) => ({
+      id,
+      kind,
+      status: 'listed' as const,
+      start: '2026-05-01',
+      end: '2029-05-01',
+      exitedOn: '',
+      ...overrides,
+    });
+    const memberships = listMembershipsOf(
+      [
+        listing('black', 'blackList'),
+        listing('red', 'redList'),
+        listing('grade', 'grade'),
+        listing('proposed', 'blackList', { status: 'proposed' }),
+        listing('left', 'blackList', { status: 'exited', exitedOn: '2026-09-01' }),
+      ],
+      [
+        { id: 'black', start: '2026-05-01', end: '2029-05-01', exitedOn: '' },
+        { id: 'elsewhere', start: '2026-06-01', end: '', exitedOn: '' },
+        { id: 'gone', start: '2025-06-01', end: '', exitedOn: '2026-01-01' },
+      ],
+      '2026-10-01',
+    );
+    expect(memberships).toEqual([
+      { id: 'black', list: 'blackList', from: '2026-05-01', until: '2029-05-01' },
+      { id: 'red', list: 'redList', from: '2026-05-01', until: '2029-05-01' },
+      { id: 'elsewhere', list: 'cityBlackList', from: '2026-06-01', until: '' },
+    ]);
+    const check = checkAcceptance({ ...empty, listings: memberships }, '2026-10-01', at);
+    expect(check.findings).toEqual([
+      { rule: 'seriousDishonestList', effect: 'excludes', refs: ['black', 'elsewhere'] },
+    ]);
   });
 });

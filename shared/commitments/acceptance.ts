@@ -8,11 +8,16 @@
  * - `activeSeriousDishonest`: an approved serious dishonest record still in its publicity period;
  * - `seriousDishonestList`: membership of a serious-dishonesty (black) list;
  * - `earlierFalseCommitment`: a commitment of the subject found false within the look-back period.
+ * - `gradeNotEligible`: for 告知承诺 and 容缺受理, a grade whose supervision measures deny 容缺受理
+ *   (grade D under the default model; shared/grading), the grade's code as its ref.
+ * List membership reads the county's own red and black lists and the city-wide serious-dishonesty list.
  * Warns (eligible, the official decides):
  * - `activeGeneralDishonest`: an approved general dishonest record in publicity;
  * - `earlierBreach`: a commitment partly or not fulfilled within the look-back period.
  */
 import { addMonths } from '../domain/credit/dates.ts';
+import type { CityBlackListEntry } from '../lists/cityBlackList.ts';
+import { type ListingDocument, listingActiveOn } from '../lists/listing.ts';
 import type { CreditRecordDocument } from '../model/creditRecord.ts';
 import { checkedTypes, type CommitmentStatus, type CommitmentType } from './types.ts';
 
@@ -20,6 +25,7 @@ export const acceptanceRules = [
   'activeSeriousDishonest',
   'seriousDishonestList',
   'earlierFalseCommitment',
+  'gradeNotEligible',
   'activeGeneralDishonest',
   'earlierBreach',
 ] as const;
@@ -56,6 +62,32 @@ export interface SubjectCreditState {
   listings: readonly ListMembership[];
   /** The subject's earlier commitments (their finding's date is `outcome.decisionDate`). */
   commitments: readonly { id: string; status: CommitmentStatus; outcome: { decisionDate: string } }[];
+  /** The subject's grade today and whether its measures allow 容缺受理; absent when not graded. */
+  grade?: { code: string; toleranceAcceptance: boolean };
+  /** The type of the commitment being accepted: the grade rule applies to 告知承诺 and 容缺受理. */
+  type?: CommitmentType;
+}
+
+/** Types the grade's 容缺受理 measure governs (告知承诺 and 容缺受理). */
+const gradedTypes: readonly CommitmentType[] = ['approvalSubstitution', 'missingMaterials'];
+
+/**
+ * The subject's list entries standing on `asOf`: the county's own listings (black and red) and the
+ * city-wide serious-dishonesty list's entries matching it.
+ */
+export function listMembershipsOf(
+  listings: readonly Pick<ListingDocument, 'id' | 'kind' | 'status' | 'start' | 'end' | 'exitedOn'>[],
+  city: readonly Pick<CityBlackListEntry, 'id' | 'start' | 'end' | 'exitedOn'>[],
+  asOf: string,
+): ListMembership[] {
+  const own = listings
+    .filter((l) => (l.kind === 'blackList' || l.kind === 'redList') && listingActiveOn(l, asOf))
+    .map((l) => ({ id: l.id, list: l.kind as 'blackList' | 'redList', from: l.start, until: l.end }));
+  const ownIds = new Set(own.map((entry) => entry.id));
+  const citywide = city
+    .filter((entry) => !ownIds.has(entry.id) && listingActiveOn({ ...entry, status: 'listed' }, asOf))
+    .map((entry) => ({ id: entry.id, list: 'cityBlackList' as const, from: entry.start, until: entry.end }));
+  return [...own, ...citywide];
 }
 
 /** How far back earlier false commitments and breaches count, in months (configurable). */
@@ -97,6 +129,13 @@ export function checkAcceptance(
       'earlierFalseCommitment',
       'excludes',
       state.commitments.filter((c) => decidedSince(c, ['falseCommitment'])).map((c) => c.id),
+    ],
+    [
+      'gradeNotEligible',
+      'excludes',
+      state.grade && !state.grade.toleranceAcceptance && state.type && gradedTypes.includes(state.type)
+        ? [state.grade.code]
+        : [],
     ],
     [
       'activeGeneralDishonest',

@@ -109,7 +109,12 @@ describe('what a finding puts into the credit file', () => {
       outcome: 'none',
       reason: 'repairedRecordMissing',
     });
-    const repairedRecord = { id: fixtureId(9), catalogCode: 'FK-YB-01', publicityStart: '2026-02-01' };
+    const repairedRecord = {
+      id: fixtureId(9),
+      catalogCode: 'FK-YB-01',
+      publicityStart: '2026-02-01',
+      publicityEnd: '2026-08-01',
+    };
     const effect = recordOf(creditFileEffect(repair, matters, defaultCatalog, { repairedRecord }));
     expect(effect.republish).toEqual({ recordId: fixtureId(9), publicityEnd: '2027-02-01' });
     const serious = { ...repairedRecord, catalogCode: 'JZ-YZ-02' };

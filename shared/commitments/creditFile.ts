@@ -42,8 +42,13 @@ export interface CreditFileOptions {
   catalogCode?: string;
   publicity?: PublicityConfig;
   /** The record a credit-repair commitment repaired (needed to republish it on breach). */
-  repairedRecord?: Pick<CreditRecordDocument, 'id' | 'catalogCode' | 'publicityStart'>;
+  repairedRecord?: RepairedRecord;
 }
+
+export type RepairedRecord = Pick<
+  CreditRecordDocument,
+  'id' | 'catalogCode' | 'publicityStart' | 'publicityEnd'
+>;
 
 type Decided = Pick<
   CommitmentDocument,
@@ -117,19 +122,29 @@ export function creditFileEffect(
   };
 }
 
-/** The repaired record published again until its publicity start plus the item's maximum period. */
-function republishRepaired(
-  repaired: NonNullable<CreditFileOptions['repairedRecord']>,
+/**
+ * The repaired record published again until its publicity start plus the item's maximum period (an item
+ * published while valid keeps its end); null when the catalog no longer knows its item.
+ */
+export function republishRepaired(
+  repaired: RepairedRecord,
   catalog: readonly CatalogItem[],
-  config: PublicityConfig,
+  config: PublicityConfig = defaultPublicityConfig,
 ): { recordId: string; publicityEnd: string } | null {
   const item = catalog.find(
     (i) => i.code === repaired.catalogCode && catalogItemAppliesOn(i, repaired.publicityStart),
   );
   if (!item) return null;
   const { rule } = effectivePublicityRule(item, config);
-  if (rule.whileValid) return null;
-  return { recordId: repaired.id, publicityEnd: addMonths(repaired.publicityStart, rule.maxMonths) };
+  const publicityEnd = rule.whileValid
+    ? repaired.publicityEnd
+    : addMonths(repaired.publicityStart, rule.maxMonths);
+  return { recordId: repaired.id, publicityEnd };
+}
+
+/** The reason recorded on the repaired record's republish step (data, in the letters' language). */
+export function republishReason(commitmentNumber: string): string {
+  return `违背信用修复承诺（承诺书编号 ${commitmentNumber}），按最长公示期限公示`;
 }
 
 function clip(text: string, max: number): string {

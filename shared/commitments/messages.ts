@@ -60,6 +60,8 @@ const zhCN: Messages = {
   'commitment.acceptanceRule.activeSeriousDishonest': '有公示期内的严重失信信息，不适用容缺受理或告知承诺',
   'commitment.acceptanceRule.seriousDishonestList': '被列入严重失信主体名单，不适用容缺受理或告知承诺',
   'commitment.acceptanceRule.earlierFalseCommitment': '曾作出虚假承诺，不适用容缺受理或告知承诺',
+  'commitment.acceptanceRule.gradeNotEligible':
+    '信用等级为 {{grade}}，按分级分类监管措施不适用容缺受理或告知承诺',
   'commitment.acceptanceRule.activeGeneralDishonest': '有公示期内的一般失信信息，请审慎受理',
   'commitment.acceptanceRule.earlierBreach': '曾有未履行或部分履行的承诺，请审慎受理',
   'commitment.acceptance.eligible': '信用状况符合受理条件',
@@ -158,6 +160,8 @@ const en: Messages = {
     'On a serious-dishonesty list: not eligible for commitment-based acceptance',
   'commitment.acceptanceRule.earlierFalseCommitment':
     'Made a false commitment before: not eligible for commitment-based acceptance',
+  'commitment.acceptanceRule.gradeNotEligible':
+    'Credit grade {{grade}}: its supervision measures allow no acceptance with missing materials or on notification and commitment',
   'commitment.acceptanceRule.activeGeneralDishonest':
     'General dishonest information still public: accept with care',
   'commitment.acceptanceRule.earlierBreach': 'Earlier commitments partly or not fulfilled: accept with care',

@@ -176,6 +176,19 @@ describe('gradeSubject at past dates', () => {
     });
   });
 
+  it('counts a repaired record again from the day it is republished after a breached repair commitment', () => {
+    const republished: GradedRecord = {
+      ...repaired,
+      status: 'approved',
+      workflow: [
+        ...repaired.workflow,
+        { action: 'republish', by: 'reviewer', at: '2026-11-02T02:00:00Z', note: '违背信用修复承诺' },
+      ],
+    };
+    expect(gradeSubject(file([republished]), model, '2026-10-15').score).toBe(90);
+    expect(gradeSubject(file([republished]), model, '2026-11-02').score).toBe(85);
+  });
+
   it('reads a step instant as the China date', () => {
     const late = record('generalDishonest', '2026-03-05');
     late.workflow[1] = { action: 'approve', by: 'reviewer', at: '2026-03-04T16:30:00Z', note: '' };

@@ -93,6 +93,8 @@ export function recordStanding(
     const day = chinaDateOf(step.at);
     const to = creditRecordWorkflow.transitions[step.action].to;
     if (ending.has(to)) endedOn = day;
+    // Republished after a breached credit-repair commitment: the record counts again.
+    else if (step.action === 'republish' && day <= asOf) endedOn = '';
     if (day <= asOf) status = to;
   }
   return { status, endedOn };

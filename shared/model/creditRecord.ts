@@ -49,6 +49,7 @@ export const workflowActions = [
   'repair',
   'revoke',
   'withdraw',
+  'republish',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
 
@@ -211,8 +212,9 @@ function validateWorkflow(workflow: readonly WorkflowEntry[]): ValidationIssue[]
 /** The versioned JSON schema of the creditRecords collection (RxDB format; plain data, no RxDB import). */
 export const creditRecordJsonSchema = {
   title: 'creditRecord',
-  // Version 1 adds the step `withdraw`; version 2 the list indexes. Older documents are valid as they are.
-  version: 2,
+  // Version 1 adds the step `withdraw`; version 2 the list indexes; version 3 the step `republish`. Older
+  // documents are valid as they are.
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {

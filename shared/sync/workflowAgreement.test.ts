@@ -133,6 +133,7 @@ function forcedStatus(action: WorkflowAction): CreditRecordStatus {
     expire: 'expired',
     repair: 'repaired',
     revoke: 'revoked',
+    republish: 'approved',
   };
   return targets[action];
 }

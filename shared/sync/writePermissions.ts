@@ -212,9 +212,14 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   const contentEditor =
     replayed.added.findLast(({ step }) => step.action === 'submit')?.step.by ?? text(next, 'updatedBy');
 
+  // Republishing a repaired record sets its new publicity end (shared/domain/credit/workflow.ts).
+  const republished = replayed.added.some(({ step }) => step.action === 'republish');
   const contentChanged =
     previous !== null &&
-    [...changedFields(next, previous)].some((field) => !stampFields.has(field) && !workflowFields.has(field));
+    [...changedFields(next, previous)].some(
+      (field) =>
+        !stampFields.has(field) && !workflowFields.has(field) && !(republished && field === 'publicityEnd'),
+    );
   if (contentChanged) {
     if (!draftSeen) issues.push(issue('status', 'permission.notDraft', { status: text(previous, 'status') }));
     else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));

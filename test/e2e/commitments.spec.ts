@@ -121,3 +121,49 @@ test('a 容缺受理 letter is printed, accepted, becomes overdue, its breach co
   await expect(page.getByTestId('commitment-figures')).toContainText('Commitment ratio');
   await page.screenshot(shot('commitments-dashboard-en'));
 });
+
+test('campaign letters are marked signed in one confirmed action, and nothing twice', async ({ page }) => {
+  test.setTimeout(180_000);
+  await setUpOffice(page);
+  await createUser(page, accounts.clerk);
+  await signOut(page);
+  await signInFirstTime(page, accounts.clerk);
+  await registerEnterprise(page, enterprise);
+  await page.getByRole('link', { name: '信用承诺' }).click();
+  await page.getByRole('button', { name: '年度行业自律承诺' }).click();
+  const campaign = page.getByRole('dialog', { name: '年度行业自律信用承诺' });
+  await campaign.getByRole('button', { name: '生成并打印' }).click();
+  await expect(campaign.getByTestId('campaign-outcome')).toContainText('新生成 1 份承诺书', {
+    timeout: 60_000,
+  });
+  await campaign.getByRole('button', { name: '关闭' }).click();
+  await expect(campaign).toBeHidden();
+
+  await page.getByRole('button', { name: '标记已签署' }).click();
+  const marking = page.getByRole('dialog', { name: '批量标记承诺书已签署' });
+  // It says what it will do before it does it.
+  await expect(marking.getByTestId('mark-signed-consequence')).toContainText('将把 1 份尚未签署的承诺书');
+  await page.screenshot(shot('commitments-mark-signed-zh'));
+  await marking.getByRole('button', { name: '标记已签署' }).click();
+  await expect(marking.getByTestId('mark-signed-outcome')).toContainText('已标记 1 份；0 份此前已签署');
+  await marking.getByRole('button', { name: '关闭' }).click();
+  await expect(marking).toBeHidden();
+  await expect(page.getByText('已受理').first()).toBeVisible();
+
+  // Opened again, there is nothing left to mark.
+  await page.getByRole('button', { name: '标记已签署' }).click();
+  await expect(marking.getByTestId('mark-signed-consequence')).toContainText('将把 0 份');
+  await expect(marking.getByRole('button', { name: '标记已签署' })).toBeDisabled();
+  await marking.getByRole('button', { name: '关闭' }).click();
+
+  await page.goto('/#/settings');
+  await page.getByText('English').click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await page.goto('/#/commitments');
+  await page.getByRole('button', { name: 'Mark signed' }).click();
+  const english = page.getByRole('dialog', { name: 'Mark commitment letters signed' });
+  await expect(english.getByTestId('mark-signed-consequence')).toContainText('Marks 0 unsigned letters');
+  // Let the dialog's opening transition finish before the screenshot.
+  await page.waitForTimeout(500);
+  await page.screenshot(shot('commitments-mark-signed-en'));
+});

@@ -8,14 +8,12 @@ import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
 import {
   type CommitmentFields,
-  CommitmentRepository,
+  type CommitmentRepository,
   emptyCommitmentFields,
 } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/db/writeJournal.ts';
-import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
+import { acceptedCommitment, office, openCommitments } from './commitmentHarness.ts';
 import { enterpriseInput, openProfile, type Profile, registerSubject, users } from './creditHarness.ts';
-
-const office = { county: '410823', officeName: '武陟县住房和城乡建设局' };
 
 let profile: Profile;
 let enterprise: SubjectDocument;
@@ -26,20 +24,7 @@ let runs: JournalStep[][];
 beforeEach(async () => {
   profile = await openProfile('2026-03-06T02:00:00.000Z');
   enterprise = await registerSubject(profile, enterpriseInput());
-  runs = [];
-  const run = profile.journal.run.bind(profile.journal);
-  profile.journal.run = (author, steps) => {
-    runs.push([...steps]);
-    return run(author, steps);
-  };
-  commitments = new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
-    subjects: profile.subjects,
-    records: profile.records,
-    reference: profile.reference,
-    journal: profile.journal,
-    attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
-    office,
-  });
+  ({ commitments, runs } = openCommitments(profile));
 });
 
 afterEach(async () => {
@@ -62,12 +47,8 @@ function missingMaterials(overrides: Partial<CommitmentFields> = {}): Commitment
   };
 }
 
-async function accepted() {
-  const created = await commitments.create(missingMaterials());
-  if (!created.ok) throw new Error(JSON.stringify(created.issues));
-  const result = await commitments.act(created.value.id, 'accept');
-  if (!result.ok) throw new Error(JSON.stringify(result.issues));
-  return result.value;
+function accepted() {
+  return acceptedCommitment(commitments, missingMaterials());
 }
 
 const breach = {
@@ -239,6 +220,92 @@ describe('the annual self-discipline campaign', () => {
     const all = await commitments.all();
     expect(all).toHaveLength(2);
     expect(new Set(all.map((c) => c.number)).size).toBe(2);
+  });
+});
+
+describe('marking campaign letters signed', () => {
+  it('accepts each draft with its own step, in chunked runs, and nothing twice', async () => {
+    const other = await registerSubject(
+      profile,
+      enterpriseInput({
+        name: '武陟县安居物业服务有限公司',
+        code: withUsccCheck('91410823MA0R7P8Q9'),
+        industry: 'propertyServices',
+        legalRepresentative: '李娜',
+      }),
+    );
+    const campaign = await commitments.runCampaign({
+      matterCode: 'HY-ZL',
+      year: 2026,
+      industries: ['construction', 'propertyServices'],
+    });
+    if (!campaign.ok) throw new Error(JSON.stringify(campaign.issues));
+    expect(await commitments.campaigns()).toEqual(['HY-ZL:2026']);
+    const construction = await commitments.campaignDrafts('HY-ZL:2026', 'construction');
+    expect(construction.map((c) => c.subjectId)).toEqual([enterprise.id]);
+    const all = await commitments.campaignDrafts('HY-ZL:2026');
+    expect(all).toHaveLength(2);
+
+    profile.setNow('2026-03-09T02:00:00.000Z');
+    const ticks: [number, number][] = [];
+    const first = await commitments.markSigned([construction[0]!.id], '2026-03-09', (done, total) => {
+      ticks.push([done, total]);
+      return true;
+    });
+    expect(first).toEqual({
+      ok: true,
+      value: { signed: [construction[0]!.id], alreadySigned: [], refused: [], cancelled: false },
+    });
+    expect(ticks).toEqual([[1, 1]]);
+    const before = runs.length;
+    const second = await commitments.markSigned(
+      all.map((c) => c.id),
+      '2026-03-09',
+    );
+    expect(second.ok && second.value).toMatchObject({
+      signed: all.map((c) => c.id).filter((id) => id !== construction[0]!.id),
+      alreadySigned: [construction[0]!.id],
+      refused: [],
+    });
+    expect(runs.length).toBe(before + 1);
+    const signed = await commitments.campaignDrafts('HY-ZL:2026');
+    expect(signed).toEqual([]);
+    const letters = await commitments.list({ subjectId: other.id });
+    expect(letters[0]).toMatchObject({
+      status: 'accepted',
+      signatory: '李娜',
+      signingDate: '2026-03-09',
+      acceptedBy: users.clerk.userId,
+    });
+    expect(letters[0]!.workflow.map((step) => step.action)).toEqual(['accept']);
+    // Marking again changes nothing.
+    const again = await commitments.markSigned(
+      all.map((c) => c.id),
+      '2026-03-09',
+    );
+    expect(again.ok && again.value.signed).toEqual([]);
+    expect(runs.length).toBe(before + 1);
+  });
+
+  it('refuses a signing date after today and a user without the right, writing nothing', async () => {
+    const campaign = await commitments.runCampaign({
+      matterCode: 'HY-ZL',
+      year: 2026,
+      industries: ['construction'],
+    });
+    if (!campaign.ok) throw new Error(JSON.stringify(campaign.issues));
+    const ids = campaign.value.created.map((c) => c.id);
+    const before = runs.length;
+    const future = await commitments.markSigned(ids, '2026-03-07');
+    expect(future.ok && future.value.refused.map((r) => r.issues.map((i) => i.code))).toEqual([
+      ['dateInFuture'],
+    ]);
+    profile.signIn({ ...users.reviewer, roles: ['inspector'] });
+    expect(await commitments.markSigned(ids, '2026-03-06')).toMatchObject({
+      ok: false,
+      issues: [{ code: 'permission.denied' }],
+    });
+    expect(runs.length).toBe(before);
   });
 });
 

@@ -5,12 +5,10 @@
  * another county flags a subject here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
 import { GradeCache } from '../../renderer/lists/gradeCache.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
-import { cityOf } from '../../renderer/repositories/reference.ts';
+import { cityEntryFor } from './cityListHarness.ts';
 import {
   codes,
   enterpriseInput,
@@ -125,26 +123,7 @@ describe('the black list on a county computer', () => {
       onCityBlackList: false,
       toleranceAcceptance: true,
     });
-    const entry: CityBlackListEntry = {
-      id: uuidv7(),
-      county: cityOf(subject.county),
-      createdAt: '2026-03-08T00:00:00.000Z',
-      updatedAt: '2026-03-08T00:00:00.000Z',
-      createdBy: 'platform',
-      updatedBy: 'platform',
-      kind: 'cityBlackList',
-      subjectKey: `uscc:${subject.code}`,
-      subjectName: subject.name,
-      list: 'seriousDishonesty',
-      sourceCounty: '410822',
-      sourceListing: uuidv7(),
-      basis: ['《建筑市场信用管理暂行办法》'],
-      measures: [],
-      decisionNumber: '博建信〔2026〕2号',
-      start: '2026-03-08',
-      end: '2027-03-08',
-      exitedOn: '',
-    };
+    const entry = cityEntryFor(subject, '2026-03-08', '2027-03-08');
     // As the sync writes a pulled document.
     await profile.db.reference.insert(entry as never);
     await expect.poll(() => listings.onCityBlackList(subject.id).length).toBe(1);

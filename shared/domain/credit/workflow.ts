@@ -2,7 +2,7 @@
  * The review workflow of credit records, as a table for the workflow engine (shared/kit/workflow.ts):
  *
  *   draft ──submit──▶ submitted ──approve──▶ approved ──expire──▶ expired
- *     ▲                  │                       ├──repair──▶ repaired
+ *     ▲                  │                       ├──repair──▶ repaired ──republish──▶ approved
  *     └──return/withdraw─┘                       └──revoke──▶ revoked
  *
  * Every step appends who did it, when, and its text (`note`): the reviewer's opinion (审核意见) on
@@ -10,7 +10,9 @@
  * (required) and on withdraw (optional). Approving, repairing and revoking follow the four-eyes rule: the
  * reviewer is neither the record's author nor the user who submitted it. Only the submitter withdraws a
  * submission, before a reviewer has acted on it. Expiry is the automatic step run by `expireRecords`
- * below.
+ * below. Republishing puts a repaired record back into publicity when the subject breaks its
+ * credit-repair commitment (「违背信用修复承诺的，按最长公示期限公示」); it is the only step that changes
+ * the record's content after approval (its publicity end), taken with the confirmed breach.
  */
 import type { CreditRecordDocument, CreditRecordStatus, WorkflowAction } from '../../model/creditRecord.ts';
 import { issue, type Validated, type ValidationIssue } from '../../model/validation.ts';
@@ -58,6 +60,13 @@ export const creditRecordWorkflow: WorkflowTable<CreditRecordStatus, WorkflowAct
       from: 'approved',
       to: 'repaired',
       permission: 'case.decide',
+      fourEyes: true,
+      text: { kind: 'reason', required: true },
+    }),
+    republish: transition({
+      from: 'repaired',
+      to: 'approved',
+      permission: 'record.approve',
       fourEyes: true,
       text: { kind: 'reason', required: true },
     }),
