@@ -202,7 +202,9 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     office: core.office,
   });
   const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
-  const listings = await ListingRepository.open(db, context, credit.journal, subjects);
+  const listings = await ListingRepository.open(db, context, credit.journal, subjects, () =>
+    provisions.matchingKey(),
+  );
   const sync = await openSync(core, subjects, credit.attachments, provisions);
   provisions.connect({
     enrolled: () => sync.status.enrollment !== null,
