@@ -156,6 +156,19 @@ export function enterpriseInput(overrides: Partial<SubjectInput> = {}): SubjectI
  * For a test file: a fresh profile with the enterprise of `enterpriseInput` registered before each test,
  * closed after it.
  */
+/** A registered construction practitioner (二级建造师) identified by a valid ID number. */
+export function practitionerInput(): SubjectInput {
+  return {
+    ...enterpriseInput(),
+    kind: 'practitioner',
+    name: '赵六',
+    code: codes.practitioner,
+    legalRepresentative: '',
+    division: '',
+    qualification: '二级建造师',
+  };
+}
+
 export function eachProfileWithEnterprise(start = '2026-03-06T02:00:00.000Z') {
   // Filled before each test; read them inside tests only.
   const current = {} as { profile: Profile; enterprise: SubjectDocument };

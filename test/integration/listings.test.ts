@@ -14,6 +14,7 @@ import {
   codes,
   enterpriseInput,
   openProfile,
+  practitionerInput,
   type Profile,
   recordFields,
   registerSubject,
@@ -41,15 +42,7 @@ beforeEach(async () => {
 
 describe('matching practitioners across counties', () => {
   it('hashes the ID number under the city key the platform handed over, never the built-in one', async () => {
-    const person = await registerSubject(profile, {
-      ...enterpriseInput(),
-      kind: 'practitioner',
-      name: '赵六',
-      code: codes.practitioner,
-      legalRepresentative: '',
-      division: '',
-      qualification: '二级建造师',
-    });
+    const person = await registerSubject(profile, practitionerInput());
     const unenrolled = await listings.subjectKeyOf(person);
     expect(unenrolled).toBe(await subjectKeyOf('practitioner', codes.practitioner, unenrolledMatchingKey));
     cityKey = 'q7Yk3v0Jr9cL2mXwP4tN8sB1fH6dZ5gA0eU3iO7yR2k';
