@@ -44,7 +44,7 @@ const options: CampaignOptions = {
   industries: [...matter.industries],
   division: '150303',
   date: '2026-06-01',
-  block: serialBlock(1),
+  blocks: [serialBlock(1), serialBlock(2), serialBlock(3)],
   knownNumbers: [],
   acceptingUnit: office,
   acceptingUnitCode: '',

@@ -25,6 +25,7 @@ import { DatabaseMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { PlatformMetrics } from './metrics.ts';
 import { loadSigningKey } from './reports/signingKey.ts';
+import { cityMatchingKey } from './accounts/provisions.ts';
 import { chinaToday, type PlatformContext } from './routes/context.ts';
 import { ChangeHub } from './sync/changeHub.ts';
 import { OpenStreams } from './sync/openStreams.ts';
@@ -93,6 +94,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       onError: (error) => app?.log.error({ err: error }, 'database maintenance failed'),
     });
     await maintenance.run();
+    await cityMatchingKey(db);
     const demoEnrollmentCode = options.demo ? await prepareDemo(db) : null;
     const devices = new DeviceSessions(db);
     const context: PlatformContext = {

@@ -1,4 +1,5 @@
 /** The OpenAPI 3.1 description of the platform, generated from the zod schemas of the shared contract. */
+import { provisionsResponseSchema } from '../shared/provisions/protocol.ts';
 import { type ZodType, z } from 'zod';
 import {
   auditProblemListResponseSchema,
@@ -87,6 +88,29 @@ export function buildOpenApiDocument(version: string): Record<string, unknown> {
           security: device,
           parameters: [protocolHeader],
           responses: { 200: { description: 'Session', content: json(sessionResponseSchema) }, ...errors },
+        },
+      },
+      '/sync/v1/provisions': {
+        get: {
+          summary:
+            'The device’s commitment serial blocks (a first one if it holds none) and the city’s matching key',
+          security: device,
+          parameters: [protocolHeader],
+          responses: {
+            200: { description: 'Provisions', content: json(provisionsResponseSchema) },
+            ...errors,
+          },
+        },
+      },
+      '/sync/v1/provisions/serial-blocks': {
+        post: {
+          summary: 'One more serial block for the device (409.4 none free in the county, 409.5 device limit)',
+          security: device,
+          parameters: [protocolHeader],
+          responses: {
+            200: { description: 'Provisions', content: json(provisionsResponseSchema) },
+            ...errors,
+          },
         },
       },
       '/sync/v1/{collection}/pull': {

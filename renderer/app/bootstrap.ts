@@ -1,3 +1,4 @@
+import { DeviceProvisions } from '../provisions/deviceProvisions.ts';
 import { capabilities } from '../../shared/capabilities.ts';
 import { demoCounty } from '../../shared/demo/county.ts';
 import type { RxStorage } from 'rxdb';
@@ -191,9 +192,13 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
   const cases = openCaseRepository(db.cases, local, context, credit);
-  const listings = await ListingRepository.open(db, context, credit.journal, subjects);
+  const provisions = deviceProvisionsOf(core);
+  const listings = await ListingRepository.open(db, context, credit.journal, subjects, () =>
+    provisions.matchingKey(),
+  );
   const commitments = new CommitmentRepository(db.commitments, local, context, {
     standing: listings.grades,
+    provisions,
     subjects,
     records: credit.creditRecords,
     reference: credit.reference,
@@ -202,12 +207,25 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     office: core.office,
   });
   const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
-  const sync = await openSync(core, subjects, credit.attachments);
+  const sync = await openSync(core, subjects, credit.attachments, provisions);
+  provisions.connect({
+    enrolled: () => sync.status.enrollment !== null,
+    fetchProvisions: (moreSerials) => sync.fetchProvisions(moreSerials),
+  });
   return { ...core, subjects, backup, ...credit, cases, commitments, inspections, listings, sync };
 }
 
+/** What the platform hands this computer, kept with the device's other secrets and settings. */
+function deviceProvisionsOf(core: CoreServices): DeviceProvisions {
+  return new DeviceProvisions(core.local, deviceSecretStore(core.vault, core.bridge.secrets, core.local));
+}
+
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */
-function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncService> {
+function openSyncService(
+  core: CoreServices,
+  provisions: DeviceProvisions,
+  blobs?: BlobUploads,
+): Promise<SyncService> {
   const { db, appInfo, bridge, office, personalData, context, clock, vault, local } = core;
   return SyncService.open({
     profile: db.name,
@@ -224,6 +242,7 @@ function openSyncService(core: CoreServices, blobs?: BlobUploads): Promise<SyncS
     writer: new Writer(db, local, context),
     clock,
     allowPlatform: (platformUrl) => bridge.allowPlatform(platformUrl),
+    provisions,
     ...(blobs ? { blobs } : {}),
   });
 }
@@ -249,7 +268,7 @@ async function pullCountyUsers(
   core: CoreServices,
   enroll: (sync: SyncService) => Promise<EnrollOutcome>,
 ): Promise<JoinOutcome> {
-  const sync = await openSyncService(core);
+  const sync = await openSyncService(core, deviceProvisionsOf(core));
   try {
     await sync.register(syncRegistration('users', core.db.users));
     const outcome = await enroll(sync);
@@ -293,9 +312,10 @@ async function openSync(
   core: CoreServices,
   subjects: SubjectRepository,
   attachments: BlobUploads,
+  provisions: DeviceProvisions,
 ): Promise<SyncService> {
   const { db, appInfo } = core;
-  const sync = await openSyncService(core, attachments);
+  const sync = await openSyncService(core, provisions, attachments);
   for (const name of capabilities.collections) {
     const collection = db.collections[name as keyof typeof db.collections];
     const extra =

@@ -1,80 +1,85 @@
-import { Button, Group, Paper, Select, Stack, Text } from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultBlockSize } from '../../shared/commitments/numbering.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
+import { issue } from '../../shared/model/validation.ts';
 import { useServices } from '../app/services.ts';
-import { IssueSummary } from '../features/credit/issues.tsx';
+import { type StepSpec, StepDialog } from '../features/common/StepDialog.tsx';
+import { problemMessage } from '../features/sync/format.ts';
 import { useCan } from '../security/hooks.ts';
+import type { SerialBlockState } from './repository.ts';
 
-const blocks = Array.from({ length: 1_000_000 / defaultBlockSize }, (_, index) => index);
+const serial = (value: number) => String(value).padStart(6, '0');
 
 /**
- * The county administrator gives this computer its block of commitment serial numbers, a different one
- * on every computer of the county, so letters numbered offline never share a number.
+ * The commitment serial blocks this computer numbers from: handed out by the city platform (one at
+ * enrollment, another when it runs low), shown here read-only; an administrator may ask for one more.
  */
 export function SerialBlockSetting() {
   const { t } = useTranslation();
   const { commitments } = useServices();
   const allowed = useCan('settings.manage');
-  const [current, setCurrent] = useState<number | null>(null);
-  const [choice, setChoice] = useState<string | null>(null);
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [state, setState] = useState<SerialBlockState | null>(null);
+  const [step, setStep] = useState<StepSpec | null>(null);
+  const refresh = useCallback(() => commitments.serialBlockState().then(setState), [commitments]);
   useEffect(() => {
-    commitments.serialBlock().then((block) => {
-      const index = Math.floor(block.last / defaultBlockSize);
-      setCurrent(index);
-      setChoice(String(index));
-    });
-  }, [commitments]);
-  if (current === null) return null;
-  const save = async () => {
-    const result = await commitments.setSerialBlock(Number(choice));
-    if (!result.ok) return setIssues(result.issues);
-    setIssues([]);
-    setCurrent(Number(choice));
-    notifications.show({
-      color: 'teal',
-      message: t('commitmentUi.serialBlock.saved', { block: Number(choice) + 1 }),
-    });
+    void refresh();
+  }, [refresh]);
+  if (!state) return null;
+  const { holding } = state;
+  const request = async (): Promise<ValidationIssue[]> => {
+    const result = await commitments.requestSerialBlock();
+    if (result.ok) {
+      setState(result.value);
+      setStep(null);
+      notifications.show({ color: 'teal', message: t('commitmentUi.serialBlock.received') });
+      return [];
+    }
+    if (!('refusal' in result)) return result.issues;
+    const { refusal } = result;
+    if (refusal.reason !== 'refused')
+      return [issue('serialBlock', `commitment.serialBlock.${refusal.reason}`)];
+    const reason = problemMessage(t, { ...refusal, collection: null, at: '', retryAt: null });
+    return [issue('serialBlock', 'commitment.serialBlock.refused', { reason })];
   };
   return (
-    <Paper withBorder p="lg">
+    <Paper withBorder p="lg" data-testid="serial-blocks">
       <Stack gap="xs">
-        <Text fw={500}>{t('commitmentUi.serialBlock.title')}</Text>
-        <Text size="sm" c="dimmed">
-          {t('commitmentUi.serialBlock.explain')}
-        </Text>
-        <IssueSummary
-          issues={issues}
-          labelOf={() => null}
-          refusedAction={t('commitmentUi.serialBlock.save')}
-        />
-        <Group align="flex-end">
-          <Select
-            label={t('commitmentUi.serialBlock.label')}
-            disabled={!allowed}
-            allowDeselect={false}
-            value={choice}
-            onChange={setChoice}
-            data={blocks.map((index) => ({
-              value: String(index),
-              label: t('commitmentUi.serialBlock.option', {
-                block: index + 1,
-                first: String(Math.max(1, index * defaultBlockSize)).padStart(6, '0'),
-                last: String((index + 1) * defaultBlockSize - 1).padStart(6, '0'),
-              }),
-            }))}
-            w={300}
-          />
-          {allowed && (
-            <Button onClick={save} disabled={Number(choice) === current}>
-              {t('commitmentUi.serialBlock.save')}
-            </Button>
-          )}
+        <Group justify="space-between">
+          <Text fw={500}>{t('commitmentUi.serialBlock.title')}</Text>
+          <Badge variant="light" color={holding.mode === 'platform' ? 'teal' : 'orange'}>
+            {t(`commitmentUi.serialBlock.mode.${holding.mode}`)}
+          </Badge>
         </Group>
+        <Text size="sm" c="dimmed">
+          {t(`commitmentUi.serialBlock.explain.${holding.mode}`)}
+        </Text>
+        {state.blocks.map((block) => (
+          <Text size="sm" key={block.first}>
+            {t('commitmentUi.serialBlock.range', { first: serial(block.first), last: serial(block.last) })}
+          </Text>
+        ))}
+        {holding.mode !== 'awaiting' && (
+          <Text size="sm">{t('commitmentUi.serialBlock.leftToday', { count: state.leftToday })}</Text>
+        )}
+        {allowed && holding.mode !== 'standalone' && (
+          <Group>
+            <Button
+              variant="light"
+              onClick={() =>
+                setStep({
+                  label: t('commitmentUi.serialBlock.request'),
+                  consequence: t('commitmentUi.serialBlock.requestConsequence'),
+                })
+              }
+            >
+              {t('commitmentUi.serialBlock.request')}
+            </Button>
+          </Group>
+        )}
       </Stack>
+      <StepDialog step={step} onCancel={() => setStep(null)} onConfirm={request} />
     </Paper>
   );
 }

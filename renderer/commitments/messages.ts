@@ -1,4 +1,7 @@
-/** The commitment screens' text in zh-CN and English: flat keys under `commitmentUi`. */
+/**
+ * The commitment screens' text in zh-CN and English: flat keys under `commitmentUi`, and the refusals
+ * the repository itself gives (under `validation.commitment`).
+ */
 import type { CommitmentAction } from '../../shared/commitments/workflow.ts';
 
 type Messages = Record<string, string>;
@@ -144,13 +147,28 @@ const zhCN: Messages = {
   'commitmentUi.dashboard.rateDetail': '全部履行 {{fulfilled}} 份 / 已有核查结论 {{decided}} 份',
   'commitmentUi.dashboard.overdueDetail': '容缺受理超过补交期限仍未办结',
   'commitmentUi.todo.title': '信用承诺跟踪（{{count}}）',
+  // Refusals the repository gives when numbering or asking the platform for a block.
+  'validation.commitment.serialBlockAwaited':
+    '本机已登记到市级平台，但尚未收到平台分配的承诺书编号段。请连接平台同步一次后再编号，或在本县另一台电脑上办理',
+  'validation.commitment.serialBlock.offline': '无法连接市级平台，未能申请编号段。请联网后再试',
+  'validation.commitment.serialBlock.notEnrolled': '本机尚未登记到市级平台，不能申请编号段',
+  'validation.commitment.serialBlock.refused': '市级平台未分配编号段：{{reason}}',
   'commitmentUi.serialBlock.title': '承诺书编号段',
-  'commitmentUi.serialBlock.explain':
-    '同一区县的每台电脑须使用不同的编号段，离线编号时才不会重号。更改后，本机新编的承诺书从所选编号段取流水号；已编的号码不变。',
-  'commitmentUi.serialBlock.label': '本机使用的编号段',
-  'commitmentUi.serialBlock.option': '第 {{block}} 段（流水号 {{first}}–{{last}}）',
-  'commitmentUi.serialBlock.save': '保存编号段',
-  'commitmentUi.serialBlock.saved': '本机已改用第 {{block}} 段编号',
+  'commitmentUi.serialBlock.mode.platform': '由市级平台分配',
+  'commitmentUi.serialBlock.mode.awaiting': '等待平台分配',
+  'commitmentUi.serialBlock.mode.standalone': '未登记到平台',
+  'commitmentUi.serialBlock.explain.platform':
+    '本机的承诺书流水号取自市级平台分配给本机的编号段，同一区县的其他电脑不会使用这些号码，离线编号也不会重号。当天剩余号码不足两千个时，本机联网后会自动申请新的编号段。',
+  'commitmentUi.serialBlock.explain.awaiting':
+    '本机已登记到市级平台，下次同步时会收到平台分配的编号段；在此之前本机不能为承诺书编号。',
+  'commitmentUi.serialBlock.explain.standalone':
+    '本机尚未登记到市级平台，承诺书流水号取自 0 号编号段。在登记到平台之前，本县请只用这一台电脑编号承诺书，否则可能重号。',
+  'commitmentUi.serialBlock.range': '流水号 {{first}}–{{last}}',
+  'commitmentUi.serialBlock.leftToday': '今天还可编 {{count}} 份',
+  'commitmentUi.serialBlock.request': '申请新的编号段',
+  'commitmentUi.serialBlock.requestConsequence':
+    '将向市级平台为本机申请一个新的编号段（一万个流水号）。编号段分配后归本机永久使用，不会收回。',
+  'commitmentUi.serialBlock.received': '已收到新的编号段',
   'commitmentUi.reminder': '提醒：{{name}} 的容缺材料补交期限 {{date}} 已过，请核查履约情况',
   'commitmentUi.todo.dueSoon': '补交期限 {{date}}，即将到期',
   'commitmentUi.todo.overdue': '补交期限 {{date}}，已逾期',
@@ -247,13 +265,30 @@ const en: Messages = {
   'commitmentUi.dashboard.rateDetail': '{{fulfilled}} fully fulfilled of {{decided}} with a finding',
   'commitmentUi.dashboard.overdueDetail': 'Missing materials past their deadline',
   'commitmentUi.todo.title': 'Commitment follow-up ({{count}})',
-  'commitmentUi.serialBlock.title': 'Commitment number block',
-  'commitmentUi.serialBlock.explain':
-    'Every computer of a county needs its own block so that letters numbered offline never share a number. After a change, new letters on this computer take serials from the chosen block; numbers already given stay.',
-  'commitmentUi.serialBlock.label': 'Block this computer uses',
-  'commitmentUi.serialBlock.option': 'Block {{block}} (serials {{first}}–{{last}})',
-  'commitmentUi.serialBlock.save': 'Save the block',
-  'commitmentUi.serialBlock.saved': 'This computer now numbers from block {{block}}',
+  // Refusals the repository gives when numbering or asking the platform for a block.
+  'validation.commitment.serialBlockAwaited':
+    'This computer is enrolled on the city platform but has not yet received its commitment number block. Connect to the platform and sync once, then try again, or take the letter on another computer of the county',
+  'validation.commitment.serialBlock.offline':
+    'The city platform could not be reached, so no block was given. Try again when online',
+  'validation.commitment.serialBlock.notEnrolled':
+    'This computer is not enrolled on a city platform and cannot ask for a number block',
+  'validation.commitment.serialBlock.refused': 'The city platform gave no block: {{reason}}',
+  'commitmentUi.serialBlock.title': 'Commitment number blocks',
+  'commitmentUi.serialBlock.mode.platform': 'Given by the city platform',
+  'commitmentUi.serialBlock.mode.awaiting': 'Waiting for the platform',
+  'commitmentUi.serialBlock.mode.standalone': 'Not enrolled on a platform',
+  'commitmentUi.serialBlock.explain.platform':
+    'This computer takes commitment serials from the blocks the city platform gave it; no other computer of the county uses them, so letters numbered offline never share a number. When fewer than 2,000 numbers are left for the day, this computer asks for another block as soon as it is online.',
+  'commitmentUi.serialBlock.explain.awaiting':
+    'This computer is enrolled on the city platform and receives its number block with the next sync; until then it cannot number commitment letters.',
+  'commitmentUi.serialBlock.explain.standalone':
+    'This computer is not enrolled on a city platform and takes serials from block 0. Until it is enrolled, number commitment letters on this one computer only, or two letters may share a number.',
+  'commitmentUi.serialBlock.range': 'Serials {{first}}–{{last}}',
+  'commitmentUi.serialBlock.leftToday': 'Numbers left for today: {{count}}',
+  'commitmentUi.serialBlock.request': 'Ask for a new block',
+  'commitmentUi.serialBlock.requestConsequence':
+    'This asks the city platform for one more number block (10,000 serials) for this computer. A block given stays this computer’s for good.',
+  'commitmentUi.serialBlock.received': 'A new number block has arrived',
   'commitmentUi.reminder':
     'Reminder: the deadline {{date}} for {{name}}’s missing materials has passed; check fulfilment',
   'commitmentUi.todo.dueSoon': 'materials due {{date}}',

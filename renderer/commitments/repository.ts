@@ -6,7 +6,7 @@ import {
   listMembershipsOf,
   needsAcceptanceCheck,
 } from '../../shared/commitments/acceptance.ts';
-import { type CampaignOptions, planCampaign } from '../../shared/commitments/campaign.ts';
+import { type CampaignOptions, type CampaignPlan, planCampaign } from '../../shared/commitments/campaign.ts';
 import { creditFileEffect, republishReason, republishRepaired } from '../../shared/commitments/creditFile.ts';
 import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
 import {
@@ -22,7 +22,14 @@ import {
   emptyOutcome,
   validateCommitmentInput,
 } from '../../shared/commitments/model.ts';
-import { nextCommitmentNumbers, type SerialBlock, serialBlock } from '../../shared/commitments/numbering.ts';
+import {
+  lowSerialThreshold,
+  type Numbering,
+  nextCommitmentNumbers,
+  type SerialBlock,
+  serialBlock,
+  serialsLeft,
+} from '../../shared/commitments/numbering.ts';
 import { templateDefaults } from '../../shared/commitments/templates.ts';
 import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
 import {
@@ -50,6 +57,11 @@ import {
   type UpdateStep,
   type WriteJournal,
 } from '../db/writeJournal.ts';
+import type {
+  DeviceProvisions,
+  SerialBlockHolding,
+  SerialBlockRefusal,
+} from '../provisions/deviceProvisions.ts';
 import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
@@ -140,10 +152,21 @@ export interface CommitmentRepositoryOptions {
   journal: WriteJournal;
   attachments: AttachmentStore;
   office: CommitmentOffice;
+  provisions: DeviceProvisions;
 }
 
-/** The local setting naming this computer's serial block (see shared/commitments/numbering.ts). */
-export const serialBlockSetting = 'commitments.serialBlock';
+/** This computer's serial blocks (shared/commitments/numbering.ts) and today's numbers left in them. */
+export interface SerialBlockState {
+  holding: SerialBlockHolding;
+  blocks: SerialBlock[];
+  leftToday: number;
+}
+
+/** The serials a holding numbers from: block 0 on a computer not enrolled, none while awaiting the first. */
+function blocksOf(holding: SerialBlockHolding): SerialBlock[] {
+  if (holding.mode === 'standalone') return [serialBlock(0)];
+  return holding.mode === 'platform' ? holding.indexes.map((index) => serialBlock(index)) : [];
+}
 
 /** The local setting holding the day deadlines were last checked for the reminder. */
 const deadlineCheckSetting = 'commitments.deadlinesCheckedOn';
@@ -164,6 +187,7 @@ export class CommitmentRepository {
   readonly attachments: AttachmentStore;
   readonly #office: CommitmentOffice;
   readonly #standing: SubjectStanding | undefined;
+  readonly #provisions: DeviceProvisions;
   readonly matters: readonly CommitmentMatter[] = defaultCommitmentMatters;
 
   constructor(
@@ -182,6 +206,7 @@ export class CommitmentRepository {
     this.attachments = dependencies.attachments;
     this.#office = dependencies.office;
     this.#standing = dependencies.standing;
+    this.#provisions = dependencies.provisions;
   }
 
   get changes$(): Observable<void> {
@@ -470,18 +495,19 @@ export class CommitmentRepository {
     ).items;
     const existing = await this.all();
     const date = this.today();
-    const planOptions: CampaignOptions = {
+    const planOptions: Omit<CampaignOptions, 'blocks'> = {
       matter,
       year: options.year,
       industries: options.industries,
       division: this.#office.county,
       date,
-      block: await this.serialBlock(),
       knownNumbers: existing.map((c) => c.number),
       acceptingUnit: this.#office.officeName,
       acceptingUnitCode: '',
     };
-    const plan = planCampaign(subjects, existing, planOptions);
+    const plan = await this.withSerialBlocks((blocks) =>
+      planCampaign(subjects, existing, { ...planOptions, blocks }),
+    );
     if (!plan.ok) return plan;
     const created: CommitmentDocument[] = [];
     const chunk = 500;
@@ -627,28 +653,62 @@ export class CommitmentRepository {
     return this.#local.historyOf('commitments', id);
   }
 
-  /** This computer's serial block: the index set for it locally, block 0 until one is set. */
-  async serialBlock(): Promise<SerialBlock> {
-    return serialBlock((await this.#local.getSetting<number>(serialBlockSetting)) ?? 0);
+  /** Where this computer numbers from, and how many numbers it has left today. */
+  async serialBlockState(): Promise<SerialBlockState> {
+    const holding = await this.#provisions.serialBlocks();
+    const blocks = blocksOf(holding);
+    const known = (await this.#collection.find().exec()).map((doc) => doc.number);
+    return { holding, blocks, leftToday: serialsLeft(known, this.#office.county, this.today(), blocks) };
   }
 
-  /** Gives this computer serial block `index` (county administrators; one block per computer). */
-  async setSerialBlock(index: number): Promise<Validated<SerialBlock>> {
+  /** Asks the platform for one more serial block for this computer (county administrators). */
+  async requestSerialBlock(): Promise<
+    Validated<SerialBlockState> | { ok: false; issues: ValidationIssue[]; refusal: SerialBlockRefusal }
+  > {
     const acting = actingUser(this.#context, 'settings.manage');
     if (!acting.ok) return acting;
-    let block: SerialBlock;
-    try {
-      block = serialBlock(index);
-    } catch {
-      return { ok: false, issues: [issue('serialBlock', 'oneOf')] };
-    }
-    await this.#local.setSetting(serialBlockSetting, index);
-    return { ok: true, value: block };
+    const requested = await this.#provisions.requestSerialBlock();
+    if (!requested.ok) return { ok: false, issues: [], refusal: requested };
+    return { ok: true, value: await this.serialBlockState() };
   }
 
-  private async numbers(date: string, count: number) {
+  /**
+   * `attempt` numbered from this computer's blocks. When they do not suffice it asks the platform for
+   * another block and tries again; offline it refuses (saying what to do) rather than take a number it
+   * does not own. A computer not enrolled numbers from block 0 alone.
+   */
+  private async withSerialBlocks<T extends Numbering | CampaignPlan>(
+    attempt: (blocks: SerialBlock[]) => T,
+  ): Promise<T | { ok: false; issues: ValidationIssue[] }> {
+    let holding = await this.#provisions.serialBlocks();
+    for (;;) {
+      const result = attempt(blocksOf(holding));
+      const exhausted =
+        !result.ok && result.issues.some((found) => found.code === 'commitment.serialBlockExhausted');
+      if (!exhausted || holding.mode === 'standalone') return result;
+      const more = await this.#provisions.requestSerialBlock();
+      if (!more.ok) {
+        return holding.mode === 'awaiting'
+          ? { ok: false, issues: [issue('number', 'commitment.serialBlockAwaited')] }
+          : result;
+      }
+      holding = await this.#provisions.serialBlocks();
+    }
+  }
+
+  /** The next numbers for `date`; asks for a further block in the background once a fifth of one is left. */
+  private async numbers(date: string, count: number): Promise<Numbering> {
     const known = (await this.#collection.find().exec()).map((doc) => doc.number);
-    return nextCommitmentNumbers(known, this.#office.county, date, await this.serialBlock(), count);
+    let left = 0;
+    const numbered = await this.withSerialBlocks((blocks) => {
+      left = serialsLeft(known, this.#office.county, date, blocks) - count;
+      return nextCommitmentNumbers(known, this.#office.county, date, blocks, count);
+    });
+    const holding = await this.#provisions.serialBlocks();
+    if (numbered.ok && holding.mode === 'platform' && left < lowSerialThreshold) {
+      void this.#provisions.requestSerialBlock();
+    }
+    return numbered;
   }
 
   /** The credit-file writes of a step, and the ids of records it creates. */

@@ -39,10 +39,14 @@ import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 
 /**
- * The key the city's devices hash practitioners' ID numbers with (HMAC-SHA-256), so that the city list
- * never carries an ID number. It is built in until the platform distributes a city's own key.
+ * The key a computer hashes practitioners' ID numbers with (HMAC-SHA-256) while it holds no city key: one
+ * not enrolled on a platform, whose lists never reach the city. An enrolled computer uses the secret key
+ * the platform hands it (renderer/provisions), the same on every device of the city.
  */
-export const cityMatchingKey = 'creditdesk-city-subject-match-v1';
+export const unenrolledMatchingKey = 'creditdesk-city-subject-match-v1';
+
+/** The city's matching key as this computer holds it; null until the platform handed it over. */
+export type MatchingKeySource = () => Promise<string | null>;
 
 /** What a reviewer gives with a decision: the opinion or reason, and the decision document's number. */
 export interface ListingDecision {
@@ -58,6 +62,7 @@ export class ListingRepository {
   readonly #context: RepositoryContext;
   readonly #journal: WriteJournal;
   readonly #subjects: SubjectRepository;
+  readonly #matchingKey: () => Promise<string>;
   readonly rules: readonly ListRule[] = defaultListRules;
   readonly grades: GradeCache;
 
@@ -66,7 +71,9 @@ export class ListingRepository {
     context: RepositoryContext,
     journal: WriteJournal,
     subjects: SubjectRepository,
+    matchingKey: MatchingKeySource,
   ) {
+    this.#matchingKey = async () => (await matchingKey()) ?? unenrolledMatchingKey;
     this.#collection = collection;
     this.#context = context;
     this.#journal = journal;
@@ -83,10 +90,16 @@ export class ListingRepository {
     context: RepositoryContext,
     journal: WriteJournal,
     subjects: SubjectRepository,
+    matchingKey: MatchingKeySource,
     afterFirstScreen: (work: () => void) => void = runAfterFirstScreen,
   ): Promise<ListingRepository> {
-    const repository = new ListingRepository(db.listings, context, journal, subjects);
+    const repository = new ListingRepository(db.listings, context, journal, subjects, matchingKey);
     const { grades } = repository;
+    const gradedSubjectOf = async (subject: SubjectDocument) => ({
+      subjectId: subject.id,
+      industry: subject.industry,
+      subjectKey: await repository.subjectKeyOf(subject),
+    });
     grades.follow(db.creditRecords, db.listings);
     db.subjects.$.subscribe((event) => {
       void gradedSubjectOf(event.documentData as SubjectDocument).then((subject) =>
@@ -157,7 +170,7 @@ export class ListingRepository {
     if (!acting.ok) return acting;
     const rule = this.rules.find((candidate) => candidate.code === suggestion.rule);
     const input: ListingInput = {
-      ...emptyListingInput(subject.id, await subjectKeyOf(subject.kind, subject.code, cityMatchingKey)),
+      ...emptyListingInput(subject.id, await this.subjectKeyOf(subject)),
       kind: listingKindOf(suggestion.list),
       list: suggestion.list,
       rule: suggestion.rule,
@@ -175,7 +188,7 @@ export class ListingRepository {
     const acting = actingUser(this.#context, 'list.propose');
     if (!acting.ok) return acting;
     const input: ListingInput = {
-      ...emptyListingInput(subject.id, await subjectKeyOf(subject.kind, subject.code, cityMatchingKey)),
+      ...emptyListingInput(subject.id, await this.subjectKeyOf(subject)),
       kind: 'grade',
       rule: result.modelCode,
       grade: result.grade,
@@ -271,8 +284,8 @@ export class ListingRepository {
   }
 
   /** The subject's matching key, for lookups by other capabilities. */
-  subjectKeyOf(subject: Pick<SubjectDocument, 'kind' | 'code'>): Promise<string> {
-    return subjectKeyOf(subject.kind, subject.code, cityMatchingKey);
+  async subjectKeyOf(subject: Pick<SubjectDocument, 'kind' | 'code'>): Promise<string> {
+    return subjectKeyOf(subject.kind, subject.code, await this.#matchingKey());
   }
 
   get subjects(): SubjectRepository {
@@ -303,14 +316,6 @@ export class ListingRepository {
 
 /** Categories whose counting records bar a red-list entry. */
 const dishonest = ['generalDishonest', 'seriousDishonest'];
-
-async function gradedSubjectOf(subject: SubjectDocument) {
-  return {
-    subjectId: subject.id,
-    industry: subject.industry,
-    subjectKey: await subjectKeyOf(subject.kind, subject.code, cityMatchingKey),
-  };
-}
 
 /** Documents read this many at a time by the first grading, with a pause between reads. */
 const gradingPage = 5000;

@@ -4,6 +4,11 @@ import {
   type ReportRegistrationResponse,
   reportPaths,
 } from '../../shared/reports/protocol.ts';
+import {
+  type ProvisionsResponse,
+  provisionPaths,
+  provisionsResponseSchema,
+} from '../../shared/provisions/protocol.ts';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import { isSyncErrorName, type SyncErrorName, syncErrorResponseSchema } from '../../shared/sync/errors.ts';
 import {
@@ -221,6 +226,17 @@ export class PlatformClient {
       signal,
     });
     return json(response, (value) => value as ReportRegistrationResponse);
+  }
+
+  /** This device's serial blocks and the city's matching key; `moreSerials` asks for one more block. */
+  async provisions(moreSerials = false, signal?: AbortSignal): Promise<ProvisionsResponse> {
+    const path = moreSerials ? provisionPaths.serialBlocks : provisionPaths.provisions;
+    const response = await send(this.#fetch, joinUrl(this.baseUrl, path), {
+      method: moreSerials ? 'POST' : 'GET',
+      headers: this.#headers(),
+      signal,
+    });
+    return json(response, (value) => provisionsResponseSchema.parse(value));
   }
 
   /** Opens the event stream; the caller reads the body. */

@@ -9,6 +9,7 @@ import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
 import type { PlatformAllowance, SecretStore } from '../../shared/platform/bridge.ts';
 import type { SyncErrorName } from '../../shared/sync/errors.ts';
+import type { ProvisionsResponse } from '../../shared/provisions/protocol.ts';
 import { type EnrollResponse, syncLimits } from '../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
 import { type BackoffOptions, defaultBackoff } from './backoff.ts';
@@ -57,6 +58,8 @@ export interface SyncServiceOptions {
   writer: Writer;
   /** Attachment bytes to upload before the documents that refer to them. */
   blobs?: BlobUploads;
+  /** Keeps what the platform hands the device besides its token, fetched whenever it connects. */
+  provisions?: { apply(provisions: ProvisionsResponse): Promise<void> };
   /** Lets the page reach a platform before enrolling with it (the bridge's allowPlatform); always ready if absent. */
   allowPlatform?: (platformUrl: string) => Promise<PlatformAllowance>;
   clock?: Clock;
@@ -309,7 +312,10 @@ export class SyncService {
           if (event.type === 'resync') for (const sync of this.#syncs.values()) sync.platformChanged();
           else this.#syncs.get(event.collection as CollectionName)?.platformChanged();
         },
-        onConnected: (connected) => this.#update({ connected }),
+        onConnected: (connected) => {
+          this.#update({ connected });
+          if (connected) void this.#refreshProvisions(client);
+        },
         onFatal: (error) => this.#fatal(error, null),
       },
       this.#options.backoff ?? defaultBackoff,
@@ -449,6 +455,33 @@ export class SyncService {
     return new PlatformClient(enrollment.platformUrl, token, this.#options.fetch).registerReport(
       registration,
     );
+  }
+
+  /** Fetches the device's provisions; a failure waits for the next connection. */
+  async #refreshProvisions(client: PlatformClient): Promise<void> {
+    if (!this.#options.provisions) return;
+    try {
+      await this.#options.provisions.apply(await client.provisions());
+    } catch {
+      // Not reached or refused now: the next connection asks again.
+    }
+  }
+
+  /**
+   * The device's provisions from the platform, kept; `moreSerials` asks for one more commitment serial
+   * block. Rejects like any platform request.
+   */
+  async fetchProvisions(moreSerials = false): Promise<ProvisionsResponse> {
+    const enrollment = this.status.enrollment;
+    const token = await this.#options.secrets.get(deviceTokenSecret);
+    if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
+    const provisions = await new PlatformClient(
+      enrollment.platformUrl,
+      token,
+      this.#options.fetch,
+    ).provisions(moreSerials);
+    await this.#options.provisions?.apply(provisions);
+    return provisions;
   }
 
   /** Resolves when every collection is in step with the platform (tests, "Sync now" with feedback). */

@@ -9,6 +9,7 @@ import { newDeviceToken, newEnrollmentCode, sha256Hex } from '../auth/secrets.ts
 import type { Database, Queryable } from '../db/database.ts';
 import { problem } from '../problem.ts';
 import { getCounty } from './counties.ts';
+import { allocateSerialBlock } from './provisions.ts';
 
 export interface EnrollmentCodeInput {
   county: string;
@@ -88,6 +89,7 @@ export async function enrollDevice(db: Database, input: EnrollmentInput): Promis
       'UPDATE enrollment_codes SET used_at = now(), device_id = $2, request_key_hash = $3 WHERE code_hash = $1',
       [codeHash, deviceId, keyHash],
     );
+    await allocateSerialBlock(tx, { id: deviceId, county: entry.county });
     return { deviceId, token, county: await getCounty(tx, entry.county), repeated: false };
   });
 }

@@ -14,6 +14,8 @@ import {
 } from '../../shared/sync/protocol.ts';
 import { getCounty } from '../accounts/counties.ts';
 import { type DeviceIdentity, enrollDevice } from '../accounts/devices.ts';
+import { deviceProvisions } from '../accounts/provisions.ts';
+import { provisionPaths, type ProvisionsResponse } from '../../shared/provisions/protocol.ts';
 import type { SignInKey } from '../auth/signInThrottle.ts';
 import { problem } from '../problem.ts';
 import { verifyArrivedEntries } from '../sync/auditTrail.ts';
@@ -103,6 +105,19 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       protocolVersion: syncProtocolVersion,
       collections,
     };
+  });
+
+  app.get(
+    provisionPaths.provisions,
+    authenticated,
+    async (request): Promise<ProvisionsResponse> => deviceProvisions(context.db, deviceOf(request)),
+  );
+
+  app.post(provisionPaths.serialBlocks, authenticated, async (request): Promise<ProvisionsResponse> => {
+    const device = deviceOf(request);
+    const provisions = await deviceProvisions(context.db, device, true);
+    request.log.info({ deviceId: device.id, blocks: provisions.serialBlocks }, 'serial block given');
+    return provisions;
   });
 
   app.get<{ Params: { collection: string } }>(

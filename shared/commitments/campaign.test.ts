@@ -16,7 +16,7 @@ const options = {
   industries: ['construction', 'propertyServices'] as const,
   division: '150303',
   date: '2026-06-01',
-  block: serialBlock(2),
+  blocks: [serialBlock(20)],
   knownNumbers: [] as string[],
   acceptingUnit: '海勃湾区住房和城乡建设局',
   acceptingUnitCode: '',
@@ -71,7 +71,7 @@ describe('the self-discipline campaign', () => {
     const plan = planCampaign(subjects, [], {
       ...options,
       industries: [...options.industries],
-      block: serialBlock(0, 10),
+      blocks: [serialBlock(0, 10)],
     });
     expect(plan.ok).toBe(false);
   });

@@ -18,7 +18,8 @@ export interface CampaignOptions {
   /** The county's division code and the date the letters are numbered on. */
   division: string;
   date: string;
-  block: SerialBlock;
+  /** The device's serial blocks, used in order. */
+  blocks: readonly SerialBlock[];
   /** Every commitment number the device knows (see numbering.ts). */
   knownNumbers: Iterable<string>;
   acceptingUnit: string;
@@ -52,7 +53,7 @@ export function planCampaign(
     options.knownNumbers,
     options.division,
     options.date,
-    options.block,
+    options.blocks,
     due.length,
   );
   if (!numbering.ok) return numbering;

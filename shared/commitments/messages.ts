@@ -25,7 +25,7 @@ const zhCN: Messages = {
   'validation.commitment.actionTakenRequired': '部分履行或全部未履行须写明对违诺采取的处理措施',
   'validation.commitment.workingDays': '工作日数应为 0 到 {{max}} 之间的整数',
   'validation.commitment.serialBlockExhausted':
-    '本机 {{date}} 的承诺书编号段只剩 {{left}} 个，不够编 {{count}} 份，请联系县级管理员分配新的编号段',
+    '本机 {{date}} 的承诺书编号只剩 {{left}} 个，不够编 {{count}} 份。请连接市级平台并同步（本机会自动申请新的编号段）后再编号，或在本县另一台电脑上办理',
   'validation.commitment.illegalTransition':
     '状态为“$t(commitment.status.{{from}})”的承诺不能执行“$t(commitment.action.{{action}})”',
   'validation.commitment.noteRequired': '“$t(commitment.action.{{action}})”须填写理由',
@@ -121,7 +121,7 @@ const en: Messages = {
     'Partly or not fulfilled: state the action taken on the breach',
   'validation.commitment.workingDays': 'Working days must be a whole number from 0 to {{max}}',
   'validation.commitment.serialBlockExhausted':
-    'This computer has {{left}} commitment numbers left for {{date}}, not enough for {{count}}; ask the county administrator for a new number block',
+    'This computer has {{left}} commitment numbers left for {{date}}, not enough for {{count}}. Connect to the city platform and sync (this computer then asks for a new number block by itself) and try again, or take the letter on another computer of the county',
   'validation.commitment.illegalTransition':
     'A commitment that is $t(commitment.status.{{from}}) cannot be given “$t(commitment.action.{{action}})”',
   'validation.commitment.noteRequired': '“$t(commitment.action.{{action}})” needs a reason',

@@ -6,6 +6,7 @@ import {
   nextCommitmentNumbers,
   parseCommitmentNumber,
   serialBlock,
+  serialsLeft,
 } from './numbering.ts';
 
 describe('commitment numbers', () => {
@@ -19,14 +20,14 @@ describe('commitment numbers', () => {
   });
 
   it('cut the daily serial space into blocks that never overlap and skip serial 0', () => {
-    expect(serialBlock(0)).toEqual({ first: 1, last: 99_999 });
-    expect(serialBlock(9)).toEqual({ first: 900_000, last: 999_999 });
-    expect(serialBlock(3, 10_000)).toEqual({ first: 30_000, last: 39_999 });
-    expect(() => serialBlock(10)).toThrow(RangeError);
+    expect(serialBlock(0)).toEqual({ first: 1, last: 9_999 });
+    expect(serialBlock(99)).toEqual({ first: 990_000, last: 999_999 });
+    expect(serialBlock(3, 100_000)).toEqual({ first: 300_000, last: 399_999 });
+    expect(() => serialBlock(100)).toThrow(RangeError);
   });
 
   it('continue after the highest serial the device knows in its block, so a restore does not reuse one', () => {
-    const block = serialBlock(1);
+    const block = serialBlock(10);
     const known = [
       '15030320260315100007',
       '15030320260315100003',
@@ -38,6 +39,18 @@ describe('commitment numbers', () => {
     expect(nextCommitmentNumbers([], '150303', '2026-03-17', block)).toEqual({
       ok: true,
       numbers: ['15030320260317100000'],
+    });
+  });
+
+  it('go on into the next block a device holds when one is used up, and count what is left', () => {
+    const blocks = [serialBlock(0, 10), serialBlock(5, 10)];
+    const used = Array.from({ length: 8 }, (_, i) => formatCommitmentNumber('150303', '2026-03-15', i + 1));
+    expect(serialsLeft(used, '150303', '2026-03-15', blocks)).toBe(11);
+    expect(serialsLeft(used, '150303', '2026-03-16', blocks)).toBe(19);
+    const next = nextCommitmentNumbers(used, '150303', '2026-03-15', blocks, 3);
+    expect(next).toEqual({
+      ok: true,
+      numbers: ['15030320260315000009', '15030320260315000050', '15030320260315000051'],
     });
   });
 

@@ -66,6 +66,10 @@ const en: SyncMessages = {
   'syncError.reportSubjectNotSynced':
     'The platform does not hold the report’s subject yet; the report is registered after the next sync.',
   'syncError.reportCodeTaken': 'Another report already carries verification code {{code}}.',
+  'syncError.serialBlocksExhausted':
+    'Every commitment number block of county {{county}} has been given out; ask the city platform administrator.',
+  'syncError.serialBlockLimit':
+    'This computer already holds {{max}} commitment number blocks, the most one computer may hold.',
   'syncError.bodyTooLarge': 'The request body is larger than {{limit}} bytes.',
   'syncError.tooManyRows': 'A push may carry at most {{max}} documents; this one carried {{count}}.',
   'syncError.blobTooLarge': 'A file may be at most {{limit}} bytes.',
@@ -138,6 +142,8 @@ const zhCN: SyncMessages = {
   'syncError.reportSubjectOutsideCounty': '该报告的主体属于其他区县，本单位不能出具。',
   'syncError.reportSubjectNotSynced': '平台尚未收到该报告的主体，下次同步后再登记报告。',
   'syncError.reportCodeTaken': '核验码 {{code}} 已被另一份报告使用。',
+  'syncError.serialBlocksExhausted': '区县 {{county}} 的承诺书编号段已全部分配，请联系市级平台管理员。',
+  'syncError.serialBlockLimit': '本机已持有 {{max}} 个承诺书编号段，已达每台电脑的上限。',
   'syncError.bodyTooLarge': '请求内容超过 {{limit}} 字节。',
   'syncError.tooManyRows': '每次最多上传 {{max}} 条记录，本次为 {{count}} 条。',
   'syncError.blobTooLarge': '单个文件不得超过 {{limit}} 字节。',

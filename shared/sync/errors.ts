@@ -17,6 +17,8 @@ export const syncErrorCodes = {
   checkpointAhead: 409.1,
   reportSubjectNotSynced: 409.2,
   reportCodeTaken: 409.3,
+  serialBlocksExhausted: 409.4,
+  serialBlockLimit: 409.5,
   missingCredentials: 401.1,
   invalidToken: 401.2,
   deviceRevoked: 401.3,

@@ -8,9 +8,11 @@ import {
   type CommitmentRepositoryOptions,
 } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/db/writeJournal.ts';
+import { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
 import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import type { Profile } from './creditHarness.ts';
+import { memorySecrets } from './harness.ts';
 
 export const office = { county: '410823', officeName: '武陟县住房和城乡建设局' };
 
@@ -32,6 +34,7 @@ export function openCommitments(
     journal: profile.journal,
     attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
     office,
+    provisions: new DeviceProvisions(profile.local, memorySecrets()),
     ...extra,
   });
   return { commitments, runs };

@@ -6,14 +6,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
-import {
-  type CommitmentFields,
-  type CommitmentRepository,
-  emptyCommitmentFields,
-} from '../../renderer/commitments/repository.ts';
+import type { CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/db/writeJournal.ts';
 import { acceptedCommitment, office, openCommitments } from './commitmentHarness.ts';
-import { enterpriseInput, openProfile, type Profile, registerSubject, users } from './creditHarness.ts';
+import {
+  enterpriseInput,
+  missingMaterialsLetter,
+  openProfile,
+  type Profile,
+  registerSubject,
+  users,
+} from './creditHarness.ts';
 
 let profile: Profile;
 let enterprise: SubjectDocument;
@@ -32,19 +35,7 @@ afterEach(async () => {
 });
 
 function missingMaterials(overrides: Partial<CommitmentFields> = {}): CommitmentFields {
-  return {
-    ...emptyCommitmentFields(enterprise.id),
-    type: 'missingMaterials',
-    matterCode: 'SG-XK',
-    reason: '申请办理建筑工程施工许可，部分非主要材料暂缺',
-    content: '于规定期限内补齐材料。',
-    missingMaterials: ['施工图设计文件审查合格书'],
-    materialsDeadline: '2026-03-13',
-    liability: '如违反承诺，愿意承担相应法律责任。',
-    signatory: '王伟',
-    signingDate: '2026-03-06',
-    ...overrides,
-  };
+  return { ...missingMaterialsLetter(enterprise.id), ...overrides };
 }
 
 function accepted() {
@@ -73,10 +64,11 @@ describe('a commitment', () => {
     expect(second.ok && second.value.number).toBe('41082320260306000002');
   });
 
-  it('numbers from the block the administrator gives this computer', async () => {
-    expect(await commitments.setSerialBlock(3)).toMatchObject({
-      ok: false,
-      issues: [{ code: 'permission.denied' }],
+  it('numbers from block 0 while this computer is not enrolled, and cannot ask for a block', async () => {
+    expect(await commitments.serialBlockState()).toEqual({
+      holding: { mode: 'standalone' },
+      blocks: [{ first: 1, last: 9_999 }],
+      leftToday: 9_999,
     });
     profile.signIn({
       userId: 'admin-1',
@@ -85,14 +77,10 @@ describe('a commitment', () => {
       username: 'admin',
       roles: ['countyAdmin'],
     });
-    expect(await commitments.setSerialBlock(10)).toMatchObject({ ok: false, issues: [{ code: 'oneOf' }] });
-    expect(await commitments.setSerialBlock(3)).toEqual({
-      ok: true,
-      value: { first: 300_000, last: 399_999 },
+    expect(await commitments.requestSerialBlock()).toMatchObject({
+      ok: false,
+      refusal: { reason: 'notEnrolled' },
     });
-    profile.signIn(users.clerk);
-    const created = await commitments.create(missingMaterials());
-    expect(created.ok && created.value.number).toBe('41082320260306300000');
   });
 
   it('registers a party not yet registered together with its commitment, in one journal run', async () => {

@@ -2,6 +2,13 @@
  * A real local profile for the credit-file tests: RxDB on fake-indexeddb, the local Dexie store, the
  * audit trail and the personal-data cipher, with the acting user and the clock under the test's control.
  */
+import {
+  type CommitmentFields,
+  type CommitmentOffice,
+  CommitmentRepository,
+  emptyCommitmentFields,
+} from '../../renderer/commitments/repository.ts';
+import type { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
 import { afterEach, beforeEach } from 'vitest';
 import { samplePenalty, withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
 import type { DisclosureDocument, DisclosureInput } from '../../shared/model/disclosure.ts';
@@ -152,6 +159,19 @@ export function enterpriseInput(overrides: Partial<SubjectInput> = {}): SubjectI
  * For a test file: a fresh profile with the enterprise of `enterpriseInput` registered before each test,
  * closed after it.
  */
+/** A registered construction practitioner (二级建造师) identified by a valid ID number. */
+export function practitionerInput(): SubjectInput {
+  return {
+    ...enterpriseInput(),
+    kind: 'practitioner',
+    name: '赵六',
+    code: codes.practitioner,
+    legalRepresentative: '',
+    division: '',
+    qualification: '二级建造师',
+  };
+}
+
 export function eachProfileWithEnterprise(start = '2026-03-06T02:00:00.000Z') {
   // Filled before each test; read them inside tests only.
   const current = {} as { profile: Profile; enterprise: SubjectDocument };
@@ -258,4 +278,37 @@ export async function enrolledForCreditRecords(
   const outcome = await sync.enroll(platform.platform.url, await platform.enrollmentCode());
   if (!outcome.ok) throw new Error(JSON.stringify(outcome));
   return sync;
+}
+
+/** A 容缺受理 letter signed on the profiles' first day, materials due a week later. */
+export function missingMaterialsLetter(subjectId: string): CommitmentFields {
+  return {
+    ...emptyCommitmentFields(subjectId),
+    type: 'missingMaterials',
+    matterCode: 'SG-XK',
+    reason: '申请办理建筑工程施工许可，部分非主要材料暂缺',
+    content: '于规定期限内补齐材料。',
+    missingMaterials: ['施工图设计文件审查合格书'],
+    materialsDeadline: '2026-03-13',
+    liability: '如违反承诺，愿意承担相应法律责任。',
+    signatory: '王伟',
+    signingDate: '2026-03-06',
+  };
+}
+
+/** The profile's commitment repository for `office`, numbering from what `provisions` hold. */
+export function commitmentRepositoryOf(
+  profile: Profile,
+  office: CommitmentOffice,
+  provisions: DeviceProvisions,
+): CommitmentRepository {
+  return new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
+    subjects: profile.subjects,
+    records: profile.records,
+    reference: profile.reference,
+    journal: profile.journal,
+    attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
+    office,
+    provisions,
+  });
 }

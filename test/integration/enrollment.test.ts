@@ -4,8 +4,18 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPaths } from '../../shared/sync/protocol.ts';
+import { LocalStore } from '../../renderer/db/localStore.ts';
+import { DeviceProvisions, matchingKeySecret } from '../../renderer/provisions/deviceProvisions.ts';
 import { listDevices } from '../../server/accounts/devices.ts';
-import { eventually, openClient, startTestPlatform, type TestClient, type TestPlatform } from './harness.ts';
+import { cityMatchingKey } from '../../server/accounts/provisions.ts';
+import {
+  eventually,
+  memorySecrets,
+  openClient,
+  startTestPlatform,
+  type TestClient,
+  type TestPlatform,
+} from './harness.ts';
 import { subjectInputs } from './workload.ts';
 
 let platform: TestPlatform;
@@ -37,6 +47,35 @@ async function countyDevices(): Promise<string[]> {
   const devices = await listDevices(platform.platform.database, null);
   return devices.map((device) => device.id);
 }
+
+describe('what an enrolled device receives besides its token', () => {
+  it('its commitment serial block and the city matching key, when it connects, kept with the device secrets', async () => {
+    const secrets = memorySecrets();
+    const local = new LocalStore(`provisions-${Date.now()}`);
+    const provisions = new DeviceProvisions(local, secrets);
+    const client = await openClient({ secrets, provisions });
+    clients.push(client);
+    provisions.connect({
+      enrolled: () => client.sync.status.enrollment !== null,
+      fetchProvisions: (moreSerials) => client.sync.fetchProvisions(moreSerials),
+    });
+    expect(await provisions.serialBlocks()).toEqual({ mode: 'standalone' });
+    const outcome = await client.sync.enroll(platform.platform.url, await platform.enrollmentCode());
+    expect(outcome.ok).toBe(true);
+    await eventually(async () => (await provisions.serialBlocks()).mode === 'platform');
+    const { rows } = await platform.platform.database.query<{ block_index: number }>(
+      'SELECT block_index FROM serial_blocks WHERE device_id = $1',
+      [outcome.ok ? outcome.enrollment.deviceId : ''],
+    );
+    expect(await provisions.serialBlocks()).toEqual({
+      mode: 'platform',
+      indexes: rows.map((row) => row.block_index),
+    });
+    expect(await provisions.matchingKey()).toBe(await cityMatchingKey(platform.platform.database));
+    expect(await secrets.get(matchingKeySecret)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    local.close();
+  });
+});
 
 describe('enrollment over a network that loses answers', () => {
   it('a lost answer is retried with the same key and yields one device that syncs', async () => {

@@ -272,6 +272,8 @@ export interface ClientOptions {
   userId?: string;
   /** The shell's answer when asked to reach a platform (the bridge's allowPlatform); ready by default. */
   allowPlatform?: SyncServiceOptions['allowPlatform'];
+  /** Keeps what the platform hands the device besides its token. */
+  provisions?: SyncServiceOptions['provisions'];
 }
 
 /** Opens a client; it does not sync until enrolled (or, when enrolled before, until `sync.start()`). */
@@ -296,6 +298,7 @@ export async function openClient(options: ClientOptions = {}): Promise<TestClien
     pushBatchSize: options.pushBatchSize,
     fetch: options.fetch,
     allowPlatform: options.allowPlatform,
+    provisions: options.provisions,
     writer: await clientWriter(db, local, session),
   });
   await sync.register(syncRegistration('subjects', db.subjects));

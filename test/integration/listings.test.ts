@@ -5,14 +5,16 @@
  * another county flags a subject here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { subjectKeyOf } from '../../shared/lists/cityBlackList.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { GradeCache } from '../../renderer/lists/gradeCache.ts';
-import { ListingRepository } from '../../renderer/lists/listings.ts';
+import { ListingRepository, unenrolledMatchingKey } from '../../renderer/lists/listings.ts';
 import { cityEntryFor } from './cityListHarness.ts';
 import {
   codes,
   enterpriseInput,
   openProfile,
+  practitionerInput,
   type Profile,
   recordFields,
   registerSubject,
@@ -22,12 +24,37 @@ import {
 let profile: Profile;
 let listings: ListingRepository;
 let subject: SubjectDocument;
+/** The city's matching key as the profile holds it; null while not enrolled. */
+let cityKey: string | null;
 
 beforeEach(async () => {
   profile = await openProfile('2026-03-10T02:00:00.000Z');
   subject = await registerSubject(profile, enterpriseInput());
-  listings = await ListingRepository.open(profile.db, profile.context, profile.journal, profile.subjects);
+  cityKey = null;
+  listings = await ListingRepository.open(
+    profile.db,
+    profile.context,
+    profile.journal,
+    profile.subjects,
+    async () => cityKey,
+  );
   await listings.grades.ready;
+});
+
+describe('matching practitioners across counties', () => {
+  it('hashes the ID number under the city key the platform handed over, never the built-in one', async () => {
+    const person = await registerSubject(profile, practitionerInput());
+    const unenrolled = await listings.subjectKeyOf(person);
+    expect(unenrolled).toBe(await subjectKeyOf('practitioner', codes.practitioner, unenrolledMatchingKey));
+    cityKey = 'q7Yk3v0Jr9cL2mXwP4tN8sB1fH6dZ5gA0eU3iO7yR2k';
+    const keyed = await listings.subjectKeyOf(person);
+    expect(keyed).toBe(await subjectKeyOf('practitioner', codes.practitioner, cityKey));
+    expect(keyed).toMatch(/^idh:[0-9a-f]{64}$/);
+    expect(keyed).not.toBe(unenrolled);
+    expect(keyed).not.toContain(codes.practitioner);
+    // An enterprise is matched by its USCC whatever the key.
+    expect(await listings.subjectKeyOf(subject)).toBe(`uscc:${subject.code}`);
+  });
 });
 
 afterEach(async () => {

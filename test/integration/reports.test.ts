@@ -22,6 +22,7 @@ import {
   county,
   enterpriseInput,
   openProfile,
+  practitionerInput,
   type Profile,
   recordFields,
   recordPenalty,
@@ -137,15 +138,7 @@ describe('credit reports from the file', () => {
 
   it('public variant omits records not disclosed to the public and masks a person’s ID number', async () => {
     await approvedRecord({ title: '内部共享的记录', disclosure: 'shared' });
-    const person = await registerSubject(profile, {
-      ...enterpriseInput(),
-      kind: 'practitioner',
-      name: '赵六',
-      code: codes.practitioner,
-      legalRepresentative: '',
-      division: '',
-      qualification: '二级建造师',
-    });
+    const person = await registerSubject(profile, practitionerInput());
     const { reports } = services(platform().sync);
     const open = await reports.issue(enterprise.id, { variant: 'public', period });
     if (!open.ok) throw new Error(JSON.stringify(open.issues));
