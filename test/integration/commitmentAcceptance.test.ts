@@ -25,7 +25,14 @@ let runs: JournalStep[][];
 beforeEach(async () => {
   profile = await openProfile('2026-03-10T02:00:00.000Z');
   subject = await registerSubject(profile, enterpriseInput());
-  listings = await ListingRepository.open(profile.db, profile.context, profile.journal, profile.subjects);
+  listings = await ListingRepository.open(
+    profile.db,
+    profile.context,
+    profile.journal,
+    profile.subjects,
+    async () => null,
+  );
+  await listings.grades.ready;
   ({ commitments, runs } = openCommitments(profile, { standing: listings.grades }));
 });
 

@@ -176,6 +176,7 @@ describe('the grade cache and the start-up path', () => {
       profile.context,
       profile.journal,
       profile.subjects,
+      async () => null,
       (work) => {
         deferred = work;
       },
