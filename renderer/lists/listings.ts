@@ -16,7 +16,12 @@ import {
   validateListingInput,
 } from '../../shared/lists/listing.ts';
 import {
-  defaultListRules,
+  everyListRule,
+  listRulesInForce,
+  publishedGradingModels,
+  type RuleSetDocument,
+} from '../../shared/grading/ruleSet.ts';
+import {
   type ExitReason,
   type ListRule,
   type ListSuggestion,
@@ -56,8 +61,9 @@ export class ListingRepository {
   readonly #context: RepositoryContext;
   readonly #journal: WriteJournal;
   readonly #subjects: SubjectRepository;
-  readonly rules: readonly ListRule[] = defaultListRules;
   readonly grades: GradeCache;
+  /** The city's published rule-set versions (scoring models and list rules). */
+  #ruleSets: readonly RuleSetDocument[] = [];
 
   private constructor(
     collection: ListingCollection,
@@ -85,6 +91,7 @@ export class ListingRepository {
       db.creditRecords.find().exec(),
       db.listings.find().exec(),
       db.reference.find({ selector: { kind: 'cityBlackList' } }).exec(),
+      repository.#loadRuleSets(db),
     ]);
     const graded = await Promise.all(
       subjectDocs.map(async (doc) => gradedSubjectOf(doc.toJSON() as SubjectDocument)),
@@ -102,6 +109,7 @@ export class ListingRepository {
       );
     });
     db.reference.$.subscribe((event) => {
+      if ((event.documentData as { kind?: string }).kind === 'ruleSet') void repository.#loadRuleSets(db);
       if ((event.documentData as { kind?: string }).kind !== 'cityBlackList') return;
       void db.reference
         .find({ selector: { kind: 'cityBlackList' } })
@@ -111,6 +119,23 @@ export class ListingRepository {
         );
     });
     return repository;
+  }
+
+  /** Reads the city's rule sets and hands the scoring models to the grade cache. */
+  async #loadRuleSets(db: CreditDeskDatabase): Promise<void> {
+    const docs = await db.reference.find({ selector: { kind: 'ruleSet' } }).exec();
+    this.#ruleSets = docs.map((doc) => doc.toJSON() as unknown as RuleSetDocument);
+    this.grades.setModels(publishedGradingModels(this.#ruleSets));
+  }
+
+  /** The list rules in force today: the city's latest published version, else the defaults. */
+  get rules(): readonly ListRule[] {
+    return listRulesInForce(this.#ruleSets, localDate(this.#context.clock()));
+  }
+
+  /** Every list rule ever published, for checking entries decided under an earlier version. */
+  get knownRules(): readonly ListRule[] {
+    return everyListRule(this.#ruleSets);
   }
 
   get changes$(): Observable<void> {
@@ -213,7 +238,7 @@ export class ListingRepository {
       decision.note,
     );
     if (!stepped.ok) return { ok: false, issues: refusalOf(stepped.issues, permission) };
-    const content = validateListingInput(stepped.value, this.rules);
+    const content = validateListingInput(stepped.value, this.knownRules);
     if (content.length > 0) return { ok: false, issues: content };
     const after: ListingDocument = {
       ...stepped.value,
@@ -275,7 +300,7 @@ export class ListingRepository {
   }
 
   async #create(input: ListingInput, session: SignedInSession): Promise<Validated<ListingDocument>> {
-    const issues = validateListingInput(input, this.rules);
+    const issues = validateListingInput(input, this.knownRules);
     if (issues.length > 0) return { ok: false, issues };
     const now = this.#context.clock().toISOString();
     const draft: ListingDocument = {

@@ -5,7 +5,10 @@
  * another county flags a subject here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultGradingModel } from '../../shared/grading/publishedModels.ts';
+import { ruleSetId } from '../../shared/grading/ruleSet.ts';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
+import { defaultListRules } from '../../shared/lists/rules.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
@@ -152,5 +155,63 @@ describe('the black list on a county computer', () => {
       toleranceAcceptance: false,
       onCityBlackList: true,
     });
+  });
+
+  it('grades under the scoring model and list rules the city publishes, keeping earlier grades reproducible', async () => {
+    const recordId = await approvedSeriousRecord();
+    expect(listings.grades.gradeOf(subject.id)).toMatchObject({
+      modelCode: 'default-construction',
+      score: 70,
+    });
+    const stamps = {
+      county: cityOf(subject.county),
+      createdAt: '2026-03-09T00:00:00.000Z',
+      updatedAt: '2026-03-09T00:00:00.000Z',
+      createdBy: 'city-admin',
+      updatedBy: 'city-admin',
+      kind: 'ruleSet',
+    };
+    const model = {
+      ...defaultGradingModel('construction'),
+      code: 'city-construction',
+      version: 2,
+      validFrom: '2026-03-09',
+      baseScore: 100,
+    };
+    const scoring = {
+      ...stamps,
+      id: await ruleSetId('scoringModel', model.code, 2),
+      ruleSet: 'scoringModel',
+    };
+    // As the sync writes pulled documents.
+    await profile.db.reference.insert({
+      ...scoring,
+      code: model.code,
+      version: 2,
+      validFrom: model.validFrom,
+      model,
+    } as never);
+    await expect.poll(() => listings.grades.gradeOf(subject.id)?.modelVersion).toBe(2);
+    expect(listings.grades.gradeOf(subject.id)).toMatchObject({ modelCode: 'city-construction', score: 80 });
+    // Before the version's start (and before the record's approval): the default model.
+    expect(listings.grades.gradeOf(subject.id, '2026-03-08')).toMatchObject({
+      modelCode: 'default-construction',
+      score: 90,
+    });
+
+    // Rules without the construction black list: nothing to suggest; the default rules suggested it.
+    expect(listings.suggestionsFor(subject).map((found) => found.triggeredBy)).toEqual([[recordId]]);
+    const rules = defaultListRules.filter((rule) => rule.code !== 'constructionBlackList');
+    await profile.db.reference.insert({
+      ...stamps,
+      id: await ruleSetId('listRules', 'city', 1),
+      ruleSet: 'listRules',
+      code: 'city',
+      version: 1,
+      validFrom: '2026-03-01',
+      listRules: rules,
+    } as never);
+    await expect.poll(() => listings.rules.length).toBe(rules.length);
+    expect(listings.suggestionsFor(subject)).toEqual([]);
   });
 });
