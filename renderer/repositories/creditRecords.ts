@@ -18,6 +18,8 @@ import {
   type CreditRecordSource,
   type CreditRecordStatus,
   validateCreditRecordInput,
+  amendableCreditRecordFields,
+  type CreditRecordCorrection,
   type WorkflowAction,
 } from '../../shared/model/creditRecord.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
@@ -114,6 +116,7 @@ const auditActionOf: Record<WorkflowAction, AuditAction> = {
   repair: 'statusChange',
   revoke: 'revoke',
   withdraw: 'statusChange',
+  amend: 'update',
 };
 
 export interface CreditRecordQuery {
@@ -319,8 +322,9 @@ export class CreditRecordRepository {
   async act(id: string, action: ManualAction, note = ''): Promise<Validated<CreditRecordDocument>> {
     const prepared = await this.prepareStep(id, action, note);
     if (!prepared.ok) return prepared;
-    // Repair is decided on a repair application, written with its case (renderer/cases/repository.ts).
+    // Repair and amend are decided on a case, written with it (renderer/cases/repository.ts).
     if (action === 'repair') return { ok: false, issues: [issue('action', 'cases.repairThroughCase')] };
+    if (action === 'amend') return { ok: false, issues: [issue('action', 'cases.amendThroughCase')] };
     await this.journal.run(authorOf(prepared.value.session), [prepared.value.step]);
     return { ok: true, value: prepared.value.step.after as CreditRecordDocument };
   }
@@ -357,13 +361,44 @@ export class CreditRecordRepository {
     return { ok: true, value: { session, step } };
   }
 
+  /**
+   * Judges an amend step (an objection found the record inaccurate) for the signed-in reviewer and returns
+   * its write with the corrected fields, for the case to write with its decision. Only the amendable
+   * fields change; the corrected record must pass the rules a new record passes; a correction that
+   * changes nothing is refused (`cases.nothingCorrected`). Nothing is written here.
+   */
+  async prepareAmend(
+    id: string,
+    correction: CreditRecordCorrection,
+    note: string,
+  ): Promise<Validated<{ session: SignedInSession; step: UpdateStep }>> {
+    const prepared = await this.prepareStep(id, 'amend', note);
+    if (!prepared.ok) return prepared;
+    const { step } = prepared.value;
+    const stepped = step.after as CreditRecordDocument;
+    const corrected: CreditRecordDocument = { ...stepped };
+    for (const field of amendableCreditRecordFields) {
+      const value = correction[field];
+      if (value !== undefined) corrected[field] = value;
+    }
+    if (amendableCreditRecordFields.every((field) => corrected[field].trim() === stepped[field].trim()))
+      return { ok: false, issues: [issue('correction', 'cases.nothingCorrected')] };
+    const { id: _id, county, createdAt, updatedAt, createdBy, updatedBy, ...input } = corrected;
+    const checked = validateCreditRecordInput(input, this.validationContext());
+    if (!checked.ok) return checked;
+    return {
+      ok: true,
+      value: { ...prepared.value, step: { ...step, after: { ...corrected, ...checked.value } } },
+    };
+  }
+
   /** The steps the signed-in user may take on the record now, for the buttons a page shows. */
   availableActions(record: CreditRecordDocument): ManualAction[] {
     const session = this.context.session();
     if (!session) return [];
-    // Repair is taken on a repair application's page, not the record's.
+    // Repair and amend are taken on a case's page, not the record's.
     return availableCreditRecordSteps(record, session).filter(
-      (action): action is ManualAction => action !== 'expire' && action !== 'repair',
+      (action): action is ManualAction => action !== 'expire' && action !== 'repair' && action !== 'amend',
     );
   }
 

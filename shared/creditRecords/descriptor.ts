@@ -9,8 +9,13 @@ export const creditRecordsCapability: CapabilityDescriptor = {
   collection: 'creditRecords',
   i18n: 'creditUi',
   schema: creditRecordJsonSchema,
-  // Version 1 adds the workflow step `withdraw`, version 2 the list indexes: documents stay as they are.
-  migrations: { 1: (doc: CreditRecordDocument) => doc, 2: (doc: CreditRecordDocument) => doc },
+  // Version 1 adds the workflow step `withdraw`, version 2 the list indexes, version 3 the step `amend`:
+  // documents stay as they are.
+  migrations: {
+    1: (doc: CreditRecordDocument) => doc,
+    2: (doc: CreditRecordDocument) => doc,
+    3: (doc: CreditRecordDocument) => doc,
+  },
   validate: validateCreditRecordDocument,
   personalFields: personalFields.creditRecords ?? [],
   attachments: ['attachments[]'],

@@ -27,7 +27,7 @@ export const collectionPlan = {
   /** Enterprises and practitioners (信用主体). */
   subjects: { schemaVersion: 2, scope: 'county', kinds: ['enterprise', 'practitioner'], active: true },
   /** Credit records of the five categories (信用记录). */
-  creditRecords: { schemaVersion: 2, scope: 'county', kinds: [], active: true },
+  creditRecords: { schemaVersion: 3, scope: 'county', kinds: [], active: true },
   /** 双公示 decisions: administrative licences and penalties. */
   disclosures: { schemaVersion: 1, scope: 'county', kinds: ['licence', 'penalty'], active: true },
   /** Credit commitment letters and their fulfilment (信用承诺). */

@@ -17,7 +17,11 @@ import type { ListingDocument } from '../lists/listing.ts';
 import { replayListing } from '../lists/workflow.ts';
 import { permissionCodeOf } from '../kit/workflow.ts';
 import type { CollectionName } from '../model/collections.ts';
-import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
+import {
+  amendableCreditRecordFields,
+  type CreditRecordStatus,
+  type WorkflowEntry,
+} from '../model/creditRecord.ts';
 import type { UserStatus } from '../model/user.ts';
 import { issue, uniqueIssues, type ValidationIssue } from '../model/validation.ts';
 import { type Action, can, type Role } from '../security/permissions.ts';
@@ -50,6 +54,8 @@ const stampFields = new Set(['updatedAt', 'updatedBy']);
 const ownPasswordFields = new Set(['passwordVerifier', 'mustChangePassword']);
 /** Fields of a credit record that only workflow steps change. */
 const workflowFields = new Set(['status', 'workflow']);
+/** Fields an amend step may correct. */
+const amendable: ReadonlySet<string> = new Set(amendableCreditRecordFields);
 
 function text(doc: Doc, field: string): string {
   const value = doc[field];
@@ -230,12 +236,15 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
     workflow: previousWorkflow,
     createdBy,
   };
-  // Content may change while the record is a draft: before the push's steps or after a return.
+  // Content may change while the record is a draft (before the push's steps or after a return), and the
+  // amendable fields by an amend step (an objection's correction).
   let draftSeen = state.status === 'draft';
+  let amendedBy = '';
   let contentEditor = text(next, 'updatedBy');
   nextWorkflow.slice(previousWorkflow.length).forEach((step, offset) => {
     issues.push(...checkStep(state, step, `workflow.${previousWorkflow.length + offset}`, users));
     if (step.action === 'submit') contentEditor = step.by;
+    if (step.action === 'amend') amendedBy = step.by;
     const to = creditRecordWorkflow.transitions[step.action]?.to ?? state.status;
     state = { ...state, status: to, workflow: [...state.workflow, step] };
     if (state.status === 'draft') draftSeen = true;
@@ -244,10 +253,13 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
     issues.push(issue('status', 'permission.statusMismatch', { expected: state.status }));
   }
 
-  const contentChanged =
-    previous !== null &&
-    [...changedFields(next, previous)].some((field) => !stampFields.has(field) && !workflowFields.has(field));
-  if (contentChanged) {
+  const changedContent = previous
+    ? [...changedFields(next, previous)].filter(
+        (field) => !stampFields.has(field) && !workflowFields.has(field),
+      )
+    : [];
+  const amended = amendedBy !== '' && changedContent.every((field) => amendable.has(field));
+  if (previous && changedContent.length > 0 && !amended) {
     if (!draftSeen) issues.push(issue('status', 'permission.notDraft', { status: text(previous, 'status') }));
     else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));
   }

@@ -38,6 +38,7 @@ const actionColors: Record<ManualAction, string> = {
   approve: 'teal',
   repair: 'violet',
   revoke: 'red',
+  amend: 'grape',
 };
 
 /** One credit record: every field, where it came from, its review history and the steps the user may take. */
