@@ -64,6 +64,8 @@ const zhCN: Messages = {
   'lists.ui.distribution.title': '信用等级分布',
   'lists.ui.distribution.subjects': '主体数',
   'lists.ui.distribution.listTitle': '等级为 {{grade}} 的主体（{{count}}）',
+  'lists.ui.distribution.openList': '在主体列表中查看',
+  'lists.ui.gradeFilter': '信用等级',
 };
 
 const en: Messages = {
@@ -130,6 +132,8 @@ const en: Messages = {
   'lists.ui.distribution.title': 'Grade distribution',
   'lists.ui.distribution.subjects': 'Subjects',
   'lists.ui.distribution.listTitle': 'Subjects graded {{grade}} ({{count}})',
+  'lists.ui.distribution.openList': 'Open in the subject list',
+  'lists.ui.gradeFilter': 'Credit grade',
 };
 
 export const listsUiMessages: { 'zh-CN': Messages; en: Messages } = { 'zh-CN': zhCN, en };
