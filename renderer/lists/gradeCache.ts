@@ -179,6 +179,11 @@ export class GradeCache {
     return key ? cityBlackListEntriesOf(this.#city, key, asOf) : [];
   }
 
+  /** Every subject the cache grades. */
+  gradedSubjects(): IterableIterator<GradedSubject> {
+    return this.#subjects.values();
+  }
+
   /** Subject ids per grade code today. */
   byGrade(): Map<string, string[]> {
     const groups = new Map<string, string[]>();

@@ -31,7 +31,6 @@ import { availableListingSteps, listingWorkflow, takeListingStep } from '../../s
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { issue, type Validated } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, ListingCollection } from '../db/database.ts';
 import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
 import { actingUser, refusalOf } from '../repositories/creditRecords.ts';
@@ -40,6 +39,7 @@ import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import { GradeCache } from './gradeCache.ts';
+import { GradePublication, gradeListingInput, proposedListing } from './gradePublication.ts';
 
 /**
  * The key the city's devices hash practitioners' ID numbers with (HMAC-SHA-256), so that the city list
@@ -62,6 +62,8 @@ export class ListingRepository {
   readonly #journal: WriteJournal;
   readonly #subjects: SubjectRepository;
   readonly grades: GradeCache;
+  /** The yearly publication of grades. */
+  readonly publication: GradePublication;
   /** The city's published rule-set versions (scoring models and list rules). */
   #ruleSets: readonly RuleSetDocument[] = [];
 
@@ -76,6 +78,7 @@ export class ListingRepository {
     this.#journal = journal;
     this.#subjects = subjects;
     this.grades = new GradeCache(() => localDate(context.clock()));
+    this.publication = new GradePublication(collection, context, journal, this.grades);
   }
 
   /** Opens the repository and its grade cache: a full grading now, then incremental regrades. */
@@ -194,16 +197,8 @@ export class ListingRepository {
   async proposeGrade(subject: SubjectDocument, result: GradeResult): Promise<Validated<ListingDocument>> {
     const acting = actingUser(this.#context, 'list.propose');
     if (!acting.ok) return acting;
-    const input: ListingInput = {
-      ...emptyListingInput(subject.id, await subjectKeyOf(subject.kind, subject.code, cityMatchingKey)),
-      kind: 'grade',
-      rule: result.modelCode,
-      grade: result.grade,
-      score: result.score,
-      modelVersion: result.modelVersion,
-      start: result.asOf,
-    };
-    return this.#create(input, acting.session);
+    const key = await subjectKeyOf(subject.kind, subject.code, cityMatchingKey);
+    return this.#create(gradeListingInput(subject.id, key, result), acting.session);
   }
 
   /** Takes a reviewer's step (approve, reject, exit) with its decision document and text. */
@@ -300,20 +295,8 @@ export class ListingRepository {
   }
 
   async #create(input: ListingInput, session: SignedInSession): Promise<Validated<ListingDocument>> {
-    const issues = validateListingInput(input, this.knownRules);
-    if (issues.length > 0) return { ok: false, issues };
-    const now = this.#context.clock().toISOString();
-    const draft: ListingDocument = {
-      ...input,
-      id: uuidv7(this.#context.clock().getTime()),
-      county: session.county,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: session.userId,
-      updatedBy: session.userId,
-    };
-    const proposed = takeListingStep(draft, 'propose', session, now);
-    if (!proposed.ok) return { ok: false, issues: refusalOf(proposed.issues, 'list.propose') };
+    const proposed = proposedListing(input, this.knownRules, session, this.#context.clock());
+    if (!proposed.ok) return proposed;
     await this.#journal.run(authorOf(session), [
       { kind: 'create', collection: 'listings', docs: [proposed.value] },
     ]);
