@@ -74,10 +74,7 @@ for (let s = 0; s < subjects; s++) {
 const stored = (record: GradedRecord, subjectId: string) =>
   ({ ...record, subjectId }) as unknown as CreditRecordDocument;
 const allRecords = files.flatMap((file) => file.records.map((record) => stored(record, file.subjectId)));
-const cache = new GradeCache(
-  () => asOf,
-  () => model,
-);
+const cache = new GradeCache(() => asOf, [model]);
 
 const points = new Map<string, number>(
   model.items.filter((item) => item.category).map((item) => [item.category!, item.points]),

@@ -6,6 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { defaultCatalog } from '../shared/domain/credit/defaultCatalog.ts';
 import { catalogItemId } from '../shared/model/catalog.ts';
 import { syncPaths } from '../shared/sync/protocol.ts';
+import { defaultGradingModel } from '../shared/grading/publishedModels.ts';
+import { ruleSetId } from '../shared/grading/ruleSet.ts';
+import { defaultListRules } from '../shared/lists/rules.ts';
+import { loadCityRuleSets } from './sync/cityRuleSets.ts';
 import { runCli } from './admin/commands.ts';
 import { authenticateOperator } from './accounts/operators.ts';
 import { loadMigrations, migrate } from './db/migrate.ts';
@@ -14,6 +18,34 @@ import { syntheticSubject } from './fixtures/subjects.ts';
 import { seedCountyStaff } from './fixtures/users.ts';
 import { demoCounty, type RunningPlatform, startPlatform } from './index.ts';
 import { createRows, http, protocolHeaders, TestDevice, temporaryDir } from './test/harness.ts';
+
+const ruleSetStamps = {
+  county: '410500',
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+  createdBy: 'city-admin',
+  updatedBy: 'city-admin',
+  _deleted: false,
+};
+
+function scoringModel(version: number, baseScore: number, validFrom: string) {
+  const model = {
+    ...defaultGradingModel('construction'),
+    code: 'city-construction',
+    version,
+    validFrom,
+    baseScore,
+  };
+  return {
+    ...ruleSetStamps,
+    kind: 'ruleSet',
+    ruleSet: 'scoringModel',
+    code: model.code,
+    version,
+    validFrom,
+    model,
+  };
+}
 
 describe('platform lifecycle on PGlite', () => {
   const dataDir = temporaryDir('lifecycle');
@@ -194,5 +226,75 @@ describe('platform lifecycle on PGlite', () => {
     expect(await cli(['--nope'])).toBe(2);
     expect(await cli(['--help'])).toBe(0);
     expect(output[0]).toMatch(/^Usage/);
+  });
+
+  describe('the city publishes scoring models and list rules as versions', () => {
+    const output: string[] = [];
+    const file = join(dataDir, 'rules.json');
+    const publish = async (documents: unknown[]) => {
+      writeFileSync(file, JSON.stringify(documents));
+      output.length = 0;
+      return runCli(['publish', 'reference', file], {
+        database: platform.database,
+        print: (line) => output.push(line),
+        readPassword: async () => '',
+        env: {},
+      });
+    };
+
+    test('a new version is a new document; a published one is never edited', async () => {
+      const rules = {
+        ...ruleSetStamps,
+        kind: 'ruleSet',
+        ruleSet: 'listRules',
+        code: 'city',
+        version: 1,
+        validFrom: '2026-01-01',
+        listRules: defaultListRules,
+      };
+      expect(await publish([scoringModel(1, 90, '2026-01-01'), rules])).toBe(0);
+      expect(output[0]).toBe('2 written, 0 unchanged, 0 refused');
+
+      const v1Id = await ruleSetId('scoringModel', 'city-construction', 1);
+      expect(await publish([scoringModel(1, 80, '2026-01-01')])).toBe(1);
+      expect(output).toEqual([
+        '0 written, 0 unchanged, 1 refused',
+        `  ${v1Id}: version ruleSet.versionPublished`,
+      ]);
+      expect(await publish([scoringModel(1, 90, '2026-01-01')])).toBe(0);
+      expect(output[0]).toBe('0 written, 1 unchanged, 0 refused');
+
+      expect(await publish([scoringModel(2, 80, '2027-01-01')])).toBe(0);
+      const held = await loadCityRuleSets(platform.database);
+      expect(
+        held
+          .filter((doc) => doc.ruleSet === 'scoringModel')
+          .map((doc) => [doc.version, doc.model?.baseScore])
+          .sort(),
+      ).toEqual([
+        [1, 90],
+        [2, 80],
+      ]);
+    });
+
+    test('refuses a model with overlapping thresholds or an unknown catalog item, and rules without basis', async () => {
+      const broken = scoringModel(3, 90, '2028-01-01');
+      broken.model.bands = [{ grade: 'A', min: 90 }, { grade: 'B', min: 90 }, { grade: 'D' }];
+      broken.model.items = [{ ...broken.model.items[0]!, category: undefined, catalogCode: 'XX-99' }];
+      const rules = {
+        ...ruleSetStamps,
+        kind: 'ruleSet',
+        ruleSet: 'listRules',
+        code: 'city',
+        version: 2,
+        validFrom: '2028-01-01',
+        listRules: [{ ...defaultListRules[0]!, basis: [] }],
+      };
+      expect(await publish([broken, rules])).toBe(1);
+      expect(output[0]).toBe('0 written, 0 unchanged, 2 refused');
+      expect(output.join('\n')).toContain('model.items.0.catalogCode grading.unknownCatalogItem');
+      expect(output.join('\n')).toContain('model.bands.1.min grading.bandOverlap');
+      expect(output.join('\n')).toContain('listRules.0.basis lists.basisRequired');
+    });
   });
 });

@@ -20,7 +20,7 @@ import { Link, useParams } from 'react-router';
 import type { CaseDocument, CaseStep } from '../../shared/cases/model.ts';
 import { caseTransition, isCaseOpen } from '../../shared/cases/workflow.ts';
 import type { Attachment } from '../../shared/model/attachment.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import { useServices } from '../app/services.ts';
 import { Fact } from '../features/common/Fact.tsx';
@@ -29,7 +29,9 @@ import { StatusBadge } from '../features/credit/style.tsx';
 import { useUserNames } from '../features/credit/useUserNames.ts';
 import { formatInstant } from '../features/subjects/labels.ts';
 import { localDate } from '../session/session.ts';
+import { CorrectionFields, correctionOf } from './CorrectionFields.tsx';
 import { CaseStatusBadge } from './parts.tsx';
+import { creditFieldLabel } from '../features/credit/issues.tsx';
 
 const stepColors: Record<CaseStep, string> = {
   accept: 'blue',
@@ -51,6 +53,7 @@ export function CasePage() {
   const [doc, setDoc] = useState<CaseDocument | null | undefined>(undefined);
   const [record, setRecord] = useState<CreditRecordDocument | null>(null);
   const [pending, setPending] = useState<CaseStep | null>(null);
+  const [correction, setCorrection] = useState<Required<CreditRecordCorrection> | null>(null);
 
   useEffect(() => {
     const subscription = cases.watch(id).subscribe(setDoc);
@@ -71,7 +74,7 @@ export function CasePage() {
   const withdrawBy = cases.withdrawalDeadline(doc);
   const overdue = deadline !== '' && deadline < localDate(clock());
   const act = async (step: CaseStep, { text }: StepValues): Promise<ValidationIssue[]> => {
-    const result = await cases.act(doc.id, step, text);
+    const result = await cases.act(doc.id, step, text, step === 'correct' ? (correction ?? {}) : {});
     if (!result.ok) return result.issues;
     setPending(null);
     notifications.show({ color: 'teal', message: t('cases.done.step', { step: t(`cases.step.${step}`) }) });
@@ -94,7 +97,14 @@ export function CasePage() {
         </Stack>
         <Group>
           {steps.map((step) => (
-            <Button key={step} color={stepColors[step]} onClick={() => setPending(step)}>
+            <Button
+              key={step}
+              color={stepColors[step]}
+              onClick={() => {
+                setCorrection(record ? correctionOf(record) : null);
+                setPending(step);
+              }}
+            >
               {t(`cases.step.${step}`)}
             </Button>
           ))}
@@ -122,6 +132,11 @@ export function CasePage() {
                 consequence: t(`cases.consequence.${pending}`),
                 text: caseTransition(doc.kind, pending)?.text ?? null,
                 color: stepColors[pending],
+                fields:
+                  pending === 'correct' && correction ? (
+                    <CorrectionFields value={correction} onChange={setCorrection} />
+                  ) : null,
+                fieldLabel: (field) => creditFieldLabel(t, field),
               }
             : null
         }

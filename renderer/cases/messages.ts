@@ -35,7 +35,7 @@ const zhCN: Messages = {
   'cases.consequence.recordNational':
     '登记经“信用中国”网站作出的修复决定：该信用记录将标记为“已修复”并结束公示。须先填写决定文号。',
   'cases.consequence.correct':
-    '异议成立，记录有误：该信用记录将撤销并停止公示，由录入员按正确内容重新录入；原记录保留在历史中。',
+    '异议成立，记录有误：按下方更正的内容修改该信用记录，公示和上报随之采用更正后的内容；更正前的内容保留在历史中，本异议记为更正理由。',
   'cases.consequence.uphold': '异议不成立，维持原记录，“异议处理中”标记解除。',
   'cases.consequence.revoke':
     '异议成立，撤销该信用记录并停止公示；来源于已上报的行政处罚时，须在 3 个工作日内撤回上报。',
@@ -102,6 +102,9 @@ const zhCN: Messages = {
   'validation.cases.openCaseExists': '该信用记录已有同类申请正在办理',
   'validation.cases.recordNotPublished': '只能对正在公示的信用记录提出异议',
   'validation.cases.repairThroughCase': '信用修复须经修复申请办理：请从该记录登记信用修复申请',
+  'validation.cases.amendThroughCase': '更正记录须经异议申请办理：请从该记录登记异议申请',
+  'validation.cases.nothingCorrected': '更正记录须至少修改一项内容；记录无误请选择“维持原记录”',
+  'cases.correction.title': '更正后的内容（修改有误的项）',
 };
 
 const en: Messages = {
@@ -137,7 +140,7 @@ const en: Messages = {
   'cases.consequence.recordNational':
     'Records a repair decided through the Credit China website: the credit record is marked repaired and leaves publicity. Its decision reference must be given.',
   'cases.consequence.correct':
-    'The objection stands and the record is wrong: it is revoked and leaves publicity, for a clerk to enter the correct version; the original stays in its history.',
+    'The objection stands and the record is wrong: the record takes the corrected content below, and publicity and reporting follow it; the content before stays in its history, with this objection as the reason.',
   'cases.consequence.uphold':
     'The objection does not stand: the record stays and is no longer marked under objection.',
   'cases.consequence.revoke':
@@ -211,6 +214,10 @@ const en: Messages = {
   'validation.cases.recordNotPublished': 'Only a credit record under publicity can be objected to',
   'validation.cases.repairThroughCase':
     'Credit repair is decided on a repair application: register one from the record',
+  'validation.cases.amendThroughCase': 'A record is corrected on an objection: register one from the record',
+  'validation.cases.nothingCorrected':
+    'A correction changes at least one field; if the record is accurate, uphold it instead',
+  'cases.correction.title': 'The corrected content (change what is wrong)',
 };
 
 export const caseMessages = { 'zh-CN': zhCN, en } as const;

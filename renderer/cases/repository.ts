@@ -23,7 +23,7 @@ import { authorsOf, permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { type Attachment, attachmentTypeOf, checkAttachmentFile } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import { defaultCreditCategories } from '../../shared/model/catalog.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import { issue, uniqueIssues, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CaseCollection } from '../db/database.ts';
@@ -74,10 +74,10 @@ export function emptyCaseFields(kind: CaseKind, recordId: string, today: string)
 }
 
 /** What a decision does to the record besides the case: the record's own workflow step. */
-const recordStepOf: Partial<Record<CaseStep, 'repair' | 'revoke'>> = {
+const recordStepOf: Partial<Record<CaseStep, 'repair' | 'revoke' | 'amend'>> = {
   approve: 'repair',
   recordNational: 'repair',
-  correct: 'revoke',
+  correct: 'amend',
   revoke: 'revoke',
 };
 
@@ -255,10 +255,15 @@ export class CaseRepository {
 
   /**
    * Takes a step of the case for the signed-in reviewer. A decision that acts on the record takes the
-   * record's step too (repair, or revoke), judged by the record's workflow, and both are written in one
-   * journal run; a refusal of either writes nothing.
+   * record's step too (repair, revoke, or amend with the `correction` of a corrected objection), judged
+   * by the record's workflow, and both are written in one journal run; a refusal of either writes nothing.
    */
-  async act(id: string, action: CaseStep, note = ''): Promise<Validated<CaseDocument>> {
+  async act(
+    id: string,
+    action: CaseStep,
+    note = '',
+    correction: CreditRecordCorrection = {},
+  ): Promise<Validated<CaseDocument>> {
     const session = this.#context.session();
     if (!session)
       return { ok: false, issues: [issue('action', 'permission.denied', { action: 'case.decide' })] };
@@ -279,7 +284,10 @@ export class CaseRepository {
     ];
     const recordStep = recordStepOf[action];
     if (recordStep) {
-      const prepared = await this.#records.prepareStep(current.recordId, recordStep, note);
+      const prepared =
+        recordStep === 'amend'
+          ? await this.#records.prepareAmend(current.recordId, correction, note)
+          : await this.#records.prepareStep(current.recordId, recordStep, note);
       if (!prepared.ok) return prepared;
       steps.push(prepared.value.step);
     }

@@ -49,9 +49,19 @@ export function GradeDistribution() {
             </Group>
             {picked && (
               <Stack gap={4} data-testid="grade-members">
-                <Text fw={500}>
-                  {t('lists.ui.distribution.listTitle', { grade: picked, count: members.length })}
-                </Text>
+                <Group justify="space-between">
+                  <Text fw={500}>
+                    {t('lists.ui.distribution.listTitle', { grade: picked, count: members.length })}
+                  </Text>
+                  <Anchor
+                    component={Link}
+                    to={`/subjects?grade=${encodeURIComponent(picked)}`}
+                    size="sm"
+                    data-testid="grade-open-list"
+                  >
+                    {t('lists.ui.distribution.openList')}
+                  </Anchor>
+                </Group>
                 {members.slice(0, 50).map((id) => (
                   <Anchor key={id} component={Link} to={`/subjects/${id}?tab=lists`} size="sm">
                     {subjects.index.get(id)?.name ?? ''}

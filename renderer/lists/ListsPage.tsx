@@ -8,6 +8,7 @@ import { ListExportButton } from '../features/common/ListExport.tsx';
 import { ListTable } from '../features/common/ListTable.tsx';
 import { GradeDistribution } from './GradeDistribution.tsx';
 import { ListingCells, listingName, periodText } from './labels.tsx';
+import { YearlyGrades } from './YearlyGrades.tsx';
 
 const filters = ['proposed', 'listed', 'all'] as const;
 
@@ -55,6 +56,7 @@ export function ListsPage() {
         />
       </Group>
       <GradeDistribution />
+      <YearlyGrades />
       <SegmentedControl
         value={filter}
         onChange={(value) => setFilter(value as (typeof filters)[number])}

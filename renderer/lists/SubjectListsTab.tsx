@@ -56,12 +56,12 @@ export function SubjectListsTab({ subject }: { subject: SubjectDocument }) {
   const suggestions = useMemo(() => listings.suggestionsFor(subject), [listings, subject, tick]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: recomputed on every cache tick
   const city = useMemo(() => listings.onCityBlackList(subject.id), [listings, subject.id, tick]);
-  const model = listings.grades.modelFor(subject.industry);
+  const model = listings.grades.modelFor(subject.industry, asOf || today);
   const listName = (list: string) => t(`lists.ui.list.${list}`);
 
   /** Why an entry must leave its list today (repaired, revoked, period ended), or null while it stays. */
   const exitOf = (listing: ListingDocument): ExitReason | null => {
-    const rule = listings.rules.find((candidate) => candidate.code === listing.rule);
+    const rule = listings.knownRules.find((candidate) => candidate.code === listing.rule);
     if (!rule || listing.list === '') return null;
     const entry = { ...listing, list: listing.list, exitedOn: undefined };
     const file = listings.grades.creditFile(subject.id);

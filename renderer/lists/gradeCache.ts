@@ -3,8 +3,8 @@
  * and never synced. It is computed once after the workspace's first screen (`loadGradually`, in slices
  * that leave the screen responsive; until then `loaded` is false and screens say the grades are being
  * calculated) and then recomputed incrementally: a changed credit record or listing regrades only its
- * subject. Past grades are computed on demand by the same pure function (`gradeSubject`), so any date's
- * grade is reproducible.
+ * subject; a new model version in force regrades all. Past grades are computed on demand by the same
+ * pure function (`gradeSubject`), so any date's grade is reproducible.
  */
 import { BehaviorSubject, type Observable } from 'rxjs';
 import {
@@ -14,11 +14,11 @@ import {
   gradeSubject,
 } from '../../shared/grading/grade.ts';
 import type { GradingModel } from '../../shared/grading/model.ts';
-import { defaultGradingModel } from '../../shared/grading/publishedModels.ts';
+import { gradingModelFor } from '../../shared/grading/ruleSet.ts';
 import { cityBlackListEntriesOf, type CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import type { Industry } from '../../shared/model/subject.ts';
+import { type Industry, industries } from '../../shared/model/subject.ts';
 import type { CreditRecordCollection, ListingCollection } from '../db/database.ts';
 
 export interface GradedSubject {
@@ -83,12 +83,33 @@ export class GradeCache {
   readonly ready: Promise<void> = new Promise((resolve) => {
     this.#settle = resolve;
   });
-  /** The model in force for an industry (the default until the city publishes its own). */
-  readonly modelFor: (industry: Industry) => GradingModel;
+  /** The scoring-model versions the city published (see shared/grading/ruleSet.ts). */
+  #published: readonly GradingModel[];
 
-  constructor(today: () => string, modelFor: (industry: Industry) => GradingModel = defaultGradingModel) {
+  constructor(today: () => string, published: readonly GradingModel[] = []) {
     this.#today = today;
-    this.modelFor = modelFor;
+    this.#published = published;
+  }
+
+  /** The model in force for an industry on a day: the city's version then, else the default. */
+  modelFor(industry: Industry, asOf = this.#today()): GradingModel {
+    return gradingModelFor(this.#published, industry, asOf);
+  }
+
+  /**
+   * Takes the city's published versions; when the version in force today changes for any industry,
+   * every subject is regraded (grades are local: nothing is synced for it).
+   */
+  setModels(published: readonly GradingModel[]): void {
+    const today = this.#today();
+    const inForce = (models: readonly GradingModel[]) =>
+      industries.map((industry) => {
+        const model = gradingModelFor(models, industry, today);
+        return `${model.code}@${model.version}`;
+      });
+    const changed = inForce(this.#published).join() !== inForce(published).join();
+    this.#published = published;
+    if (changed) this.#regradeAll();
   }
 
   /** Ticks after every regrade, for screens to refresh. */
@@ -210,6 +231,11 @@ export class GradeCache {
     return key ? cityBlackListEntriesOf(this.#city, key, asOf) : [];
   }
 
+  /** Every subject the cache grades. */
+  gradedSubjects(): IterableIterator<GradedSubject> {
+    return this.#subjects.values();
+  }
+
   /** Subject ids per grade code today (none while loading). */
   byGrade(): Map<string, string[]> {
     const groups = new Map<string, string[]>();
@@ -234,7 +260,7 @@ export class GradeCache {
   }
 
   #compute(subject: GradedSubject, asOf: string): GradeResult {
-    return gradeSubject(this.creditFile(subject.subjectId), this.modelFor(subject.industry), asOf);
+    return gradeSubject(this.creditFile(subject.subjectId), this.modelFor(subject.industry, asOf), asOf);
   }
 
   #regrade(subjectId: string): void {

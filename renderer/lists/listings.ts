@@ -17,7 +17,12 @@ import {
   validateListingInput,
 } from '../../shared/lists/listing.ts';
 import {
-  defaultListRules,
+  everyListRule,
+  listRulesInForce,
+  publishedGradingModels,
+  type RuleSetDocument,
+} from '../../shared/grading/ruleSet.ts';
+import {
   type ExitReason,
   type ListRule,
   type ListSuggestion,
@@ -27,7 +32,6 @@ import { availableListingSteps, listingWorkflow, takeListingStep } from '../../s
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { issue, type Validated } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CreditDeskDatabase, ListingCollection } from '../db/database.ts';
 import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
 import { refusalOf } from '../repositories/creditRecords.ts';
@@ -37,6 +41,7 @@ import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
+import { GradePublication, gradeListingInput, proposedListing } from './gradePublication.ts';
 
 /**
  * The key a computer hashes practitioners' ID numbers with (HMAC-SHA-256) while it holds no city key: one
@@ -63,8 +68,11 @@ export class ListingRepository {
   readonly #journal: WriteJournal;
   readonly #subjects: SubjectRepository;
   readonly #matchingKey: () => Promise<string>;
-  readonly rules: readonly ListRule[] = defaultListRules;
   readonly grades: GradeCache;
+  /** The yearly publication of grades. */
+  readonly publication: GradePublication;
+  /** The city's published rule-set versions (scoring models and list rules). */
+  #ruleSets: readonly RuleSetDocument[] = [];
 
   private constructor(
     collection: ListingCollection,
@@ -79,6 +87,7 @@ export class ListingRepository {
     this.#journal = journal;
     this.#subjects = subjects;
     this.grades = new GradeCache(() => localDate(context.clock()));
+    this.publication = new GradePublication(collection, context, journal, this.grades);
   }
 
   /**
@@ -100,6 +109,7 @@ export class ListingRepository {
       industry: subject.industry,
       subjectKey: await repository.subjectKeyOf(subject),
     });
+    await repository.#loadRuleSets(db);
     grades.follow(db.creditRecords, db.listings);
     db.subjects.$.subscribe((event) => {
       void gradedSubjectOf(event.documentData as SubjectDocument).then((subject) =>
@@ -111,6 +121,7 @@ export class ListingRepository {
         (doc) => doc.toJSON() as unknown as CityBlackListEntry,
       );
     db.reference.$.subscribe((event) => {
+      if ((event.documentData as { kind?: string }).kind === 'ruleSet') void repository.#loadRuleSets(db);
       if ((event.documentData as { kind?: string }).kind !== 'cityBlackList') return;
       void cityList().then((city) => grades.setCityList(city));
     });
@@ -129,6 +140,23 @@ export class ListingRepository {
         });
     });
     return repository;
+  }
+
+  /** Reads the city's rule sets and hands the scoring models to the grade cache. */
+  async #loadRuleSets(db: CreditDeskDatabase): Promise<void> {
+    const docs = await db.reference.find({ selector: { kind: 'ruleSet' } }).exec();
+    this.#ruleSets = docs.map((doc) => doc.toJSON() as unknown as RuleSetDocument);
+    this.grades.setModels(publishedGradingModels(this.#ruleSets));
+  }
+
+  /** The list rules in force today: the city's latest published version, else the defaults. */
+  get rules(): readonly ListRule[] {
+    return listRulesInForce(this.#ruleSets, localDate(this.#context.clock()));
+  }
+
+  /** Every list rule ever published, for checking entries decided under an earlier version. */
+  get knownRules(): readonly ListRule[] {
+    return everyListRule(this.#ruleSets);
   }
 
   get changes$(): Observable<void> {
@@ -187,16 +215,7 @@ export class ListingRepository {
   async proposeGrade(subject: SubjectDocument, result: GradeResult): Promise<Validated<ListingDocument>> {
     const acting = actingUser(this.#context, 'list.propose');
     if (!acting.ok) return acting;
-    const input: ListingInput = {
-      ...emptyListingInput(subject.id, await this.subjectKeyOf(subject)),
-      kind: 'grade',
-      rule: result.modelCode,
-      grade: result.grade,
-      score: result.score,
-      modelVersion: result.modelVersion,
-      start: result.asOf,
-    };
-    return this.#create(input, acting.session);
+    return this.#create(gradeListingInput(subject.id, await this.subjectKeyOf(subject), result), acting.session);
   }
 
   /** Takes a reviewer's step (approve, reject, exit) with its decision document and text. */
@@ -231,7 +250,7 @@ export class ListingRepository {
       decision.note,
     );
     if (!stepped.ok) return { ok: false, issues: refusalOf(stepped.issues, permission) };
-    const content = validateListingInput(stepped.value, this.rules);
+    const content = validateListingInput(stepped.value, this.knownRules);
     if (content.length > 0) return { ok: false, issues: content };
     const after: ListingDocument = {
       ...stepped.value,
@@ -293,20 +312,8 @@ export class ListingRepository {
   }
 
   async #create(input: ListingInput, session: SignedInSession): Promise<Validated<ListingDocument>> {
-    const issues = validateListingInput(input, this.rules);
-    if (issues.length > 0) return { ok: false, issues };
-    const now = this.#context.clock().toISOString();
-    const draft: ListingDocument = {
-      ...input,
-      id: uuidv7(this.#context.clock().getTime()),
-      county: session.county,
-      createdAt: now,
-      updatedAt: now,
-      createdBy: session.userId,
-      updatedBy: session.userId,
-    };
-    const proposed = takeListingStep(draft, 'propose', session, now);
-    if (!proposed.ok) return { ok: false, issues: refusalOf(proposed.issues, 'list.propose') };
+    const proposed = proposedListing(input, this.knownRules, session, this.#context.clock());
+    if (!proposed.ok) return proposed;
     await this.#journal.run(authorOf(session), [
       { kind: 'create', collection: 'listings', docs: [proposed.value] },
     ]);

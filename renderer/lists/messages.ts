@@ -65,6 +65,21 @@ const zhCN: Messages = {
   'lists.ui.distribution.title': '信用等级分布',
   'lists.ui.distribution.subjects': '主体数',
   'lists.ui.distribution.listTitle': '等级为 {{grade}} 的主体（{{count}}）',
+  'lists.ui.distribution.openList': '在主体列表中查看',
+  'lists.ui.gradeFilter': '信用等级',
+  'validation.lists.yearNotBegun': '该年度尚未开始，不能公布其信用等级',
+  'lists.ui.yearly.title': '年度信用等级公布',
+  'lists.ui.yearly.year': '年度',
+  'lists.ui.yearly.industry': '行业',
+  'lists.ui.yearly.counts': '待提请 {{toPropose}} 个主体，待批准 {{proposed}} 个，已公布 {{published}} 个',
+  'lists.ui.yearly.propose': '提请公布年度等级',
+  'lists.ui.yearly.approve': '批准公布年度等级',
+  'lists.ui.yearly.proposeConsequence':
+    '将按各主体在 {{day}} 的信用等级，为 {{count}} 个尚无本年度等级的主体提请公布，交审核员批准；已提请或已公布的不再重复。',
+  'lists.ui.yearly.approveConsequence':
+    '将以同一决定文书批准公布 {{count}} 个待批准的年度等级，并同步至市级平台。提请人不能批准自己提请的等级。',
+  'lists.ui.yearly.done': '已处理 {{count}} 个主体的年度等级',
+  'lists.ui.yearly.progress': '已写入 {{done}} 个',
 };
 
 const en: Messages = {
@@ -132,6 +147,22 @@ const en: Messages = {
   'lists.ui.distribution.title': 'Grade distribution',
   'lists.ui.distribution.subjects': 'Subjects',
   'lists.ui.distribution.listTitle': 'Subjects graded {{grade}} ({{count}})',
+  'lists.ui.distribution.openList': 'Open in the subject list',
+  'lists.ui.gradeFilter': 'Credit grade',
+  'validation.lists.yearNotBegun': 'That year has not begun: its grades cannot be published',
+  'lists.ui.yearly.title': 'Yearly publication of grades',
+  'lists.ui.yearly.year': 'Year',
+  'lists.ui.yearly.industry': 'Industry',
+  'lists.ui.yearly.counts':
+    '{{toPropose}} subjects to propose, {{proposed}} awaiting approval, {{published}} published',
+  'lists.ui.yearly.propose': 'Propose the year’s grades',
+  'lists.ui.yearly.approve': 'Approve the year’s grades',
+  'lists.ui.yearly.proposeConsequence':
+    'Proposes publishing the grade on {{day}} of the {{count}} subjects without a grade for the year yet, for a reviewer to approve; grades already proposed or published are left as they are.',
+  'lists.ui.yearly.approveConsequence':
+    'Approves the publication of {{count}} proposed grades of the year under one decision document; they sync to the city platform. Whoever proposed a grade cannot approve it.',
+  'lists.ui.yearly.done': 'The year’s grades of {{count}} subjects handled',
+  'lists.ui.yearly.progress': '{{done}} written',
 };
 
 export const listsUiMessages: { 'zh-CN': Messages; en: Messages } = { 'zh-CN': zhCN, en };

@@ -19,6 +19,8 @@ import {
   type CreditRecordStatus,
   creditRecordStatuses,
   validateCreditRecordInput,
+  amendableCreditRecordFields,
+  type CreditRecordCorrection,
   type WorkflowAction,
 } from '../../shared/model/creditRecord.ts';
 import { defaultCreditCategories } from '../../shared/model/catalog.ts';
@@ -103,6 +105,7 @@ const auditActionOf: Record<WorkflowAction, AuditAction> = {
   revoke: 'revoke',
   withdraw: 'statusChange',
   republish: 'statusChange',
+  amend: 'update',
 };
 
 export interface CreditRecordQuery {
@@ -347,6 +350,7 @@ export class CreditRecordRepository {
     if (action === 'republish') {
       return { ok: false, issues: [issue('action', 'commitment.republishThroughBreach')] };
     }
+    if (action === 'amend') return { ok: false, issues: [issue('action', 'cases.amendThroughCase')] };
     await this.journal.run(authorOf(prepared.value.session), [prepared.value.step]);
     return { ok: true, value: prepared.value.step.after as CreditRecordDocument };
   }
@@ -399,14 +403,45 @@ export class CreditRecordRepository {
     return { ok: true, value: { session, step: { ...step, after } } };
   }
 
+  /**
+   * Judges an amend step (an objection found the record inaccurate) for the signed-in reviewer and returns
+   * its write with the corrected fields, for the case to write with its decision. Only the amendable
+   * fields change; the corrected record must pass the rules a new record passes; a correction that
+   * changes nothing is refused (`cases.nothingCorrected`). Nothing is written here.
+   */
+  async prepareAmend(
+    id: string,
+    correction: CreditRecordCorrection,
+    note: string,
+  ): Promise<Validated<{ session: SignedInSession; step: UpdateStep }>> {
+    const prepared = await this.prepareStep(id, 'amend', note);
+    if (!prepared.ok) return prepared;
+    const { step } = prepared.value;
+    const stepped = step.after as CreditRecordDocument;
+    const corrected: CreditRecordDocument = { ...stepped };
+    for (const field of amendableCreditRecordFields) {
+      const value = correction[field];
+      if (value !== undefined) corrected[field] = value;
+    }
+    if (amendableCreditRecordFields.every((field) => corrected[field].trim() === stepped[field].trim()))
+      return { ok: false, issues: [issue('correction', 'cases.nothingCorrected')] };
+    const { id: _id, county, createdAt, updatedAt, createdBy, updatedBy, ...input } = corrected;
+    const checked = validateCreditRecordInput(input, this.validationContext());
+    if (!checked.ok) return checked;
+    return {
+      ok: true,
+      value: { ...prepared.value, step: { ...step, after: { ...corrected, ...checked.value } } },
+    };
+  }
+
   /** The steps the signed-in user may take on the record now, for the buttons a page shows. */
   availableActions(record: CreditRecordDocument): ManualAction[] {
     const session = this.context.session();
     if (!session) return [];
-    // Repair is taken on a repair application's page, republishing with a confirmed breach.
+    // Repair and amend are taken on a case's page, republishing with a confirmed breach.
     return availableCreditRecordSteps(record, session).filter(
       (action): action is ManualAction =>
-        action !== 'expire' && action !== 'repair' && action !== 'republish',
+        action !== 'expire' && action !== 'repair' && action !== 'republish' && action !== 'amend',
     );
   }
 

@@ -51,3 +51,28 @@ describe('the subject index’s sorted orders', () => {
     );
   });
 });
+
+describe('a filter by a set of ids (e.g. the subjects of one grade)', () => {
+  it('pages honestly: the total counts every match, a page holds only matches in order', () => {
+    const index = new SubjectIndex();
+    const names = ['甲', '乙', '丙', '丁', '戊', '己', '庚'];
+    index.load(
+      names.map((name, n) => ({
+        id: `s${n}`,
+        kind: 'enterprise' as const,
+        name,
+        code: `91410000MA${n}`,
+        industry: 'construction' as const,
+        status: 'active' as const,
+        updatedAt: `2026-01-0${n + 1}`,
+      })),
+    );
+    const ids = new Set(['s1', 's2', 's4', 's6']);
+    expect(index.query({ ids, sort: 'updatedAt', limit: 2 })).toEqual({ total: 4, ids: ['s6', 's4'] });
+    expect(index.query({ ids, sort: 'updatedAt', offset: 2, limit: 2 })).toEqual({
+      total: 4,
+      ids: ['s2', 's1'],
+    });
+    expect(index.query({ ids: new Set(), limit: 10 })).toEqual({ total: 0, ids: [] });
+  });
+});

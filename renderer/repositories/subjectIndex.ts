@@ -26,6 +26,8 @@ export interface SubjectQuery {
   kind?: SubjectKind;
   industry?: Industry;
   status?: SubjectStatus;
+  /** Only these subjects (a filter another capability answers, e.g. a grade from the grade cache). */
+  ids?: ReadonlySet<string>;
   sort?: SubjectSort;
   descending?: boolean;
   offset?: number;
@@ -189,6 +191,7 @@ export class SubjectIndex {
       (query.kind === undefined || s.kind === query.kind) &&
       (query.industry === undefined || s.industry === query.industry) &&
       (query.status === undefined || s.status === query.status) &&
+      (query.ids === undefined || query.ids.has(s.id)) &&
       (matches === null || matches.has(s.id));
 
     const ordered = this.ordered(sort);

@@ -112,6 +112,8 @@ export class SubjectRepository {
   }
 
   async list(query: SubjectQuery): Promise<SubjectPage> {
+    // The database's indexes cannot filter by a set of ids: such a query waits for the search index.
+    if (query.ids) await this.keeper.ready;
     if (!this.keeper.loaded) {
       const page = await this.listFromDatabase(query);
       this.keeper.start();

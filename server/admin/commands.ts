@@ -1,8 +1,16 @@
 /** The commands of the admin CLI (server/cli.ts), run against an open database. */
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
+import {
+  type RuleSetDocument,
+  type RuleSetVariant,
+  republishIssues,
+  ruleSetId,
+  ruleSetVariants,
+} from '../../shared/grading/ruleSet.ts';
 import { catalogItemId } from '../../shared/model/catalog.ts';
 import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
+import type { ValidationIssue } from '../../shared/model/validation.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import { addCounty, listCounties } from '../accounts/counties.ts';
 import { createEnrollmentCode, listDevices, listOrphanDevices, revokeDevice } from '../accounts/devices.ts';
@@ -11,6 +19,8 @@ import { liftSignInFailures, listSignInFailures } from '../auth/signInThrottle.t
 import { type Database, type Queryable, toNumber } from '../db/database.ts';
 import { chinaToday } from '../routes/context.ts';
 import { listAuditProblems } from '../sync/auditTrail.ts';
+import { loadCityCatalog } from '../sync/cityCatalog.ts';
+import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
 import { publishCityDocuments } from '../sync/documentStore.ts';
 
 export interface CliIo {
@@ -47,8 +57,10 @@ export const cliUsage = `Usage: npx node server/cli.ts <command>
   audit problems [--county <code>] [--limit N] list problems found in arriving audit chains, newest
                                               first (default 200)
   publish <collection> <file.json>            write city-scope documents (e.g. reference: catalog items,
-                                              holiday calendars) from a JSON array; each replaces its
-                                              current state; devices get them on their next pull
+                                              holiday calendars, rule sets) from a JSON array; each
+                                              replaces its current state, except a published rule-set
+                                              version, which is never changed (publish a new version);
+                                              devices get them on their next pull
 
 Database: DATABASE_URL (PostgreSQL; CREDITDESK_DATABASE_SCHEMA picks a schema) or the PGlite files in CREDITDESK_DATA_DIR (default .data/platform).
 While a platform runs on that PGlite folder, the command is passed to it and runs inside it.`;
@@ -219,6 +231,46 @@ async function withCatalogItemIds(documents: Record<string, unknown>[]): Promise
   );
 }
 
+/**
+ * Rule-set versions take their ids from their variant, code and version (see `ruleSetId`), so a version
+ * is one document: a missing id is filled in, a different one is an error naming the version.
+ */
+async function withRuleSetIds(documents: Record<string, unknown>[]): Promise<Record<string, unknown>[]> {
+  return Promise.all(
+    documents.map(async (document) => {
+      const { kind, ruleSet, code, version } = document;
+      if (kind !== 'ruleSet' || !ruleSetVariants.includes(ruleSet as RuleSetVariant)) return document;
+      if (typeof code !== 'string' || typeof version !== 'number') return document;
+      const id = await ruleSetId(ruleSet as RuleSetVariant, code, version);
+      if (document.id !== undefined && document.id !== id) {
+        throw new Error(`rule set ${ruleSet} ${code} version ${version} must have the id ${id} or none`);
+      }
+      return { ...document, id };
+    }),
+  );
+}
+
+/** Rule-set versions already published with other content: refused, since a version is never edited. */
+async function republishedVersions(
+  db: Database,
+  documents: readonly { id: string }[],
+): Promise<Map<string, ValidationIssue[]>> {
+  const current = new Map(
+    (
+      await loadCityRuleSets(
+        db,
+        documents.map((d) => d.id),
+      )
+    ).map((d) => [d.id, d]),
+  );
+  const refused = new Map<string, ValidationIssue[]>();
+  for (const document of documents) {
+    const issues = republishIssues(current.get(document.id), document as RuleSetDocument);
+    if (issues.length > 0) refused.set(document.id, issues);
+  }
+  return refused;
+}
+
 /** Returns 1 when documents were refused. */
 async function publish(db: Database, collection: string, file: string, io: CliIo): Promise<number> {
   if (!isCollectionName(collection) || collectionPlan[collection].scope !== 'city') {
@@ -230,18 +282,26 @@ async function publish(db: Database, collection: string, file: string, io: CliIo
   if (!Array.isArray(parsed) || !parsed.every((document) => typeof document === 'object' && document)) {
     throw new Error(`${file} must hold a JSON array of documents`);
   }
-  const documents = await withCatalogItemIds(parsed as Record<string, unknown>[]);
+  const documents = await withRuleSetIds(await withCatalogItemIds(parsed as Record<string, unknown>[]));
   if (!documents.every((document): document is { id: string } => typeof document.id === 'string')) {
-    throw new Error(`${file}: every document needs a string id (catalog items may leave it out)`);
+    throw new Error(
+      `${file}: every document needs a string id (catalog items and rule sets may leave it out)`,
+    );
   }
-  const outcome = await publishCityDocuments(db, { validate }, collection, documents, {
-    today: chinaToday(),
-  });
-  io.print(`${outcome.written} written, ${outcome.unchanged} unchanged, ${outcome.rejected.length} refused`);
-  for (const { id, issues } of outcome.rejected) {
+  const republished = await republishedVersions(db, documents);
+  const outcome = await publishCityDocuments(
+    db,
+    { validate },
+    collection,
+    documents.filter((document) => !republished.has(document.id)),
+    { today: chinaToday(), catalog: await loadCityCatalog(db) },
+  );
+  const rejected = [...[...republished].map(([id, issues]) => ({ id, issues })), ...outcome.rejected];
+  io.print(`${outcome.written} written, ${outcome.unchanged} unchanged, ${rejected.length} refused`);
+  for (const { id, issues } of rejected) {
     io.print(`  ${id}: ${issues.map((item) => `${item.field} ${item.code}`).join(', ')}`);
   }
-  return outcome.rejected.length > 0 ? 1 : 0;
+  return rejected.length > 0 ? 1 : 0;
 }
 
 /** Starts a new restore generation: checkpoints handed out before it are refused as `checkpointAhead`. */

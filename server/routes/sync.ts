@@ -21,6 +21,8 @@ import { problem } from '../problem.ts';
 import { verifyArrivedEntries } from '../sync/auditTrail.ts';
 import { promoteBlackListings } from '../sync/cityBlackList.ts';
 import { loadCityCatalog } from '../sync/cityCatalog.ts';
+import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
+import { everyListRule } from '../../shared/grading/ruleSet.ts';
 import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
 import { bothAuthorities, loadBlobHolding } from '../sync/blobHolding.ts';
 import { loadWriteAuthority } from '../sync/writeAuthority.ts';
@@ -160,6 +162,9 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
       // Credit records are filed under the city's catalog as the platform holds it now.
       const catalog = collection.name === 'creditRecords' ? await loadCityCatalog(context.db) : undefined;
+      // Listings are checked against every list rule the city published (an entry keeps its rule).
+      const listRules =
+        collection.name === 'listings' ? everyListRule(await loadCityRuleSets(context.db)) : undefined;
       // City-list entries the push promoted (shared/lists/cityBlackList.ts): their city-feed sequences.
       const promoted: number[] = [];
       const outcome = await pushDocuments(context.db, pushRules(context, collection, device, promoted), {
@@ -167,7 +172,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
         county: device.county,
         deviceId: device.id,
         rows: parsed.data.rows,
-        context: { today: context.today(), ...(catalog ? { catalog } : {}) },
+        context: {
+          today: context.today(),
+          ...(catalog ? { catalog } : {}),
+          ...(listRules ? { listRules } : {}),
+        },
       });
       const labels = (outcome: string) => ({ collection: collection.name, outcome });
       context.maintenance.noteWrites(outcome.written);

@@ -9,7 +9,7 @@ export const creditRecordsCapability: CapabilityDescriptor = {
   collection: 'creditRecords',
   i18n: 'creditUi',
   schema: creditRecordJsonSchema,
-  // Version 1 adds the workflow step `withdraw`, version 2 the list indexes, version 3 the step `republish`:
+  // Version 1 adds the workflow step `withdraw`, version 2 the list indexes, version 3 the steps `republish` and `amend`:
   // documents stay as they are.
   migrations: {
     1: (doc: CreditRecordDocument) => doc,

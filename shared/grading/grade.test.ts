@@ -328,4 +328,23 @@ describe('model versions and validation', () => {
       'veto.grade:grading.unknownGrade',
     ]);
   });
+
+  it('refuses overlapping thresholds: a band starting where the one above starts is never reached', () => {
+    const base = defaultGradingModel('construction');
+    const context = { catalog: defaultCatalog, categories: defaultCreditCategories };
+    const overlapping = {
+      ...base,
+      bands: [{ grade: 'A', min: 90 }, { grade: 'B', min: 90 }, { grade: 'D' }],
+    };
+    const result = validateGradingModel(overlapping, context);
+    expect(result.ok ? [] : result.issues).toEqual([
+      { field: 'bands.1.min', code: 'grading.bandOverlap', params: { grade: 'B', min: 90 } },
+    ]);
+    // Above 90 exclusive, then exactly 90: both reachable.
+    const split = {
+      ...base,
+      bands: [{ grade: 'A', min: 90, exclusive: true }, { grade: 'B', min: 90 }, { grade: 'D' }],
+    };
+    expect(validateGradingModel(split, context).ok).toBe(true);
+  });
 });

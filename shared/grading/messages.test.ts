@@ -5,6 +5,8 @@ import { validateGradingModel } from './model.ts';
 import { gradingMessages } from './messages.ts';
 import { defaultGradingModel } from './publishedModels.ts';
 import { checkRepairEligibility, defaultRepairConfig } from './repair.ts';
+import { type RuleSetDocument, republishIssues, validateRuleSet } from './ruleSet.ts';
+import { defaultListRules } from '../lists/rules.ts';
 
 const zh = gradingMessages['zh-CN'];
 const en = gradingMessages.en;
@@ -41,9 +43,38 @@ describe('grading messages', () => {
       bands: [
         { grade: 'B', min: 75 },
         { grade: 'A', min: 90 },
+        { grade: 'A', min: 90 },
         { grade: 'E', min: 0 },
       ],
     };
+    const published: RuleSetDocument = {
+      id: 'x',
+      county: '000000',
+      createdAt: '',
+      updatedAt: '',
+      createdBy: '',
+      updatedBy: '',
+      kind: 'ruleSet',
+      ruleSet: 'scoringModel',
+      code: 'other',
+      version: 1,
+      validFrom: base.validFrom,
+      model: base,
+    };
+    const ruleSetCodes = [
+      ...validateRuleSet(published, { catalog: [], categories: defaultCreditCategories }),
+      ...validateRuleSet({ ...published, model: undefined }, { catalog: [], categories: [] }),
+      ...validateRuleSet(
+        {
+          ...published,
+          ruleSet: 'listRules',
+          model: undefined,
+          listRules: [defaultListRules[2]!, defaultListRules[2]!],
+        },
+        { catalog: [], categories: [] },
+      ),
+      ...republishIssues(published, { ...published, validFrom: '2030-01-01' }),
+    ].map((found) => found.code);
     const item = {
       category: 'riskWarning',
       industries: ['other' as const],
@@ -75,8 +106,9 @@ describe('grading messages', () => {
       ...codesOf(validateGradingModel(broken, { catalog: [], categories: defaultCreditCategories })),
       ...codesOf(repair),
       ...codesOf(badDate),
+      ...ruleSetCodes,
     ]);
-    const own = [...codes].filter((code) => code.startsWith('grading.') || code.startsWith('repair.'));
+    const own = [...codes].filter((code) => /^(grading|repair|ruleSet)\./.test(code));
     expect(own.map((code) => `validation.${code}`).sort()).toEqual(Object.keys(zh).sort());
     expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
   });

@@ -19,8 +19,14 @@ const zhCN: Messages = {
   'validation.grading.unknownGrade': '模型中没有等级 {{grade}}',
   'validation.grading.noFallbackBand': '最后一个分数段须无分数下限，使任何得分都有等级',
   'validation.grading.bandOrder': '分数段应按下限从高到低排列',
+  'validation.grading.bandOverlap':
+    '分数段重叠：等级 {{grade}} 的下限 {{min}} 与上一段相同，任何得分都达不到该段',
   'validation.grading.inspectionRatio': '抽查比例应在 0 到 1 之间',
   'validation.grading.tooMany': '最多 {{max}} 项',
+  'validation.ruleSet.contentMissing': '规则版本须且只能包含与其类型相符的内容（评分模型或名单规则）',
+  'validation.ruleSet.headMismatch': '评分模型的编码、版本号和生效日期须与所发布版本一致',
+  'validation.ruleSet.ruleCodeDuplicate': '名单规则编码 {{code}} 重复',
+  'validation.ruleSet.versionPublished': '该版本已发布，不得修改；请以新的版本号发布',
   'validation.repair.notInPublicity': '只有正在公示的失信信息可以申请信用修复',
   'validation.repair.notDishonest': '只有失信信息可以申请信用修复',
   'validation.repair.notRepairable': '依据“{{basis}}”，该信息不可修复',
@@ -49,8 +55,17 @@ const en: Messages = {
   'validation.grading.noFallbackBand':
     'The last score band must have no minimum, so every score gets a grade',
   'validation.grading.bandOrder': 'Score bands must run from the highest minimum down',
+  'validation.grading.bandOverlap':
+    'Score bands overlap: grade {{grade}} starts at {{min}} like the band above it, so no score reaches it',
   'validation.grading.inspectionRatio': 'The inspection ratio must be between 0 and 1',
   'validation.grading.tooMany': 'At most {{max}} entries',
+  'validation.ruleSet.contentMissing':
+    'A rule version holds exactly the content of its variant (a scoring model or list rules)',
+  'validation.ruleSet.headMismatch':
+    "The scoring model's code, version and start date must be those of the published version",
+  'validation.ruleSet.ruleCodeDuplicate': 'The list rule code {{code}} is used twice',
+  'validation.ruleSet.versionPublished':
+    'This version is already published and cannot be changed: publish it under a new version number',
   'validation.repair.notInPublicity': 'Only dishonest information under publicity can be repaired',
   'validation.repair.notDishonest': 'Only dishonest information can be repaired',
   'validation.repair.notRepairable': 'This information cannot be repaired under “{{basis}}”',

@@ -132,7 +132,7 @@ export const gradingLimits = { code: 32, items: 200, grades: 12, pointsAbs: 1000
  * Checks a published model. Issue codes (`validation.grading.*`): `itemCodeDuplicate`, `itemTarget`
  * (a record item needs exactly one of catalog item and category; other kinds neither),
  * `unknownCatalogItem`, `unknownCategory`, `points`, `validityMonths`, `validityNeedsRecord`,
- * `gradeDuplicate`, `unknownGrade`, `noFallbackBand`, `bandOrder`, `inspectionRatio`, `bonusCap`,
+ * `gradeDuplicate`, `unknownGrade`, `noFallbackBand`, `bandOrder`, `bandOverlap` (a band no score reaches), `inspectionRatio`, `bonusCap`,
  * `baseScore`; plus the shared `required`, `oneOf`, `dateFormat`, `tooLong`; `grading.tooMany`.
  */
 export function validateGradingModel(
@@ -178,12 +178,15 @@ export function validateGradingModel(
   const knownGrade = (field: string, grade: string): void => {
     if (!gradeCodes.has(grade)) issues.push(issue(field, 'grading.unknownGrade', { grade }));
   };
-  let previousMin = Number.POSITIVE_INFINITY;
+  let previous: GradeBand | undefined;
   model.bands.forEach((band, index) => {
     knownGrade(`bands.${index}.grade`, band.grade);
     if (band.min === undefined || band.withoutNegative) return;
-    if (band.min > previousMin) issues.push(issue(`bands.${index}.min`, 'grading.bandOrder'));
-    previousMin = band.min;
+    if (previous?.min !== undefined && band.min > previous.min)
+      issues.push(issue(`bands.${index}.min`, 'grading.bandOrder'));
+    else if (band.min === previous?.min && !(previous.exclusive && !band.exclusive))
+      issues.push(issue(`bands.${index}.min`, 'grading.bandOverlap', { grade: band.grade, min: band.min }));
+    previous = band;
   });
   const last = model.bands.at(-1);
   if (!last || last.min !== undefined || last.withoutNegative)

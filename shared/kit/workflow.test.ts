@@ -94,6 +94,7 @@ describe('the workflow engine on the credit-record table', () => {
     expect(availableSteps(creditRecordWorkflow, document('approved'), reviewer)).toEqual([
       'repair',
       'revoke',
+      'amend',
     ]);
     expect(availableSteps(creditRecordWorkflow, document('expired'), reviewer)).toEqual([]);
   });

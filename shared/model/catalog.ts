@@ -23,8 +23,13 @@ export type { PublicityRule };
  * device's seeded default item and the city's published item of the same code are one document: an
  * item the city withdraws disappears from every device.
  */
-export async function catalogItemId(code: string): Promise<string> {
-  const bytes = (await sha256(utf8(`catalogItem:${code}`))).slice(0, 16);
+export function catalogItemId(code: string): Promise<string> {
+  return derivedUuid(`catalogItem:${code}`);
+}
+
+/** A version-8 UUID derived from a text (SHA-256), for documents whose id follows from their key. */
+export async function derivedUuid(seed: string): Promise<string> {
+  const bytes = (await sha256(utf8(seed))).slice(0, 16);
   bytes[6] = (bytes[6]! & 0x0f) | 0x80;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = toHex(bytes);

@@ -50,8 +50,28 @@ export const workflowActions = [
   'revoke',
   'withdraw',
   'republish',
+  'amend',
 ] as const;
 export type WorkflowAction = (typeof workflowActions)[number];
+
+/**
+ * The fields an `amend` step may correct on an approved record (an objection found them inaccurate). The
+ * subject, the catalog item and where the record came from stay: a record about something else is a
+ * revocation and a new record.
+ */
+export const amendableCreditRecordFields = [
+  'title',
+  'facts',
+  'documentNumber',
+  'decisionDate',
+  'authority',
+  'legalBasis',
+  'publicityStart',
+  'publicityEnd',
+] as const satisfies readonly (keyof CreditRecordDocument)[];
+export type CreditRecordCorrection = Partial<
+  Pick<CreditRecordDocument, (typeof amendableCreditRecordFields)[number]>
+>;
 
 export interface WorkflowEntry {
   action: WorkflowAction;
@@ -212,7 +232,7 @@ function validateWorkflow(workflow: readonly WorkflowEntry[]): ValidationIssue[]
 /** The versioned JSON schema of the creditRecords collection (RxDB format; plain data, no RxDB import). */
 export const creditRecordJsonSchema = {
   title: 'creditRecord',
-  // Version 1 adds the step `withdraw`; version 2 the list indexes; version 3 the step `republish`. Older
+  // Version 1 adds the step `withdraw`; version 2 the list indexes; version 3 the steps `republish` and `amend`. Older
   // documents are valid as they are.
   version: 3,
   primaryKey: 'id',

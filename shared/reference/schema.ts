@@ -1,10 +1,11 @@
 import { holidayCalendarJsonSchema } from '../domain/credit/workdays.ts';
+import { ruleSetProperties } from '../grading/ruleSet.ts';
 import { cityBlackListProperties } from '../lists/cityBlackList.ts';
 import type { HolidayYear } from '../domain/credit/holidays.ts';
 import { type CatalogItem, catalogItemJsonSchema } from '../model/catalog.ts';
 import type { BaseDocument } from '../model/document.ts';
 
-export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList'] as const;
+export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList', 'ruleSet'] as const;
 
 /**
  * One RxDB schema for the kinds sharing the collection: the union of their properties, with only the
@@ -13,14 +14,16 @@ export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList'
  */
 export const referenceJsonSchema = {
   title: 'reference',
-  // Version 1 adds the city-wide serious-dishonesty list; version-0 documents are valid as they are.
-  version: 1,
+  // Version 1 adds the city-wide serious-dishonesty list, version 2 the published rule sets; older
+  // documents are valid as they are.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
     ...catalogItemJsonSchema.properties,
     ...holidayCalendarJsonSchema.properties,
     ...cityBlackListProperties,
+    ...ruleSetProperties,
     kind: { type: 'string', enum: [...referenceKinds], maxLength: 20 },
   },
   required: ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'kind'],

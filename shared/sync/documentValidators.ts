@@ -13,6 +13,7 @@ import {
   type CatalogItem,
   type CatalogItemInput,
   catalogItemJsonSchema,
+  defaultCreditCategories,
   validateCatalogItem,
 } from '../model/catalog.ts';
 import { validateAuditEntry } from '../model/auditEntry.ts';
@@ -25,7 +26,8 @@ import {
   validateCityBlackListEntry,
 } from '../lists/cityBlackList.ts';
 import { type ListingInput, listingJsonSchema, validateListingInput } from '../lists/listing.ts';
-import { defaultListRules } from '../lists/rules.ts';
+import { type ListRule, defaultListRules } from '../lists/rules.ts';
+import { type RuleSetDocument, ruleSetJsonSchema, validateRuleSet } from '../grading/ruleSet.ts';
 import type { CollectionName } from '../model/collections.ts';
 import {
   type CreditRecordInput,
@@ -54,6 +56,8 @@ export interface DocumentValidationContext {
   today: string;
   /** The city's catalog, which credit records are checked against; the default catalog when absent. */
   catalog?: readonly CatalogItem[];
+  /** Every list rule the city ever published with the defaults (see `everyListRule`); the defaults when absent. */
+  listRules?: readonly ListRule[];
 }
 
 /** Every broken rule of one pushed document (without `_deleted` handling: the caller strips it). */
@@ -309,24 +313,21 @@ export function validateCommitmentDocument(
   return uniqueIssues(issues);
 }
 
-/** Grades and red/black list entries, checked against the default list rules. */
-export function validateListingDocument(
-  doc: unknown,
-  _context: DocumentValidationContext,
-): ValidationIssue[] {
+/** Grades and red/black list entries, checked against the city's list rules. */
+export function validateListingDocument(doc: unknown, context: DocumentValidationContext): ValidationIssue[] {
   const structural = shapeIssues(doc, listingJsonSchema);
   if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
   return uniqueIssues([
     ...structural,
     ...validateBaseDocument(doc),
-    ...validateListingInput(doc as unknown as ListingInput, defaultListRules),
+    ...validateListingInput(doc as unknown as ListingInput, context.listRules ?? defaultListRules),
   ]);
 }
 
-/** City reference data: each kind against its own schema and rules. */
+/** City reference data: each kind against its own schema and rules (rule sets against the city's catalog). */
 export function validateReferenceDocument(
   doc: unknown,
-  _context: DocumentValidationContext,
+  context: DocumentValidationContext,
 ): ValidationIssue[] {
   if (!isPlainObject(doc)) return [issue('', 'notObject')];
   const schema =
@@ -336,7 +337,9 @@ export function validateReferenceDocument(
         ? holidayCalendarJsonSchema
         : doc.kind === 'cityBlackList'
           ? cityBlackListJsonSchema
-          : null;
+          : doc.kind === 'ruleSet'
+            ? ruleSetJsonSchema
+            : null;
   if (!schema) return [issue('kind', 'oneOf')];
   const structural = shapeIssues(doc, schema);
   if (structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
@@ -344,6 +347,13 @@ export function validateReferenceDocument(
   if (doc.kind === 'catalogItem') issues.push(...validateCatalogItem(doc as unknown as CatalogItemInput));
   else if (doc.kind === 'cityBlackList')
     issues.push(...validateCityBlackListEntry(doc as unknown as CityBlackListEntry));
+  else if (doc.kind === 'ruleSet')
+    issues.push(
+      ...validateRuleSet(doc as unknown as RuleSetDocument, {
+        catalog: context.catalog ?? defaultCatalog,
+        categories: defaultCreditCategories,
+      }),
+    );
   else {
     const calendar = validateHolidayCalendar(doc as unknown as Parameters<typeof validateHolidayCalendar>[0]);
     if (!calendar.ok) issues.push(...calendar.issues);

@@ -70,6 +70,8 @@ describe('device and platform agree on workflow steps', () => {
         const to = takeCreditRecordStep(record, last.action, actor, at, last.note);
         const pushed: RecordDoc = {
           ...record,
+          // An amend carries the corrected content with it.
+          title: last.action === 'amend' ? 'corrected' : record.title,
           updatedBy: actor.userId,
           status: to.ok ? to.value.status : forcedStatus(last.action),
           workflow: [
@@ -134,6 +136,7 @@ function forcedStatus(action: WorkflowAction): CreditRecordStatus {
     repair: 'repaired',
     revoke: 'revoked',
     republish: 'approved',
+    amend: 'approved',
   };
   return targets[action];
 }

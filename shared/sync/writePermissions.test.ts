@@ -107,6 +107,42 @@ describe('write permissions', () => {
     expect(codes(checkWritePermission('creditRecords', approvedByAuthor, ownDraft, lookup))).toEqual([
       'workflow.1.by permission.ownWork',
     ]);
+
+    // An approved record's content changes only by an amend step, and only in the amendable fields.
+    const amend = (by: string, note = '异议成立') => [
+      ...approved.workflow,
+      { action: 'amend', by, at, note },
+    ];
+    const corrected = { ...approved, title: 'b', workflow: amend('reviewer') };
+    expect(checkWritePermission('creditRecords', corrected, approved, lookup)).toEqual([]);
+    expect(
+      codes(checkWritePermission('creditRecords', { ...approved, title: 'b' }, approved, lookup)),
+    ).toEqual(['status permission.notDraft']);
+    expect(
+      codes(checkWritePermission('creditRecords', { ...corrected, subjectId: 'other' }, approved, lookup)),
+    ).toEqual(['status permission.notDraft']);
+    expect(
+      codes(
+        checkWritePermission(
+          'creditRecords',
+          { ...corrected, workflow: amend('reviewer', '') },
+          approved,
+          lookup,
+        ),
+      ),
+    ).toEqual(['workflow.2 workflow.noteRequired']);
+    // Four-eyes: the record's author may not correct it.
+    const ownApproved = { ...approved, createdBy: 'both' };
+    expect(
+      codes(
+        checkWritePermission(
+          'creditRecords',
+          { ...ownApproved, title: 'b', workflow: amend('both') },
+          ownApproved,
+          lookup,
+        ),
+      ),
+    ).toEqual(['workflow.2.by permission.ownWork']);
   });
 
   test('disclosures: created by clerks only, edited with the draft right, by active users only', () => {

@@ -17,7 +17,11 @@ import type { ListingDocument } from '../lists/listing.ts';
 import { replayListing } from '../lists/workflow.ts';
 import { permissionCodeOf, replaySteps, stepTakers } from '../kit/workflow.ts';
 import type { CollectionName } from '../model/collections.ts';
-import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
+import {
+  amendableCreditRecordFields,
+  type CreditRecordStatus,
+  type WorkflowEntry,
+} from '../model/creditRecord.ts';
 import type { UserStatus } from '../model/user.ts';
 import { issue, uniqueIssues, type ValidationIssue } from '../model/validation.ts';
 import { type Action, can, type Role } from '../security/permissions.ts';
@@ -50,6 +54,8 @@ const stampFields = new Set(['updatedAt', 'updatedBy']);
 const ownPasswordFields = new Set(['passwordVerifier', 'mustChangePassword']);
 /** Fields of a credit record that only workflow steps change. */
 const workflowFields = new Set(['status', 'workflow']);
+/** Fields an amend step may correct. */
+const amendable: ReadonlySet<string> = new Set(amendableCreditRecordFields);
 
 function text(doc: Doc, field: string): string {
   const value = doc[field];
@@ -212,15 +218,18 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   const contentEditor =
     replayed.added.findLast(({ step }) => step.action === 'submit')?.step.by ?? text(next, 'updatedBy');
 
+  // An objection's correction (amend step) may change the amendable fields of an approved record.
+  const amendedBy = replayed.added.findLast(({ step }) => step.action === 'amend')?.step.by ?? '';
   // Republishing a repaired record sets its new publicity end (shared/domain/credit/workflow.ts).
   const republished = replayed.added.some(({ step }) => step.action === 'republish');
-  const contentChanged =
-    previous !== null &&
-    [...changedFields(next, previous)].some(
-      (field) =>
-        !stampFields.has(field) && !workflowFields.has(field) && !(republished && field === 'publicityEnd'),
-    );
-  if (contentChanged) {
+  const changedContent = previous
+    ? [...changedFields(next, previous)].filter(
+        (field) =>
+          !stampFields.has(field) && !workflowFields.has(field) && !(republished && field === 'publicityEnd'),
+      )
+    : [];
+  const amended = amendedBy !== '' && changedContent.every((field) => amendable.has(field));
+  if (previous && changedContent.length > 0 && !amended) {
     if (!draftSeen) issues.push(issue('status', 'permission.notDraft', { status: text(previous, 'status') }));
     else issues.push(...checkActor(users, contentEditor, 'record.editDraft', 'updatedBy'));
   }

@@ -222,3 +222,40 @@ export async function writeMissingMaterialsLetter(
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByRole('button', { name: '打印承诺书' })).toBeVisible();
 }
+
+/** Takes a case or record step through its dialog, with its text when it takes one. */
+export async function takeStep(
+  page: Page,
+  action: string,
+  text?: { label: string; value: string },
+): Promise<void> {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: action });
+  if (text) await dialog.getByLabel(text.label).fill(text.value);
+  await dialog.getByRole('button', { name: action, exact: true }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** On a new repair application: the applicant, corrected violation with proof, and the commitment. */
+export async function fillRepair(page: Page): Promise<void> {
+  await field(page, '申请人').fill('王伟');
+  await page
+    .getByRole('textbox', { name: '纠正失信行为、履行法定义务的情况' })
+    .fill('罚款已缴清，已收回出借的资质证书并完成整改。');
+  await page.getByLabel('已纠正失信行为并履行法定义务（如已缴清罚款）').check();
+  const files = page.locator('input[type="file"]');
+  await files.nth(0).setInputFiles({
+    name: '缴款凭证.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 receipt'),
+  });
+  await page
+    .getByRole('textbox', { name: '承诺内容' })
+    .fill('本单位承诺今后依法经营，如违反承诺自愿接受惩戒。');
+  await field(page, '承诺人签字').fill('王伟');
+  await files.nth(1).setInputFiles({
+    name: '承诺书.pdf',
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4 commitment'),
+  });
+}

@@ -1,23 +1,26 @@
 /**
- * Credit repair end to end (browser shell): a serious-dishonesty record under publicity; a repair
- * requested before the minimum publicity period is refused with the rule named; a record decided over a
- * year ago (its decision date stands in for the passing of time) is applied for with the commitment and
- * proof, is not decidable by the clerk who entered it, and is approved by a reviewer, which ends its
- * publicity. Screenshots in both languages.
+ * Credit repair end to end (browser shell): serious-dishonesty records under publicity; a repair
+ * requested before the minimum publicity period is refused with the rule named; once the test clock has
+ * moved past the minimum period, a repair is applied for with the commitment and proof, is not decidable
+ * by the clerk who entered it, and is approved by a reviewer, which ends its publicity. Screenshots in
+ * both languages.
  */
 import { expect, type Page, test } from '@playwright/test';
 import {
   accounts,
+  advanceClock,
   browserDates,
   createUser,
   enterprise,
   field,
+  fillRepair,
   registerEnterprise,
   setUpOffice,
   shot,
   signIn,
   signInFirstTime,
   signOut,
+  takeStep as step,
 } from './fixtures.ts';
 
 test.use({ locale: 'zh-CN' });
@@ -57,38 +60,6 @@ async function openRecord(page: Page, title: string): Promise<void> {
   await expect(page.getByRole('heading', { name: title })).toBeVisible();
 }
 
-/** Takes a case or record step through its dialog, with its text when it takes one. */
-async function step(page: Page, action: string, text?: { label: string; value: string }): Promise<void> {
-  await page.getByRole('button', { name: action, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: action });
-  if (text) await dialog.getByLabel(text.label).fill(text.value);
-  await dialog.getByRole('button', { name: action, exact: true }).click();
-  await expect(dialog).toBeHidden();
-}
-
-async function fillRepair(page: Page): Promise<void> {
-  await field(page, '申请人').fill('王伟');
-  await page
-    .getByRole('textbox', { name: '纠正失信行为、履行法定义务的情况' })
-    .fill('罚款已缴清，已收回出借的资质证书并完成整改。');
-  await page.getByLabel('已纠正失信行为并履行法定义务（如已缴清罚款）').check();
-  const files = page.locator('input[type="file"]');
-  await files.nth(0).setInputFiles({
-    name: '缴款凭证.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4 receipt'),
-  });
-  await page
-    .getByRole('textbox', { name: '承诺内容' })
-    .fill('本单位承诺今后依法经营，如违反承诺自愿接受惩戒。');
-  await field(page, '承诺人签字').fill('王伟');
-  await files.nth(1).setInputFiles({
-    name: '承诺书.pdf',
-    mimeType: 'application/pdf',
-    buffer: Buffer.from('%PDF-1.4 commitment'),
-  });
-}
-
 test('a serious penalty record: repair too early is refused, after the minimum period it is approved by a second user and leaves publicity', async ({
   page,
 }) => {
@@ -102,16 +73,11 @@ test('a serious penalty record: repair too early is refused, after the minimum p
   await signInFirstTime(page, accounts.clerk);
 
   const { today } = await browserDates(page);
-  const thirteenMonthsAgo = await page.evaluate(() => {
-    const now = new Date();
-    const then = new Date(now.getFullYear(), now.getMonth() - 13, now.getDate());
-    return `${then.getFullYear()}-${String(then.getMonth() + 1).padStart(2, '0')}-${String(then.getDate()).padStart(2, '0')}`;
-  });
   await registerEnterprise(page, enterprise);
   await enterSeriousRecord(page, recent, today);
   // Back to the subject from the record's page.
   await page.getByRole('link', { name: enterprise.name }).click();
-  await enterSeriousRecord(page, old, thirteenMonthsAgo);
+  await enterSeriousRecord(page, old, today);
 
   await switchTo(page, accounts.reviewer);
   for (const title of [recent, old]) {
@@ -130,7 +96,9 @@ test('a serious penalty record: repair too early is refused, after the minimum p
   await expect(page.getByRole('alert', { name: /不符合要求/ })).toContainText('《信用修复管理办法》');
   await page.screenshot(shot('repair-too-early-zh'));
 
-  // Without the commitment, refused too; then complete, registered.
+  // 13 months later (the test clock) the minimum period has passed. Without the commitment, refused too;
+  // then complete, registered.
+  await advanceClock(page, 396);
   await openRecord(page, old);
   await page.getByRole('link', { name: '申请信用修复' }).click();
   await fillRepair(page);

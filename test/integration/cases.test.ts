@@ -240,6 +240,75 @@ describe('objections', () => {
   });
 });
 
+/** An objection to a published record, registered by the clerk and reviewed by the reviewer. */
+async function reviewedObjection(statement: string) {
+  const record = await publishedRecord();
+  each.profile.signIn(users.clerk);
+  const raised = await cases.register({
+    ...emptyCaseFields('objection', record.id, '2026-09-07'),
+    applicant: '王伟',
+    statement,
+  });
+  if (!raised.ok) throw new Error(JSON.stringify(raised.issues));
+  each.profile.signIn(users.reviewer);
+  expect((await cases.act(raised.value.id, 'review', '已调取原始文书')).ok).toBe(true);
+  return { record, raised };
+}
+
+describe('the objection outcome "corrected"', () => {
+  it('amends the record in one run with the case: still published, corrected fields, before and after in history', async () => {
+    const { record, raised } = await reviewedObjection('决定书载明的项目名称有误');
+
+    // Nothing changed, or a broken correction: refused naming the rule, nothing written.
+    expect(codesOf(await cases.act(raised.value.id, 'correct', '项目名称有误', {}))).toEqual([
+      'cases.nothingCorrected',
+    ]);
+    expect(
+      codesOf(
+        await cases.act(raised.value.id, 'correct', '项目名称有误', {
+          title: 'x',
+          decisionDate: '2026-02-30',
+        }),
+      ),
+    ).toContain('dateFormat');
+    expect((await cases.get(raised.value.id))!.status).toBe('reviewed');
+    expect((await each.profile.records.get(record.id))!.title).toBe(record.title);
+
+    const title = '出借资质（项目名称更正为“城东安置房”）被列入严重失信主体名单';
+    const corrected = await cases.act(raised.value.id, 'correct', '项目名称有误，按原始文书更正', { title });
+    if (!corrected.ok) throw new Error(JSON.stringify(corrected.issues));
+    expect(corrected.value.status).toBe('corrected');
+    const after = (await each.profile.records.get(record.id))!;
+    expect(after).toMatchObject({ status: 'approved', title, publicityEnd: record.publicityEnd });
+    expect(after.workflow.at(-1)).toMatchObject({
+      action: 'amend',
+      by: users.reviewer.userId,
+      note: '项目名称有误，按原始文书更正',
+    });
+    const [before] = await each.profile.records.history(record.id);
+    expect(before!.snapshot).toMatchObject({ title: record.title, status: 'approved' });
+    expect(await firstValueFrom(cases.watchRecordsUnderObjection())).toEqual(new Set());
+
+    // The platform accepts the pushed correction from the deciding reviewer.
+    const known = new Map<string, KnownUser>([
+      [record.createdBy, { id: record.createdBy, roles: ['clerk'], status: 'active' }],
+      [users.reviewer.userId, { id: users.reviewer.userId, roles: ['reviewer'], status: 'active' }],
+    ]);
+    expect(
+      checkWritePermission('creditRecords', after as never, record as never, (id) => known.get(id)),
+    ).toEqual([]);
+  });
+
+  it('refuses the correction by the user who entered the record (four-eyes)', async () => {
+    const { record, raised } = await reviewedObjection('事实有误');
+    each.profile.signIn({ ...users.reviewer, userId: record.createdBy });
+    expect(codesOf(await cases.act(raised.value.id, 'correct', '更正', { title: 'x' }))).toEqual([
+      'permission.ownWork',
+    ]);
+    expect((await each.profile.records.get(record.id))!.title).toBe(record.title);
+  });
+});
+
 describe('four-eyes on the platform', () => {
   it('refuses a pushed decision by the user who entered the record, accepts another reviewer’s', async () => {
     each.profile.setNow('2027-03-08T02:00:00.000Z');

@@ -5,10 +5,16 @@
  * another county flags a subject here.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { defaultGradingModel } from '../../shared/grading/publishedModels.ts';
+import { ruleSetId } from '../../shared/grading/ruleSet.ts';
 import { subjectKeyOf } from '../../shared/lists/cityBlackList.ts';
+import { defaultListRules } from '../../shared/lists/rules.ts';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
 import { GradeCache } from '../../renderer/lists/gradeCache.ts';
+import { GradePublication } from '../../renderer/lists/gradePublication.ts';
 import { ListingRepository, unenrolledMatchingKey } from '../../renderer/lists/listings.ts';
+import { cityOf } from '../../renderer/repositories/reference.ts';
 import { cityEntryFor } from './cityListHarness.ts';
 import {
   codes,
@@ -162,6 +168,123 @@ describe('the black list on a county computer', () => {
       onCityBlackList: true,
     });
   });
+
+  it('grades under the scoring model and list rules the city publishes, keeping earlier grades reproducible', async () => {
+    const recordId = await approvedSeriousRecord();
+    expect(listings.grades.gradeOf(subject.id)).toMatchObject({
+      modelCode: 'default-construction',
+      score: 70,
+    });
+    const stamps = cityRuleSetStamps();
+    const model = {
+      ...defaultGradingModel('construction'),
+      code: 'city-construction',
+      version: 2,
+      validFrom: '2026-03-09',
+      baseScore: 100,
+    };
+    const scoring = {
+      ...stamps,
+      id: await ruleSetId('scoringModel', model.code, 2),
+      ruleSet: 'scoringModel',
+    };
+    // As the sync writes pulled documents.
+    await profile.db.reference.insert({
+      ...scoring,
+      code: model.code,
+      version: 2,
+      validFrom: model.validFrom,
+      model,
+    } as never);
+    await expect.poll(() => listings.grades.gradeOf(subject.id)?.modelVersion).toBe(2);
+    expect(listings.grades.gradeOf(subject.id)).toMatchObject({ modelCode: 'city-construction', score: 80 });
+    // Before the version's start (and before the record's approval): the default model.
+    expect(listings.grades.gradeOf(subject.id, '2026-03-08')).toMatchObject({
+      modelCode: 'default-construction',
+      score: 90,
+    });
+
+    // Rules without the construction black list: nothing to suggest; the default rules suggested it.
+    expect(listings.suggestionsFor(subject).map((found) => found.triggeredBy)).toEqual([[recordId]]);
+    const rules = defaultListRules.filter((rule) => rule.code !== 'constructionBlackList');
+    await profile.db.reference.insert({
+      ...stamps,
+      id: await ruleSetId('listRules', 'city', 1),
+      ruleSet: 'listRules',
+      code: 'city',
+      version: 1,
+      validFrom: '2026-03-01',
+      listRules: rules,
+    } as never);
+    await expect.poll(() => listings.rules.length).toBe(rules.length);
+    expect(listings.suggestionsFor(subject)).toEqual([]);
+  });
+
+  it('publishes the year’s grades in chunks, idempotently, approved by a second user, and keeps them on a model change', async () => {
+    const others = [];
+    for (const n of [1, 2, 3]) {
+      const code = withUsccCheck(`91410823MA0R${n}D4E5`);
+      others.push(await registerSubject(profile, enterpriseInput({ name: `武陟县第${n}建筑公司`, code })));
+    }
+    const publication = new GradePublication(
+      profile.db.listings,
+      profile.context,
+      profile.journal,
+      listings.grades,
+    );
+    const scope = { year: 2026, industry: null };
+    expect(await publication.counts(scope)).toEqual({ toPropose: 4, proposed: 0, published: 0 });
+
+    profile.signIn(users.reviewer);
+    expect(issueCodes(await publication.proposeYear(scope))).toEqual(['permission.denied']);
+    profile.signIn(users.clerkReviewer);
+    expect(issueCodes(await publication.proposeYear({ year: 2027, industry: null }))).toEqual([
+      'lists.yearNotBegun',
+    ]);
+    const progress: number[] = [];
+    const proposed = await publication.proposeYear(scope, (done) => progress.push(done));
+    expect(proposed).toEqual({ ok: true, value: 4 });
+    expect(progress).toEqual([4]);
+    // Again: nothing left to propose.
+    expect(await publication.proposeYear(scope)).toEqual({ ok: true, value: 0 });
+    expect(await publication.counts(scope)).toEqual({ toPropose: 0, proposed: 4, published: 0 });
+
+    // Four-eyes: the proposer may not approve; nothing is written.
+    const decision = { decisionNumber: '武建信〔2026〕30号', note: '同意公布' };
+    expect(issueCodes(await publication.approveYear(scope, decision))).toEqual(['permission.ownWork']);
+    expect(await publication.counts(scope)).toMatchObject({ proposed: 4, published: 0 });
+    profile.signIn(users.reviewer);
+    expect(await publication.approveYear(scope, decision)).toEqual({ ok: true, value: 4 });
+    expect(await publication.approveYear(scope, decision)).toEqual({ ok: true, value: 0 });
+    const published = (await profile.db.listings.find({ selector: { kind: 'grade' } }).exec()).map((doc) =>
+      doc.toJSON(),
+    );
+    expect(
+      published.map((listing) => [listing.status, listing.grade, listing.modelVersion, listing.start]),
+    ).toEqual(Array.from({ length: 4 }, () => ['listed', 'A', 1, '2026-03-10']));
+    expect(await profile.local.historyOf('listings', published[0]!.id)).toHaveLength(1);
+
+    // A new model version regrades locally but leaves the published year as it is.
+    const model = {
+      ...defaultGradingModel('construction'),
+      code: 'city-construction',
+      version: 2,
+      baseScore: 70,
+    };
+    await profile.db.reference.insert({
+      ...cityRuleSetStamps(),
+      id: await ruleSetId('scoringModel', model.code, 2),
+      ruleSet: 'scoringModel',
+      code: model.code,
+      version: 2,
+      validFrom: model.validFrom,
+      model,
+    } as never);
+    await expect.poll(() => listings.grades.gradeOf(subject.id)?.grade).toBe('C');
+    profile.signIn(users.clerk);
+    expect(await publication.proposeYear(scope)).toEqual({ ok: true, value: 0 });
+    expect(await profile.db.listings.count({ selector: { kind: 'grade', status: 'listed' } }).exec()).toBe(4);
+  });
 });
 
 describe('the grade cache and the start-up path', () => {
@@ -216,3 +339,18 @@ describe('the grade cache and the start-up path', () => {
     expect([...cache.byGrade().values()].flat()).toHaveLength(25);
   });
 });
+
+const issueCodes = (result: { ok: boolean; issues?: { code: string }[] }) =>
+  result.ok ? [] : (result.issues ?? []).map((found) => found.code);
+
+/** The stamps of a rule-set version the city published, as the sync writes it. */
+function cityRuleSetStamps() {
+  return {
+    county: cityOf(subject.county),
+    createdAt: '2026-03-09T00:00:00.000Z',
+    updatedAt: '2026-03-09T00:00:00.000Z',
+    createdBy: 'city-admin',
+    updatedBy: 'city-admin',
+    kind: 'ruleSet',
+  };
+}

@@ -1,6 +1,6 @@
 import { Alert, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import type { MantineColor } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StepTextKind } from '../../../shared/kit/workflow.ts';
 import type { ValidationIssue } from '../../../shared/model/validation.ts';
@@ -26,6 +26,10 @@ export interface StepSpec {
   /** The number of the decision document the step is taken by, when it needs one. */
   documentNumber?: { label: string } | null;
   color?: MantineColor;
+  /** Further fields the step takes (e.g. a record's corrected content), shown above the text. */
+  fields?: ReactNode;
+  /** Labels of those fields, for naming them in a refusal. */
+  fieldLabel?: (field: string) => string | null;
 }
 
 /**
@@ -47,12 +51,16 @@ export function StepDialog({
   const [documentNumber, setDocumentNumber] = useState('');
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
+  // A new step (not a new object for the same step, as a page re-renders) starts afresh.
+  const opened = step?.label ?? null;
+  const initialDate = step?.date?.initial ?? '';
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when another step opens
   useEffect(() => {
     setText('');
-    setDate(step?.date?.initial ?? '');
+    setDate(initialDate);
     setDocumentNumber('');
     setIssues([]);
-  }, [step]);
+  }, [opened, initialDate]);
 
   const confirm = async () => {
     if (!step) return;
@@ -77,7 +85,7 @@ export function StepDialog({
                   ? (step.date?.label ?? null)
                   : field === 'documentNumber'
                     ? (step.documentNumber?.label ?? null)
-                    : null
+                    : (step.fieldLabel?.(field) ?? null)
             }
             refusedAction={step.label}
           />
@@ -105,6 +113,7 @@ export function StepDialog({
               data-testid="step-document-number"
             />
           )}
+          {step.fields}
           {step.text && (
             <Textarea
               label={textLabel}

@@ -39,6 +39,7 @@ const actionColors: Record<ManualAction, string> = {
   repair: 'violet',
   revoke: 'red',
   republish: 'red',
+  amend: 'grape',
 };
 
 /** One credit record: every field, where it came from, its review history and the steps the user may take. */

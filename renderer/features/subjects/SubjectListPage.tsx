@@ -28,6 +28,7 @@ import { useCan, useSession } from '../../security/hooks.ts';
 import { ListExportButton } from '../common/ListExport.tsx';
 import { ListTable } from '../common/ListTable.tsx';
 import { SubjectGradeCell } from '../../lists/SubjectGradeCell.tsx';
+import { useGradeFilter } from '../../lists/useGradeFilter.ts';
 import { displayCode, formatInstant } from './labels.ts';
 import { SyncBadge } from '../sync/SyncBadge.tsx';
 import { useRecordSyncStates } from '../sync/syncContext.ts';
@@ -49,6 +50,7 @@ export function SubjectListPage() {
   const [kind, setKind] = useState<SubjectKind | null>(null);
   const [industry, setIndustry] = useState<Industry | null>(null);
   const [status, setStatus] = useState<SubjectStatus | null>(null);
+  const grades = useGradeFilter();
   const [sort, setSort] = useState<SubjectSort>('updatedAt');
   const [page, setPage] = useState(1);
   const [result, setResult] = useState<SubjectPage | null>(null);
@@ -73,6 +75,7 @@ export function SubjectListPage() {
         kind: kind ?? undefined,
         industry: industry ?? undefined,
         status: status ?? undefined,
+        ids: grades.ids,
         sort,
         offset: (page - 1) * pageSize,
         limit: pageSize,
@@ -81,7 +84,7 @@ export function SubjectListPage() {
     return () => {
       current = false;
     };
-  }, [subjects, debouncedText, kind, industry, status, sort, page, revision]);
+  }, [subjects, debouncedText, kind, industry, status, grades.ids, sort, page, revision]);
 
   /** Every subject the filters select, as the list shows them: ID numbers masked unless the role sees them. */
   const exportRows = async (): Promise<string[][]> => {
@@ -90,6 +93,7 @@ export function SubjectListPage() {
       kind: kind ?? undefined,
       industry: industry ?? undefined,
       status: status ?? undefined,
+      ids: grades.ids,
       sort,
       offset: 0,
       limit: result?.total ?? 0,
@@ -119,7 +123,7 @@ export function SubjectListPage() {
   const options = (prefix: string, values: readonly string[]) =>
     values.map((value) => ({ value, label: t(`${prefix}.${value}`) }));
   const pages = result ? Math.max(1, Math.ceil(result.total / pageSize)) : 1;
-  const nothingYet = result?.total === 0 && !debouncedText && !kind && !industry && !status;
+  const nothingYet = result?.total === 0 && !debouncedText && !kind && !industry && !status && !grades.grade;
 
   return (
     <Stack>
@@ -179,6 +183,16 @@ export function SubjectListPage() {
           onChange={(value) => resetPage(setStatus)(value as SubjectStatus | null)}
           clearable
           w={120}
+        />
+        <Select
+          label={t('lists.ui.gradeFilter')}
+          placeholder={t('common.all')}
+          data={grades.codes}
+          value={grades.grade}
+          onChange={resetPage(grades.setGrade)}
+          clearable
+          w={110}
+          data-testid="grade-filter"
         />
         <Select
           label={t('subject.sort.label')}

@@ -117,6 +117,7 @@ describe('credit record workflow', () => {
     expect(availableWorkflowActions({ ...draft, status: 'approved' }, reviewer)).toEqual([
       'repair',
       'revoke',
+      'amend',
     ]);
     expect(availableWorkflowActions({ ...draft, status: 'expired' }, reviewer)).toEqual([]);
   });

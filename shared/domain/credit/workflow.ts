@@ -2,7 +2,7 @@
  * The review workflow of credit records, as a table for the workflow engine (shared/kit/workflow.ts):
  *
  *   draft ──submit──▶ submitted ──approve──▶ approved ──expire──▶ expired
- *     ▲                  │                       ├──repair──▶ repaired ──republish──▶ approved
+ *     ▲                  │                    ↻amend ├──repair──▶ repaired ──republish──▶ approved
  *     └──return/withdraw─┘                       └──revoke──▶ revoked
  *
  * Every step appends who did it, when, and its text (`note`): the reviewer's opinion (审核意见) on
@@ -74,6 +74,15 @@ export const creditRecordWorkflow: WorkflowTable<CreditRecordStatus, WorkflowAct
       from: 'approved',
       to: 'revoked',
       permission: 'record.revoke',
+      fourEyes: true,
+      text: { kind: 'reason', required: true },
+    }),
+    // Amend corrects an approved record's inaccurate fields on an objection's "corrected" outcome: the
+    // reviewer who decides the objection, with the objection as the reason; the record stays approved.
+    amend: transition({
+      from: 'approved',
+      to: 'approved',
+      permission: 'case.decide',
       fourEyes: true,
       text: { kind: 'reason', required: true },
     }),
