@@ -215,7 +215,10 @@ export class ListingRepository {
   async proposeGrade(subject: SubjectDocument, result: GradeResult): Promise<Validated<ListingDocument>> {
     const acting = actingUser(this.#context, 'list.propose');
     if (!acting.ok) return acting;
-    return this.#create(gradeListingInput(subject.id, await this.subjectKeyOf(subject), result), acting.session);
+    return this.#create(
+      gradeListingInput(subject.id, await this.subjectKeyOf(subject), result),
+      acting.session,
+    );
   }
 
   /** Takes a reviewer's step (approve, reject, exit) with its decision document and text. */

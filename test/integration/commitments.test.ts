@@ -6,7 +6,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { SubjectDocument } from '../../shared/model/subject.ts';
 import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
-import type { CommitmentRepository } from '../../renderer/commitments/repository.ts';
+import type { CommitmentFields, CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/db/writeJournal.ts';
 import { acceptedCommitment, office, openCommitments } from './commitmentHarness.ts';
 import {
