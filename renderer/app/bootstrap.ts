@@ -198,7 +198,10 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
-  const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
+  const inspections = openInspections({
+    ...{ db, local, context, subjects, users: core.users, ...credit },
+    officeName: core.office.officeName,
+  });
   const listings = await ListingRepository.open(db, context, credit.journal, subjects);
   const sync = await openSync(core, subjects, credit.attachments);
   return { ...core, subjects, backup, ...credit, cases, commitments, inspections, listings, sync };

@@ -58,6 +58,7 @@ function fieldsOf(doc: InspectionDocument): InspectionFields {
     kind: _kind,
     state: _state,
     steps: _steps,
+    rectifications: _rectifications,
     ...fields
   } = doc;
   return fields;
@@ -75,7 +76,7 @@ export function InspectionPage() {
   }, [inspections, id]);
   if (doc === undefined) return <Loader />;
   if (doc === null) return <Text>{t('inspectionUi.notFound')}</Text>;
-  const editable = doc.state === 'draft' && inspections.canRecord();
+  const editable = inspections.mayEdit(doc);
   return (
     <Stack maw={960}>
       <InspectionHeader doc={doc} />

@@ -4,6 +4,7 @@ import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
 import type { AttachmentStore } from '../repositories/attachments.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
+import type { ReferenceRepository } from '../repositories/reference.ts';
 import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { UserRepository } from '../security/users.ts';
@@ -24,6 +25,8 @@ export function openInspections(options: {
   subjects: SubjectRepository;
   creditRecords: CreditRecordRepository;
   users: UserRepository;
+  reference: ReferenceRepository;
+  officeName: string;
 }): InspectionRepository {
   const { subjects, creditRecords, users, context } = options;
   const standingOf = async (subjectId: string): Promise<SubjectStanding> => {
@@ -43,5 +46,8 @@ export function openInspections(options: {
     local: options.local,
     attachments: options.attachments,
     standingOf,
+    records: creditRecords,
+    reference: options.reference,
+    officeName: options.officeName,
   });
 }

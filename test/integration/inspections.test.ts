@@ -42,6 +42,9 @@ async function inspectionProfile(conflicted: string[] = []) {
     local: profile.local,
     attachments: profile.records.attachments,
     standingOf: async () => ({ grade: '', raised: false, conflicted }),
+    records: profile.records,
+    reference: profile.reference,
+    officeName: '示范县住房和城乡建设局',
   });
   return { profile, subject, inspections };
 }
@@ -57,7 +60,13 @@ const start = (subjectId: string, inspectors = [inspector.userId, partner]) => (
 });
 
 function fieldsOf(doc: InspectionFields & object): InspectionFields {
-  const { kind: _k, state: _s, steps: _st, ...fields } = doc as InspectionFields & Record<string, unknown>;
+  const {
+    kind: _k,
+    state: _s,
+    steps: _st,
+    rectifications: _r,
+    ...fields
+  } = doc as InspectionFields & Record<string, unknown>;
   for (const stamp of ['id', 'county', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy']) {
     delete (fields as Record<string, unknown>)[stamp];
   }
@@ -162,7 +171,38 @@ describe('an inspection on the device', () => {
   });
 });
 
-describe('the platform and inspection photos', () => {
+/** A complete record: every item compliant but SG-03 (high-risk works, a risk-warning item), signed. */
+async function completed(inspections: InspectionRepository, draft: InspectionFields & { id: string }) {
+  const signature = await inspections.keepPhoto({ name: 'signature.jpg', data: jpeg(5) });
+  if (!signature.ok) throw new Error('signature not kept');
+  const fields = fieldsOf(draft);
+  const findingId = uuidv7();
+  const saved = await inspections.saveDraft(draft.id, {
+    ...fields,
+    items: fields.items.map((item) => ({
+      ...item,
+      result: item.code === 'SG-03' ? 'nonCompliant' : 'compliant',
+    })),
+    findings: [
+      {
+        id: findingId,
+        itemCode: 'SG-03',
+        severity: 'critical',
+        description: '高支模未按专项方案搭设',
+        rectifyBy: '2026-03-11',
+        photos: [],
+      },
+    ],
+    representative: '王伟',
+    signature: signature.value,
+    conclusion: '存在重大安全隐患，责令限期整改。',
+    endedAt: '2026-03-06T03:00:00.000Z',
+  });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
+  return { findingId, signature: signature.value };
+}
+
+describe('inspections on the platform', () => {
   let platform: TestPlatform;
 
   beforeAll(async () => {
@@ -171,6 +211,74 @@ describe('the platform and inspection photos', () => {
 
   afterAll(async () => {
     await platform.stop();
+  });
+
+  async function tabletClient(): Promise<PlatformClient> {
+    const url = platform.platform.url;
+    const enrollment = await requestEnrollment(url, await platform.enrollmentCode(), 'tablet', uuidv7());
+    return new PlatformClient(url, enrollment.token);
+  }
+
+  it('issues the order on closing; a failed re-inspection proposes the linked record the platform accepts', async () => {
+    const { profile, subject, inspections } = await inspectionProfile();
+    const started = await inspections.start(start(subject.id));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const { id } = started.value;
+    const { findingId, signature } = await completed(inspections, started.value);
+    expect((await inspections.act(id, 'submit')).ok).toBe(true);
+    expect((await inspections.get(id))!.rectifications).toEqual([]);
+    profile.signIn(session(testStaff.secondReviewer, '李审', ['reviewer']));
+    expect((await inspections.act(id, 'close', '同意')).ok).toBe(true);
+    const closed = (await inspections.get(id))!;
+    expect(closed.rectifications).toMatchObject([
+      { findingId, catalogCode: 'JZ-FX-02', issuedOn: '2026-03-06', deadline: '2026-03-11', state: 'open' },
+    ]);
+
+    // A reviewer does not re-inspect; the inspector does, after the deadline, and finds it not rectified.
+    const found = { rectified: false, date: '2026-03-16', note: '复查时高支模仍未按方案整改' };
+    profile.setNow('2026-03-16T02:00:00.000Z');
+    expect((await inspections.reinspect(id, findingId, found)).ok).toBe(false);
+    profile.signIn(inspector);
+    const escalated = await inspections.reinspect(id, findingId, found);
+    if (!escalated.ok) throw new Error(JSON.stringify(escalated.issues));
+    const { recordId } = escalated.value;
+    const order = (await inspections.get(id))!.rectifications[0]!;
+    expect(order).toMatchObject({ state: 'escalated', proposedRecordId: recordId });
+    const record = await profile.records.get(recordId);
+    expect(record).toMatchObject({
+      subjectId: subject.id,
+      catalogCode: 'JZ-FX-02',
+      category: 'riskWarning',
+      source: 'inspection',
+      sourceId: id,
+      status: 'draft',
+      decisionDate: '2026-03-16',
+      createdBy: inspector.userId,
+    });
+    expect(record!.facts).toContain('复查时高支模仍未按方案整改');
+    // Taken once: a second re-inspection of the same order is refused and proposes nothing more.
+    expect((await inspections.reinspect(id, findingId, { ...found, rectified: true })).ok).toBe(false);
+    expect((await profile.records.list({ subjectId: subject.id, limit: 10 })).items).toHaveLength(1);
+
+    const client = await tabletClient();
+    await client.putBlob(signature.sha256, await inspections.attachments.bytes(signature.sha256));
+    const inspection = (await inspections.get(id))!;
+    const tampered = {
+      ...inspection,
+      rectifications: [{ ...order, deadline: '2026-06-30' }],
+    };
+    const refused = await client.push('inspections', [
+      { newDocumentState: { ...tampered, _deleted: false } },
+    ]);
+    expect(refused.rejected[0]?.issues).toEqual([
+      { field: 'rectifications', code: 'inspection.rectification.ordersAltered' },
+    ]);
+    const pushed = await client.push('inspections', [
+      { newDocumentState: { ...inspection, _deleted: false } },
+    ]);
+    expect(pushed.rejected).toEqual([]);
+    const filed = await client.push('creditRecords', [{ newDocumentState: { ...record!, _deleted: false } }]);
+    expect(filed.rejected).toEqual([]);
   });
 
   it('refuses an inspection until the photo on its checklist item is uploaded', async () => {
@@ -187,9 +295,7 @@ describe('the platform and inspection photos', () => {
     });
     if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
 
-    const url = platform.platform.url;
-    const enrollment = await requestEnrollment(url, await platform.enrollmentCode(), 'tablet', uuidv7());
-    const client = new PlatformClient(url, enrollment.token);
+    const client = await tabletClient();
     const row = { newDocumentState: { ...saved.value, _deleted: false } };
     const early = await client.push('inspections', [row]);
     expect(early.rejected).toEqual([
@@ -209,7 +315,7 @@ describe('the platform and inspection photos', () => {
     const later = await client.push('inspections', [row]);
     expect(later.rejected).toEqual([]);
     const pulled = await client.pull('inspections', null, 10);
-    expect(pulled.documents.map((doc) => doc.id)).toEqual([saved.value.id]);
+    expect(pulled.documents.map((doc) => doc.id)).toContain(saved.value.id);
     expect(await client.getBlob(photo.value.sha256)).toEqual(bytes);
   });
 });
