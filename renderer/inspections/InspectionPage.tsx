@@ -41,6 +41,7 @@ import { useUserNames } from '../features/credit/useUserNames.ts';
 import { localDate } from '../session/session.ts';
 import { InspectionStateBadge, originLabel } from './InspectionListPage.tsx';
 import { preparePhoto } from './photoIntake.ts';
+import { RectificationOrders } from './RectificationOrders.tsx';
 import type { InspectionFields } from './repository.ts';
 import { SignaturePad } from './SignaturePad.tsx';
 
@@ -80,7 +81,13 @@ export function InspectionPage() {
   return (
     <Stack maw={960}>
       <InspectionHeader doc={doc} />
+      {!editable && doc.state === 'draft' && inspections.canRecord() && (
+        <Alert color="gray" data-testid="read-only">
+          {t('rectificationUi.readOnly')}
+        </Alert>
+      )}
       {editable ? <InspectionForm key={doc.id} doc={doc} /> : <InspectionRecordView doc={doc} />}
+      <RectificationOrders doc={doc} />
       <InspectionSteps doc={doc} />
     </Stack>
   );

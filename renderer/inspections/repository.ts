@@ -127,6 +127,16 @@ export class InspectionRepository {
     return doc ? (doc.toJSON() as InspectionDocument) : null;
   }
 
+  /** Today on this device (YYYY-MM-DD), by the services clock. */
+  today(): string {
+    return localDate(this.#context.clock());
+  }
+
+  /** The catalog item an order's escalation would file under, for the step dialog to name. */
+  catalogItem(code: string) {
+    return this.#dependencies.reference.catalog().find((item) => item.code === code);
+  }
+
   canRecord(): boolean {
     return mayAct(this.#context, 'inspection.record');
   }

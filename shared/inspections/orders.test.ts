@@ -5,7 +5,14 @@ import { validateCreditRecordInput } from '../model/creditRecord.ts';
 import { type Role, roles } from '../security/permissions.ts';
 import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
 import type { InspectionDocument, StoredOrder } from './document.ts';
-import { checkOrderChanges, escalationRecord, openOrders, ordersOnClose, reinspect } from './orders.ts';
+import {
+  checkOrderChanges,
+  escalationRecord,
+  openOrders,
+  orderRows,
+  ordersOnClose,
+  reinspect,
+} from './orders.ts';
 
 const inspector = { userId: 'u-insp', roles: ['inspector'] as Role[] };
 const at = '2026-10-20T02:00:00.000Z';
@@ -108,6 +115,23 @@ describe('rectification orders', () => {
     );
     const open = escalationRecord(doc, doc.rectifications[1]!, defaultCatalog, '示范县住房和城乡建设局');
     expect(open.ok ? '' : open.issues[0]!.code).toBe('inspection.rectification.notEscalated');
+  });
+});
+
+describe('the list of orders', () => {
+  it('filters open, due soon and overdue orders, the nearest deadline first', () => {
+    const doc = closedInspection();
+    const [first, second] = doc.rectifications;
+    const done = { ...doc, rectifications: [first!, { ...second!, state: 'rectified' as const }] };
+    const ids = (filter: Parameters<typeof orderRows>[2], today: string, docs = [doc]) =>
+      orderRows(docs, today, filter).map((row) => row.order.findingId);
+    expect(ids('open', '2026-10-01')).toEqual(['f-1', 'f-2']);
+    expect(ids('dueSoon', '2026-10-10')).toEqual(['f-1']);
+    expect(ids('dueSoon', '2026-10-09')).toEqual([]);
+    expect(ids('overdue', '2026-10-14')).toEqual(['f-1']);
+    expect(ids('dueSoon', '2026-10-14')).toEqual([]);
+    expect(ids('open', '2026-10-14', [done])).toEqual(['f-1']);
+    expect(ids('all', '2026-10-14', [done])).toEqual(['f-1', 'f-2']);
   });
 });
 

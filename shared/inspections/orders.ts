@@ -8,6 +8,7 @@
  * with `checkOrderChanges`: the same orders rebuilt from the findings on closing, fixed fields never
  * changed, each new step replayed through the rectification table as its actor.
  */
+import { addDays } from '../domain/credit/dates.ts';
 import {
   defaultPublicityEnd,
   effectivePublicityRule,
@@ -134,6 +135,37 @@ export function escalationRecord(
 export function openOrders(doc: Pick<InspectionDocument, 'rectifications'>, today: string) {
   const open = doc.rectifications.filter((order) => order.state === 'open');
   return { open, overdue: open.filter((order) => isOverdue(order, today)) };
+}
+
+/** How the list of rectification orders is filtered: open ones, due soon, overdue, or every order. */
+export const orderFilters = ['open', 'dueSoon', 'overdue', 'all'] as const;
+export type OrderFilter = (typeof orderFilters)[number];
+/** An open order is due soon from this many days before its deadline. */
+export const dueSoonDays = 3;
+
+export interface OrderRow {
+  inspection: Pick<InspectionDocument, 'id' | 'subjectId'>;
+  order: StoredOrder;
+  overdue: boolean;
+}
+
+/** The orders of the inspections that pass the filter, the nearest deadline first. */
+export function orderRows(
+  inspections: readonly Pick<InspectionDocument, 'id' | 'subjectId' | 'rectifications'>[],
+  today: string,
+  filter: OrderFilter,
+): OrderRow[] {
+  const soon = addDays(today, dueSoonDays);
+  const passes = (order: StoredOrder, overdue: boolean) =>
+    filter === 'all' ||
+    (order.state === 'open' &&
+      (filter === 'open' || (filter === 'overdue' ? overdue : !overdue && order.deadline <= soon)));
+  return inspections
+    .flatMap((inspection) =>
+      inspection.rectifications.map((order) => ({ inspection, order, overdue: isOverdue(order, today) })),
+    )
+    .filter((row) => passes(row.order, row.overdue))
+    .sort((a, b) => a.order.deadline.localeCompare(b.order.deadline));
 }
 
 /** The fields an order keeps from its issue on. */
