@@ -43,6 +43,7 @@ const zhCN = {
   'rectificationUi.listFilter.latePublicity': '逾期未公示的检查',
   'rectificationUi.listFilter.clear': '显示全部检查',
   'rectificationUi.readOnly': '您不是本次检查的检查人员，只能查看，不能修改。',
+  'draftUi.save': '保存草稿',
 };
 
 const en: typeof zhCN = {
@@ -92,6 +93,7 @@ const en: typeof zhCN = {
   'rectificationUi.listFilter.clear': 'Show all inspections',
   'rectificationUi.readOnly':
     'You are not one of the inspectors of this inspection: you can read it, not change it.',
+  'draftUi.save': 'Save draft',
 };
 
 export const rectificationUiMessages = { 'zh-CN': zhCN, en } as const;

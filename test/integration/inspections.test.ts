@@ -7,6 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../shared/security/blobCrypto.ts';
 import type { Role } from '../../shared/security/permissions.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
+import { DraftAutosave } from '../../renderer/inspections/autosave.ts';
 import { type InspectionFields, InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { rawProfileContents } from '../../renderer/security/testSupport.ts';
 import type { SignedInSession } from '../../renderer/security/session.ts';
@@ -201,6 +202,63 @@ async function completed(inspections: InspectionRepository, draft: InspectionFie
   if (!saved.ok) throw new Error(JSON.stringify(saved.issues));
   return { findingId, signature: signature.value };
 }
+
+describe('autosave of a draft', () => {
+  it('keeps every pause in typing on this computer and writes the inspection a handful of times', async () => {
+    const { profile, subject, inspections } = await inspectionProfile();
+    const started = await inspections.start(start(subject.id));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const { id } = started.value;
+    const writes = async () =>
+      (await profile.db.auditLog.find({ selector: { documentId: id } }).exec()).length;
+    expect(await writes()).toBe(1);
+
+    const autosave = new DraftAutosave(inspections, id);
+    let fields = fieldsOf(started.value);
+    autosave.open(fields, false);
+    // A typical fill: each item judged, a note typed in bursts, a photo, the representative and the
+    // conclusion typed letter by letter, the form kept every few seconds all along.
+    const photo = await inspections.keepPhoto({ name: 'site.jpg', data: jpeg(11) });
+    if (!photo.ok) throw new Error('photo not kept');
+    const type = async (next: InspectionFields) => {
+      fields = next;
+      autosave.change(fields);
+      await autosave.keep();
+    };
+    for (const [index, item] of fields.items.entries()) {
+      const photos = index === 0 ? [photo.value] : [];
+      await type({
+        ...fields,
+        items: fields.items.map((kept, at) =>
+          at === index ? { ...item, result: 'compliant', photos } : kept,
+        ),
+      });
+    }
+    const conclusion = '现场安全防护到位，资料齐全。';
+    for (let length = 1; length <= conclusion.length; length++) {
+      await type({ ...fields, conclusion: conclusion.slice(0, length) });
+    }
+    await type({ ...fields, representative: '王伟' });
+    // Never written yet, yet nothing typed is lost: a crash now restores all of it.
+    expect(await writes()).toBe(1);
+    expect(await inspections.formState(id)).toEqual(fields);
+
+    // Leaving the page writes it once; leaving again with nothing changed writes nothing.
+    expect(await autosave.save()).toEqual({ saved: true });
+    expect(await autosave.save()).toBeNull();
+    expect(await writes()).toBe(2);
+    expect((await inspections.get(id))!.conclusion).toBe(conclusion);
+    expect(await inspections.formState(id)).toBeNull();
+
+    // A refused draft is not written, and what was typed stays kept on this computer.
+    const late = { ...fields, findings: [], endedAt: '2026-03-01T00:00:00.000Z' };
+    await type(late);
+    const refused = await autosave.save();
+    expect(refused).toMatchObject({ saved: false });
+    expect(await writes()).toBe(2);
+    expect(await inspections.formState(id)).toEqual(late);
+  });
+});
 
 describe('inspections on the platform', () => {
   let platform: TestPlatform;
