@@ -1,3 +1,4 @@
+import { conflictedUsers } from '../../shared/inspections/conflicts.ts';
 import { hasRaisedRisk } from '../../shared/inspections/rectification.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
@@ -32,13 +33,7 @@ export function openInspections(options: {
   const standingOf = async (subjectId: string): Promise<SubjectStanding> => {
     const subject = await subjects.get(subjectId);
     const records = (await creditRecords.list({ subjectId, limit: 10_000 })).items;
-    const names = new Set(
-      [subject?.contactPerson ?? '', subject?.legalRepresentative ?? ''].map((name) => name.trim()),
-    );
-    names.delete('');
-    const conflicted = (await users.list())
-      .filter((user) => names.has(user.displayName.trim()))
-      .map((user) => user.id);
+    const conflicted = conflictedUsers(subject, await users.list());
     return { grade: '', raised: hasRaisedRisk(records, [], localDate(context.clock())), conflicted };
   };
   return new InspectionRepository(options.db.inspections, context, {

@@ -12,7 +12,7 @@ import { type InspectionFields, InspectionRepository } from '../../renderer/insp
 import { rawProfileContents } from '../../renderer/security/testSupport.ts';
 import type { SignedInSession } from '../../renderer/security/session.ts';
 import { PlatformClient, requestEnrollment } from '../../renderer/sync/platformClient.ts';
-import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import { codes, enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
 import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
 
 /** A tiny whole JPEG (start and end markers around some bytes). */
@@ -337,6 +337,35 @@ describe('inspections on the platform', () => {
     expect(pushed.rejected).toEqual([]);
     const filed = await client.push('creditRecords', [{ newDocumentState: { ...record!, _deleted: false } }]);
     expect(filed.rejected).toEqual([]);
+  });
+
+  it('refuses an inspection by the inspected party’s contact person, as the platform knows the party', async () => {
+    // This device did not know the contact (another computer entered it); the platform does.
+    const { profile, inspections } = await inspectionProfile();
+    profile.signIn(session(testStaff.clerk, '张录', ['clerk']));
+    const party = await registerSubject(
+      profile,
+      enterpriseInput({ code: codes.otherEnterprise, name: '示范建设集团', contactPerson: '示范用户' }),
+    );
+    profile.signIn(inspector);
+    const started = await inspections.start(start(party.id));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const client = await tabletClient();
+    const subjectPush = await client.push('subjects', [{ newDocumentState: { ...party, _deleted: false } }]);
+    expect(subjectPush.rejected).toEqual([]);
+    const pushed = await client.push('inspections', [
+      { newDocumentState: { ...started.value, _deleted: false } },
+    ]);
+    // Every seeded user of the test county is called 示范用户, so both inspectors must step aside.
+    expect(pushed.rejected).toEqual([
+      {
+        id: started.value.id,
+        issues: [
+          { field: 'inspectors.0', code: 'inspection.inspectorIsContact' },
+          { field: 'inspectors.1', code: 'inspection.inspectorIsContact' },
+        ],
+      },
+    ]);
   });
 
   it('refuses an inspection until the photo on its checklist item is uploaded', async () => {
