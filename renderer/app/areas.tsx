@@ -44,6 +44,7 @@ import { VerificationPage } from '../verification/VerificationPage.tsx';
 import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
 import { InspectionPage } from '../inspections/InspectionPage.tsx';
 import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
+import { RectificationListPage } from '../inspections/RectificationListPage.tsx';
 import { ListsPage } from '../lists/ListsPage.tsx';
 
 export interface AppRoute {
@@ -129,6 +130,7 @@ export const appRoutes: AppRoute[] = [
     action: 'inspection.record',
     back: '/inspections',
   },
+  { path: '/inspections/rectifications', element: <RectificationListPage /> },
   { path: '/inspections/:id', element: <InspectionPage /> },
   { path: '/lists', element: <ListsPage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },

@@ -206,7 +206,10 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
-  const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
+  const inspections = openInspections({
+    ...{ db, local, context, subjects, users: core.users, ...credit },
+    officeName: core.office.officeName,
+  });
   const sync = await openSync(core, subjects, credit.attachments, provisions);
   provisions.connect({
     enrolled: () => sync.status.enrollment !== null,

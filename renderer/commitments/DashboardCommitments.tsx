@@ -101,7 +101,7 @@ export function CommitmentFiguresCard() {
   );
 }
 
-function Figure(props: {
+export function Figure(props: {
   label: string;
   value: string;
   note: string;

@@ -46,7 +46,7 @@ import type { Attachment } from '../../shared/model/attachment.ts';
 import type { AuditAction } from '../../shared/model/auditEntry.ts';
 import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
 import type { Industry, SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
-import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { CommitmentCollection } from '../db/database.ts';
 import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
@@ -347,7 +347,7 @@ export class CommitmentRepository {
     let subject: SubjectDocument | null;
     if (newSubject) {
       const prepared = await this.#subjects.prepareNew(newSubject);
-      if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'newSubject') };
+      if (!prepared.ok) return { ok: false, issues: prefixIssues(prepared.issues, 'newSubject') };
       subject = prepared.value;
       steps.push(creationOf('subjects', [subject]));
     } else {
@@ -735,10 +735,10 @@ export class CommitmentRepository {
       if (effect.outcome !== 'record') return none;
       const id = uuidv7(this.#context.clock().getTime());
       const prepared = this.#records.prepareDerived(session, id, { ...effect.record, sourceId: current.id });
-      if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'creditRecord') };
+      if (!prepared.ok) return { ok: false, issues: prefixIssues(prepared.issues, 'creditRecord') };
       // Submitted for review at once: a dishonest record is a proposal a reviewer approves (four-eyes).
       const submitted = takeCreditRecordStep(prepared.value, 'submit', session, now);
-      if (!submitted.ok) return { ok: false, issues: prefixed(submitted.issues, 'creditRecord') };
+      if (!submitted.ok) return { ok: false, issues: prefixIssues(submitted.issues, 'creditRecord') };
       return {
         ok: true,
         value: { steps: [creationOf('creditRecords', [submitted.value])], newRecordIds: [id] },
@@ -752,7 +752,7 @@ export class CommitmentRepository {
       const record = await this.#records.get(recordId);
       if (record?.status !== 'submitted') continue;
       const stepped = takeCreditRecordStep(record, recordStep, session, now, note);
-      if (!stepped.ok) return { ok: false, issues: prefixed(stepped.issues, 'creditRecord') };
+      if (!stepped.ok) return { ok: false, issues: prefixIssues(stepped.issues, 'creditRecord') };
       const after: CreditRecordDocument = { ...stepped.value, updatedAt: now, updatedBy: session.userId };
       steps.push({
         kind: 'update',
@@ -794,7 +794,7 @@ export class CommitmentRepository {
       republish.publicityEnd,
       republishReason(commitment.number),
     );
-    if (!prepared.ok) return { ok: false, issues: prefixed(prepared.issues, 'repairedRecord') };
+    if (!prepared.ok) return { ok: false, issues: prefixIssues(prepared.issues, 'repairedRecord') };
     return { ok: true, value: [prepared.value.step] };
   }
 
@@ -863,10 +863,6 @@ export class CommitmentRepository {
 
 function plain(doc: { toJSON(): unknown }): CommitmentDocument {
   return doc.toJSON() as CommitmentDocument;
-}
-
-function prefixed(issues: ValidationIssue[], prefix: string): ValidationIssue[] {
-  return issues.map((found) => ({ ...found, field: `${prefix}.${found.field}` }));
 }
 
 function partyOf(

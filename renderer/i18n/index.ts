@@ -14,6 +14,7 @@ import { reportMessages } from '../reports/messages.ts';
 import { verificationMessages } from '../verification/messages.ts';
 import { commitmentUiMessages } from '../commitments/messages.ts';
 import { inspectionUiMessages } from '../inspections/messages.ts';
+import { rectificationUiMessages } from '../inspections/rectificationMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -42,6 +43,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   commitmentUiMessages,
   inspectionMessages,
   inspectionUiMessages,
+  rectificationUiMessages,
   gradingMessages,
   listMessages,
   caseMessages,

@@ -6,6 +6,9 @@ import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import type { InspectionState } from '../../shared/inspections/workflows.ts';
 import { useServices } from '../app/services.ts';
 import { ListTable } from '../features/common/ListTable.tsx';
+import { useQueryFilter } from '../features/common/useQueryFilter.ts';
+import { figureFilterOf, inspectionsBehind } from './DashboardInspections.tsx';
+import { useAllInspections } from './RectificationListPage.tsx';
 
 const stateColors: Record<InspectionState, string> = { draft: 'gray', submitted: 'yellow', closed: 'green' };
 
@@ -87,27 +90,41 @@ function StorageStatus() {
 
 export function InspectionListPage() {
   const { t } = useTranslation();
-  const { inspections } = useServices();
-  const [all, setAll] = useState<InspectionDocument[]>([]);
-  useEffect(() => {
-    const subscription = inspections.watchAll().subscribe(setAll);
-    return () => subscription.unsubscribe();
-  }, [inspections]);
+  const { inspections, reference } = useServices();
+  const all = useAllInspections() ?? [];
+  const [params, setFilter] = useQueryFilter();
+  const figure = figureFilterOf(params.get('figure'));
+  const shown = figure
+    ? all.filter(inspectionsBehind(figure, inspections.today(), reference.calendar()))
+    : all;
   return (
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('inspectionUi.title')}</Title>
-        {inspections.canRecord() && (
-          <Button component={Link} to="/inspections/new" size="md">
-            {t('inspectionUi.new')}
+        <Group>
+          <Button component={Link} to="/inspections/rectifications" size="md" variant="default">
+            {t('rectificationUi.nav')}
           </Button>
-        )}
+          {inspections.canRecord() && (
+            <Button component={Link} to="/inspections/new" size="md">
+              {t('inspectionUi.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <StorageStatus />
-      {all.length === 0 ? (
+      {figure && (
+        <Group gap="xs" data-testid="figure-filter">
+          <Text fw={500}>{t(`rectificationUi.listFilter.${figure}`)}</Text>
+          <Anchor component="button" onClick={() => setFilter('figure', null)}>
+            {t('rectificationUi.listFilter.clear')}
+          </Anchor>
+        </Group>
+      )}
+      {shown.length === 0 ? (
         <Text c="dimmed">{t('inspectionUi.none')}</Text>
       ) : (
-        <InspectionTable inspections={all} />
+        <InspectionTable inspections={shown} />
       )}
     </Stack>
   );

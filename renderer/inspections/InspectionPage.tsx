@@ -18,7 +18,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconCamera } from '@tabler/icons-react';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { type ChecklistItem, defaultTemplateFor } from '../../shared/inspections/checklists.ts';
@@ -40,12 +40,11 @@ import { IssueSummary, issueText } from '../features/credit/issues.tsx';
 import { useUserNames } from '../features/credit/useUserNames.ts';
 import { localDate } from '../session/session.ts';
 import { InspectionStateBadge, originLabel } from './InspectionListPage.tsx';
+import { DraftAutosave, keepEveryMs, saveEveryMs } from './autosave.ts';
 import { preparePhoto } from './photoIntake.ts';
+import { RectificationOrders } from './RectificationOrders.tsx';
 import type { InspectionFields } from './repository.ts';
 import { SignaturePad } from './SignaturePad.tsx';
-
-/** How often the form is kept and saved while someone types. */
-const autosaveMs = 3000;
 
 function fieldsOf(doc: InspectionDocument): InspectionFields {
   const {
@@ -58,6 +57,7 @@ function fieldsOf(doc: InspectionDocument): InspectionFields {
     kind: _kind,
     state: _state,
     steps: _steps,
+    rectifications: _rectifications,
     ...fields
   } = doc;
   return fields;
@@ -75,11 +75,17 @@ export function InspectionPage() {
   }, [inspections, id]);
   if (doc === undefined) return <Loader />;
   if (doc === null) return <Text>{t('inspectionUi.notFound')}</Text>;
-  const editable = doc.state === 'draft' && inspections.canRecord();
+  const editable = inspections.mayEdit(doc);
   return (
     <Stack maw={960}>
       <InspectionHeader doc={doc} />
+      {!editable && doc.state === 'draft' && inspections.canRecord() && (
+        <Alert color="gray" data-testid="read-only">
+          {t('rectificationUi.readOnly')}
+        </Alert>
+      )}
       {editable ? <InspectionForm key={doc.id} doc={doc} /> : <InspectionRecordView doc={doc} />}
+      <RectificationOrders doc={doc} />
       <InspectionSteps doc={doc} />
     </Stack>
   );
@@ -126,16 +132,18 @@ function InspectionHeader({ doc }: { doc: InspectionDocument }) {
   );
 }
 
-/** The draft's form: kept on this computer and saved every few seconds, restored when reopened. */
+/**
+ * The draft's form: kept on this computer every few seconds (restored when reopened), written to the
+ * inspection on leaving, on Save, on ending the visit and every few minutes (autosave.ts).
+ */
 function InspectionForm({ doc }: { doc: InspectionDocument }) {
   const { t, i18n } = useTranslation();
   const { inspections, reference, context } = useServices();
   const [fields, setFields] = useState<InspectionFields | null>(null);
   const [held, setHeld] = useState<ValidationIssue[]>([]);
-  const [savedAt, setSavedAt] = useState('');
+  const [keptAt, setKeptAt] = useState('');
   const [photoIssues, setPhotoIssues] = useState<ValidationIssue[]>([]);
-  const latest = useRef<InspectionFields | null>(null);
-  const kept = useRef<InspectionFields | null>(null);
+  const autosave = useMemo(() => new DraftAutosave(inspections, doc.id), [inspections, doc.id]);
   const today = localDate(context.clock());
 
   // Loaded once per inspection: later versions of the document are this form's own saves.
@@ -145,52 +153,47 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
     inspections.formState(doc.id).then((restored) => {
       if (!live) return;
       if (restored) notifications.show({ message: t('inspectionUi.restored') });
-      const initial = restored ?? fieldsOf(doc);
-      latest.current = initial;
-      kept.current = restored ? null : initial;
-      setFields(initial);
+      autosave.open(restored ?? fieldsOf(doc), restored !== null);
+      setFields(restored ?? fieldsOf(doc));
     });
     return () => {
       live = false;
     };
-  }, [inspections, doc.id]);
+  }, [autosave]);
 
+  const time = useCallback(() => new Date().toLocaleTimeString(i18n.language), [i18n.language]);
+  const keep = useCallback(async () => {
+    if (await autosave.keep()) setKeptAt(time());
+  }, [autosave, time]);
   const save = useCallback(async () => {
-    const current = latest.current;
-    if (!current || current === kept.current) return;
-    await inspections.keepFormState(doc.id, current);
-    const saved = await inspections.saveDraft(doc.id, current);
-    if (saved.ok) {
-      kept.current = current;
-      setHeld([]);
-      setSavedAt(new Date().toLocaleTimeString(i18n.language));
-      if (latest.current === current) await inspections.dropFormState(doc.id);
-    } else {
-      kept.current = current;
-      setHeld(saved.issues);
-    }
-  }, [inspections, doc.id, i18n.language]);
+    const outcome = await autosave.save();
+    if (!outcome) return;
+    setHeld(outcome.saved ? [] : outcome.issues);
+    setKeptAt(time());
+  }, [autosave, time]);
 
   useEffect(() => {
-    const timer = setInterval(save, autosaveMs);
+    const keeping = setInterval(keep, keepEveryMs);
+    const saving = setInterval(save, saveEveryMs);
     const onHide = () => void save();
     window.addEventListener('pagehide', onHide);
     return () => {
-      clearInterval(timer);
+      clearInterval(keeping);
+      clearInterval(saving);
       window.removeEventListener('pagehide', onHide);
       void save();
     };
-  }, [save]);
+  }, [keep, save]);
 
   if (!fields) return <Loader />;
   const template = defaultTemplateFor(doc.templateIndustry);
   const change = (next: InspectionFields) => {
-    latest.current = next;
+    autosave.change(next);
     setFields(next);
   };
   const changeNow = (next: InspectionFields) => {
     change(next);
-    void save();
+    void keep();
   };
   const setItem = (code: string, patch: Partial<StoredItem>, now = false) => {
     const items = fields.items.map((item) => (item.code === code ? { ...item, ...patch } : item));
@@ -319,7 +322,10 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
             <Button
               size="md"
               variant="light"
-              onClick={() => changeNow({ ...fields, endedAt: context.clock().toISOString() })}
+              onClick={() => {
+                change({ ...fields, endedAt: context.clock().toISOString() });
+                void save();
+              }}
             >
               {t('inspectionUi.finish')}
             </Button>
@@ -331,11 +337,16 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
               </Text>
             )}
           </Group>
-          {savedAt && (
-            <Text size="sm" c="dimmed" data-testid="autosaved">
-              {t('inspectionUi.autosaved', { time: savedAt })}
-            </Text>
-          )}
+          <Group>
+            <Button size="md" variant="default" onClick={() => void save()} data-testid="save-draft">
+              {t('draftUi.save')}
+            </Button>
+            {keptAt && (
+              <Text size="sm" c="dimmed" data-testid="autosaved">
+                {t('inspectionUi.autosaved', { time: keptAt })}
+              </Text>
+            )}
+          </Group>
         </Stack>
       </Paper>
     </Stack>

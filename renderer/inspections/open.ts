@@ -1,9 +1,11 @@
+import { conflictedUsers } from '../../shared/inspections/conflicts.ts';
 import { hasRaisedRisk } from '../../shared/inspections/rectification.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
 import type { AttachmentStore } from '../repositories/attachments.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
+import type { ReferenceRepository } from '../repositories/reference.ts';
 import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { UserRepository } from '../security/users.ts';
@@ -24,18 +26,14 @@ export function openInspections(options: {
   subjects: SubjectRepository;
   creditRecords: CreditRecordRepository;
   users: UserRepository;
+  reference: ReferenceRepository;
+  officeName: string;
 }): InspectionRepository {
   const { subjects, creditRecords, users, context } = options;
   const standingOf = async (subjectId: string): Promise<SubjectStanding> => {
     const subject = await subjects.get(subjectId);
     const records = (await creditRecords.list({ subjectId, limit: 10_000 })).items;
-    const names = new Set(
-      [subject?.contactPerson ?? '', subject?.legalRepresentative ?? ''].map((name) => name.trim()),
-    );
-    names.delete('');
-    const conflicted = (await users.list())
-      .filter((user) => names.has(user.displayName.trim()))
-      .map((user) => user.id);
+    const conflicted = conflictedUsers(subject, await users.list());
     return { grade: '', raised: hasRaisedRisk(records, [], localDate(context.clock())), conflicted };
   };
   return new InspectionRepository(options.db.inspections, context, {
@@ -43,5 +41,8 @@ export function openInspections(options: {
     local: options.local,
     attachments: options.attachments,
     standingOf,
+    records: creditRecords,
+    reference: options.reference,
+    officeName: options.officeName,
   });
 }

@@ -19,25 +19,34 @@ import {
   noSignature,
   recordOf,
 } from '../../shared/inspections/document.ts';
+import { editorIssues, mayEditContent } from '../../shared/inspections/editors.ts';
+import {
+  escalationRecord,
+  ordersOnClose,
+  type Reinspection,
+  reinspect,
+} from '../../shared/inspections/orders.ts';
 import { checkPhoto, photoTypeOf } from '../../shared/inspections/photos.ts';
 import { type AdHocReason, validateInspection } from '../../shared/inspections/record.ts';
 import { type InspectionStep, inspectionWorkflow, takeStep } from '../../shared/inspections/workflows.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
 import type { Attachment } from '../../shared/model/attachment.ts';
-import { issue, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
+import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
 import { sha256Hex } from '../../shared/security/blobCrypto.ts';
 import { canonicalJson } from '../../shared/security/canonicalJson.ts';
 import { uuidv7 } from '../../shared/util/uuid.ts';
 import type { InspectionCollection } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
-import { authorOf, creationOf, type WriteJournal } from '../db/writeJournal.ts';
+import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../db/writeJournal.ts';
+import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
+import type { ReferenceRepository } from '../repositories/reference.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
 import type { AttachmentStore } from '../repositories/attachments.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { localDate } from '../session/session.ts';
 
-/** What the inspection form edits: everything but the stamps, the kind and the workflow. */
-export type InspectionFields = Omit<InspectionInput, 'kind' | 'state' | 'steps'>;
+/** What the inspection form edits: everything but the stamps, the kind, the workflow and the orders. */
+export type InspectionFields = Omit<InspectionInput, 'kind' | 'state' | 'steps' | 'rectifications'>;
 
 /** How an inspection starts: who is inspected where, why, by whom, against which checklist. */
 export interface InspectionStart {
@@ -67,6 +76,11 @@ export interface InspectionDependencies {
   attachments: AttachmentStore;
   /** The subject's standing as this device knows it now. */
   standingOf: (subjectId: string) => Promise<SubjectStanding>;
+  /** Where an escalated rectification order files the credit record it proposes. */
+  records: Pick<CreditRecordRepository, 'prepareDerived'>;
+  reference: Pick<ReferenceRepository, 'catalog' | 'calendar'>;
+  /** The deciding office an escalation's proposed record names. */
+  officeName: string;
 }
 
 export class InspectionRepository {
@@ -111,6 +125,16 @@ export class InspectionRepository {
   async get(id: string): Promise<InspectionDocument | null> {
     const doc = await this.#collection.findOne(id).exec();
     return doc ? (doc.toJSON() as InspectionDocument) : null;
+  }
+
+  /** Today on this device (YYYY-MM-DD), by the services clock. */
+  today(): string {
+    return localDate(this.#context.clock());
+  }
+
+  /** The catalog item an order's escalation would file under, for the step dialog to name. */
+  catalogItem(code: string) {
+    return this.#dependencies.reference.catalog().find((item) => item.code === code);
   }
 
   canRecord(): boolean {
@@ -159,6 +183,7 @@ export class InspectionRepository {
       conclusion: '',
       state: 'draft',
       steps: [],
+      rectifications: [],
     };
     const checked = await this.#check(input, false, standing);
     if (!checked.ok) return checked;
@@ -176,13 +201,14 @@ export class InspectionRepository {
     if (!acting.ok) return acting;
     const before = await this.get(id);
     if (!before) return { ok: false, issues: [issue('id', 'notFound')] };
-    const locked = draftOnly(before);
+    const locked = [...draftOnly(before), ...editorIssues(before, acting.session.userId, 'inspectors')];
     if (locked.length > 0) return { ok: false, issues: locked };
     const input: InspectionInput = {
       ...fields,
       kind: 'inspection',
       state: before.state,
       steps: before.steps,
+      rectifications: before.rectifications,
     };
     const checked = await this.#check(input, false);
     if (!checked.ok) return checked;
@@ -222,7 +248,10 @@ export class InspectionRepository {
 
   /** Every rule the draft breaks now, as completing it would judge it (for the form to show). */
   async problems(fields: InspectionFields, complete: boolean): Promise<ValidationIssue[]> {
-    const checked = await this.#check({ ...fields, kind: 'inspection', state: 'draft', steps: [] }, complete);
+    const checked = await this.#check(
+      { ...fields, kind: 'inspection', state: 'draft', steps: [], rectifications: [] },
+      complete,
+    );
     return checked.ok ? [] : checked.issues;
   }
 
@@ -254,11 +283,72 @@ export class InspectionRepository {
     const now = this.#context.clock().toISOString();
     const stepped = takeStep(inspectionWorkflow, before, { action, note }, session, now);
     if (!stepped.ok) return stepped;
-    const after = this.#next(before, stepped.value, session.userId);
+    // Closing issues the rectification orders of the findings the representative signed for.
+    const rectifications = action === 'close' ? ordersOnClose(before) : before.rectifications;
+    const after = this.#next(before, { ...stepped.value, rectifications }, session.userId);
     await this.#dependencies.journal.run(authorOf(session), [
       { kind: 'update', collection: 'inspections', before, after, audit: { action: 'update', reason: note } },
     ]);
     return { ok: true, value: after };
+  }
+
+  /** Whether the signed-in user may change this draft's content: one of its inspectors, holding the right. */
+  mayEdit(doc: InspectionDocument): boolean {
+    const session = this.#context.session();
+    return (
+      doc.state === 'draft' && this.canRecord() && session !== null && mayEditContent(doc, session.userId)
+    );
+  }
+
+  /**
+   * Records an order's re-inspection. Rectified closes it; not rectified escalates it and, in the same
+   * writer run, proposes the credit record its catalog item maps to (a draft for a clerk and a
+   * reviewer), linked both ways: the record's source is the inspection, the order names the record.
+   */
+  async reinspect(
+    id: string,
+    findingId: string,
+    found: Reinspection,
+  ): Promise<Validated<{ inspection: InspectionDocument; recordId: string }>> {
+    const acting = actingUser(this.#context, 'inspection.record');
+    if (!acting.ok) return acting;
+    const { session } = acting;
+    const before = await this.get(id);
+    if (!before) return { ok: false, issues: [issue('id', 'notFound')] };
+    const index = before.rectifications.findIndex((order) => order.findingId === findingId);
+    if (index < 0) return { ok: false, issues: [issue('findingId', 'notFound')] };
+    const now = this.#context.clock();
+    const taken = reinspect(before.rectifications[index]!, found, session, now.toISOString(), localDate(now));
+    if (!taken.ok) return taken;
+    let order = taken.value;
+    const steps: JournalStep[] = [];
+    if (order.state === 'escalated') {
+      const input = escalationRecord(
+        before,
+        order,
+        this.#dependencies.reference.catalog(),
+        this.#dependencies.officeName,
+      );
+      const recordId = uuidv7(now.getTime());
+      const prepared = input.ok
+        ? this.#dependencies.records.prepareDerived(session, recordId, input.value)
+        : input;
+      if (!prepared.ok) return { ok: false, issues: prefixIssues(prepared.issues, 'creditRecord') };
+      order = { ...order, proposedRecordId: recordId };
+      steps.push(creationOf('creditRecords', [prepared.value]));
+    }
+    const rectifications = before.rectifications.map((kept, at) => (at === index ? order : kept));
+    const after = this.#next(before, { ...before, rectifications }, session.userId);
+    const reason = found.note.trim();
+    steps.unshift({
+      kind: 'update',
+      collection: 'inspections',
+      before,
+      after,
+      audit: { action: 'update', reason },
+    });
+    await this.#dependencies.journal.run(authorOf(session), steps);
+    return { ok: true, value: { inspection: after, recordId: order.proposedRecordId } };
   }
 
   /** The steps the signed-in user may take now. */

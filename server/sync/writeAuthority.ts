@@ -9,7 +9,11 @@ import {
   type KnownUser,
   knownUserOf,
 } from '../../shared/sync/writePermissions.ts';
+import { conflictedUsers, conflictIssues } from '../../shared/inspections/conflicts.ts';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
 import type { Queryable } from '../db/database.ts';
+import { documentsByIds } from '../query/documents.ts';
 import type { WriteAuthority } from './documentStore.ts';
 
 /**
@@ -36,13 +40,44 @@ export async function loadWriteAuthority(
     for (const admin of bootstrapAdministrators(documents)) users.set(admin.id, admin);
   }
   const lookup = (id: string) => users.get(id);
+  const conflicts = collection === 'inspections' ? await loadConflicts(tx, county, rows, documents) : null;
   return {
-    judge: (next, previous) => checkWritePermission(collection, next, previous, lookup),
+    judge: (next, previous) => [
+      ...checkWritePermission(collection, next, previous, lookup),
+      ...(conflicts?.(next, previous) ?? []),
+    ],
     accept(next) {
       if (collection !== 'users' || typeof next.id !== 'string') return;
       const user = knownUserOf(next);
       if (user) users.set(user.id, user);
       else users.delete(next.id);
     },
+  };
+}
+
+/**
+ * The conflict-of-interest check of pushed inspections (shared/inspections/conflicts.ts), against the
+ * inspected subjects and the county's users as the platform holds them.
+ */
+async function loadConflicts(
+  tx: Queryable,
+  county: string,
+  userRows: readonly { deleted: boolean; body: Record<string, unknown> }[],
+  documents: readonly Record<string, unknown>[],
+) {
+  const subjectIds = [...new Set(documents.map((doc) => String(doc.subjectId ?? '')))];
+  const subjects = new Map(
+    (await documentsByIds(tx, 'subjects', subjectIds, county)).map((row) => [row.id, row.body]),
+  );
+  const people = userRows
+    .filter((row) => !row.deleted)
+    .map((row) => ({ id: String(row.body.id ?? ''), displayName: String(row.body.displayName ?? '') }));
+  return (next: Record<string, unknown>, previous: Record<string, unknown> | null) => {
+    const party = subjects.get(String(next.subjectId ?? '')) as SubjectDocument | undefined;
+    return conflictIssues(
+      next as unknown as InspectionDocument,
+      previous as unknown as InspectionDocument | null,
+      conflictedUsers(party, people),
+    );
   };
 }

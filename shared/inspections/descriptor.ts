@@ -1,7 +1,7 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../security/masking.ts';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
-import { inspectionJsonSchema } from './document.ts';
+import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
 import { inspectionAttachmentPaths } from './record.ts';
 import { inspectionWorkflow } from './workflows.ts';
 
@@ -10,7 +10,12 @@ export const inspectionsCapability: CapabilityDescriptor = {
   collection: 'inspections',
   i18n: 'inspection',
   schema: inspectionJsonSchema,
-  migrations: {},
+  migrations: {
+    1: (doc: Omit<InspectionDocument, 'rectifications'>): InspectionDocument => ({
+      ...doc,
+      rectifications: [],
+    }),
+  },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,

@@ -29,6 +29,10 @@ import {
   type InspectionStep,
   inspectionStates,
   inspectionSteps,
+  type RectificationState,
+  type RectificationStep,
+  rectificationStates,
+  rectificationSteps,
 } from './workflows.ts';
 
 export const inspectionKinds = ['inspection'] as const;
@@ -58,6 +62,22 @@ export interface InspectionDocument
   items: StoredItem[];
   /** The representative's resident ID number (personal data), or ''. */
   representativeIdNumber: string;
+  /** One rectification order per finding, issued when the inspection closes (orders.ts); [] before. */
+  rectifications: StoredOrder[];
+}
+
+/**
+ * A rectification order as the inspection keeps it: the finding it is for, the failed item and the
+ * catalog item its failure maps to, issued on the visit day with the finding's deadline, and its
+ * re-inspection step. `proposedRecordId` is the credit record an escalation proposed, or ''.
+ */
+export interface StoredOrder extends FlowDocument<RectificationState, RectificationStep> {
+  findingId: string;
+  itemCode: string;
+  catalogCode: string;
+  issuedOn: string;
+  deadline: string;
+  proposedRecordId: string;
 }
 
 export type InspectionInput = Omit<InspectionDocument, (typeof stampFields)[number]>;
@@ -83,23 +103,52 @@ export function recordOf(doc: InspectionInput): InspectionRecord {
 }
 
 const photoList = { ...attachmentListSchema(), maxItems: inspectionLimits.photos };
-const stepSchema = {
+const stepSchemaOf = <Step extends string>(steps: readonly Step[]) =>
+  ({
+    type: 'object',
+    properties: {
+      action: { type: 'string', enum: [...steps], maxLength: 16 },
+      by: { type: 'string', maxLength: 64 },
+      at: { type: 'string', maxLength: 30 },
+      note: { type: 'string', maxLength: 2000 },
+      date: { type: 'string', maxLength: 10 },
+    },
+    required: ['action', 'by', 'at', 'note', 'date'],
+    additionalProperties: false,
+  }) as const;
+const stepSchema = stepSchemaOf(inspectionSteps);
+const orderSchema = {
   type: 'object',
   properties: {
-    action: { type: 'string', enum: [...inspectionSteps], maxLength: 16 },
-    by: { type: 'string', maxLength: 64 },
-    at: { type: 'string', maxLength: 30 },
-    note: { type: 'string', maxLength: 2000 },
-    date: { type: 'string', maxLength: 10 },
+    findingId: { type: 'string', maxLength: 36 },
+    itemCode: { type: 'string', maxLength: 16 },
+    catalogCode: { type: 'string', maxLength: 32 },
+    issuedOn: { type: 'string', maxLength: 10 },
+    deadline: { type: 'string', maxLength: 10 },
+    state: { type: 'string', enum: [...rectificationStates], maxLength: 16 },
+    createdBy: { type: 'string', maxLength: 64 },
+    steps: { type: 'array', maxItems: 10, items: stepSchemaOf(rectificationSteps) },
+    proposedRecordId: { type: 'string', maxLength: 36 },
   },
-  required: ['action', 'by', 'at', 'note', 'date'],
+  required: [
+    'findingId',
+    'itemCode',
+    'catalogCode',
+    'issuedOn',
+    'deadline',
+    'state',
+    'createdBy',
+    'steps',
+    'proposedRecordId',
+  ],
   additionalProperties: false,
 } as const;
 
 /** The JSON schema of the inspections collection (RxDB format; plain data). */
 export const inspectionJsonSchema = {
   title: 'inspection',
-  version: 0,
+  // Version 1 adds the rectification orders (an empty list for older documents).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -156,6 +205,7 @@ export const inspectionJsonSchema = {
     conclusion: { type: 'string', maxLength: inspectionLimits.conclusion },
     state: { type: 'string', enum: [...inspectionStates], maxLength: 16 },
     steps: { type: 'array', maxItems: 200, items: stepSchema },
+    rectifications: { type: 'array', maxItems: 100, items: orderSchema },
   },
   required: [
     ...stampFields,
@@ -181,6 +231,7 @@ export const inspectionJsonSchema = {
     'conclusion',
     'state',
     'steps',
+    'rectifications',
   ],
   indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt']],
   additionalProperties: false,

@@ -41,6 +41,10 @@ export const inspectionIssueCodes = [
   'inspection.photo.notImage',
   'inspection.photo.corrupt',
   'inspection.notDraft',
+  'inspection.notInspector',
+  'inspection.rectification.beforeClose',
+  'inspection.rectification.ordersAltered',
+  'inspection.rectification.unknownFinding',
 ] as const;
 export type InspectionIssueCode = (typeof inspectionIssueCodes)[number];
 
@@ -87,6 +91,11 @@ const zhCN: InspectionMessages = {
   'validation.inspection.photo.notImage': '“{{name}}”不是照片（只接受 JPEG、PNG 或 WebP 图片）。',
   'validation.inspection.photo.corrupt': '“{{name}}”已损坏或不完整，无法打开，请重新拍摄。',
   'validation.inspection.notDraft': '该检查记录已提交，只有退回修改后才能更改。',
+  'validation.inspection.notInspector': '只有本次检查的检查人员才能修改检查记录。',
+  'validation.inspection.rectification.beforeClose': '检查记录审核办结后才下达整改通知。',
+  'validation.inspection.rectification.ordersAltered':
+    '整改通知的内容（问题、期限、所依据的目录事项）不能更改，只能记录复查结果。',
+  'validation.inspection.rectification.unknownFinding': '检查记录中没有该整改通知对应的问题。',
   'inspection.workflow.action.submit': '提交审核',
   'inspection.workflow.action.return': '退回修改',
   'inspection.workflow.action.close': '审核办结',
@@ -144,6 +153,13 @@ const en: InspectionMessages = {
     '“{{name}}” is damaged or incomplete and cannot be opened; take it again.',
   'validation.inspection.notDraft':
     'This inspection has been submitted; it changes only after it is returned.',
+  'validation.inspection.notInspector': 'Only the inspectors of this inspection may change its record.',
+  'validation.inspection.rectification.beforeClose':
+    'Rectification orders are issued when the inspection is closed.',
+  'validation.inspection.rectification.ordersAltered':
+    'A rectification order (finding, deadline, catalog item) does not change; only its re-inspection is recorded.',
+  'validation.inspection.rectification.unknownFinding':
+    'This inspection has no finding for that rectification order.',
   'inspection.workflow.action.submit': 'Submit for review',
   'inspection.workflow.action.return': 'Return for changes',
   'inspection.workflow.action.close': 'Close',

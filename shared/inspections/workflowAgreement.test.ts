@@ -33,6 +33,11 @@ type Doc = {
   updatedBy: string;
   state: InspectionState;
   steps: FlowDocument<InspectionState, InspectionStep>['steps'];
+  findings: [];
+  rectifications: [];
+  inspectors: string[];
+  startedAt: string;
+  templateIndustry: 'construction';
 };
 
 describe('device and platform agree on inspection steps', () => {
@@ -54,6 +59,12 @@ describe('device and platform agree on inspection steps', () => {
             updatedBy: userIds[author]!,
             state: 'draft',
             steps: [],
+            // No findings: closing issues no rectification orders (orders.test.ts covers those).
+            findings: [],
+            rectifications: [],
+            inspectors: [userIds[author]!],
+            startedAt: at,
+            templateIndustry: 'construction',
           };
           for (const step of walk) {
             const taken = takeStep(inspectionWorkflow, doc, step, actorOf(step.actor), at);

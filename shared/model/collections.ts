@@ -33,7 +33,7 @@ export const collectionPlan = {
   /** Credit commitment letters and their fulfilment (信用承诺). */
   commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** On-site inspections, rectification and re-inspection. */
-  inspections: { schemaVersion: 0, scope: 'county', kinds: ['inspection'], active: true },
+  inspections: { schemaVersion: 1, scope: 'county', kinds: ['inspection'], active: true },
   /** Credit repair applications and objections. */
   cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */

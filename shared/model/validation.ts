@@ -28,3 +28,8 @@ export function uniqueIssues(issues: readonly ValidationIssue[]): ValidationIssu
     return true;
   });
 }
+
+/** Issues of a nested or derived document, named under the field that holds it. */
+export function prefixIssues(issues: readonly ValidationIssue[], prefix: string): ValidationIssue[] {
+  return issues.map((found) => ({ ...found, field: `${prefix}.${found.field}` }));
+}

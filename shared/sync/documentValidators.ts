@@ -397,7 +397,8 @@ export function validateAuditLogDocument(
 /**
  * An inspection: its shape, and the record rules as of the visit's day (a deadline may not precede the
  * visit; the device holds it to its own today when written). A submitted or closed record must be
- * complete. Conflicts of interest are judged on the device, which knows the subject's contacts.
+ * complete. Conflicts of interest need the subject and the users: the write authority judges them
+ * (server/sync/writeAuthority.ts, shared/inspections/conflicts.ts).
  */
 export function validateInspectionDocument(
   doc: unknown,

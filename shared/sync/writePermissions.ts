@@ -10,6 +10,8 @@ import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
 import type { InspectionDocument } from '../inspections/document.ts';
+import { editorIssues } from '../inspections/editors.ts';
+import { checkOrderChanges } from '../inspections/orders.ts';
 import { inspectionWorkflow, replayFlow } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
@@ -187,7 +189,9 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   const nextWorkflow = (next.workflow ?? []) as WorkflowEntry[];
   const previousWorkflow = (previous?.workflow ?? []) as WorkflowEntry[];
   const createdBy = text(next, 'createdBy');
-  if (!previous) issues.push(...checkActor(users, createdBy, 'record.create', 'createdBy'));
+  // An inspector's escalated rectification order proposes its record as a draft (inspections/orders.ts).
+  const creation = text(next, 'source') === 'inspection' ? 'inspection.record' : 'record.create';
+  if (!previous) issues.push(...checkActor(users, createdBy, creation, 'createdBy'));
 
   // Each new step replayed through the table the device judged it with (shared/domain/credit/workflow.ts).
   const replayed = replaySteps(
@@ -275,16 +279,23 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
     return user?.status === 'active' ? user.roles : undefined;
   };
   issues.push(...replayFlow(inspectionWorkflow, flow(previous), flow(next), rolesOf));
+  const inspection = next as unknown as InspectionDocument;
+  issues.push(...checkOrderChanges(previous as unknown as InspectionDocument | null, inspection, rolesOf));
   const contentChanged =
     previous !== null &&
     [...changedFields(next, previous)].some(
-      (field) => !stampFields.has(field) && field !== 'state' && field !== 'steps',
+      (field) => !stampFields.has(field) && !['state', 'steps', 'rectifications'].includes(field),
     );
   const wasDraft = previous === null || previous.state === 'draft' || next.state === 'draft';
   if (contentChanged && !wasDraft) {
     issues.push(issue('state', 'permission.notDraft', { status: text(previous, 'state') }));
   } else if (contentChanged) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), 'inspection.record', 'updatedBy'));
+  }
+  const editors = (previous ?? next) as unknown as InspectionDocument;
+  const editor = previous ? text(next, 'updatedBy') : createdBy;
+  if (contentChanged || !previous) {
+    issues.push(...editorIssues(editors, editor, previous ? 'updatedBy' : 'createdBy'));
   }
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));

@@ -9,6 +9,7 @@ import { CategoryIcon } from '../credit/style.tsx';
 import { RatesCard } from './RatesCard.tsx';
 import { TodoCard } from './TodoCard.tsx';
 import { GradeDistribution } from '../../lists/GradeDistribution.tsx';
+import { InspectionFiguresCard } from '../../inspections/DashboardInspections.tsx';
 
 interface SubjectCounts {
   enterprises: number;
@@ -47,6 +48,7 @@ export function DashboardPage() {
       <Title order={2}>{t('creditUi.dashboard.title')}</Title>
       <TodoCard />
       <CommitmentFiguresCard />
+      <InspectionFiguresCard />
       <SimpleGrid cols={{ base: 1, md: 3 }}>
         <StatCard
           label={t('creditUi.dashboard.subjects')}

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/credit/todo.ts';
 import { useServices } from '../../app/services.ts';
 import { CaseTodoGroups, useCaseTodos } from '../../cases/CaseTodos.tsx';
+import { RectificationTodos, useRectificationTodos } from '../../inspections/DashboardInspections.tsx';
 import { useCan, useSession } from '../../security/hooks.ts';
 import { localDate } from '../../session/session.ts';
 import { useSyncStatus } from '../sync/syncContext.ts';
@@ -49,6 +50,7 @@ export function TodoCard() {
   const [items, setItems] = useState<TodoItem[] | null>(null);
   const caseItems = useCaseTodos();
   const commitmentItems = useCommitmentTodos();
+  const rectificationItems = useRectificationTodos();
 
   useEffect(() => {
     let current = true;
@@ -94,7 +96,8 @@ export function TodoCard() {
     items.length === 0 &&
     syncProblems.length === 0 &&
     caseItems?.length === 0 &&
-    commitmentItems?.length === 0;
+    commitmentItems?.length === 0 &&
+    rectificationItems?.length === 0;
 
   return (
     <Paper withBorder p="md" data-testid="todo-list">
@@ -105,6 +108,7 @@ export function TodoCard() {
       {empty && <Text c="dimmed">{t('todo.empty')}</Text>}
       <Stack gap="sm">
         {commitmentItems && <CommitmentTodos entries={commitmentItems} />}
+        {rectificationItems && <RectificationTodos rows={rectificationItems} />}
         {syncProblems.length > 0 && (
           <TodoGroup title={t('todo.kind.sync')} color="red">
             {syncProblems.map((problem) => (

@@ -1,0 +1,80 @@
+import { Anchor, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
+import { type OrderFilter, orderFilters, orderRows } from '../../shared/inspections/orders.ts';
+import { useServices } from '../app/services.ts';
+import { ListTable } from '../features/common/ListTable.tsx';
+import { useQueryFilter } from '../features/common/useQueryFilter.ts';
+import { OrderStateBadge, useItemText } from './RectificationOrders.tsx';
+
+/** Every inspection of this workspace, kept current. */
+export function useAllInspections(): InspectionDocument[] | null {
+  const { inspections } = useServices();
+  const [all, setAll] = useState<InspectionDocument[] | null>(null);
+  useEffect(() => {
+    const subscription = inspections.watchAll().subscribe(setAll);
+    return () => subscription.unsubscribe();
+  }, [inspections]);
+  return all;
+}
+
+/** The rectification orders of the county: open (default), due soon, overdue or all, nearest deadline first. */
+export function RectificationListPage() {
+  const { t } = useTranslation();
+  const { inspections, subjects } = useServices();
+  const [params, setFilter] = useQueryFilter();
+  const all = useAllInspections() ?? [];
+  const itemText = useItemText();
+  const asked = params.get('filter') ?? 'open';
+  const filter: OrderFilter = (orderFilters as readonly string[]).includes(asked)
+    ? (asked as OrderFilter)
+    : 'open';
+  const today = inspections.today();
+  const rows = orderRows(all, today, filter);
+  const industryOf = new Map(all.map((doc) => [doc.id, doc.templateIndustry]));
+  const findingOf = new Map(all.flatMap((doc) => doc.findings.map((finding) => [finding.id, finding])));
+  return (
+    <Stack>
+      <Title order={2}>{t('rectificationUi.listTitle')}</Title>
+      <SegmentedControl
+        value={filter}
+        onChange={(value) => setFilter('filter', value === 'open' ? null : value)}
+        data={orderFilters.map((value) => ({ value, label: t(`rectificationUi.filter.${value}`) }))}
+        data-testid="order-filter"
+      />
+      {rows.length === 0 ? (
+        <Text c="dimmed">{t('rectificationUi.none')}</Text>
+      ) : (
+        <ListTable
+          striped
+          data-testid="order-table"
+          columns={[
+            t('rectificationUi.column.subject'),
+            t('rectificationUi.column.item'),
+            t('rectificationUi.column.finding'),
+            t('rectificationUi.column.deadline'),
+            t('rectificationUi.column.state'),
+          ]}
+        >
+          {rows.map(({ inspection, order }) => (
+            <Table.Tr key={`${inspection.id}:${order.findingId}`}>
+              <Table.Td>
+                <Anchor component={Link} to={`/inspections/${inspection.id}`}>
+                  {subjects.index.get(inspection.subjectId)?.name ?? t('inspectionUi.title')}
+                </Anchor>
+              </Table.Td>
+              <Table.Td>{itemText(industryOf.get(inspection.id) ?? 'construction', order.itemCode)}</Table.Td>
+              <Table.Td>{findingOf.get(order.findingId)?.description ?? ''}</Table.Td>
+              <Table.Td>{order.deadline}</Table.Td>
+              <Table.Td>
+                <OrderStateBadge order={order} today={today} />
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </ListTable>
+      )}
+    </Stack>
+  );
+}
