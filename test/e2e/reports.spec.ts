@@ -97,7 +97,9 @@ test('check a subject, print the form, issue a report and verify it on the platf
   await expect(result.getByText('有失信或处罚记录')).toBeVisible();
   await expect(result.getByText('未取得施工许可证擅自施工')).toBeVisible();
   await expect(result.getByText('在评标中依规予以扣分或从严审查')).toBeVisible();
-  await expect(result.getByText('本系统暂未归集此类信息').first()).toBeVisible();
+  // Every capability's facts are held now: the grade today, with its model.
+  await expect(result.getByText(/\d+ 分 · 信用评价默认模型（第 \d+ 版）/)).toBeVisible();
+  await expect(result.getByText('本系统暂未归集此类信息')).toHaveCount(0);
   await page.screenshot(shot('reports-check-zh'));
   await page.getByRole('button', { name: '保存核查记录' }).click();
   await expect(page.getByText('核查记录已保存').first()).toBeVisible();
@@ -136,7 +138,13 @@ test('check a subject, print the form, issue a report and verify it on the platf
     '二、行政许可信息',
     '三、行政处罚信息',
     '四、失信及风险提示信息',
-    '十、信用修复信息',
+    '六、信用承诺及履约信息',
+    '七、红黑名单信息',
+    '八、信用评价等级',
+    '当前信用等级',
+    '评价模型：信用评价默认模型（第1版）',
+    '九、监督检查信息',
+    '十、信用修复及异议处理信息',
     '有违法违规记录',
     enterprise.name,
     enterprise.code,
@@ -145,6 +153,7 @@ test('check a subject, print the form, issue a report and verify it on the platf
   ]) {
     expect(text).toContain(expected);
   }
+  expect(text).not.toContain('本系统暂未归集');
   const code = /核验码：([A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4})/.exec(text)?.[1];
   expect(code).toBeTruthy();
 
