@@ -24,6 +24,7 @@ import { lockDataDir } from './db/dataDirLock.ts';
 import { DatabaseMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { PlatformMetrics } from './metrics.ts';
+import { defaultVerifyLimits, type VerifyLimits } from './reports/verifyLimits.ts';
 import { loadSigningKey } from './reports/signingKey.ts';
 import { chinaToday, type PlatformContext } from './routes/context.ts';
 import { ChangeHub } from './sync/changeHub.ts';
@@ -57,6 +58,8 @@ export interface PlatformOptions {
   streamRecheckMs?: number;
   /** Delays and lockout after failed sign-ins. */
   signInPolicy?: SignInPolicy;
+  /** Verifications per client address on /verify. Default: defaultVerifyLimits. */
+  verifyLimits?: VerifyLimits;
 }
 
 export interface RunningPlatform {
@@ -113,6 +116,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       schemaVersions: options.schemaVersions ?? {},
       heartbeatMs: options.heartbeatMs ?? syncLimits.heartbeatMs,
       reportKey: await loadSigningKey(db),
+      verifyLimits: options.verifyLimits ?? defaultVerifyLimits,
       today: () => chinaToday(),
     };
     const server = await buildApp(context, {
