@@ -188,6 +188,7 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     '/verification',
     `/verification?subject=${subjectId}`,
     '/verification/cases',
+    '/figures',
     '/no/such/page',
   ];
   const adminRoutes = ['/users', '/audit', '/settings', '/sync', '/subjects/new/enterprise'];
