@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Period } from '../../shared/reports/file.ts';
 import {
+  type CountedRecord,
   cellKey,
   type DashboardFigures,
   dashboardFigures,
@@ -28,6 +29,7 @@ import {
   type PeriodKind,
   periodKinds,
   periodOf,
+  withRecordChange,
 } from '../../shared/reports/figures.ts';
 import { useServices } from '../app/services.ts';
 import { issueText } from '../features/credit/issues.tsx';
@@ -86,7 +88,7 @@ function tablesOf(t: TFunction, figures: DashboardFigures, grades: IndustryGrade
 export function FiguresPage() {
   const { t } = useTranslation();
   const services = useServices();
-  const { bridge, clock, office, creditRecords, commitments, subjects } = services;
+  const { bridge, clock, office, db, commitments, subjects } = services;
   const figuresService = useMemo(() => new FiguresService(services), [services]);
   const today = localDate(clock());
   const [kind, setKind] = useState<PeriodKind>('month');
@@ -107,13 +109,11 @@ export function FiguresPage() {
     let live = true;
     const load = () => figuresService.counts(range).then((next) => live && setCounts(next));
     load();
-    // A changed record recounts only the records; other changes recount everything.
-    const records = creditRecords.changes$.subscribe(async () => {
-      const [recordsByStatus, recordsByCategory] = await Promise.all([
-        figuresService.recordsByStatus(),
-        figuresService.recordsByCategory(range),
-      ]);
-      if (live) setCounts((old) => old && { ...old, recordsByStatus, recordsByCategory });
+    // A changed record adjusts the counts it touches; other changes count again.
+    const records = db.creditRecords.$.subscribe((event) => {
+      const before = event.previousDocumentData as CountedRecord | undefined;
+      const after = event.operation === 'DELETE' ? undefined : (event.documentData as CountedRecord);
+      if (live) setCounts((old) => old && withRecordChange(old, range, before, after));
     });
     const others = [commitments.changes$, subjects.changes$].map((changes) => changes.subscribe(load));
     return () => {
@@ -121,7 +121,7 @@ export function FiguresPage() {
       records.unsubscribe();
       for (const subscription of others) subscription.unsubscribe();
     };
-  }, [figuresService, periodFrom, periodTo, creditRecords, commitments, subjects]);
+  }, [figuresService, periodFrom, periodTo, db, commitments, subjects]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: recounted on every grade cache tick
   useEffect(() => {

@@ -5,10 +5,10 @@
  */
 import { commitmentStatuses } from '../../shared/commitments/types.ts';
 import type { CreditRecordStatus } from '../../shared/model/creditRecord.ts';
-import { creditRecordStatuses } from '../../shared/model/creditRecord.ts';
 import { industries } from '../../shared/model/subject.ts';
 import type { Period } from '../../shared/reports/file.ts';
 import {
+  confirmedRecordStatuses,
   type FigureCounts,
   type IndustryGradeTable,
   industryGradeTable,
@@ -61,17 +61,17 @@ export class FiguresService {
     return { subjects: all.total, enterprises: enterprises.total - deregistered.total };
   }
 
-  /** Records per status, each an index count. */
+  /** Confirmed records per status, each an index count. */
   async recordsByStatus(): Promise<Partial<Record<CreditRecordStatus, number>>> {
     const collection = this.#deps.db.creditRecords;
     const totals = await Promise.all(
-      creditRecordStatuses.map(
+      confirmedRecordStatuses.map(
         async (status) =>
           (await indexedPage(collection, { index: ['status', 'updatedAt'], equal: [status], limit: 0 }))
             .total,
       ),
     );
-    return Object.fromEntries(creditRecordStatuses.map((status, index) => [status, totals[index]!]));
+    return Object.fromEntries(confirmedRecordStatuses.map((status, index) => [status, totals[index]!]));
   }
 
   /** Records decided in the period per category, each an index range count. */

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { cellKey, dashboardFigures, industryGradeTable, periodInstants, periodOf } from './figures.ts';
+import {
+  cellKey,
+  dashboardFigures,
+  type FigureCounts,
+  industryGradeTable,
+  periodInstants,
+  periodOf,
+  withRecordChange,
+} from './figures.ts';
 
 const today = '2026-08-15';
 
@@ -126,5 +134,42 @@ describe('dashboard figures from counts', () => {
     expect(table.grades).toEqual(['A', 'B', 'AAA']);
     expect(table.cells.get(cellKey('construction', 'B'))).toEqual(['a', 'd']);
     expect(table.cells.get(cellKey('realEstateDevelopment', 'A'))).toBeUndefined();
+  });
+});
+
+describe('figures kept current as records change', () => {
+  const period = { from: '2026-08-01', to: '2026-08-31' };
+  const counts: FigureCounts = {
+    subjects: 2,
+    enterprises: 2,
+    recordsByStatus: { approved: 3 },
+    recordsByCategory: { generalDishonest: 1 },
+    commitmentsByStatus: {},
+    inspectionsDone: 0,
+    checks: 0,
+    measures: 0,
+    rewards: 0,
+  };
+  const draft = { status: 'draft' as const, category: 'generalDishonest', decisionDate: '2026-08-03' };
+
+  it('counts a new draft in its category, and its approval as a confirmed record', () => {
+    const added = withRecordChange(counts, period, undefined, draft);
+    expect(added.recordsByStatus).toEqual({ approved: 3 });
+    expect(added.recordsByCategory).toEqual({ generalDishonest: 2 });
+    const approved = withRecordChange(added, period, draft, { ...draft, status: 'approved' });
+    expect(approved.recordsByStatus).toEqual({ approved: 4 });
+    expect(approved.recordsByCategory).toEqual({ generalDishonest: 2 });
+  });
+
+  it('moves a record out of the period and out of the confirmed ones', () => {
+    const approved = { ...draft, status: 'approved' as const };
+    const moved = withRecordChange(counts, period, approved, {
+      ...approved,
+      status: 'revoked',
+      decisionDate: '2026-07-31',
+    });
+    expect(moved.recordsByStatus).toEqual({ approved: 2 });
+    expect(moved.recordsByCategory).toEqual({ generalDishonest: 0 });
+    expect(withRecordChange(counts, period, approved, undefined).recordsByStatus).toEqual({ approved: 2 });
   });
 });

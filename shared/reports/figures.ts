@@ -12,7 +12,7 @@ import { commitmentRatioTarget } from '../commitments/metrics.ts';
 import { type CommitmentStatus, decidedStatuses } from '../commitments/types.ts';
 import { addDays, addMonths } from '../domain/credit/dates.ts';
 import { isRealDate } from '../domain/identifiers.ts';
-import type { CreditRecordStatus } from '../model/creditRecord.ts';
+import type { CreditRecordDocument, CreditRecordStatus } from '../model/creditRecord.ts';
 import type { Industry } from '../model/subject.ts';
 import { issue, type Validated } from '../model/validation.ts';
 import type { Period } from './file.ts';
@@ -70,9 +70,10 @@ export interface FigureCounts {
   subjects: number;
   /** Enterprises not deregistered. */
   enterprises: number;
+  /** Confirmed records per status (see confirmedRecordStatuses). */
   recordsByStatus: Partial<Record<CreditRecordStatus, number>>;
   /** Records decided in the period, per credit category. */
-  recordsByCategory: Readonly<Record<string, number>>;
+  recordsByCategory: Readonly<Partial<Record<string, number>>>;
   commitmentsByStatus: Partial<Record<CommitmentStatus, number>>;
   inspectionsDone: number;
   checks: number;
@@ -136,6 +137,43 @@ export function dashboardFigures(
     rewards: counts.rewards,
     punishments: counts.measures - counts.rewards,
   };
+}
+
+/** What of a credit record the figures count. */
+export type CountedRecord = Pick<CreditRecordDocument, 'status' | 'category' | 'decisionDate'>;
+
+function adjusted<K extends string>(
+  counts: Partial<Record<K, number>>,
+  key: K,
+  by: number,
+): Partial<Record<K, number>> {
+  return { ...counts, [key]: (counts[key] ?? 0) + by };
+}
+
+/**
+ * The counts after one record changed, without counting again: `before` undefined for a new record,
+ * `after` undefined for a removed one (RxDB change events carry both).
+ */
+export function withRecordChange(
+  counts: FigureCounts,
+  period: Period,
+  before: CountedRecord | undefined,
+  after: CountedRecord | undefined,
+): FigureCounts {
+  let { recordsByStatus, recordsByCategory } = counts;
+  for (const [record, by] of [
+    [before, -1],
+    [after, 1],
+  ] as const) {
+    if (!record) continue;
+    if (confirmedRecordStatuses.includes(record.status)) {
+      recordsByStatus = adjusted(recordsByStatus, record.status, by);
+    }
+    if (period.from <= record.decisionDate && record.decisionDate <= period.to) {
+      recordsByCategory = adjusted(recordsByCategory, record.category, by);
+    }
+  }
+  return { ...counts, recordsByStatus, recordsByCategory };
 }
 
 /** Subjects per industry and grade, with the ids behind each cell. */

@@ -97,7 +97,7 @@ describe('dashboard figures on a profile', () => {
     expect(counts).toMatchObject({
       subjects: 2,
       enterprises: 1,
-      recordsByStatus: { approved: 3, draft: 1, submitted: 0 },
+      recordsByStatus: { approved: 3, expired: 0, repaired: 0 },
       recordsByCategory: { generalDishonest: 3, enhancing: 0 },
       inspectionsDone: 0,
       checks: 2,
