@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { expect, type Download, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { readXlsx } from '../../shared/io/xlsx.ts';
 import {
@@ -8,6 +7,7 @@ import {
   enterprise,
   openFreshOffice,
   registerEnterprise,
+  savedDownload,
   shot,
   startPenalty,
 } from './fixtures.ts';
@@ -18,12 +18,6 @@ import {
  */
 
 test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
-
-async function saved(download: Download): Promise<Uint8Array> {
-  const file = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(file);
-  return new Uint8Array(readFileSync(file));
-}
 
 test('figures of a period, their lists, bad periods and the exports', async ({ page }) => {
   test.setTimeout(180_000);
@@ -61,7 +55,7 @@ test('figures of a period, their lists, bad periods and the exports', async ({ p
 
   const pdfDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 PDF' }).click();
-  const pdf = await saved(await pdfDownload);
+  const pdf = await savedDownload(await pdfDownload);
   const { text } = await extractText(await getDocumentProxy(pdf.slice()), { mergePages: true });
   for (const expected of [
     '数据看板',
@@ -75,7 +69,7 @@ test('figures of a period, their lists, bad periods and the exports', async ({ p
   }
   const xlsxDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel' }).click();
-  const workbook = await readXlsx(await saved(await xlsxDownload));
+  const workbook = await readXlsx(await savedDownload(await xlsxDownload));
   expect(workbook.sheets.map((sheet) => sheet.name)).toEqual(['主要指标', '分类信用记录', '行业信用等级']);
   expect(workbook.sheets[2]!.rows[1]![0]).toBe('建筑施工');
 

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect as baseExpect, type Download, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
@@ -13,6 +13,7 @@ import {
   enterprise,
   openFreshOffice,
   registerEnterprise,
+  savedDownload,
   shot,
   startPenalty,
 } from './fixtures.ts';
@@ -62,12 +63,6 @@ async function syncNow(page: Page): Promise<void> {
   await expect(page.getByTestId('pending-subjects')).toHaveText('0');
 }
 
-async function saved(download: Download): Promise<Uint8Array> {
-  const file = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(file);
-  return new Uint8Array(readFileSync(file));
-}
-
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
   return text.replace(/\s+/g, '');
@@ -105,7 +100,7 @@ test('check a subject, print the form, issue a report and verify it on the platf
   await expect(page.getByText('核查记录已保存').first()).toBeVisible();
   const formDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '打印核查记录表' }).first().click();
-  const form = await pdfText(await saved(await formDownload));
+  const form = await pdfText(await savedDownload(await formDownload));
   for (const expected of ['信用信息核查记录表', enterprise.name, '招标投标', '从严审查', '核查人（签字）']) {
     expect(form).toContain(expected);
   }
@@ -130,7 +125,7 @@ test('check a subject, print the form, issue a report and verify it on the platf
   await page.screenshot(shot('reports-issue-zh'));
   const reportDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '生成并保存' }).click();
-  const reportBytes = await saved(await reportDownload);
+  const reportBytes = await savedDownload(await reportDownload);
   const text = await pdfText(reportBytes);
   for (const expected of [
     '专项信用报告',

@@ -27,6 +27,9 @@ import { AuditService } from '../../renderer/security/audit.ts';
 import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
 import type { RepositoryContext } from '../../renderer/security/repositoryContext.ts';
 import type { SignedInSession } from '../../renderer/security/session.ts';
+import type { ListingRepository } from '../../renderer/lists/listings.ts';
+import type { ReportServiceDependencies } from '../../renderer/reports/reportService.ts';
+import type { SyncService } from '../../renderer/sync/syncService.ts';
 
 export const county = '410823';
 
@@ -218,5 +221,26 @@ export function recordFields(
     publicityStart: '2026-03-06',
     publicityEnd: '2026-09-06',
     ...overrides,
+  };
+}
+
+/** The profile's part of the workspace the report, verification and figures services read. */
+export function reportDependencies(
+  profile: Profile,
+  listings: ListingRepository,
+  sync: SyncService,
+): ReportServiceDependencies {
+  return {
+    db: profile.db,
+    listings,
+    subjects: profile.subjects,
+    creditRecords: profile.records,
+    disclosures: profile.disclosures,
+    reference: profile.reference,
+    audit: profile.context.audit,
+    context: profile.context,
+    local: profile.local,
+    office: { officeName: '武陟县住房和城乡建设局', county },
+    sync,
   };
 }

@@ -13,12 +13,12 @@ import type { SyncService } from '../../renderer/sync/syncService.ts';
 import { VerificationService } from '../../renderer/verification/verificationService.ts';
 import {
   codes,
-  county,
   enterpriseInput,
   openProfile,
   type Profile,
   recordFields,
   registerSubject,
+  reportDependencies,
   users,
 } from './creditHarness.ts';
 
@@ -72,19 +72,9 @@ describe('dashboard figures on a profile', () => {
     await record({ decisionDate: '2026-02-20', documentNumber: '武建罚字〔2026〕第5号' }, true);
     await record({ decisionDate: '2026-03-04', documentNumber: '武建罚字〔2026〕第6号' }, false);
 
-    const deps = {
-      db: profile.db,
-      listings,
-      subjects: profile.subjects,
-      creditRecords: profile.records,
-      disclosures: profile.disclosures,
-      reference: profile.reference,
-      audit: profile.context.audit,
-      context: profile.context,
-      local: profile.local,
-      office: { officeName: '武陟县住房和城乡建设局', county },
-      sync: { status: { enrollment: null, lastSyncedAt: null } } as unknown as SyncService,
-    };
+    const deps = reportDependencies(profile, listings, {
+      status: { enrollment: null, lastSyncedAt: null },
+    } as unknown as SyncService);
     const verification = new VerificationService(deps, new ReportService(deps, async () => new Uint8Array()));
     for (const measure of ['enhancedReview', 'none'] as const) {
       const checked = await verification.check({ subjectId: enterprise.id }, 'tender');

@@ -32,6 +32,7 @@ import {
   recordFields,
   recordPenalty,
   registerSubject,
+  reportDependencies,
   users,
 } from './creditHarness.ts';
 
@@ -60,22 +61,8 @@ let enterprise: SubjectDocument;
 let listings: ListingRepository;
 let commitments: CommitmentRepository;
 
-/** The profile's part of the workspace the report services read. */
-function dependencies(sync: SyncService): ReportServiceDependencies {
-  return {
-    db: profile.db,
-    listings,
-    subjects: profile.subjects,
-    creditRecords: profile.records,
-    disclosures: profile.disclosures,
-    reference: profile.reference,
-    audit: profile.context.audit,
-    context: profile.context,
-    local: profile.local,
-    office: { officeName: '武陟县住房和城乡建设局', county },
-    sync,
-  };
-}
+const dependencies = (sync: SyncService): ReportServiceDependencies =>
+  reportDependencies(profile, listings, sync);
 
 function services(sync: SyncService): { reports: ReportService; verification: VerificationService } {
   const deps = dependencies(sync);
