@@ -24,6 +24,7 @@ import { lockDataDir } from './db/dataDirLock.ts';
 import { DatabaseMaintenance } from './db/maintenance.ts';
 import { migrate } from './db/migrate.ts';
 import { PlatformMetrics } from './metrics.ts';
+import { defaultVerifyLimits, type VerifyLimits } from './reports/verifyLimits.ts';
 import { loadSigningKey } from './reports/signingKey.ts';
 import { cityMatchingKey } from './accounts/provisions.ts';
 import { chinaToday, type PlatformContext } from './routes/context.ts';
@@ -58,6 +59,8 @@ export interface PlatformOptions {
   streamRecheckMs?: number;
   /** Delays and lockout after failed sign-ins. */
   signInPolicy?: SignInPolicy;
+  /** Verifications per client address on /verify. Default: defaultVerifyLimits. */
+  verifyLimits?: VerifyLimits;
 }
 
 export interface RunningPlatform {
@@ -115,6 +118,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       schemaVersions: options.schemaVersions ?? {},
       heartbeatMs: options.heartbeatMs ?? syncLimits.heartbeatMs,
       reportKey: await loadSigningKey(db),
+      verifyLimits: options.verifyLimits ?? defaultVerifyLimits,
       today: () => chinaToday(),
     };
     const server = await buildApp(context, {

@@ -4,6 +4,7 @@ import {
   IconClipboardCheck,
   IconFiles,
   IconGavel,
+  IconChartBar,
   IconLayoutDashboard,
   IconSettings,
   IconShieldCheck,
@@ -38,6 +39,7 @@ import { SubjectDetailPage } from '../features/subjects/SubjectDetailPage.tsx';
 import { SubjectCreatePage, SubjectEditPage } from '../features/subjects/SubjectFormPage.tsx';
 import { SubjectListPage } from '../features/subjects/SubjectListPage.tsx';
 import { UsersPage } from '../features/users/UsersPage.tsx';
+import { FiguresPage } from '../reports/FiguresPage.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { CasesPage } from '../verification/CasesPage.tsx';
 import { VerificationPage } from '../verification/VerificationPage.tsx';
@@ -139,6 +141,7 @@ export const appRoutes: AppRoute[] = [
   { path: '/audit', element: <AuditPage />, action: 'audit.read' },
   { path: '/settings', element: <SettingsPage /> },
   { path: '/reports', element: <ReportsPage />, action: 'report.print' },
+  { path: '/figures', element: <FiguresPage /> },
   { path: '/verification', element: <VerificationPage />, action: 'verification.query' },
   {
     path: '/verification/cases',
@@ -151,6 +154,7 @@ export const appRoutes: AppRoute[] = [
 /** The navigation, in order; only areas that exist are listed. */
 export const navigationAreas: NavigationArea[] = [
   { path: '/dashboard', label: 'nav.dashboard', icon: IconLayoutDashboard },
+  { path: '/figures', label: 'figures.nav', icon: IconChartBar },
   { path: '/subjects', label: 'nav.subjects', icon: IconBuildingCommunity },
   { path: '/credit', label: 'nav.credit', icon: IconFiles },
   { path: '/cases', label: 'cases.nav', icon: IconGavel },

@@ -10,6 +10,7 @@ import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
 import { caseMessages } from '../cases/messages.ts';
+import { figureMessages } from '../reports/figureMessages.ts';
 import { reportMessages } from '../reports/messages.ts';
 import { verificationMessages } from '../verification/messages.ts';
 import { commitmentUiMessages } from '../commitments/messages.ts';
@@ -48,6 +49,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   listMessages,
   caseMessages,
   reportMessages,
+  figureMessages,
   verificationMessages,
   listsUiMessages,
 ];

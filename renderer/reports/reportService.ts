@@ -6,6 +6,9 @@
  * Why the audit trail and not a collection: an issued report is never edited, the entry is hash-chained
  * and already syncs to the platform, and the action existed for exactly this.
  */
+import type { CaseDocument } from '../../shared/cases/model.ts';
+import type { CommitmentDocument } from '../../shared/commitments/model.ts';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import type { SubjectCreditFile } from '../../shared/reports/file.ts';
 import { newVerificationCode, reportNumber } from '../../shared/reports/code.ts';
 import {
@@ -28,6 +31,8 @@ import { printCreditReport } from './printReport.ts';
 
 export type ReportServiceDependencies = Pick<
   AppServices,
+  | 'db'
+  | 'listings'
   | 'subjects'
   | 'creditRecords'
   | 'disclosures'
@@ -105,18 +110,33 @@ export class ReportService {
 
   /** The subject's file as this office holds it, or null for a subject this computer does not hold. */
   async subjectFile(subjectId: string): Promise<SubjectCreditFile | null> {
-    const { subjects, creditRecords, disclosures, reference } = this.#deps;
+    const { subjects, creditRecords, disclosures, reference, db, listings } = this.#deps;
     const subject = await subjects.get(subjectId);
     if (!subject) return null;
-    const [records, decisions] = await Promise.all([
+    const bySubject = { selector: { subjectId } };
+    const [records, decisions, commitments, inspections, cases] = await Promise.all([
       creditRecords.list({ subjectId, limit: Number.MAX_SAFE_INTEGER }),
       disclosures.list({ subjectId }),
+      db.commitments.find(bySubject).exec(),
+      db.inspections.find(bySubject).exec(),
+      db.cases.find(bySubject).exec(),
     ]);
+    const grades = listings.grades;
+    const today = localDate(this.#deps.context.clock());
+    const result = grades.gradeOf(subjectId);
+    const model = grades.modelFor(subject.industry);
+    const definition = result && model.grades.find((grade) => grade.code === result.grade);
     return {
       subject,
       creditRecords: records.items,
       disclosures: decisions.map((row) => row.disclosure),
       catalog: reference.catalog(),
+      commitments: commitments.map((doc) => doc.toJSON() as CommitmentDocument),
+      listings: grades.listingsOf(subjectId),
+      cityListEntries: grades.cityEntriesOf(subjectId, today),
+      grade: result && definition ? { result, gradeName: definition.name, modelName: model.name } : null,
+      inspections: inspections.map((doc) => doc.toJSON() as InspectionDocument),
+      cases: cases.map((doc) => doc.toJSON() as CaseDocument),
     };
   }
 

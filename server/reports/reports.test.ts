@@ -155,3 +155,44 @@ describe('report registration and /verify', () => {
     expect(unchecked.body).not.toContain('<strong>The report is genuine</strong>');
   });
 });
+
+describe('rate limits on /verify', () => {
+  const env = usePlatform('pglite', { verifyLimits: { lookups: 3, uploads: 2, windowMs: 60_000 } });
+
+  it('answers code lookups up to the limit per address, then a clear page in either language', async () => {
+    for (let i = 0; i < 2; i++) {
+      const answer = await http(`${env.url}/verify/v1/codes/AAAA-BBBB-CCCC`);
+      expect(answer).toMatchObject({ status: 200, body: { genuine: false, reason: 'unknownCode' } });
+    }
+    // The page without a code is not a lookup.
+    expect((await http(`${env.url}${reportPaths.verifyPage}`)).status).toBe(200);
+    const third = await http<string>(`${env.url}${reportPaths.verifyPage}?code=AAAA-BBBB-CCCC`);
+    expect(third.status).toBe(200);
+    expect(third.body).toContain('未找到该核验码');
+
+    const zh = await http<string>(`${env.url}${reportPaths.verifyPage}?code=AAAA-BBBB-CCCC`);
+    expect(zh.status).toBe(429);
+    expect(Number(zh.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(zh.body).toMatch(/核验次数过多：本网络短时间内核验了太多次，请在 \d+ 秒后重试。/);
+    expect(zh.body).not.toContain('未找到该核验码');
+    const en = await http<string>(`${env.url}${reportPaths.verifyPage}?lang=en&code=AAAA-BBBB-CCCC`);
+    expect(en.status).toBe(429);
+    expect(en.body).toMatch(/Too many verifications: .* Try again in \d+ seconds\./);
+    const json = await http<Record<string, unknown>>(`${env.url}/verify/v1/codes/AAAA-BBBB-CCCC`);
+    expect(json).toMatchObject({
+      status: 429,
+      body: { error: 'verifyThrottled', code: 429.4, details: { seconds: expect.any(Number) } },
+    });
+  });
+
+  it('counts uploads apart from lookups', async () => {
+    for (let i = 0; i < 2; i++) {
+      expect(await verifyBytes(env.url, pdf)).toMatchObject({
+        status: 200,
+        body: { genuine: false, reason: 'notRegistered' },
+      });
+    }
+    const refused = await verifyBytes(env.url, pdf);
+    expect(refused).toMatchObject({ status: 429, body: { error: 'verifyThrottled' } });
+  });
+});

@@ -25,6 +25,7 @@ const messages = {
     invalidCode: '核验码格式不正确：应为 12 位字母和数字，如 K7QF-3MZP-W9RX。',
     notPdf: '所选文件不是 PDF 报告。',
     failed: '暂时无法核验，请稍后重试。',
+    throttled: '核验次数过多：本网络短时间内核验了太多次，请在 {seconds} 秒后重试。',
     other: 'English',
     keyNote: '平台签名公钥',
   },
@@ -47,6 +48,8 @@ const messages = {
     invalidCode: 'This is not a verification code: it has 12 letters and digits, such as K7QF-3MZP-W9RX.',
     notPdf: 'The chosen file is not a PDF report.',
     failed: 'The report cannot be verified right now; try again later.',
+    throttled:
+      'Too many verifications: this network has verified too often in a short time. Try again in {seconds} seconds.',
     other: '中文',
     keyNote: 'Platform signing key',
   },
@@ -76,9 +79,13 @@ function answerHtml(answer: VerificationAnswer, m: Messages, language: PageLangu
 <dt>${escapeHtml(m.code)}</dt><dd>${escapeHtml(answer.code)}</dd></dl></div>`;
 }
 
+function throttledHtml(m: Messages, seconds: number): string {
+  return `<p class="result bad" role="status">${escapeHtml(m.throttled.replace('{seconds}', String(seconds)))}</p>`;
+}
+
 export function renderVerifyPage(
   language: PageLanguage,
-  options: { code: string; answer: VerificationAnswer | null; publicKey: string },
+  options: { code: string; answer: VerificationAnswer | null; publicKey: string; waitSeconds?: number },
 ): string {
   const m = messages[language];
   const other: PageLanguage = language === 'en' ? 'zh-CN' : 'en';
@@ -91,7 +98,9 @@ export function renderVerifyPage(
     notRegistered: m.notRegistered,
     notPdf: m.notPdf,
     failed: m.failed,
+    throttled: m.throttled,
   };
+  const wait = options.waitSeconds ?? 0;
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(m.title)}</title>
@@ -107,7 +116,7 @@ dt{font-weight:600;margin-top:.4rem}dd{margin:0}.small{color:#555;font-size:.85r
 <form method="get" action="${reportPaths.verifyPage}"><input type="hidden" name="lang" value="${language}">
 <label for="code">${escapeHtml(m.codeLabel)}</label>
 <input id="code" name="code" type="text" autocomplete="off" value="${escapeHtml(options.code)}" placeholder="K7QF-3MZP-W9RX"><button type="submit">${escapeHtml(m.check)}</button></form>
-${options.answer ? answerHtml(options.answer, m, language) : ''}
+${options.answer ? answerHtml(options.answer, m, language) : ''}${wait > 0 ? throttledHtml(m, wait) : ''}
 <form id="file-form"><label for="file">${escapeHtml(m.fileLabel)}</label>
 <input id="file" type="file" accept="application/pdf,.pdf"><button type="submit">${escapeHtml(m.checkFile)}</button></form>
 <div id="file-result"></div>
@@ -123,6 +132,11 @@ document.getElementById('file-form').addEventListener('submit', async (event) =>
   if (!file) return;
   try {
     const response = await fetch('${reportPaths.verifyFile}', { method: 'POST', headers: { 'content-type': 'application/pdf' }, body: file });
+    if (response.status === 429) {
+      const seconds = response.headers.get('retry-after') || '60';
+      out.innerHTML = '<p class="result bad" role="status">' + esc(m.throttled.replace('{seconds}', seconds)) + '</p>';
+      return;
+    }
     if (!response.ok) throw new Error(String(response.status));
     const a = await response.json();
     out.innerHTML = a.genuine

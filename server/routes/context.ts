@@ -7,6 +7,7 @@ import type { Database } from '../db/database.ts';
 import type { DatabaseMaintenance } from '../db/maintenance.ts';
 import type { PlatformMetrics } from '../metrics.ts';
 import type { SigningKey } from '../reports/signingKey.ts';
+import type { VerifyLimits } from '../reports/verifyLimits.ts';
 import type { ChangeHub } from '../sync/changeHub.ts';
 import type { OpenStreams } from '../sync/openStreams.ts';
 
@@ -30,6 +31,8 @@ export interface PlatformContext {
   heartbeatMs: number;
   /** The city's key that signs registered credit reports. */
   reportKey: SigningKey;
+  /** How many verifications one client address may make on the public /verify endpoints. */
+  verifyLimits: VerifyLimits;
   /** Today's date where the platform serves (China Standard Time), YYYY-MM-DD. */
   today(): string;
 }

@@ -80,6 +80,8 @@ const en: SyncMessages = {
     'Too many failed attempts from here or for this name. Try again in {{seconds}} seconds.',
   'syncError.signInLocked':
     'This operator account is locked after too many failed attempts. Ask the city operator to lift the lock.',
+  'syncError.verifyThrottled':
+    'Too many report verifications from this network: try again in {{seconds}} seconds.',
   'syncError.protocolMismatch':
     'This CreditDesk speaks sync protocol {{received}}, the platform speaks {{expected}}. Update CreditDesk.',
   'syncError.clientSchemaOutdated':
@@ -152,6 +154,7 @@ const zhCN: SyncMessages = {
     '本设备已打开 {{max}} 个同步连接。请关闭本机其他 CreditDesk 窗口，或稍候一分钟再试。',
   'syncError.signInThrottled': '失败尝试次数过多（来自本地址或针对此账号），请在 {{seconds}} 秒后重试。',
   'syncError.signInLocked': '此操作员账号因失败尝试次数过多已被锁定，请联系市级平台操作员解除锁定。',
+  'syncError.verifyThrottled': '本网络的报告核验次数过多，请在 {{seconds}} 秒后重试。',
   'syncError.protocolMismatch':
     '本机 CreditDesk 使用同步协议 {{received}}，平台使用 {{expected}}。请升级 CreditDesk。',
   'syncError.clientSchemaOutdated':

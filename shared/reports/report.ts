@@ -161,7 +161,14 @@ export function assembleReport(
     `本报告信息截至 ${request.issuedAt.slice(0, 10)}，以出具单位记载为准。`,
   ];
   if (scope.publicOnly) notes.push('本报告为公开版：仅含可向社会公开的信息，个人信息已作遮蔽处理。');
-  notes.push('标注“本系统暂未归集”的栏目，表示出具单位尚未在本系统中归集该类信息，并非无记录。');
+  const sections = providers.map((provider) => ({
+    key: provider.key,
+    title: provider.title,
+    entries: provider.entries(file, scope),
+  }));
+  if (sections.some((section) => section.entries === null)) {
+    notes.push('标注“本系统暂未归集”的栏目，表示出具单位尚未在本系统中归集该类信息，并非无记录。');
+  }
   return {
     title: titles[request.variant],
     variant: request.variant,
@@ -174,11 +181,7 @@ export function assembleReport(
     identity: identityFacts(file.subject, scope.publicOnly),
     finding:
       request.variant === 'special' && request.purpose ? specialFinding(file, scope, request.purpose) : null,
-    sections: providers.map((provider) => ({
-      key: provider.key,
-      title: provider.title,
-      entries: provider.entries(file, scope),
-    })),
+    sections,
     notes,
   };
 }

@@ -1,14 +1,26 @@
 /**
  * The sections of a credit report, one provider per capability, in print order. A provider returns the
  * entries of its section, or null while this office's CreditDesk holds no such information (the section
- * is then printed as "not held", never as "none"). Commitments, inspections, grades, lists and repair
- * cases become one-line additions here when their capabilities land.
+ * is then printed as "not held", never as "none").
  */
 import { defaultCreditCategories } from '../model/catalog.ts';
 import type { CreditRecordDocument } from '../model/creditRecord.ts';
 import { type DisclosureDocument, licenceCategories, penaltyCategories } from '../model/disclosure.ts';
 import { isPubliclyVisible } from '../domain/credit/visibility.ts';
-import { type Fact, inPeriod, type Period, type ReportEntry, type SubjectCreditFile } from './file.ts';
+import { repairEntries } from './caseSection.ts';
+import { commitmentEntries } from './commitmentSection.ts';
+import {
+  creditCategoryNames,
+  facts,
+  inPeriod,
+  type ReportEntry,
+  type SectionScope,
+  type SubjectCreditFile,
+} from './file.ts';
+import { inspectionEntries } from './inspectionSection.ts';
+import { gradeReportEntries, listReportEntries } from './listSections.ts';
+
+export type { SectionScope } from './file.ts';
 
 export const reportSectionKeys = [
   'licences',
@@ -23,22 +35,11 @@ export const reportSectionKeys = [
 ] as const;
 export type ReportSectionKey = (typeof reportSectionKeys)[number];
 
-export interface SectionScope {
-  period: Period;
-  /** The public variant: only what the public may see on `today`. */
-  publicOnly: boolean;
-  today: string;
-}
-
 export interface SectionProvider {
   key: ReportSectionKey;
   /** The printed heading (reports are official documents in Chinese). */
   title: string;
   entries(file: SubjectCreditFile, scope: SectionScope): ReportEntry[] | null;
-}
-
-function facts(pairs: readonly [string, string][]): Fact[] {
-  return pairs.filter(([, value]) => value !== '').map(([label, value]) => ({ label, value }));
 }
 
 function codeNames(entries: readonly { code: string; zh: string }[], codes: readonly string[]): string {
@@ -106,19 +107,11 @@ const recordStatusNames: Readonly<Record<CreditRecordDocument['status'], string>
   revoked: '已撤销',
 };
 
-const categoryNames: Readonly<Record<string, string>> = {
-  basic: '基础信息',
-  enhancing: '增信信息',
-  generalDishonest: '一般失信信息',
-  seriousDishonest: '严重失信信息',
-  riskWarning: '风险提示信息',
-};
-
 function recordEntry(record: CreditRecordDocument): ReportEntry {
   return {
     title: record.title,
     facts: facts([
-      ['信息类别', categoryNames[record.category] ?? record.category],
+      ['信息类别', creditCategoryNames[record.category] ?? record.category],
       ['决定文书号', record.documentNumber],
       ['认定日期', record.decisionDate],
       ['认定机关', record.authority],
@@ -151,28 +144,6 @@ export function reportableRecords(file: SubjectCreditFile, scope: SectionScope):
     .sort((a, b) => b.decisionDate.localeCompare(a.decisionDate) || a.id.localeCompare(b.id));
 }
 
-/** Records repaired (信用修复) whose decision falls in the period; the public sees that a repair happened. */
-function repairedRecords(file: SubjectCreditFile, scope: SectionScope): CreditRecordDocument[] {
-  return file.creditRecords
-    .filter((record) => record.status === 'repaired' && inPeriod(record.decisionDate, scope.period))
-    .sort((a, b) => b.decisionDate.localeCompare(a.decisionDate) || a.id.localeCompare(b.id));
-}
-
-function repairEntry(record: CreditRecordDocument): ReportEntry {
-  const repaired = record.workflow.findLast((step) => step.action === 'repair');
-  return {
-    title: record.title,
-    facts: facts([
-      ['信息类别', categoryNames[record.category] ?? record.category],
-      ['原认定日期', record.decisionDate],
-      ['修复日期', repaired ? repaired.at.slice(0, 10) : ''],
-    ]),
-  };
-}
-
-/** Not held on this device yet: printed as such. */
-const notHeldYet = (): null => null;
-
 export const reportSectionProviders: readonly SectionProvider[] = [
   {
     key: 'licences',
@@ -200,13 +171,9 @@ export const reportSectionProviders: readonly SectionProvider[] = [
         .filter((record) => polarityOf(record.category) === 'positive')
         .map(recordEntry),
   },
-  { key: 'commitments', title: '信用承诺及履约信息', entries: notHeldYet },
-  { key: 'lists', title: '红黑名单信息', entries: notHeldYet },
-  { key: 'grade', title: '信用评价等级', entries: notHeldYet },
-  { key: 'inspections', title: '监督检查信息', entries: notHeldYet },
-  {
-    key: 'repairs',
-    title: '信用修复信息',
-    entries: (file, scope) => repairedRecords(file, scope).map(repairEntry),
-  },
+  { key: 'commitments', title: '信用承诺及履约信息', entries: commitmentEntries },
+  { key: 'lists', title: '红黑名单信息', entries: listReportEntries },
+  { key: 'grade', title: '信用评价等级', entries: gradeReportEntries },
+  { key: 'inspections', title: '监督检查信息', entries: inspectionEntries },
+  { key: 'repairs', title: '信用修复及异议处理信息', entries: repairEntries },
 ];

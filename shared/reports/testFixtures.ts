@@ -1,9 +1,21 @@
 /** A made-up subject file for report and verification tests. */
-import { asDocument, fixtureCodes, sampleLicence, samplePenalty } from '../domain/credit/testFixtures.ts';
+import {
+  asDocument,
+  fixtureCodes,
+  fixtureId,
+  sampleLicence,
+  samplePenalty,
+} from '../domain/credit/testFixtures.ts';
 import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
 import { type CreditRecordDocument, emptyCreditRecordInput } from '../model/creditRecord.ts';
 import type { DisclosureDocument } from '../model/disclosure.ts';
 import { emptySubjectInput, type SubjectDocument } from '../model/subject.ts';
+import type { CommitmentDocument } from '../commitments/model.ts';
+import { sampleCommitment } from '../commitments/testFixtures.ts';
+import { type InspectionDocument, noSignature } from '../inspections/document.ts';
+import type { ListingDocument } from '../lists/listing.ts';
+import { proposedBlackListing } from '../lists/testFixtures.ts';
+import type { StampFields } from '../model/document.ts';
 import type { SubjectCreditFile } from './file.ts';
 
 export function sampleSubject(overrides: Partial<SubjectDocument> = {}): SubjectDocument {
@@ -93,6 +105,75 @@ export function sampleFile(overrides: Partial<SubjectCreditFile> = {}): SubjectC
     ],
     disclosures: [sampleDecision('licence', 20), sampleDecision('penalty', 21)],
     catalog: defaultCatalog,
+    commitments: [],
+    listings: [],
+    cityListEntries: [],
+    grade: null,
+    inspections: [],
+    cases: [],
     ...overrides,
   };
+}
+
+/** A commitment letter of the sample subject as stored. */
+export function sampleCommitmentDocument(
+  n: number,
+  overrides: Partial<CommitmentDocument> = {},
+): CommitmentDocument {
+  const { createdBy: _, ...input } = sampleCommitment({ subjectId: sampleSubject().id });
+  return { ...asDocument(input, n), ...overrides };
+}
+
+/** A black-list entry of the sample subject, decided onto the list. */
+export function sampleListing(n: number, overrides: Partial<ListingDocument> = {}): ListingDocument {
+  return proposedBlackListing({
+    id: fixtureId(n),
+    subjectId: sampleSubject().id,
+    subjectKey: `uscc:${fixtureCodes.enterprise}`,
+    decisionNumber: `海建黑〔2026〕${n}号`,
+    status: 'listed',
+    ...overrides,
+  });
+}
+
+/** A submitted inspection of the sample subject with one non-compliant item and its finding. */
+export function sampleInspection(n: number, overrides: Partial<InspectionDocument> = {}): InspectionDocument {
+  const input: Omit<InspectionDocument, StampFields> = {
+    kind: 'inspection',
+    subjectId: sampleSubject().id,
+    projectId: '',
+    planId: '',
+    adHocReason: 'complaint',
+    adHocNote: '',
+    inspectors: ['inspector-1', 'inspector-2'],
+    startedAt: '2026-05-06T01:30:00.000Z',
+    endedAt: '2026-05-06T03:00:00.000Z',
+    gradeBefore: '',
+    raisedBefore: false,
+    templateIndustry: 'construction',
+    templateVersion: 1,
+    depth: 'standard',
+    items: [
+      { code: 'JZ-01', result: 'compliant', note: '', photos: [] },
+      { code: 'JZ-02', result: 'nonCompliant', note: '', photos: [] },
+    ],
+    findings: [
+      {
+        id: fixtureId(n + 500),
+        itemCode: 'JZ-02',
+        severity: 'major',
+        description: '施工现场未设置安全防护设施',
+        rectifyBy: '2026-05-20',
+        photos: [],
+      },
+    ],
+    representative: '李四',
+    representativeIdNumber: fixtureCodes.person,
+    signature: { ...noSignature },
+    conclusion: '责令限期整改',
+    state: 'submitted',
+    steps: [],
+    rectifications: [],
+  };
+  return { ...asDocument(input, n), ...overrides };
 }

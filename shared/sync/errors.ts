@@ -42,6 +42,7 @@ export const syncErrorCodes = {
   tooManyStreams: 429.1,
   signInThrottled: 429.2,
   signInLocked: 429.3,
+  verifyThrottled: 429.4,
   protocolMismatch: 426.1,
   clientSchemaOutdated: 426.2,
   platformSchemaOutdated: 426.3,

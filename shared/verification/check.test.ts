@@ -23,7 +23,7 @@ describe('credit verification', () => {
     const dishonest = result.facts.find((fact) => fact.key === 'dishonest')!.items!;
     expect(dishonest.map((item) => item.title)).toEqual(['未按规定办理施工许可', '内部共享记录']);
     expect(result.facts.find((fact) => fact.key === 'penalties')!.items).toHaveLength(1);
-    expect(result.facts.find((fact) => fact.key === 'grade')!.items).toBeNull();
+    expect(result.facts.find((fact) => fact.key === 'grade')!.items).toEqual([]);
     expect(result.measures[0]!.zh).toContain('评标');
     expect(result.suggested).toBe('enhancedReview');
     expect(result.dataAsOf).toBe(input.dataAsOf);

@@ -11,7 +11,10 @@ import { canonicalJson } from '../security/canonicalJson.ts';
 import { toHex, utf8 } from '../security/encoding.ts';
 import { maskPersonalValue } from '../security/masking.ts';
 import { sha256 } from '../security/webCrypto.ts';
-import type { SubjectCreditFile } from '../reports/file.ts';
+import { commitmentCheckItems } from '../reports/commitmentSection.ts';
+import type { CheckItem, SubjectCreditFile } from '../reports/file.ts';
+import { openRectificationItems } from '../reports/inspectionSection.ts';
+import { gradeCheckItems, listCheckItems, onBlackList } from '../reports/listSections.ts';
 
 export const verificationMatters = [
   'licence',
@@ -40,13 +43,7 @@ export const rewardMeasures: readonly AppliedMeasure[] = ['greenChannel', 'toler
 export const creditStandings = ['seriousDishonest', 'dishonest', 'clear', 'noFile'] as const;
 export type CreditStanding = (typeof creditStandings)[number];
 
-/** One item shown in a check (a record, a decision, a list entry); its text is the record's own. */
-export interface CheckItem {
-  id: string;
-  title: string;
-  date: string;
-  detail: string;
-}
+export type { CheckItem } from '../reports/file.ts';
 
 export const checkFactKeys = [
   'grade',
@@ -88,11 +85,9 @@ function penaltyItem(penalty: DisclosureDocument): CheckItem {
   };
 }
 
-const notHeldYet = (): null => null;
-
-/** One provider per capability; grades, lists, commitments and rectifications join when they land. */
+/** One provider per capability. */
 export const checkFactProviders: readonly FactProvider[] = [
-  { key: 'grade', items: notHeldYet },
+  { key: 'grade', items: gradeCheckItems },
   {
     key: 'dishonest',
     items: (file, today) =>
@@ -112,9 +107,9 @@ export const checkFactProviders: readonly FactProvider[] = [
         .sort((a, b) => b.decisionDate.localeCompare(a.decisionDate))
         .map(penaltyItem),
   },
-  { key: 'lists', items: notHeldYet },
-  { key: 'commitments', items: notHeldYet },
-  { key: 'rectifications', items: notHeldYet },
+  { key: 'lists', items: listCheckItems },
+  { key: 'commitments', items: commitmentCheckItems },
+  { key: 'rectifications', items: (file) => openRectificationItems(file) },
 ];
 
 /** The party checked: a subject of this county, or a party this county holds no file on. */
@@ -193,7 +188,9 @@ const clearMeasures: Partial<MeasureTable> = {
 
 function standingOf(file: SubjectCreditFile, today: string): CreditStanding {
   const active = file.creditRecords.filter((record) => isActive(record, today));
-  if (active.some((record) => record.category === 'seriousDishonest')) return 'seriousDishonest';
+  if (active.some((record) => record.category === 'seriousDishonest') || onBlackList(file, today)) {
+    return 'seriousDishonest';
+  }
   const penalties = checkFactProviders.find((provider) => provider.key === 'penalties')!.items(file, today);
   if (active.some((record) => record.category === 'generalDishonest') || (penalties?.length ?? 0) > 0) {
     return 'dishonest';

@@ -1,5 +1,6 @@
-import type { Page } from '@playwright/test';
-import { expect } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import type { Download, Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 
 /** The accounts the end-to-end tests create (strong passwords, as the app demands). */
@@ -258,4 +259,11 @@ export async function fillRepair(page: Page): Promise<void> {
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4 commitment'),
   });
+}
+
+/** Saves a download into the test's output folder and reads its bytes. */
+export async function savedDownload(download: Download): Promise<Uint8Array> {
+  const file = test.info().outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  return new Uint8Array(readFileSync(file));
 }

@@ -1,7 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect as baseExpect, type Download, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
@@ -13,6 +13,7 @@ import {
   enterprise,
   openFreshOffice,
   registerEnterprise,
+  savedDownload,
   shot,
   startPenalty,
 } from './fixtures.ts';
@@ -62,12 +63,6 @@ async function syncNow(page: Page): Promise<void> {
   await expect(page.getByTestId('pending-subjects')).toHaveText('0');
 }
 
-async function saved(download: Download): Promise<Uint8Array> {
-  const file = test.info().outputPath(download.suggestedFilename());
-  await download.saveAs(file);
-  return new Uint8Array(readFileSync(file));
-}
-
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { text } = await extractText(await getDocumentProxy(bytes.slice()), { mergePages: true });
   return text.replace(/\s+/g, '');
@@ -97,13 +92,15 @@ test('check a subject, print the form, issue a report and verify it on the platf
   await expect(result.getByText('有失信或处罚记录')).toBeVisible();
   await expect(result.getByText('未取得施工许可证擅自施工')).toBeVisible();
   await expect(result.getByText('在评标中依规予以扣分或从严审查')).toBeVisible();
-  await expect(result.getByText('本系统暂未归集此类信息').first()).toBeVisible();
+  // Every capability's facts are held now: the grade today, with its model.
+  await expect(result.getByText(/\d+ 分 · 信用评价默认模型（第 \d+ 版）/)).toBeVisible();
+  await expect(result.getByText('本系统暂未归集此类信息')).toHaveCount(0);
   await page.screenshot(shot('reports-check-zh'));
   await page.getByRole('button', { name: '保存核查记录' }).click();
   await expect(page.getByText('核查记录已保存').first()).toBeVisible();
   const formDownload = page.waitForEvent('download');
   await page.getByRole('button', { name: '打印核查记录表' }).first().click();
-  const form = await pdfText(await saved(await formDownload));
+  const form = await pdfText(await savedDownload(await formDownload));
   for (const expected of ['信用信息核查记录表', enterprise.name, '招标投标', '从严审查', '核查人（签字）']) {
     expect(form).toContain(expected);
   }
@@ -128,7 +125,7 @@ test('check a subject, print the form, issue a report and verify it on the platf
   await page.screenshot(shot('reports-issue-zh'));
   const reportDownload = page.waitForEvent('download');
   await dialog.getByRole('button', { name: '生成并保存' }).click();
-  const reportBytes = await saved(await reportDownload);
+  const reportBytes = await savedDownload(await reportDownload);
   const text = await pdfText(reportBytes);
   for (const expected of [
     '专项信用报告',
@@ -136,7 +133,13 @@ test('check a subject, print the form, issue a report and verify it on the platf
     '二、行政许可信息',
     '三、行政处罚信息',
     '四、失信及风险提示信息',
-    '十、信用修复信息',
+    '六、信用承诺及履约信息',
+    '七、红黑名单信息',
+    '八、信用评价等级',
+    '当前信用等级',
+    '评价模型：信用评价默认模型（第1版）',
+    '九、监督检查信息',
+    '十、信用修复及异议处理信息',
     '有违法违规记录',
     enterprise.name,
     enterprise.code,
@@ -145,6 +148,7 @@ test('check a subject, print the form, issue a report and verify it on the platf
   ]) {
     expect(text).toContain(expected);
   }
+  expect(text).not.toContain('本系统暂未归集');
   const code = /核验码：([A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4})/.exec(text)?.[1];
   expect(code).toBeTruthy();
 

@@ -1,4 +1,4 @@
-import { expect, type Page, test } from '@playwright/test';
+import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { usccCheckChar } from '../../shared/domain/identifiers.ts';
 import {
   accounts,
@@ -18,6 +18,8 @@ import {
  */
 
 test.use({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+/** The machine is shared: a save can take longer than the default 5 s. */
+const expect = baseExpect.configure({ timeout: 15_000 });
 
 const enterprise = { name: '武陟县宏达建筑工程有限公司', code: '91350100M000100Y43' };
 const authorityCode = `11410823MB1234567${usccCheckChar('11410823MB1234567')}`;
@@ -188,6 +190,7 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     '/verification',
     `/verification?subject=${subjectId}`,
     '/verification/cases',
+    '/figures',
     '/no/such/page',
   ];
   const adminRoutes = ['/users', '/audit', '/settings', '/sync', '/subjects/new/enterprise'];

@@ -37,6 +37,8 @@ import type { SignedInSession } from '../../renderer/security/session.ts';
 import { syncRegistration } from '../../renderer/sync/registration.ts';
 import { SyncService } from '../../renderer/sync/syncService.ts';
 import { fastBackoff, memorySecrets, type TestPlatform, testCounty, testStaff } from './harness.ts';
+import type { ListingRepository } from '../../renderer/lists/listings.ts';
+import type { ReportServiceDependencies } from '../../renderer/reports/reportService.ts';
 
 export const county = '410823';
 
@@ -311,4 +313,25 @@ export function commitmentRepositoryOf(
     office,
     provisions,
   });
+}
+
+/** The profile's part of the workspace the report, verification and figures services read. */
+export function reportDependencies(
+  profile: Profile,
+  listings: ListingRepository,
+  sync: SyncService,
+): ReportServiceDependencies {
+  return {
+    db: profile.db,
+    listings,
+    subjects: profile.subjects,
+    creditRecords: profile.records,
+    disclosures: profile.disclosures,
+    reference: profile.reference,
+    audit: profile.context.audit,
+    context: profile.context,
+    local: profile.local,
+    office: { officeName: '武陟县住房和城乡建设局', county },
+    sync,
+  };
 }

@@ -17,6 +17,13 @@ import { reportServicesOf } from '../../renderer/reports/useReports.ts';
 import { PlatformError } from '../../renderer/sync/platformClient.ts';
 import type { SyncService } from '../../renderer/sync/syncService.ts';
 import { VerificationService } from '../../renderer/verification/verificationService.ts';
+import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
+import { uuidv7 } from '../../shared/util/uuid.ts';
+import { CommitmentRepository, emptyCommitmentFields } from '../../renderer/commitments/repository.ts';
+import { ListingRepository } from '../../renderer/lists/listings.ts';
+import { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
+import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
+import { cityOf } from '../../renderer/repositories/reference.ts';
 import {
   codes,
   county,
@@ -27,8 +34,10 @@ import {
   recordFields,
   recordPenalty,
   registerSubject,
+  reportDependencies,
   users,
 } from './creditHarness.ts';
+import { memorySecrets } from './harness.ts';
 
 const fontBytes = new Uint8Array(
   readFileSync(new URL('../../renderer/kernel/pdf/fonts/NotoSansSC-GB2312.ttf', import.meta.url)),
@@ -52,21 +61,11 @@ function platform(answer?: (registration: ReportRegistration) => Promise<unknown
 
 let profile: Profile;
 let enterprise: SubjectDocument;
+let listings: ListingRepository;
+let commitments: CommitmentRepository;
 
-/** The profile's part of the workspace the report services read. */
-function dependencies(sync: SyncService): ReportServiceDependencies {
-  return {
-    subjects: profile.subjects,
-    creditRecords: profile.records,
-    disclosures: profile.disclosures,
-    reference: profile.reference,
-    audit: profile.context.audit,
-    context: profile.context,
-    local: profile.local,
-    office: { officeName: '武陟县住房和城乡建设局', county },
-    sync,
-  };
-}
+const dependencies = (sync: SyncService): ReportServiceDependencies =>
+  reportDependencies(profile, listings, sync);
 
 function services(sync: SyncService): { reports: ReportService; verification: VerificationService } {
   const deps = dependencies(sync);
@@ -95,7 +94,71 @@ const period = { from: '2026-01-01', to: '2026-12-31' };
 beforeEach(async () => {
   profile = await openProfile('2026-03-06T02:00:00.000Z');
   enterprise = await registerSubject(profile, enterpriseInput());
+  listings = await ListingRepository.open(
+    profile.db,
+    profile.context,
+    profile.journal,
+    profile.subjects,
+    async () => null,
+  );
+  await listings.grades.ready;
+  commitments = new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
+    subjects: profile.subjects,
+    records: profile.records,
+    reference: profile.reference,
+    journal: profile.journal,
+    attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
+    office: { county, officeName: '武陟县住房和城乡建设局' },
+    provisions: new DeviceProvisions(profile.local, memorySecrets()),
+  });
 });
+
+/** An accepted 容缺受理 letter for a construction permit; `publicity` as the matter keeps it. */
+async function acceptedCommitment(publicity: 'public' | 'notPublic' = 'public') {
+  const created = await commitments.create({
+    ...emptyCommitmentFields(enterprise.id),
+    type: 'missingMaterials',
+    matterCode: 'SG-XK',
+    reason: publicity === 'public' ? '申请办理建筑工程施工许可' : '不公开的承诺事由',
+    content: '于规定期限内补齐材料。',
+    missingMaterials: ['施工图设计文件审查合格书'],
+    materialsDeadline: '2026-03-13',
+    liability: '如违反承诺，愿意承担相应法律责任。',
+    signatory: '王伟',
+    signingDate: '2026-03-06',
+    publicity,
+  });
+  if (!created.ok) throw new Error(JSON.stringify(created.issues));
+  const accepted = await commitments.act(created.value.id, 'accept');
+  if (!accepted.ok) throw new Error(JSON.stringify(accepted.issues));
+  return accepted.value;
+}
+
+/** Another county's black-list entry for the enterprise, as the sync writes it from the city list. */
+async function cityBlackListed(decisionNumber = '博建信〔2026〕2号') {
+  const entry: CityBlackListEntry = {
+    id: uuidv7(),
+    county: cityOf(enterprise.county),
+    createdAt: '2026-03-05T00:00:00.000Z',
+    updatedAt: '2026-03-05T00:00:00.000Z',
+    createdBy: 'platform',
+    updatedBy: 'platform',
+    kind: 'cityBlackList',
+    subjectKey: `uscc:${enterprise.code}`,
+    subjectName: enterprise.name,
+    list: 'seriousDishonesty',
+    sourceCounty: '410822',
+    sourceListing: uuidv7(),
+    basis: ['《建筑市场信用管理暂行办法》'],
+    measures: [{ zh: '列为重点监管对象', en: 'Key supervision' }],
+    decisionNumber,
+    start: '2026-03-05',
+    end: '2027-03-05',
+    exitedOn: '',
+  };
+  await profile.db.reference.insert(entry as never);
+  await expect.poll(() => listings.onCityBlackList(enterprise.id).length).toBe(1);
+}
 
 afterEach(async () => {
   await profile.close();
@@ -151,6 +214,46 @@ describe('credit reports from the file', () => {
     const personalText = await textOf(personal.bytes);
     expect(personalText).toContain('赵六');
     expect(personalText).not.toContain(codes.practitioner);
+  });
+
+  it('print the commitments, list memberships and grade the file holds; the public sees only what it may', async () => {
+    const letter = await acceptedCommitment();
+    const privateLetter = await acceptedCommitment('notPublic');
+    await cityBlackListed();
+    const grade = listings.grades.gradeOf(enterprise.id)!;
+    expect(grade.grade).toBe('D');
+    const { reports } = services(platform().sync);
+
+    const full = await reports.issue(enterprise.id, { variant: 'full', period });
+    if (!full.ok) throw new Error(JSON.stringify(full.issues));
+    const text = await textOf(full.bytes);
+    for (const expected of [
+      '信用承诺及履约信息',
+      letter.number,
+      privateLetter.number,
+      '容缺受理型：建筑工程施工许可',
+      '红黑名单信息',
+      '严重失信主体名单',
+      '博建信〔2026〕2号',
+      '全市严重失信主体名单',
+      '信用评价等级',
+      `当前信用等级：D级（严重失信）`,
+      `评价日期：${grade.asOf}`,
+      `第${grade.modelVersion}版`,
+      '监督检查信息',
+    ]) {
+      expect(text).toContain(expected.replace(/\s+/g, ''));
+    }
+    expect(text).not.toContain('本系统暂未归集');
+
+    const open = await reports.issue(enterprise.id, { variant: 'public', period });
+    if (!open.ok) throw new Error(JSON.stringify(open.issues));
+    const publicText = await textOf(open.bytes);
+    expect(publicText).toContain(letter.number);
+    expect(publicText).not.toContain(privateLetter.number);
+    expect(publicText).toContain('博建信〔2026〕2号');
+    // The computed grade is the office's working figure until published.
+    expect(publicText).not.toContain('当前信用等级');
   });
 
   it('register on the platform when reachable, and say so when it refuses a foreign subject', async () => {
@@ -250,6 +353,8 @@ describe('credit checks', () => {
     expect(renamed.ok).toBe(true);
     await approvedRecord({ title: '又一条失信记录' });
     await recordPenalty(profile, enterprise, { documentNumber: '武建罚字〔2026〕第99号' });
+    await acceptedCommitment();
+    await cityBlackListed();
 
     const [kept] = await verification.mine();
     expect(kept!.record.result).toEqual(checked.result);
@@ -259,6 +364,14 @@ describe('credit checks', () => {
     const again = await verification.check({ subjectId: enterprise.id }, 'tender');
     if (!again.ok) throw new Error('check failed');
     expect(again.result.party.name).toBe('武陟县宏达建设集团有限公司');
+    expect(again.result.standing).toBe('seriousDishonest');
+    const itemsOf = (result: typeof again.result, key: string) =>
+      result.facts.find((fact) => fact.key === key)!.items!.map((item) => item.title);
+    expect(itemsOf(again.result, 'lists')).toEqual(['严重失信主体名单']);
+    expect(itemsOf(again.result, 'commitments')).toEqual(['容缺受理型：建筑工程施工许可']);
+    expect(itemsOf(again.result, 'grade')).toEqual(['D 级（严重失信）']);
+    expect(itemsOf(kept!.record.result, 'lists')).toEqual([]);
+    expect(itemsOf(kept!.record.result, 'commitments')).toEqual([]);
     expect(await resultDigest(again.result)).not.toBe(kept!.record.digest);
   });
 

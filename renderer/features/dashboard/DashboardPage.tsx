@@ -45,7 +45,12 @@ export function DashboardPage() {
 
   return (
     <Stack>
-      <Title order={2}>{t('creditUi.dashboard.title')}</Title>
+      <Group justify="space-between">
+        <Title order={2}>{t('creditUi.dashboard.title')}</Title>
+        <Anchor component={Link} to="/figures" data-testid="dashboard-figures-link">
+          {t('figures.open')}
+        </Anchor>
+      </Group>
       <TodoCard />
       <CommitmentFiguresCard />
       <InspectionFiguresCard />
