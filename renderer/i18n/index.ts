@@ -9,6 +9,7 @@ import { listsUiMessages } from '../lists/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
+import { planMessages } from '../../shared/inspections/planMessages.ts';
 import { caseMessages } from '../cases/messages.ts';
 import { reportMessages } from '../reports/messages.ts';
 import { verificationMessages } from '../verification/messages.ts';
@@ -42,6 +43,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   commitmentUiMessages,
   inspectionMessages,
   inspectionUiMessages,
+  planMessages,
   gradingMessages,
   listMessages,
   caseMessages,

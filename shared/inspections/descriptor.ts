@@ -2,18 +2,22 @@ import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../security/masking.ts';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { inspectionJsonSchema } from './document.ts';
+import { planWorkflow } from './plan.ts';
 import { inspectionAttachmentPaths } from './record.ts';
 import { inspectionWorkflow } from './workflows.ts';
 
-/** On-site inspections: checklist results with photos, findings, the representative's signature. */
+/**
+ * On-site inspections (checklist results with photos, findings, the representative's signature), the
+ * 双随机 plans that draw them (kind `plan`) and the projects register (kind `project`).
+ */
 export const inspectionsCapability: CapabilityDescriptor = {
   collection: 'inspections',
   i18n: 'inspection',
   schema: inspectionJsonSchema,
-  migrations: {},
+  migrations: { 1: (doc: unknown) => doc },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,
   searchable: [],
-  workflows: [inspectionWorkflow],
+  workflows: [inspectionWorkflow, planWorkflow],
 };

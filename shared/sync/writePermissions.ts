@@ -10,7 +10,8 @@ import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
 import type { InspectionDocument } from '../inspections/document.ts';
-import { inspectionWorkflow, replaySteps } from '../inspections/workflows.ts';
+import { type PlanState, type PlanStep, planWorkflow } from '../inspections/plan.ts';
+import { type FlowDocument, inspectionWorkflow, replaySteps } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
 import type { ListingDocument } from '../lists/listing.ts';
@@ -111,7 +112,9 @@ export function checkWritePermission(
     case 'commitments':
       return checkCommitmentWrite(next, previous, users);
     case 'inspections':
-      return checkInspectionWrite(next, previous, users);
+      return next.kind === 'project'
+        ? checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update')
+        : checkInspectionWrite(next, previous, users);
     default:
       return [
         issue('updatedBy', 'permission.denied', {
@@ -282,12 +285,16 @@ function checkListingWrite(next: Doc, previous: Doc | null, users: UserLookup): 
 /**
  * An inspection: created by an inspector; each new step replayed through the inspection workflow as its
  * actor (shared/inspections/workflows.ts, the table the device judged it with); content changed only
- * while the record is a draft, by an inspector.
+ * while the record is a draft, by an inspector. A plan likewise, by `inspection.plan` (a reviewer or
+ * administrator) through the plan workflow (shared/inspections/plan.ts); a kind never changes.
  */
 function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const createdBy = text(next, 'createdBy');
-  if (!previous) issues.push(...checkActor(users, createdBy, 'inspection.record', 'createdBy'));
+  const plan = next.kind === 'plan';
+  const action = plan ? 'inspection.plan' : 'inspection.record';
+  if (previous && previous.kind !== next.kind) issues.push(issue('kind', 'permission.historyRewritten'));
+  if (!previous) issues.push(...checkActor(users, createdBy, action, 'createdBy'));
   const flow = (doc: Doc | null) => ({
     state: doc ? ((doc as unknown as InspectionDocument).state ?? 'draft') : 'draft',
     createdBy: doc ? text(doc, 'createdBy') : createdBy,
@@ -297,7 +304,16 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
     const user = users(userId);
     return user?.status === 'active' ? user.roles : undefined;
   };
-  issues.push(...replaySteps(inspectionWorkflow, flow(previous), flow(next), rolesOf));
+  issues.push(
+    ...(plan
+      ? replaySteps(
+          planWorkflow,
+          flow(previous) as unknown as PlanFlow,
+          flow(next) as unknown as PlanFlow,
+          rolesOf,
+        )
+      : replaySteps(inspectionWorkflow, flow(previous), flow(next), rolesOf)),
+  );
   const contentChanged =
     previous !== null &&
     [...changedFields(next, previous)].some(
@@ -307,13 +323,15 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
   if (contentChanged && !wasDraft) {
     issues.push(issue('state', 'permission.notDraft', { status: text(previous, 'state') }));
   } else if (contentChanged) {
-    issues.push(...checkActor(users, text(next, 'updatedBy'), 'inspection.record', 'updatedBy'));
+    issues.push(...checkActor(users, text(next, 'updatedBy'), action, 'updatedBy'));
   }
   if (!issues.some((found) => found.field === 'updatedBy')) {
     issues.push(...checkActor(users, text(next, 'updatedBy'), null, 'updatedBy'));
   }
   return uniqueIssues(issues);
 }
+
+type PlanFlow = FlowDocument<PlanState, PlanStep>;
 
 /**
  * A commitment's creation needs `commitment.create`; each step it carries is replayed through the
