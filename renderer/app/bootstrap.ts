@@ -11,7 +11,7 @@ import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
 import { Writer } from '../db/writer.ts';
-import { openInspections } from '../inspections/open.ts';
+import { openInspections, openPlanning } from '../inspections/open.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
 import { ListingRepository } from '../lists/listings.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
@@ -200,8 +200,21 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   });
   const inspections = openInspections({ db, local, context, subjects, users: core.users, ...credit });
   const listings = await ListingRepository.open(db, context, credit.journal, subjects);
+  const gradeOf = (subjectId: string) => listings.supervisionOf(subjectId)?.grade ?? null;
+  const planning = openPlanning({ db, context, subjects, users: core.users, gradeOf, ...credit });
   const sync = await openSync(core, subjects, credit.attachments);
-  return { ...core, subjects, backup, ...credit, cases, commitments, inspections, listings, sync };
+  return {
+    ...core,
+    subjects,
+    backup,
+    ...credit,
+    cases,
+    commitments,
+    inspections,
+    ...planning,
+    listings,
+    sync,
+  };
 }
 
 /** The sync service; `blobs` are the attachment bytes to upload before the records listing them. */

@@ -7,10 +7,13 @@
  *
  * Stored in the `inspections` collection as kind `plan` (see document.ts), in `plan`.
  */
+import type { GradingModel } from '../grading/model.ts';
 import { transition, type WorkflowTable } from '../kit/workflow.ts';
+import type { Industry, SubjectStatus } from '../model/subject.ts';
 import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
 import { canonicalJson } from '../security/canonicalJson.ts';
 import {
+  conflictsOf,
   type DrawCandidate,
   type DrawPlan,
   type DrawRatios,
@@ -102,4 +105,49 @@ export function planProgress(
 /** The assignments of a drawn plan that send this inspector. */
 export function assignmentsOf(plan: PlanContent, inspectorId: string) {
   return (plan.draw?.assignments ?? []).filter((assignment) => assignment.inspectors.includes(inspectorId));
+}
+
+/**
+ * A plan's default ratios from the grading models of its industries: each grade's `inspectionRatio` as a
+ * percent (the highest where two models share a grade name), the ungraded bucket at `ungraded`, and the
+ * raised bucket never below any grade.
+ */
+export function ratiosFromGrading(
+  models: readonly Pick<GradingModel, 'grades'>[],
+  defaults: Pick<DrawRatios, 'ungraded' | 'raised'> = { ungraded: 20, raised: 60 },
+): DrawRatios {
+  const grades: Record<string, number> = {};
+  for (const model of models) {
+    for (const grade of model.grades) {
+      const percent = Math.round(grade.measures.inspectionRatio * 100);
+      grades[grade.code] = Math.max(grades[grade.code] ?? 0, percent);
+    }
+  }
+  const highest = Math.max(defaults.ungraded, ...Object.values(grades));
+  return { grades, ungraded: defaults.ungraded, raised: Math.max(defaults.raised, highest) };
+}
+
+/** What the device knows of one subject when a plan is drawn. */
+export interface CandidateFacts {
+  subject: { id: string; industry: Industry; status: SubjectStatus };
+  projectIds: readonly string[];
+  grade: string | null;
+  raised: boolean;
+  /** Users who are its contacts (conflictsOf). */
+  contacts: readonly string[];
+  /** Inspectors of its latest inspection. */
+  lastInspectors: readonly string[];
+}
+
+/** A subject as the draw takes it, its conflicts gathered (draw.ts `conflictsOf`). */
+export function candidateOf(facts: CandidateFacts): DrawCandidate {
+  return {
+    subjectId: facts.subject.id,
+    industry: facts.subject.industry,
+    status: facts.subject.status,
+    projectIds: [...facts.projectIds],
+    grade: facts.grade,
+    raised: facts.raised,
+    conflicts: conflictsOf({ declared: [], contacts: facts.contacts, lastInspectors: facts.lastInspectors }),
+  };
 }
