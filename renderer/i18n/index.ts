@@ -15,6 +15,7 @@ import { reportMessages } from '../reports/messages.ts';
 import { verificationMessages } from '../verification/messages.ts';
 import { commitmentUiMessages } from '../commitments/messages.ts';
 import { inspectionUiMessages } from '../inspections/messages.ts';
+import { planUiMessages } from '../inspections/planUiMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -44,6 +45,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   inspectionMessages,
   inspectionUiMessages,
   planMessages,
+  planUiMessages,
   gradingMessages,
   listMessages,
   caseMessages,

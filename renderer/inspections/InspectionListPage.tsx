@@ -6,6 +6,7 @@ import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import type { InspectionState } from '../../shared/inspections/workflows.ts';
 import { useServices } from '../app/services.ts';
 import { ListTable } from '../features/common/ListTable.tsx';
+import { SubjectProjects } from './ProjectTable.tsx';
 
 const stateColors: Record<InspectionState, string> = { draft: 'gray', submitted: 'yellow', closed: 'green' };
 
@@ -97,11 +98,19 @@ export function InspectionListPage() {
     <Stack>
       <Group justify="space-between">
         <Title order={2}>{t('inspectionUi.title')}</Title>
-        {inspections.canRecord() && (
-          <Button component={Link} to="/inspections/new" size="md">
-            {t('inspectionUi.new')}
+        <Group>
+          <Button component={Link} to="/inspections/plans" size="md" variant="default">
+            {t('planUi.title')}
           </Button>
-        )}
+          <Button component={Link} to="/projects" size="md" variant="default">
+            {t('projectUi.title')}
+          </Button>
+          {inspections.canRecord() && (
+            <Button component={Link} to="/inspections/new" size="md">
+              {t('inspectionUi.new')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <StorageStatus />
       {all.length === 0 ? (
@@ -136,6 +145,7 @@ export function SubjectInspectionsTab({ subjectId }: { subjectId: string }) {
       ) : (
         <InspectionTable inspections={found} />
       )}
+      <SubjectProjects subjectId={subjectId} />
     </Stack>
   );
 }
