@@ -47,6 +47,11 @@ import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
 import { InspectionPage } from '../inspections/InspectionPage.tsx';
 import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
 import { RectificationListPage } from '../inspections/RectificationListPage.tsx';
+import { PlanFormPage } from '../inspections/PlanFormPage.tsx';
+import { PlanListPage } from '../inspections/PlanListPage.tsx';
+import { PlanPage } from '../inspections/PlanPage.tsx';
+import { ProjectFormPage } from '../inspections/ProjectFormPage.tsx';
+import { ProjectListPage, ProjectPage } from '../inspections/ProjectListPage.tsx';
 import { ListsPage } from '../lists/ListsPage.tsx';
 
 export interface AppRoute {
@@ -133,7 +138,19 @@ export const appRoutes: AppRoute[] = [
     back: '/inspections',
   },
   { path: '/inspections/rectifications', element: <RectificationListPage /> },
+  { path: '/inspections/plans', element: <PlanListPage /> },
+  {
+    path: '/inspections/plans/new',
+    element: <PlanFormPage />,
+    action: 'inspection.plan',
+    back: '/inspections/plans',
+  },
+  { path: '/inspections/plans/:id', element: <PlanPage /> },
   { path: '/inspections/:id', element: <InspectionPage /> },
+  { path: '/projects', element: <ProjectListPage /> },
+  { path: '/projects/new', element: <ProjectFormPage />, action: 'subject.create', back: '/projects' },
+  { path: '/projects/:id', element: <ProjectPage /> },
+  { path: '/projects/:id/edit', element: <ProjectFormPage />, action: 'subject.update', back: '/projects' },
   { path: '/lists', element: <ListsPage /> },
   { path: '/sync', element: <SyncPage />, action: 'sync.run' },
   { path: '/sync/conflicts', element: <ConflictsPage />, action: 'sync.run' },

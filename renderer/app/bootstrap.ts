@@ -12,7 +12,7 @@ import { migratePersonalCollections, openDatabase } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
 import { Writer } from '../db/writer.ts';
-import { openInspections } from '../inspections/open.ts';
+import { openInspections, openPlanning } from '../inspections/open.ts';
 import { openCreditRepositories } from '../repositories/disclosures.ts';
 import { ListingRepository } from '../lists/listings.ts';
 import { SubjectRepository } from '../repositories/subjects.ts';
@@ -210,12 +210,25 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     ...{ db, local, context, subjects, users: core.users, ...credit },
     officeName: core.office.officeName,
   });
+  const gradeOf = (subjectId: string) => listings.supervisionOf(subjectId)?.grade ?? null;
+  const planning = openPlanning({ db, context, subjects, users: core.users, gradeOf, ...credit });
   const sync = await openSync(core, subjects, credit.attachments, provisions);
   provisions.connect({
     enrolled: () => sync.status.enrollment !== null,
     fetchProvisions: (moreSerials) => sync.fetchProvisions(moreSerials),
   });
-  return { ...core, subjects, backup, ...credit, cases, commitments, inspections, listings, sync };
+  return {
+    ...core,
+    subjects,
+    backup,
+    ...credit,
+    cases,
+    commitments,
+    inspections,
+    ...planning,
+    listings,
+    sync,
+  };
 }
 
 /** What the platform hands this computer, kept with the device's other secrets and settings. */

@@ -2,6 +2,8 @@ import { type CoreServices, useCoreServices } from '../kernel/services.ts';
 import type { CaseRepository } from '../cases/repository.ts';
 import type { CommitmentRepository } from '../commitments/repository.ts';
 import type { WriteJournal } from '../db/writeJournal.ts';
+import type { PlanRepository } from '../inspections/plans.ts';
+import type { ProjectRepository } from '../inspections/projects.ts';
 import type { InspectionRepository } from '../inspections/repository.ts';
 import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
 import type { DisclosureRepository } from '../repositories/disclosures.ts';
@@ -25,6 +27,10 @@ export interface AppServices extends CoreServices {
   commitments: CommitmentRepository;
   /** On-site inspections, their photos and signatures. */
   inspections: InspectionRepository;
+  /** 双随机 inspection plans and their draws. */
+  plans: PlanRepository;
+  /** The projects register. */
+  projects: ProjectRepository;
   /** Red/black list entries, published grades and the local grade cache. */
   listings: ListingRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */

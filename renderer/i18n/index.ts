@@ -9,6 +9,7 @@ import { listsUiMessages } from '../lists/messages.ts';
 import { securityMessages } from '../../shared/i18n/security.ts';
 import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
+import { planMessages } from '../../shared/inspections/planMessages.ts';
 import { caseMessages } from '../cases/messages.ts';
 import { figureMessages } from '../reports/figureMessages.ts';
 import { reportMessages } from '../reports/messages.ts';
@@ -16,6 +17,7 @@ import { verificationMessages } from '../verification/messages.ts';
 import { commitmentUiMessages } from '../commitments/messages.ts';
 import { inspectionUiMessages } from '../inspections/messages.ts';
 import { rectificationUiMessages } from '../inspections/rectificationMessages.ts';
+import { planUiMessages } from '../inspections/planUiMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -45,6 +47,8 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   inspectionMessages,
   inspectionUiMessages,
   rectificationUiMessages,
+  planMessages,
+  planUiMessages,
   gradingMessages,
   listMessages,
   caseMessages,

@@ -9,6 +9,7 @@ import { ListTable } from '../features/common/ListTable.tsx';
 import { useQueryFilter } from '../features/common/useQueryFilter.ts';
 import { figureFilterOf, inspectionsBehind } from './DashboardInspections.tsx';
 import { useAllInspections } from './RectificationListPage.tsx';
+import { SubjectProjects } from './ProjectTable.tsx';
 
 const stateColors: Record<InspectionState, string> = { draft: 'gray', submitted: 'yellow', closed: 'green' };
 
@@ -105,6 +106,12 @@ export function InspectionListPage() {
           <Button component={Link} to="/inspections/rectifications" size="md" variant="default">
             {t('rectificationUi.nav')}
           </Button>
+          <Button component={Link} to="/inspections/plans" size="md" variant="default">
+            {t('planUi.title')}
+          </Button>
+          <Button component={Link} to="/projects" size="md" variant="default">
+            {t('projectUi.title')}
+          </Button>
           {inspections.canRecord() && (
             <Button component={Link} to="/inspections/new" size="md">
               {t('inspectionUi.new')}
@@ -153,6 +160,7 @@ export function SubjectInspectionsTab({ subjectId }: { subjectId: string }) {
       ) : (
         <InspectionTable inspections={found} />
       )}
+      <SubjectProjects subjectId={subjectId} />
     </Stack>
   );
 }

@@ -3,54 +3,66 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { type ChecklistIndustry, checklistIndustries } from '../../shared/inspections/checklists.ts';
+import type { PlanDocument } from '../../shared/inspections/document.ts';
 import { type AdHocReason, adHocReasons } from '../../shared/inspections/record.ts';
-import type { UserDocument } from '../../shared/model/user.ts';
 import type { ValidationIssue } from '../../shared/model/validation.ts';
 import { useServices } from '../app/services.ts';
 import { IssueSummary } from '../features/credit/issues.tsx';
 import { SubjectSelect } from '../features/credit/SubjectSelect.tsx';
+import { usePlanningChoices } from './usePlanningChoices.ts';
 
 const isChecklistIndustry = (value: string): value is ChecklistIndustry =>
   (checklistIndustries as readonly string[]).includes(value);
 
-/** Starts an ad hoc inspection: who is inspected, why, with whom, against which checklist. */
+/**
+ * Starts an inspection: one a plan drew (`?plan=…&subject=…`: the drawn pair of inspectors), or an ad hoc
+ * one (who is inspected, why, with whom); at a registered project or not; against which checklist.
+ */
 export function InspectionStartPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { inspections, users, context } = useServices();
+  const { inspections, context, plans, subjects } = useServices();
+  const planId = params.get('plan') ?? '';
+  const [plan, setPlan] = useState<PlanDocument | null>(null);
+  const [projectId, setProjectId] = useState<string | null>(params.get('project'));
   const me = context.session()?.userId ?? '';
   const [subjectId, setSubjectId] = useState(params.get('subject') ?? '');
   const [industry, setIndustry] = useState<ChecklistIndustry>('construction');
   const [reason, setReason] = useState<AdHocReason>('complaint');
   const [note, setNote] = useState('');
   const [partner, setPartner] = useState<string | null>(null);
-  const [inspectors, setInspectors] = useState<UserDocument[]>([]);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [busy, setBusy] = useState(false);
 
+  const choices = usePlanningChoices();
+  const inspectors = choices.inspectors.filter((user) => user.id !== me);
   useEffect(() => {
-    users
-      .list()
-      .then((all) =>
-        setInspectors(
-          all.filter(
-            (user) => user.id !== me && user.status === 'active' && user.roles.includes('inspector'),
-          ),
-        ),
-      );
-  }, [users, me]);
+    const given = params.get('subject');
+    if (given) {
+      subjects
+        .get(given)
+        .then((found) => found && isChecklistIndustry(found.industry) && setIndustry(found.industry));
+    }
+  }, [subjects, params]);
+  useEffect(() => {
+    if (planId !== '') plans.get(planId).then(setPlan);
+  }, [plans, planId]);
+  const assigned = plan?.plan.draw?.assignments.find((found) => found.subjectId === subjectId);
+  const drawnPartner = assigned?.inspectors.find((inspector) => inspector !== me) ?? null;
 
   const start = async () => {
     setBusy(true);
     try {
+      const fromPlan = planId !== '';
+      const second = fromPlan ? drawnPartner : partner;
       const started = await inspections.start({
         subjectId,
-        projectId: '',
-        planId: '',
-        adHocReason: reason,
-        adHocNote: note,
-        inspectors: partner ? [me, partner] : [me],
+        projectId: projectId ?? '',
+        planId,
+        adHocReason: fromPlan ? '' : reason,
+        adHocNote: fromPlan ? '' : note,
+        inspectors: second ? [me, second] : [me],
         industry,
       });
       if (started.ok) navigate(`/inspections/${started.value.id}`);
@@ -83,29 +95,50 @@ export function InspectionStartPage() {
             onChange={(value) => value && isChecklistIndustry(value) && setIndustry(value)}
           />
           <Select
-            label={t('inspectionUi.start.reason')}
+            label={t('inspectionUi.start.project')}
             size="md"
-            value={reason}
-            allowDeselect={false}
-            data={adHocReasons.map((value) => ({ value, label: t(`inspectionUi.origin.${value}`) }))}
-            onChange={(value) => value && setReason(value as AdHocReason)}
+            clearable
+            searchable
+            value={projectId}
+            data={choices.projects.map((doc) => ({ value: doc.id, label: doc.project.name }))}
+            onChange={setProjectId}
           />
-          <Textarea
-            label={t('inspectionUi.start.reasonNote')}
-            size="md"
-            autosize
-            minRows={2}
-            value={note}
-            onChange={(event) => setNote(event.currentTarget.value)}
-          />
-          <Select
-            label={t('inspectionUi.start.partner')}
-            description={t('inspectionUi.start.partnerHint')}
-            size="md"
-            value={partner}
-            data={inspectors.map((user) => ({ value: user.id, label: user.displayName }))}
-            onChange={setPartner}
-          />
+          {plan && (
+            <Text data-testid="start-from-plan">
+              {t('inspectionUi.start.fromPlan', {
+                plan: plan.plan.name,
+                partner: inspectors.find((user) => user.id === drawnPartner)?.displayName ?? '',
+              })}
+            </Text>
+          )}
+          {planId === '' && (
+            <>
+              <Select
+                label={t('inspectionUi.start.reason')}
+                size="md"
+                value={reason}
+                allowDeselect={false}
+                data={adHocReasons.map((value) => ({ value, label: t(`inspectionUi.origin.${value}`) }))}
+                onChange={(value) => value && setReason(value as AdHocReason)}
+              />
+              <Textarea
+                label={t('inspectionUi.start.reasonNote')}
+                size="md"
+                autosize
+                minRows={2}
+                value={note}
+                onChange={(event) => setNote(event.currentTarget.value)}
+              />
+              <Select
+                label={t('inspectionUi.start.partner')}
+                description={t('inspectionUi.start.partnerHint')}
+                size="md"
+                value={partner}
+                data={inspectors.map((user) => ({ value: user.id, label: user.displayName }))}
+                onChange={setPartner}
+              />
+            </>
+          )}
           <IssueSummary issues={issues} labelOf={() => null} />
           <Text size="sm" c="dimmed">
             {t('inspectionUi.start.consequence')}

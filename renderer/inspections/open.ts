@@ -1,4 +1,7 @@
 import { conflictedUsers } from '../../shared/inspections/conflicts.ts';
+import type { InspectionDocument } from '../../shared/inspections/document.ts';
+import type { DrawCandidate } from '../../shared/inspections/draw.ts';
+import { candidateOf } from '../../shared/inspections/plan.ts';
 import { hasRaisedRisk } from '../../shared/inspections/rectification.ts';
 import type { CreditDeskDatabase } from '../db/database.ts';
 import type { LocalStore } from '../db/localStore.ts';
@@ -10,6 +13,8 @@ import type { SubjectRepository } from '../repositories/subjects.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
 import type { UserRepository } from '../security/users.ts';
 import { localDate } from '../session/session.ts';
+import { type PlanFields, PlanRepository } from './plans.ts';
+import { ProjectRepository } from './projects.ts';
 import { InspectionRepository, type SubjectStanding } from './repository.ts';
 
 /**
@@ -45,4 +50,60 @@ export function openInspections(options: {
     reference: options.reference,
     officeName: options.officeName,
   });
+}
+
+/**
+ * The plans and the projects register of this workspace. A plan's candidates: the enterprises of its
+ * industries, with the grade the grade cache gives, raised by an approved risk warning in publicity, in
+ * conflict with their contacts (as for inspections) and the inspectors of their latest inspection.
+ */
+export function openPlanning(options: {
+  db: CreditDeskDatabase;
+  context: RepositoryContext;
+  journal: WriteJournal;
+  subjects: SubjectRepository;
+  creditRecords: CreditRecordRepository;
+  users: UserRepository;
+  gradeOf: (subjectId: string) => string | null;
+}): { plans: PlanRepository; projects: ProjectRepository } {
+  const { db, context, journal, subjects, creditRecords, users } = options;
+  const projects = new ProjectRepository(db.inspections, context, journal);
+  const candidatesFor = async (plan: PlanFields): Promise<DrawCandidate[]> => {
+    const today = localDate(context.clock());
+    const [registered, people, warnings, visits] = await Promise.all([
+      projects.list(),
+      users.list(),
+      creditRecords.list({ category: 'riskWarning', status: 'approved', limit: 100_000 }),
+      db.inspections.find({ selector: { kind: 'inspection' }, sort: [{ startedAt: 'asc' }] }).exec(),
+    ]);
+    const lastInspectors = new Map(
+      visits.map((visit) => [visit.subjectId, (visit.toJSON() as InspectionDocument).inspectors]),
+    );
+    const candidates: DrawCandidate[] = [];
+    for (const industry of plan.scope.industries) {
+      const { items } = await subjects.list({ kind: 'enterprise', industry, limit: 100_000 });
+      for (const subject of items) {
+        const names = new Set([subject.contactPerson.trim(), subject.legalRepresentative.trim()]);
+        names.delete('');
+        candidates.push(
+          candidateOf({
+            subject,
+            projectIds: registered
+              .filter((doc) => doc.project.enterprises.some((entry) => entry.subjectId === subject.id))
+              .map((doc) => doc.id),
+            grade: options.gradeOf(subject.id),
+            raised: hasRaisedRisk(
+              warnings.items.filter((record) => record.subjectId === subject.id),
+              [],
+              today,
+            ),
+            contacts: people.filter((user) => names.has(user.displayName.trim())).map((user) => user.id),
+            lastInspectors: lastInspectors.get(subject.id) ?? [],
+          }),
+        );
+      }
+    }
+    return candidates;
+  };
+  return { plans: new PlanRepository(db.inspections, context, { journal, candidatesFor }), projects };
 }

@@ -102,10 +102,10 @@ export class InspectionRepository {
     return this.#dependencies.attachments;
   }
 
-  /** Every inspection, the latest change first, kept current. */
+  /** Every inspection (not the plans and projects the collection also holds), latest change first. */
   watchAll(): Observable<InspectionDocument[]> {
     return this.#collection
-      .find({ sort: [{ updatedAt: 'desc' }] })
+      .find({ selector: { kind: 'inspection' }, sort: [{ updatedAt: 'desc' }] })
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
   }
 

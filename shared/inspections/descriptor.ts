@@ -2,10 +2,14 @@ import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../security/masking.ts';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
+import { planWorkflow } from './plan.ts';
 import { inspectionAttachmentPaths } from './record.ts';
 import { inspectionWorkflow } from './workflows.ts';
 
-/** On-site inspections: checklist results with photos, findings, the representative's signature. */
+/**
+ * On-site inspections (checklist results with photos, findings, the representative's signature), the
+ * 双随机 plans that draw them (kind `plan`) and the projects register (kind `project`).
+ */
 export const inspectionsCapability: CapabilityDescriptor = {
   collection: 'inspections',
   i18n: 'inspection',
@@ -20,5 +24,5 @@ export const inspectionsCapability: CapabilityDescriptor = {
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,
   searchable: [],
-  workflows: [inspectionWorkflow],
+  workflows: [inspectionWorkflow, planWorkflow],
 };

@@ -23,6 +23,9 @@ import {
   type ItemResult,
   itemResults,
 } from './record.ts';
+import { type PlanContent, type PlanState, type PlanStep, planStates, planSteps } from './plan.ts';
+import { type ProjectContent, projectState } from './project.ts';
+import { planJsonSchema, projectJsonSchema } from './planSchema.ts';
 import {
   type FlowDocument,
   type InspectionState,
@@ -35,7 +38,8 @@ import {
   rectificationSteps,
 } from './workflows.ts';
 
-export const inspectionKinds = ['inspection'] as const;
+export const inspectionKinds = ['inspection', 'plan', 'project'] as const;
+export type InspectionKind = (typeof inspectionKinds)[number];
 
 export interface StoredItem extends Omit<InspectedItem, 'result'> {
   /** '' while not judged. */
@@ -116,7 +120,7 @@ const stepSchemaOf = <Step extends string>(steps: readonly Step[]) =>
     required: ['action', 'by', 'at', 'note', 'date'],
     additionalProperties: false,
   }) as const;
-const stepSchema = stepSchemaOf(inspectionSteps);
+const stepSchema = stepSchemaOf([...inspectionSteps, ...planSteps]);
 const orderSchema = {
   type: 'object',
   properties: {
@@ -144,10 +148,14 @@ const orderSchema = {
   additionalProperties: false,
 } as const;
 
-/** The JSON schema of the inspections collection (RxDB format; plain data). */
+/**
+ * The JSON schema of the inspections collection (RxDB format; plain data). Version 1 adds the kinds
+ * `plan` (planSchema.ts) and `project`: the fields every kind has (and the indexes read) are required;
+ * the inspection's own fields are required of inspections by `missingFields`.
+ */
 export const inspectionJsonSchema = {
   title: 'inspection',
-  // Version 1 adds the rectification orders (an empty list for older documents).
+  // Version 1 also adds the rectification orders (an empty list for older inspections).
   version: 1,
   primaryKey: 'id',
   type: 'object',
@@ -203,39 +211,48 @@ export const inspectionJsonSchema = {
     representativeIdNumber: { type: 'string', maxLength: maxEncryptedLength(18) },
     signature: attachmentListSchema().items,
     conclusion: { type: 'string', maxLength: inspectionLimits.conclusion },
-    state: { type: 'string', enum: [...inspectionStates], maxLength: 16 },
+    state: {
+      type: 'string',
+      enum: [...new Set([...inspectionStates, ...planStates, projectState])],
+      maxLength: 16,
+    },
     steps: { type: 'array', maxItems: 200, items: stepSchema },
     rectifications: { type: 'array', maxItems: 100, items: orderSchema },
+    plan: planJsonSchema,
+    project: projectJsonSchema,
   },
-  required: [
-    ...stampFields,
-    'kind',
-    'subjectId',
-    'projectId',
-    'planId',
-    'adHocReason',
-    'adHocNote',
-    'inspectors',
-    'startedAt',
-    'endedAt',
-    'gradeBefore',
-    'raisedBefore',
-    'templateIndustry',
-    'templateVersion',
-    'depth',
-    'items',
-    'findings',
-    'representative',
-    'representativeIdNumber',
-    'signature',
-    'conclusion',
-    'state',
-    'steps',
-    'rectifications',
-  ],
+  required: [...stampFields, 'kind', 'subjectId', 'projectId', 'planId', 'startedAt', 'state', 'steps'],
   indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt']],
   additionalProperties: false,
 } as const;
+
+/** The fields an inspection (kind `inspection`) must have. */
+export const inspectionFields = [
+  'adHocReason',
+  'adHocNote',
+  'inspectors',
+  'startedAt',
+  'endedAt',
+  'gradeBefore',
+  'raisedBefore',
+  'templateIndustry',
+  'templateVersion',
+  'depth',
+  'items',
+  'findings',
+  'representative',
+  'representativeIdNumber',
+  'signature',
+  'conclusion',
+  'rectifications',
+] as const;
+
+/** The fields a document of this kind lacks (issue code `required`). */
+export function missingFields(doc: Record<string, unknown>): ValidationIssue[] {
+  const needed: readonly string[] =
+    doc.kind === 'plan' ? ['plan'] : doc.kind === 'project' ? ['project'] : inspectionFields;
+  return needed.filter((field) => !Object.hasOwn(doc, field)).map((field) => issue(field, 'required'));
+}
 
 /** An unsigned signature. */
 export const noSignature = { sha256: '', name: '', mimeType: '', size: 0 } as const;
@@ -243,4 +260,26 @@ export const noSignature = { sha256: '', name: '', mimeType: '', size: 0 } as co
 /** Content changes only while the record is a draft (after a return too). Issue code: `inspection.notDraft`. */
 export function draftOnly(doc: Pick<InspectionDocument, 'state'>): ValidationIssue[] {
   return doc.state === 'draft' ? [] : [issue('state', 'inspection.notDraft')];
+}
+
+/** The fields every kind of the collection shares besides the stamps. */
+interface KindFields {
+  subjectId: string;
+  projectId: string;
+  planId: string;
+  startedAt: string;
+}
+
+/** An inspection plan (kind `plan`): subjectId, projectId and planId are '', startedAt the draw's time. */
+export interface PlanDocument extends BaseDocument, FlowDocument<PlanState, PlanStep>, KindFields {
+  kind: 'plan';
+  plan: PlanContent;
+}
+
+/** A registered project (kind `project`): the shared fields are '', state `registered`, no steps. */
+export interface ProjectDocument extends BaseDocument, KindFields {
+  kind: 'project';
+  state: typeof projectState;
+  steps: [];
+  project: ProjectContent;
 }

@@ -3,6 +3,7 @@ import { creditMessages } from '../i18n/credit.ts';
 import { securityMessages } from '../i18n/security.ts';
 import { syncMessages } from '../i18n/sync.ts';
 import { inspectionIssueCodes, inspectionMessages } from './messages.ts';
+import { planMessages } from './planMessages.ts';
 import { inspectionWorkflow, rectificationWorkflow } from './workflows.ts';
 
 /** The sources of this folder, read by Vite at test time. */
@@ -13,14 +14,14 @@ const sources = (
 ).glob(['./*.ts', '!./*.test.ts'], { query: '?raw', import: 'default', eager: true });
 
 /** Codes the app's own messages hold (renderer/i18n/en.ts and zh-CN.ts). */
-const appCodes = ['required', 'tooLong'];
+const appCodes = ['required', 'tooLong', 'oneOf', 'notApplicable', 'divisionCode', 'uuid'];
 
 describe('inspection messages', () => {
   it('name every issue code the rules report, in both languages', () => {
     const known = new Set<string>([
       ...inspectionIssueCodes,
       ...appCodes,
-      ...[creditMessages.en, securityMessages.en, syncMessages.en].flatMap((messages) =>
+      ...[creditMessages.en, securityMessages.en, syncMessages.en, planMessages.en].flatMap((messages) =>
         Object.keys(messages)
           .filter((key) => key.startsWith('validation.'))
           .map((key) => key.slice('validation.'.length)),

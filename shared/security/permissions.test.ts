@@ -48,7 +48,6 @@ const expected: Record<Role, Action[]> = {
   inspector: [
     ...reads,
     'commitment.recordFulfilment',
-    'inspection.plan',
     'inspection.record',
     'report.print',
     'verification.query',
@@ -58,6 +57,7 @@ const expected: Record<Role, Action[]> = {
     ...reads,
     'record.approve',
     'record.revoke',
+    'inspection.plan',
     'disclosure.approve',
     'disclosure.revoke',
     'list.approve',
@@ -76,6 +76,7 @@ const expected: Record<Role, Action[]> = {
     'settings.manage',
     'catalog.manage',
     'template.manage',
+    'inspection.plan',
     'personalData.reveal',
     'audit.read',
     'backup.export',

@@ -9,7 +9,7 @@ import { issue, type ValidationIssue } from '../model/validation.ts';
 export const roles = ['clerk', 'inspector', 'reviewer', 'countyAdmin', 'auditor'] as const;
 /**
  * - clerk (录入员): enters subjects, drafts records, registers applications.
- * - inspector (检查员): plans and records on-site inspections.
+ * - inspector (检查员): records on-site inspections (reviewers and administrators plan them).
  * - reviewer (审核员): approves records, list entries, repairs and objections, never her own (four-eyes).
  * - countyAdmin (县级管理员): users, devices, settings, catalogs and templates.
  * - auditor (审计员): reads everything, reads and exports the audit trail, changes nothing.
@@ -47,7 +47,8 @@ export const permissionTable = {
   'commitment.recordFulfilment': ['clerk', 'inspector'],
 
   'inspection.read': roles,
-  'inspection.plan': ['inspector'],
+  /** Makes and draws 双随机 inspection plans: never the inspectors the plan sends. */
+  'inspection.plan': ['reviewer', 'countyAdmin'],
   'inspection.record': ['inspector'],
 
   /** Grades and red/black list entries. */

@@ -18,7 +18,15 @@ import {
 } from '../model/catalog.ts';
 import { validateAuditEntry } from '../model/auditEntry.ts';
 import { defaultTemplateFor } from '../inspections/checklists.ts';
-import { type InspectionInput, inspectionJsonSchema, recordOf } from '../inspections/document.ts';
+import {
+  type InspectionInput,
+  inspectionJsonSchema,
+  missingFields,
+  type PlanDocument,
+  type ProjectDocument,
+  recordOf,
+} from '../inspections/document.ts';
+import { validatePlanDocument, validateProjectDocument } from '../inspections/kinds.ts';
 import { validateInspection } from '../inspections/record.ts';
 import {
   type CityBlackListEntry,
@@ -406,7 +414,13 @@ export function validateInspectionDocument(
 ): ValidationIssue[] {
   const structural = shapeIssues(doc, inspectionJsonSchema);
   if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
-  const issues = [...structural, ...validateBaseDocument(doc)];
+  const issues = [...structural, ...validateBaseDocument(doc), ...missingFields(doc)];
+  if (issues.some((found) => found.code === 'required')) return uniqueIssues(issues);
+  if (doc.kind === 'plan')
+    return uniqueIssues([...issues, ...validatePlanDocument(doc as unknown as PlanDocument)]);
+  if (doc.kind === 'project') {
+    return uniqueIssues([...issues, ...validateProjectDocument(doc as unknown as ProjectDocument)]);
+  }
   const input = doc as unknown as InspectionInput;
   const template = defaultTemplateFor(input.templateIndustry);
   const checked = validateInspection(recordOf(input), {

@@ -12,7 +12,8 @@ import { replayCommitmentSteps } from '../commitments/replay.ts';
 import type { InspectionDocument } from '../inspections/document.ts';
 import { editorIssues } from '../inspections/editors.ts';
 import { checkOrderChanges } from '../inspections/orders.ts';
-import { inspectionWorkflow, replayFlow } from '../inspections/workflows.ts';
+import { type PlanState, type PlanStep, planWorkflow } from '../inspections/plan.ts';
+import { type FlowDocument, inspectionWorkflow, replayFlow } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
 import type { ListingDocument } from '../lists/listing.ts';
@@ -119,7 +120,9 @@ export function checkWritePermission(
     case 'commitments':
       return checkCommitmentWrite(next, previous, users);
     case 'inspections':
-      return checkInspectionWrite(next, previous, users);
+      return next.kind === 'project'
+        ? checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update')
+        : checkInspectionWrite(next, previous, users);
     default:
       return [
         issue('updatedBy', 'permission.denied', {
@@ -263,12 +266,16 @@ function checkListingWrite(next: Doc, previous: Doc | null, users: UserLookup): 
 /**
  * An inspection: created by an inspector; each new step replayed through the inspection workflow as its
  * actor (shared/inspections/workflows.ts, the table the device judged it with); content changed only
- * while the record is a draft, by an inspector.
+ * while the record is a draft, by an inspector. A plan likewise, by `inspection.plan` (a reviewer or
+ * administrator) through the plan workflow (shared/inspections/plan.ts); a kind never changes.
  */
 function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const createdBy = text(next, 'createdBy');
-  if (!previous) issues.push(...checkActor(users, createdBy, 'inspection.record', 'createdBy'));
+  const plan = next.kind === 'plan';
+  const action = plan ? 'inspection.plan' : 'inspection.record';
+  if (previous && previous.kind !== next.kind) issues.push(issue('kind', 'permission.historyRewritten'));
+  if (!previous) issues.push(...checkActor(users, createdBy, action, 'createdBy'));
   const flow = (doc: Doc | null) => ({
     state: doc ? ((doc as unknown as InspectionDocument).state ?? 'draft') : 'draft',
     createdBy: doc ? text(doc, 'createdBy') : createdBy,
@@ -278,9 +285,14 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
     const user = users(userId);
     return user?.status === 'active' ? user.roles : undefined;
   };
-  issues.push(...replayFlow(inspectionWorkflow, flow(previous), flow(next), rolesOf));
-  const inspection = next as unknown as InspectionDocument;
-  issues.push(...checkOrderChanges(previous as unknown as InspectionDocument | null, inspection, rolesOf));
+  if (plan) {
+    const planFlow = (doc: Doc | null) => flow(doc) as unknown as PlanFlow;
+    issues.push(...replayFlow(planWorkflow, planFlow(previous), planFlow(next), rolesOf));
+  } else {
+    issues.push(...replayFlow(inspectionWorkflow, flow(previous), flow(next), rolesOf));
+    const inspection = next as unknown as InspectionDocument;
+    issues.push(...checkOrderChanges(previous as unknown as InspectionDocument | null, inspection, rolesOf));
+  }
   const contentChanged =
     previous !== null &&
     [...changedFields(next, previous)].some(
@@ -290,11 +302,11 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
   if (contentChanged && !wasDraft) {
     issues.push(issue('state', 'permission.notDraft', { status: text(previous, 'state') }));
   } else if (contentChanged) {
-    issues.push(...checkActor(users, text(next, 'updatedBy'), 'inspection.record', 'updatedBy'));
+    issues.push(...checkActor(users, text(next, 'updatedBy'), action, 'updatedBy'));
   }
   const editors = (previous ?? next) as unknown as InspectionDocument;
   const editor = previous ? text(next, 'updatedBy') : createdBy;
-  if (contentChanged || !previous) {
+  if (!plan && (contentChanged || !previous)) {
     issues.push(...editorIssues(editors, editor, previous ? 'updatedBy' : 'createdBy'));
   }
   if (!issues.some((found) => found.field === 'updatedBy')) {
@@ -302,6 +314,8 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
   }
   return uniqueIssues(issues);
 }
+
+type PlanFlow = FlowDocument<PlanState, PlanStep>;
 
 /**
  * A commitment's creation needs `commitment.create`; each step it carries is replayed through the

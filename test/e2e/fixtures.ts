@@ -29,6 +29,24 @@ export const accounts = {
   },
 } as const;
 
+/** Two inspectors, the pair the inspection tests send. */
+export const inspectorAccounts = [
+  {
+    username: 'chenjian',
+    displayName: '陈检',
+    role: '检查员',
+    initialPassword: 'Initial#Check42',
+    password: 'Wuzhi@Check77',
+  },
+  {
+    username: 'liucha',
+    displayName: '刘查',
+    role: '检查员',
+    initialPassword: 'Initial#Check43',
+    password: 'Wuzhi@Check78',
+  },
+] as const;
+
 type Account = {
   username: string;
   displayName: string;

@@ -9,6 +9,7 @@ import {
   accounts,
   createUser,
   enterprise,
+  inspectorAccounts,
   registerEnterprise,
   setUpOffice,
   shot,
@@ -26,22 +27,7 @@ import {
 
 const county = { code: '410823', nameZh: '武陟县', nameEn: 'Wuzhi County' };
 const tablet = { width: 768, height: 1024 };
-const inspectors = [
-  {
-    username: 'chenjian',
-    displayName: '陈检',
-    role: '检查员',
-    initialPassword: 'Initial#Check42',
-    password: 'Wuzhi@Check77',
-  },
-  {
-    username: 'liucha',
-    displayName: '刘查',
-    role: '检查员',
-    initialPassword: 'Initial#Check43',
-    password: 'Wuzhi@Check78',
-  },
-] as const;
+const inspectors = inspectorAccounts;
 
 let platform: RunningPlatform;
 let dataDir: string;

@@ -180,6 +180,9 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     `/subjects/${subjectId}?tab=commitments`,
     '/inspections',
     '/inspections/new',
+    '/inspections/plans',
+    '/projects',
+    '/projects/new',
     '/lists',
     '/sync',
     '/sync/conflicts',
@@ -193,7 +196,14 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     '/figures',
     '/no/such/page',
   ];
-  const adminRoutes = ['/users', '/audit', '/settings', '/sync', '/subjects/new/enterprise'];
+  const adminRoutes = [
+    '/users',
+    '/audit',
+    '/settings',
+    '/sync',
+    '/subjects/new/enterprise',
+    '/inspections/plans/new',
+  ];
 
   const found = await walk(page, clerkRoutes, 'zh-CN');
   await signOut(page);

@@ -1,0 +1,72 @@
+/**
+ * Reads and writes one kind of the inspections collection (plans, projects) as its own document type,
+ * writing through the writer. The collection is typed by its inspection documents, so the kind is
+ * matched with `$eq`.
+ */
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import type { InspectionKind } from '../../shared/inspections/document.ts';
+import type { Validated } from '../../shared/model/validation.ts';
+import type { InspectionCollection } from '../db/database.ts';
+import type { WriteJournal } from '../db/writeJournal.ts';
+import type { Change, StepAudit, WritePermission } from '../db/writer.ts';
+
+/** The fields a plan or project leaves empty: they link inspections to subjects, projects and plans. */
+export const unlinked = { subjectId: '', projectId: '', planId: '', startedAt: '' } as const;
+
+export class KindStore<T extends { kind: InspectionKind }> {
+  readonly #collection: InspectionCollection;
+  readonly #kind: T['kind'];
+  protected readonly journal: WriteJournal;
+
+  constructor(collection: InspectionCollection, kind: T['kind'], journal: WriteJournal) {
+    this.#collection = collection;
+    this.#kind = kind;
+    this.journal = journal;
+  }
+
+  /** Writes a new document of the kind (no `before`) or the next version of `before`. */
+  protected async writeOne(
+    permission: WritePermission,
+    content: Record<string, unknown>,
+    before?: T,
+    audit?: StepAudit,
+  ): Promise<Validated<T>> {
+    const change: Change = before
+      ? {
+          kind: 'next',
+          collection: 'inspections',
+          before: before as never,
+          content,
+          ...(audit ? { audit } : {}),
+        }
+      : { kind: 'new', collection: 'inspections', content: { ...content, kind: this.#kind } };
+    const written = await this.journal.write({ permission, changes: [change] });
+    return written.ok ? { ok: true, value: written.value[0] as unknown as T } : written;
+  }
+
+  /** Every document of the kind, the latest change first, kept current. */
+  watchAll(): Observable<T[]> {
+    return this.#collection
+      .find({ selector: { kind: { $eq: this.#kind } }, sort: [{ updatedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as unknown as T)));
+  }
+
+  watch(id: string): Observable<T | null> {
+    return this.#collection.findOne(id).$.pipe(map((doc) => (doc ? this.#ofKind(doc.toJSON()) : null)));
+  }
+
+  async get(id: string): Promise<T | null> {
+    const doc = await this.#collection.findOne(id).exec();
+    return doc ? this.#ofKind(doc.toJSON()) : null;
+  }
+
+  async list(): Promise<T[]> {
+    const docs = await this.#collection.find({ selector: { kind: { $eq: this.#kind } } }).exec();
+    return docs.map((doc) => doc.toJSON() as unknown as T);
+  }
+
+  #ofKind(doc: unknown): T | null {
+    return (doc as T).kind === this.#kind ? (doc as T) : null;
+  }
+}

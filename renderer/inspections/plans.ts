@@ -1,0 +1,157 @@
+/**
+ * Inspection plans (双随机) on this device: a reviewer or administrator makes a plan, previews the draw
+ * with a fresh random seed, and confirms it; the draw step is judged once here by the plan workflow the
+ * platform replays, and the plan keeps the seed, the candidates as they stood and the result. Drawn
+ * assignments are the inspections an inspector then starts (InspectionStartPage with the plan).
+ */
+import type { PlanDocument } from '../../shared/inspections/document.ts';
+import { type DrawCandidate, type DrawResult, drawPlan, maxSeed } from '../../shared/inspections/draw.ts';
+import {
+  drawInputOf,
+  type PlanContent,
+  planWorkflow,
+  redrawMatches,
+  validatePlan,
+} from '../../shared/inspections/plan.ts';
+import { takeStep } from '../../shared/inspections/workflows.ts';
+import { availableSteps } from '../../shared/kit/workflow.ts';
+import { issue, type Validated } from '../../shared/model/validation.ts';
+import type { InspectionCollection } from '../db/database.ts';
+import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
+import { KindStore, unlinked } from './kindStore.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
+
+/** What the plan form edits. */
+export type PlanFields = Pick<PlanContent, 'name' | 'scope' | 'ratios' | 'inspectorPool'>;
+
+/** A draw shown before it is confirmed: nothing is written until `draw` is called with it. */
+export interface DrawPreview {
+  seed: number;
+  candidates: DrawCandidate[];
+  result: DrawResult;
+}
+
+export interface PlanDependencies {
+  journal: WriteJournal;
+  /** The subjects in the plan's scope as they stand now, with their grade, risk and conflicts. */
+  candidatesFor: (plan: PlanFields) => Promise<DrawCandidate[]>;
+  /** A random seed (0 … 2³² − 1). */
+  randomSeed?: () => number;
+}
+
+const cryptoSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
+
+/** Plans, read as KindStore reads them (watchAll, watch, get, list). */
+export class PlanRepository extends KindStore<PlanDocument> {
+  readonly #context: RepositoryContext;
+  readonly #dependencies: PlanDependencies;
+
+  constructor(collection: InspectionCollection, context: RepositoryContext, dependencies: PlanDependencies) {
+    super(collection, 'plan', dependencies.journal);
+    this.#context = context;
+    this.#dependencies = dependencies;
+  }
+
+  /** Whether the signed-in user may make and draw plans (reviewers and administrators). */
+  canPlan(): boolean {
+    return mayAct(this.#context, 'inspection.plan');
+  }
+
+  /** Makes a plan as a draft. Refused: no name, a pool under two inspectors, a ratio outside 0–100 %. */
+  async create(fields: PlanFields): Promise<Validated<PlanDocument>> {
+    const content = draftContent(fields);
+    const checked = validatePlan(content, 'draft');
+    if (!checked.ok) return checked;
+    return this.writeOne('inspection.plan', { ...unlinked, state: 'draft', steps: [], plan: checked.value });
+  }
+
+  /** Changes a draft plan. */
+  async update(id: string, fields: PlanFields): Promise<Validated<PlanDocument>> {
+    const before = await this.get(id);
+    if (!before) return { ok: false, issues: [issue('id', 'notFound')] };
+    if (before.state !== 'draft') return { ok: false, issues: [issue('state', 'inspection.notDraft')] };
+    const content = draftContent(fields);
+    const checked = validatePlan(content, 'draft');
+    if (!checked.ok) return checked;
+    return this.writeOne('inspection.plan', { ...before, plan: checked.value }, before);
+  }
+
+  /** The draw as it would come out now, with a fresh seed: shown for confirmation, not written. */
+  async preview(id: string): Promise<Validated<DrawPreview>> {
+    const plan = await this.get(id);
+    if (!plan) return { ok: false, issues: [issue('id', 'notFound')] };
+    const seed = (this.#dependencies.randomSeed ?? cryptoSeed)() % (maxSeed + 1);
+    const candidates = await this.#dependencies.candidatesFor(plan.plan);
+    const checked = validatePlan({ ...plan.plan, seed }, 'draft');
+    if (!checked.ok) return checked;
+    return {
+      ok: true,
+      value: { seed, candidates, result: drawPlan({ ...drawInputOf(plan.plan), seed }, candidates) },
+    };
+  }
+
+  /**
+   * Draws the plan as previewed: the seed, the candidates and the result are kept with the plan and the
+   * step audited, all in one write. The result is drawn again here from the seed and candidates, so what
+   * is kept is what they give.
+   */
+  async draw(
+    id: string,
+    preview: Pick<DrawPreview, 'seed' | 'candidates'>,
+  ): Promise<Validated<PlanDocument>> {
+    const acting = actingUser(this.#context, 'inspection.plan');
+    if (!acting.ok) return acting;
+    const before = await this.get(id);
+    if (!before) return { ok: false, issues: [issue('id', 'notFound')] };
+    const drawn: PlanContent = {
+      ...before.plan,
+      seed: preview.seed,
+      candidates: preview.candidates,
+      draw: null,
+    };
+    const problems = validatePlan(drawn, 'draft');
+    if (!problems.ok) return problems;
+    const content = { ...drawn, draw: drawPlan(drawInputOf(drawn), preview.candidates) };
+    const now = this.#context.clock().toISOString();
+    const stepped = takeStep(
+      planWorkflow,
+      { ...before, plan: content },
+      { action: 'draw' },
+      acting.session,
+      now,
+    );
+    if (!stepped.ok) return stepped;
+    return this.writeOne({ judged: authorOf(acting.session) }, { ...stepped.value, startedAt: now }, before, {
+      action: 'update',
+      reason: `seed ${preview.seed}`,
+    });
+  }
+
+  /** Whether the signed-in user may draw this plan now. */
+  mayDraw(plan: PlanDocument): boolean {
+    const session = this.#context.session();
+    if (!session) return false;
+    return availableSteps(
+      planWorkflow,
+      { state: plan.state, author: plan.createdBy, steps: plan.steps },
+      session,
+    ).includes('draw');
+  }
+
+  /** Re-runs a drawn plan's draw from what it keeps: true when it gives the recorded result. */
+  rerun(plan: PlanDocument): boolean {
+    return redrawMatches(plan.plan);
+  }
+}
+
+function draftContent(fields: PlanFields): PlanContent {
+  return {
+    name: fields.name.trim(),
+    scope: fields.scope,
+    ratios: fields.ratios,
+    inspectorPool: [...new Set(fields.inspectorPool)],
+    seed: 0,
+    candidates: [],
+    draw: null,
+  };
+}

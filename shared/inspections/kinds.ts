@@ -1,0 +1,33 @@
+/**
+ * The platform's rules for the plan and project kinds of the inspections collection, beyond their shape:
+ * the same rules the device's repositories apply before writing.
+ */
+import { issue, type ValidationIssue } from '../model/validation.ts';
+import type { PlanDocument, ProjectDocument } from './document.ts';
+import { planStates, validatePlan } from './plan.ts';
+import { projectState, validateProject } from './project.ts';
+
+const noLinks = (doc: PlanDocument | ProjectDocument): ValidationIssue[] =>
+  (['subjectId', 'projectId', 'planId'] as const)
+    .filter((field) => doc[field] !== '')
+    .map((field) => issue(field, 'notApplicable'));
+
+/** A plan: its state is a plan state, and its content passes `validatePlan` for that state. */
+export function validatePlanDocument(doc: PlanDocument): ValidationIssue[] {
+  if (!planStates.includes(doc.state)) return [issue('state', 'oneOf')];
+  const checked = validatePlan(doc.plan, doc.state);
+  return [...noLinks(doc), ...(checked.ok ? [] : checked.issues)];
+}
+
+/** A project: state `registered`, no steps, content as `validateProject` wants it, already trimmed. */
+export function validateProjectDocument(doc: ProjectDocument): ValidationIssue[] {
+  const issues = noLinks(doc);
+  if (doc.state !== projectState) issues.push(issue('state', 'oneOf'));
+  if (doc.steps.length > 0) issues.push(issue('steps', 'notApplicable'));
+  const checked = validateProject(doc.project);
+  if (!checked.ok) issues.push(...checked.issues);
+  else if (JSON.stringify(checked.value) !== JSON.stringify(doc.project)) {
+    issues.push(issue('project', 'notNormalized'));
+  }
+  return issues;
+}

@@ -1,0 +1,186 @@
+/**
+ * 双随机 plans and the projects register on a real profile (RxDB on fake-indexeddb, the writer) and the
+ * real platform on loopback: a reviewer draws a plan, the draw is kept with its seed and inputs and
+ * re-runs alike; an inspector may not plan; the platform takes the drawn plan and refuses a tampered one.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { PlanRepository } from '../../renderer/inspections/plans.ts';
+import { ProjectRepository } from '../../renderer/inspections/projects.ts';
+import type { SignedInSession } from '../../renderer/security/session.ts';
+import { PlatformClient, requestEnrollment } from '../../renderer/sync/platformClient.ts';
+import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import { defaultDrawRatios } from '../../shared/inspections/draw.ts';
+import { candidateOf } from '../../shared/inspections/plan.ts';
+import { emptyProject } from '../../shared/inspections/project.ts';
+import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { Role } from '../../shared/security/permissions.ts';
+import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
+
+const session = (userId: string, userName: string, roles: Role[]): SignedInSession => ({
+  userId,
+  userName,
+  county: testCounty.code,
+  username: userId,
+  roles,
+});
+const reviewer = session(testStaff.reviewer, '李审', ['reviewer']);
+const clerk = session(testStaff.clerk, '张录', ['clerk']);
+const inspector = session(testStaff.inspector, '陈检', ['inspector']);
+const pool = [testStaff.inspector, testStaff.secondReviewer, testStaff.auditor];
+
+let opened: Profile[] = [];
+afterEach(async () => {
+  for (const profile of opened.reverse()) await profile.close();
+  opened = [];
+});
+
+async function planningProfile() {
+  const profile = await openProfile();
+  opened.push(profile);
+  const subjects: SubjectDocument[] = [];
+  for (const [index, tail] of ['A0R1B2C3', 'A0R9X8Y7', 'B1C2D3E4', 'C5D6E7F8'].entries()) {
+    subjects.push(
+      await registerSubject(
+        profile,
+        enterpriseInput({ name: `示范建筑公司${index}`, code: withUsccCheck(`91410823M${tail}`) }),
+      ),
+    );
+  }
+  const contactOfFirst = testStaff.inspector;
+  const plans = new PlanRepository(profile.db.inspections, profile.context, {
+    journal: profile.journal,
+    randomSeed: () => 424242,
+    candidatesFor: async () =>
+      subjects.map((subject, index) =>
+        candidateOf({
+          subject,
+          projectIds: [],
+          grade: null,
+          raised: index === 1,
+          contacts: index === 0 ? [contactOfFirst] : [],
+          lastInspectors: [],
+        }),
+      ),
+  });
+  const projects = new ProjectRepository(profile.db.inspections, profile.context, profile.journal);
+  return { profile, subjects, plans, projects };
+}
+
+const fields = {
+  name: '2026 年建筑施工双随机抽查',
+  scope: { industries: ['construction' as const], statuses: [], projectIds: [] },
+  ratios: { ...defaultDrawRatios, ungraded: 100, raised: 100 },
+  inspectorPool: pool,
+};
+
+describe('inspection plans on the device', () => {
+  it('refuses an inspector, an empty pool and a ratio above 100 %, writing nothing', async () => {
+    const { profile, plans } = await planningProfile();
+    profile.signIn(inspector);
+    const byInspector = await plans.create(fields);
+    expect(byInspector.ok ? [] : byInspector.issues.map((found) => found.code)).toEqual([
+      'permission.denied',
+    ]);
+    profile.signIn(reviewer);
+    const bad = await plans.create({
+      ...fields,
+      inspectorPool: [],
+      ratios: { ...fields.ratios, ungraded: 120, raised: 120 },
+    });
+    expect(bad.ok ? [] : bad.issues.map((found) => `${found.field}:${found.code}`).sort()).toEqual([
+      'plan.inspectorPool:inspection.plan.poolTooSmall',
+      'plan.ratios.raised:inspection.plan.ratio',
+      'plan.ratios.ungraded:inspection.plan.ratio',
+    ]);
+    expect(await profile.db.inspections.count().exec()).toBe(0);
+  });
+
+  it('draws with a recorded seed, keeps the inputs, re-runs alike and never sends a contact', async () => {
+    const { profile, subjects, plans } = await planningProfile();
+    profile.signIn(reviewer);
+    const created = await plans.create(fields);
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    expect(plans.mayDraw(created.value)).toBe(true);
+    const preview = await plans.preview(created.value.id);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.issues));
+    expect(preview.value.seed).toBe(424242);
+    expect(preview.value.result.assignments).toHaveLength(4);
+    expect(await plans.get(created.value.id)).toMatchObject({ state: 'draft', plan: { draw: null } });
+
+    const drawn = await plans.draw(created.value.id, preview.value);
+    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
+    const stored = (await plans.get(created.value.id))!;
+    expect(stored.state).toBe('drawn');
+    expect(stored.steps.map((step) => [step.action, step.by])).toEqual([['draw', testStaff.reviewer]]);
+    expect(stored.plan.seed).toBe(424242);
+    expect(stored.plan.candidates).toHaveLength(4);
+    expect(stored.plan.draw).toEqual(preview.value.result);
+    expect(plans.rerun(stored)).toBe(true);
+    const first = stored.plan.draw?.assignments.find((a) => a.subjectId === subjects[0]!.id);
+    expect(first?.inspectors).not.toContain(testStaff.inspector);
+    expect(plans.rerun({ ...stored, plan: { ...stored.plan, seed: 1 } })).toBe(false);
+    // Drawn once: neither drawn again nor edited.
+    expect(plans.mayDraw(stored)).toBe(false);
+    expect((await plans.update(stored.id, fields)).ok).toBe(false);
+  });
+
+  it('registers a project, refusing one without a name or type', async () => {
+    const { profile, subjects, projects } = await planningProfile();
+    profile.signIn(clerk);
+    const refused = await projects.create(emptyProject());
+    expect(refused.ok ? [] : refused.issues.map((found) => found.field)).toEqual([
+      'project.name',
+      'project.type',
+    ]);
+    const created = await projects.create({
+      ...emptyProject(),
+      name: ' 滨河花园二期 ',
+      type: 'construction',
+      constructionPermit: '410823202603060101',
+      enterprises: [{ role: 'builder', subjectId: subjects[0]!.id }],
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    expect(created.value.project.name).toBe('滨河花园二期');
+    expect((await projects.ofSubject(subjects[0]!.id)).map((doc) => doc.id)).toEqual([created.value.id]);
+    expect(await projects.ofSubject(subjects[1]!.id)).toEqual([]);
+  });
+});
+
+describe('the platform and plans', () => {
+  let platform: TestPlatform;
+  beforeAll(async () => {
+    platform = await startTestPlatform();
+  }, 60_000);
+  afterAll(async () => {
+    await platform.stop();
+  });
+
+  it('takes a drawn plan and refuses one whose draw its seed does not give', async () => {
+    const { profile, plans } = await planningProfile();
+    profile.signIn(reviewer);
+    const created = await plans.create(fields);
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const preview = await plans.preview(created.value.id);
+    if (!preview.ok) throw new Error('no preview');
+    const drawn = await plans.draw(created.value.id, preview.value);
+    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
+
+    const url = platform.platform.url;
+    const enrollment = await requestEnrollment(
+      url,
+      await platform.enrollmentCode(),
+      'desk',
+      crypto.randomUUID(),
+    );
+    const client = new PlatformClient(url, enrollment.token);
+    const tampered = { ...drawn.value, id: crypto.randomUUID(), plan: { ...drawn.value.plan, seed: 7 } };
+    const pushed = await client.push('inspections', [
+      { newDocumentState: { ...drawn.value, _deleted: false } },
+      { newDocumentState: { ...tampered, _deleted: false } },
+    ]);
+    expect(pushed.rejected.map((row) => [row.id, row.issues.map((found) => found.code)])).toEqual([
+      [tampered.id, ['inspection.plan.drawMismatch']],
+    ]);
+  });
+});
