@@ -18,7 +18,7 @@ import type { CommitmentInput } from '../shared/commitments/model.ts';
 import { serialBlock } from '../shared/commitments/numbering.ts';
 import { type CommitmentLetter, commitmentLetter } from '../shared/commitments/templates.ts';
 import { generateDemoSubjects } from '../shared/demo/subjects.ts';
-import { uuidv7 } from '../shared/util/uuid.ts';
+import { uuidv7 } from '../shared/base/uuid.ts';
 
 const target = Number(process.env.BENCH_ENTERPRISES ?? 20_000);
 const sample = Math.min(target, 1_000);

@@ -4,10 +4,10 @@
 // repaired arriving as a change (incremental: only its subject is regraded). The baseline, measured in the
 // same run, is one plain pass over the same records summing category points: the least work any full
 // recomputation must do.
-import { addDays } from '../shared/domain/credit/dates.ts';
+import { addDays } from '../shared/base/calendar/dates.ts';
 import type { CreditFile, GradedRecord } from '../shared/grading/grade.ts';
 import { defaultGradingModel } from '../shared/grading/publishedModels.ts';
-import type { CreditRecordDocument, WorkflowEntry } from '../shared/model/creditRecord.ts';
+import type { CreditRecordDocument, WorkflowEntry } from '../shared/creditRecords/model.ts';
 import { GradeCache } from '../renderer/lists/gradeCache.ts';
 
 const subjects = Number(process.env.BENCH_GRADING_SUBJECTS ?? 100_000);

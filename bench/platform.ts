@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import type { SubjectDocument } from '../shared/model/subject.ts';
+import type { SubjectDocument } from '../shared/subjects/model.ts';
 import type { SyncCheckpoint } from '../shared/sync/protocol.ts';
 import { addCounty } from '../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../server/accounts/devices.ts';

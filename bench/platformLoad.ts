@@ -1,6 +1,6 @@
 /** Simulated devices for the platform benchmark: HTTP helpers and the concurrent-client load phase. */
-import { collectionPlan } from '../shared/model/collections.ts';
-import type { SubjectDocument } from '../shared/model/subject.ts';
+import { collectionPlan } from '../shared/base/collections.ts';
+import type { SubjectDocument } from '../shared/subjects/model.ts';
 import {
   type EnrollResponse,
   formatCheckpointParam,

@@ -8,8 +8,8 @@ import 'fake-indexeddb/auto';
 import type { RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { generateDemoSubjects } from '../shared/demo/subjects.ts';
-import type { SubjectDocument } from '../shared/model/subject.ts';
-import { uuidv7 } from '../shared/util/uuid.ts';
+import type { SubjectDocument } from '../shared/subjects/model.ts';
+import { uuidv7 } from '../shared/base/uuid.ts';
 import { openClient, startTestPlatform, testCounty, testStaff } from '../test/integration/harness.ts';
 
 const count = Number(process.env.BENCH_SYNC_DOCS ?? 50_000);

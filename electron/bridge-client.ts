@@ -1,4 +1,4 @@
-import type { PlatformBridge } from '../shared/platform/bridge.ts';
+import type { PlatformBridge } from '../shared/base/platform/bridge.ts';
 import type { IpcInvoke } from './ipc-types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { externalLinkKind } from '../shared/platform/bridge.ts';
+import { externalLinkKind } from '../shared/base/platform/bridge.ts';
 
 export interface ExternalLinkOptions {
   /** The platform server the app uses; its links count as vetted. */

@@ -10,9 +10,9 @@ import type {
   OpenDialogOptions,
   SaveDialogOptions,
 } from 'electron';
-import { appInfoSchema } from '../shared/platform/bridge.ts';
-import { planFileSave, safeFileName } from '../shared/platform/fileNames.ts';
-import { concatBytes } from '../shared/security/encoding.ts';
+import { appInfoSchema } from '../shared/base/platform/bridge.ts';
+import { planFileSave, safeFileName } from '../shared/base/platform/fileNames.ts';
+import { concatBytes } from '../shared/base/security/encoding.ts';
 import type { ShellConfig } from './config.ts';
 import { platformOrigin } from './csp.ts';
 import { DesktopError } from './errors.ts';

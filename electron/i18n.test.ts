@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { desktopErrorCodes } from './errors.ts';
-import { desktopMessages } from '../shared/i18n/desktop.ts';
+import { desktopMessages } from '../shared/base/platform/messages.ts';
 import { desktopLanguage, translate } from './i18n.ts';
 
 describe('desktop messages', () => {

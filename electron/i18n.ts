@@ -1,4 +1,4 @@
-import { desktopMessages } from '../shared/i18n/desktop.ts';
+import { desktopMessages } from '../shared/base/platform/messages.ts';
 
 export type DesktopLanguage = keyof typeof desktopMessages;
 export type DesktopMessageKey = keyof (typeof desktopMessages)['en'];

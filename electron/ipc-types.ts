@@ -7,7 +7,7 @@ import type {
   PlatformAllowance,
   SaveFileResult,
   SecretProtection,
-} from '../shared/platform/bridge.ts';
+} from '../shared/base/platform/bridge.ts';
 
 /** What the renderer sends on a channel (before validation). */
 export type IpcRequestInput<C extends IpcChannel> = z.input<(typeof ipcContract)[C]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipcChannels } from '../shared/platform/bridge.ts';
+import { ipcChannels } from '../shared/base/platform/bridge.ts';
 import { DesktopError } from './errors.ts';
 import { createSenderCheck, type IpcHandlers, registerIpcHandlers } from './ipc.ts';
 import { createAppUrlMatcher } from './origin.ts';

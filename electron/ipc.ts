@@ -1,6 +1,6 @@
 import type { BrowserWindow, IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { type IpcChannel, ipcChannels, ipcContract } from '../shared/platform/bridge.ts';
+import { type IpcChannel, ipcChannels, ipcContract } from '../shared/base/platform/bridge.ts';
 import { DesktopError } from './errors.ts';
 import type { IpcRequest, IpcResults } from './ipc-types.ts';
 

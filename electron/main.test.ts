@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ipcChannels } from '../shared/platform/bridge.ts';
+import { ipcChannels } from '../shared/base/platform/bridge.ts';
 import {
   app,
   calls,

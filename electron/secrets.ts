@@ -1,7 +1,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { SafeStorage } from 'electron';
-import type { SecretProtection } from '../shared/platform/bridge.ts';
+import type { SecretProtection } from '../shared/base/platform/bridge.ts';
 import { DesktopError } from './errors.ts';
 
 /** safeStorage's asynchronous API (Electron 45 deprecates the synchronous one). */
@@ -36,7 +36,7 @@ function parseSecretFile(json: unknown): Secrets | null {
  * base64 in one JSON file in userData, written atomically with owner-only permissions. `set` fails
  * without real OS encryption: when it is unavailable, and on Linux's `basic_text` backend, which
  * "encrypts" with a password built into Chromium (the renderer keeps such secrets sealed with the
- * password-wrapped data key instead, see renderer/security/deviceSecrets.ts). Calls run one at a time
+ * password-wrapped data key instead, see renderer/kernel/security/deviceSecrets.ts). Calls run one at a time
  * so writes never interleave.
  */
 export function createSecretStore(cipher: SecretCipher, filePath: string, platform: string): SecretFileStore {

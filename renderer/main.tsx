@@ -10,10 +10,10 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './app/App.tsx';
 import { openShell } from './app/bootstrap.ts';
 import { createI18n, type Language, languageForLocale } from './i18n/index.ts';
-import { selectBridge } from './platform/index.ts';
-import type { LanguageSetting } from './features/settings/SettingsPage.tsx';
-import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
-import { LocalizedMantine } from './ui/LocalizedMantine.tsx';
+import { selectBridge } from './kernel/platform/index.ts';
+import type { LanguageSetting } from './settings/SettingsPage.tsx';
+import { ErrorBoundary } from './kernel/ui/ErrorBoundary.tsx';
+import { LocalizedMantine } from './kernel/ui/LocalizedMantine.tsx';
 
 async function start(): Promise<void> {
   const bridge = selectBridge();

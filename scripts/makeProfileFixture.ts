@@ -6,14 +6,14 @@
 // build.
 import 'fake-indexeddb/auto';
 import { writeFileSync } from 'node:fs';
-import { samplePenalty, withIdCheck, withUsccCheck } from '../shared/domain/credit/testFixtures.ts';
-import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../shared/model/subject.ts';
-import type { UserDocument } from '../shared/model/user.ts';
-import type { Validated } from '../shared/model/validation.ts';
-import { openCreditRepositories } from '../renderer/repositories/disclosures.ts';
-import { SubjectRepository } from '../renderer/repositories/subjects.ts';
-import { sessionOf } from '../renderer/security/session.ts';
-import { memorySecretStore, openTestProfile } from '../renderer/security/testSupport.ts';
+import { samplePenalty, withIdCheck, withUsccCheck } from '../shared/creditRecords/testFixtures.ts';
+import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../shared/subjects/model.ts';
+import type { UserDocument } from '../shared/base/user.ts';
+import type { Validated } from '../shared/base/validation.ts';
+import { openCreditRepositories } from '../renderer/disclosures/repository.ts';
+import { SubjectRepository } from '../renderer/subjects/repository.ts';
+import { sessionOf } from '../renderer/kernel/security/session.ts';
+import { memorySecretStore, openTestProfile } from '../renderer/kernel/security/testSupport.ts';
 import { dumpProfile } from '../test/integration/profileDump.ts';
 
 const out = process.argv[2] ?? 'test/integration/fixtures/profile.json';

@@ -8,7 +8,7 @@ import { isOnCityBlackList, type CityBlackListEntry } from '../shared/lists/city
 import type { ListingDocument } from '../shared/lists/listing.ts';
 import { proposedBlackListing } from '../shared/lists/testFixtures.ts';
 import { takeListingStep } from '../shared/lists/workflow.ts';
-import { uuidv7 } from '../shared/util/uuid.ts';
+import { uuidv7 } from '../shared/base/uuid.ts';
 import { syntheticSubject } from './fixtures/subjects.ts';
 import { countyStaff, syntheticUser } from './fixtures/users.ts';
 import { createRows, type TestDevice, usePlatform } from './test/harness.ts';

@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { join, resolve } from 'node:path';
 import { demoCounty } from '../shared/demo/county.ts';
-import type { CollectionName } from '../shared/model/collections.ts';
+import type { CollectionName } from '../shared/base/collections.ts';
 import type { DocumentValidatorRegistry } from '../shared/sync/documentValidators.ts';
 import { capabilities } from '../shared/capabilities.ts';
 import { syncLimits } from '../shared/sync/protocol.ts';

@@ -9,7 +9,7 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { SubjectDocument } from '../shared/model/subject.ts';
+import type { SubjectDocument } from '../shared/subjects/model.ts';
 import { syncPaths } from '../shared/sync/protocol.ts';
 import { addCounty } from './accounts/counties.ts';
 import { createEnrollmentCode } from './accounts/devices.ts';

@@ -4,7 +4,7 @@
  * or its plugins raise for bad input are mapped onto the catalogue too; anything else is a 500.1.
  */
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { formatSyncMessage, syncMessages } from '../shared/i18n/sync.ts';
+import { formatSyncMessage, syncMessages } from '../shared/sync/messages.ts';
 import {
   type SyncErrorName,
   type SyncErrorResponse,

@@ -2,14 +2,14 @@
 // collection (the list reads what sync or an import would have written), then first pages are timed
 // against the load-every-match path the list used before, in the same run.
 import { seededRandom } from '../../shared/demo/subjects.ts';
-import { defaultCreditCategories } from '../../shared/model/catalog.ts';
+import { defaultCreditCategories } from '../../shared/creditRecords/catalog.ts';
 import {
   type CreditRecordDocument,
   type CreditRecordStatus,
   creditRecordStatuses,
-} from '../../shared/model/creditRecord.ts';
-import type { CreditRecordCollection } from '../../renderer/db/database.ts';
-import type { CreditRecordQuery, CreditRecordRepository } from '../../renderer/repositories/creditRecords.ts';
+} from '../../shared/creditRecords/model.ts';
+import type { CreditRecordCollection } from '../../renderer/kernel/db/database.ts';
+import type { CreditRecordQuery, CreditRecordRepository } from '../../renderer/creditRecords/repository.ts';
 
 const chunk = 20_000;
 const titles = [

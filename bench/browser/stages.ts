@@ -6,11 +6,11 @@ import {
   type SubjectInput,
   subjectJsonSchema,
   validateSubjectInput,
-} from '../../shared/model/subject.ts';
-import { SubjectIndex, summarize } from '../../renderer/repositories/subjectIndex.ts';
-import { migrationStrategies } from '../../renderer/db/database.ts';
-import { bulkCreations } from '../../renderer/security/audit.ts';
-import { openTestProfile, type TestProfile } from '../../renderer/security/testSupport.ts';
+} from '../../shared/subjects/model.ts';
+import { SubjectIndex, summarize } from '../../renderer/subjects/subjectIndex.ts';
+import { migrationStrategies } from '../../renderer/kernel/db/database.ts';
+import { bulkCreations } from '../../renderer/kernel/security/audit.ts';
+import { openTestProfile, type TestProfile } from '../../renderer/kernel/security/testSupport.ts';
 
 /** The repository's write chunk, so each stage sees the batches it sees there. */
 const chunk = 5000;

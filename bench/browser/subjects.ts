@@ -1,15 +1,19 @@
 // Subject registry benchmark, run in real Chromium by `npm run bench`: our repository against raw Dexie.
 import { Dexie } from 'dexie';
 import { generateDemoSubjects, seededRandom } from '../../shared/demo/subjects.ts';
-import { CreditRecordRepository } from '../../renderer/repositories/creditRecords.ts';
-import { ReferenceRepository } from '../../renderer/repositories/reference.ts';
-import { SubjectIndex, summarize } from '../../renderer/repositories/subjectIndex.ts';
-import { readStoredIndex } from '../../renderer/repositories/subjectIndexStore.ts';
-import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { CreditRecordRepository } from '../../renderer/creditRecords/repository.ts';
+import { ReferenceRepository } from '../../renderer/reference/repository.ts';
+import { SubjectIndex, summarize } from '../../renderer/subjects/subjectIndex.ts';
+import { readStoredIndex } from '../../renderer/subjects/subjectIndexStore.ts';
+import { SubjectRepository } from '../../renderer/subjects/repository.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import { generateRecords, measureCreditLists } from './creditLists.ts';
 import { measureStages } from './stages.ts';
-import { memorySecretStore, openTestProfile, testSession } from '../../renderer/security/testSupport.ts';
+import {
+  memorySecretStore,
+  openTestProfile,
+  testSession,
+} from '../../renderer/kernel/security/testSupport.ts';
 
 const parameters = new URLSearchParams(location.search);
 const count = Number(parameters.get('count') ?? 100_000);

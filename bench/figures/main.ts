@@ -4,8 +4,8 @@
 // same run, by reading every record and counting in memory. Then one record changes: its change event
 // adjusts the counts as the page does, checked against a recount.
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import {
   type CountedRecord,
   confirmedRecordStatuses,
@@ -13,13 +13,17 @@ import {
   type FigureCounts,
   withRecordChange,
 } from '../../shared/reports/figures.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import { WriteJournal } from '../../renderer/db/writeJournal.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
+import { WriteJournal } from '../../renderer/kernel/db/writeJournal.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
 import { FiguresService } from '../../renderer/reports/figuresService.ts';
-import { ReferenceRepository } from '../../renderer/repositories/reference.ts';
-import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
-import { memorySecretStore, openTestProfile, testSession } from '../../renderer/security/testSupport.ts';
+import { ReferenceRepository } from '../../renderer/reference/repository.ts';
+import { SubjectRepository } from '../../renderer/subjects/repository.ts';
+import {
+  memorySecretStore,
+  openTestProfile,
+  testSession,
+} from '../../renderer/kernel/security/testSupport.ts';
 import { generateRecords } from '../browser/creditLists.ts';
 
 const parameters = new URLSearchParams(location.search);

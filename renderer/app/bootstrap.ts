@@ -3,40 +3,40 @@ import { capabilities } from '../../shared/capabilities.ts';
 import { demoCounty } from '../../shared/demo/county.ts';
 import type { RxStorage } from 'rxdb';
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
-import { normalizeUsername } from '../../shared/model/user.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
-import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
-import { verifyPassword } from '../../shared/security/password.ts';
+import { normalizeUsername } from '../../shared/base/user.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
+import type { AppInfo, PlatformBridge } from '../../shared/base/platform/bridge.ts';
+import { verifyPassword } from '../../shared/base/security/password.ts';
 import { CommitmentRepository } from '../commitments/repository.ts';
-import { migratePersonalCollections, openDatabase } from '../db/database.ts';
-import { LocalStore } from '../db/localStore.ts';
+import { migratePersonalCollections, openDatabase } from '../kernel/db/database.ts';
+import { LocalStore } from '../kernel/db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
-import { Writer } from '../db/writer.ts';
+import { Writer } from '../kernel/db/writer.ts';
 import { openInspections, openPlanning } from '../inspections/open.ts';
-import { openCreditRepositories } from '../repositories/disclosures.ts';
+import { openCreditRepositories } from '../disclosures/repository.ts';
 import { ListingRepository } from '../lists/listings.ts';
-import { SubjectRepository } from '../repositories/subjects.ts';
-import { AuditService } from '../security/audit.ts';
-import { AuthService } from '../security/auth.ts';
+import { SubjectRepository } from '../subjects/repository.ts';
+import { AuditService } from '../kernel/security/audit.ts';
+import { AuthService } from '../kernel/security/auth.ts';
 import {
   BackupService,
   type BackupProblem,
   backupAdministrator,
   openBackupPayload,
-} from '../security/backupService.ts';
-import { deviceSecretStore } from '../security/deviceSecrets.ts';
-import { createDemoUsers, demoUsers, grantDataKeyToDemoUsers } from '../security/demo.ts';
-import { IdleLockSetting } from '../security/idleLockSetting.ts';
-import { KeyVault } from '../security/keys.ts';
-import { LockoutStore } from '../security/lockoutStore.ts';
-import { PersonalDataCipher, sealLocalHistory } from '../security/personalData.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
-import { type SignedInSession, sessionOf } from '../security/session.ts';
-import { UserRepository } from '../security/users.ts';
-import { type Clock, localDate, systemClock } from '../session/session.ts';
-import type { BlobUploads } from '../sync/blobUploads.ts';
-import { syncRegistration } from '../sync/registration.ts';
-import { type EnrollOutcome, SyncService } from '../sync/syncService.ts';
+} from '../kernel/security/backupService.ts';
+import { deviceSecretStore } from '../kernel/security/deviceSecrets.ts';
+import { createDemoUsers, demoUsers, grantDataKeyToDemoUsers } from '../kernel/security/demo.ts';
+import { IdleLockSetting } from '../kernel/security/idleLockSetting.ts';
+import { KeyVault } from '../kernel/security/keys.ts';
+import { LockoutStore } from '../kernel/security/lockoutStore.ts';
+import { PersonalDataCipher, sealLocalHistory } from '../kernel/security/personalData.ts';
+import type { RepositoryContext } from '../kernel/security/repositoryContext.ts';
+import { type SignedInSession, sessionOf } from '../kernel/security/session.ts';
+import { UserRepository } from '../kernel/security/users.ts';
+import { type Clock, localDate, systemClock } from '../kernel/session/session.ts';
+import type { BlobUploads } from '../kernel/sync/blobUploads.ts';
+import { syncRegistration } from '../kernel/sync/registration.ts';
+import { type EnrollOutcome, SyncService } from '../kernel/sync/syncService.ts';
 import type { CoreServices, OfficeSettings } from '../kernel/services.ts';
 import type { AppServices } from './services.ts';
 

@@ -1,17 +1,17 @@
 import { type CoreServices, useCoreServices } from '../kernel/services.ts';
 import type { CaseRepository } from '../cases/repository.ts';
 import type { CommitmentRepository } from '../commitments/repository.ts';
-import type { WriteJournal } from '../db/writeJournal.ts';
+import type { WriteJournal } from '../kernel/db/writeJournal.ts';
 import type { PlanRepository } from '../inspections/plans.ts';
 import type { ProjectRepository } from '../inspections/projects.ts';
 import type { InspectionRepository } from '../inspections/repository.ts';
-import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
-import type { DisclosureRepository } from '../repositories/disclosures.ts';
+import type { CreditRecordRepository } from '../creditRecords/repository.ts';
+import type { DisclosureRepository } from '../disclosures/repository.ts';
 import type { ListingRepository } from '../lists/listings.ts';
-import type { ReferenceRepository } from '../repositories/reference.ts';
-import type { SubjectRepository } from '../repositories/subjects.ts';
-import type { BackupService } from '../security/backupService.ts';
-import type { SyncService } from '../sync/syncService.ts';
+import type { ReferenceRepository } from '../reference/repository.ts';
+import type { SubjectRepository } from '../subjects/repository.ts';
+import type { BackupService } from '../kernel/security/backupService.ts';
+import type { SyncService } from '../kernel/sync/syncService.ts';
 
 /** The workspace opened after the first sign-in (personal data needs the unlocked data key). */
 export interface AppServices extends CoreServices {

@@ -18,14 +18,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CaseKind, RepairChannel } from '../../shared/cases/model.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { FormActions } from '../features/common/FormActions.tsx';
-import { errorsByField, IssueSummary } from '../features/credit/issues.tsx';
-import type { PickedFile } from '../repositories/attachments.ts';
-import { localDate } from '../session/session.ts';
-import { DateField } from '../ui/DateField.tsx';
+import { FormActions } from '../kernel/ui/FormActions.tsx';
+import { errorsByField, IssueSummary } from '../kernel/ui/issues.tsx';
+import type { PickedFile } from '../kernel/attachments.ts';
+import { localDate } from '../kernel/session/session.ts';
+import { DateField } from '../kernel/ui/DateField.tsx';
 import { type CaseFields, emptyCaseFields } from './repository.ts';
 
 /** The label of a case field named in an issue ('proofs.0' → proofs). */

@@ -5,9 +5,9 @@ import { Link } from 'react-router';
 import type { CaseDocument } from '../../shared/cases/model.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { useQueryFilter } from '../features/common/useQueryFilter.ts';
-import { localDate } from '../session/session.ts';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
+import { localDate } from '../kernel/session/session.ts';
 import { CaseStatusBadge } from './parts.tsx';
 
 const queues = ['open', 'closed', 'all'] as const;

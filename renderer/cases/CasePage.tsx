@@ -19,19 +19,19 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CaseDocument, CaseStep } from '../../shared/cases/model.ts';
 import { caseTransition, isCaseOpen } from '../../shared/cases/workflow.ts';
-import type { Attachment } from '../../shared/model/attachment.ts';
-import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { Attachment } from '../../shared/base/attachment.ts';
+import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { Fact } from '../features/common/Fact.tsx';
-import { StepDialog, type StepValues } from '../features/common/StepDialog.tsx';
-import { StatusBadge } from '../features/credit/style.tsx';
-import { useUserNames } from '../features/credit/useUserNames.ts';
-import { formatInstant } from '../features/subjects/labels.ts';
-import { localDate } from '../session/session.ts';
+import { Fact } from '../kernel/ui/Fact.tsx';
+import { StepDialog, type StepValues } from '../kernel/ui/StepDialog.tsx';
+import { StatusBadge } from '../creditRecords/style.tsx';
+import { useUserNames } from '../creditRecords/useUserNames.ts';
+import { formatInstant } from '../subjects/labels.ts';
+import { localDate } from '../kernel/session/session.ts';
 import { CorrectionFields, correctionOf } from './CorrectionFields.tsx';
 import { CaseStatusBadge } from './parts.tsx';
-import { creditFieldLabel } from '../features/credit/issues.tsx';
+import { creditFieldLabel } from '../kernel/ui/issues.tsx';
 
 const stepColors: Record<CaseStep, string> = {
   accept: 'blue',

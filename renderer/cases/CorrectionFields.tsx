@@ -4,8 +4,8 @@ import {
   amendableCreditRecordFields,
   type CreditRecordCorrection,
   type CreditRecordDocument,
-} from '../../shared/model/creditRecord.ts';
-import { DateField } from '../ui/DateField.tsx';
+} from '../../shared/creditRecords/model.ts';
+import { DateField } from '../kernel/ui/DateField.tsx';
 
 const dateFields = new Set(['decisionDate', 'publicityStart', 'publicityEnd']);
 const longFields = new Set(['facts', 'legalBasis']);

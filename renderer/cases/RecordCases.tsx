@@ -3,10 +3,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CaseDocument } from '../../shared/cases/model.ts';
-import { defaultCreditCategories } from '../../shared/model/catalog.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import { defaultCreditCategories } from '../../shared/creditRecords/catalog.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { CaseStatusBadge } from './parts.tsx';
 
 /** The buttons that start a repair application or an objection from a published record. */

@@ -17,24 +17,24 @@ import {
   validateCaseInput,
 } from '../../shared/cases/model.ts';
 import { availableCaseSteps, isCaseOpen, takeCaseStep } from '../../shared/cases/workflow.ts';
-import { creditRecordWorkflow, creditRecordWorkflowDocument } from '../../shared/domain/credit/workflow.ts';
+import { creditRecordWorkflow, creditRecordWorkflowDocument } from '../../shared/creditRecords/workflow.ts';
 import { checkRepairEligibility, creditRepairCommitmentType } from '../../shared/grading/repair.ts';
 import { authorsOf, permissionCodeOf } from '../../shared/kit/workflow.ts';
-import { type Attachment, attachmentTypeOf, checkAttachmentFile } from '../../shared/model/attachment.ts';
-import type { AuditAction } from '../../shared/model/auditEntry.ts';
-import { defaultCreditCategories } from '../../shared/model/catalog.ts';
-import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import { issue, uniqueIssues, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import type { CaseCollection } from '../db/database.ts';
-import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
-import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../db/writeJournal.ts';
-import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
-import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
-import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
-import type { DisclosureRepository } from '../repositories/disclosures.ts';
-import type { ReferenceRepository } from '../repositories/reference.ts';
-import { localDate } from '../session/session.ts';
+import { type Attachment, attachmentTypeOf, checkAttachmentFile } from '../../shared/base/attachment.ts';
+import type { AuditAction } from '../../shared/base/auditEntry.ts';
+import { defaultCreditCategories } from '../../shared/creditRecords/catalog.ts';
+import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import { issue, uniqueIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
+import type { CaseCollection } from '../kernel/db/database.ts';
+import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
+import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../kernel/db/writeJournal.ts';
+import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
+import type { CreditRecordRepository } from '../creditRecords/repository.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
+import type { DisclosureRepository } from '../disclosures/repository.ts';
+import type { ReferenceRepository } from '../reference/repository.ts';
+import { localDate } from '../kernel/session/session.ts';
 
 /** What a clerk enters for a repair application or an objection. */
 export interface CaseFields {

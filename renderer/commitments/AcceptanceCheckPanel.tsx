@@ -1,7 +1,7 @@
 import { Alert, List, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { AcceptanceCheck } from '../../shared/commitments/acceptance.ts';
-import { formatInstant } from '../features/subjects/labels.ts';
+import { formatInstant } from '../subjects/labels.ts';
 
 /**
  * The subject's credit state for commitment-based acceptance: what excludes it or warns, and when it was

@@ -3,11 +3,11 @@ import { notifications } from '@mantine/notifications';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findMatter } from '../../shared/commitments/matters.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
-import type { Industry } from '../../shared/model/subject.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
+import type { Industry } from '../../shared/subjects/model.ts';
 import { useServices } from '../app/services.ts';
 import { BatchButtons, BatchProgress, followProgress } from './BatchProgress.tsx';
-import { IssueSummary } from '../features/credit/issues.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { saveLettersPdf } from './printing.ts';
 
 const campaignMatter = 'HY-ZL';

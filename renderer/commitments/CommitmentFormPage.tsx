@@ -24,13 +24,13 @@ import {
   industries,
   type SubjectDocument,
   type SubjectInput,
-} from '../../shared/model/subject.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+} from '../../shared/subjects/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { FormActions } from '../features/common/FormActions.tsx';
-import { errorsByField, IssueSummary } from '../features/credit/issues.tsx';
-import { SubjectSelect } from '../features/credit/SubjectSelect.tsx';
-import { DateField } from '../ui/DateField.tsx';
+import { FormActions } from '../kernel/ui/FormActions.tsx';
+import { errorsByField, IssueSummary } from '../kernel/ui/issues.tsx';
+import { SubjectSelect } from '../creditRecords/SubjectSelect.tsx';
+import { DateField } from '../kernel/ui/DateField.tsx';
 import { AcceptanceCheckPanel } from './AcceptanceCheckPanel.tsx';
 import { type CommitmentFields, emptyCommitmentFields, fieldsOf } from './repository.ts';
 

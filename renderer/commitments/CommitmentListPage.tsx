@@ -13,9 +13,9 @@ import {
   commitmentTypes,
 } from '../../shared/commitments/types.ts';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { useQueryFilter } from '../features/common/useQueryFilter.ts';
-import { useCan } from '../security/hooks.ts';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
+import { useCan } from '../kernel/security/hooks.ts';
 import { CampaignButton } from './CampaignDialog.tsx';
 import { MarkSignedButton } from './MarkSignedDialog.tsx';
 import { PublicationButton } from './PublicationButton.tsx';

@@ -11,7 +11,7 @@ import {
   overdueCommitments,
 } from '../../shared/commitments/metrics.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
-import type { Rate } from '../../shared/domain/credit/rates.ts';
+import type { Rate } from '../../shared/disclosures/rates.ts';
 import { useServices } from '../app/services.ts';
 
 interface Figures {

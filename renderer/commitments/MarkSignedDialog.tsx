@@ -3,13 +3,13 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findMatter } from '../../shared/commitments/matters.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
-import { type Industry, industries } from '../../shared/model/subject.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import { type Industry, industries } from '../../shared/subjects/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { BatchButtons, BatchProgress, followProgress } from './BatchProgress.tsx';
-import { IssueSummary, issueText } from '../features/credit/issues.tsx';
-import { DateField } from '../ui/DateField.tsx';
-import { localDate } from '../session/session.ts';
+import { IssueSummary, issueText } from '../kernel/ui/issues.tsx';
+import { DateField } from '../kernel/ui/DateField.tsx';
+import { localDate } from '../kernel/session/session.ts';
 
 interface Outcome {
   signed: number;

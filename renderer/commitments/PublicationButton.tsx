@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { exportPublicationFile, publicationRecords } from '../../shared/commitments/publication.ts';
 import { useServices } from '../app/services.ts';
-import { useCan } from '../security/hooks.ts';
+import { useCan } from '../kernel/security/hooks.ts';
 
 /** The publication file of public commitments (信用承诺公示), as the 双公示 export gives its decisions. */
 export function PublicationButton() {

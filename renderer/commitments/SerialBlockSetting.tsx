@@ -2,12 +2,12 @@ import { Badge, Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
-import { issue } from '../../shared/model/validation.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
+import { issue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { type StepSpec, StepDialog } from '../features/common/StepDialog.tsx';
-import { problemMessage } from '../features/sync/format.ts';
-import { useCan } from '../security/hooks.ts';
+import { type StepSpec, StepDialog } from '../kernel/ui/StepDialog.tsx';
+import { problemMessage } from '../syncing/format.ts';
+import { useCan } from '../kernel/security/hooks.ts';
 import type { SerialBlockState } from './repository.ts';
 
 const serial = (value: number) => String(value).padStart(6, '0');

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import { useServices } from '../app/services.ts';
-import { useCan } from '../security/hooks.ts';
+import { useCan } from '../kernel/security/hooks.ts';
 import { CommitmentTable } from './CommitmentListPage.tsx';
 
 /** A subject's commitments, newest change first, with a new letter for the subject. */

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { extractText, getDocumentProxy } from 'unpdf';
 import { describe, expect, it } from 'vitest';
-import { fixtureCodes } from '../../shared/domain/credit/testFixtures.ts';
+import { fixtureCodes } from '../../shared/creditRecords/testFixtures.ts';
 import { commitmentLetter } from '../../shared/commitments/templates.ts';
 import { sampleCommitment } from '../../shared/commitments/testFixtures.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';

@@ -5,7 +5,7 @@
 import { findMatter } from '../../shared/commitments/matters.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import { commitmentLetter } from '../../shared/commitments/templates.ts';
-import type { PlatformBridge } from '../../shared/platform/bridge.ts';
+import type { PlatformBridge } from '../../shared/base/platform/bridge.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
 import { printCommitmentLetters } from './printLetters.ts';
 import type { CommitmentRepository } from './repository.ts';

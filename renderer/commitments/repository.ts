@@ -38,37 +38,37 @@ import {
   commitmentWorkflow,
   takeCommitmentStep,
 } from '../../shared/commitments/workflow.ts';
-import { takeCreditRecordStep } from '../../shared/domain/credit/workflow.ts';
+import { takeCreditRecordStep } from '../../shared/creditRecords/workflow.ts';
 import type { GradeResult } from '../../shared/grading/grade.ts';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
-import type { Attachment } from '../../shared/model/attachment.ts';
-import type { AuditAction } from '../../shared/model/auditEntry.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import type { Industry, SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
-import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import type { CommitmentCollection } from '../db/database.ts';
-import type { HistoryEntry, LocalStore } from '../db/localStore.ts';
+import type { Attachment } from '../../shared/base/attachment.ts';
+import type { AuditAction } from '../../shared/base/auditEntry.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import type { Industry, SubjectDocument, SubjectInput } from '../../shared/subjects/model.ts';
+import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
+import type { CommitmentCollection } from '../kernel/db/database.ts';
+import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import {
   authorOf,
   creationOf,
   type JournalStep,
   type UpdateStep,
   type WriteJournal,
-} from '../db/writeJournal.ts';
+} from '../kernel/db/writeJournal.ts';
 import type {
   DeviceProvisions,
   SerialBlockHolding,
   SerialBlockRefusal,
 } from '../provisions/deviceProvisions.ts';
-import type { AttachmentStore, PickedFile } from '../repositories/attachments.ts';
-import type { CreditRecordRepository } from '../repositories/creditRecords.ts';
-import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
-import type { ReferenceRepository } from '../repositories/reference.ts';
-import type { SubjectRepository } from '../repositories/subjects.ts';
-import type { SignedInSession } from '../security/session.ts';
-import { localDate } from '../session/session.ts';
+import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
+import type { CreditRecordRepository } from '../creditRecords/repository.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
+import type { ReferenceRepository } from '../reference/repository.ts';
+import type { SubjectRepository } from '../subjects/repository.ts';
+import type { SignedInSession } from '../kernel/security/session.ts';
+import { localDate } from '../kernel/session/session.ts';
 
 /** What the clerk enters on the form; number, party details, status and workflow are the repository's. */
 const commitmentFieldNames = [

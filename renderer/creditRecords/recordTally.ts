@@ -1,6 +1,6 @@
 import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
-import type { LocalStore } from '../db/localStore.ts';
-import { dexieTableOf } from '../repositories/indexedPages.ts';
+import type { LocalStore } from '../kernel/db/localStore.ts';
+import { dexieTableOf } from '../kernel/db/indexedPages.ts';
 
 /**
  * Exact counts of a collection's documents per value pair of two fields (credit records: category and

@@ -1,6 +1,6 @@
 import type { RxChangeEvent, RxCollection, RxDocument } from 'rxdb';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import { bigrams } from '../repositories/subjectIndex.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import { bigrams } from '../subjects/subjectIndex.ts';
 
 /**
  * A word index over credit records' titles and document numbers (neither is personal data; personal

@@ -1,6 +1,6 @@
 /**
  * UI text of the credit file, 双公示 and dashboard screens. The domain's own words (categories, statuses,
- * standard field names, rule messages) come from shared/i18n/credit.ts; these are the screens' words.
+ * standard field names, rule messages) come from shared/creditRecords/messages.ts; these are the screens' words.
  */
 const zhCN = {
   nav: { dashboard: '工作台', credit: '信用记录' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkResidentId, checkUscc } from '../../shared/domain/identifiers.ts';
-import { emptySubjectInput, validateSubjectInput } from '../../shared/model/subject.ts';
+import { checkResidentId, checkUscc } from '../../shared/base/identifiers.ts';
+import { emptySubjectInput, validateSubjectInput } from '../../shared/subjects/model.ts';
 import { createI18n, languageForLocale, mergeMessages, messageKeys, messagesFor } from './index.ts';
 
 describe('UI text', () => {

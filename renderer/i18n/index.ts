@@ -1,13 +1,13 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { commitmentMessages } from '../../shared/commitments/messages.ts';
-import { creditMessages } from '../../shared/i18n/credit.ts';
-import { desktopMessages } from '../../shared/i18n/desktop.ts';
+import { creditMessages } from '../../shared/creditRecords/messages.ts';
+import { desktopMessages } from '../../shared/base/platform/messages.ts';
 import { gradingMessages } from '../../shared/grading/messages.ts';
 import { listMessages } from '../../shared/lists/messages.ts';
 import { listsUiMessages } from '../lists/messages.ts';
-import { securityMessages } from '../../shared/i18n/security.ts';
-import { syncMessages as syncProtocolMessages } from '../../shared/i18n/sync.ts';
+import { securityMessages } from '../../shared/base/security/messages.ts';
+import { syncMessages as syncProtocolMessages } from '../../shared/sync/messages.ts';
 import { inspectionMessages } from '../../shared/inspections/messages.ts';
 import { planMessages } from '../../shared/inspections/planMessages.ts';
 import { caseMessages } from '../cases/messages.ts';

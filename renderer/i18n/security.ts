@@ -1,8 +1,8 @@
 /**
- * UI text of sign-in, users, the audit trail, backups and personal-data reveal (renderer/security and
+ * UI text of sign-in, users, the audit trail, backups and personal-data reveal (renderer/kernel/security and
  * its screens). Nested like zh-CN.ts; English mirrors the keys exactly (the type enforces it). Messages
  * of the shared security codes (roles, actions, chain problems, backup errors) are in
- * shared/i18n/security.ts.
+ * shared/base/security/messages.ts.
  */
 const zhCN = {
   nav: { users: '用户管理', audit: '审计日志' },

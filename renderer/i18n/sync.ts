@@ -1,7 +1,7 @@
 /**
  * UI text of the Sync and Conflicts screens, the shell's sync indicator and the record badges, under the
  * `sync.` keys. Error messages of the platform (`syncError.*`) and its validation codes come from
- * shared/i18n/sync.ts.
+ * shared/sync/messages.ts.
  */
 
 const zhCN = {

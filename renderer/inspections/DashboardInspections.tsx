@@ -9,7 +9,7 @@ import {
   publicityWorkingDays,
 } from '../../shared/inspections/figures.ts';
 import { type OrderRow, orderRows } from '../../shared/inspections/orders.ts';
-import type { WorkdayCalendar } from '../../shared/domain/credit/workdays.ts';
+import type { WorkdayCalendar } from '../../shared/base/calendar/workdays.ts';
 import { useServices } from '../app/services.ts';
 import { Figure } from '../commitments/DashboardCommitments.tsx';
 import { useAllInspections } from './RectificationListPage.tsx';

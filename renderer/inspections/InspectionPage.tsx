@@ -31,14 +31,14 @@ import {
   itemResults,
 } from '../../shared/inspections/record.ts';
 import type { InspectionStep } from '../../shared/inspections/workflows.ts';
-import type { Attachment } from '../../shared/model/attachment.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { Attachment } from '../../shared/base/attachment.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 import { useServices } from '../app/services.ts';
-import { StepDialog, type StepSpec } from '../features/common/StepDialog.tsx';
-import { IssueSummary, issueText } from '../features/credit/issues.tsx';
-import { useUserNames } from '../features/credit/useUserNames.ts';
-import { localDate } from '../session/session.ts';
+import { StepDialog, type StepSpec } from '../kernel/ui/StepDialog.tsx';
+import { IssueSummary, issueText } from '../kernel/ui/issues.tsx';
+import { useUserNames } from '../creditRecords/useUserNames.ts';
+import { localDate } from '../kernel/session/session.ts';
 import { InspectionStateBadge, originLabel } from './InspectionListPage.tsx';
 import { DraftAutosave, keepEveryMs, saveEveryMs } from './autosave.ts';
 import { preparePhoto } from './photoIntake.ts';

@@ -5,10 +5,10 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { type ChecklistIndustry, checklistIndustries } from '../../shared/inspections/checklists.ts';
 import type { PlanDocument } from '../../shared/inspections/document.ts';
 import { type AdHocReason, adHocReasons } from '../../shared/inspections/record.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { IssueSummary } from '../features/credit/issues.tsx';
-import { SubjectSelect } from '../features/credit/SubjectSelect.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
+import { SubjectSelect } from '../creditRecords/SubjectSelect.tsx';
 import { usePlanningChoices } from './usePlanningChoices.ts';
 
 const isChecklistIndustry = (value: string): value is ChecklistIndustry =>

@@ -20,11 +20,11 @@ import {
   industries,
   type SubjectStatus,
   subjectStatuses,
-} from '../../shared/model/subject.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+} from '../../shared/subjects/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { FormActions } from '../features/common/FormActions.tsx';
-import { IssueSummary } from '../features/credit/issues.tsx';
+import { FormActions } from '../kernel/ui/FormActions.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
 import type { PlanFields } from './plans.ts';
 import { usePlanningChoices } from './usePlanningChoices.ts';
 

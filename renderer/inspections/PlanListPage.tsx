@@ -5,7 +5,7 @@ import { Link } from 'react-router';
 import type { InspectionDocument, PlanDocument } from '../../shared/inspections/document.ts';
 import { assignmentsOf, planProgress } from '../../shared/inspections/plan.ts';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
 
 /** The inspections the signed-in inspector was drawn for and has not started yet. */
 function MyAssignments({ plans, visits }: { plans: PlanDocument[]; visits: InspectionDocument[] }) {

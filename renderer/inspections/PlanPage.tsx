@@ -6,12 +6,12 @@ import { Link, useParams } from 'react-router';
 import type { InspectionDocument, PlanDocument } from '../../shared/inspections/document.ts';
 import type { DrawResult } from '../../shared/inspections/draw.ts';
 import { planProgress } from '../../shared/inspections/plan.ts';
-import type { UserDocument } from '../../shared/model/user.ts';
+import type { UserDocument } from '../../shared/base/user.ts';
 import { useServices } from '../app/services.ts';
-import { Fact } from '../features/common/Fact.tsx';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { StepDialog } from '../features/common/StepDialog.tsx';
-import { IssueSummary } from '../features/credit/issues.tsx';
+import { Fact } from '../kernel/ui/Fact.tsx';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { StepDialog } from '../kernel/ui/StepDialog.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { planFieldLabel } from './PlanFormPage.tsx';
 import type { DrawPreview } from './plans.ts';
 

@@ -11,11 +11,11 @@ import {
   projectRoles,
   projectTypes,
 } from '../../shared/inspections/project.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { FormActions } from '../features/common/FormActions.tsx';
-import { IssueSummary } from '../features/credit/issues.tsx';
-import { SubjectIdSelect } from '../features/credit/SubjectSelect.tsx';
+import { FormActions } from '../kernel/ui/FormActions.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
+import { SubjectIdSelect } from '../creditRecords/SubjectSelect.tsx';
 
 /** The project's fields as the form labels them. */
 export function projectFieldLabel(t: TFunction, field: string): string | null {

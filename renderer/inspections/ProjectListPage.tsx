@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import type { InspectionDocument, ProjectDocument } from '../../shared/inspections/document.ts';
 import { projectMatches } from '../../shared/inspections/project.ts';
 import { useServices } from '../app/services.ts';
-import { Fact } from '../features/common/Fact.tsx';
+import { Fact } from '../kernel/ui/Fact.tsx';
 import { InspectionTable } from './InspectionListPage.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
 

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ProjectDocument } from '../../shared/inspections/document.ts';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
 
 /** Projects in a table: name, type, address, permits. */
 export function ProjectTable({ projects }: { projects: readonly ProjectDocument[] }) {

@@ -5,8 +5,8 @@ import { Link } from 'react-router';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import { type OrderFilter, orderFilters, orderRows } from '../../shared/inspections/orders.ts';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { useQueryFilter } from '../features/common/useQueryFilter.ts';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { OrderStateBadge, useItemText } from './RectificationOrders.tsx';
 
 /** Every inspection of this workspace, kept current. */

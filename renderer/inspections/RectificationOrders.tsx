@@ -8,8 +8,8 @@ import type { InspectionDocument, StoredOrder } from '../../shared/inspections/d
 import { isOverdue } from '../../shared/inspections/rectification.ts';
 import type { RectificationStep } from '../../shared/inspections/workflows.ts';
 import { useServices } from '../app/services.ts';
-import { StepDialog, type StepSpec } from '../features/common/StepDialog.tsx';
-import { useUserNames } from '../features/credit/useUserNames.ts';
+import { StepDialog, type StepSpec } from '../kernel/ui/StepDialog.tsx';
+import { useUserNames } from '../creditRecords/useUserNames.ts';
 
 const stateColors = { open: 'yellow', overdue: 'red', rectified: 'green', escalated: 'grape' } as const;
 

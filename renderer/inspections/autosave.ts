@@ -5,7 +5,7 @@
  * page, the explicit Save, before a step, and every few minutes while someone keeps typing. One
  * inspection then makes a handful of journal entries (pending uploads), not one per pause in typing.
  */
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import type { InspectionFields, InspectionRepository } from './repository.ts';
 
 /** How often the form is kept on this computer while it changes. */

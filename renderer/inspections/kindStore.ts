@@ -6,10 +6,10 @@
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { InspectionKind } from '../../shared/inspections/document.ts';
-import type { Validated } from '../../shared/model/validation.ts';
-import type { InspectionCollection } from '../db/database.ts';
-import type { WriteJournal } from '../db/writeJournal.ts';
-import type { Change, StepAudit, WritePermission } from '../db/writer.ts';
+import type { Validated } from '../../shared/base/validation.ts';
+import type { InspectionCollection } from '../kernel/db/database.ts';
+import type { WriteJournal } from '../kernel/db/writeJournal.ts';
+import type { Change, StepAudit, WritePermission } from '../kernel/db/writer.ts';
 
 /** The fields a plan or project leaves empty: they link inspections to subjects, projects and plans. */
 export const unlinked = { subjectId: '', projectId: '', planId: '', startedAt: '' } as const;

@@ -6,7 +6,7 @@
 import imageCompression from 'browser-image-compression';
 import { withEvidenceExif } from '../../shared/inspections/exif.ts';
 import { checkPhoto, photoLimits, photoTypeOf } from '../../shared/inspections/photos.ts';
-import { issue, type Validated } from '../../shared/model/validation.ts';
+import { issue, type Validated } from '../../shared/base/validation.ts';
 
 export async function preparePhoto(file: File): Promise<Validated<{ name: string; data: Uint8Array }>> {
   const original = new Uint8Array(await file.arrayBuffer());

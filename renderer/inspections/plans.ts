@@ -15,11 +15,11 @@ import {
 } from '../../shared/inspections/plan.ts';
 import { takeStep } from '../../shared/inspections/workflows.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
-import { issue, type Validated } from '../../shared/model/validation.ts';
-import type { InspectionCollection } from '../db/database.ts';
-import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
+import { issue, type Validated } from '../../shared/base/validation.ts';
+import type { InspectionCollection } from '../kernel/db/database.ts';
+import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { KindStore, unlinked } from './kindStore.ts';
-import { actingUser, mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
+import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 
 /** What the plan form edits. */
 export type PlanFields = Pick<PlanContent, 'name' | 'scope' | 'ratios' | 'inspectorPool'>;

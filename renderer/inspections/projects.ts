@@ -7,11 +7,11 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import type { ProjectDocument } from '../../shared/inspections/document.ts';
 import { type ProjectContent, projectState, validateProject } from '../../shared/inspections/project.ts';
-import { issue, type Validated } from '../../shared/model/validation.ts';
-import type { InspectionCollection } from '../db/database.ts';
-import type { WriteJournal } from '../db/writeJournal.ts';
+import { issue, type Validated } from '../../shared/base/validation.ts';
+import type { InspectionCollection } from '../kernel/db/database.ts';
+import type { WriteJournal } from '../kernel/db/writeJournal.ts';
 import { KindStore, unlinked } from './kindStore.ts';
-import { mayAct, type RepositoryContext } from '../security/repositoryContext.ts';
+import { mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 
 /** Projects, read as KindStore reads them (watch, get, list), all watched by name. */
 export class ProjectRepository extends KindStore<ProjectDocument> {

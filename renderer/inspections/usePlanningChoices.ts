@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ProjectDocument } from '../../shared/inspections/document.ts';
-import type { UserDocument } from '../../shared/model/user.ts';
+import type { UserDocument } from '../../shared/base/user.ts';
 import { useServices } from '../app/services.ts';
 
 /** What inspection forms choose from: the county's active inspectors and its registered projects. */

@@ -1,15 +1,15 @@
 import { createContext, useContext } from 'react';
-import type { AppInfo, PlatformBridge } from '../../shared/platform/bridge.ts';
-import type { CreditDeskDatabase } from '../db/database.ts';
-import type { LocalStore } from '../db/localStore.ts';
-import type { AuditService } from '../security/audit.ts';
-import type { AuthService } from '../security/auth.ts';
-import type { IdleLockSetting } from '../security/idleLockSetting.ts';
-import type { KeyVault } from '../security/keys.ts';
-import type { PersonalDataCipher } from '../security/personalData.ts';
-import type { RepositoryContext } from '../security/repositoryContext.ts';
-import type { UserRepository } from '../security/users.ts';
-import type { Clock } from '../session/session.ts';
+import type { AppInfo, PlatformBridge } from '../../shared/base/platform/bridge.ts';
+import type { CreditDeskDatabase } from './db/database.ts';
+import type { LocalStore } from './db/localStore.ts';
+import type { AuditService } from './security/audit.ts';
+import type { AuthService } from './security/auth.ts';
+import type { IdleLockSetting } from './security/idleLockSetting.ts';
+import type { KeyVault } from './security/keys.ts';
+import type { PersonalDataCipher } from './security/personalData.ts';
+import type { RepositoryContext } from './security/repositoryContext.ts';
+import type { UserRepository } from './security/users.ts';
+import type { Clock } from './session/session.ts';
 
 /** This office's identity on this computer, entered once at first start (or taken from a backup). */
 export interface OfficeSettings {

@@ -8,13 +8,13 @@ import {
   type ListSuggestion,
 } from '../../shared/lists/rules.ts';
 import type { ListingAction, ListingDocument } from '../../shared/lists/listing.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { type StepSpec, StepDialog, type StepValues } from '../features/common/StepDialog.tsx';
-import { useCan } from '../security/hooks.ts';
-import { localDate } from '../session/session.ts';
-import { DateField } from '../ui/DateField.tsx';
+import { type StepSpec, StepDialog, type StepValues } from '../kernel/ui/StepDialog.tsx';
+import { useCan } from '../kernel/security/hooks.ts';
+import { localDate } from '../kernel/session/session.ts';
+import { DateField } from '../kernel/ui/DateField.tsx';
 import { ListingCells, listingName, periodText } from './labels.tsx';
 import { useGradeTick } from './useGrades.ts';
 

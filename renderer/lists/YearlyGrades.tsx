@@ -2,12 +2,12 @@ import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Industry, industries } from '../../shared/model/subject.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import { type Industry, industries } from '../../shared/subjects/model.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
-import { StepDialog, type StepValues } from '../features/common/StepDialog.tsx';
-import { useCan } from '../security/hooks.ts';
-import { localDate } from '../session/session.ts';
+import { StepDialog, type StepValues } from '../kernel/ui/StepDialog.tsx';
+import { useCan } from '../kernel/security/hooks.ts';
+import { localDate } from '../kernel/session/session.ts';
 import { type GradeYearCounts, gradeDayOf } from './gradePublication.ts';
 import { useGradeTick } from './useGrades.ts';
 

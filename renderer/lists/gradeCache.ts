@@ -17,9 +17,9 @@ import type { GradingModel } from '../../shared/grading/model.ts';
 import { gradingModelFor } from '../../shared/grading/ruleSet.ts';
 import { cityBlackListEntriesOf, type CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import { type Industry, industries } from '../../shared/model/subject.ts';
-import type { CreditRecordCollection, ListingCollection } from '../db/database.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import { type Industry, industries } from '../../shared/subjects/model.ts';
+import type { CreditRecordCollection, ListingCollection } from '../kernel/db/database.ts';
 
 export interface GradedSubject {
   subjectId: string;

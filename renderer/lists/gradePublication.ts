@@ -14,16 +14,16 @@ import {
 } from '../../shared/lists/listing.ts';
 import type { ListRule } from '../../shared/lists/rules.ts';
 import { takeListingStep } from '../../shared/lists/workflow.ts';
-import type { Industry } from '../../shared/model/subject.ts';
-import { issue, type Validated } from '../../shared/model/validation.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import type { ListingCollection } from '../db/database.ts';
-import type { JournalStep } from '../db/writer.ts';
-import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
-import { refusalOf } from '../repositories/creditRecords.ts';
-import { actingUser, type RepositoryContext } from '../security/repositoryContext.ts';
-import type { SignedInSession } from '../security/session.ts';
-import { localDate } from '../session/session.ts';
+import type { Industry } from '../../shared/subjects/model.ts';
+import { issue, type Validated } from '../../shared/base/validation.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
+import type { ListingCollection } from '../kernel/db/database.ts';
+import type { JournalStep } from '../kernel/db/writer.ts';
+import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
+import { refusalOf } from '../creditRecords/repository.ts';
+import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
+import type { SignedInSession } from '../kernel/security/session.ts';
+import { localDate } from '../kernel/session/session.ts';
 import type { GradeCache } from './gradeCache.ts';
 
 /** Documents per write: a large county's year is written in several runs, each whole or not at all. */

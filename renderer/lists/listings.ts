@@ -29,16 +29,16 @@ import {
   suggestListEntries,
 } from '../../shared/lists/rules.ts';
 import { availableListingSteps, listingWorkflow, takeListingStep } from '../../shared/lists/workflow.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { issue, type Validated } from '../../shared/model/validation.ts';
-import type { CreditDeskDatabase, ListingCollection } from '../db/database.ts';
-import { authorOf, type WriteJournal } from '../db/writeJournal.ts';
-import { refusalOf } from '../repositories/creditRecords.ts';
-import { actingUser, type RepositoryContext } from '../security/repositoryContext.ts';
-import type { SubjectRepository } from '../repositories/subjects.ts';
-import type { SignedInSession } from '../security/session.ts';
-import { localDate } from '../session/session.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { issue, type Validated } from '../../shared/base/validation.ts';
+import type { CreditDeskDatabase, ListingCollection } from '../kernel/db/database.ts';
+import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
+import { refusalOf } from '../creditRecords/repository.ts';
+import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
+import type { SubjectRepository } from '../subjects/repository.ts';
+import type { SignedInSession } from '../kernel/security/session.ts';
+import { localDate } from '../kernel/session/session.ts';
 import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 import { GradePublication, gradeListingInput, proposedListing } from './gradePublication.ts';

@@ -3,11 +3,11 @@
  * commitment serial blocks, kept in the local settings, and the city's matching key, kept with the
  * device's other secrets (sealed with the data key where the OS store is weak).
  */
-import type { SecretStore } from '../../shared/platform/bridge.ts';
+import type { SecretStore } from '../../shared/base/platform/bridge.ts';
 import type { ProvisionsResponse } from '../../shared/provisions/protocol.ts';
-import type { LocalStore } from '../db/localStore.ts';
-import { PlatformError } from '../sync/platformClient.ts';
-import type { SyncProblem } from '../sync/syncService.ts';
+import type { LocalStore } from '../kernel/db/localStore.ts';
+import { PlatformError } from '../kernel/sync/platformClient.ts';
+import type { SyncProblem } from '../kernel/sync/syncService.ts';
 
 const serialBlocksSetting = 'provisions.serialBlocks';
 export const matchingKeySecret = 'provisions.cityMatchingKey';

@@ -32,11 +32,11 @@ import {
   withRecordChange,
 } from '../../shared/reports/figures.ts';
 import { useServices } from '../app/services.ts';
-import { issueText } from '../features/credit/issues.tsx';
+import { issueText } from '../kernel/ui/issues.tsx';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
 import { useGradeTick } from '../lists/useGrades.ts';
-import { localDate } from '../session/session.ts';
-import { DateField } from '../ui/DateField.tsx';
+import { localDate } from '../kernel/session/session.ts';
+import { DateField } from '../kernel/ui/DateField.tsx';
 import { type FigureTable, figuresPdf, figuresWorkbook } from './figuresExport.ts';
 import { FiguresService } from './figuresService.ts';
 

@@ -3,8 +3,8 @@ import { notifications } from '@mantine/notifications';
 import { IconFileCertificate } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import {
   type ReportPurpose,
   type ReportVariant,
@@ -12,11 +12,11 @@ import {
   reportVariants,
 } from '../../shared/reports/report.ts';
 import { useServices } from '../app/services.ts';
-import { FormActions } from '../features/common/FormActions.tsx';
-import { IssueSummary } from '../features/credit/issues.tsx';
-import { useCan } from '../security/hooks.ts';
-import { localDate } from '../session/session.ts';
-import { DateField } from '../ui/DateField.tsx';
+import { FormActions } from '../kernel/ui/FormActions.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
+import { useCan } from '../kernel/security/hooks.ts';
+import { localDate } from '../kernel/session/session.ts';
+import { DateField } from '../kernel/ui/DateField.tsx';
 import { useReportServices } from './useReports.ts';
 
 /** "Print credit report" on a subject's page: asks type, purpose and period, then issues and saves the PDF. */

@@ -4,8 +4,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useServices } from '../app/services.ts';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { formatInstant } from '../features/subjects/labels.ts';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { formatInstant } from '../subjects/labels.ts';
 import type { IssuedReport } from './reportService.ts';
 import { useReportServices } from './useReports.ts';
 

@@ -1,9 +1,9 @@
 /**
- * The dashboard figures as files: their tables as an XLSX workbook (shared/io/xlsx.ts) and the whole
+ * The dashboard figures as files: their tables as an XLSX workbook (shared/base/io/xlsx.ts) and the whole
  * dashboard as an A4 PDF on the print pipeline. Both take the rows as the page shows them, translated.
  */
-import type { SheetInput } from '../../shared/io/xlsx.ts';
-import { writeXlsx } from '../../shared/io/xlsx.ts';
+import type { SheetInput } from '../../shared/base/io/xlsx.ts';
+import { writeXlsx } from '../../shared/base/io/xlsx.ts';
 import { Flow } from '../kernel/pdf/flow.ts';
 import { TextDocument } from '../kernel/pdf/textDocument.ts';
 

@@ -1,11 +1,11 @@
 /**
- * Counts behind the dashboard figures, read through database indexes (renderer/repositories/indexedPages.ts)
+ * Counts behind the dashboard figures, read through database indexes (renderer/kernel/db/indexedPages.ts)
  * and the in-memory subject and grade indexes: never by loading every document. Credit checks come from
  * the audit trail's `verificationQuery` entries of the period.
  */
 import { commitmentStatuses } from '../../shared/commitments/types.ts';
-import type { CreditRecordStatus } from '../../shared/model/creditRecord.ts';
-import { industries } from '../../shared/model/subject.ts';
+import type { CreditRecordStatus } from '../../shared/creditRecords/model.ts';
+import { industries } from '../../shared/subjects/model.ts';
 import type { Period } from '../../shared/reports/file.ts';
 import {
   confirmedRecordStatuses,
@@ -16,7 +16,7 @@ import {
 } from '../../shared/reports/figures.ts';
 import { rewardMeasures, type VerificationRecord } from '../../shared/verification/check.ts';
 import type { AppServices } from '../app/services.ts';
-import { indexedPage } from '../repositories/indexedPages.ts';
+import { indexedPage } from '../kernel/db/indexedPages.ts';
 
 export type FiguresDependencies = Pick<AppServices, 'db' | 'subjects' | 'listings' | 'reference' | 'audit'>;
 

@@ -18,15 +18,15 @@ import {
   type ReportVariant,
 } from '../../shared/reports/report.ts';
 import type { ReportRegistrationResponse } from '../../shared/reports/protocol.ts';
-import type { AuditEntry } from '../../shared/model/auditEntry.ts';
-import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
-import { toHex } from '../../shared/security/encoding.ts';
-import { randomBytes, sha256 } from '../../shared/security/webCrypto.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
+import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
+import { toHex } from '../../shared/base/security/encoding.ts';
+import { randomBytes, sha256 } from '../../shared/base/security/webCrypto.ts';
 import type { AppServices } from '../app/services.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
-import { authorize } from '../security/permissions.ts';
-import { localDate } from '../session/session.ts';
-import { PlatformError } from '../sync/platformClient.ts';
+import { authorize } from '../kernel/security/permissions.ts';
+import { localDate } from '../kernel/session/session.ts';
+import { PlatformError } from '../kernel/sync/platformClient.ts';
 import { printCreditReport } from './printReport.ts';
 
 export type ReportServiceDependencies = Pick<

@@ -2,10 +2,10 @@ import { Alert, Group, Loader, Select, Stack, Table, Text, Title } from '@mantin
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MeasureCase } from '../../shared/verification/check.ts';
-import { ListExportButton } from '../features/common/ListExport.tsx';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { useUserNames } from '../features/credit/useUserNames.ts';
-import { formatInstant } from '../features/subjects/labels.ts';
+import { ListExportButton } from '../kernel/ui/ListExport.tsx';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { useUserNames } from '../creditRecords/useUserNames.ts';
+import { formatInstant } from '../subjects/labels.ts';
 import { useReportServices } from '../reports/useReports.ts';
 
 /** Joint reward-and-punishment cases by month, exported for reporting upward. */

@@ -1,8 +1,8 @@
 import { Alert, Badge, Group, List, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { CheckResult, CreditStanding } from '../../shared/verification/check.ts';
-import { Fact } from '../features/common/Fact.tsx';
-import { formatInstant } from '../features/subjects/labels.ts';
+import { Fact } from '../kernel/ui/Fact.tsx';
+import { formatInstant } from '../subjects/labels.ts';
 
 export const standingColors: Readonly<Record<CreditStanding, string>> = {
   seriousDishonest: 'red',

@@ -17,7 +17,7 @@ import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import {
   type AppliedMeasure,
   appliedMeasures,
@@ -26,12 +26,12 @@ import {
   verificationMatters,
 } from '../../shared/verification/check.ts';
 import { useServices } from '../app/services.ts';
-import { FormActions } from '../features/common/FormActions.tsx';
-import { ListTable } from '../features/common/ListTable.tsx';
-import { IssueSummary } from '../features/credit/issues.tsx';
-import { SubjectIdSelect } from '../features/credit/SubjectSelect.tsx';
-import { useUserNames } from '../features/credit/useUserNames.ts';
-import { formatInstant } from '../features/subjects/labels.ts';
+import { FormActions } from '../kernel/ui/FormActions.tsx';
+import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
+import { SubjectIdSelect } from '../creditRecords/SubjectSelect.tsx';
+import { useUserNames } from '../creditRecords/useUserNames.ts';
+import { formatInstant } from '../subjects/labels.ts';
 import { useReportServices } from '../reports/useReports.ts';
 import { CheckResultView, standingColors } from './CheckResultView.tsx';
 import { saveCheckForm } from './printForm.ts';

@@ -5,11 +5,11 @@ import { IconSearch, IconShieldSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { normalizeCode } from '../../shared/domain/identifiers.ts';
+import { normalizeCode } from '../../shared/base/identifiers.ts';
 import { useServices } from '../app/services.ts';
-import { displayCode } from '../features/subjects/labels.ts';
+import { displayCode } from '../subjects/labels.ts';
 import { useReportServices } from '../reports/useReports.ts';
-import { useCan } from '../security/hooks.ts';
+import { useCan } from '../kernel/security/hooks.ts';
 
 /** Credit check from anywhere: Ctrl+K (⌘K) opens a subject search; picking one opens its check. */
 export function VerificationSpotlight() {

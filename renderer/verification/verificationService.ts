@@ -7,10 +7,10 @@
  * must never change; audit entries are append-only, hash-chained and already sync to the platform, and the
  * action existed for this. The checker reads her own checks back without audit-reading rights.
  */
-import { checkResidentId, checkUscc, normalizeCode } from '../../shared/domain/identifiers.ts';
-import type { AuditEntry } from '../../shared/model/auditEntry.ts';
-import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
-import { can } from '../../shared/security/permissions.ts';
+import { checkResidentId, checkUscc, normalizeCode } from '../../shared/base/identifiers.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
+import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
+import { can } from '../../shared/base/security/permissions.ts';
 import {
   type AppliedMeasure,
   type CheckResult,
@@ -23,8 +23,8 @@ import {
   type VerificationMatter,
   type VerificationRecord,
 } from '../../shared/verification/check.ts';
-import { authorize } from '../security/permissions.ts';
-import { localDate } from '../session/session.ts';
+import { authorize } from '../kernel/security/permissions.ts';
+import { localDate } from '../kernel/session/session.ts';
 import type { ReportService, ReportServiceDependencies } from '../reports/reportService.ts';
 
 export type CheckTarget = { subjectId: string } | { partyCode: string; partyName: string };

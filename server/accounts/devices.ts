@@ -2,7 +2,7 @@
  * Devices and their enrollment: an administrator issues a one-time code for a county, a device trades
  * it for a bearer token scoped to that county. Codes and tokens are stored as hashes only.
  */
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { DeviceInfo, EnrollmentCodeResponse } from '../../shared/sync/adminProtocol.ts';
 import { type EnrollResponse, normalizeEnrollmentCode } from '../../shared/sync/protocol.ts';
 import { newDeviceToken, newEnrollmentCode, sha256Hex } from '../auth/secrets.ts';

@@ -8,9 +8,9 @@ import {
   ruleSetId,
   ruleSetVariants,
 } from '../../shared/grading/ruleSet.ts';
-import { catalogItemId } from '../../shared/model/catalog.ts';
-import { collectionPlan, isCollectionName } from '../../shared/model/collections.ts';
-import type { ValidationIssue } from '../../shared/model/validation.ts';
+import { catalogItemId } from '../../shared/creditRecords/catalog.ts';
+import { collectionPlan, isCollectionName } from '../../shared/base/collections.ts';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import { addCounty, listCounties } from '../accounts/counties.ts';
 import { createEnrollmentCode, listDevices, listOrphanDevices, revokeDevice } from '../accounts/devices.ts';

@@ -1,5 +1,5 @@
 /** Queries of the platform's credit records (信用记录) of one county, last changed first. */
-import type { CreditRecordStatus } from '../../shared/model/creditRecord.ts';
+import type { CreditRecordStatus } from '../../shared/creditRecords/model.ts';
 import { countyList } from './documents.ts';
 
 export interface CreditRecordFilter {

@@ -1,5 +1,5 @@
 /** Queries of the platform's 双公示 licences and penalties of one county, newest decision first. */
-import type { DisclosureKind } from '../../shared/model/disclosure.ts';
+import type { DisclosureKind } from '../../shared/disclosures/model.ts';
 import { countyList } from './documents.ts';
 
 export interface DisclosureFilter {

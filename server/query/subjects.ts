@@ -1,5 +1,5 @@
 /** Queries of the platform's subjects (信用主体) of one county. */
-import type { Industry, SubjectKind, SubjectStatus } from '../../shared/model/subject.ts';
+import type { Industry, SubjectKind, SubjectStatus } from '../../shared/subjects/model.ts';
 import type { Queryable } from '../db/database.ts';
 import { countyList, type DocumentPage, liveHolders, type PageCursor } from './documents.ts';
 

@@ -13,7 +13,7 @@ import {
   type EnrollmentCodeResponse,
   enrollmentCodeRequestSchema,
 } from '../../shared/sync/adminProtocol.ts';
-import { isUuid } from '../../shared/util/uuid.ts';
+import { isUuid } from '../../shared/base/uuid.ts';
 import { createEnrollmentCode, getDevice, listDevices, revokeDevice } from '../accounts/devices.ts';
 import { authenticateOperator, type Operator } from '../accounts/operators.ts';
 import type { SignInKey } from '../auth/signInThrottle.ts';

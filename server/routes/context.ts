@@ -1,4 +1,4 @@
-import type { CollectionName } from '../../shared/model/collections.ts';
+import type { CollectionName } from '../../shared/base/collections.ts';
 import type { DocumentValidatorRegistry } from '../../shared/sync/documentValidators.ts';
 import type { DeviceSessions } from '../accounts/deviceSessions.ts';
 import type { SignInThrottle } from '../auth/signInThrottle.ts';

@@ -6,7 +6,7 @@ import {
   type CollectionScope,
   collectionPlan,
   isCollectionName,
-} from '../../shared/model/collections.ts';
+} from '../../shared/base/collections.ts';
 import type { DocumentValidator } from '../../shared/sync/documentValidators.ts';
 import { syncHeaders, syncProtocolVersion } from '../../shared/sync/protocol.ts';
 import type { DeviceIdentity } from '../accounts/devices.ts';

@@ -4,13 +4,13 @@
  * duplicated entries and entries of a chain another enrolled device pushes are flagged in
  * `audit_problems`; the entries are stored all the same, so nothing a device sent is lost.
  */
-import type { AuditEntry } from '../../shared/model/auditEntry.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
 import {
   type ChainHead,
   type ChainProblem,
   entryHash,
   verifyContinuation,
-} from '../../shared/security/auditChain.ts';
+} from '../../shared/base/security/auditChain.ts';
 import type { AuditProblem } from '../../shared/sync/adminProtocol.ts';
 import { type Queryable, toNumber } from '../db/database.ts';
 

@@ -4,7 +4,7 @@
  * can open. Clients upload before they push; a document that still refers to a missing blob is refused.
  */
 import { capabilities } from '../../shared/capabilities.ts';
-import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
+import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
 import type { Queryable } from '../db/database.ts';
 import type { WriteAuthority } from './documentStore.ts';
 

@@ -3,7 +3,7 @@
  * exited) black-list listing, the platform writes the matching `cityBlackList` reference entry in the
  * same transaction, so every county pulls it read-only (shared/lists/cityBlackList.ts).
  */
-import { cityOf } from '../../shared/domain/identifiers.ts';
+import { cityOf } from '../../shared/base/identifiers.ts';
 import { promotionOf } from '../../shared/lists/cityBlackList.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
 import { validateReferenceDocument } from '../../shared/sync/documentValidators.ts';

@@ -1,6 +1,6 @@
 /** The city's credit information catalog as the platform holds it, for validating pushed credit records. */
-import { defaultCatalog } from '../../shared/domain/credit/defaultCatalog.ts';
-import type { CatalogItem } from '../../shared/model/catalog.ts';
+import { defaultCatalog } from '../../shared/creditRecords/defaultCatalog.ts';
+import type { CatalogItem } from '../../shared/creditRecords/catalog.ts';
 import type { Queryable } from '../db/database.ts';
 
 /**

@@ -15,10 +15,10 @@ import type {
   SyncCheckpoint,
   SyncDocument,
 } from '../../shared/sync/protocol.ts';
-import { canonicalJson } from '../../shared/security/canonicalJson.ts';
+import { canonicalJson } from '../../shared/base/security/canonicalJson.ts';
 import { documentContent, localMetadataFields } from '../../shared/sync/documentContent.ts';
 import type { DocumentValidationContext, DocumentValidator } from '../../shared/sync/documentValidators.ts';
-import { issue, type ValidationIssue } from '../../shared/model/validation.ts';
+import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
 import { sha256Hex } from '../auth/secrets.ts';
 import { type Database, type Queryable, toNumber } from '../db/database.ts';
 import { problem } from '../problem.ts';

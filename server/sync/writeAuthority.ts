@@ -2,7 +2,7 @@
  * The platform's author check of pushed documents: the county's users as the platform holds them (its
  * `users` documents), judged with the shared rules in shared/sync/writePermissions.ts.
  */
-import type { CollectionName } from '../../shared/model/collections.ts';
+import type { CollectionName } from '../../shared/base/collections.ts';
 import {
   bootstrapAdministrators,
   checkWritePermission,
@@ -11,7 +11,7 @@ import {
 } from '../../shared/sync/writePermissions.ts';
 import { conflictedUsers, conflictIssues } from '../../shared/inspections/conflicts.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { Queryable } from '../db/database.ts';
 import { documentsByIds } from '../query/documents.ts';
 import type { WriteAuthority } from './documentStore.ts';

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll } from 'vitest';
-import { type CollectionName, collectionPlan } from '../../shared/model/collections.ts';
+import { type CollectionName, collectionPlan } from '../../shared/base/collections.ts';
 import {
   formatCheckpointParam,
   type PullResponse,

@@ -1,6 +1,6 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { auditEntryJsonSchema } from '../model/auditEntry.ts';
-import { personalFields } from '../security/masking.ts';
+import { auditEntryJsonSchema } from '../base/auditEntry.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateAuditLogDocument } from '../sync/documentValidators.ts';
 
 /** Hash-chained audit entries, one chain per device. */

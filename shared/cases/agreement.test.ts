@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Role, roles } from '../security/permissions.ts';
+import { type Role, roles } from '../base/security/permissions.ts';
 import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
 import { type CaseDocument, caseSteps } from './model.ts';
 import { sampleObjectionCase, sampleRepairCase } from './testFixtures.ts';

@@ -1,13 +1,13 @@
 /**
  * Working-day deadlines of cases, all configurable, counted on the holiday calendar
- * (shared/domain/credit/workdays.ts): the day a state's clock starts does not count, the n-th working day
+ * (shared/base/calendar/workdays.ts): the day a state's clock starts does not count, the n-th working day
  * after it is the last day. Defaults: a repair application is accepted within 3 working days and decided
  * within 10 working days of its acceptance (Order No. 58's 10 days, kept by Order No. 36's offices); an
  * objection is taken up within 3 working days and decided within 10 working days of being raised; a
  * published penalty found wrong (corrected or revoked) is withdrawn from publication within 3 working days
  * (Administrative Penalty Law Art. 48; its Art. 85 counts its days as working days).
  */
-import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../domain/credit/workdays.ts';
+import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { CaseDocument, CaseKind, CaseStatus } from './model.ts';
 import { caseTransition, isCaseOpen } from './workflow.ts';
 

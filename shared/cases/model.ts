@@ -8,16 +8,16 @@
  * the commitments capability once that collection syncs; until then it stays empty. A repair the national
  * channel (信用中国) decided is recorded with that decision's reference.
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import { type Attachment, attachmentListSchema, validateAttachments } from '../model/attachment.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import { type Attachment, attachmentListSchema, validateAttachments } from '../base/attachment.ts';
 import {
   type BaseDocument,
   baseDocumentProperties,
   type StampFields,
   stampFields,
-} from '../model/document.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
-import { isUuid } from '../util/uuid.ts';
+} from '../base/document.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
+import { isUuid } from '../base/uuid.ts';
 
 export const caseKinds = ['repair', 'objection'] as const;
 export type CaseKind = (typeof caseKinds)[number];

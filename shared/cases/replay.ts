@@ -5,9 +5,9 @@
  * where the steps lead.
  */
 import { replaySteps, stepTakers } from '../kit/workflow.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
-import { can, type Role } from '../security/permissions.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
+import { can, type Role } from '../base/security/permissions.ts';
 import { type CaseDocument, type CaseStatus, initialCaseStatus } from './model.ts';
 import { caseWorkflowOf, judgeCaseStep } from './workflow.ts';
 

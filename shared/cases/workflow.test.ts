@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
+import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
 import { caseDeadline, withdrawalDeadline } from './deadlines.ts';
 import type { CaseStep } from './model.ts';
 import { sampleObjectionCase, sampleRepairCase } from './testFixtures.ts';

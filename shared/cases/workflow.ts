@@ -19,7 +19,7 @@ import {
   type WorkflowDocument,
   type WorkflowTable,
 } from '../kit/workflow.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 import type {
   CaseDocument,
   CaseKind,

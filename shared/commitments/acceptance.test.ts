@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CreditRecordStatus } from '../model/creditRecord.ts';
+import type { CreditRecordStatus } from '../creditRecords/model.ts';
 import {
   checkAcceptance,
   listMembershipsOf,

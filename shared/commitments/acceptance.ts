@@ -15,10 +15,10 @@
  * - `activeGeneralDishonest`: an approved general dishonest record in publicity;
  * - `earlierBreach`: a commitment partly or not fulfilled within the look-back period.
  */
-import { addMonths } from '../domain/credit/dates.ts';
+import { addMonths } from '../base/calendar/dates.ts';
 import type { CityBlackListEntry } from '../lists/cityBlackList.ts';
 import { type ListingDocument, listingActiveOn } from '../lists/listing.ts';
-import type { CreditRecordDocument } from '../model/creditRecord.ts';
+import type { CreditRecordDocument } from '../creditRecords/model.ts';
 import { checkedTypes, type CommitmentStatus, type CommitmentType } from './types.ts';
 
 export const acceptanceRules = [

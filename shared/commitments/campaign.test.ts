@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { generateDemoSubjects } from '../demo/subjects.ts';
-import { fixtureId } from '../domain/credit/testFixtures.ts';
+import { fixtureId } from '../creditRecords/testFixtures.ts';
 import { campaignKey, planCampaign } from './campaign.ts';
 import { defaultCommitmentMatters, findMatter } from './matters.ts';
 import { validateCommitmentInput } from './model.ts';

@@ -4,8 +4,8 @@
  * scans come back. A campaign is keyed by matter and year; an enterprise that already has a commitment
  * of that key (not withdrawn) gets none, so running the campaign twice creates nothing twice.
  */
-import type { Industry, SubjectDocument } from '../model/subject.ts';
-import type { ValidationIssue } from '../model/validation.ts';
+import type { Industry, SubjectDocument } from '../subjects/model.ts';
+import type { ValidationIssue } from '../base/validation.ts';
 import type { CommitmentMatter } from './matters.ts';
 import { type CommitmentInput, emptyCommitmentInput } from './model.ts';
 import { nextCommitmentNumbers, type SerialBlock } from './numbering.ts';

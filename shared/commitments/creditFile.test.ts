@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
-import { fixtureId } from '../domain/credit/testFixtures.ts';
-import { validateCreditRecordInput } from '../model/creditRecord.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
+import { fixtureId } from '../creditRecords/testFixtures.ts';
+import { validateCreditRecordInput } from '../creditRecords/model.ts';
 import { creditFileEffect } from './creditFile.ts';
 import { defaultCommitmentMatters } from './matters.ts';
 import { finding, sampleCommitment } from './testFixtures.ts';

@@ -8,19 +8,19 @@
  *   maximum period its catalog item allows (「违背信用修复承诺的，按最长公示期限公示」).
  * Records point at the commitment through `sourceId` and the commitment lists them in `creditRecordIds`.
  */
-import { addMonths } from '../domain/credit/dates.ts';
+import { addMonths } from '../base/calendar/dates.ts';
 import {
   defaultPublicityConfig,
   defaultPublicityEnd,
   effectivePublicityRule,
   type PublicityConfig,
-} from '../domain/credit/publicity.ts';
-import { type CatalogItem, catalogItemAppliesOn, findCatalogItem } from '../model/catalog.ts';
+} from '../creditRecords/publicity.ts';
+import { type CatalogItem, catalogItemAppliesOn, findCatalogItem } from '../creditRecords/catalog.ts';
 import {
   type CreditRecordDocument,
   type CreditRecordInput,
   creditRecordTextLimits,
-} from '../model/creditRecord.ts';
+} from '../creditRecords/model.ts';
 import type { CommitmentDocument } from './model.ts';
 import { type CommitmentMatter, findMatter } from './matters.ts';
 

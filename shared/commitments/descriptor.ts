@@ -1,5 +1,5 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { personalFields } from '../security/masking.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateCommitmentDocument } from '../sync/documentValidators.ts';
 import { commitmentJsonSchema } from './model.ts';
 import { commitmentWorkflow } from './workflow.ts';

@@ -11,7 +11,7 @@ import {
   type CalendarWarning,
   type WorkdayCalendar,
   workingDaysBetween,
-} from '../domain/credit/workdays.ts';
+} from '../base/calendar/workdays.ts';
 import type { CommitmentDocument } from './model.ts';
 import { openStatuses } from './types.ts';
 

@@ -4,9 +4,9 @@
  * whether its commitments are published, the default deadline for missing materials, and under which
  * catalog items fulfilment and breach are filed. The default set below is what a county starts with.
  */
-import type { LocalizedText } from '../model/catalog.ts';
-import type { Industry } from '../model/subject.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import type { LocalizedText } from '../creditRecords/catalog.ts';
+import type { Industry } from '../subjects/model.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import {
   type CommitmentPublicity,
   commitmentPublicity,

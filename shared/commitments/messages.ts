@@ -1,6 +1,6 @@
 /**
  * Messages of credit commitments in zh-CN and en: flat i18next keys, `{{param}}` interpolation and
- * `$t(key)` nesting to name code values, as shared/i18n/credit.ts. Issue codes map to
+ * `$t(key)` nesting to name code values, as shared/creditRecords/messages.ts. Issue codes map to
  * `validation.<code>`.
  */
 import { acceptanceRules } from './acceptance.ts';

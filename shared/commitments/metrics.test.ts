@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
+import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
 import { commitmentRatio, fulfilmentRate, overdueCommitments } from './metrics.ts';
 import type { CommitmentStatus } from './types.ts';
 

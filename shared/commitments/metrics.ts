@@ -10,9 +10,9 @@
  * confirmed finding is one fulfilment record; enterprises are those not deregistered. Counts are
  * cumulative, as the platform's target is.
  */
-import type { Rate } from '../domain/credit/rates.ts';
-import type { CalendarWarning, WorkdayCalendar } from '../domain/credit/workdays.ts';
-import type { SubjectDocument } from '../model/subject.ts';
+import type { Rate } from '../disclosures/rates.ts';
+import type { CalendarWarning, WorkdayCalendar } from '../base/calendar/workdays.ts';
+import type { SubjectDocument } from '../subjects/model.ts';
 import { followUpQueue } from './followUp.ts';
 import type { CommitmentDocument } from './model.ts';
 import { decidedStatuses } from './types.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stampFields } from '../model/document.ts';
+import { stampFields } from '../base/document.ts';
 import { defaultCommitmentMatters } from './matters.ts';
 import { commitmentJsonSchema, emptyCommitmentInput, validateCommitmentInput } from './model.ts';
 import { finding, sampleCommitment } from './testFixtures.ts';

@@ -4,19 +4,19 @@
  * fulfilment status) plus what a county office needs to follow it up (missing materials and their
  * deadline, the acceptance check, the signed scan, the link to the credit records it produced).
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import { type Attachment, attachmentListSchema, validateAttachments } from '../model/attachment.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import { type Attachment, attachmentListSchema, validateAttachments } from '../base/attachment.ts';
 import {
   baseDocumentProperties,
   type BaseDocument,
   type StampFields,
   stampFields,
-} from '../model/document.ts';
-import type { SubjectKind, SubjectStatus } from '../model/subject.ts';
-import { subjectKinds } from '../model/subject.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
-import { maxEncryptedLength } from '../security/fieldCrypto.ts';
-import { isUuid } from '../util/uuid.ts';
+} from '../base/document.ts';
+import type { SubjectKind, SubjectStatus } from '../subjects/model.ts';
+import { subjectKinds } from '../subjects/model.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
+import { maxEncryptedLength } from '../base/security/fieldCrypto.ts';
+import { isUuid } from '../base/uuid.ts';
 import { type AcceptanceCheck, needsAcceptanceCheck } from './acceptance.ts';
 import { type CommitmentMatter, findMatter, matterLimits } from './matters.ts';
 import { isCommitmentNumber } from './numbering.ts';

@@ -12,8 +12,8 @@
  * not enrolled on any platform numbers from: a county that works on one computer alone. The price is that
  * serials are not consecutive across devices; the standard asks for uniqueness only.
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 
 export const serialDigits = 6;
 export const defaultBlockSize = 10_000;

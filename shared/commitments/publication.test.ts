@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, decodeCsvBytes } from '../io/csv.ts';
-import { readXlsx } from '../io/xlsx.ts';
-import { fixtureCodes } from '../domain/credit/testFixtures.ts';
+import { parseCsv, decodeCsvBytes } from '../base/io/csv.ts';
+import { readXlsx } from '../base/io/xlsx.ts';
+import { fixtureCodes } from '../creditRecords/testFixtures.ts';
 import { defaultCommitmentMatters } from './matters.ts';
 import { exportPublicationFile, publicationRecords, publicationRows } from './publication.ts';
 import { finding, sampleCommitment } from './testFixtures.ts';

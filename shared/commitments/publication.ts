@@ -5,9 +5,9 @@
  * withdrawn letters and breaches still awaiting confirmation are not published; a practitioner's ID
  * number is masked as in every public listing.
  */
-import { writeXlsx } from '../io/xlsx.ts';
-import { encodeCsv } from '../io/csv.ts';
-import { maskPersonalValue } from '../security/masking.ts';
+import { writeXlsx } from '../base/io/xlsx.ts';
+import { encodeCsv } from '../base/io/csv.ts';
+import { maskPersonalValue } from '../base/security/masking.ts';
 import { type CommitmentMatter, findMatter } from './matters.ts';
 import { commitmentMessages } from './messages.ts';
 import type { CommitmentInput } from './model.ts';

@@ -5,8 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fixtureId } from '../domain/credit/testFixtures.ts';
-import { type Role, roles } from '../security/permissions.ts';
+import { fixtureId } from '../creditRecords/testFixtures.ts';
+import { type Role, roles } from '../base/security/permissions.ts';
 import { defaultCommitmentMatters } from './matters.ts';
 import type { CommitmentDocument } from './model.ts';
 import { replayCommitment } from './replay.ts';

@@ -6,8 +6,8 @@
  * breach without facts is refused here as on the device.
  */
 import { replaySteps } from '../kit/workflow.ts';
-import type { Role } from '../security/permissions.ts';
-import type { ValidationIssue } from '../model/validation.ts';
+import type { Role } from '../base/security/permissions.ts';
+import type { ValidationIssue } from '../base/validation.ts';
 import { type CommitmentContext, type CommitmentDocument, validateCommitmentInput } from './model.ts';
 import type { CommitmentStatus } from './types.ts';
 import { type CommitmentAction, commitmentWorkflow, judgeCommitmentTransition } from './workflow.ts';

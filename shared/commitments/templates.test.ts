@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCodes } from '../domain/credit/testFixtures.ts';
+import { fixtureCodes } from '../creditRecords/testFixtures.ts';
 import { chineseDate, commitmentLetter, commitmentTemplates, templateDefaults } from './templates.ts';
 import { sampleCommitment } from './testFixtures.ts';
 import { commitmentTypes } from './types.ts';

@@ -1,5 +1,5 @@
 /** Synthetic commitments for the tests (codes from the credit-file fixtures, never real parties). */
-import { fixtureCodes, fixtureId } from '../domain/credit/testFixtures.ts';
+import { fixtureCodes, fixtureId } from '../creditRecords/testFixtures.ts';
 import { type CommitmentInput, type CommitmentOutcome, emptyCommitmentInput, emptyOutcome } from './model.ts';
 
 export const clerk = { userId: 'clerk-1', roles: ['clerk'] } as const;

@@ -25,7 +25,7 @@ import {
   type WorkflowDocument,
   type WorkflowTable,
 } from '../kit/workflow.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 import { needsAcceptanceCheck } from './acceptance.ts';
 import { type CommitmentDocument, emptyOutcome, validateOutcome } from './model.ts';
 import { type BreachOutcome, type CommitmentStatus, commitmentStatuses } from './types.ts';

@@ -1,7 +1,7 @@
-import { creditRecordWorkflow } from '../domain/credit/workflow.ts';
+import { creditRecordWorkflow } from './workflow.ts';
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { type CreditRecordDocument, creditRecordJsonSchema } from '../model/creditRecord.ts';
-import { personalFields } from '../security/masking.ts';
+import { type CreditRecordDocument, creditRecordJsonSchema } from './model.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateCreditRecordDocument } from '../sync/documentValidators.ts';
 
 /** Credit records of the five categories (信用记录) and their review workflow. */

@@ -1,6 +1,6 @@
-import { idCheckChar, organizationCodeCheckChar, usccCheckChar } from '../domain/identifiers.ts';
-import type { Industry, SubjectInput } from '../model/subject.ts';
-import { emptySubjectInput, industries } from '../model/subject.ts';
+import { idCheckChar, organizationCodeCheckChar, usccCheckChar } from '../base/identifiers.ts';
+import type { Industry, SubjectInput } from '../subjects/model.ts';
+import { emptySubjectInput, industries } from '../subjects/model.ts';
 
 /** Mulberry32: a small seeded generator, so demo data and benchmarks are the same on every run. */
 export function seededRandom(seed: number): () => number {

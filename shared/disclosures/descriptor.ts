@@ -1,7 +1,7 @@
-import { disclosureReportingWorkflow } from '../domain/credit/reporting.ts';
+import { disclosureReportingWorkflow } from './reporting.ts';
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { type DisclosureDocument, disclosureJsonSchema } from '../model/disclosure.ts';
-import { personalFields } from '../security/masking.ts';
+import { type DisclosureDocument, disclosureJsonSchema } from './model.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateDisclosureDocument } from '../sync/documentValidators.ts';
 
 /** 双公示 decisions: administrative licences and penalties, and their reporting. */

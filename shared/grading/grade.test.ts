@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
-import { defaultCreditCategories } from '../model/catalog.ts';
-import type { WorkflowEntry } from '../model/creditRecord.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
+import { defaultCreditCategories } from '../creditRecords/catalog.ts';
+import type { WorkflowEntry } from '../creditRecords/model.ts';
 import {
   type CreditFile,
   type GradedFact,

@@ -3,9 +3,9 @@
  * grade can be recomputed and explained item by item. A record counts as it stood on `asOf`: its workflow
  * steps up to that day decide whether it was approved, repaired or revoked.
  */
-import { addDays, addMonths } from '../domain/credit/dates.ts';
-import { creditRecordWorkflow } from '../domain/credit/workflow.ts';
-import type { CreditRecordDocument, CreditRecordStatus } from '../model/creditRecord.ts';
+import { addDays, addMonths } from '../base/calendar/dates.ts';
+import { creditRecordWorkflow } from '../creditRecords/workflow.ts';
+import type { CreditRecordDocument, CreditRecordStatus } from '../creditRecords/model.ts';
 import type { GradeMeasures, GradingModel, ItemValidity, ScoreItem, ScoreItemKind } from './model.ts';
 
 export type GradedRecord = Pick<

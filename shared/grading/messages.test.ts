@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCreditCategories } from '../model/catalog.ts';
+import { defaultCreditCategories } from '../creditRecords/catalog.ts';
 import type { GradingModel } from './model.ts';
 import { validateGradingModel } from './model.ts';
 import { gradingMessages } from './messages.ts';

@@ -9,10 +9,10 @@
  * catalog item or a credit category, never free text; the other item kinds take facts supplied by the
  * commitments and inspections capabilities.
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import type { CatalogItem, CreditCategory, LocalizedText } from '../model/catalog.ts';
-import { type Industry, industries } from '../model/subject.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { CatalogItem, CreditCategory, LocalizedText } from '../creditRecords/catalog.ts';
+import { type Industry, industries } from '../subjects/model.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 
 /** What an item scores: a credit record, or a fact from the commitments or inspections capability. */
 export const scoreItemKinds = [

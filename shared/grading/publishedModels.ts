@@ -5,7 +5,7 @@
  * value here is an illustrative default the city replaces when it publishes its own model.
  */
 import { blackLists } from '../lists/rules.ts';
-import type { Industry } from '../model/subject.ts';
+import type { Industry } from '../subjects/model.ts';
 import type { GradeDefinition, GradeMeasures, GradingModel, ItemValidity, ScoreItem } from './model.ts';
 
 /** The serious-dishonesty lists veto a grade. */

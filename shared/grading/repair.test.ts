@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
-import { type CatalogItem, defaultCreditCategories } from '../model/catalog.ts';
+import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
+import { type CatalogItem, defaultCreditCategories } from '../creditRecords/catalog.ts';
 import {
   checkRepairEligibility,
   defaultRepairConfig,

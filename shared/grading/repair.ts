@@ -6,17 +6,17 @@
  * law, regulation or central policy document declares non-repairable never is. Review deadlines are
  * working days (defaults from Order No. 58: 10 to decide, 3 to share the result), all configurable.
  */
-import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../domain/credit/workdays.ts';
+import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import {
   defaultPublicityConfig,
   earliestRepairDate,
   effectivePublicityRule,
   type PublicityConfig,
-} from '../domain/credit/publicity.ts';
-import { isRealDate } from '../domain/identifiers.ts';
-import type { CatalogItem, CreditCategory } from '../model/catalog.ts';
-import type { CreditRecordDocument } from '../model/creditRecord.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+} from '../creditRecords/publicity.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { CatalogItem, CreditCategory } from '../creditRecords/catalog.ts';
+import type { CreditRecordDocument } from '../creditRecords/model.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 
 /** Information excluded from repair, with the text that excludes it. */
 export interface NonRepairableRule {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
 import { defaultListRules } from '../lists/rules.ts';
-import { defaultCreditCategories } from '../model/catalog.ts';
+import { defaultCreditCategories } from '../creditRecords/catalog.ts';
 import { type CreditFile, gradeSubject } from './grade.ts';
 import { gradingMessages } from './messages.ts';
 import type { GradingModel } from './model.ts';

@@ -4,13 +4,13 @@
  * never edits an old one and grades computed under an older version stay reproducible. Devices and the
  * platform lay the published versions over the code defaults, as they do with the catalog.
  */
-import { isRealDate } from '../domain/identifiers.ts';
+import { isRealDate } from '../base/identifiers.ts';
 import { type ListRule, type ListRuleContext, defaultListRules, validateListRule } from '../lists/rules.ts';
-import { derivedUuid } from '../model/catalog.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
-import { baseDocumentProperties, type BaseDocument } from '../model/document.ts';
-import type { Industry } from '../model/subject.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { derivedUuid } from '../creditRecords/catalog.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
+import { baseDocumentProperties, type BaseDocument } from '../base/document.ts';
+import type { Industry } from '../subjects/model.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import { type GradingModel, type GradingModelContext, modelInForce, validateGradingModel } from './model.ts';
 import { defaultGradingModel } from './publishedModels.ts';
 

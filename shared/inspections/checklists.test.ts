@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
 import {
   checklistDepths,
   checklistIndustries,

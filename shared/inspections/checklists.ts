@@ -1,12 +1,12 @@
 /**
  * Checklist templates for on-site inspections: one per industry, versioned, each item with its legal
- * basis and the catalog item (shared/domain/credit/defaultCatalog.ts) a failure of it maps to when a
+ * basis and the catalog item (shared/creditRecords/defaultCatalog.ts) a failure of it maps to when a
  * rectification is escalated. The depth of a checklist follows the subject's credit state: every item has
  * a level (1 core, 2 standard, 3 full) and a lower grade gets the deeper checklist.
  */
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import type { CatalogItem } from '../model/catalog.ts';
-import type { Industry } from '../model/subject.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import type { CatalogItem } from '../creditRecords/catalog.ts';
+import type { Industry } from '../subjects/model.ts';
 
 export const checklistIndustries = [
   'construction',

@@ -4,8 +4,8 @@
  * device judges it before a draft is written; the platform judges a pushed inspection the same way, with
  * the subject and users it holds, when the inspection is new or its inspectors change.
  */
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import type { SubjectDocument } from '../model/subject.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import type { SubjectDocument } from '../subjects/model.ts';
 import type { InspectionDocument } from './document.ts';
 
 type Party = Pick<SubjectDocument, 'contactPerson' | 'legalRepresentative'>;

@@ -1,5 +1,5 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { personalFields } from '../security/masking.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
 import { planWorkflow } from './plan.ts';

@@ -3,10 +3,10 @@
  * record.ts flattened for a JSON schema (no nulls: '' stands for "none"), its workflow state and steps,
  * and the representative's ID number, encrypted at rest as a personal field.
  */
-import { attachmentListSchema } from '../model/attachment.ts';
-import { type BaseDocument, baseDocumentProperties, stampFields } from '../model/document.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import { maxEncryptedLength } from '../security/fieldCrypto.ts';
+import { attachmentListSchema } from '../base/attachment.ts';
+import { type BaseDocument, baseDocumentProperties, stampFields } from '../base/document.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import { maxEncryptedLength } from '../base/security/fieldCrypto.ts';
 import {
   type ChecklistDepth,
   type ChecklistIndustry,

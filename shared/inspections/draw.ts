@@ -11,8 +11,8 @@
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import type { Industry, SubjectStatus } from '../model/subject.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import type { Industry, SubjectStatus } from '../subjects/model.ts';
 
 export interface DrawRatios {
   /** Percent (0–100) per grade name, e.g. { AAA: 5, C: 50 }. */

@@ -3,7 +3,7 @@
  * county, not the reviewer (who returns it with an opinion, a step, and leaves the changes to them). The
  * device shows the draft read-only to everyone else; the platform refuses such a push.
  */
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import type { InspectionDocument } from './document.ts';
 
 /** Whether the user is one of the inspection's inspectors. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
+import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { InspectionDocument } from './document.ts';
 import { inspectionFigures, isPublicityLate } from './figures.ts';
 import { ordersOnClose } from './orders.ts';

@@ -4,7 +4,7 @@
  * publication within 20 working days of the inspection's closing (the 双随机、一公开 rule); the
  * publication date comes from the publicity capability, '' while an inspection has none.
  */
-import { addWorkingDays, type WorkdayCalendar } from '../domain/credit/workdays.ts';
+import { addWorkingDays, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { InspectionDocument } from './document.ts';
 import { openOrders } from './orders.ts';
 

@@ -2,7 +2,7 @@
  * The platform's rules for the plan and project kinds of the inspections collection, beyond their shape:
  * the same rules the device's repositories apply before writing.
  */
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import type { PlanDocument, ProjectDocument } from './document.ts';
 import { planStates, validatePlan } from './plan.ts';
 import { projectState, validateProject } from './project.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { creditMessages } from '../i18n/credit.ts';
-import { securityMessages } from '../i18n/security.ts';
-import { syncMessages } from '../i18n/sync.ts';
+import { creditMessages } from '../creditRecords/messages.ts';
+import { securityMessages } from '../base/security/messages.ts';
+import { syncMessages } from '../sync/messages.ts';
 import { inspectionIssueCodes, inspectionMessages } from './messages.ts';
 import { planMessages } from './planMessages.ts';
 import { inspectionWorkflow, rectificationWorkflow } from './workflows.ts';

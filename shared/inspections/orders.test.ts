@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
-import { validateCreditRecordInput } from '../model/creditRecord.ts';
-import { type Role, roles } from '../security/permissions.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
+import { validateCreditRecordInput } from '../creditRecords/model.ts';
+import { type Role, roles } from '../base/security/permissions.ts';
 import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
 import type { InspectionDocument, StoredOrder } from './document.ts';
 import {

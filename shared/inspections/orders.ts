@@ -8,17 +8,17 @@
  * with `checkOrderChanges`: the same orders rebuilt from the findings on closing, fixed fields never
  * changed, each new step replayed through the rectification table as its actor.
  */
-import { addDays } from '../domain/credit/dates.ts';
+import { addDays } from '../base/calendar/dates.ts';
 import {
   defaultPublicityEnd,
   effectivePublicityRule,
   type PublicityConfig,
-} from '../domain/credit/publicity.ts';
+} from '../creditRecords/publicity.ts';
 import type { StepActor } from '../kit/workflow.ts';
-import type { CatalogItem } from '../model/catalog.ts';
-import type { CreditRecordInput } from '../model/creditRecord.ts';
-import { issue, prefixIssues, type Validated, type ValidationIssue } from '../model/validation.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
+import type { CatalogItem } from '../creditRecords/catalog.ts';
+import type { CreditRecordInput } from '../creditRecords/model.ts';
+import { issue, prefixIssues, type Validated, type ValidationIssue } from '../base/validation.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
 import { defaultTemplateFor } from './checklists.ts';
 import type { InspectionDocument, StoredOrder } from './document.ts';
 import { escalationProposal, isOverdue, type RectificationOrder } from './rectification.ts';

@@ -4,7 +4,7 @@
  * JPEG ends with its end-of-image marker, a PNG with its IEND chunk). A picture the browser then fails
  * to decode is refused as corrupt too (renderer/inspections/photoIntake.ts).
  */
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 
 export type PhotoType = 'image/jpeg' | 'image/png' | 'image/webp';
 

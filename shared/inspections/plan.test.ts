@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { judgeStep } from '../kit/workflow.ts';
-import { type Role, roles } from '../security/permissions.ts';
+import { type Role, roles } from '../base/security/permissions.ts';
 import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
 import { type DrawCandidate, defaultDrawRatios, drawPlan } from './draw.ts';
 import {

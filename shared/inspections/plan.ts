@@ -9,9 +9,9 @@
  */
 import type { GradingModel } from '../grading/model.ts';
 import { transition, type WorkflowTable } from '../kit/workflow.ts';
-import type { Industry, SubjectStatus } from '../model/subject.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
+import type { Industry, SubjectStatus } from '../subjects/model.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
 import {
   conflictsOf,
   type DrawCandidate,

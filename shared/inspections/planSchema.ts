@@ -2,7 +2,7 @@
  * The JSON schemas of a plan's and a project's content inside the inspections collection (document.ts):
  * the `plan` field of kind `plan`, the `project` field of kind `project`.
  */
-import { industries, subjectStatuses } from '../model/subject.ts';
+import { industries, subjectStatuses } from '../subjects/model.ts';
 import { planLimits } from './plan.ts';
 import { projectLimits, projectRoles, projectTypes } from './project.ts';
 

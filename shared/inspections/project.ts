@@ -4,8 +4,8 @@
  * in `subjects`: a project is no credit subject (no code, no grade, no list entry), and every subject
  * consumer (grading, lists, reports, the subject index) would otherwise have to skip it.
  */
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
-import { isUuid } from '../util/uuid.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
+import { isUuid } from '../base/uuid.ts';
 
 export const projectTypes = ['construction', 'property', 'development'] as const;
 export type ProjectType = (typeof projectTypes)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
+import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
 import { latePublicity, publicityDeadline, publicitySummary } from './publicity.ts';
 
 const { calendar } = buildWorkdayCalendar();

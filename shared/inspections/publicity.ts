@@ -4,7 +4,7 @@
  * closing day itself does not count, as for 双公示 reporting). `latePublicity` is what a dashboard counts.
  * Not yet recorded here: the publication itself (a published date on the inspection) and its export.
  */
-import { addWorkingDays, type WorkdayCalendar } from '../domain/credit/workdays.ts';
+import { addWorkingDays, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { InspectionDocument } from './document.ts';
 
 export const defaultPublicityDays = 20;

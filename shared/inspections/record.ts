@@ -6,9 +6,9 @@
  * Photos and the signature are attachments (name, type, size) referenced by SHA-256 content hash, at any
  * depth: `inspectionAttachmentPaths` lists where they are.
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import type { Attachment } from '../model/attachment.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { Attachment } from '../base/attachment.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 import type { ChecklistIndustry, ChecklistTemplate } from './checklists.ts';
 
 export const itemResults = ['compliant', 'nonCompliant', 'notApplicable'] as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
-import { buildWorkdayCalendar } from '../domain/credit/workdays.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
+import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
 import { defaultTemplateFor } from './checklists.ts';
 import {
   escalationProposal,

@@ -1,14 +1,14 @@
 /**
  * Rectification (整改): a non-compliant finding gets an order to rectify within a number of working days
- * (the office's working-day calendar, shared/domain/credit/workdays.ts). A re-inspection closes the order
+ * (the office's working-day calendar, shared/base/calendar/workdays.ts). A re-inspection closes the order
  * (rectified) or escalates it; an escalated order proposes a credit record for review — a risk warning or
  * a dishonesty record, as the failed checklist item's catalog mapping says — linked to the finding.
  */
-import { type CalendarWarning, addWorkingDays, type WorkdayCalendar } from '../domain/credit/workdays.ts';
-import { isRealDate } from '../domain/identifiers.ts';
-import type { CatalogItem } from '../model/catalog.ts';
-import type { CreditRecordInput } from '../model/creditRecord.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import { type CalendarWarning, addWorkingDays, type WorkdayCalendar } from '../base/calendar/workdays.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { CatalogItem } from '../creditRecords/catalog.ts';
+import type { CreditRecordInput } from '../creditRecords/model.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 import type { ChecklistTemplate } from './checklists.ts';
 import type { Finding, FindingSeverity } from './record.ts';
 import type { FlowDocument, RectificationState, RectificationStep } from './workflows.ts';

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { WorkflowTable } from '../kit/workflow.ts';
-import { type Role, roles } from '../security/permissions.ts';
+import { type Role, roles } from '../base/security/permissions.ts';
 import {
   type FlowDocument,
   inspectionWorkflow,

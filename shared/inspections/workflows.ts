@@ -22,8 +22,8 @@ import {
   type WorkflowDocument,
   type WorkflowTable,
 } from '../kit/workflow.ts';
-import type { Validated, ValidationIssue } from '../model/validation.ts';
-import type { Role } from '../security/permissions.ts';
+import type { Validated, ValidationIssue } from '../base/validation.ts';
+import type { Role } from '../base/security/permissions.ts';
 
 export const inspectionStates = ['draft', 'submitted', 'closed'] as const;
 export type InspectionState = (typeof inspectionStates)[number];

@@ -4,8 +4,8 @@
  * blob-reference extraction, backups, encryption) read the registry (shared/capabilities.ts) instead of
  * their own lists; a test walks the registry and fails when a consumer lacks what a capability declares.
  */
-import { type CollectionName, type CollectionPlanEntry, collectionPlan } from '../model/collections.ts';
-import type { PersonalField } from '../security/masking.ts';
+import { type CollectionName, type CollectionPlanEntry, collectionPlan } from '../base/collections.ts';
+import type { PersonalField } from '../base/security/masking.ts';
 import type { DocumentValidator } from '../sync/documentValidators.ts';
 import { isDocumentPath, valuesAt } from './paths.ts';
 import type { WorkflowTable } from './workflow.ts';

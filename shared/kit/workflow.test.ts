@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
-import type { CreditRecordStatus, WorkflowEntry } from '../model/creditRecord.ts';
-import type { Role } from '../security/permissions.ts';
+import { creditRecordWorkflow, judgeCreditRecordStep } from '../creditRecords/workflow.ts';
+import type { CreditRecordStatus, WorkflowEntry } from '../creditRecords/model.ts';
+import type { Role } from '../base/security/permissions.ts';
 import {
   availableSteps,
   judgeStep,

@@ -3,10 +3,10 @@
  * The device asks `judgeStep` once before it takes a step; the platform replays every step a pushed
  * document carries through the same function (`replaySteps`), so both always decide alike.
  */
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
-import { type Action, can, type Role } from '../security/permissions.ts';
-import { isRealDate } from '../domain/identifiers.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
+import { type Action, can, type Role } from '../base/security/permissions.ts';
+import { isRealDate } from '../base/identifiers.ts';
 
 /** What the free text of a step means: a reason for the step, or the reviewer's opinion (审核意见). */
 export type StepTextKind = 'reason' | 'opinion';
@@ -186,7 +186,7 @@ export function availableSteps<State extends string, Step extends string>(
 }
 
 /**
- * The engine's refusals of the actor, in the permission vocabulary of shared/security/permissions.ts
+ * The engine's refusals of the actor, in the permission vocabulary of shared/base/security/permissions.ts
  * (the codes the device shows and the platform answers with); null for every other rule.
  */
 export function permissionCodeOf(code: string): 'permission.denied' | 'permission.ownWork' | null {

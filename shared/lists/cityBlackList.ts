@@ -4,11 +4,11 @@
  * per county, so entries match subjects by `subjectKey`: the USCC of an enterprise, or a keyed hash
  * (HMAC-SHA-256) of a practitioner's ID number; the ID number itself never leaves its county in a list.
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import type { LocalizedText } from '../model/catalog.ts';
-import { baseDocumentProperties, type BaseDocument } from '../model/document.ts';
-import type { SubjectKind } from '../model/subject.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { LocalizedText } from '../creditRecords/catalog.ts';
+import { baseDocumentProperties, type BaseDocument } from '../base/document.ts';
+import type { SubjectKind } from '../subjects/model.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import { type ListingDocument, listingActiveOn } from './listing.ts';
 import { type ListKind, listKinds } from './rules.ts';
 

@@ -1,5 +1,5 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { personalFields } from '../security/masking.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateListingDocument } from '../sync/documentValidators.ts';
 import { listingJsonSchema } from './listing.ts';
 import { listingWorkflow } from './workflow.ts';

@@ -5,16 +5,16 @@
  * and reason. `subjectKey` is how the city matches the subject across counties: the USCC of an enterprise,
  * a keyed hash of a practitioner's ID number, never the ID number itself.
  */
-import { isRealDate } from '../domain/identifiers.ts';
-import type { LocalizedText } from '../model/catalog.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { LocalizedText } from '../creditRecords/catalog.ts';
 import {
   baseDocumentProperties,
   type BaseDocument,
   type StampFields,
   stampFields,
-} from '../model/document.ts';
-import { issue, type ValidationIssue } from '../model/validation.ts';
-import { isUuid } from '../util/uuid.ts';
+} from '../base/document.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
+import { isUuid } from '../base/uuid.ts';
 import {
   blackLists,
   checkListEntryProposal,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
 import { type CreditFile, type GradedRecord, gradeSubject } from '../grading/grade.ts';
 import { defaultGradingModel } from '../grading/publishedModels.ts';
-import type { WorkflowEntry } from '../model/creditRecord.ts';
+import type { WorkflowEntry } from '../creditRecords/model.ts';
 import {
   checkListEntryProposal,
   defaultListRules,

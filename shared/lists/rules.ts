@@ -6,8 +6,8 @@
  * only suggested here: a reviewer decides each with a decision document. Periods are configurable
  * defaults (the exact articles were not available offline).
  */
-import { addMonths } from '../domain/credit/dates.ts';
-import { isRealDate } from '../domain/identifiers.ts';
+import { addMonths } from '../base/calendar/dates.ts';
+import { isRealDate } from '../base/identifiers.ts';
 import {
   type CreditFile,
   type GradedListEntry,
@@ -15,9 +15,9 @@ import {
   recordCounts,
   recordStanding,
 } from '../grading/grade.ts';
-import type { CatalogItem, LocalizedText } from '../model/catalog.ts';
-import type { Industry } from '../model/subject.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import type { CatalogItem, LocalizedText } from '../creditRecords/catalog.ts';
+import type { Industry } from '../subjects/model.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 
 export const listKinds = ['seriousDishonesty', 'realEstateSeriousDishonesty', 'red'] as const;
 export type ListKind = (typeof listKinds)[number];

@@ -9,7 +9,7 @@
  * or revoked) is decided the same way with the exit decision's number and its reason. The device judges a
  * step once in the repository; the platform replays every pushed step through the same function.
  */
-import { canonicalJson } from '../security/canonicalJson.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
 import {
   availableSteps,
   judgeStep,
@@ -19,8 +19,8 @@ import {
   type WorkflowDocument,
   type WorkflowTable,
 } from '../kit/workflow.ts';
-import type { Role } from '../security/permissions.ts';
-import { issue, type Validated, type ValidationIssue } from '../model/validation.ts';
+import type { Role } from '../base/security/permissions.ts';
+import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 import { type ListingAction, type ListingDocument, type ListingStatus, listingStatuses } from './listing.ts';
 
 export const listingWorkflow: WorkflowTable<ListingStatus, ListingAction> = {

@@ -1,5 +1,5 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { personalFields } from '../security/masking.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateReferenceDocument } from '../sync/documentValidators.ts';
 import { referenceJsonSchema } from './schema.ts';
 

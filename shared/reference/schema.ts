@@ -1,9 +1,9 @@
-import { holidayCalendarJsonSchema } from '../domain/credit/workdays.ts';
+import { holidayCalendarJsonSchema } from '../base/calendar/workdays.ts';
 import { ruleSetProperties } from '../grading/ruleSet.ts';
 import { cityBlackListProperties } from '../lists/cityBlackList.ts';
-import type { HolidayYear } from '../domain/credit/holidays.ts';
-import { type CatalogItem, catalogItemJsonSchema } from '../model/catalog.ts';
-import type { BaseDocument } from '../model/document.ts';
+import type { HolidayYear } from '../base/calendar/holidays.ts';
+import { type CatalogItem, catalogItemJsonSchema } from '../creditRecords/catalog.ts';
+import type { BaseDocument } from '../base/document.ts';
 
 export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList', 'ruleSet'] as const;
 

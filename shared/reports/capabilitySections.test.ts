@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleObjectionCase, sampleRepairCase } from '../cases/testFixtures.ts';
 import { finding } from '../commitments/testFixtures.ts';
-import { fixtureCodes } from '../domain/credit/testFixtures.ts';
+import { fixtureCodes } from '../creditRecords/testFixtures.ts';
 import { gradeSubject } from '../grading/grade.ts';
 import { defaultGradingModel } from '../grading/publishedModels.ts';
 import type { CityBlackListEntry } from '../lists/cityBlackList.ts';

@@ -5,7 +5,7 @@
  * left out of the public variant.
  */
 import type { CaseDocument } from '../cases/model.ts';
-import type { CreditRecordDocument } from '../model/creditRecord.ts';
+import type { CreditRecordDocument } from '../creditRecords/model.ts';
 import { chinaDateOf } from '../grading/grade.ts';
 import {
   creditCategoryNames,

@@ -4,7 +4,7 @@
  * still awaiting its second person's confirmation is shown as such to the office, and as accepted to the
  * public; letters the matter keeps from the public are left out of the public variant.
  */
-import { addMonths } from '../domain/credit/dates.ts';
+import { addMonths } from '../base/calendar/dates.ts';
 import { defaultLookBackMonths } from '../commitments/acceptance.ts';
 import { defaultCommitmentMatters, findMatter } from '../commitments/matters.ts';
 import { commitmentMessages } from '../commitments/messages.ts';

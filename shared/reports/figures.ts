@@ -10,11 +10,11 @@
  */
 import { commitmentRatioTarget } from '../commitments/metrics.ts';
 import { type CommitmentStatus, decidedStatuses } from '../commitments/types.ts';
-import { addDays, addMonths } from '../domain/credit/dates.ts';
-import { isRealDate } from '../domain/identifiers.ts';
-import type { CreditRecordDocument, CreditRecordStatus } from '../model/creditRecord.ts';
-import type { Industry } from '../model/subject.ts';
-import { issue, type Validated } from '../model/validation.ts';
+import { addDays, addMonths } from '../base/calendar/dates.ts';
+import { isRealDate } from '../base/identifiers.ts';
+import type { CreditRecordDocument, CreditRecordStatus } from '../creditRecords/model.ts';
+import type { Industry } from '../subjects/model.ts';
+import { issue, type Validated } from '../base/validation.ts';
 import type { Period } from './file.ts';
 
 export const periodKinds = ['month', 'quarter', 'year', 'custom'] as const;

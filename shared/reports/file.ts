@@ -8,10 +8,10 @@ import type { GradeResult } from '../grading/grade.ts';
 import type { InspectionDocument } from '../inspections/document.ts';
 import type { CityBlackListEntry } from '../lists/cityBlackList.ts';
 import type { ListingDocument } from '../lists/listing.ts';
-import type { CatalogItem, LocalizedText } from '../model/catalog.ts';
-import type { CreditRecordDocument } from '../model/creditRecord.ts';
-import type { DisclosureDocument } from '../model/disclosure.ts';
-import type { SubjectDocument } from '../model/subject.ts';
+import type { CatalogItem, LocalizedText } from '../creditRecords/catalog.ts';
+import type { CreditRecordDocument } from '../creditRecords/model.ts';
+import type { DisclosureDocument } from '../disclosures/model.ts';
+import type { SubjectDocument } from '../subjects/model.ts';
 
 export interface SubjectCreditFile {
   subject: SubjectDocument;

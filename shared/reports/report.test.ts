@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCodes } from '../domain/credit/testFixtures.ts';
+import { fixtureCodes } from '../creditRecords/testFixtures.ts';
 import { newVerificationCode, normalizeVerificationCode, reportNumber, verifyUrl } from './code.ts';
 import { assembleReport, checkReportRequest, type ReportRequest } from './report.ts';
 import { reportSectionKeys } from './sections.ts';

@@ -2,8 +2,8 @@
  * A credit report (信用报告) of one subject, assembled from its file as pure data; renderer/reports lays
  * it out as a PDF. Housing-sector information only: the file holds nothing else.
  */
-import { maskPersonalValue } from '../security/masking.ts';
-import type { SubjectDocument } from '../model/subject.ts';
+import { maskPersonalValue } from '../base/security/masking.ts';
+import type { SubjectDocument } from '../subjects/model.ts';
 import { type Fact, inPeriod, type Period, type ReportEntry, type SubjectCreditFile } from './file.ts';
 import {
   type ReportSectionKey,

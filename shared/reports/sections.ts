@@ -3,10 +3,10 @@
  * entries of its section, or null while this office's CreditDesk holds no such information (the section
  * is then printed as "not held", never as "none").
  */
-import { defaultCreditCategories } from '../model/catalog.ts';
-import type { CreditRecordDocument } from '../model/creditRecord.ts';
-import { type DisclosureDocument, licenceCategories, penaltyCategories } from '../model/disclosure.ts';
-import { isPubliclyVisible } from '../domain/credit/visibility.ts';
+import { defaultCreditCategories } from '../creditRecords/catalog.ts';
+import type { CreditRecordDocument } from '../creditRecords/model.ts';
+import { type DisclosureDocument, licenceCategories, penaltyCategories } from '../disclosures/model.ts';
+import { isPubliclyVisible } from '../creditRecords/visibility.ts';
 import { repairEntries } from './caseSection.ts';
 import { commitmentEntries } from './commitmentSection.ts';
 import {

@@ -5,17 +5,17 @@ import {
   fixtureId,
   sampleLicence,
   samplePenalty,
-} from '../domain/credit/testFixtures.ts';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
-import { type CreditRecordDocument, emptyCreditRecordInput } from '../model/creditRecord.ts';
-import type { DisclosureDocument } from '../model/disclosure.ts';
-import { emptySubjectInput, type SubjectDocument } from '../model/subject.ts';
+} from '../creditRecords/testFixtures.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
+import { type CreditRecordDocument, emptyCreditRecordInput } from '../creditRecords/model.ts';
+import type { DisclosureDocument } from '../disclosures/model.ts';
+import { emptySubjectInput, type SubjectDocument } from '../subjects/model.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { sampleCommitment } from '../commitments/testFixtures.ts';
 import { type InspectionDocument, noSignature } from '../inspections/document.ts';
 import type { ListingDocument } from '../lists/listing.ts';
 import { proposedBlackListing } from '../lists/testFixtures.ts';
-import type { StampFields } from '../model/document.ts';
+import type { StampFields } from '../base/document.ts';
 import type { SubjectCreditFile } from './file.ts';
 
 export function sampleSubject(overrides: Partial<SubjectDocument> = {}): SubjectDocument {

@@ -1,7 +1,7 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import type { SubjectDocument } from '../model/subject.ts';
-import { subjectJsonSchema } from '../model/subject.ts';
-import { personalFields } from '../security/masking.ts';
+import type { SubjectDocument } from './model.ts';
+import { subjectJsonSchema } from './model.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateSubjectDocument } from '../sync/documentValidators.ts';
 
 /** Enterprises and practitioners (信用主体). */

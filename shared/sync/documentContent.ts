@@ -4,7 +4,7 @@
  * metadata never cause a false conflict.
  */
 
-import { canonicalJson } from '../security/canonicalJson.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
 
 /** Local bookkeeping of RxDB that never reaches the platform's master state. */
 export const localMetadataFields = ['_meta', '_rev', '_attachments'] as const;

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { idCheckChar, organizationCodeCheckChar, usccCheckChar } from '../domain/identifiers.ts';
-import type { SubjectDocument } from '../model/subject.ts';
-import { uuidv7 } from '../util/uuid.ts';
+import { idCheckChar, organizationCodeCheckChar, usccCheckChar } from '../base/identifiers.ts';
+import type { SubjectDocument } from '../subjects/model.ts';
+import { uuidv7 } from '../base/uuid.ts';
 import {
   documentValidators,
   validateAgainstJsonSchema,

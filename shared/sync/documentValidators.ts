@@ -7,16 +7,16 @@
 import { type CaseInput, caseJsonSchema, normalizeCaseInput, validateCaseInput } from '../cases/model.ts';
 import { defaultCommitmentMatters } from '../commitments/matters.ts';
 import { type CommitmentInput, commitmentJsonSchema, validateCommitmentInput } from '../commitments/model.ts';
-import { defaultCatalog } from '../domain/credit/defaultCatalog.ts';
-import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../domain/credit/workdays.ts';
+import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
+import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../base/calendar/workdays.ts';
 import {
   type CatalogItem,
   type CatalogItemInput,
   catalogItemJsonSchema,
   defaultCreditCategories,
   validateCatalogItem,
-} from '../model/catalog.ts';
-import { validateAuditEntry } from '../model/auditEntry.ts';
+} from '../creditRecords/catalog.ts';
+import { validateAuditEntry } from '../base/auditEntry.ts';
 import { defaultTemplateFor } from '../inspections/checklists.ts';
 import {
   type InspectionInput,
@@ -36,28 +36,28 @@ import {
 import { type ListingInput, listingJsonSchema, validateListingInput } from '../lists/listing.ts';
 import { type ListRule, defaultListRules } from '../lists/rules.ts';
 import { type RuleSetDocument, ruleSetJsonSchema, validateRuleSet } from '../grading/ruleSet.ts';
-import type { CollectionName } from '../model/collections.ts';
+import type { CollectionName } from '../base/collections.ts';
 import {
   type CreditRecordInput,
   creditRecordJsonSchema,
   normalizeCreditRecordInput,
   validateCreditRecordInput,
-} from '../model/creditRecord.ts';
+} from '../creditRecords/model.ts';
 import {
   type DisclosureInput,
   disclosureJsonSchema,
   normalizeDisclosureInput,
   validateDisclosureInput,
-} from '../model/disclosure.ts';
+} from '../disclosures/model.ts';
 import {
   normalizeSubjectInput,
   type SubjectInput,
   subjectJsonSchema,
   validateSubjectInput,
-} from '../model/subject.ts';
-import { normalizeUserInput, type UserInput, userJsonSchema, validateUserInput } from '../model/user.ts';
-import { issue, uniqueIssues, type ValidationIssue } from '../model/validation.ts';
-import { isUuid } from '../util/uuid.ts';
+} from '../subjects/model.ts';
+import { normalizeUserInput, type UserInput, userJsonSchema, validateUserInput } from '../base/user.ts';
+import { issue, uniqueIssues, type ValidationIssue } from '../base/validation.ts';
+import { isUuid } from '../base/uuid.ts';
 
 export interface DocumentValidationContext {
   /** Today's date (YYYY-MM-DD) where the platform runs; bounds dates such as births in ID numbers. */

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { syncMessages } from '../i18n/sync.ts';
+import { syncMessages } from './messages.ts';
 import {
   isSyncErrorName,
   syncErrorByCode,

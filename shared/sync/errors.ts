@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * The numbered catalogue of platform errors. The integer part of a code is the HTTP status; the decimal
  * part tells errors with the same status apart (400.1, 400.2, … 400.11). The `error` name doubles as the
- * i18n key `syncError.<name>` (see shared/i18n/sync.ts); `details` fill the message parameters.
+ * i18n key `syncError.<name>` (see shared/sync/messages.ts); `details` fill the message parameters.
  */
 export const syncErrorCodes = {
   invalidJson: 400.1,

@@ -11,7 +11,7 @@
  * An outdated client gets 426 (`protocolMismatch`, `clientSchemaOutdated`) before anything is written.
  * Errors are `SyncErrorResponse` bodies from the numbered catalogue in ./errors.ts.
  */
-import { attachmentLimits } from '../model/attachment.ts';
+import { attachmentLimits } from '../base/attachment.ts';
 import { z } from 'zod';
 
 export const syncProtocolVersion = 1;

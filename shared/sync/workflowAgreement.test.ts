@@ -6,15 +6,15 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { judgeReportingStep, reportedAtAfter, reportingStepBetween } from '../domain/credit/reporting.ts';
-import { judgeCreditRecordStep, takeCreditRecordStep } from '../domain/credit/workflow.ts';
+import { judgeReportingStep, reportedAtAfter, reportingStepBetween } from '../disclosures/reporting.ts';
+import { judgeCreditRecordStep, takeCreditRecordStep } from '../creditRecords/workflow.ts';
 import {
   type CreditRecordStatus,
   type WorkflowAction,
   type WorkflowEntry,
   workflowActions,
-} from '../model/creditRecord.ts';
-import { type Role, roles } from '../security/permissions.ts';
+} from '../creditRecords/model.ts';
+import { type Role, roles } from '../base/security/permissions.ts';
 import { checkWritePermission, type KnownUser } from './writePermissions.ts';
 
 const at = '2026-03-10T08:00:00.000Z';

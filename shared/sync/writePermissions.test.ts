@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { encodeArgon2Phc, defaultArgon2Params } from '../security/argon2.ts';
-import { appendEntry } from '../security/auditChain.ts';
+import { encodeArgon2Phc, defaultArgon2Params } from '../base/security/argon2.ts';
+import { appendEntry } from '../base/security/auditChain.ts';
 import { documentValidators } from './documentValidators.ts';
 import { bootstrapAdministrators, checkWritePermission, type KnownUser } from './writePermissions.ts';
 

@@ -1,6 +1,6 @@
 /**
  * Who may write a pushed document: the platform judges every county document against the county's users
- * as it knows them and the shared permission table (shared/security/permissions.ts). A device pushes
+ * as it knows them and the shared permission table (shared/base/security/permissions.ts). A device pushes
  * only the latest state of a document, so several offline steps may arrive at once: each workflow step
  * is judged against the user who took it (`workflow[n].by`), the creation against `createdBy`, and the
  * last change against `updatedBy`.
@@ -14,21 +14,21 @@ import { editorIssues } from '../inspections/editors.ts';
 import { checkOrderChanges } from '../inspections/orders.ts';
 import { type PlanState, type PlanStep, planWorkflow } from '../inspections/plan.ts';
 import { type FlowDocument, inspectionWorkflow, replayFlow } from '../inspections/workflows.ts';
-import { creditRecordWorkflow, judgeCreditRecordStep } from '../domain/credit/workflow.ts';
-import { judgeReportingStep, reportingStepBetween } from '../domain/credit/reporting.ts';
+import { creditRecordWorkflow, judgeCreditRecordStep } from '../creditRecords/workflow.ts';
+import { judgeReportingStep, reportingStepBetween } from '../disclosures/reporting.ts';
 import type { ListingDocument } from '../lists/listing.ts';
 import { replayListing } from '../lists/workflow.ts';
 import { permissionCodeOf, replaySteps, stepTakers } from '../kit/workflow.ts';
-import type { CollectionName } from '../model/collections.ts';
+import type { CollectionName } from '../base/collections.ts';
 import {
   amendableCreditRecordFields,
   type CreditRecordStatus,
   type WorkflowEntry,
-} from '../model/creditRecord.ts';
-import type { UserStatus } from '../model/user.ts';
-import { issue, uniqueIssues, type ValidationIssue } from '../model/validation.ts';
-import { type Action, can, type Role } from '../security/permissions.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
+} from '../creditRecords/model.ts';
+import type { UserStatus } from '../base/user.ts';
+import { issue, uniqueIssues, type ValidationIssue } from '../base/validation.ts';
+import { type Action, can, type Role } from '../base/security/permissions.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
 
 /** What the platform knows of a county user. */
 export interface KnownUser {
@@ -196,7 +196,7 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
   const creation = text(next, 'source') === 'inspection' ? 'inspection.record' : 'record.create';
   if (!previous) issues.push(...checkActor(users, createdBy, creation, 'createdBy'));
 
-  // Each new step replayed through the table the device judged it with (shared/domain/credit/workflow.ts).
+  // Each new step replayed through the table the device judged it with (shared/creditRecords/workflow.ts).
   const replayed = replaySteps(
     {
       table: creditRecordWorkflow,
@@ -227,7 +227,7 @@ function checkCreditRecordWrite(next: Doc, previous: Doc | null, users: UserLook
 
   // An objection's correction (amend step) may change the amendable fields of an approved record.
   const amendedBy = replayed.added.findLast(({ step }) => step.action === 'amend')?.step.by ?? '';
-  // Republishing a repaired record sets its new publicity end (shared/domain/credit/workflow.ts).
+  // Republishing a repaired record sets its new publicity end (shared/creditRecords/workflow.ts).
   const republished = replayed.added.some(({ step }) => step.action === 'republish');
   const changedContent = previous
     ? [...changedFields(next, previous)].filter(

@@ -1,6 +1,6 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { userJsonSchema } from '../model/user.ts';
-import { personalFields } from '../security/masking.ts';
+import { userJsonSchema } from '../base/user.ts';
+import { personalFields } from '../base/security/masking.ts';
 import { validateUserDocument } from '../sync/documentValidators.ts';
 
 /** County users with their password verifiers and roles. */

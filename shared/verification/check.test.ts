@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCodes } from '../domain/credit/testFixtures.ts';
+import { fixtureCodes } from '../creditRecords/testFixtures.ts';
 import { sampleDecision, sampleFile, samplePractitioner, sampleRecord } from '../reports/testFixtures.ts';
 import {
   checkFactKeys,

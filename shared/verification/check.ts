@@ -4,13 +4,13 @@
  * that matter, and the record kept as evidence. Pure functions; the renderer stores the record in the
  * audit trail (an entry is never changed, so the evidence stays as it was shown).
  */
-import type { LocalizedText } from '../model/catalog.ts';
-import type { CreditRecordDocument } from '../model/creditRecord.ts';
-import type { DisclosureDocument } from '../model/disclosure.ts';
-import { canonicalJson } from '../security/canonicalJson.ts';
-import { toHex, utf8 } from '../security/encoding.ts';
-import { maskPersonalValue } from '../security/masking.ts';
-import { sha256 } from '../security/webCrypto.ts';
+import type { LocalizedText } from '../creditRecords/catalog.ts';
+import type { CreditRecordDocument } from '../creditRecords/model.ts';
+import type { DisclosureDocument } from '../disclosures/model.ts';
+import { canonicalJson } from '../base/security/canonicalJson.ts';
+import { toHex, utf8 } from '../base/security/encoding.ts';
+import { maskPersonalValue } from '../base/security/masking.ts';
+import { sha256 } from '../base/security/webCrypto.ts';
 import { commitmentCheckItems } from '../reports/commitmentSection.ts';
 import type { CheckItem, SubjectCreditFile } from '../reports/file.ts';
 import { openRectificationItems } from '../reports/inspectionSection.ts';

@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
-import { formatCsv } from '../../shared/io/csv.ts';
-import { reportingRows } from '../../shared/io/disclosureFile.ts';
-import { emptyDisclosureInput } from '../../shared/model/disclosure.ts';
+import { formatCsv } from '../../shared/base/io/csv.ts';
+import { reportingRows } from '../../shared/disclosures/file.ts';
+import { emptyDisclosureInput } from '../../shared/disclosures/model.ts';
 import {
   authorityCode,
   browserDates,

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { readXlsx } from '../../shared/io/xlsx.ts';
+import { readXlsx } from '../../shared/base/io/xlsx.ts';
 import {
   authorityCode,
   browserDates,

@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { idCheckChar, usccCheckChar } from '../../shared/domain/identifiers.ts';
+import { idCheckChar, usccCheckChar } from '../../shared/base/identifiers.ts';
 import {
   accounts,
   browserDates,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Download, Page } from '@playwright/test';
 import { expect, test } from '@playwright/test';
-import { usccCheckChar } from '../../shared/domain/identifiers.ts';
+import { usccCheckChar } from '../../shared/base/identifiers.ts';
 
 /** The accounts the end-to-end tests create (strong passwords, as the app demands). */
 export const accounts = {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect as baseExpect, type Page, test } from '@playwright/test';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { usccCheckChar } from '../../shared/domain/identifiers.ts';
+import { usccCheckChar } from '../../shared/base/identifiers.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';

@@ -1,5 +1,5 @@
 import { expect as baseExpect, type Page, test } from '@playwright/test';
-import { usccCheckChar } from '../../shared/domain/identifiers.ts';
+import { usccCheckChar } from '../../shared/base/identifiers.ts';
 import {
   accounts,
   browserDates,

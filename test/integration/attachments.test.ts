@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Attachment } from '../../shared/model/attachment.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import { sha256Hex } from '../../shared/security/blobCrypto.ts';
-import { rawProfileContents } from '../../renderer/security/testSupport.ts';
-import type { SignedInSession } from '../../renderer/security/session.ts';
+import type { Attachment } from '../../shared/base/attachment.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import { sha256Hex } from '../../shared/base/security/blobCrypto.ts';
+import { rawProfileContents } from '../../renderer/kernel/security/testSupport.ts';
+import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import {
   creditFileCollections,
   enrolledForCreditRecords,

@@ -7,9 +7,9 @@
 import { firstValueFrom } from 'rxjs';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { openCaseRepository, type CaseFields, emptyCaseFields } from '../../renderer/cases/repository.ts';
-import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
+import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
 import { checkWritePermission, type KnownUser } from '../../shared/sync/writePermissions.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import { eachProfileWithEnterprise, recordFields, recordPenalty, users } from './creditHarness.ts';
 
 const each = eachProfileWithEnterprise('2026-09-07T02:00:00.000Z');

@@ -1,8 +1,8 @@
 /** A city-wide serious-dishonesty list entry naming a subject of this county, as another county decided it. */
-import { cityOf } from '../../renderer/repositories/reference.ts';
+import { cityOf } from '../../renderer/reference/repository.ts';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 
 export function cityEntryFor(
   subject: Pick<SubjectDocument, 'county' | 'code' | 'name'>,

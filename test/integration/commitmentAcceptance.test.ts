@@ -9,9 +9,9 @@ import {
   type CommitmentRepository,
   emptyCommitmentFields,
 } from '../../renderer/commitments/repository.ts';
-import type { JournalStep } from '../../renderer/db/writeJournal.ts';
+import type { JournalStep } from '../../renderer/kernel/db/writeJournal.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import { cityEntryFor } from './cityListHarness.ts';
 import { acceptedCommitment, openCommitments } from './commitmentHarness.ts';
 import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';

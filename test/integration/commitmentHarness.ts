@@ -7,9 +7,9 @@ import {
   CommitmentRepository,
   type CommitmentRepositoryOptions,
 } from '../../renderer/commitments/repository.ts';
-import type { JournalStep } from '../../renderer/db/writeJournal.ts';
+import type { JournalStep } from '../../renderer/kernel/db/writeJournal.ts';
 import { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
-import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
+import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import type { Profile } from './creditHarness.ts';
 import { memorySecrets } from './harness.ts';

@@ -10,8 +10,8 @@ import {
   type CommitmentRepository,
   emptyCommitmentFields,
 } from '../../renderer/commitments/repository.ts';
-import { authorOf, type JournalStep } from '../../renderer/db/writeJournal.ts';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
+import { authorOf, type JournalStep } from '../../renderer/kernel/db/writeJournal.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import { checkWritePermission, type KnownUser } from '../../shared/sync/writePermissions.ts';
 import { acceptedCommitment, openCommitments } from './commitmentHarness.ts';
 import { eachProfileWithEnterprise, recordFields, users } from './creditHarness.ts';

@@ -4,10 +4,10 @@
  * ways; a party registered on the way; the campaign run twice; bad input refused with nothing written.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import type { CommitmentFields, CommitmentRepository } from '../../renderer/commitments/repository.ts';
-import type { JournalStep } from '../../renderer/db/writeJournal.ts';
+import type { JournalStep } from '../../renderer/kernel/db/writeJournal.ts';
 import { acceptedCommitment, office, openCommitments } from './commitmentHarness.ts';
 import {
   enterpriseInput,

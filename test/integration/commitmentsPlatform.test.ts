@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import { finding, sampleCommitment } from '../../shared/commitments/testFixtures.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 import { countyStaff } from '../../server/fixtures/users.ts';
 import { createRows, refusals, updateRow, usePlatform } from '../../server/test/harness.ts';
 

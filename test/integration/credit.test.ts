@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isPubliclyVisible } from '../../shared/domain/credit/visibility.ts';
-import type { DisclosureInput } from '../../shared/model/disclosure.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import { isPubliclyVisible } from '../../shared/creditRecords/visibility.ts';
+import type { DisclosureInput } from '../../shared/disclosures/model.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import { documentValidators } from '../../shared/sync/documentValidators.ts';
 import {
   codes,

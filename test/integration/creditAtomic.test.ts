@@ -1,8 +1,8 @@
 import { filter, firstValueFrom } from 'rxjs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { DisclosureInput } from '../../shared/model/disclosure.ts';
-import { emptySubjectInput, type SubjectDocument } from '../../shared/model/subject.ts';
-import { openCreditRepositories } from '../../renderer/repositories/disclosures.ts';
+import type { DisclosureInput } from '../../shared/disclosures/model.ts';
+import { emptySubjectInput, type SubjectDocument } from '../../shared/subjects/model.ts';
+import { openCreditRepositories } from '../../renderer/disclosures/repository.ts';
 import {
   codes,
   enterpriseInput,

@@ -6,11 +6,11 @@
  */
 import type { MangoQuerySelector } from 'rxdb';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CreditRecordDocument } from '../../shared/model/creditRecord.ts';
-import { creditRecordStatuses } from '../../shared/model/creditRecord.ts';
-import { openDatabase } from '../../renderer/db/database.ts';
-import { Writer } from '../../renderer/db/writer.ts';
-import type { SignedInSession } from '../../renderer/security/session.ts';
+import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import { creditRecordStatuses } from '../../shared/creditRecords/model.ts';
+import { openDatabase } from '../../renderer/kernel/db/database.ts';
+import { Writer } from '../../renderer/kernel/db/writer.ts';
+import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import {
   creditFileCollections,
   enrolledForCreditRecords,

@@ -10,32 +10,29 @@ import {
 } from '../../renderer/commitments/repository.ts';
 import type { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
 import { afterEach, beforeEach } from 'vitest';
-import { samplePenalty, withIdCheck, withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
-import type { DisclosureDocument, DisclosureInput } from '../../shared/model/disclosure.ts';
-import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/model/subject.ts';
-import { deriveKeysFromMaster, generateDataKey } from '../../shared/security/fieldCrypto.ts';
-import type { Role } from '../../shared/security/permissions.ts';
+import { samplePenalty, withIdCheck, withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
+import type { DisclosureDocument, DisclosureInput } from '../../shared/disclosures/model.ts';
+import { emptySubjectInput, type SubjectDocument, type SubjectInput } from '../../shared/subjects/model.ts';
+import { deriveKeysFromMaster, generateDataKey } from '../../shared/base/security/fieldCrypto.ts';
+import type { Role } from '../../shared/base/security/permissions.ts';
 import {
   type CreditDeskCollections,
   type CreditDeskDatabase,
   openDatabase,
-} from '../../renderer/db/database.ts';
-import { LocalStore } from '../../renderer/db/localStore.ts';
-import { WriteJournal } from '../../renderer/db/writeJournal.ts';
-import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
-import {
-  type CreditRecordFields,
-  CreditRecordRepository,
-} from '../../renderer/repositories/creditRecords.ts';
-import { DisclosureRepository } from '../../renderer/repositories/disclosures.ts';
-import { ReferenceRepository } from '../../renderer/repositories/reference.ts';
-import { SubjectRepository } from '../../renderer/repositories/subjects.ts';
-import { AuditService } from '../../renderer/security/audit.ts';
-import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
-import type { RepositoryContext } from '../../renderer/security/repositoryContext.ts';
-import type { SignedInSession } from '../../renderer/security/session.ts';
-import { syncRegistration } from '../../renderer/sync/registration.ts';
-import { SyncService } from '../../renderer/sync/syncService.ts';
+} from '../../renderer/kernel/db/database.ts';
+import { LocalStore } from '../../renderer/kernel/db/localStore.ts';
+import { WriteJournal } from '../../renderer/kernel/db/writeJournal.ts';
+import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
+import { type CreditRecordFields, CreditRecordRepository } from '../../renderer/creditRecords/repository.ts';
+import { DisclosureRepository } from '../../renderer/disclosures/repository.ts';
+import { ReferenceRepository } from '../../renderer/reference/repository.ts';
+import { SubjectRepository } from '../../renderer/subjects/repository.ts';
+import { AuditService } from '../../renderer/kernel/security/audit.ts';
+import { PersonalDataCipher } from '../../renderer/kernel/security/personalData.ts';
+import type { RepositoryContext } from '../../renderer/kernel/security/repositoryContext.ts';
+import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
+import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
+import { SyncService } from '../../renderer/kernel/sync/syncService.ts';
 import { fastBackoff, memorySecrets, type TestPlatform, testCounty, testStaff } from './harness.ts';
 import type { ListingRepository } from '../../renderer/lists/listings.ts';
 import type { ReportServiceDependencies } from '../../renderer/reports/reportService.ts';

@@ -3,10 +3,10 @@ import {
   type DisclosureDocument,
   type DisclosureInput,
   emptyDisclosureInput,
-} from '../../shared/model/disclosure.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { encodeCsv } from '../../shared/io/csv.ts';
-import { reportingRows } from '../../shared/io/disclosureFile.ts';
+} from '../../shared/disclosures/model.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { encodeCsv } from '../../shared/base/io/csv.ts';
+import { reportingRows } from '../../shared/disclosures/file.ts';
 import {
   codes,
   enterpriseInput,

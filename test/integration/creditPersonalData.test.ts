@@ -1,10 +1,10 @@
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type DisclosureDocument, disclosureJsonSchema } from '../../shared/model/disclosure.ts';
-import { emptySubjectInput, type SubjectDocument } from '../../shared/model/subject.ts';
-import { migratePersonalCollections } from '../../renderer/db/database.ts';
-import { rawProfileContents } from '../../renderer/security/testSupport.ts';
+import { type DisclosureDocument, disclosureJsonSchema } from '../../shared/disclosures/model.ts';
+import { emptySubjectInput, type SubjectDocument } from '../../shared/subjects/model.ts';
+import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
+import { rawProfileContents } from '../../renderer/kernel/security/testSupport.ts';
 import { codes, openProfile, type Profile, recordPenalty, registerSubject } from './creditHarness.ts';
 
 let profile: Profile | null = null;

@@ -1,18 +1,18 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { reportingDeadline } from '../../shared/domain/credit/deadlines.ts';
-import { defaultCatalog } from '../../shared/domain/credit/defaultCatalog.ts';
-import { asDocument, samplePenalty } from '../../shared/domain/credit/testFixtures.ts';
-import type { HolidayCalendarDocument } from '../../shared/domain/credit/workdays.ts';
-import type { CatalogItemDocument } from '../../shared/model/catalog.ts';
+import { reportingDeadline } from '../../shared/disclosures/deadlines.ts';
+import { defaultCatalog } from '../../shared/creditRecords/defaultCatalog.ts';
+import { asDocument, samplePenalty } from '../../shared/creditRecords/testFixtures.ts';
+import type { HolidayCalendarDocument } from '../../shared/base/calendar/workdays.ts';
+import type { CatalogItemDocument } from '../../shared/creditRecords/catalog.ts';
 import {
   validateCreditRecordDocument,
   validateDisclosureDocument,
   validateReferenceDocument,
 } from '../../shared/sync/documentValidators.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import { keepExpiring } from '../../renderer/repositories/creditRecords.ts';
-import { catalogItemId } from '../../shared/model/catalog.ts';
-import { cityOf } from '../../renderer/repositories/reference.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
+import { keepExpiring } from '../../renderer/creditRecords/repository.ts';
+import { catalogItemId } from '../../shared/creditRecords/catalog.ts';
+import { cityOf } from '../../renderer/reference/repository.ts';
 import {
   county,
   enterpriseInput,

@@ -5,8 +5,8 @@ import {
   type CreditRecordDocument,
   type CreditRecordStatus,
   creditRecordJsonSchema,
-} from '../../shared/model/creditRecord.ts';
-import type { CreditRecordQuery } from '../../renderer/repositories/creditRecords.ts';
+} from '../../shared/creditRecords/model.ts';
+import type { CreditRecordQuery } from '../../renderer/creditRecords/repository.ts';
 import {
   codes,
   enterpriseInput,

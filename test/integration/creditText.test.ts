@@ -1,16 +1,16 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { workflowActions } from '../../shared/model/creditRecord.ts';
-import { disclosureKinds } from '../../shared/model/disclosure.ts';
+import { workflowActions } from '../../shared/creditRecords/model.ts';
+import { disclosureKinds } from '../../shared/disclosures/model.ts';
 import { createI18n, messageKeys } from '../../renderer/i18n/index.ts';
 
-const featureFolders = ['credit', 'disclosures', 'dashboard'].map((name) => join('renderer/features', name));
+const featureFolders = ['creditRecords', 'disclosures', 'dashboard'].map((name) => join('renderer', name));
 const sources = [
   ...featureFolders.flatMap((folder) => readdirSync(folder).map((file) => join(folder, file))),
-  'renderer/repositories/disclosures.ts',
-  'renderer/repositories/disclosureFiles.ts',
-  'renderer/features/subjects/SubjectDetailPage.tsx',
+  'renderer/disclosures/repository.ts',
+  'renderer/disclosures/disclosureFiles.ts',
+  'renderer/subjects/SubjectDetailPage.tsx',
 ].map((file) => readFileSync(file, 'utf8'));
 
 /** Keys the screens build from values: every value they can take. */

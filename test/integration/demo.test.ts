@@ -9,11 +9,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlatformBridge, SecretStore } from '../../shared/platform/bridge.ts';
+import type { PlatformBridge, SecretStore } from '../../shared/base/platform/bridge.ts';
 import { type Opened, openCore, openShell, openWorkspace } from '../../renderer/app/bootstrap.ts';
 import type { AppServices } from '../../renderer/app/services.ts';
 import type { CoreServices } from '../../renderer/kernel/services.ts';
-import { demoPassword, demoUsers } from '../../renderer/security/demo.ts';
+import { demoPassword, demoUsers } from '../../renderer/kernel/security/demo.ts';
 import {
   demoCounty,
   issueDemoEnrollmentCode,

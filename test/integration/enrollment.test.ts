@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncPaths } from '../../shared/sync/protocol.ts';
-import { LocalStore } from '../../renderer/db/localStore.ts';
+import { LocalStore } from '../../renderer/kernel/db/localStore.ts';
 import { DeviceProvisions, matchingKeySecret } from '../../renderer/provisions/deviceProvisions.ts';
 import { listDevices } from '../../server/accounts/devices.ts';
 import { cityMatchingKey } from '../../server/accounts/provisions.ts';

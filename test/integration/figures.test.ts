@@ -5,11 +5,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboardFigures, cellKey } from '../../shared/reports/figures.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
 import { FiguresService } from '../../renderer/reports/figuresService.ts';
 import { ReportService } from '../../renderer/reports/reportService.ts';
-import type { SyncService } from '../../renderer/sync/syncService.ts';
+import type { SyncService } from '../../renderer/kernel/sync/syncService.ts';
 import { VerificationService } from '../../renderer/verification/verificationService.ts';
 import {
   codes,

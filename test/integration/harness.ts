@@ -23,22 +23,22 @@ import {
   type SubjectInput,
   subjectJsonSchema,
   validateSubjectInput,
-} from '../../shared/model/subject.ts';
-import type { SecretStore } from '../../shared/platform/bridge.ts';
+} from '../../shared/subjects/model.ts';
+import type { SecretStore } from '../../shared/base/platform/bridge.ts';
 import { auditCapability } from '../../shared/audit/descriptor.ts';
-import type { AuditEntry } from '../../shared/model/auditEntry.ts';
-import { deriveKeysFromMaster } from '../../shared/security/fieldCrypto.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
-import type { CreditDeskDatabase } from '../../renderer/db/database.ts';
-import { LocalStore } from '../../renderer/db/localStore.ts';
-import { Writer } from '../../renderer/db/writer.ts';
-import { AuditService } from '../../renderer/security/audit.ts';
-import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
-import type { RepositoryContext } from '../../renderer/security/repositoryContext.ts';
-import { localDate, type Session, systemClock } from '../../renderer/session/session.ts';
-import type { BackoffOptions } from '../../renderer/sync/backoff.ts';
-import { syncRegistration } from '../../renderer/sync/registration.ts';
-import { SyncService, type SyncServiceOptions } from '../../renderer/sync/syncService.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
+import { deriveKeysFromMaster } from '../../shared/base/security/fieldCrypto.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
+import type { CreditDeskDatabase } from '../../renderer/kernel/db/database.ts';
+import { LocalStore } from '../../renderer/kernel/db/localStore.ts';
+import { Writer } from '../../renderer/kernel/db/writer.ts';
+import { AuditService } from '../../renderer/kernel/security/audit.ts';
+import { PersonalDataCipher } from '../../renderer/kernel/security/personalData.ts';
+import type { RepositoryContext } from '../../renderer/kernel/security/repositoryContext.ts';
+import { localDate, type Session, systemClock } from '../../renderer/kernel/session/session.ts';
+import type { BackoffOptions } from '../../renderer/kernel/sync/backoff.ts';
+import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
+import { SyncService, type SyncServiceOptions } from '../../renderer/kernel/sync/syncService.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { countyStaff, seedCountyStaff, type StaffMember, staffRoles } from '../../server/fixtures/users.ts';
@@ -173,7 +173,7 @@ function sharedAuditLog(): Promise<RxCollection<AuditEntry>> {
 }
 
 /**
- * The writer of a client (renderer/db/writer.ts) over its database and local store, acting as the
+ * The writer of a client (renderer/kernel/db/writer.ts) over its database and local store, acting as the
  * seeded staff member whose id the session carries.
  */
 async function clientWriter(db: TestDatabase, local: LocalStore, session: Session): Promise<Writer> {

@@ -6,14 +6,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlanRepository } from '../../renderer/inspections/plans.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
-import type { SignedInSession } from '../../renderer/security/session.ts';
-import { PlatformClient, requestEnrollment } from '../../renderer/sync/platformClient.ts';
-import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
+import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
+import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import { defaultDrawRatios } from '../../shared/inspections/draw.ts';
 import { candidateOf } from '../../shared/inspections/plan.ts';
 import { emptyProject } from '../../shared/inspections/project.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import type { Role } from '../../shared/security/permissions.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import type { Role } from '../../shared/base/security/permissions.ts';
 import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
 import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
 

@@ -4,14 +4,14 @@
  * to by it, and the platform refuses an inspection until its photos are uploaded.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../shared/security/blobCrypto.ts';
-import type { Role } from '../../shared/security/permissions.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import { sha256Hex } from '../../shared/base/security/blobCrypto.ts';
+import type { Role } from '../../shared/base/security/permissions.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 import { DraftAutosave } from '../../renderer/inspections/autosave.ts';
 import { type InspectionFields, InspectionRepository } from '../../renderer/inspections/repository.ts';
-import { rawProfileContents } from '../../renderer/security/testSupport.ts';
-import type { SignedInSession } from '../../renderer/security/session.ts';
-import { PlatformClient, requestEnrollment } from '../../renderer/sync/platformClient.ts';
+import { rawProfileContents } from '../../renderer/kernel/security/testSupport.ts';
+import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
+import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
 import { codes, enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
 import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
 

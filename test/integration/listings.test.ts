@@ -9,12 +9,12 @@ import { defaultGradingModel } from '../../shared/grading/publishedModels.ts';
 import { ruleSetId } from '../../shared/grading/ruleSet.ts';
 import { subjectKeyOf } from '../../shared/lists/cityBlackList.ts';
 import { defaultListRules } from '../../shared/lists/rules.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import { GradeCache } from '../../renderer/lists/gradeCache.ts';
 import { GradePublication } from '../../renderer/lists/gradePublication.ts';
 import { ListingRepository, unenrolledMatchingKey } from '../../renderer/lists/listings.ts';
-import { cityOf } from '../../renderer/repositories/reference.ts';
+import { cityOf } from '../../renderer/reference/repository.ts';
 import { cityEntryFor } from './cityListHarness.ts';
 import {
   codes,

@@ -3,7 +3,7 @@
  * its object stores, indexes and records, read and written with the plain IndexedDB API (no Dexie, no
  * RxDB), so a dump made by one release loads unchanged under another. Bytes are kept as base64.
  */
-import { fromBase64, toBase64 } from '../../shared/security/encoding.ts';
+import { fromBase64, toBase64 } from '../../shared/base/security/encoding.ts';
 
 export interface StoreDump {
   name: string;

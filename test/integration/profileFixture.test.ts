@@ -7,13 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PlatformBridge } from '../../shared/platform/bridge.ts';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import type { UserDocument } from '../../shared/model/user.ts';
+import type { PlatformBridge } from '../../shared/base/platform/bridge.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import type { UserDocument } from '../../shared/base/user.ts';
 import { openWorkspace } from '../../renderer/app/bootstrap.ts';
 import type { AppServices } from '../../renderer/app/services.ts';
-import { IdleLockSetting } from '../../renderer/security/idleLockSetting.ts';
-import { memorySecretStore, openTestProfile, type TestProfile } from '../../renderer/security/testSupport.ts';
+import { IdleLockSetting } from '../../renderer/kernel/security/idleLockSetting.ts';
+import {
+  memorySecretStore,
+  openTestProfile,
+  type TestProfile,
+} from '../../renderer/kernel/security/testSupport.ts';
 import { type DatabaseDump, loadProfile } from './profileDump.ts';
 
 interface Fixture {

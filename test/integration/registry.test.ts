@@ -6,15 +6,19 @@
 import { describe, expect, it } from 'vitest';
 import { capabilities } from '../../shared/capabilities.ts';
 import type { Capability, CollectionSchema } from '../../shared/kit/capability.ts';
-import { collectionNames, collectionPlan } from '../../shared/model/collections.ts';
-import { deriveKeysFromMaster, generateDataKey, isEncrypted } from '../../shared/security/fieldCrypto.ts';
-import { isAction, roles } from '../../shared/security/permissions.ts';
+import { collectionNames, collectionPlan } from '../../shared/base/collections.ts';
+import {
+  deriveKeysFromMaster,
+  generateDataKey,
+  isEncrypted,
+} from '../../shared/base/security/fieldCrypto.ts';
+import { isAction, roles } from '../../shared/base/security/permissions.ts';
 import { documentUniqueFields, documentValidators } from '../../shared/sync/documentValidators.ts';
 import { checkWritePermission } from '../../shared/sync/writePermissions.ts';
-import { openDatabase } from '../../renderer/db/database.ts';
+import { openDatabase } from '../../renderer/kernel/db/database.ts';
 import { messageKeys } from '../../renderer/i18n/index.ts';
-import { PersonalDataCipher } from '../../renderer/security/personalData.ts';
-import { syncRegistration } from '../../renderer/sync/registration.ts';
+import { PersonalDataCipher } from '../../renderer/kernel/security/personalData.ts';
+import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
 
 const registered = capabilities.all;
 

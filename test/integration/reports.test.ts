@@ -7,23 +7,23 @@ import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { ReportRegistration } from '../../shared/reports/protocol.ts';
 import { resultDigest } from '../../shared/verification/check.ts';
 import { ReportService, type ReportServiceDependencies } from '../../renderer/reports/reportService.ts';
 import { BehaviorSubject } from 'rxjs';
 import type { AppServices } from '../../renderer/app/services.ts';
 import { reportServicesOf } from '../../renderer/reports/useReports.ts';
-import { PlatformError } from '../../renderer/sync/platformClient.ts';
-import type { SyncService } from '../../renderer/sync/syncService.ts';
+import { PlatformError } from '../../renderer/kernel/sync/platformClient.ts';
+import type { SyncService } from '../../renderer/kernel/sync/syncService.ts';
 import { VerificationService } from '../../renderer/verification/verificationService.ts';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
-import { uuidv7 } from '../../shared/util/uuid.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 import { CommitmentRepository, emptyCommitmentFields } from '../../renderer/commitments/repository.ts';
 import { ListingRepository } from '../../renderer/lists/listings.ts';
 import { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
-import { AttachmentStore } from '../../renderer/repositories/attachments.ts';
-import { cityOf } from '../../renderer/repositories/reference.ts';
+import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
+import { cityOf } from '../../renderer/reference/repository.ts';
 import {
   codes,
   county,

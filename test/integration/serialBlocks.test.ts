@@ -5,12 +5,12 @@
  * blocks existed gets one when it next reaches the platform, and refuses to number while it cannot.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SubjectDocument } from '../../shared/model/subject.ts';
-import { withUsccCheck } from '../../shared/domain/credit/testFixtures.ts';
+import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import type { CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
-import type { SignedInSession } from '../../renderer/security/session.ts';
-import { PlatformClient, PlatformError } from '../../renderer/sync/platformClient.ts';
+import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
+import { PlatformClient, PlatformError } from '../../renderer/kernel/sync/platformClient.ts';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { countyStaff, seedCountyStaff } from '../../server/fixtures/users.ts';
 import { createRows, type TestDevice, usePlatform } from '../../server/test/harness.ts';

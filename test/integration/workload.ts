@@ -3,10 +3,10 @@
  * them: every client and the platform hold the same documents, and no edit was lost without a trace.
  */
 import { generateDemoSubjects } from '../../shared/demo/subjects.ts';
-import type { SubjectDocument, SubjectInput } from '../../shared/model/subject.ts';
-import { canonicalJson } from '../../shared/security/canonicalJson.ts';
+import type { SubjectDocument, SubjectInput } from '../../shared/subjects/model.ts';
+import { canonicalJson } from '../../shared/base/security/canonicalJson.ts';
 import { documentContent } from '../../shared/sync/documentContent.ts';
-import type { ConflictEntry } from '../../renderer/sync/syncStore.ts';
+import type { ConflictEntry } from '../../renderer/kernel/sync/syncStore.ts';
 import type { RunningPlatform } from '../../server/index.ts';
 import { type TestClient, testCounty } from './harness.ts';
 

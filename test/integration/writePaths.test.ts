@@ -1,5 +1,5 @@
 /**
- * Writes to the synced collections go through the write journal (renderer/db/writeJournal.ts), which
+ * Writes to the synced collections go through the write journal (renderer/kernel/db/writeJournal.ts), which
  * keeps the history and audits each step. This test scans renderer/ for RxDB write calls and fails on
  * any not listed below: a new write path must go through the journal or be added here with its reason.
  * The entries marked "to move" are the direct writes issue 9 moves onto one writer; remove each entry
@@ -15,21 +15,21 @@ const writeCall =
 
 /** `file method` → how many calls are allowed there, and why. */
 const allowed: Record<string, { count: number; why: string }> = {
-  'renderer/db/writer.ts bulkInsert': { count: 2, why: 'the writer creates documents' },
-  'renderer/db/writer.ts bulkUpsert': { count: 1, why: 'the writer restores documents' },
-  'renderer/db/writer.ts incrementalPatch': { count: 1, why: 'the writer writes new versions' },
-  'renderer/db/writer.ts remove': { count: 1, why: 'the writer removes documents' },
-  'renderer/db/writer.ts upsert': { count: 1, why: 'the writer brings back a deleted document' },
-  'renderer/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
-  'renderer/repositories/reference.ts bulkInsert': {
+  'renderer/kernel/db/writer.ts bulkInsert': { count: 2, why: 'the writer creates documents' },
+  'renderer/kernel/db/writer.ts bulkUpsert': { count: 1, why: 'the writer restores documents' },
+  'renderer/kernel/db/writer.ts incrementalPatch': { count: 1, why: 'the writer writes new versions' },
+  'renderer/kernel/db/writer.ts remove': { count: 1, why: 'the writer removes documents' },
+  'renderer/kernel/db/writer.ts upsert': { count: 1, why: 'the writer brings back a deleted document' },
+  'renderer/kernel/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
+  'renderer/reference/repository.ts bulkInsert': {
     count: 1,
     why: 'seeds the default catalog; city data flows down and is not audited',
   },
-  'renderer/repositories/subjectIndexKeeper.ts remove': {
+  'renderer/subjects/subjectIndexKeeper.ts remove': {
     count: 2,
     why: 'the in-memory search index, not a collection',
   },
-  'renderer/platform/browser.ts remove': { count: 1, why: 'a DOM element, not a collection' },
+  'renderer/kernel/platform/browser.ts remove': { count: 1, why: 'a DOM element, not a collection' },
 };
 
 function sources(folder: string): string[] {

@@ -1,10 +1,10 @@
 /** The audit trail on arrival: append-only, deduplicated, chains verified and problems flagged. */
 import { expect, test } from 'vitest';
-import type { AuditEntry } from '../../../shared/model/auditEntry.ts';
-import { appendEntry, entryHash } from '../../../shared/security/auditChain.ts';
+import type { AuditEntry } from '../../../shared/base/auditEntry.ts';
+import { appendEntry, entryHash } from '../../../shared/base/security/auditChain.ts';
 import { adminPaths, type AuditProblemListResponse } from '../../../shared/sync/adminProtocol.ts';
 import { syncPaths } from '../../../shared/sync/protocol.ts';
-import { uuidv7 } from '../../../shared/util/uuid.ts';
+import { uuidv7 } from '../../../shared/base/uuid.ts';
 import { addOperator } from '../../accounts/operators.ts';
 import { runCli } from '../../admin/commands.ts';
 import { countyStaff } from '../../fixtures/users.ts';

@@ -2,10 +2,10 @@
 import { gzipSync } from 'node:zlib';
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { collectionNames, collectionPlan } from '../../../shared/model/collections.ts';
+import { collectionNames, collectionPlan } from '../../../shared/base/collections.ts';
 import { syncErrorCodes, syncErrorResponseSchema, type SyncErrorName } from '../../../shared/sync/errors.ts';
 import { syncHeaders, syncLimits, syncPaths } from '../../../shared/sync/protocol.ts';
-import { uuidv7 } from '../../../shared/util/uuid.ts';
+import { uuidv7 } from '../../../shared/base/uuid.ts';
 import { syntheticSubject } from '../../fixtures/subjects.ts';
 import { countyStaff } from '../../fixtures/users.ts';
 import {

@@ -1,7 +1,7 @@
 /** Migration 003: feeds get their own sequences, and checkpoints handed out before keep working. */
 import { rmSync } from 'node:fs';
 import { expect, test } from 'vitest';
-import { uuidv7 } from '../../../shared/util/uuid.ts';
+import { uuidv7 } from '../../../shared/base/uuid.ts';
 import { type Database, openDatabase, toNumber } from '../../db/database.ts';
 import { loadMigrations, migrate } from '../../db/migrate.ts';
 import { pullDocuments, pushDocuments } from '../../sync/documentStore.ts';

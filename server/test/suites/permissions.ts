@@ -1,14 +1,14 @@
 /** The author check of pushed documents: roles, four-eyes, disabled users, the first administrator. */
 import { expect, test } from 'vitest';
-import type { CreditRecordDocument, WorkflowEntry } from '../../../shared/model/creditRecord.ts';
-import type { UserDocument } from '../../../shared/model/user.ts';
+import type { CreditRecordDocument, WorkflowEntry } from '../../../shared/creditRecords/model.ts';
+import type { UserDocument } from '../../../shared/base/user.ts';
 import { publishCityDocuments } from '../../sync/documentStore.ts';
 import { documentValidators } from '../../../shared/sync/documentValidators.ts';
 import { syntheticCatalogItemDocument, syntheticCreditRecord } from '../../fixtures/creditRecords.ts';
 import { syntheticSubject } from '../../fixtures/subjects.ts';
-import { sampleLicence } from '../../../shared/domain/credit/testFixtures.ts';
-import type { DisclosureDocument } from '../../../shared/model/disclosure.ts';
-import { uuidv7 } from '../../../shared/util/uuid.ts';
+import { sampleLicence } from '../../../shared/creditRecords/testFixtures.ts';
+import type { DisclosureDocument } from '../../../shared/disclosures/model.ts';
+import { uuidv7 } from '../../../shared/base/uuid.ts';
 import { countyStaff, syntheticUser, syntheticUserId } from '../../fixtures/users.ts';
 import { createRows, refusals, type TestPlatform, updateRow } from '../harness.ts';
 

@@ -1,7 +1,7 @@
 /** Pull and push semantics: round trip, idempotent re-push, conflicts, refusals, pagination, ordering. */
 import { expect, test } from 'vitest';
-import type { SubjectDocument } from '../../../shared/model/subject.ts';
-import { canonicalJson } from '../../../shared/security/canonicalJson.ts';
+import type { SubjectDocument } from '../../../shared/subjects/model.ts';
+import { canonicalJson } from '../../../shared/base/security/canonicalJson.ts';
 import { documentContent } from '../../../shared/sync/documentContent.ts';
 import type { PushRow, SyncCheckpoint, SyncDocument } from '../../../shared/sync/protocol.ts';
 import { sha256Hex } from '../../auth/secrets.ts';

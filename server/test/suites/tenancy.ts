@@ -1,8 +1,8 @@
 /** Enrollment, county isolation, city-scope data and revocation. */
 import { expect, test } from 'vitest';
-import { collectionPlan } from '../../../shared/model/collections.ts';
+import { collectionPlan } from '../../../shared/base/collections.ts';
 import { type SessionResponse, syncPaths } from '../../../shared/sync/protocol.ts';
-import { uuidv7 } from '../../../shared/util/uuid.ts';
+import { uuidv7 } from '../../../shared/base/uuid.ts';
 import { adminPaths } from '../../../shared/sync/adminProtocol.ts';
 import { createEnrollmentCode } from '../../accounts/devices.ts';
 import { addOperator } from '../../accounts/operators.ts';

@@ -1,0 +1,139 @@
+import { BehaviorSubject, debounceTime, type Observable } from 'rxjs';
+import { defaultCatalog } from '../../shared/creditRecords/defaultCatalog.ts';
+import { effectivePublicityRule } from '../../shared/creditRecords/publicity.ts';
+import {
+  type BuiltCalendar,
+  buildWorkdayCalendar,
+  type HolidayCalendarDocument,
+  type WorkdayCalendar,
+} from '../../shared/base/calendar/workdays.ts';
+import {
+  type CatalogItem,
+  type CatalogItemDocument,
+  catalogItemId,
+  defaultCreditCategories,
+  type PublicityRule,
+} from '../../shared/creditRecords/catalog.ts';
+import type { Clock } from '../kernel/session/session.ts';
+import type { ReferenceCollection } from '../kernel/db/database.ts';
+
+// The collection's schema is declared in shared/ with its capability.
+export { referenceJsonSchema, referenceKinds } from '../../shared/reference/schema.ts';
+
+/** The city-wide documents of the `reference` collection this milestone uses. */
+export type ReferenceDocument = CatalogItemDocument | HolidayCalendarDocument;
+
+/** The author recorded on documents a device writes on its own (seeding, automatic expiry). */
+export const systemUser = 'system';
+
+import { cityOf } from '../../shared/base/identifiers.ts';
+
+export { cityOf };
+
+const categoryOrder = new Map(defaultCreditCategories.map((category, index) => [category.code, index]));
+
+function byCategoryThenCode(a: CatalogItem, b: CatalogItem): number {
+  const order = (item: CatalogItem) => categoryOrder.get(item.category) ?? categoryOrder.size;
+  return order(a) - order(b) || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0);
+}
+
+/**
+ * The catalog and holiday calendars, read-only for county devices: they flow down from the platform.
+ * The only local write is seeding the default catalog when the collection holds none. Everything is kept
+ * in memory (a few dozen documents) and refreshed on every change of the collection.
+ */
+export class ReferenceRepository {
+  private readonly collection: ReferenceCollection;
+  private readonly clock: Clock;
+  private readonly catalogSubject = new BehaviorSubject<readonly CatalogItemDocument[]>([]);
+  private built: BuiltCalendar = buildWorkdayCalendar();
+
+  private constructor(collection: ReferenceCollection, clock: Clock) {
+    this.collection = collection;
+    this.clock = clock;
+  }
+
+  static async open(collection: ReferenceCollection, clock: Clock): Promise<ReferenceRepository> {
+    const repository = new ReferenceRepository(collection, clock);
+    await repository.reload();
+    // A sync pulls many documents at once: reload once they have settled.
+    collection.$.pipe(debounceTime(50)).subscribe(() => {
+      repository.reload().catch((error: unknown) => console.error('Reloading reference data failed', error));
+    });
+    return repository;
+  }
+
+  /** The catalog items, by category then code; one per code (the most recently updated). */
+  catalog(): readonly CatalogItemDocument[] {
+    return this.catalogSubject.value;
+  }
+
+  get catalog$(): Observable<readonly CatalogItemDocument[]> {
+    return this.catalogSubject.asObservable();
+  }
+
+  findItem(code: string): CatalogItemDocument | undefined {
+    return this.catalog().find((item) => item.code === code);
+  }
+
+  /** The publicity rule records of an item follow: its own narrowed by category and sector bounds. */
+  publicityRule(code: string): PublicityRule | undefined {
+    const item = this.findItem(code);
+    return item ? effectivePublicityRule(item).rule : undefined;
+  }
+
+  /** The working-day calendar: shipped years plus valid calendars from the platform. */
+  calendar(): WorkdayCalendar {
+    return this.built.calendar;
+  }
+
+  /** Calendar documents from the platform that failed validation and are not used. */
+  rejectedCalendars(): BuiltCalendar['rejected'] {
+    return this.built.rejected;
+  }
+
+  /**
+   * Writes the default catalog when the local collection holds no catalog item yet (first start before
+   * the first sync), as the city's documents of the county's city. Returns how many items were written.
+   */
+  async seedDefaultCatalog(county: string): Promise<number> {
+    const existing = await this.collection.count({ selector: { kind: 'catalogItem' } }).exec();
+    if (existing > 0) return 0;
+    const now = this.clock().toISOString();
+    const city = cityOf(county);
+    const documents: CatalogItemDocument[] = await Promise.all(
+      defaultCatalog.map(async (item) => ({
+        ...structuredClone(item),
+        kind: 'catalogItem' as const,
+        id: await catalogItemId(item.code),
+        county: city,
+        createdAt: now,
+        updatedAt: now,
+        createdBy: systemUser,
+        updatedBy: systemUser,
+      })),
+    );
+    const written = await this.collection.bulkInsert(documents);
+    if (written.error.length > 0) throw new Error(`Seeding the catalog failed: ${written.error[0]!.status}`);
+    await this.reload();
+    return documents.length;
+  }
+
+  private async reload(): Promise<void> {
+    const docs = (await this.collection.find().exec()).map((doc) => doc.toJSON() as ReferenceDocument);
+    const newest = new Map<string, CatalogItemDocument>();
+    const calendars: HolidayCalendarDocument[] = [];
+    for (const doc of docs) {
+      if (doc.kind === 'holidayCalendar') {
+        calendars.push(doc);
+        continue;
+      }
+      // Kinds this version does not know yet (templates, rule sets) may arrive from a newer platform.
+      if (doc.kind !== 'catalogItem') continue;
+      const seen = newest.get(doc.code);
+      if (!seen || seen.updatedAt < doc.updatedAt) newest.set(doc.code, doc);
+    }
+    this.built = buildWorkdayCalendar(calendars);
+    this.catalogSubject.next([...newest.values()].sort(byCategoryThenCode));
+  }
+}
