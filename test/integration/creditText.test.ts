@@ -7,7 +7,12 @@ import { createI18n, messageKeys } from '../../renderer/i18n/index.ts';
 
 const featureFolders = ['creditRecords', 'disclosures', 'dashboard'].map((name) => join('renderer', name));
 const sources = [
-  ...featureFolders.flatMap((folder) => readdirSync(folder).map((file) => join(folder, file))),
+  // recordText.ts builds keys from values for every collection (audit, sync): not a credit screen.
+  ...featureFolders.flatMap((folder) =>
+    readdirSync(folder)
+      .filter((file) => !file.startsWith('recordText'))
+      .map((file) => join(folder, file)),
+  ),
   'renderer/disclosures/repository.ts',
   'renderer/disclosures/disclosureFiles.ts',
   'renderer/subjects/SubjectDetailPage.tsx',
