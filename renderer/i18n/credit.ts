@@ -49,6 +49,8 @@ const zhCN = {
         approve: '已审核通过',
         repair: '已完成信用修复',
         revoke: '已撤销',
+        republish: '已重新公示',
+        amend: '已更正',
       },
     },
     journal: {
@@ -236,6 +238,8 @@ const en: Messages<typeof zhCN> = {
         approve: 'Approved',
         repair: 'Credit repaired',
         revoke: 'Revoked',
+        republish: 'Published again',
+        amend: 'Corrected',
       },
     },
     journal: {

@@ -130,7 +130,7 @@ describe('write permissions', () => {
           lookup,
         ),
       ),
-    ).toEqual(['workflow.2 workflow.noteRequired']);
+    ).toEqual(['workflow.2.note workflow.noteRequired']);
     // Four-eyes: the record's author may not correct it.
     const ownApproved = { ...approved, createdBy: 'both' };
     expect(
