@@ -54,7 +54,9 @@ function DrawTable({
           <Table.Tr key={assignment.subjectId}>
             <Table.Td>{subjects.index.get(assignment.subjectId)?.name ?? ''}</Table.Td>
             <Table.Td>{bucketLabel(t, assignment.bucket)}</Table.Td>
-            <Table.Td>{assignment.inspectors.map((id) => people.get(id) ?? '').join('、')}</Table.Td>
+            <Table.Td>
+              {assignment.inspectors.map((id) => people.get(id) ?? '').join(t('planUi.nameSeparator'))}
+            </Table.Td>
             <Table.Td>
               {visit ? (
                 <Link to={`/inspections/${visit.id}`}>{t(`inspectionUi.state.${visit.state}`)}</Link>
@@ -148,12 +150,16 @@ export function PlanPage() {
       <Paper withBorder p="md">
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <Fact label={t('planUi.field.industries')}>
-            {content.scope.industries.map((value) => t(`subject.industry.${value}`)).join('、')}
+            {content.scope.industries
+              .map((value) => t(`subject.industry.${value}`))
+              .join(t('planUi.nameSeparator'))}
           </Fact>
           <Fact label={t('planUi.field.statuses')}>
             {content.scope.statuses.length === 0
               ? t('planUi.allStatuses')
-              : content.scope.statuses.map((value) => t(`subject.status.${value}`)).join('、')}
+              : content.scope.statuses
+                  .map((value) => t(`subject.status.${value}`))
+                  .join(t('planUi.nameSeparator'))}
           </Fact>
           <Fact label={t('planUi.field.ratios')}>
             {[
@@ -162,10 +168,10 @@ export function PlanPage() {
               ),
               `${bucketLabel(t, 'ungraded')} ${content.ratios.ungraded}%`,
               `${bucketLabel(t, 'raised')} ${content.ratios.raised}%`,
-            ].join('；')}
+            ].join(t('planUi.listSeparator'))}
           </Fact>
           <Fact label={t('planUi.field.pool')}>
-            {content.inspectorPool.map((user) => names.get(user) ?? '').join('、')}
+            {content.inspectorPool.map((user) => names.get(user) ?? '').join(t('planUi.nameSeparator'))}
           </Fact>
           {plan.state === 'drawn' && (
             <>

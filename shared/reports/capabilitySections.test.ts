@@ -213,6 +213,29 @@ describe('inspections, rectifications, repairs and objections', () => {
     ]);
   });
 
+  it('check leaves out findings whose order a re-inspection settled, rectified or escalated', () => {
+    const [finding] = submitted.findings;
+    const orderOf = (state: 'open' | 'rectified' | 'escalated') => ({
+      findingId: finding!.id,
+      itemCode: finding!.itemCode,
+      catalogCode: '',
+      issuedOn: '2026-05-06',
+      deadline: finding!.rectifyBy,
+      state,
+      createdBy: 'reviewer-1',
+      steps: [],
+      proposedRecordId: '',
+    });
+    const openItems = (state: 'open' | 'rectified' | 'escalated') =>
+      checkSubject(
+        sampleFile({ inspections: [{ ...submitted, state: 'closed', rectifications: [orderOf(state)] }] }),
+        { matter: 'licence', today: '2026-10-01', dataAsOf: '' },
+      ).facts.find((fact) => fact.key === 'rectifications')!.items!;
+    expect(openItems('open')).toHaveLength(1);
+    expect(openItems('rectified')).toEqual([]);
+    expect(openItems('escalated')).toEqual([]);
+  });
+
   it('report repairs with their case, and decided objections to the office only', () => {
     const repaired = sampleRecord(15, {
       title: '已修复记录',

@@ -2,7 +2,7 @@
  * On-site inspections (监督检查信息) in a credit report, and open rectifications (未完成的整改) in a credit
  * check. A draft is no inspection yet; the public variant shows inspections a reviewer has closed, and
  * never the representative who signed. A finding's rectification stays open until a re-inspection
- * confirms it (`settledFindings`: the findings whose orders are closed).
+ * settles its order: rectified, or escalated into a proposed credit record (shared/inspections/orders.ts).
  */
 import { chinaDateOf } from '../grading/grade.ts';
 import type { InspectionDocument } from '../inspections/document.ts';
@@ -61,16 +61,22 @@ export function inspectionEntries(file: SubjectCreditFile, scope: SectionScope):
     .map(inspectionEntry);
 }
 
-/** Findings of submitted or closed inspections whose rectification is not confirmed, earliest deadline first. */
-export function openRectificationItems(
-  file: SubjectCreditFile,
-  settledFindings: ReadonlySet<string> = new Set(),
-): CheckItem[] {
+/** The findings of an inspection whose rectification order a re-inspection settled. */
+function settledFindings(inspection: InspectionDocument): Set<string> {
+  return new Set(
+    (inspection.rectifications ?? [])
+      .filter((order) => order.state !== 'open')
+      .map((order) => order.findingId),
+  );
+}
+
+/** Findings of submitted or closed inspections whose rectification is not settled, earliest deadline first. */
+export function openRectificationItems(file: SubjectCreditFile): CheckItem[] {
   return file.inspections
     .filter((inspection) => inspection.state !== 'draft')
     .flatMap((inspection) =>
       inspection.findings
-        .filter((finding) => finding.rectifyBy !== '' && !settledFindings.has(finding.id))
+        .filter((finding) => finding.rectifyBy !== '' && !settledFindings(inspection).has(finding.id))
         .map((finding) => ({
           id: finding.id,
           title: finding.description,
