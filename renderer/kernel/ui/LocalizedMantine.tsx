@@ -1,12 +1,13 @@
 import { createTheme, MantineProvider, PasswordInput } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
-import { Notifications } from '@mantine/notifications';
-import { type ReactNode, useMemo } from 'react';
+import { Notifications, notifications } from '@mantine/notifications';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
  * Mantine in the app's language: its own built-in words (the password eye's label) and calendars follow
- * the language chosen in CreditDesk, not the browser's.
+ * the language chosen in CreditDesk, not the browser's. Messages shown in the previous language close
+ * when the language changes, so no screen mixes two languages.
  */
 export function LocalizedMantine({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,12 @@ export function LocalizedMantine({ children }: { children: ReactNode }) {
       }),
     [t],
   );
+  const shownIn = useRef(i18n.language);
+  useEffect(() => {
+    if (shownIn.current === i18n.language) return;
+    shownIn.current = i18n.language;
+    notifications.clean();
+  }, [i18n.language]);
   return (
     <MantineProvider theme={theme}>
       {/* Below the header, so a message never covers the user menu or the sync state. */}

@@ -1,5 +1,6 @@
 import { PasswordInput } from '@mantine/core';
-import { cleanup, fireEvent, render, screen } from '@testing-library/react';
+import { notifications, notificationsStore } from '@mantine/notifications';
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { I18nextProvider } from 'react-i18next';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -12,6 +13,10 @@ afterEach(cleanup);
 
 async function show(language: Language, ui: React.ReactNode) {
   const i18n = await createI18n(language);
+  return renderIn(i18n, ui);
+}
+
+function renderIn(i18n: Awaited<ReturnType<typeof createI18n>>, ui: React.ReactNode) {
   return render(
     <I18nextProvider i18n={i18n}>
       <LocalizedMantine>
@@ -46,5 +51,18 @@ describe('an unknown address', () => {
     expect(screen.getByRole('link', { name: 'Back to the dashboard' }).getAttribute('href')).toBe(
       '/dashboard',
     );
+  });
+
+  it('closes the messages shown in one language when the language changes', async () => {
+    const i18n = await createI18n('zh-CN');
+    renderIn(i18n, <p>页面</p>);
+    act(() => {
+      notifications.show({ message: '已保存' });
+    });
+    expect(notificationsStore.getState().notifications).toHaveLength(1);
+    await act(() => i18n.changeLanguage('zh-CN'));
+    expect(notificationsStore.getState().notifications).toHaveLength(1);
+    await act(() => i18n.changeLanguage('en'));
+    expect(notificationsStore.getState().notifications).toHaveLength(0);
   });
 });
