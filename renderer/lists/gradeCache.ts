@@ -149,25 +149,6 @@ export class GradeCache {
     this.#changes.next(this.#changes.value + 1);
   }
 
-  /** Loads everything and grades every subject (the full recomputation). */
-  load(
-    subjects: readonly GradedSubject[],
-    records: readonly CreditRecordDocument[],
-    listings: readonly ListingDocument[],
-    city: readonly CityBlackListEntry[],
-  ): void {
-    this.#subjects.clear();
-    this.#records.clear();
-    this.#listings.clear();
-    for (const subject of subjects) this.#subjects.set(subject.subjectId, subject);
-    for (const record of records) push(this.#records, record.subjectId, record);
-    for (const listing of listings) push(this.#listings, listing.subjectId, listing);
-    this.#city = city;
-    this.#loaded = true;
-    this.#regradeAll();
-    this.#settle();
-  }
-
   #regradeAll(): void {
     this.#gradedOn = this.#today();
     this.#grades.clear();
