@@ -102,7 +102,7 @@ function CommitmentForm({ initial, id }: { initial: CommitmentFields; id: string
   }, [commitments, fields.subjectId, fields.type, newParty]);
 
   const set = (patch: Partial<CommitmentFields>) => setFields((current) => ({ ...current, ...patch }));
-  const matters = commitments.matters.filter((m) => m.types.includes(fields.type));
+  const matters = commitments.mattersInForce().filter((m) => m.types.includes(fields.type));
   const party = newParty ? { name: newParty.name, code: newParty.code, kind: newParty.kind } : subject;
 
   const chooseMatter = (code: string | null) => {

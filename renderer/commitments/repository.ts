@@ -9,11 +9,8 @@ import {
 import { type CampaignOptions, type CampaignPlan, planCampaign } from '../../shared/commitments/campaign.ts';
 import { creditFileEffect, republishReason, republishRepaired } from '../../shared/commitments/creditFile.ts';
 import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
-import {
-  type CommitmentMatter,
-  defaultCommitmentMatters,
-  findMatter,
-} from '../../shared/commitments/matters.ts';
+import { type CommitmentMatter, findMatter } from '../../shared/commitments/matters.ts';
+import { everyMatter, matterListInForce, matterStanding } from '../../shared/commitments/matterList.ts';
 import {
   type CommitmentDocument,
   type CommitmentInput,
@@ -188,7 +185,6 @@ export class CommitmentRepository {
   readonly #office: CommitmentOffice;
   readonly #standing: SubjectStanding | undefined;
   readonly #provisions: DeviceProvisions;
-  readonly matters: readonly CommitmentMatter[] = defaultCommitmentMatters;
 
   constructor(
     collection: CommitmentCollection,
@@ -207,6 +203,16 @@ export class CommitmentRepository {
     this.#office = dependencies.office;
     this.#standing = dependencies.standing;
     this.#provisions = dependencies.provisions;
+  }
+
+  /** Every matter the city's lists ever held (then the defaults), to name and file any commitment. */
+  get matters(): readonly CommitmentMatter[] {
+    return everyMatter(this.#reference.matterLists());
+  }
+
+  /** The matters a new commitment may be accepted for today: the list version in force. */
+  mattersInForce(): readonly CommitmentMatter[] {
+    return matterListInForce(this.#reference.matterLists(), this.today()).matters;
   }
 
   get changes$(): Observable<void> {
@@ -482,13 +488,15 @@ export class CommitmentRepository {
   ): Promise<Validated<{ created: CommitmentDocument[]; alreadyCommitted: number; cancelled: boolean }>> {
     const acting = actingUser(this.#context, 'commitment.create');
     if (!acting.ok) return acting;
-    const matter = findMatter(this.matters, options.matterCode);
-    if (!matter) {
-      return {
-        ok: false,
-        issues: [issue('matterCode', 'commitment.unknownMatter', { code: options.matterCode })],
-      };
+    const standing = matterStanding(this.#reference.matterLists(), options.matterCode, this.today());
+    if (standing.state !== 'inForce') {
+      const refusal =
+        standing.state === 'unknown'
+          ? issue('matterCode', 'commitment.unknownMatter', { code: options.matterCode })
+          : issue('matterCode', 'commitment.matterWithdrawn', { matter: standing.matter.name.zh });
+      return { ok: false, issues: [refusal] };
     }
+    const { matter } = standing;
     if (options.industries.length === 0) return { ok: false, issues: [issue('industries', 'required')] };
     const subjects = (
       await this.#subjects.list({ kind: 'enterprise', status: 'active', limit: Number.MAX_SAFE_INTEGER })
@@ -820,7 +828,7 @@ export class CommitmentRepository {
 
   private validationContext(subject: Pick<SubjectDocument, 'status'> | null) {
     return {
-      matters: this.matters,
+      matterLists: this.#reference.matterLists(),
       today: this.today(),
       ...(subject ? { subject: { status: subject.status } } : {}),
     };

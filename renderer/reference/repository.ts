@@ -15,6 +15,7 @@ import {
   type PublicityRule,
 } from '../../shared/creditRecords/catalog.ts';
 import type { Clock } from '../kernel/session/session.ts';
+import { type CommitmentMatterList, publishedMatterLists } from '../../shared/commitments/matterList.ts';
 import type { ReferenceCollection } from '../kernel/db/database.ts';
 
 // The collection's schema is declared in shared/ with its capability.
@@ -47,6 +48,7 @@ export class ReferenceRepository {
   private readonly clock: Clock;
   private readonly catalogSubject = new BehaviorSubject<readonly CatalogItemDocument[]>([]);
   private built: BuiltCalendar = buildWorkdayCalendar();
+  private matterListVersions: readonly CommitmentMatterList[] = [];
 
   private constructor(collection: ReferenceCollection, clock: Clock) {
     this.collection = collection;
@@ -85,6 +87,11 @@ export class ReferenceRepository {
   /** The working-day calendar: shipped years plus valid calendars from the platform. */
   calendar(): WorkdayCalendar {
     return this.built.calendar;
+  }
+
+  /** The versions of the list of commitment matters the city published (see shared/commitments/matterList.ts). */
+  matterLists(): readonly CommitmentMatterList[] {
+    return this.matterListVersions;
   }
 
   /** Calendar documents from the platform that failed validation and are not used. */
@@ -134,6 +141,7 @@ export class ReferenceRepository {
       if (!seen || seen.updatedAt < doc.updatedAt) newest.set(doc.code, doc);
     }
     this.built = buildWorkdayCalendar(calendars);
+    this.matterListVersions = publishedMatterLists(docs as Parameters<typeof publishedMatterLists>[0]);
     this.catalogSubject.next([...newest.values()].sort(byCategoryThenCode));
   }
 }

@@ -57,7 +57,8 @@ export const cliUsage = `Usage: npx node server/cli.ts <command>
   audit problems [--county <code>] [--limit N] list problems found in arriving audit chains, newest
                                               first (default 200)
   publish <collection> <file.json>            write city-scope documents (e.g. reference: catalog items,
-                                              holiday calendars, rule sets) from a JSON array; each
+                                              holiday calendars, rule sets: scoring models, list rules,
+                                              the list of commitment matters) from a JSON array; each
                                               replaces its current state, except a published rule-set
                                               version, which is never changed (publish a new version);
                                               devices get them on their next pull

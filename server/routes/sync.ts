@@ -23,6 +23,7 @@ import { promoteBlackListings } from '../sync/cityBlackList.ts';
 import { loadCityCatalog } from '../sync/cityCatalog.ts';
 import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
 import { everyListRule } from '../../shared/grading/ruleSet.ts';
+import { publishedMatterLists } from '../../shared/commitments/matterList.ts';
 import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
 import { bothAuthorities, loadBlobHolding } from '../sync/blobHolding.ts';
 import { loadWriteAuthority } from '../sync/writeAuthority.ts';
@@ -165,6 +166,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       // Listings are checked against every list rule the city published (an entry keeps its rule).
       const listRules =
         collection.name === 'listings' ? everyListRule(await loadCityRuleSets(context.db)) : undefined;
+      // Commitments are checked against the list of commitment matters in force when they were signed.
+      const matterLists =
+        collection.name === 'commitments'
+          ? publishedMatterLists(await loadCityRuleSets(context.db))
+          : undefined;
       // City-list entries the push promoted (shared/lists/cityBlackList.ts): their city-feed sequences.
       const promoted: number[] = [];
       const outcome = await pushDocuments(context.db, pushRules(context, collection, device, promoted), {
@@ -176,6 +182,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
           today: context.today(),
           ...(catalog ? { catalog } : {}),
           ...(listRules ? { listRules } : {}),
+          ...(matterLists ? { matterLists } : {}),
         },
       });
       const labels = (outcome: string) => ({ collection: collection.name, outcome });

@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
-import { defaultCommitmentMatters, validateCommitmentMatter } from './matters.ts';
+import { validateRuleSet } from '../grading/ruleSet.ts';
+import { defaultCommitmentMatters, findMatter, validateCommitmentMatter } from './matters.ts';
+import { matterListDocument } from './testFixtures.ts';
 import { commitmentMessages, labelledCodes } from './messages.ts';
 import { validateCommitmentInput } from './model.ts';
 import { nextCommitmentNumbers, serialBlock } from './numbering.ts';
 import { clerk, finding, reviewer, sampleCommitment } from './testFixtures.ts';
 import { judgeCommitmentStep } from './workflow.ts';
+
+const permit = findMatter(defaultCommitmentMatters, 'SG-XK')!;
+/** A published list from which the construction permit was withdrawn. */
+const withoutPermit = {
+  version: 1,
+  validFrom: '2026-01-01',
+  matters: defaultCommitmentMatters.filter((matter) => matter !== permit),
+};
 
 describe('commitment messages and reference data', () => {
   it('have the same keys in both languages, none empty', () => {
@@ -17,7 +27,7 @@ describe('commitment messages and reference data', () => {
   });
 
   it('explain every commitment issue code the rules produce, and name every code value', () => {
-    const context = { matters: defaultCommitmentMatters, today: '2026-10-20' };
+    const context = { matterLists: [], today: '2026-10-20' };
     const issues = [
       validateCommitmentInput(
         sampleCommitment({ number: '1', matterCode: 'XX', signatory: '', materialsDeadline: '2026-01-01' }),
@@ -26,6 +36,7 @@ describe('commitment messages and reference data', () => {
       validateCommitmentInput(sampleCommitment({ missingMaterials: [], outcome: finding() }), context),
       validateCommitmentInput(sampleCommitment({ type: 'approvalSubstitution' }), context),
       validateCommitmentInput(sampleCommitment({ type: 'creditRepair', matterCode: 'XF-BA' }), context),
+      validateCommitmentInput(sampleCommitment(), { ...context, matterLists: [withoutPermit] }),
       validateCommitmentInput(
         sampleCommitment({
           status: 'partlyFulfilled',
@@ -40,6 +51,9 @@ describe('commitment messages and reference data', () => {
       ...judgeCommitmentStep(draft, 'withdrawDraft', clerk, '2026-10-20'),
       ...judgeCommitmentStep(draft, 'fulfil', clerk, '2026-10-20'),
       ...validateCommitmentMatter({ ...defaultCommitmentMatters[0]!, missingMaterialsDays: -1 }, new Set()),
+    );
+    issues.push(
+      ...validateRuleSet(matterListDocument([permit, permit]), { catalog: defaultCatalog, categories: [] }),
     );
     const proposed = sampleCommitment({ status: 'breachProposed', outcome: finding() });
     issues.push(...judgeCommitmentStep(proposed, 'confirmFalseCommitment', reviewer, '2026-10-20'));

@@ -13,6 +13,9 @@ const zhCN: Messages = {
   'validation.commitment.numberFormat': '承诺书编号应为 6 位区划代码、8 位日期和 6 位流水号，共 20 位数字',
   'validation.commitment.subjectDeregistered': '该主体已注销，不能作出新的信用承诺',
   'validation.commitment.unknownMatter': '承诺事项目录清单中没有编码为 {{code}} 的事项',
+  'validation.commitment.matterCodeDuplicate': '承诺事项编码 {{code}} 重复',
+  'validation.commitment.matterWithdrawn':
+    '“{{matter}}”已从现行承诺事项目录清单中撤销，不能再受理该事项的承诺',
   'validation.commitment.typeNotForMatter': '“{{matter}}”不适用“$t(commitment.type.{{type}})”承诺',
   'validation.commitment.signatoryMissing': '请填写签字人：受理的承诺书须由承诺人签字',
   'validation.commitment.materialsRequired': '容缺受理须列明暂缺的材料',
@@ -101,6 +104,9 @@ const en: Messages = {
     'A commitment number is 20 digits: 6-digit division code, 8-digit date and 6-digit serial',
   'validation.commitment.subjectDeregistered': 'This subject is deregistered and cannot make new commitments',
   'validation.commitment.unknownMatter': 'The list of commitment matters has no matter with code {{code}}',
+  'validation.commitment.matterCodeDuplicate': 'The commitment matter code {{code}} is used twice',
+  'validation.commitment.matterWithdrawn':
+    '“{{matter}}” has been withdrawn from the list of commitment matters in force; no commitment can be accepted for it',
   'validation.commitment.typeNotForMatter':
     '“{{matter}}” does not take $t(commitment.type.{{type}}) commitments',
   'validation.commitment.signatoryMissing': 'Enter the signatory: an accepted letter must be signed',

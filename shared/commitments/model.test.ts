@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { stampFields } from '../base/document.ts';
-import { defaultCommitmentMatters } from './matters.ts';
 import { commitmentJsonSchema, emptyCommitmentInput, validateCommitmentInput } from './model.ts';
 import { finding, sampleCommitment } from './testFixtures.ts';
 
-const context = { matters: defaultCommitmentMatters, today: '2026-10-20' };
+const context = { matterLists: [], today: '2026-10-20' };
 const codes = (result: ReturnType<typeof validateCommitmentInput>) =>
   result.ok ? [] : result.issues.map((i) => `${i.field}:${i.code}`);
 

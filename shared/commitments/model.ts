@@ -18,7 +18,8 @@ import { issue, type Validated, type ValidationIssue } from '../base/validation.
 import { maxEncryptedLength } from '../base/security/fieldCrypto.ts';
 import { isUuid } from '../base/uuid.ts';
 import { type AcceptanceCheck, needsAcceptanceCheck } from './acceptance.ts';
-import { type CommitmentMatter, findMatter, matterLimits } from './matters.ts';
+import { type CommitmentMatter, matterLimits } from './matters.ts';
+import { type CommitmentMatterList, matterStanding } from './matterList.ts';
 import { isCommitmentNumber } from './numbering.ts';
 import {
   type BreachOutcome,
@@ -165,7 +166,8 @@ export function emptyCommitmentInput(): CommitmentInput {
 }
 
 export interface CommitmentContext {
-  matters: readonly CommitmentMatter[];
+  /** The versions of the list of commitment matters the city published (the default set before any). */
+  matterLists: readonly CommitmentMatterList[];
   /** YYYY-MM-DD: signing and decision dates cannot lie after it. */
   today: string;
   /** The registry's subject, when the commitment names one; its status decides eligibility. */
@@ -192,10 +194,19 @@ export function validateCommitmentInput(
   if (!commitmentStatuses.includes(input.status)) issues.push(issue('status', 'oneOf'));
   if (!commitmentPublicity.includes(input.publicity)) issues.push(issue('publicity', 'oneOf'));
 
-  const matter = findMatter(context.matters, input.matterCode);
-  if (!matter) issues.push(issue('matterCode', 'commitment.unknownMatter', { code: input.matterCode }));
-  else if (!matter.types.includes(input.type)) {
-    issues.push(issue('type', 'commitment.typeNotForMatter', { type: input.type, matter: matter.name.zh }));
+  // The matter must be in force when the letter is signed (a draft: today); withdrawing is always possible.
+  const signedOn =
+    input.status !== 'draft' && isRealDate(input.signingDate) ? input.signingDate : context.today;
+  const standing = matterStanding(context.matterLists, input.matterCode, signedOn);
+  const matter = standing.state === 'unknown' ? undefined : standing.matter;
+  if (standing.state === 'unknown') {
+    issues.push(issue('matterCode', 'commitment.unknownMatter', { code: input.matterCode }));
+  } else if (standing.state === 'withdrawn' && input.status !== 'withdrawn') {
+    issues.push(issue('matterCode', 'commitment.matterWithdrawn', { matter: standing.matter.name.zh }));
+  } else if (standing.state === 'inForce' && !standing.matter.types.includes(input.type)) {
+    issues.push(
+      issue('type', 'commitment.typeNotForMatter', { type: input.type, matter: standing.matter.name.zh }),
+    );
   }
 
   for (const field of ['subjectName', 'reason', 'content', 'liability'] as const) {

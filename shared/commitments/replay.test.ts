@@ -7,7 +7,6 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fixtureId } from '../creditRecords/testFixtures.ts';
 import { type Role, roles } from '../base/security/permissions.ts';
-import { defaultCommitmentMatters } from './matters.ts';
 import type { CommitmentDocument } from './model.ts';
 import { replayCommitment } from './replay.ts';
 import { finding, sampleCommitment } from './testFixtures.ts';
@@ -19,7 +18,7 @@ import {
 } from './workflow.ts';
 
 const at = '2026-10-20T03:00:00.000Z';
-const context = { matters: defaultCommitmentMatters, today: '2026-10-20' };
+const context = { matterLists: [], today: '2026-10-20' };
 const userIds = ['u0', 'u1', 'u2'] as const;
 const outcomes = [
   finding(),

@@ -1,6 +1,15 @@
 /** Synthetic commitments for the tests (codes from the credit-file fixtures, never real parties). */
 import { fixtureCodes, fixtureId } from '../creditRecords/testFixtures.ts';
-import { type CommitmentInput, type CommitmentOutcome, emptyCommitmentInput, emptyOutcome } from './model.ts';
+import type { RuleSetDocument } from '../grading/ruleSet.ts';
+import { uuidv7 } from '../base/uuid.ts';
+import { type CommitmentMatter, defaultCommitmentMatters, findMatter } from './matters.ts';
+import {
+  type CommitmentDocument,
+  type CommitmentInput,
+  type CommitmentOutcome,
+  emptyCommitmentInput,
+  emptyOutcome,
+} from './model.ts';
 
 export const clerk = { userId: 'clerk-1', roles: ['clerk'] } as const;
 export const secondClerk = { userId: 'clerk-2', roles: ['clerk'] } as const;
@@ -47,3 +56,60 @@ export function finding(overrides: Partial<CommitmentOutcome> = {}): CommitmentO
     ...overrides,
   };
 }
+
+/** A published version of the list of commitment matters, as the city's rule-set document. */
+export function matterListDocument(
+  matters: CommitmentMatter[],
+  version = 1,
+  validFrom = '2026-01-01',
+): RuleSetDocument {
+  return {
+    id: fixtureId(900 + version),
+    county: '150300',
+    createdAt: '2026-01-01T00:00:00.000Z',
+    updatedAt: '2026-01-01T00:00:00.000Z',
+    createdBy: 'city-admin',
+    updatedBy: 'city-admin',
+    kind: 'ruleSet',
+    ruleSet: 'commitmentMatters',
+    code: 'city',
+    version,
+    validFrom,
+    matters,
+  };
+}
+
+/** An accepted letter as a device pushes it: stamped in `county` by `clerkId`, numbered with `serial`. */
+export function pushedCommitment(
+  county: string,
+  clerkId: string,
+  serial: number,
+  overrides: Partial<CommitmentInput> = {},
+): CommitmentDocument {
+  const { createdBy: _author, ...input } = sampleCommitment({
+    number: `15030320260930${String(serial).padStart(6, '0')}`,
+    acceptedBy: clerkId,
+    workflow: [{ action: 'accept', by: clerkId, at: '2026-09-30T02:00:00.000Z', note: '' }],
+    ...overrides,
+  });
+  const at = '2026-10-20T03:00:00.000Z';
+  return {
+    ...input,
+    id: uuidv7(),
+    county,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: clerkId,
+    updatedBy: clerkId,
+  };
+}
+
+export const permitMatter = findMatter(defaultCommitmentMatters, 'SG-XK')!;
+
+/** A matter a city adds to the default set (not published: its commitments stay off the export). */
+export const maintenanceFundMatter: CommitmentMatter = {
+  ...permitMatter,
+  code: 'WX-ZJ',
+  name: { zh: '住宅专项维修资金交存', en: 'Housing maintenance fund deposit' },
+  publicity: 'notPublic',
+};

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { defaultCommitmentMatters } from './matters.ts';
 import { validateCommitmentInput } from './model.ts';
 import { clerk, finding, reviewer, sampleCommitment, secondClerk } from './testFixtures.ts';
 import { breachOutcomes } from './types.ts';
@@ -141,7 +140,7 @@ describe('the commitment workflow', () => {
           if (!result.ok) continue;
           doc = result.value;
           const valid = validateCommitmentInput(doc, {
-            matters: defaultCommitmentMatters,
+            matterLists: [],
             today: '2026-10-20',
           });
           if (!valid.ok) return false;

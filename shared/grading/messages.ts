@@ -23,7 +23,8 @@ const zhCN: Messages = {
     '分数段重叠：等级 {{grade}} 的下限 {{min}} 与上一段相同，任何得分都达不到该段',
   'validation.grading.inspectionRatio': '抽查比例应在 0 到 1 之间',
   'validation.grading.tooMany': '最多 {{max}} 项',
-  'validation.ruleSet.contentMissing': '规则版本须且只能包含与其类型相符的内容（评分模型或名单规则）',
+  'validation.ruleSet.contentMissing':
+    '规则版本须且只能包含与其类型相符的内容（评分模型、名单规则或承诺事项目录清单）',
   'validation.ruleSet.headMismatch': '评分模型的编码、版本号和生效日期须与所发布版本一致',
   'validation.ruleSet.ruleCodeDuplicate': '名单规则编码 {{code}} 重复',
   'validation.ruleSet.versionPublished': '该版本已发布，不得修改；请以新的版本号发布',
@@ -60,7 +61,7 @@ const en: Messages = {
   'validation.grading.inspectionRatio': 'The inspection ratio must be between 0 and 1',
   'validation.grading.tooMany': 'At most {{max}} entries',
   'validation.ruleSet.contentMissing':
-    'A rule version holds exactly the content of its variant (a scoring model or list rules)',
+    'A rule version holds exactly the content of its variant (a scoring model, list rules or the list of commitment matters)',
   'validation.ruleSet.headMismatch':
     "The scoring model's code, version and start date must be those of the published version",
   'validation.ruleSet.ruleCodeDuplicate': 'The list rule code {{code}} is used twice',

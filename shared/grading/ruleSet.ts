@@ -13,8 +13,9 @@ import type { Industry } from '../subjects/model.ts';
 import { issue, type ValidationIssue } from '../base/validation.ts';
 import { type GradingModel, type GradingModelContext, modelInForce, validateGradingModel } from './model.ts';
 import { defaultGradingModel } from './publishedModels.ts';
+import { type CommitmentMatter, validateCommitmentMatter } from '../commitments/matters.ts';
 
-export const ruleSetVariants = ['scoringModel', 'listRules'] as const;
+export const ruleSetVariants = ['scoringModel', 'listRules', 'commitmentMatters'] as const;
 export type RuleSetVariant = (typeof ruleSetVariants)[number];
 
 export interface RuleSetDocument extends BaseDocument {
@@ -29,14 +30,17 @@ export interface RuleSetDocument extends BaseDocument {
   model?: GradingModel;
   /** For `listRules`: the whole set of list rules in force from `validFrom`. */
   listRules?: ListRule[];
+  /** For `commitmentMatters`: the whole list of commitment matters in force from `validFrom`. */
+  matters?: CommitmentMatter[];
 }
 
 /** The properties the `reference` collection adds for rule sets (`code` and `validFrom` it already has). */
 export const ruleSetProperties = {
-  ruleSet: { type: 'string', enum: [...ruleSetVariants], maxLength: 16 },
+  ruleSet: { type: 'string', enum: [...ruleSetVariants], maxLength: 20 },
   version: { type: 'integer', minimum: 1, maximum: 1_000_000, multipleOf: 1 },
   model: { type: 'object' },
   listRules: { type: 'array', maxItems: 100, items: { type: 'object' } },
+  matters: { type: 'array', maxItems: 200, items: { type: 'object' } },
 } as const;
 
 /** The JSON schema of one rule-set version (validated on the platform; stored in `reference`). */
@@ -72,8 +76,9 @@ export function validateRuleSet(doc: RuleSetDocument, context: RuleSetContext): 
   const issues: ValidationIssue[] = [];
   if (!Number.isInteger(doc.version) || doc.version < 1) issues.push(issue('version', 'grading.version'));
   if (!isRealDate(doc.validFrom)) issues.push(issue('validFrom', 'dateFormat'));
+  if (doc.ruleSet === 'commitmentMatters') return [...issues, ...matterListIssues(doc, context)];
   if (doc.ruleSet === 'scoringModel') {
-    if (!doc.model || doc.listRules !== undefined)
+    if (!doc.model || doc.listRules !== undefined || doc.matters !== undefined)
       return [...issues, issue('model', 'ruleSet.contentMissing')];
     const { model } = doc;
     if (model.code !== doc.code || model.version !== doc.version || model.validFrom !== doc.validFrom)
@@ -81,7 +86,7 @@ export function validateRuleSet(doc: RuleSetDocument, context: RuleSetContext): 
     const checked = validateGradingModel(model, context);
     if (!checked.ok) issues.push(...checked.issues.map((found) => within('model', found)));
   } else {
-    if (!doc.listRules || doc.listRules.length === 0 || doc.model !== undefined)
+    if (!doc.listRules || doc.listRules.length === 0 || doc.model !== undefined || doc.matters !== undefined)
       return [...issues, issue('listRules', 'ruleSet.contentMissing')];
     const codes = new Set<string>();
     doc.listRules.forEach((rule, index) => {
@@ -94,6 +99,22 @@ export function validateRuleSet(doc: RuleSetDocument, context: RuleSetContext): 
     });
   }
   return issues;
+}
+
+/** A list of commitment matters: content present alone, codes unique, each matter valid. */
+function matterListIssues(doc: RuleSetDocument, context: RuleSetContext): ValidationIssue[] {
+  if (!doc.matters || doc.matters.length === 0 || doc.model !== undefined || doc.listRules !== undefined)
+    return [issue('matters', 'ruleSet.contentMissing')];
+  const catalogCodes = new Set(context.catalog.map((item) => item.code));
+  const codes = new Set<string>();
+  return doc.matters.flatMap((matter, index) => {
+    const field = `matters.${index}`;
+    const found = validateCommitmentMatter(matter, catalogCodes).map((one) => within(field, one));
+    if (codes.has(matter.code))
+      found.push(issue(`${field}.code`, 'commitment.matterCodeDuplicate', { code: matter.code }));
+    codes.add(matter.code);
+    return found;
+  });
 }
 
 function within(prefix: string, found: ValidationIssue): ValidationIssue {
@@ -176,6 +197,7 @@ export function republishIssues(
       doc.validFrom,
       doc.model ?? null,
       doc.listRules ?? null,
+      doc.matters ?? null,
     ]);
   return content(current) === content(next) ? [] : [issue('version', 'ruleSet.versionPublished')];
 }

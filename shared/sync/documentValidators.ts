@@ -5,7 +5,7 @@
  * The platform serves only collections registered here; add an entry when a collection's model exists.
  */
 import { type CaseInput, caseJsonSchema, normalizeCaseInput, validateCaseInput } from '../cases/model.ts';
-import { defaultCommitmentMatters } from '../commitments/matters.ts';
+import type { CommitmentMatterList } from '../commitments/matterList.ts';
 import { type CommitmentInput, commitmentJsonSchema, validateCommitmentInput } from '../commitments/model.ts';
 import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
 import { holidayCalendarJsonSchema, validateHolidayCalendar } from '../base/calendar/workdays.ts';
@@ -66,6 +66,8 @@ export interface DocumentValidationContext {
   catalog?: readonly CatalogItem[];
   /** Every list rule the city ever published with the defaults (see `everyListRule`); the defaults when absent. */
   listRules?: readonly ListRule[];
+  /** The versions of the list of commitment matters the city published; the default set alone when absent. */
+  matterLists?: readonly CommitmentMatterList[];
 }
 
 /** Every broken rule of one pushed document (without `_deleted` handling: the caller strips it). */
@@ -314,7 +316,7 @@ export function validateCommitmentDocument(
   if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
   const issues = [...structural, ...validateBaseDocument(doc)];
   const domain = validateCommitmentInput(doc as unknown as CommitmentInput, {
-    matters: defaultCommitmentMatters,
+    matterLists: context.matterLists ?? [],
     today: context.today,
   });
   if (!domain.ok) issues.push(...domain.issues);

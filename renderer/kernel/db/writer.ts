@@ -3,6 +3,7 @@ import type { RxCollection } from 'rxdb';
 import { merge, Observable, Subject, switchMap } from 'rxjs';
 import { capabilities } from '../../../shared/capabilities.ts';
 import type { CatalogItem } from '../../../shared/creditRecords/catalog.ts';
+import { publishedMatterLists } from '../../../shared/commitments/matterList.ts';
 import type { AuditAction, AuditSnapshot } from '../../../shared/base/auditEntry.ts';
 import type { CollectionName } from '../../../shared/base/collections.ts';
 import { withoutStamps } from '../../../shared/base/document.ts';
@@ -430,7 +431,16 @@ export class Writer {
    */
   async #validationContext(steps: readonly WriteStep[]): Promise<DocumentValidationContext> {
     const today = localDate(this.#context.clock());
-    if (!steps.some((step) => step.collection === 'creditRecords')) return { today };
+    // Commitments are checked against the city's lists of commitment matters as this device holds them.
+    const matterLists = steps.some((step) => step.collection === 'commitments')
+      ? publishedMatterLists(
+          (await this.#db.reference.find({ selector: { kind: 'ruleSet' } }).exec()).map(
+            (doc) => doc.toJSON() as unknown as Parameters<typeof publishedMatterLists>[0][number],
+          ),
+        )
+      : undefined;
+    if (!steps.some((step) => step.collection === 'creditRecords'))
+      return matterLists ? { today, matterLists } : { today };
     const items = await this.#db.reference.find({ selector: { kind: 'catalogItem' } }).exec();
     const catalog = [
       ...items.map((item) => item.toJSON() as unknown as CatalogItem),
@@ -442,7 +452,7 @@ export class Writer {
           : [],
       ),
     ];
-    return catalog.length > 0 ? { today, catalog } : { today };
+    return { today, ...(catalog.length > 0 ? { catalog } : {}), ...(matterLists ? { matterLists } : {}) };
   }
 
   /** The county's users as this device knows them; the signed-in user as her session says. */
