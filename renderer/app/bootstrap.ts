@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../../shared/base/validation.ts';
 import type { AppInfo, PlatformBridge } from '../../shared/base/platform/bridge.ts';
 import { verifyPassword } from '../../shared/base/security/password.ts';
 import { CommitmentRepository } from '../commitments/repository.ts';
+import { seedDemoCommitments } from '../commitments/demoSeed.ts';
 import { migratePersonalCollections, openDatabase } from '../kernel/db/database.ts';
 import { LocalStore } from '../kernel/db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
@@ -171,15 +172,16 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   const { db, local, appInfo, context, audit, personalData, bridge, clock } = core;
   await migratePersonalCollections(db);
   await sealLocalHistory(local, personalData);
-  // Demo subjects are entered by the demo clerk, once, on the profile that made the demo users.
+  // Demo subjects and commitments are entered by the demo clerk, once, on the profile that made the
+  // demo users.
   let seeding: SignedInSession | null = null;
-  const subjects = await SubjectRepository.open(db.subjects, local, {
-    ...context,
-    session: () => seeding ?? context.session(),
-  });
+  const seedingContext = { ...context, session: () => seeding ?? context.session() };
+  const subjects = await SubjectRepository.open(db.subjects, local, seedingContext);
   const clerk = appInfo.demo ? await core.users.findByUsername(demoUsers[1]!.username) : null;
-  if (clerk && !(await local.getSetting<boolean>(demoSubjectsSetting))) {
-    seeding = sessionOf(clerk);
+  const demoClerk =
+    clerk && !(await local.getSetting<boolean>(demoSubjectsSetting)) ? sessionOf(clerk) : null;
+  if (demoClerk) {
+    seeding = demoClerk;
     try {
       await subjects.createMany(
         generateDemoSubjects({ seed: 2026, count: demoSubjectCount, division: core.office.county }),
@@ -187,7 +189,6 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     } finally {
       seeding = null;
     }
-    await local.setSetting(demoSubjectsSetting, true);
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
@@ -196,7 +197,7 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   const listings = await ListingRepository.open(db, context, credit.journal, subjects, () =>
     provisions.matchingKey(),
   );
-  const commitments = new CommitmentRepository(db.commitments, local, context, {
+  const commitments = new CommitmentRepository(db.commitments, local, seedingContext, {
     standing: listings.grades,
     provisions,
     subjects,
@@ -206,6 +207,15 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
+  if (demoClerk) {
+    seeding = demoClerk;
+    try {
+      await seedDemoCommitments(commitments, subjects);
+    } finally {
+      seeding = null;
+    }
+    await local.setSetting(demoSubjectsSetting, true);
+  }
   const inspections = openInspections({
     ...{ db, local, context, subjects, users: core.users, ...credit },
     officeName: core.office.officeName,

@@ -152,6 +152,26 @@ describe('a second profile starting the demo', () => {
     expect(seeded).toHaveLength(300);
     expect(await platformCount('users')).toBe(4);
     expect(await platformCount('subjects')).toBe(300);
+    // The demo letters: every platform rule passed them (no refusals), and the follow-up has its cases.
+    const letters = await a.commitments.all();
+    const byStatus = (status: string) => letters.filter((letter) => letter.status === status);
+    expect(
+      byStatus('accepted')
+        .map((letter) => letter.type)
+        .sort(),
+    ).toEqual(['missingMaterials', 'missingMaterials', 'voluntary']);
+    expect(byStatus('fulfilled').map((letter) => letter.type)).toEqual(['approvalSubstitution']);
+    const [breached] = byStatus('breachProposed');
+    expect(breached?.creditRecordIds).toHaveLength(1);
+    const proposed = await a.creditRecords.get(breached!.creditRecordIds[0]!);
+    expect(proposed).toMatchObject({ status: 'submitted', category: 'generalDishonest' });
+    expect((await a.commitments.list({ followUp: 'overdue' })).map((letter) => letter.matterCode)).toEqual([
+      'SG-XK',
+    ]);
+    expect(byStatus('draft').length).toBeGreaterThan(10);
+    expect(byStatus('draft').every((letter) => letter.campaign !== '')).toBe(true);
+    expect(await platformCount('commitments')).toBe(letters.length);
+    expect(await platformCount('creditRecords')).toBe(2);
     expect(await refusalsOf(a)).toEqual([]);
     // RxDB's open edition holds 13 collections open per page and a profile has 10: the first computer
     // goes offline before the second starts, as two real computers never share one page.
@@ -213,6 +233,7 @@ describe('a profile starting the demo offline', () => {
     expect(admin.createdBy).toBe(admin.id);
     await profile.signIn('clerk');
     expect(await subjectIds(profile.core)).toHaveLength(300);
+    expect((await profile.workspace!.commitments.list({ followUp: 'overdue' })).length).toBe(1);
     expect(profile.workspace!.sync.status.enrollment).toBeNull();
     await profile.close();
   }, 120_000);
