@@ -6,11 +6,9 @@ import {
   listMembershipsOf,
   needsAcceptanceCheck,
 } from '../../shared/commitments/acceptance.ts';
-import { type CampaignOptions, type CampaignPlan, planCampaign } from '../../shared/commitments/campaign.ts';
-import { creditFileEffect, republishReason, republishRepaired } from '../../shared/commitments/creditFile.ts';
 import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
 import { type CommitmentMatter, findMatter } from '../../shared/commitments/matters.ts';
-import { everyMatter, matterListInForce, matterStanding } from '../../shared/commitments/matterList.ts';
+import { everyMatter, matterListInForce } from '../../shared/commitments/matterList.ts';
 import {
   type CommitmentDocument,
   type CommitmentInput,
@@ -19,29 +17,18 @@ import {
   emptyOutcome,
   validateCommitmentInput,
 } from '../../shared/commitments/model.ts';
-import {
-  lowSerialThreshold,
-  type Numbering,
-  nextCommitmentNumbers,
-  type SerialBlock,
-  serialBlock,
-  serialsLeft,
-} from '../../shared/commitments/numbering.ts';
 import { templateDefaults } from '../../shared/commitments/templates.ts';
 import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
 import {
   availableCommitmentSteps,
   type CommitmentAction,
-  commitmentWorkflow,
   takeCommitmentStep,
 } from '../../shared/commitments/workflow.ts';
-import { takeCreditRecordStep } from '../../shared/creditRecords/workflow.ts';
 import type { GradeResult } from '../../shared/grading/grade.ts';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
 import type { Attachment } from '../../shared/base/attachment.ts';
 import type { AuditAction } from '../../shared/base/auditEntry.ts';
-import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import type { Industry, SubjectDocument, SubjectInput } from '../../shared/subjects/model.ts';
 import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
@@ -54,11 +41,7 @@ import {
   type UpdateStep,
   type WriteJournal,
 } from '../kernel/db/writeJournal.ts';
-import type {
-  DeviceProvisions,
-  SerialBlockHolding,
-  SerialBlockRefusal,
-} from '../provisions/deviceProvisions.ts';
+import type { DeviceProvisions } from '../provisions/deviceProvisions.ts';
 import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
 import type { CreditRecordRepository } from '../creditRecords/repository.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
@@ -66,6 +49,11 @@ import type { ReferenceRepository } from '../reference/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
 import { localDate } from '../kernel/session/session.ts';
+import { CommitmentCampaigns } from './campaigns.ts';
+import { CommitmentNumbers, type SerialBlockState } from './serialNumbers.ts';
+
+export type { SerialBlockState };
+import { creditFileSteps } from './creditFileSteps.ts';
 
 /** What the clerk enters on the form; number, party details, status and workflow are the repository's. */
 const commitmentFieldNames = [
@@ -152,19 +140,6 @@ export interface CommitmentRepositoryOptions {
   provisions: DeviceProvisions;
 }
 
-/** This computer's serial blocks (shared/commitments/numbering.ts) and today's numbers left in them. */
-export interface SerialBlockState {
-  holding: SerialBlockHolding;
-  blocks: SerialBlock[];
-  leftToday: number;
-}
-
-/** The serials a holding numbers from: block 0 on a computer not enrolled, none while awaiting the first. */
-function blocksOf(holding: SerialBlockHolding): SerialBlock[] {
-  if (holding.mode === 'standalone') return [serialBlock(0)];
-  return holding.mode === 'platform' ? holding.indexes.map((index) => serialBlock(index)) : [];
-}
-
 /** The local setting holding the day deadlines were last checked for the reminder. */
 const deadlineCheckSetting = 'commitments.deadlinesCheckedOn';
 
@@ -184,7 +159,8 @@ export class CommitmentRepository {
   readonly attachments: AttachmentStore;
   readonly #office: CommitmentOffice;
   readonly #standing: SubjectStanding | undefined;
-  readonly #provisions: DeviceProvisions;
+  readonly #campaigns: CommitmentCampaigns;
+  readonly #numbers: CommitmentNumbers;
 
   constructor(
     collection: CommitmentCollection,
@@ -202,7 +178,29 @@ export class CommitmentRepository {
     this.attachments = dependencies.attachments;
     this.#office = dependencies.office;
     this.#standing = dependencies.standing;
-    this.#provisions = dependencies.provisions;
+    this.#numbers = new CommitmentNumbers({
+      collection,
+      context,
+      provisions: dependencies.provisions,
+      office: this.#office,
+      today: () => this.today(),
+    });
+    this.#campaigns = new CommitmentCampaigns({
+      collection,
+      context,
+      subjects: this.#subjects,
+      journal: this.#journal,
+      office: this.#office,
+      matterLists: () => this.#reference.matterLists(),
+      today: () => this.today(),
+      all: () => this.all(),
+      get: (id) => this.get(id),
+      stamp: (session, input) => this.stamp(session, input),
+      signedAcceptance: (current, signingDate, session) =>
+        this.signedAcceptance(current, signingDate, session),
+      acceptStep: (before, after) => this.step(before, after, { action: auditActionOf.accept, reason: '' }),
+      withSerialBlocks: (attempt) => this.#numbers.withSerialBlocks(attempt),
+    });
   }
 
   /** Every matter the city's lists ever held (then the defaults), to name and file any commitment. */
@@ -361,7 +359,7 @@ export class CommitmentRepository {
       if (!subject) return { ok: false, issues: [issue('subjectId', 'required')] };
     }
     const input = this.draftInput({ ...fields, subjectId: subject.id }, subject, '');
-    const numbered = await this.numbers(input.signingDate || this.today(), 1);
+    const numbered = await this.#numbers.next(input.signingDate || this.today(), 1);
     if (!numbered.ok) return numbered;
     const checked = validateCommitmentInput(
       { ...input, number: numbered.numbers[0]! },
@@ -469,7 +467,13 @@ export class CommitmentRepository {
     const checked = validateCommitmentInput(stepped.value, this.validationContext(subject));
     if (!checked.ok) return checked;
     let next = this.nextVersion(current, checked.value, session.userId);
-    const effect = await this.creditFileSteps(current, next, action, session, now, options.note ?? '');
+    const files = {
+      records: this.#records,
+      reference: this.#reference,
+      matters: this.matters,
+      clock: this.#context.clock,
+    };
+    const effect = await creditFileSteps(files, current, next, action, session, now, options.note ?? '');
     if (!effect.ok) return effect;
     next = { ...next, creditRecordIds: [...next.creditRecordIds, ...effect.value.newRecordIds] };
     const audit = { action: auditActionOf[action], reason: (options.note ?? '').trim() };
@@ -480,121 +484,27 @@ export class CommitmentRepository {
 
   /**
    * The yearly self-discipline campaign: a numbered draft for every active enterprise of the industries
-   * that has none for this matter and year, written in chunks (progress, cancel between chunks).
+   * that has none for this matter and year (see campaigns.ts).
    */
-  async runCampaign(
-    options: { matterCode: string; year: number; industries: Industry[] },
-    progress?: (done: number, total: number) => boolean | undefined,
-  ): Promise<Validated<{ created: CommitmentDocument[]; alreadyCommitted: number; cancelled: boolean }>> {
-    const acting = actingUser(this.#context, 'commitment.create');
-    if (!acting.ok) return acting;
-    const standing = matterStanding(this.#reference.matterLists(), options.matterCode, this.today());
-    if (standing.state !== 'inForce') {
-      const refusal =
-        standing.state === 'unknown'
-          ? issue('matterCode', 'commitment.unknownMatter', { code: options.matterCode })
-          : issue('matterCode', 'commitment.matterWithdrawn', { matter: standing.matter.name.zh });
-      return { ok: false, issues: [refusal] };
-    }
-    const { matter } = standing;
-    if (options.industries.length === 0) return { ok: false, issues: [issue('industries', 'required')] };
-    const subjects = (
-      await this.#subjects.list({ kind: 'enterprise', status: 'active', limit: Number.MAX_SAFE_INTEGER })
-    ).items;
-    const existing = await this.all();
-    const date = this.today();
-    const planOptions: Omit<CampaignOptions, 'blocks'> = {
-      matter,
-      year: options.year,
-      industries: options.industries,
-      division: this.#office.county,
-      date,
-      knownNumbers: existing.map((c) => c.number),
-      acceptingUnit: this.#office.officeName,
-      acceptingUnitCode: '',
-    };
-    const plan = await this.withSerialBlocks((blocks) =>
-      planCampaign(subjects, existing, { ...planOptions, blocks }),
-    );
-    if (!plan.ok) return plan;
-    const created: CommitmentDocument[] = [];
-    const chunk = 500;
-    for (let start = 0; start < plan.inputs.length; start += chunk) {
-      const docs = plan.inputs.slice(start, start + chunk).map((input) => this.stamp(acting.session, input));
-      await this.#journal.run(authorOf(acting.session), [creationOf('commitments', docs)]);
-      created.push(...docs);
-      if (progress?.(created.length, plan.inputs.length) === false) {
-        return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: true } };
-      }
-    }
-    return { ok: true, value: { created, alreadyCommitted: plan.alreadyCommitted, cancelled: false } };
+  runCampaign(...args: Parameters<CommitmentCampaigns['run']>): ReturnType<CommitmentCampaigns['run']> {
+    return this.#campaigns.run(...args);
   }
 
   /** Draft letters of a campaign, of one industry's enterprises when `industry` is given. */
-  async campaignDrafts(campaign: string, industry?: Industry): Promise<CommitmentDocument[]> {
-    const drafts = await this.#collection.find({ selector: { campaign, status: 'draft' } }).exec();
-    const letters = drafts.map(plain);
-    if (!industry) return letters;
-    const subjects = await Promise.all(letters.map((letter) => this.#subjects.get(letter.subjectId)));
-    return letters.filter((_, index) => subjects[index]?.industry === industry);
+  campaignDrafts(campaign: string, industry?: Industry): Promise<CommitmentDocument[]> {
+    return this.#campaigns.drafts(campaign, industry);
   }
 
   /** The keys of the campaigns letters were generated for, newest year first. */
-  async campaigns(): Promise<string[]> {
-    const docs = await this.#collection.find({ selector: { campaign: { $ne: '' } } }).exec();
-    return [...new Set(docs.map((doc) => doc.campaign))].sort().reverse();
+  campaigns(): Promise<string[]> {
+    return this.#campaigns.keys();
   }
 
-  /**
-   * Marks signed letters as they come back (a campaign's scans): each draft gets its own acceptance step,
-   * signed on `signingDate` by its signatory or the enterprise's legal representative, written in chunked
-   * journal runs (progress, cancel between chunks). A letter no longer a draft is left as it is (nothing
-   * twice); one the rules refuse is reported with its reasons and left a draft.
-   */
-  async markSigned(
-    ids: readonly string[],
-    signingDate: string,
-    progress?: (done: number, total: number) => boolean | undefined,
-  ): Promise<
-    Validated<{
-      signed: string[];
-      alreadySigned: string[];
-      refused: { id: string; number: string; issues: ValidationIssue[] }[];
-      cancelled: boolean;
-    }>
-  > {
-    const acting = actingUser(this.#context, 'commitment.create');
-    if (!acting.ok) return acting;
-    const { session } = acting;
-    const result = {
-      signed: [] as string[],
-      alreadySigned: [] as string[],
-      refused: [] as { id: string; number: string; issues: ValidationIssue[] }[],
-      cancelled: false,
-    };
-    const chunk = 200;
-    for (let start = 0; start < ids.length; start += chunk) {
-      const steps: UpdateStep[] = [];
-      for (const id of ids.slice(start, start + chunk)) {
-        const current = await this.get(id);
-        if (!current) continue;
-        if (current.status !== 'draft') {
-          result.alreadySigned.push(id);
-          continue;
-        }
-        const signed = await this.signedAcceptance(current, signingDate, session);
-        if (!signed.ok) result.refused.push({ id, number: current.number, issues: signed.issues });
-        else {
-          steps.push(this.step(current, signed.value, { action: auditActionOf.accept, reason: '' }));
-          result.signed.push(id);
-        }
-      }
-      if (steps.length > 0) await this.#journal.run(authorOf(session), steps);
-      if (progress?.(Math.min(start + chunk, ids.length), ids.length) === false) {
-        return { ok: true, value: { ...result, cancelled: true } };
-      }
-    }
-    return { ok: true, value: result };
+  /** Marks signed letters as they come back, each accepted on its own (see campaigns.ts). */
+  markSigned(
+    ...args: Parameters<CommitmentCampaigns['markSigned']>
+  ): ReturnType<CommitmentCampaigns['markSigned']> {
+    return this.#campaigns.markSigned(...args);
   }
 
   /**
@@ -662,148 +572,13 @@ export class CommitmentRepository {
   }
 
   /** Where this computer numbers from, and how many numbers it has left today. */
-  async serialBlockState(): Promise<SerialBlockState> {
-    const holding = await this.#provisions.serialBlocks();
-    const blocks = blocksOf(holding);
-    const known = (await this.#collection.find().exec()).map((doc) => doc.number);
-    return { holding, blocks, leftToday: serialsLeft(known, this.#office.county, this.today(), blocks) };
+  serialBlockState(): Promise<SerialBlockState> {
+    return this.#numbers.state();
   }
 
   /** Asks the platform for one more serial block for this computer (county administrators). */
-  async requestSerialBlock(): Promise<
-    Validated<SerialBlockState> | { ok: false; issues: ValidationIssue[]; refusal: SerialBlockRefusal }
-  > {
-    const acting = actingUser(this.#context, 'settings.manage');
-    if (!acting.ok) return acting;
-    const requested = await this.#provisions.requestSerialBlock();
-    if (!requested.ok) return { ok: false, issues: [], refusal: requested };
-    return { ok: true, value: await this.serialBlockState() };
-  }
-
-  /**
-   * `attempt` numbered from this computer's blocks. When they do not suffice it asks the platform for
-   * another block and tries again; offline it refuses (saying what to do) rather than take a number it
-   * does not own. A computer not enrolled numbers from block 0 alone.
-   */
-  private async withSerialBlocks<T extends Numbering | CampaignPlan>(
-    attempt: (blocks: SerialBlock[]) => T,
-  ): Promise<T | { ok: false; issues: ValidationIssue[] }> {
-    let holding = await this.#provisions.serialBlocks();
-    for (;;) {
-      const result = attempt(blocksOf(holding));
-      const exhausted =
-        !result.ok && result.issues.some((found) => found.code === 'commitment.serialBlockExhausted');
-      if (!exhausted || holding.mode === 'standalone') return result;
-      const more = await this.#provisions.requestSerialBlock();
-      if (!more.ok) {
-        return holding.mode === 'awaiting'
-          ? { ok: false, issues: [issue('number', 'commitment.serialBlockAwaited')] }
-          : result;
-      }
-      holding = await this.#provisions.serialBlocks();
-    }
-  }
-
-  /** The next numbers for `date`; asks for a further block in the background once a fifth of one is left. */
-  private async numbers(date: string, count: number): Promise<Numbering> {
-    const known = (await this.#collection.find().exec()).map((doc) => doc.number);
-    let left = 0;
-    const numbered = await this.withSerialBlocks((blocks) => {
-      left = serialsLeft(known, this.#office.county, date, blocks) - count;
-      return nextCommitmentNumbers(known, this.#office.county, date, blocks, count);
-    });
-    const holding = await this.#provisions.serialBlocks();
-    if (numbered.ok && holding.mode === 'platform' && left < lowSerialThreshold) {
-      void this.#provisions.requestSerialBlock();
-    }
-    return numbered;
-  }
-
-  /** The credit-file writes of a step, and the ids of records it creates. */
-  private async creditFileSteps(
-    current: CommitmentDocument,
-    next: CommitmentDocument,
-    action: CommitmentAction,
-    session: SignedInSession,
-    now: string,
-    note: string,
-  ): Promise<Validated<{ steps: JournalStep[]; newRecordIds: string[] }>> {
-    const none = { ok: true as const, value: { steps: [], newRecordIds: [] } };
-    if (action === 'fulfil' || action === 'proposeBreach') {
-      const repaired = next.repairedRecordId ? await this.#records.get(next.repairedRecordId) : null;
-      const effect = creditFileEffect(next, this.matters, this.#reference.catalog(), {
-        ...(repaired ? { repairedRecord: repaired } : {}),
-      });
-      if (effect.outcome === 'noCatalogItem') {
-        return {
-          ok: false,
-          issues: [issue('outcome', 'creditRecord.unknownCatalogItem', { code: effect.code })],
-        };
-      }
-      if (effect.outcome !== 'record') return none;
-      const id = uuidv7(this.#context.clock().getTime());
-      const prepared = this.#records.prepareDerived(session, id, { ...effect.record, sourceId: current.id });
-      if (!prepared.ok) return { ok: false, issues: prefixIssues(prepared.issues, 'creditRecord') };
-      // Submitted for review at once: a dishonest record is a proposal a reviewer approves (four-eyes).
-      const submitted = takeCreditRecordStep(prepared.value, 'submit', session, now);
-      if (!submitted.ok) return { ok: false, issues: prefixIssues(submitted.issues, 'creditRecord') };
-      return {
-        ok: true,
-        value: { steps: [creationOf('creditRecords', [submitted.value])], newRecordIds: [id] },
-      };
-    }
-    const confirms = commitmentWorkflow.transitions[action].from === 'breachProposed';
-    if (!confirms) return none;
-    const recordStep = action === 'rejectBreach' ? 'return' : 'approve';
-    const steps: JournalStep[] = [];
-    for (const recordId of current.creditRecordIds) {
-      const record = await this.#records.get(recordId);
-      if (record?.status !== 'submitted') continue;
-      const stepped = takeCreditRecordStep(record, recordStep, session, now, note);
-      if (!stepped.ok) return { ok: false, issues: prefixIssues(stepped.issues, 'creditRecord') };
-      const after: CreditRecordDocument = { ...stepped.value, updatedAt: now, updatedBy: session.userId };
-      steps.push({
-        kind: 'update',
-        collection: 'creditRecords',
-        before: record,
-        after,
-        audit: { action: recordStep === 'approve' ? 'approve' : 'reject', reason: note.trim() },
-      });
-    }
-    if (recordStep === 'approve') {
-      const republished = await this.republishSteps(current);
-      if (!republished.ok) return republished;
-      steps.push(...republished.value);
-    }
-    return { ok: true, value: { steps, newRecordIds: [] } };
-  }
-
-  /**
-   * A confirmed breach of a credit-repair commitment puts the repaired record back into publicity for
-   * its maximum period (「违背信用修复承诺的，按最长公示期限公示」): the record's own republish step,
-   * judged by its workflow (a reviewer, four-eyes), written in the confirmation's run.
-   */
-  private async republishSteps(commitment: CommitmentDocument): Promise<Validated<JournalStep[]>> {
-    if (commitment.type !== 'creditRepair') return { ok: true, value: [] };
-    const repaired = await this.#records.get(commitment.repairedRecordId);
-    // A repair not decided (or since revoked) left nothing to republish: the record is as it was.
-    if (repaired?.status !== 'repaired') return { ok: true, value: [] };
-    const republish = republishRepaired(repaired, this.#reference.catalog());
-    if (!republish) {
-      return {
-        ok: false,
-        issues: [
-          issue('repairedRecordId', 'creditRecord.unknownCatalogItem', { code: repaired.catalogCode }),
-        ],
-      };
-    }
-    const prepared = await this.#records.prepareRepublish(
-      repaired.id,
-      republish.publicityEnd,
-      republishReason(commitment.number),
-    );
-    if (!prepared.ok) return { ok: false, issues: prefixIssues(prepared.issues, 'repairedRecord') };
-    return { ok: true, value: [prepared.value.step] };
+  requestSerialBlock(): ReturnType<CommitmentNumbers['requestBlock']> {
+    return this.#numbers.requestBlock();
   }
 
   private draftInput(
