@@ -1,4 +1,16 @@
-import { Alert, Button, List, Modal, Select, Stack, Text } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Group,
+  List,
+  Modal,
+  ScrollArea,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { findMatter } from '../../shared/commitments/matters.ts';
@@ -18,9 +30,13 @@ interface Outcome {
   cancelled: boolean;
 }
 
+/** At most this many letters are listed to tick; a search narrows longer campaigns. */
+const listedLetters = 200;
+
 /**
- * Marks a campaign's letters signed as the scans come back: all drafts of the campaign, or of one
- * industry; says how many it will accept before it does, accepts each with its own step (progress,
+ * Marks a campaign's letters signed as the scans come back: the drafts of the campaign, or of one
+ * industry, each ticked (all at first; untick those whose signed copy has not come back); says how many
+ * it will accept before it does, accepts each with its own step (progress,
  * cancellable) and reports the letters already signed and those the rules refused.
  */
 export function MarkSignedButton() {
@@ -32,6 +48,8 @@ export function MarkSignedButton() {
   const [industry, setIndustry] = useState<string | null>(null);
   const [signingDate, setSigningDate] = useState(localDate(clock()));
   const [drafts, setDrafts] = useState<CommitmentDocument[]>([]);
+  const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
+  const [search, setSearch] = useState('');
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
@@ -51,6 +69,25 @@ export function MarkSignedButton() {
     commitments.campaignDrafts(campaign, (industry ?? undefined) as Industry | undefined).then(setDrafts);
   }, [commitments, campaign, industry, running]);
 
+  const ticked = drafts.filter((letter) => !unticked.has(letter.id));
+  const needle = search.trim().toLowerCase();
+  const matching = needle
+    ? drafts.filter(
+        (letter) => letter.number.includes(needle) || letter.subjectName.toLowerCase().includes(needle),
+      )
+    : drafts;
+  const shown = matching.slice(0, listedLetters);
+  const shownIds = shown.map((letter) => letter.id);
+  const tick = (ids: readonly string[], on: boolean) =>
+    setUnticked((current) => {
+      const next = new Set(current);
+      for (const id of ids) {
+        if (on) next.delete(id);
+        else next.add(id);
+      }
+      return next;
+    });
+
   const campaignLabel = (key: string) => {
     const [matterCode = '', year = ''] = key.split(':');
     const matter = findMatter(commitments.matters, matterCode);
@@ -61,9 +98,9 @@ export function MarkSignedButton() {
     cancelled.current = false;
     setIssues([]);
     setOutcome(null);
-    setProgress({ done: 0, total: drafts.length });
+    setProgress({ done: 0, total: ticked.length });
     const result = await commitments.markSigned(
-      drafts.map((letter) => letter.id),
+      ticked.map((letter) => letter.id),
       signingDate,
       followProgress(setProgress, cancelled),
     );
@@ -127,8 +164,54 @@ export function MarkSignedButton() {
             onChange={setSigningDate}
             disabled={running}
           />
+          {drafts.length > 0 && (
+            <Stack gap="xs" data-testid="mark-signed-letters">
+              <Text size="sm" fw={500}>
+                {t('commitmentUi.markSigned.letters', { ticked: ticked.length, total: drafts.length })}
+              </Text>
+              <Group gap="xs" align="flex-end">
+                <TextInput
+                  aria-label={t('commitmentUi.markSigned.find')}
+                  placeholder={t('commitmentUi.markSigned.find')}
+                  value={search}
+                  onChange={(event) => setSearch(event.currentTarget.value)}
+                  disabled={running}
+                  style={{ flex: 1 }}
+                />
+                {([true, false] as const).map((on) => (
+                  <Button
+                    key={String(on)}
+                    variant="default"
+                    size="xs"
+                    disabled={running}
+                    onClick={() => tick(shownIds, on)}
+                  >
+                    {t(on ? 'commitmentUi.markSigned.tickShown' : 'commitmentUi.markSigned.untickShown')}
+                  </Button>
+                ))}
+              </Group>
+              <ScrollArea.Autosize mah={200}>
+                <Stack gap={4}>
+                  {shown.map((letter) => (
+                    <Checkbox
+                      key={letter.id}
+                      label={`${letter.number} ${letter.subjectName}`}
+                      checked={!unticked.has(letter.id)}
+                      onChange={(event) => tick([letter.id], event.currentTarget.checked)}
+                      disabled={running}
+                    />
+                  ))}
+                </Stack>
+              </ScrollArea.Autosize>
+              {matching.length > shown.length && (
+                <Text size="xs" c="dimmed">
+                  {t('commitmentUi.markSigned.moreLetters', { shown: shown.length, total: matching.length })}
+                </Text>
+              )}
+            </Stack>
+          )}
           <Alert color="blue" variant="light" data-testid="mark-signed-consequence">
-            <Text size="sm">{t('commitmentUi.markSigned.consequence', { count: drafts.length })}</Text>
+            <Text size="sm">{t('commitmentUi.markSigned.consequence', { count: ticked.length })}</Text>
           </Alert>
           {progress && <BatchProgress progress={progress} running={running} />}
           {outcome && (
@@ -159,7 +242,7 @@ export function MarkSignedButton() {
             onClose={close}
             onRun={run}
             runLabel={t('commitmentUi.markSigned.run')}
-            disabled={drafts.length === 0 || outcome !== null}
+            disabled={ticked.length === 0 || outcome !== null}
           />
         </Stack>
       </Modal>

@@ -140,6 +140,11 @@ const zhCN: Messages = {
   'commitmentUi.markSigned.done': '已标记 {{count}} 份；{{already}} 份此前已签署，未重复标记',
   'commitmentUi.markSigned.cancelled': '已取消：已标记的 {{count}} 份保留，其余仍为草稿',
   'commitmentUi.markSigned.refused': '{{number}}：{{reason}}',
+  'commitmentUi.markSigned.letters': '勾选已收回签字件的承诺书（{{ticked}} / {{total}} 份已勾选）',
+  'commitmentUi.markSigned.find': '按编号或主体名称查找',
+  'commitmentUi.markSigned.tickShown': '勾选所列',
+  'commitmentUi.markSigned.untickShown': '取消勾选所列',
+  'commitmentUi.markSigned.moreLetters': '仅列出前 {{shown}} 份，共 {{total}} 份符合；输入编号或名称缩小范围',
   'commitmentUi.publication.export': '导出承诺公示文件',
   'commitmentUi.publication.fileName': '信用承诺公示',
   'commitmentUi.publication.done': '已导出 {{count}} 份公开的信用承诺',
@@ -258,6 +263,13 @@ const en: Messages = {
   'commitmentUi.markSigned.cancelled':
     'Cancelled: the {{count}} letters marked stay signed; the rest remain drafts',
   'commitmentUi.markSigned.refused': '{{number}}: {{reason}}',
+  'commitmentUi.markSigned.letters':
+    'Tick the letters whose signed copies came back ({{ticked}} of {{total}} ticked)',
+  'commitmentUi.markSigned.find': 'Find by number or subject name',
+  'commitmentUi.markSigned.tickShown': 'Tick those listed',
+  'commitmentUi.markSigned.untickShown': 'Untick those listed',
+  'commitmentUi.markSigned.moreLetters':
+    'Only the first {{shown}} of {{total}} matching letters are listed; type a number or name to narrow them',
   'commitmentUi.publication.export': 'Export commitment publication file',
   'commitmentUi.publication.fileName': 'Commitment publication',
   'commitmentUi.publication.done': '{{count}} public commitments exported',

@@ -141,8 +141,14 @@ test('campaign letters are marked signed in one confirmed action, and nothing tw
 
   await page.getByRole('button', { name: '标记已签署' }).click();
   const marking = page.getByRole('dialog', { name: '批量标记承诺书已签署' });
-  // It says what it will do before it does it.
+  // It says what it will do before it does it, for the letters ticked: unticked, none would be marked.
   await expect(marking.getByTestId('mark-signed-consequence')).toContainText('将把 1 份尚未签署的承诺书');
+  const letter = marking.getByRole('checkbox', { name: new RegExp(enterprise.name) });
+  await letter.uncheck();
+  await expect(marking.getByTestId('mark-signed-consequence')).toContainText('将把 0 份');
+  await expect(marking.getByRole('button', { name: '标记已签署' })).toBeDisabled();
+  await letter.check();
+  await expect(marking.getByTestId('mark-signed-letters')).toContainText('1 / 1 份已勾选');
   await page.screenshot(shot('commitments-mark-signed-zh'));
   await marking.getByRole('button', { name: '标记已签署' }).click();
   await expect(marking.getByTestId('mark-signed-outcome')).toContainText('已标记 1 份；0 份此前已签署');
