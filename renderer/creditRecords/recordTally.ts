@@ -1,12 +1,13 @@
-import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
+import type { Collection, Table } from 'dexie';
+import type { RxChangeEvent, RxCollection } from 'rxdb';
 import type { LocalStore } from '../kernel/db/localStore.ts';
 import { dexieTableOf } from '../kernel/db/indexedPages.ts';
 
 /**
- * Exact counts of a collection's documents per value pair of two fields (credit records: category and
- * status), kept in memory and moved by every change the collection announces, whoever wrote it (the
- * writer, a sync pull, a restore). Counting through IndexedDB walks the whole range each time (about
- * two seconds per million); these answer any total of the two fields at once.
+ * Exact counts of a collection's documents per pair of values (credit records: category and status;
+ * approved records: category and decision date), kept in memory and moved by every change the collection
+ * announces, whoever wrote it (the writer, a sync pull, a restore). Counting through IndexedDB walks the
+ * whole range each time (about two seconds per million); these answer any total of the pairs at once.
  *
  * Between sessions the counts are kept in the local store with the collection's checkpoint. On open they
  * are trusted only when nothing changed after that checkpoint in the same database; otherwise they are
@@ -16,13 +17,13 @@ import { dexieTableOf } from '../kernel/db/indexedPages.ts';
 export interface TallySpec {
   /** The local-store cache key. */
   key: string;
-  /** The two fields counted, in the order of an index of the collection that begins with them. */
-  fields: readonly [string, string];
-  /** That index's fields (as the schema declares them). */
-  index: readonly string[];
-  /** The values each field is known to take; others are found by walking the index. */
-  known: () => readonly [readonly string[], readonly string[]];
+  /** The pair a live document is counted under; null when it is not counted. */
+  pairOf: (stored: Stored) => readonly [string, string] | null;
+  /** Counts every live document through the database (on first use, or after changes made unseen). */
+  countAll: (table: Table, collection: RxCollection) => Promise<[string, string, number][]>;
 }
+
+type Counted = [string, string, number][];
 
 interface Checkpoint {
   id: string;
@@ -34,7 +35,7 @@ interface StoredTally {
   /** The database the counts are of: a profile removed and made again starts over. */
   storageToken: string;
   checkpoint: Checkpoint | null;
-  counts: [string, string, number][];
+  counts: Counted;
 }
 
 /** Bumped whenever the stored shape changes; counts of another format are counted again. */
@@ -44,7 +45,7 @@ const defaultStoreDelayMs = 2000;
 /** Counting again gives up after this many tries disturbed by writes (lists count through the index). */
 const maxAttempts = 5;
 
-type Stored = Record<string, unknown> & { _deleted?: boolean; _meta?: { lwt: number } };
+export type Stored = Record<string, unknown> & { _deleted?: boolean; _meta?: { lwt: number } };
 
 export class RecordTally {
   readonly #collection: RxCollection;
@@ -85,13 +86,22 @@ export class RecordTally {
     return this.#loading;
   }
 
-  /** Documents whose fields hold these values (a field left out matches any value); null until ready. */
-  count(first?: string, second?: string): number | null {
+  /**
+   * Documents counted under these values (a value left out matches any; the second may be an inclusive
+   * range); null until ready.
+   */
+  count(first?: string, second?: string | { from: string; to: string }): number | null {
     if (!this.#ready) return null;
+    const matches =
+      second === undefined
+        ? () => true
+        : typeof second === 'string'
+          ? (b: string) => b === second
+          : (b: string) => second.from <= b && b <= second.to;
     let total = 0;
     for (const [key, n] of this.#counts) {
       const [a, b] = splitKey(key);
-      if ((first === undefined || a === first) && (second === undefined || b === second)) total += n;
+      if ((first === undefined || a === first) && matches(b)) total += n;
     }
     return total;
   }
@@ -111,7 +121,11 @@ export class RecordTally {
     }
     for (let attempt = 0; attempt < maxAttempts; attempt++) {
       const before = this.#changesSeen;
-      const [counts, checkpoint] = await Promise.all([this.#countAll(), this.#newestCheckpoint()]);
+      const table = await dexieTableOf(this.#collection);
+      const [counts, checkpoint] = await Promise.all([
+        this.#spec.countAll(table, this.#collection),
+        this.#newestCheckpoint(),
+      ]);
       if (this.#changesSeen !== before) continue;
       this.#replace(counts, checkpoint);
       this.#storeSoon(0);
@@ -119,20 +133,20 @@ export class RecordTally {
     }
   }
 
-  #replace(counts: readonly [string, string, number][], checkpoint: Checkpoint | null): void {
+  #replace(counts: Counted, checkpoint: Checkpoint | null): void {
     this.#counts.clear();
     for (const [a, b, n] of counts) if (n > 0) this.#counts.set(keyOf(a, b), n);
     this.#newest = checkpoint;
     this.#ready = true;
   }
 
+  /**
+   * Whether the newest change is still the one the counts were stored with (every write moves it on;
+   * RxDB's own `getChangedDocumentsSince` took seconds for this at 20,000 documents).
+   */
   async #unchangedSince(checkpoint: Checkpoint | null): Promise<boolean> {
-    const { documents } = await getChangedDocumentsSince(
-      this.#collection.storageInstance,
-      1,
-      checkpoint ?? undefined,
-    );
-    return documents.length === 0;
+    const newest = await this.#newestCheckpoint();
+    return newest === null || checkpoint === null ? newest === checkpoint : compare(newest, checkpoint) === 0;
   }
 
   /** The collection's newest change, as RxDB orders changes (last write time, then id). */
@@ -146,41 +160,14 @@ export class RecordTally {
       : null;
   }
 
-  /** Every live document counted through the index: one count per known pair, a walk when others exist. */
-  async #countAll(): Promise<[string, string, number][]> {
-    const table = await dexieTableOf(this.#collection);
-    const primaryKey = this.#collection.schema.primaryPath;
-    const name = `[${['_deleted', ...this.#spec.index, primaryKey].join('+')}]`;
-    const live = table.where(name).between(['0'], ['0', aboveAll], true, true);
-    const [firsts, seconds] = this.#spec.known();
-    const pairs = firsts.flatMap((a) => seconds.map((b) => [a, b] as const));
-    const [total, ...counts] = await Promise.all([
-      live.clone().count(),
-      ...pairs.map(([a, b]) =>
-        table.where(name).between(['0', a, b], ['0', a, b, aboveAll], true, true).count(),
-      ),
-    ]);
-    const result = pairs.map(([a, b], i) => [a, b, counts[i]!] as [string, string, number]);
-    if (result.reduce((sum, [, , n]) => sum + n, 0) === total) return result;
-    // Values outside the known ones: every key of the index is read once.
-    const walked = new Map<string, number>();
-    await live.eachKey((key) => {
-      const [, a, b] = key as string[];
-      const pair = keyOf(String(a), String(b));
-      walked.set(pair, (walked.get(pair) ?? 0) + 1);
-    });
-    return [...walked].map(([pair, n]) => [...splitKey(pair), n]);
-  }
-
   #apply(event: RxChangeEvent<unknown>): void {
     this.#changesSeen++;
     const after = event.documentData as Stored | undefined;
     const before = event.previousDocumentData as Stored | undefined;
-    const [first, second] = this.#spec.fields;
-    if (before && !before._deleted) this.#add(String(before[first]), String(before[second]), -1);
-    if (after && !after._deleted && event.operation !== 'DELETE') {
-      this.#add(String(after[first]), String(after[second]), 1);
-    }
+    const was = before && !before._deleted ? this.#spec.pairOf(before) : null;
+    const is = after && !after._deleted && event.operation !== 'DELETE' ? this.#spec.pairOf(after) : null;
+    if (was) this.#add(was[0], was[1], -1);
+    if (is) this.#add(is[0], is[1], 1);
     const lwt = after?._meta?.lwt;
     const id = event.documentId;
     if (lwt !== undefined && (!this.#newest || compare({ id, lwt }, this.#newest) > 0)) {
@@ -227,6 +214,71 @@ export class RecordTally {
 
 /** An IndexedDB key above every key that starts with the same values. */
 const aboveAll: unknown[] = [];
+
+/** The Dexie name of a schema index (RxDB adds `_deleted` first and the primary key last). */
+function indexName(collection: RxCollection, index: readonly string[]): string {
+  return `[${['_deleted', ...index, collection.schema.primaryPath].join('+')}]`;
+}
+
+/**
+ * Counts by the two fields an index begins with: one index count per known pair, and a walk over the
+ * index's keys when the documents hold values outside the known ones.
+ */
+export function countByIndex(
+  index: readonly string[],
+  known: () => readonly [readonly string[], readonly string[]],
+): TallySpec['countAll'] {
+  return async (table, collection) => {
+    const name = indexName(collection, index);
+    const live = table.where(name).between(['0'], ['0', aboveAll], true, true);
+    const [firsts, seconds] = known();
+    const pairs = firsts.flatMap((a) => seconds.map((b) => [a, b] as const));
+    const [total, ...counts] = await Promise.all([
+      live.clone().count(),
+      ...pairs.map(([a, b]) =>
+        table.where(name).between(['0', a, b], ['0', a, b, aboveAll], true, true).count(),
+      ),
+    ]);
+    const result = pairs.map(([a, b], i) => [a, b, counts[i]!] as [string, string, number]);
+    if (result.reduce((sum, [, , n]) => sum + n, 0) === total) return result;
+    return walkKeys(live, (key) => [String(key[1]), String(key[2])]);
+  };
+}
+
+/**
+ * Counts the documents whose `field` holds `value` by the two fields `index` begins with: the keys of
+ * those documents are read from the field's index, then every key of `index` once (no document is read).
+ */
+export function countWhereByIndex(
+  where: { index: readonly string[]; value: string },
+  index: readonly string[],
+): TallySpec['countAll'] {
+  return async (table, collection) => {
+    const ids = new Set(
+      await table
+        .where(indexName(collection, where.index))
+        .between(['0', where.value], ['0', where.value, aboveAll], true, true)
+        .primaryKeys(),
+    );
+    const live = table.where(indexName(collection, index)).between(['0'], ['0', aboveAll], true, true);
+    return walkKeys(live, (key, id) => (ids.has(id) ? [String(key[1]), String(key[2])] : null));
+  };
+}
+
+/** Reads every key of an index range once, counting the pairs `pairOf` finds. */
+async function walkKeys(
+  range: Collection,
+  pairOf: (key: unknown[], id: string) => readonly [string, string] | null,
+): Promise<Counted> {
+  const walked = new Map<string, number>();
+  await range.eachKey((key, cursor) => {
+    const pair = pairOf(key as unknown[], String(cursor.primaryKey));
+    if (!pair) return;
+    const joined = keyOf(pair[0], pair[1]);
+    walked.set(joined, (walked.get(joined) ?? 0) + 1);
+  });
+  return [...walked].map(([pair, n]) => [...splitKey(pair), n]);
+}
 
 const separator = '\u0000';
 
