@@ -43,6 +43,7 @@ try {
   console.log(`  written in                        ${f((r.subjectsMs! + r.recordsMs!) / 1000)} s`);
   console.log(`  kept totals counted (once per device, after unseen changes) ${f(r.keptCountMs!)} ms`);
   console.log(`  subject index built (once per device)  ${f(r.subjectIndexMs!)} ms`);
+  console.log(`  subjects counted by kind and status (once per device) ${f(r.subjectCountMs!)} ms`);
   console.log(`  start-up: profile, subjects, credit records opened, totals restored ${f(r.openMs!)} ms`);
   console.log(`  figures read                      ${f(r.countsMs!)} ms`);
   console.log(`  first figures after start-up      ${f(r.firstFiguresMs!)} ms  (target < 2000)`);

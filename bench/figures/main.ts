@@ -131,6 +131,8 @@ async function run(): Promise<Record<string, number>> {
   // The subject index is built and stored too, as the app does in its first session.
   const indexing = await SubjectRepository.open(counting.db.subjects, counting.local, counting.context);
   const [, subjectIndexMs] = await timed(() => indexing.indexed);
+  const [, subjectCountMs] = await timed(() => indexing.counts.load());
+  await indexing.counts.flush();
   while (!(await readStoredIndex(counting.local, counting.context.personalData))) {
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -233,6 +235,7 @@ async function run(): Promise<Record<string, number>> {
     inForce: counts.records,
     keptCountMs,
     subjectIndexMs,
+    subjectCountMs,
     openMs,
     countsMs,
     firstFiguresMs,

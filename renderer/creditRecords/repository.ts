@@ -29,7 +29,7 @@ import { issue, type Validated, type ValidationIssue } from '../../shared/base/v
 import type { Action } from '../../shared/base/security/permissions.ts';
 import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
-import { countByIndex, countWhereByIndex, RecordTally } from './recordTally.ts';
+import { countByIndex, countWhereByIndex, RecordTally } from '../kernel/db/recordTally.ts';
 import { RecordTextIndex } from './textIndex.ts';
 import type { CreditRecordCollection } from '../kernel/db/database.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';

@@ -55,19 +55,26 @@ export class FiguresService {
     };
   }
 
-  /**
-   * From the in-memory subject index, loaded at start-up anyway: through the database, the enterprises
-   * not deregistered would mean reading every enterprise.
-   */
+  /** From the subject counts kept by kind and status; through the subject index if those failed. */
   async #subjectCounts(): Promise<{ subjects: number; enterprises: number }> {
     const { subjects } = this.#deps;
+    const kept = subjects.counts;
+    // Restored at start-up in a moment; counted (reading every subject) only after unseen changes.
+    await kept.load();
+    const all = kept.count();
+    const enterprises = kept.count('enterprise');
+    const deregistered = kept.count('enterprise', 'deregistered');
+    if (all !== null && enterprises !== null && deregistered !== null) {
+      return { subjects: all, enterprises: enterprises - deregistered };
+    }
+    // Through the database, the enterprises not deregistered would mean reading every enterprise.
     await subjects.indexed;
-    const [all, enterprises, deregistered] = await Promise.all([
+    const [listed, listedEnterprises, listedDeregistered] = await Promise.all([
       subjects.list({ limit: 0 }),
       subjects.list({ kind: 'enterprise', limit: 0 }),
       subjects.list({ kind: 'enterprise', status: 'deregistered', limit: 0 }),
     ]);
-    return { subjects: all.total, enterprises: enterprises.total - deregistered.total };
+    return { subjects: listed.total, enterprises: listedEnterprises.total - listedDeregistered.total };
   }
 
   /** Records in force. */

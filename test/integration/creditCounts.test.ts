@@ -1,6 +1,6 @@
 /**
  * The credit-record totals kept by category and status, and of records in force by category and
- * decision date (renderer/creditRecords/recordTally.ts), against a count of the database itself, after every kind of write: the writer's create, update, workflow step,
+ * decision date (renderer/kernel/db/recordTally.ts), against a count of the database itself, after every kind of write: the writer's create, update, workflow step,
  * removal and restore, documents arriving by sync, and a reopening with and without changes made while
  * the counts were not watching.
  */

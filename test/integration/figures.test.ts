@@ -118,6 +118,9 @@ describe('dashboard figures on a profile', () => {
       measures: 1,
       rewards: 0,
     });
+    // Subjects are counted from the totals their repository keeps by kind and status.
+    await profile.subjects.counts.load();
+    expect([profile.subjects.counts.count(), profile.subjects.counts.count('enterprise')]).toEqual([2, 1]);
     const result = dashboardFigures(counts, period, figures.categories());
     expect(result.recordsPerSubject).toBe(1.5);
     expect(result.recordsByCategory.find((row) => row.category === 'generalDishonest')!.count).toBe(2);

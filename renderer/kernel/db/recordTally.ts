@@ -1,11 +1,11 @@
 import type { Collection, Table } from 'dexie';
 import type { RxChangeEvent, RxCollection } from 'rxdb';
-import type { LocalStore } from '../kernel/db/localStore.ts';
-import { dexieTableOf } from '../kernel/db/indexedPages.ts';
+import type { LocalStore } from './localStore.ts';
+import { dexieTableOf } from './indexedPages.ts';
 
 /**
  * Exact counts of a collection's documents per pair of values (credit records: category and status;
- * approved records: category and decision date), kept in memory and moved by every change the collection
+ * records in force: category and decision date; subjects: kind and status), kept in memory and moved by every change the collection
  * announces, whoever wrote it (the writer, a sync pull, a restore). Counting through IndexedDB walks the
  * whole range each time (about two seconds per million); these answer any total of the pairs at once.
  *
@@ -81,7 +81,7 @@ export class RecordTally {
   /** Restores or counts, once; settles when done (or given up: `ready` stays false). */
   load(): Promise<void> {
     this.#loading ??= this.#load().catch((error: unknown) => {
-      if (!this.#collection.closed) console.error('Counting credit records failed', error);
+      if (!this.#collection.closed) console.error(`Counting ${this.#spec.key} failed`, error);
     });
     return this.#loading;
   }
@@ -188,7 +188,7 @@ export class RecordTally {
     this.#storeTimer = setTimeout(() => {
       this.#store().catch((error: unknown) => {
         // Not kept this time: the next session counts again.
-        if (!this.#collection.closed) console.warn('Credit-record counts were not stored', error);
+        if (!this.#collection.closed) console.warn(`The counts ${this.#spec.key} were not stored`, error);
       });
     }, delayMs);
   }
@@ -246,8 +246,9 @@ export function countByIndex(
 }
 
 /**
- * Counts the documents whose `field` holds `value` by the two fields `index` begins with: the keys of
- * those documents are read from the field's index, then every key of `index` once (no document is read).
+ * Counts the documents whose index `where.index` begins with `where.value`, by the two fields `index`
+ * begins with: their keys are read from the first index, then every key of `index` once (no document
+ * is read).
  */
 export function countWhereByIndex(
   where: { index: readonly string[]; value: string },
@@ -265,19 +266,36 @@ export function countWhereByIndex(
   };
 }
 
+/** Counts by reading every live document once (for fields no index holds together). */
+export function countByReading(pairOf: TallySpec['pairOf']): TallySpec['countAll'] {
+  // RxDB stores `_deleted` as '0' / '1' in IndexedDB.
+  return (table) =>
+    tallied((add) =>
+      table.each((stored: Stored) => add(String(stored._deleted) === '0' ? pairOf(stored) : null)),
+    );
+}
+
 /** Reads every key of an index range once, counting the pairs `pairOf` finds. */
-async function walkKeys(
+function walkKeys(
   range: Collection,
   pairOf: (key: unknown[], id: string) => readonly [string, string] | null,
 ): Promise<Counted> {
-  const walked = new Map<string, number>();
-  await range.eachKey((key, cursor) => {
-    const pair = pairOf(key as unknown[], String(cursor.primaryKey));
+  return tallied((add) =>
+    range.eachKey((key, cursor) => add(pairOf(key as unknown[], String(cursor.primaryKey)))),
+  );
+}
+
+/** The pairs a walk finds, counted. */
+async function tallied(
+  walk: (add: (pair: readonly [string, string] | null) => void) => Promise<unknown>,
+): Promise<Counted> {
+  const found = new Map<string, number>();
+  await walk((pair) => {
     if (!pair) return;
     const joined = keyOf(pair[0], pair[1]);
-    walked.set(joined, (walked.get(joined) ?? 0) + 1);
+    found.set(joined, (found.get(joined) ?? 0) + 1);
   });
-  return [...walked].map(([pair, n]) => [...splitKey(pair), n]);
+  return [...found].map(([pair, n]) => [...splitKey(pair), n]);
 }
 
 const separator = '\u0000';
