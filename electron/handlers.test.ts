@@ -84,6 +84,18 @@ describe('file:save', () => {
     });
   });
 
+  it('writes a report PDF made in the renderer byte for byte as given', async () => {
+    const { handlers, dialogs, event } = await setup(['zh-CN']);
+    dialogs.answers = [join(dir, 'report.pdf')];
+    // Every byte value, over a megabyte, as the renderer's PDF code hands it to the bridge.
+    const pdf = new Uint8Array(1_500_000).map((_, i) => (i * 131 + (i >> 8)) % 256);
+    pdf.set(new TextEncoder().encode('%PDF-1.7\n'));
+    const request = { suggestedName: 'XYBG-410823-2026-000001.pdf', mimeType: 'application/pdf', data: pdf };
+    expect(await handlers['file:save'](request, event)).toEqual({ saved: true });
+    expect(Buffer.compare(readFileSync(join(dir, 'report.pdf')), Buffer.from(pdf))).toBe(0);
+    expect(dialogs.saveOptions[0]?.filters).toEqual([{ name: 'PDF', extensions: ['pdf'] }]);
+  });
+
   it('writes nothing when the user cancels', async () => {
     const { handlers, event } = await setup();
     expect(

@@ -14,6 +14,8 @@ import { registerSystemRoutes } from './routes/system.ts';
 export interface AppOptions {
   logLevel: string;
   version: string;
+  /** Reverse proxies whose X-Forwarded-For is believed (see PlatformOptions.trustProxy). */
+  trustProxy?: string;
 }
 
 /**
@@ -51,6 +53,7 @@ export async function buildApp(context: PlatformContext, options: AppOptions): P
   const app = Fastify({
     logger: { level: options.logLevel },
     bodyLimit: syncLimits.maxBodyBytes,
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
 
   // Only JSON (and octet-stream for blobs) bodies are accepted; other types are 415.

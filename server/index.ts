@@ -61,6 +61,12 @@ export interface PlatformOptions {
   signInPolicy?: SignInPolicy;
   /** Verifications per client address on /verify. Default: defaultVerifyLimits. */
   verifyLimits?: VerifyLimits;
+  /**
+   * The reverse proxies in front of the platform (addresses or CIDR ranges, comma-separated): a request
+   * from one of them is taken to come from the client its X-Forwarded-For names, for the per-address
+   * limits. Default: none (the connection's address counts; X-Forwarded-For is ignored).
+   */
+  trustProxy?: string;
 }
 
 export interface RunningPlatform {
@@ -124,6 +130,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     const server = await buildApp(context, {
       logLevel: options.logLevel ?? 'info',
       version: packageVersion(),
+      trustProxy: options.trustProxy,
     });
     app = server;
     const host = options.host ?? '127.0.0.1';

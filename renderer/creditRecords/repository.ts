@@ -18,6 +18,7 @@ import {
   type CreditRecordSource,
   type CreditRecordStatus,
   creditRecordStatuses,
+  inForceStatus,
   validateCreditRecordInput,
   amendableCreditRecordFields,
   type CreditRecordCorrection,
@@ -28,7 +29,7 @@ import { issue, type Validated, type ValidationIssue } from '../../shared/base/v
 import type { Action } from '../../shared/base/security/permissions.ts';
 import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
-import { RecordTally } from './recordTally.ts';
+import { countByIndex, countWhereByIndex, RecordTally } from '../kernel/db/recordTally.ts';
 import { RecordTextIndex } from './textIndex.ts';
 import type { CreditRecordCollection } from '../kernel/db/database.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
@@ -145,6 +146,8 @@ export class CreditRecordRepository {
   readonly attachments: AttachmentStore;
   /** Records per category and status, kept as they change; loaded by `openCreditRepositories`. */
   readonly tally: RecordTally;
+  /** Approved records (those in force) per category and decision date, for the dashboard figures. */
+  readonly inForce: RecordTally;
   /** Words of titles and document numbers; built after the first screen by `openCreditRepositories`. */
   readonly words: RecordTextIndex;
 
@@ -164,9 +167,8 @@ export class CreditRecordRepository {
     this.words = new RecordTextIndex(collection);
     this.tally = new RecordTally(collection, local, {
       key: 'creditRecordTally',
-      fields: ['category', 'status'],
-      index: ['category', 'status', 'updatedAt'],
-      known: () => [
+      pairOf: (stored) => [String(stored.category), String(stored.status)],
+      countAll: countByIndex(['category', 'status', 'updatedAt'], () => [
         [
           ...new Set([
             ...defaultCreditCategories.map((c) => c.code),
@@ -174,8 +176,22 @@ export class CreditRecordRepository {
           ]),
         ],
         creditRecordStatuses,
-      ],
+      ]),
     });
+    this.inForce = new RecordTally(collection, local, {
+      key: 'creditRecordsInForce',
+      pairOf: (stored) =>
+        stored.status === inForceStatus ? [String(stored.category), String(stored.decisionDate)] : null,
+      countAll: countWhereByIndex({ index: ['status', 'updatedAt'], value: inForceStatus }, [
+        'category',
+        'decisionDate',
+      ]),
+    });
+  }
+
+  /** Restores or counts the kept totals (lists count through the indexes until they are ready). */
+  loadCounts(): Promise<void> {
+    return Promise.all([this.tally.load(), this.inForce.load()]).then(() => undefined);
   }
 
   get changes$(): Observable<void> {

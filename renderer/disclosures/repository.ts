@@ -510,7 +510,7 @@ export async function openCreditRepositories(options: {
     { subjects, reference, records: creditRecords, journal },
     context,
   );
-  void creditRecords.tally.load();
+  void creditRecords.loadCounts();
   afterFirstScreen(() => void creditRecords.words.build());
   keepExpiring(creditRecords, context.clock);
   return { reference, journal, attachments, creditRecords, disclosures };

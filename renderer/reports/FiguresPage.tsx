@@ -18,6 +18,7 @@ import type { TFunction } from 'i18next';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { inForceStatus } from '../../shared/creditRecords/model.ts';
 import type { Period } from '../../shared/reports/file.ts';
 import {
   type CountedRecord,
@@ -33,6 +34,7 @@ import {
 } from '../../shared/reports/figures.ts';
 import { useServices } from '../app/services.ts';
 import { issueText } from '../kernel/ui/issues.tsx';
+import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
 import { useGradeTick } from '../lists/useGrades.ts';
 import { localDate } from '../kernel/session/session.ts';
@@ -134,11 +136,11 @@ export function FiguresPage() {
 
   const figures = counts && period ? dashboardFigures(counts, period, figuresService.categories()) : null;
 
-  const save = async (name: string, mimeType: string, data: Uint8Array) => {
-    const saved = await bridge.saveFile({ suggestedName: name, mimeType, data: new Uint8Array(data) });
+  const save = async (name: string, mimeType: string, bytes: Uint8Array) => {
+    const saved = await saveMadeFile(bridge, { name, mimeType, bytes });
     notifications.show({
-      color: saved.saved ? 'teal' : 'yellow',
-      message: saved.saved ? t('figures.exported', { name }) : t('figures.notSaved'),
+      color: saved ? 'teal' : 'yellow',
+      message: saved ? t('figures.exported', { name }) : t('figures.notSaved'),
     });
   };
   const stem = figures ? `${t('figures.title')}_${figures.period.from}_${figures.period.to}` : '';
@@ -185,6 +187,9 @@ export function FiguresPage() {
         </Group>
       </Group>
       <Text c="dimmed">{t('figures.intro')}</Text>
+      <Text c="dimmed" size="sm" data-testid="figures-population">
+        {t('figures.population')}
+      </Text>
       <Paper withBorder p="md">
         <Group align="flex-end">
           <div>
@@ -218,10 +223,10 @@ export function FiguresPage() {
               label={t('figures.recordsPerSubject')}
               value={decimal(figures.recordsPerSubject)}
               note={t('figures.recordsPerSubjectDetail', {
-                records: figures.confirmedRecords,
+                records: figures.records,
                 subjects: figures.subjects,
               })}
-              to="/credit/records"
+              to={`/credit/records?status=${inForceStatus}`}
               testId="figure-records-per-subject"
             />
             <Figure
@@ -270,7 +275,7 @@ export function FiguresPage() {
                 <Anchor
                   key={row.category}
                   component={Link}
-                  to={`/credit/records?category=${row.category}`}
+                  to={`/credit/records?category=${row.category}&status=${inForceStatus}`}
                   size="sm"
                   data-testid={`figure-category-${row.category}`}
                 >

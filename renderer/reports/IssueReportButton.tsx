@@ -15,6 +15,7 @@ import { useServices } from '../app/services.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { useCan } from '../kernel/security/hooks.ts';
+import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
 import { localDate } from '../kernel/session/session.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
 import { useReportServices } from './useReports.ts';
@@ -59,15 +60,15 @@ export function IssueReportButton({ subject }: { subject: SubjectDocument }) {
           }),
         });
       }
-      const saved = await bridge.saveFile({
-        suggestedName: `${report.reportNumber}.pdf`,
+      const saved = await saveMadeFile(bridge, {
+        name: `${report.reportNumber}.pdf`,
         mimeType: 'application/pdf',
-        data: new Uint8Array(outcome.bytes),
+        bytes: outcome.bytes,
       });
       notifications.show({
-        color: saved.saved ? 'teal' : 'yellow',
+        color: saved ? 'teal' : 'yellow',
         message: `${t('reports.issued', { number: report.reportNumber, code: report.code })}${
-          saved.saved ? '' : ` ${t('reports.notSaved')}`
+          saved ? '' : ` ${t('reports.notSaved')}`
         }（${t(`reports.registration.${report.registration.state}`)}）`,
       });
       close();

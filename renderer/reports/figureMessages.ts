@@ -13,7 +13,9 @@ const zhCN = {
   'figures.period.to': '截止日期',
   'figures.period.shown': '{{from}} 至 {{to}}',
   'figures.recordsPerSubject': '主体平均信用记录数',
-  'figures.recordsPerSubjectDetail': '已确认信用记录 {{records}} 条 ÷ 主体 {{subjects}} 个',
+  'figures.population':
+    '各项信用记录指标统计的是同一范围：审核通过、仍在公示期内的信用记录（不含草稿、待审核、已过期、已修复和已撤销的记录）。',
+  'figures.recordsPerSubjectDetail': '有效信用记录 {{records}} 条 ÷ 主体 {{subjects}} 个',
   'figures.commitmentRatio': '信用承诺比值',
   'figures.commitmentRatioDetail':
     '（承诺 {{commitments}} 件 + 履约认定 {{findings}} 件）÷ 企业 {{enterprises}} 家，目标 {{target}}',
@@ -21,7 +23,7 @@ const zhCN = {
   'figures.inspectionsDoneDetail': '已提交或已办结、检查日期在期间内',
   'figures.checks': '期间内信用核查',
   'figures.checksDetail': '采取联合奖惩措施 {{measures}} 次（激励 {{rewards}}，惩戒 {{punishments}}）',
-  'figures.byCategory': '期间内各类信用记录（按认定日期）',
+  'figures.byCategory': '期间内各类有效信用记录（按认定日期）',
   'figures.byCategoryCount': '记录数',
   'figures.byIndustryGrade': '各行业主体信用等级分布（今日）',
   'figures.industry': '行业',
@@ -58,7 +60,9 @@ const en: Record<keyof typeof zhCN, string> = {
   'figures.period.to': 'To',
   'figures.period.shown': '{{from}} to {{to}}',
   'figures.recordsPerSubject': 'Credit records per subject',
-  'figures.recordsPerSubjectDetail': 'Confirmed records {{records}} ÷ subjects {{subjects}}',
+  'figures.population':
+    'Every credit-record figure counts the same records: those approved and still in force (not drafts, records awaiting review, or records expired, repaired or revoked).',
+  'figures.recordsPerSubjectDetail': 'Records in force {{records}} ÷ subjects {{subjects}}',
   'figures.commitmentRatio': 'Commitment ratio',
   'figures.commitmentRatioDetail':
     '(commitments {{commitments}} + fulfilment findings {{findings}}) ÷ enterprises {{enterprises}}, target {{target}}',
@@ -67,7 +71,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'figures.checks': 'Credit checks in the period',
   'figures.checksDetail':
     'Joint measures applied: {{measures}} (rewards {{rewards}}, punishments {{punishments}})',
-  'figures.byCategory': 'Credit records by category in the period (by decision date)',
+  'figures.byCategory': 'Credit records in force by category, decided in the period',
   'figures.byCategoryCount': 'Records',
   'figures.byIndustryGrade': 'Subjects by industry and grade (today)',
   'figures.industry': 'Industry',

@@ -1,14 +1,15 @@
 /**
- * Counts behind the dashboard figures, read through database indexes (renderer/kernel/db/indexedPages.ts)
- * and the in-memory subject and grade indexes: never by loading every document. Credit checks come from
- * the audit trail's `verificationQuery` entries of the period.
+ * Counts behind the dashboard figures: records in force from the totals the credit-record repository
+ * keeps (per category and decision date; through the database indexes until they are loaded), the rest
+ * through database indexes (renderer/kernel/db/indexedPages.ts) and the in-memory subject and grade
+ * indexes, never by loading every document. Credit checks come from the audit trail's
+ * `verificationQuery` entries of the period.
  */
 import { commitmentStatuses } from '../../shared/commitments/types.ts';
-import type { CreditRecordStatus } from '../../shared/creditRecords/model.ts';
+import { inForceStatus } from '../../shared/creditRecords/model.ts';
 import { industries } from '../../shared/subjects/model.ts';
 import type { Period } from '../../shared/reports/file.ts';
 import {
-  confirmedRecordStatuses,
   type FigureCounts,
   type IndustryGradeTable,
   industryGradeTable,
@@ -18,7 +19,10 @@ import { rewardMeasures, type VerificationRecord } from '../../shared/verificati
 import type { AppServices } from '../app/services.ts';
 import { indexedPage } from '../kernel/db/indexedPages.ts';
 
-export type FiguresDependencies = Pick<AppServices, 'db' | 'subjects' | 'listings' | 'reference' | 'audit'>;
+export type FiguresDependencies = Pick<
+  AppServices,
+  'db' | 'creditRecords' | 'subjects' | 'listings' | 'reference' | 'audit'
+>;
 
 export class FiguresService {
   readonly #deps: FiguresDependencies;
@@ -35,7 +39,7 @@ export class FiguresService {
   async counts(period: Period): Promise<FigureCounts> {
     const [subjects, records, byCategory, commitments, inspectionsDone, checks] = await Promise.all([
       this.#subjectCounts(),
-      this.recordsByStatus(),
+      this.records(),
       this.recordsByCategory(period),
       this.#commitmentsByStatus(),
       this.#inspectionsDone(period),
@@ -43,7 +47,7 @@ export class FiguresService {
     ]);
     return {
       ...subjects,
-      recordsByStatus: records,
+      records,
       recordsByCategory: byCategory,
       commitmentsByStatus: commitments,
       inspectionsDone,
@@ -51,42 +55,58 @@ export class FiguresService {
     };
   }
 
+  /** From the subject counts kept by kind and status; through the subject index if those failed. */
   async #subjectCounts(): Promise<{ subjects: number; enterprises: number }> {
     const { subjects } = this.#deps;
-    const [all, enterprises, deregistered] = await Promise.all([
+    const kept = subjects.counts;
+    // Restored at start-up in a moment; counted (reading every subject) only after unseen changes.
+    await kept.load();
+    const all = kept.count();
+    const enterprises = kept.count('enterprise');
+    const deregistered = kept.count('enterprise', 'deregistered');
+    if (all !== null && enterprises !== null && deregistered !== null) {
+      return { subjects: all, enterprises: enterprises - deregistered };
+    }
+    // Through the database, the enterprises not deregistered would mean reading every enterprise.
+    await subjects.indexed;
+    const [listed, listedEnterprises, listedDeregistered] = await Promise.all([
       subjects.list({ limit: 0 }),
       subjects.list({ kind: 'enterprise', limit: 0 }),
       subjects.list({ kind: 'enterprise', status: 'deregistered', limit: 0 }),
     ]);
-    return { subjects: all.total, enterprises: enterprises.total - deregistered.total };
+    return { subjects: listed.total, enterprises: listedEnterprises.total - listedDeregistered.total };
   }
 
-  /** Confirmed records per status, each an index count. */
-  async recordsByStatus(): Promise<Partial<Record<CreditRecordStatus, number>>> {
-    const collection = this.#deps.db.creditRecords;
-    const totals = await Promise.all(
-      confirmedRecordStatuses.map(
-        async (status) =>
-          (await indexedPage(collection, { index: ['status', 'updatedAt'], equal: [status], limit: 0 }))
-            .total,
-      ),
+  /** Records in force. */
+  async records(): Promise<number> {
+    return (
+      this.#deps.creditRecords.inForce.count() ??
+      (
+        await indexedPage(this.#deps.db.creditRecords, {
+          index: ['status', 'updatedAt'],
+          equal: [inForceStatus],
+          limit: 0,
+        })
+      ).total
     );
-    return Object.fromEntries(confirmedRecordStatuses.map((status, index) => [status, totals[index]!]));
   }
 
-  /** Records decided in the period per category, each an index range count. */
+  /** Records in force decided in the period, per category. */
   async recordsByCategory(period: Period): Promise<Record<string, number>> {
     const collection = this.#deps.db.creditRecords;
+    const kept = this.#deps.creditRecords.inForce;
     const categories = this.categories();
     const totals = await Promise.all(
       categories.map(
         async (category) =>
+          kept.count(category, period) ??
           (
             await indexedPage(collection, {
               index: ['category', 'decisionDate'],
               equal: [category],
               from: period.from,
               to: period.to,
+              filter: (stored) => stored.status === inForceStatus,
               limit: 0,
             })
           ).total,

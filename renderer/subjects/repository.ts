@@ -13,6 +13,7 @@ import { localDate } from '../kernel/session/session.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
 import { SubjectIndexKeeper } from './subjectIndexKeeper.ts';
+import { countByReading, RecordTally } from '../kernel/db/recordTally.ts';
 
 export type BulkCreateResult = WrittenInBulk<SubjectDocument>;
 
@@ -47,6 +48,8 @@ export class SubjectRepository {
   private readonly context: RepositoryContext;
   private readonly keeper: SubjectIndexKeeper;
   private readonly writer: Writer;
+  /** Subjects per kind and status, kept as they change (the dashboard figures read them at start-up). */
+  readonly counts: RecordTally;
 
   private constructor(
     collection: SubjectCollection,
@@ -67,6 +70,13 @@ export class SubjectRepository {
     });
     // The first list page is read before the index loads (see `list`), or after a second without one.
     setTimeout(() => this.keeper.start(), indexStartDelayMs);
+    const pairOf = (stored: Record<string, unknown>) => [String(stored.kind), String(stored.status)] as const;
+    this.counts = new RecordTally(collection, local, {
+      key: 'subjectTally',
+      pairOf,
+      countAll: countByReading(pairOf),
+    });
+    void this.counts.load();
   }
 
   /** Starts loading the search index, which then keeps in step with every change (local, synced, another tab). */

@@ -44,12 +44,15 @@ export function CheckResultView({ result }: { result: CheckResult }) {
                 t('verification.none')
               ) : (
                 <List size="sm">
-                  {fact.items.map((item) => (
-                    <List.Item key={item.id}>
-                      {item.date} {item.title}
-                      {item.detail && <Text span c="dimmed" size="xs">{` ${item.detail}`}</Text>}
-                    </List.Item>
-                  ))}
+                  {fact.items.map((item) => {
+                    const { title, detail } = (language === 'en' && item.en) || item;
+                    return (
+                      <List.Item key={item.id}>
+                        {item.date} {title}
+                        {detail && <Text span c="dimmed" size="xs">{` ${detail}`}</Text>}
+                      </List.Item>
+                    );
+                  })}
                 </List>
               )}
             </Fact>

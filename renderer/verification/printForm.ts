@@ -1,5 +1,6 @@
 import type { AppServices } from '../app/services.ts';
 import type { ReportService } from '../reports/reportService.ts';
+import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
 import { printCheckForm } from './printCheck.ts';
 import type { SavedCheck } from './verificationService.ts';
 
@@ -16,10 +17,9 @@ export async function saveCheckForm(
     at: check.at,
     checkedBy,
   });
-  const saved = await services.bridge.saveFile({
-    suggestedName: `信用信息核查记录表_${check.at.slice(0, 19).replace(/[:T]/g, '-')}.pdf`,
+  return saveMadeFile(services.bridge, {
+    name: `信用信息核查记录表_${check.at.slice(0, 19).replace(/[:T]/g, '-')}.pdf`,
     mimeType: 'application/pdf',
-    data: new Uint8Array(printed.bytes),
+    bytes: printed.bytes,
   });
-  return saved.saved;
 }

@@ -196,3 +196,23 @@ describe('rate limits on /verify', () => {
     expect(refused).toMatchObject({ status: 429, body: { error: 'verifyThrottled' } });
   });
 });
+
+describe('rate limits on /verify behind a reverse proxy', () => {
+  const lookup = (url: string, client: string) =>
+    http(`${url}/verify/v1/codes/AAAA-BBBB-CCCC`, { headers: { 'x-forwarded-for': client } });
+  const limits = { lookups: 2, uploads: 2, windowMs: 60_000 };
+  const trusting = usePlatform('pglite', { verifyLimits: limits, trustProxy: '127.0.0.1' });
+  const untrusting = usePlatform('pglite', { verifyLimits: limits });
+
+  it('counts per client named in X-Forwarded-For when the proxy is trusted', async () => {
+    for (let i = 0; i < 2; i++) expect((await lookup(trusting.url, '203.0.113.7')).status).toBe(200);
+    expect((await lookup(trusting.url, '203.0.113.7')).status).toBe(429);
+    // Another client behind the same proxy still gets its answers.
+    expect((await lookup(trusting.url, '198.51.100.20')).status).toBe(200);
+  });
+
+  it('ignores X-Forwarded-For by default: a client cannot escape the limit by writing it', async () => {
+    for (let i = 0; i < 2; i++) expect((await lookup(untrusting.url, `203.0.113.${i}`)).status).toBe(200);
+    expect((await lookup(untrusting.url, '203.0.113.99')).status).toBe(429);
+  });
+});

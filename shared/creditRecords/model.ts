@@ -36,6 +36,9 @@ export const creditRecordStatuses = [
 ] as const;
 export type CreditRecordStatus = (typeof creditRecordStatuses)[number];
 
+/** A record in force: approved, and not (yet) expired, repaired or revoked. */
+export const inForceStatus = 'approved' satisfies CreditRecordStatus;
+
 /** Where a record came from; all but `entered` and `imported` point at their origin through `sourceId`. */
 export const creditRecordSources = [
   'entered',

@@ -65,12 +65,12 @@ describe('the figures period', () => {
 describe('dashboard figures from counts', () => {
   const period = { from: '2026-08-01', to: '2026-08-31' };
 
-  it('average confirmed records per subject, the commitment ratio and the checks', () => {
+  it('average records in force per subject, the commitment ratio and the checks', () => {
     const figures = dashboardFigures(
       {
         subjects: 4,
         enterprises: 3,
-        recordsByStatus: { approved: 5, expired: 2, repaired: 1, draft: 7, submitted: 3, revoked: 4 },
+        records: 8,
         recordsByCategory: { generalDishonest: 2, enhancing: 1 },
         commitmentsByStatus: { draft: 9, withdrawn: 2, accepted: 2, fulfilled: 2, notFulfilled: 1 },
         inspectionsDone: 6,
@@ -82,7 +82,7 @@ describe('dashboard figures from counts', () => {
       ['basic', 'enhancing', 'generalDishonest'],
     );
     expect(figures).toMatchObject({
-      confirmedRecords: 8,
+      records: 8,
       recordsPerSubject: 2,
       commitments: 5,
       fulfilmentFindings: 3,
@@ -103,7 +103,7 @@ describe('dashboard figures from counts', () => {
       {
         subjects: 0,
         enterprises: 0,
-        recordsByStatus: {},
+        records: 0,
         recordsByCategory: {},
         commitmentsByStatus: {},
         inspectionsDone: 0,
@@ -142,7 +142,7 @@ describe('figures kept current as records change', () => {
   const counts: FigureCounts = {
     subjects: 2,
     enterprises: 2,
-    recordsByStatus: { approved: 3 },
+    records: 3,
     recordsByCategory: { generalDishonest: 1 },
     commitmentsByStatus: {},
     inspectionsDone: 0,
@@ -152,24 +152,27 @@ describe('figures kept current as records change', () => {
   };
   const draft = { status: 'draft' as const, category: 'generalDishonest', decisionDate: '2026-08-03' };
 
-  it('counts a new draft in its category, and its approval as a confirmed record', () => {
+  it('counts a record only once approved, in the total and in its category alike', () => {
     const added = withRecordChange(counts, period, undefined, draft);
-    expect(added.recordsByStatus).toEqual({ approved: 3 });
-    expect(added.recordsByCategory).toEqual({ generalDishonest: 2 });
-    const approved = withRecordChange(added, period, draft, { ...draft, status: 'approved' });
-    expect(approved.recordsByStatus).toEqual({ approved: 4 });
+    expect(added).toEqual(counts);
+    const submitted = withRecordChange(added, period, draft, { ...draft, status: 'submitted' });
+    expect(submitted).toEqual(counts);
+    const approved = withRecordChange(submitted, period, draft, { ...draft, status: 'approved' });
+    expect(approved.records).toBe(4);
     expect(approved.recordsByCategory).toEqual({ generalDishonest: 2 });
   });
 
-  it('moves a record out of the period and out of the confirmed ones', () => {
+  it('moves a record out of the period and out of those in force', () => {
     const approved = { ...draft, status: 'approved' as const };
     const moved = withRecordChange(counts, period, approved, {
       ...approved,
       status: 'revoked',
       decisionDate: '2026-07-31',
     });
-    expect(moved.recordsByStatus).toEqual({ approved: 2 });
+    expect(moved.records).toBe(2);
     expect(moved.recordsByCategory).toEqual({ generalDishonest: 0 });
-    expect(withRecordChange(counts, period, approved, undefined).recordsByStatus).toEqual({ approved: 2 });
+    const expired = withRecordChange(counts, period, approved, { ...approved, status: 'expired' });
+    expect([expired.records, expired.recordsByCategory]).toEqual([2, { generalDishonest: 0 }]);
+    expect(withRecordChange(counts, period, approved, undefined).records).toBe(2);
   });
 });

@@ -1,10 +1,12 @@
 /**
- * The dashboard figures (issue 15 "Dashboard figures") as pure functions of counts: the renderer counts
- * through database indexes (never by loading every document) and these turn the counts into figures.
+ * The dashboard figures (issue 15 "Dashboard figures") as pure functions of counts: the renderer reads
+ * them from kept totals (never by loading every document) and these turn the counts into figures.
+ * Every credit-record figure counts the same records: those in force (approved, not expired, repaired
+ * or revoked; drafts and records under review are not public credit information yet).
  *
- *   records per subject (主体平均信用记录数) = confirmed records ÷ subjects held
+ *   records per subject (主体平均信用记录数) = records in force ÷ subjects held
  *   commitment ratio = (commitments made + fulfilment findings) ÷ enterprises not deregistered, against 2.0
- *   records by category: records whose decision date falls in the period, by credit category
+ *   records by category: records in force whose decision date falls in the period, by credit category
  *   inspections done: inspections submitted or closed whose visit falls in the period
  *   checks and measures: credit checks saved in the period, and those with a measure applied
  */
@@ -12,7 +14,7 @@ import { commitmentRatioTarget } from '../commitments/metrics.ts';
 import { type CommitmentStatus, decidedStatuses } from '../commitments/types.ts';
 import { addDays, addMonths } from '../base/calendar/dates.ts';
 import { isRealDate } from '../base/identifiers.ts';
-import type { CreditRecordDocument, CreditRecordStatus } from '../creditRecords/model.ts';
+import { type CreditRecordDocument, inForceStatus } from '../creditRecords/model.ts';
 import type { Industry } from '../subjects/model.ts';
 import { issue, type Validated } from '../base/validation.ts';
 import type { Period } from './file.ts';
@@ -70,9 +72,9 @@ export interface FigureCounts {
   subjects: number;
   /** Enterprises not deregistered. */
   enterprises: number;
-  /** Confirmed records per status (see confirmedRecordStatuses). */
-  recordsByStatus: Partial<Record<CreditRecordStatus, number>>;
-  /** Records decided in the period, per credit category. */
+  /** Records in force. */
+  records: number;
+  /** Records in force decided in the period, per credit category. */
   recordsByCategory: Readonly<Partial<Record<string, number>>>;
   commitmentsByStatus: Partial<Record<CommitmentStatus, number>>;
   inspectionsDone: number;
@@ -82,12 +84,9 @@ export interface FigureCounts {
   rewards: number;
 }
 
-/** A confirmed record: approved, or past its publicity, or repaired (it was confirmed first). */
-export const confirmedRecordStatuses: readonly CreditRecordStatus[] = ['approved', 'expired', 'repaired'];
-
 export interface DashboardFigures {
   period: Period;
-  confirmedRecords: number;
+  records: number;
   subjects: number;
   /** null without subjects. */
   recordsPerSubject: number | null;
@@ -112,16 +111,15 @@ export function dashboardFigures(
   period: Period,
   categories: readonly string[],
 ): DashboardFigures {
-  const confirmedRecords = sum(counts.recordsByStatus, confirmedRecordStatuses);
   const made = Object.entries(counts.commitmentsByStatus)
     .filter(([status]) => status !== 'draft' && status !== 'withdrawn')
     .reduce((total, [, count]) => total + (count ?? 0), 0);
   const fulfilmentFindings = sum(counts.commitmentsByStatus, decidedStatuses);
   return {
     period,
-    confirmedRecords,
+    records: counts.records,
     subjects: counts.subjects,
-    recordsPerSubject: counts.subjects === 0 ? null : confirmedRecords / counts.subjects,
+    recordsPerSubject: counts.subjects === 0 ? null : counts.records / counts.subjects,
     recordsByCategory: categories.map((category) => ({
       category,
       count: counts.recordsByCategory[category] ?? 0,
@@ -160,20 +158,18 @@ export function withRecordChange(
   before: CountedRecord | undefined,
   after: CountedRecord | undefined,
 ): FigureCounts {
-  let { recordsByStatus, recordsByCategory } = counts;
+  let { records, recordsByCategory } = counts;
   for (const [record, by] of [
     [before, -1],
     [after, 1],
   ] as const) {
-    if (!record) continue;
-    if (confirmedRecordStatuses.includes(record.status)) {
-      recordsByStatus = adjusted(recordsByStatus, record.status, by);
-    }
+    if (record?.status !== inForceStatus) continue;
+    records += by;
     if (period.from <= record.decisionDate && record.decisionDate <= period.to) {
       recordsByCategory = adjusted(recordsByCategory, record.category, by);
     }
   }
-  return { ...counts, recordsByStatus, recordsByCategory };
+  return { ...counts, records, recordsByCategory };
 }
 
 /** Subjects per industry and grade, with the ids behind each cell. */

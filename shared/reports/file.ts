@@ -78,6 +78,8 @@ export interface CheckItem {
   title: string;
   date: string;
   detail: string;
+  /** Title and detail in English, where they are the system's own words (grade and list names). */
+  en?: { title: string; detail: string };
 }
 
 /** Newest first by a date, then by id, so the order never depends on storage. */

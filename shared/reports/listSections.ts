@@ -21,6 +21,12 @@ const listNames: Readonly<Record<ListKind, string>> = {
   red: '诚信红榜',
 };
 
+const listNamesEn: Readonly<Record<ListKind, string>> = {
+  seriousDishonesty: 'Serious-dishonesty list',
+  realEstateSeriousDishonesty: 'Real-estate serious-dishonesty list',
+  red: 'Honesty red list',
+};
+
 const exitReasonNames: Readonly<Record<string, string>> = {
   revoked: '触发的信用记录已撤销',
   repaired: '触发的信用记录已修复',
@@ -106,6 +112,12 @@ export function listCheckItems(file: SubjectCreditFile, today: string): CheckIte
       detail: [entry.decisionNumber, entry.elsewhere ? '全市严重失信主体名单' : '']
         .filter(Boolean)
         .join(' · '),
+      en: {
+        title: listNamesEn[entry.list],
+        detail: [entry.decisionNumber, entry.elsewhere ? 'city-wide serious-dishonesty list' : '']
+          .filter(Boolean)
+          .join(' · '),
+      },
     }));
 }
 
@@ -164,6 +176,10 @@ export function gradeCheckItems(file: SubjectCreditFile): CheckItem[] {
       title: gradeName.zh,
       date: result.asOf,
       detail: `${result.score} 分 · ${modelText(modelName.zh, result.modelVersion)}`,
+      en: {
+        title: gradeName.en,
+        detail: `${result.score} points · ${modelName.en} (version ${result.modelVersion})`,
+      },
     },
   ];
 }

@@ -33,6 +33,8 @@ test('figures of a period, their lists, bad periods and the exports', async ({ p
   await expect(page.getByRole('heading', { name: '数据看板' })).toBeVisible();
   await expect(page.getByTestId('figure-records-per-subject')).toHaveText(/^\d+\.\d\d$/);
   await expect(page.getByTestId('figure-commitment-ratio')).toHaveText('0.00');
+  // Every credit-record figure counts the same records, and the page says which.
+  await expect(page.getByTestId('figures-population')).toContainText('审核通过、仍在公示期内');
   await expect(page.getByTestId('figures-industry-grade')).toContainText('建筑施工');
 
   // The list behind a grade cell: the subject itself.

@@ -112,6 +112,8 @@ export async function signInFirstTime(page: Page, account: Account): Promise<voi
   await page.getByLabel('再次输入新密码').fill(account.password);
   await page.getByRole('button', { name: '保存新密码' }).click();
   await expect(page.getByTestId('user-menu')).toHaveText(account.displayName);
+  // The first sign-in lands on the dashboard; navigating before it does would be undone.
+  await expect(page.getByRole('heading', { name: /^(工作台|Dashboard)$/ })).toBeVisible();
 }
 
 /** A fresh office with a clerk signed in, ready to register subjects. */

@@ -50,8 +50,6 @@ test('a reviewer draws a plan reproducibly and a drawn inspector starts the insp
 
   // The reviewer makes the plan: a pool of one inspector is refused, then two are taken.
   await signInFirstTime(page, accounts.reviewer);
-  // The first sign-in lands on the dashboard; navigating before it does would be undone.
-  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await page.goto('/#/inspections/plans');
   await page.getByRole('link', { name: '新建抽查计划' }).click();
   await page.getByLabel('计划名称').fill('2026 年建筑施工双随机抽查');
@@ -82,8 +80,6 @@ test('a reviewer draws a plan reproducibly and a drawn inspector starts the insp
 
   // A drawn inspector finds the assignment and starts it.
   await signInFirstTime(page, inspectors[0]);
-  // The first sign-in lands on the dashboard; navigating before it does would be undone.
-  await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
   await page.goto('/#/inspections/plans');
   await expect(page.getByTestId('my-assignments').getByText(enterprise.name)).toBeVisible();
   await page.getByTestId('my-assignments').getByRole('link', { name: '开始检查' }).click();

@@ -203,5 +203,8 @@ test('check a subject, print the form, issue a report and verify it on the platf
   await page.getByRole('option', { name: new RegExp(enterprise.name) }).click();
   await page.getByRole('button', { name: 'Check', exact: true }).click();
   await expect(page.getByTestId('check-result').getByText('Dishonesty or penalty on file')).toBeVisible();
+  // The grade in English words too (its model's name and version), not the Chinese of the form.
+  await expect(page.getByTestId('check-result').getByText(/\d+ points · .+ \(version \d+\)/)).toBeVisible();
+  await expect(page.getByTestId('check-result').getByText(/ 分 · /)).toHaveCount(0);
   await page.screenshot(shot('reports-check-en'));
 });

@@ -1,6 +1,6 @@
 /**
- * The credit-record totals kept by category and status (renderer/creditRecords/recordTally.ts) against
- * a count of the database itself, after every kind of write: the writer's create, update, workflow step,
+ * The credit-record totals kept by category and status, and of records in force by category and
+ * decision date (renderer/kernel/db/recordTally.ts), against a count of the database itself, after every kind of write: the writer's create, update, workflow step,
  * removal and restore, documents arriving by sync, and a reopening with and without changes made while
  * the counts were not watching.
  */
@@ -34,7 +34,7 @@ async function profileNamed(name?: string, session: SignedInSession = users.cler
   const profile = await openProfile(undefined, name, creditFileCollections);
   opened.push(profile);
   profile.signIn(session);
-  await profile.records.tally.load();
+  await profile.records.loadCounts();
   return profile;
 }
 
@@ -51,6 +51,14 @@ async function totals(profile: Profile): Promise<{ kept: unknown[]; counted: unk
       } as MangoQuerySelector<CreditRecordDocument>;
       kept.push([category, status, profile.records.tally.count(category || undefined, status || undefined)]);
       counted.push([category, status, await profile.db.creditRecords.count({ selector }).exec()]);
+    }
+    // Records in force decided in 2026, then in its first half.
+    for (const to of ['2026-12-31', '2026-06-30']) {
+      const decisionDate = { $gte: '2026-01-01', $lte: to };
+      const selector = { ...(category ? { category } : {}), status: 'approved' as const, decisionDate };
+      const range = { from: '2026-01-01', to };
+      kept.push([category, to, profile.records.inForce.count(category || undefined, range)]);
+      counted.push([category, to, (await profile.db.creditRecords.find({ selector }).exec()).length]);
     }
   }
   return { kept, counted };
@@ -88,6 +96,11 @@ describe('credit-record totals kept by category and status', () => {
     expect(moved.ok).toBe(true);
     expect((await profile.records.act(records[1]!.id, 'submit')).ok).toBe(true);
     await expectExact(profile, 3);
+    profile.signIn(users.reviewer);
+    expect((await profile.records.act(records[1]!.id, 'approve')).ok).toBe(true);
+    profile.signIn(users.clerk);
+    await expectExact(profile, 3);
+    expect(profile.records.inForce.count()).toBe(1);
 
     const writer = new Writer(profile.db, profile.local, profile.context);
     const removed = await writer.write({
@@ -122,12 +135,14 @@ describe('credit-record totals kept by category and status', () => {
     await created(first, subject.id);
     await first.records.act(a.id, 'submit');
     await first.records.tally.flush();
+    await first.records.inForce.flush();
     await first.close();
     opened = opened.filter((item) => item !== first);
 
     const second = await profileNamed(name);
     await expectExact(second, 2);
     await second.records.tally.flush();
+    await second.records.inForce.flush();
     await second.close();
     opened = opened.filter((item) => item !== second);
 
@@ -145,6 +160,7 @@ describe('credit-record totals kept by category and status', () => {
 
     const third = await profileNamed(name);
     await expectExact(third, 3);
+    expect(third.records.inForce.count()).toBe(1);
   });
 });
 

@@ -8,6 +8,7 @@ import type { ValidationIssue } from '../../../shared/base/validation.ts';
 import { useCoreServices } from '../services.ts';
 import { exportList, type ListFormat, listMimeTypes } from './listExports.ts';
 import { useCan } from '../security/hooks.ts';
+import { saveMadeFile } from '../platform/saveMadeFile.ts';
 import { IssueSummary } from './issues.tsx';
 import { FormActions } from './FormActions.tsx';
 
@@ -49,12 +50,12 @@ export function ListExportButton({ collection, title, count, rows }: Props) {
       });
       if (!result.ok) return setRefused(result.issues);
       const stamp = clock().toISOString().slice(0, 10);
-      const saved = await bridge.saveFile({
-        suggestedName: `${title}_${stamp}.${format}`,
+      const saved = await saveMadeFile(bridge, {
+        name: `${title}_${stamp}.${format}`,
         mimeType: listMimeTypes[format],
-        data: new Uint8Array(result.value),
+        bytes: result.value,
       });
-      if (saved.saved) notifications.show({ color: 'teal', message: t('listExport.done', { count }) });
+      if (saved) notifications.show({ color: 'teal', message: t('listExport.done', { count }) });
       setReason('');
       close();
     } finally {
