@@ -35,7 +35,7 @@ const zhCN: Messages = {
   'cases.consequence.recordNational':
     '登记经“信用中国”网站作出的修复决定：该信用记录将标记为“已修复”并结束公示。须先填写决定文号。',
   'cases.consequence.correct':
-    '异议成立，记录有误：按下方更正的内容修改该信用记录，公示和上报随之采用更正后的内容；更正前的内容保留在历史中，本异议记为更正理由。',
+    '异议成立，记录有误：按下方更正的内容修改该信用记录；来源于行政处罚的，双公示处罚决定的对应内容一并更正，继续公示。更正前的内容保留在历史中，本异议记为更正理由。',
   'cases.consequence.uphold': '异议不成立，维持原记录，“异议处理中”标记解除。',
   'cases.consequence.revoke':
     '异议成立，撤销该信用记录并停止公示；来源于已上报的行政处罚时，须在 3 个工作日内撤回上报。',
@@ -140,7 +140,7 @@ const en: Messages = {
   'cases.consequence.recordNational':
     'Records a repair decided through the Credit China website: the credit record is marked repaired and leaves publicity. Its decision reference must be given.',
   'cases.consequence.correct':
-    'The objection stands and the record is wrong: the record takes the corrected content below, and publicity and reporting follow it; the content before stays in its history, with this objection as the reason.',
+    'The objection stands and the record is wrong: the record takes the corrected content below; if it comes from a penalty, the published penalty decision is amended the same way and stays published. The content before stays in its history, with this objection as the reason.',
   'cases.consequence.uphold':
     'The objection does not stand: the record stays and is no longer marked under objection.',
   'cases.consequence.revoke':

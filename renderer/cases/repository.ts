@@ -4,9 +4,11 @@ import {
   type CaseDeadlineConfig,
   caseDeadline,
   defaultCaseDeadlines,
-  findsRecordWrong,
+  revokesPublication,
   withdrawalDeadline,
 } from '../../shared/cases/deadlines.ts';
+import { correctedPenalty } from '../../shared/cases/penaltyCorrection.ts';
+import { validateDisclosureInput } from '../../shared/disclosures/model.ts';
 import {
   type CaseDocument,
   type CaseInput,
@@ -256,7 +258,8 @@ export class CaseRepository {
   /**
    * Takes a step of the case for the signed-in reviewer. A decision that acts on the record takes the
    * record's step too (repair, revoke, or amend with the `correction` of a corrected objection), judged
-   * by the record's workflow, and both are written in one journal run; a refusal of either writes nothing.
+   * by the record's workflow; a correction of a penalty's record amends the 双公示 decision too. All are
+   * written in one journal run; a refusal of any writes nothing.
    */
   async act(
     id: string,
@@ -291,8 +294,45 @@ export class CaseRepository {
       if (!prepared.ok) return prepared;
       steps.push(prepared.value.step);
     }
+    if (recordStep === 'amend') {
+      const amended = await this.#penaltyAmendment(current.recordId, correction, note);
+      if (!amended.ok) return amended;
+      steps.push(...amended.value);
+    }
     await this.#journal.run(authorOf(session), steps);
     return { ok: true, value: next };
+  }
+
+  /** The penalty decision a record came from, amended as the record is (none for other records). */
+  async #penaltyAmendment(
+    recordId: string,
+    correction: CreditRecordCorrection,
+    note: string,
+  ): Promise<Validated<JournalStep[]>> {
+    const record = await this.#records.get(recordId);
+    const decision = record?.source === 'penalty' ? await this.#disclosures.get(record.sourceId) : null;
+    const amended = decision ? correctedPenalty(decision, correction) : null;
+    if (!decision || !amended) return { ok: true, value: [] };
+    const checked = validateDisclosureInput(amended, this.#today());
+    if (!checked.ok)
+      return {
+        ok: false,
+        issues: checked.issues.map((found) => ({ ...found, field: `penalty.${found.field}` })),
+      };
+    const session = this.#context.session()!;
+    const after = { ...amended, updatedAt: this.#context.clock().toISOString(), updatedBy: session.userId };
+    return {
+      ok: true,
+      value: [
+        {
+          kind: 'update',
+          collection: 'disclosures',
+          before: decision,
+          after,
+          audit: { action: 'update', reason: note.trim() },
+        },
+      ],
+    };
   }
 
   /** The steps the signed-in user may take on the case now. */
@@ -334,7 +374,7 @@ export class CaseRepository {
         });
       }
       if (
-        findsRecordWrong(doc) &&
+        revokesPublication(doc) &&
         record?.source === 'penalty' &&
         mayAct(this.#context, 'disclosure.submit')
       ) {

@@ -199,25 +199,7 @@ describe('objections', () => {
   });
 
   it('revoking a reported penalty’s record withdraws its publicity and asks to withdraw the report within 3 working days', async () => {
-    each.profile.setNow('2026-03-09T02:00:00.000Z');
-    each.profile.signIn(users.clerk);
-    const penalty = await recordPenalty(each.profile, each.enterprise);
-    const reported = await each.profile.disclosures.markReported(penalty.id, '2026-03-09');
-    if (!reported.ok) throw new Error(JSON.stringify(reported.issues));
-    const derived = (await each.profile.records.get(penalty.derivedRecordId))!;
-    await each.profile.records.act(derived.id, 'submit');
-    each.profile.signIn(users.reviewer);
-    await each.profile.records.act(derived.id, 'approve');
-
-    each.profile.signIn(users.clerk);
-    const raised = await cases.register({
-      ...emptyCaseFields('objection', derived.id, '2026-03-09'),
-      applicant: '王伟',
-      statement: '处罚决定已被复议机关撤销',
-    });
-    if (!raised.ok) throw new Error(JSON.stringify(raised.issues));
-    each.profile.signIn(users.reviewer);
-    await cases.act(raised.value.id, 'review', '复议决定书已核实');
+    const { penalty, derived, raised } = await reviewedPenaltyObjection('处罚决定已被复议机关撤销');
     each.profile.setNow('2026-03-10T02:00:00.000Z');
     const revoked = await cases.act(raised.value.id, 'revoke', '处罚决定已被撤销');
     if (!revoked.ok) throw new Error(JSON.stringify(revoked.issues));
@@ -239,6 +221,29 @@ describe('objections', () => {
     expect(await cases.todos()).toEqual([]);
   });
 });
+
+/** A reported penalty whose approved record an objection disputes, registered by the clerk, reviewed. */
+async function reviewedPenaltyObjection(statement: string) {
+  each.profile.setNow('2026-03-09T02:00:00.000Z');
+  each.profile.signIn(users.clerk);
+  const penalty = await recordPenalty(each.profile, each.enterprise);
+  const reported = await each.profile.disclosures.markReported(penalty.id, '2026-03-09');
+  if (!reported.ok) throw new Error(JSON.stringify(reported.issues));
+  const derived = (await each.profile.records.get(penalty.derivedRecordId))!;
+  await each.profile.records.act(derived.id, 'submit');
+  each.profile.signIn(users.reviewer);
+  await each.profile.records.act(derived.id, 'approve');
+  each.profile.signIn(users.clerk);
+  const raised = await cases.register({
+    ...emptyCaseFields('objection', derived.id, '2026-03-09'),
+    applicant: '王伟',
+    statement,
+  });
+  if (!raised.ok) throw new Error(JSON.stringify(raised.issues));
+  each.profile.signIn(users.reviewer);
+  await cases.act(raised.value.id, 'review', '已核实');
+  return { penalty, reported: reported.value, derived, raised };
+}
 
 /** An objection to a published record, registered by the clerk and reviewed by the reviewer. */
 async function reviewedObjection(statement: string) {
@@ -296,6 +301,47 @@ describe('the objection outcome "corrected"', () => {
     ]);
     expect(
       checkWritePermission('creditRecords', after as never, record as never, (id) => known.get(id)),
+    ).toEqual([]);
+  });
+
+  it('amends the reported 双公示 penalty decision with its record, recorded, and asks no withdrawal', async () => {
+    const { penalty, reported, derived, raised } = await reviewedPenaltyObjection('决定书文号记载有误');
+
+    // A correction the decision cannot take is refused with its rule, nothing written.
+    expect(
+      codesOf(await cases.act(raised.value.id, 'correct', '文号有误', { documentNumber: 'x'.repeat(200) })),
+    ).toContain('tooLong');
+    expect((await each.profile.disclosures.get(penalty.id))!.documentNumber).toBe(penalty.documentNumber);
+
+    const documentNumber = `${penalty.documentNumber}（更正）`;
+    const corrected = await cases.act(raised.value.id, 'correct', '文号有误，按原始文书更正', {
+      documentNumber,
+    });
+    if (!corrected.ok) throw new Error(JSON.stringify(corrected.issues));
+    expect((await each.profile.records.get(derived.id))!).toMatchObject({
+      status: 'approved',
+      documentNumber,
+    });
+    const amended = (await each.profile.disclosures.get(penalty.id))!;
+    expect(amended).toMatchObject({
+      documentNumber,
+      reportedAt: '2026-03-09',
+      updatedBy: users.reviewer.userId,
+    });
+    const [before] = await each.profile.disclosures.history(penalty.id);
+    expect(before!.snapshot).toMatchObject({ documentNumber: penalty.documentNumber });
+    expect(await each.profile.journal.unfinished()).toBe(0);
+
+    // Still published, amended: nothing to withdraw.
+    each.profile.signIn(users.clerk);
+    expect(await cases.todos()).toEqual([]);
+
+    // The platform accepts the amended decision from the deciding reviewer.
+    const known = new Map<string, KnownUser>([
+      [users.reviewer.userId, { id: users.reviewer.userId, roles: ['reviewer'], status: 'active' }],
+    ]);
+    expect(
+      checkWritePermission('disclosures', amended as never, reported as never, (id) => known.get(id)),
     ).toEqual([]);
   });
 
