@@ -182,15 +182,31 @@ function CaseFacts({ doc, record }: { doc: CaseDocument; record: CreditRecordDoc
                 <Files files={doc.commitmentScans} />
               </Fact>
             </Stack>
-            {!doc.commitmentId && (
-              <Text size="xs" c="dimmed" mt="xs">
-                {t('cases.detail.commitmentLink')}
-              </Text>
-            )}
+            <CommitmentLetterLink commitmentId={doc.commitmentId} />
           </Paper>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The commitment letter the repair was filed with, on its own page. */
+function CommitmentLetterLink({ commitmentId }: { commitmentId: string | undefined }) {
+  const { t } = useTranslation();
+  const { commitments } = useServices();
+  const letter = useWatched(commitments, commitmentId);
+  if (!letter) return null;
+  return (
+    <Anchor
+      component={Link}
+      to={`/commitments/${letter.id}`}
+      size="sm"
+      mt="xs"
+      display="block"
+      data-testid="case-commitment-letter"
+    >
+      {t('cases.detail.commitmentLetter', { number: letter.number })}
+    </Anchor>
   );
 }
 
