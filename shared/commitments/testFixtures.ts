@@ -1,6 +1,13 @@
 /** Synthetic commitments for the tests (codes from the credit-file fixtures, never real parties). */
 import { fixtureCodes, fixtureId } from '../creditRecords/testFixtures.ts';
-import { type CommitmentInput, type CommitmentOutcome, emptyCommitmentInput, emptyOutcome } from './model.ts';
+import { uuidv7 } from '../base/uuid.ts';
+import {
+  type CommitmentDocument,
+  type CommitmentInput,
+  type CommitmentOutcome,
+  emptyCommitmentInput,
+  emptyOutcome,
+} from './model.ts';
 
 export const clerk = { userId: 'clerk-1', roles: ['clerk'] } as const;
 export const secondClerk = { userId: 'clerk-2', roles: ['clerk'] } as const;
@@ -32,6 +39,33 @@ export function sampleCommitment(
     status: 'accepted',
     workflow: [{ action: 'accept', by: clerk.userId, at: '2026-09-30T02:00:00.000Z', note: '' }],
     ...overrides,
+  };
+}
+
+/**
+ * A letter accepted by `clerkId` as a device of `county` pushes it: numbered from `serial`, stamped at `at`.
+ */
+export function pushedCommitment(
+  county: string,
+  clerkId: string,
+  serial: number,
+  at: string,
+  overrides: Partial<CommitmentInput> = {},
+): CommitmentDocument {
+  const { createdBy: _author, ...input } = sampleCommitment({
+    number: `15030320260930${String(serial).padStart(6, '0')}`,
+    acceptedBy: clerkId,
+    workflow: [{ action: 'accept', by: clerkId, at: '2026-09-30T02:00:00.000Z', note: '' }],
+    ...overrides,
+  });
+  return {
+    ...input,
+    id: uuidv7(),
+    county,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: clerkId,
+    updatedBy: clerkId,
   };
 }
 

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { sampleRepairCase } from '../../shared/cases/testFixtures.ts';
-import { sampleCommitment } from '../../shared/commitments/testFixtures.ts';
+import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
 import { fixtureId } from '../../shared/creditRecords/testFixtures.ts';
 import { syncPaths } from '../../shared/sync/protocol.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
@@ -35,9 +35,8 @@ describe('the platform judges a pushed repair case’s commitment letter', () =>
 
     const subjectId = fixtureId(1);
     const recordId = fixtureId(2);
-    const letterFor = (repairedRecordId: string, serial: number) => {
-      const { createdBy: _author, ...input } = sampleCommitment({
-        number: `15030320260930${String(serial).padStart(6, '0')}`,
+    const letterFor = (repairedRecordId: string, serial: number) =>
+      pushedCommitment(county, staff.clerk, serial, at, {
         subjectId,
         type: 'creditRepair',
         matterCode: 'XY-XF',
@@ -46,19 +45,7 @@ describe('the platform judges a pushed repair case’s commitment letter', () =>
         acceptanceCheck: null,
         repairedRecordId,
         attachments: [scan],
-        acceptedBy: staff.clerk,
-        workflow: [{ action: 'accept', by: staff.clerk, at: '2026-09-30T02:00:00.000Z', note: '' }],
       });
-      return {
-        ...input,
-        id: uuidv7(),
-        county,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: staff.clerk,
-        updatedBy: staff.clerk,
-      };
-    };
     const own = letterFor(recordId, 1);
     const other = letterFor(fixtureId(3), 2);
     const letters = await device.push('commitments', createRows([own, other]));

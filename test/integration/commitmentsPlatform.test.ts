@@ -5,8 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
-import { finding, sampleCommitment } from '../../shared/commitments/testFixtures.ts';
-import { uuidv7 } from '../../shared/base/uuid.ts';
+import { finding, pushedCommitment } from '../../shared/commitments/testFixtures.ts';
 import { countyStaff } from '../../server/fixtures/users.ts';
 import { createRows, refusals, updateRow, usePlatform } from '../../server/test/harness.ts';
 
@@ -20,22 +19,7 @@ describe('the platform judges pushed commitments by the workflow table', () => {
     const staff = countyStaff(county);
     const device = await env.enroll(county);
     let serial = 0;
-    const accepted = (): CommitmentDocument => {
-      const { createdBy: _author, ...input } = sampleCommitment({
-        number: `15030320260930${String(++serial).padStart(6, '0')}`,
-        acceptedBy: staff.clerk,
-        workflow: [{ action: 'accept', by: staff.clerk, at: '2026-09-30T02:00:00.000Z', note: '' }],
-      });
-      return {
-        ...input,
-        id: uuidv7(),
-        county,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: staff.clerk,
-        updatedBy: staff.clerk,
-      };
-    };
+    const accepted = (): CommitmentDocument => pushedCommitment(county, staff.clerk, ++serial, at);
     const step = (action: string, by: string, note = '') => ({ action, by, at, note });
     const documents = [accepted(), accepted(), accepted(), accepted()];
     const created = await device.push('commitments', createRows(documents));
