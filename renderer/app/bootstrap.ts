@@ -192,7 +192,6 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
   const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
-  const cases = openCaseRepository(db.cases, local, context, credit);
   const provisions = deviceProvisionsOf(core);
   const listings = await ListingRepository.open(db, context, credit.journal, subjects, () =>
     provisions.matchingKey(),
@@ -207,6 +206,7 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
+  const cases = openCaseRepository(db.cases, local, context, credit, commitments);
   if (demoClerk) {
     seeding = demoClerk;
     try {

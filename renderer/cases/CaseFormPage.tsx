@@ -3,8 +3,10 @@ import {
   Anchor,
   Checkbox,
   FileInput,
+  Group,
   Loader,
   Paper,
+  Radio,
   SegmentedControl,
   Stack,
   Text,
@@ -19,6 +21,9 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { CaseKind, RepairChannel } from '../../shared/cases/model.ts';
 import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import type { CommitmentDocument } from '../../shared/commitments/model.ts';
+import { emptyCommitmentFields } from '../commitments/repository.ts';
+import { creditRepairMatter } from './repairCommitments.ts';
 import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
@@ -50,8 +55,9 @@ export function CaseFormPage() {
   const [params] = useSearchParams();
   const recordId = params.get('record') ?? '';
   const navigate = useNavigate();
-  const { cases, creditRecords, clock } = useServices();
+  const { cases, creditRecords, commitments, subjects, clock } = useServices();
   const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
+  const [letters, setLetters] = useState<CommitmentDocument[]>([]);
   const [fields, setFields] = useState<CaseFields>(() => emptyCaseFields(kind, recordId, localDate(clock())));
   const [scans, setScans] = useState<File[]>([]);
   const [proofs, setProofs] = useState<File[]>([]);
@@ -61,6 +67,29 @@ export function CaseFormPage() {
   useEffect(() => {
     creditRecords.get(recordId).then(setRecord);
   }, [creditRecords, recordId]);
+  // A repair takes the applicant's standing letter for the record, or a new one from the template.
+  useEffect(() => {
+    if (kind !== 'repair' || !record) return;
+    let live = true;
+    (async () => {
+      const standing = await cases.repairCommitments(record.id);
+      const subject = await subjects.get(record.subjectId);
+      const template = commitments.templateFor(
+        { ...emptyCommitmentFields(record.subjectId), type: 'creditRepair', matterCode: creditRepairMatter },
+        subject,
+      );
+      if (!live) return;
+      setLetters(standing);
+      setFields((current) => ({
+        ...current,
+        commitmentId: standing[0]?.id ?? '',
+        commitmentText: current.commitmentText || template.content,
+      }));
+    })();
+    return () => {
+      live = false;
+    };
+  }, [kind, record, cases, commitments, subjects]);
 
   if (record === undefined) return <Loader />;
   if (record === null) return <Text>{t('common.notFound')}</Text>;
@@ -71,11 +100,11 @@ export function CaseFormPage() {
   const submit = async () => {
     setSaving(true);
     try {
-      const result = await cases.register({
-        ...fields,
-        commitmentScans: await picked(scans),
-        proofs: await picked(proofs),
-      });
+      const entered = { ...fields, commitmentScans: await picked(scans), proofs: await picked(proofs) };
+      const result =
+        kind === 'repair' && fields.commitmentId === ''
+          ? await cases.registerWithNewCommitment(entered)
+          : await cases.register(entered);
       if (!result.ok) {
         setIssues(result.issues);
         return;
@@ -170,42 +199,40 @@ export function CaseFormPage() {
         <Paper withBorder p="md">
           <Stack>
             <Title order={4}>{t('cases.field.commitment')}</Title>
-            {errors.commitment && (
+            {(errors.commitment || errors.commitmentId) && (
               <Text c="red" size="sm">
-                {errors.commitment}
+                {errors.commitmentId ?? errors.commitment}
               </Text>
             )}
-            <Textarea
-              label={t('cases.field.commitmentText')}
-              withAsterisk
-              autosize
-              minRows={3}
-              value={fields.commitmentText}
-              onChange={(event) => set('commitmentText', event.currentTarget.value)}
-            />
-            <TextInput
-              label={t('cases.field.commitmentSignatory')}
-              withAsterisk
-              value={fields.commitmentSignatory}
-              onChange={(event) => set('commitmentSignatory', event.currentTarget.value)}
-            />
-            <DateField
-              label={t('cases.field.commitmentDate')}
-              withAsterisk
-              value={fields.commitmentDate}
-              onChange={(value) => set('commitmentDate', value)}
-              error={errors.commitmentDate}
-            />
-            <FileInput
-              label={t('cases.field.commitmentScans')}
-              placeholder={t('cases.form.files')}
-              withAsterisk
-              multiple
-              clearable
-              value={scans}
-              onChange={setScans}
-              data-testid="commitment-files"
-            />
+            {letters.length > 0 && (
+              <Radio.Group
+                label={t('cases.field.commitmentId')}
+                value={fields.commitmentId || 'new'}
+                onChange={(value) => set('commitmentId', value === 'new' ? '' : value)}
+              >
+                <Stack gap="xs" mt="xs">
+                  {letters.map((letter) => (
+                    <Group key={letter.id} gap="xs">
+                      <Radio
+                        value={letter.id}
+                        label={t('cases.form.letterOption', {
+                          number: letter.number,
+                          signatory: letter.signatory,
+                          date: letter.signingDate,
+                        })}
+                      />
+                      <Anchor component={Link} to={`/commitments/${letter.id}`} size="sm">
+                        {t('cases.form.openLetter')}
+                      </Anchor>
+                    </Group>
+                  ))}
+                  <Radio value="new" label={t('cases.form.newLetter')} />
+                </Stack>
+              </Radio.Group>
+            )}
+            {fields.commitmentId === '' && (
+              <NewLetterFields fields={fields} set={set} scans={scans} setScans={setScans} errors={errors} />
+            )}
           </Stack>
         </Paper>
       )}
@@ -221,5 +248,60 @@ export function CaseFormPage() {
         loading={saving}
       />
     </Stack>
+  );
+}
+
+/** The content of a new credit-repair letter, made with the application. */
+function NewLetterFields({
+  fields,
+  set,
+  scans,
+  setScans,
+  errors,
+}: {
+  fields: CaseFields;
+  set: <Field extends keyof CaseFields>(field: Field, value: CaseFields[Field]) => void;
+  scans: File[];
+  setScans: (files: File[]) => void;
+  errors: Record<string, string>;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Text size="sm" c="dimmed">
+        {t('cases.form.newLetterNote')}
+      </Text>
+      <Textarea
+        label={t('cases.field.commitmentText')}
+        withAsterisk
+        autosize
+        minRows={3}
+        value={fields.commitmentText}
+        onChange={(event) => set('commitmentText', event.currentTarget.value)}
+      />
+      <TextInput
+        label={t('cases.field.commitmentSignatory')}
+        withAsterisk
+        value={fields.commitmentSignatory}
+        onChange={(event) => set('commitmentSignatory', event.currentTarget.value)}
+      />
+      <DateField
+        label={t('cases.field.commitmentDate')}
+        withAsterisk
+        value={fields.commitmentDate}
+        onChange={(value) => set('commitmentDate', value)}
+        error={errors.commitmentDate}
+      />
+      <FileInput
+        label={t('cases.field.commitmentScans')}
+        placeholder={t('cases.form.files')}
+        withAsterisk
+        multiple
+        clearable
+        value={scans}
+        onChange={setScans}
+        data-testid="commitment-files"
+      />
+    </>
   );
 }

@@ -13,18 +13,17 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { CaseDocument, CaseStep } from '../../shared/cases/model.ts';
 import { caseTransition, isCaseOpen } from '../../shared/cases/workflow.ts';
 import type { Attachment } from '../../shared/base/attachment.ts';
 import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/creditRecords/model.ts';
-import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { Fact } from '../kernel/ui/Fact.tsx';
-import { StepDialog, type StepValues } from '../kernel/ui/StepDialog.tsx';
+import { StepDialog } from '../kernel/ui/StepDialog.tsx';
+import { stepColor, useStepDialog, useWatched } from '../kernel/ui/useStepDialog.ts';
 import { StatusBadge } from '../creditRecords/style.tsx';
 import { useUserNames } from '../creditRecords/useUserNames.ts';
 import { formatInstant } from '../subjects/labels.ts';
@@ -33,38 +32,18 @@ import { CorrectionFields, correctionOf } from './CorrectionFields.tsx';
 import { CaseStatusBadge } from './parts.tsx';
 import { creditFieldLabel } from '../kernel/ui/issues.tsx';
 
-const stepColors: Record<CaseStep, string> = {
-  accept: 'blue',
-  notAccept: 'gray',
-  review: 'blue',
-  approve: 'teal',
-  refuse: 'red',
-  recordNational: 'teal',
-  correct: 'orange',
-  uphold: 'gray',
-  revoke: 'red',
-};
-
 /** One repair application or objection: what was asked, its deadline, its steps and the user's next step. */
 export function CasePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { cases, creditRecords, clock } = useServices();
-  const [doc, setDoc] = useState<CaseDocument | null | undefined>(undefined);
-  const [record, setRecord] = useState<CreditRecordDocument | null>(null);
-  const [pending, setPending] = useState<CaseStep | null>(null);
+  const doc = useWatched(cases, id);
+  const record = useWatched(creditRecords, doc?.recordId) ?? null;
   const [correction, setCorrection] = useState<Required<CreditRecordCorrection> | null>(null);
-
-  useEffect(() => {
-    const subscription = cases.watch(id).subscribe(setDoc);
-    return () => subscription.unsubscribe();
-  }, [cases, id]);
-  const recordId = doc?.recordId;
-  useEffect(() => {
-    if (!recordId) return;
-    const subscription = creditRecords.watch(recordId).subscribe(setRecord);
-    return () => subscription.unsubscribe();
-  }, [creditRecords, recordId]);
+  const { pending, open, cancel, confirm } = useStepDialog<CaseStep>(
+    (step, { text }) => cases.act(id, step, text, step === 'correct' ? (correction ?? {}) : {}),
+    (step) => t('cases.done.step', { step: t(`cases.step.${step}`) }),
+  );
 
   if (doc === undefined) return <Loader />;
   if (doc === null) return <Text>{t('common.notFound')}</Text>;
@@ -73,13 +52,6 @@ export function CasePage() {
   const deadline = cases.deadline(doc);
   const withdrawBy = cases.withdrawalDeadline(doc);
   const overdue = deadline !== '' && deadline < localDate(clock());
-  const act = async (step: CaseStep, { text }: StepValues): Promise<ValidationIssue[]> => {
-    const result = await cases.act(doc.id, step, text, step === 'correct' ? (correction ?? {}) : {});
-    if (!result.ok) return result.issues;
-    setPending(null);
-    notifications.show({ color: 'teal', message: t('cases.done.step', { step: t(`cases.step.${step}`) }) });
-    return [];
-  };
 
   return (
     <Stack>
@@ -99,10 +71,10 @@ export function CasePage() {
           {steps.map((step) => (
             <Button
               key={step}
-              color={stepColors[step]}
+              color={stepColor(step)}
               onClick={() => {
                 setCorrection(record ? correctionOf(record) : null);
-                setPending(step);
+                open(step);
               }}
             >
               {t(`cases.step.${step}`)}
@@ -131,7 +103,7 @@ export function CasePage() {
                 label: t(`cases.step.${pending}`),
                 consequence: t(`cases.consequence.${pending}`),
                 text: caseTransition(doc.kind, pending)?.text ?? null,
-                color: stepColors[pending],
+                color: stepColor(pending),
                 fields:
                   pending === 'correct' && correction ? (
                     <CorrectionFields value={correction} onChange={setCorrection} />
@@ -140,8 +112,8 @@ export function CasePage() {
               }
             : null
         }
-        onCancel={() => setPending(null)}
-        onConfirm={(values) => (pending ? act(pending, values) : Promise.resolve([]))}
+        onCancel={cancel}
+        onConfirm={confirm}
       />
     </Stack>
   );
@@ -210,15 +182,31 @@ function CaseFacts({ doc, record }: { doc: CaseDocument; record: CreditRecordDoc
                 <Files files={doc.commitmentScans} />
               </Fact>
             </Stack>
-            {!doc.commitmentId && (
-              <Text size="xs" c="dimmed" mt="xs">
-                {t('cases.detail.commitmentLink')}
-              </Text>
-            )}
+            <CommitmentLetterLink commitmentId={doc.commitmentId} />
           </Paper>
         )}
       </Stack>
     </Paper>
+  );
+}
+
+/** The commitment letter the repair was filed with, on its own page. */
+function CommitmentLetterLink({ commitmentId }: { commitmentId: string | undefined }) {
+  const { t } = useTranslation();
+  const { commitments } = useServices();
+  const letter = useWatched(commitments, commitmentId);
+  if (!letter) return null;
+  return (
+    <Anchor
+      component={Link}
+      to={`/commitments/${letter.id}`}
+      size="sm"
+      mt="xs"
+      display="block"
+      data-testid="case-commitment-letter"
+    >
+      {t('cases.detail.commitmentLetter', { number: letter.number })}
+    </Anchor>
   );
 }
 

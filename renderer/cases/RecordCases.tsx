@@ -1,7 +1,8 @@
 import { Anchor, Button, Paper, Table, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import type { Observable } from 'rxjs';
 import type { CaseDocument } from '../../shared/cases/model.ts';
 import { defaultCreditCategories } from '../../shared/creditRecords/catalog.ts';
 import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
@@ -34,13 +35,23 @@ export function RecordCaseButtons({ record }: { record: CreditRecordDocument }) 
 
 /** The repair applications and objections about a record, newest first. */
 export function RecordCaseList({ recordId }: { recordId: string }) {
-  const { t } = useTranslation();
   const { cases } = useServices();
+  return <CaseLinks source={useMemo(() => cases.watchByRecord(recordId), [cases, recordId])} />;
+}
+
+/** The repair application a credit-repair commitment letter was filed with, on the letter's page. */
+export function CommitmentCaseList({ commitmentId }: { commitmentId: string }) {
+  const { cases } = useServices();
+  return <CaseLinks source={useMemo(() => cases.watchByCommitment(commitmentId), [cases, commitmentId])} />;
+}
+
+function CaseLinks({ source }: { source: Observable<CaseDocument[]> }) {
+  const { t } = useTranslation();
   const [list, setList] = useState<CaseDocument[]>([]);
   useEffect(() => {
-    const subscription = cases.watchByRecord(recordId).subscribe(setList);
+    const subscription = source.subscribe(setList);
     return () => subscription.unsubscribe();
-  }, [cases, recordId]);
+  }, [source]);
   if (list.length === 0) return null;
   return (
     <Paper withBorder p="lg" data-testid="record-cases">

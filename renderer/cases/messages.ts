@@ -35,7 +35,7 @@ const zhCN: Messages = {
   'cases.consequence.recordNational':
     '登记经“信用中国”网站作出的修复决定：该信用记录将标记为“已修复”并结束公示。须先填写决定文号。',
   'cases.consequence.correct':
-    '异议成立，记录有误：按下方更正的内容修改该信用记录，公示和上报随之采用更正后的内容；更正前的内容保留在历史中，本异议记为更正理由。',
+    '异议成立，记录有误：按下方更正的内容修改该信用记录；来源于行政处罚的，双公示处罚决定的对应内容一并更正，继续公示。更正前的内容保留在历史中，本异议记为更正理由。',
   'cases.consequence.uphold': '异议不成立，维持原记录，“异议处理中”标记解除。',
   'cases.consequence.revoke':
     '异议成立，撤销该信用记录并停止公示；来源于已上报的行政处罚时，须在 3 个工作日内撤回上报。',
@@ -85,7 +85,17 @@ const zhCN: Messages = {
   'cases.detail.stepBy': '{{by}}，{{at}}',
   'cases.detail.deadline': '{{date}} 前办理',
   'cases.detail.withdrawBy': '须在 {{date}} 前撤回该行政处罚的上报（《行政处罚法》第四十八条）',
-  'cases.detail.commitmentLink': '信用承诺将在信用承诺功能上线后关联',
+  'cases.detail.commitmentLetter': '信用修复承诺书 {{number}}',
+  'cases.field.commitmentId': '信用修复承诺书',
+  'cases.form.letterOption': '编号 {{number}}，{{signatory}} 于 {{date}} 签署',
+  'cases.form.newLetter': '新建信用修复承诺书',
+  'cases.form.newLetterNote':
+    '提交时将按下列内容生成信用修复承诺书（事项“信用修复”），附签字扫描件并予以受理，与本申请关联。',
+  'cases.form.openLetter': '查看承诺书',
+  'validation.cases.commitmentNotForRecord': '所选承诺书不是该主体就该信用记录作出的信用修复承诺',
+  'validation.cases.commitmentNotAccepted':
+    '所选承诺书的状态为“$t(commitment.status.{{status}})”，须为已受理的信用修复承诺',
+  'validation.cases.commitmentUnsigned': '所选承诺书尚未附签字扫描件：请先在承诺书页面上传',
   'cases.detail.noSteps': '您不能办理此案件：审核员办理，且不能是申请登记人或该信用记录的录入人、提交人。',
   'cases.record.applyRepair': '申请信用修复',
   'cases.record.raiseObjection': '提出异议',
@@ -140,7 +150,7 @@ const en: Messages = {
   'cases.consequence.recordNational':
     'Records a repair decided through the Credit China website: the credit record is marked repaired and leaves publicity. Its decision reference must be given.',
   'cases.consequence.correct':
-    'The objection stands and the record is wrong: the record takes the corrected content below, and publicity and reporting follow it; the content before stays in its history, with this objection as the reason.',
+    'The objection stands and the record is wrong: the record takes the corrected content below; if it comes from a penalty, the published penalty decision is amended the same way and stays published. The content before stays in its history, with this objection as the reason.',
   'cases.consequence.uphold':
     'The objection does not stand: the record stays and is no longer marked under objection.',
   'cases.consequence.revoke':
@@ -194,7 +204,19 @@ const en: Messages = {
   'cases.detail.deadline': 'Due by {{date}}',
   'cases.detail.withdrawBy':
     'The report of this penalty must be withdrawn by {{date}} (Administrative Penalty Law, Art. 48)',
-  'cases.detail.commitmentLink': 'The commitment will be linked once the commitments feature is available',
+  'cases.detail.commitmentLetter': 'Credit-repair commitment letter {{number}}',
+  'cases.field.commitmentId': 'Credit-repair commitment letter',
+  'cases.form.letterOption': 'No. {{number}}, signed by {{signatory}} on {{date}}',
+  'cases.form.newLetter': 'Make a new credit-repair commitment letter',
+  'cases.form.newLetterNote':
+    'On submitting, a credit-repair commitment letter (matter "Credit repair") is made from the content below, its signed scan attached, accepted and linked to this application.',
+  'cases.form.openLetter': 'Open the letter',
+  'validation.cases.commitmentNotForRecord':
+    'The chosen letter is not a credit-repair commitment of this subject for this credit record',
+  'validation.cases.commitmentNotAccepted':
+    'The chosen letter is "$t(commitment.status.{{status}})"; it must be an accepted credit-repair commitment',
+  'validation.cases.commitmentUnsigned':
+    "The chosen letter has no signed scan yet: upload it on the letter's page first",
   'cases.detail.noSteps':
     'You cannot act on this case: a reviewer decides it, who neither registered it nor entered or submitted the credit record.',
   'cases.record.applyRepair': 'Apply for repair',

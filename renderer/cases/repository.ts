@@ -4,9 +4,16 @@ import {
   type CaseDeadlineConfig,
   caseDeadline,
   defaultCaseDeadlines,
-  findsRecordWrong,
+  revokesPublication,
   withdrawalDeadline,
 } from '../../shared/cases/deadlines.ts';
+import { correctedPenalty } from '../../shared/cases/penaltyCorrection.ts';
+import {
+  commitmentCopy,
+  type RepairCommitment,
+  repairCommitmentIssues,
+} from '../../shared/cases/repairCommitment.ts';
+import { validateDisclosureInput } from '../../shared/disclosures/model.ts';
 import {
   type CaseDocument,
   type CaseInput,
@@ -18,7 +25,7 @@ import {
 } from '../../shared/cases/model.ts';
 import { availableCaseSteps, isCaseOpen, takeCaseStep } from '../../shared/cases/workflow.ts';
 import { creditRecordWorkflow, creditRecordWorkflowDocument } from '../../shared/creditRecords/workflow.ts';
-import { checkRepairEligibility, creditRepairCommitmentType } from '../../shared/grading/repair.ts';
+import { checkRepairEligibility } from '../../shared/grading/repair.ts';
 import { authorsOf, permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { type Attachment, attachmentTypeOf, checkAttachmentFile } from '../../shared/base/attachment.ts';
 import type { AuditAction } from '../../shared/base/auditEntry.ts';
@@ -35,6 +42,11 @@ import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/r
 import type { DisclosureRepository } from '../disclosures/repository.ts';
 import type { ReferenceRepository } from '../reference/repository.ts';
 import { localDate } from '../kernel/session/session.ts';
+import {
+  makeRepairCommitment,
+  type RepairCommitmentSource,
+  standingRepairCommitments,
+} from './repairCommitments.ts';
 
 /** What a clerk enters for a repair application or an objection. */
 export interface CaseFields {
@@ -49,7 +61,9 @@ export interface CaseFields {
   commitmentDate: string;
   channel: RepairChannel;
   nationalReference: string;
-  /** The signed commitment, scanned (repairs). */
+  /** The applicant's credit-repair commitment letter (repairs); '' to make one from the fields below. */
+  commitmentId: string;
+  /** A new letter's signed scan (repairs without a letter yet). */
   commitmentScans: readonly PickedFile[];
   /** Proof of performance or of the objection. */
   proofs: readonly PickedFile[];
@@ -68,6 +82,7 @@ export function emptyCaseFields(kind: CaseKind, recordId: string, today: string)
     commitmentDate: kind === 'repair' ? today : '',
     channel: 'local',
     nationalReference: '',
+    commitmentId: '',
     commitmentScans: [],
     proofs: [],
   };
@@ -119,6 +134,7 @@ export class CaseRepository {
   readonly #reference: ReferenceRepository;
   readonly #journal: WriteJournal;
   readonly #attachments: AttachmentStore;
+  readonly #commitments: RepairCommitmentSource;
   readonly #deadlines: CaseDeadlineConfig;
 
   constructor(
@@ -131,6 +147,7 @@ export class CaseRepository {
       reference: ReferenceRepository;
       journal: WriteJournal;
       attachments: AttachmentStore;
+      commitments: RepairCommitmentSource;
       deadlines?: CaseDeadlineConfig;
     },
   ) {
@@ -142,6 +159,7 @@ export class CaseRepository {
     this.#reference = dependencies.reference;
     this.#journal = dependencies.journal;
     this.#attachments = dependencies.attachments;
+    this.#commitments = dependencies.commitments;
     this.#deadlines = dependencies.deadlines ?? defaultCaseDeadlines;
   }
 
@@ -163,6 +181,13 @@ export class CaseRepository {
   watchByRecord(recordId: string): Observable<CaseDocument[]> {
     return this.#collection
       .find({ selector: { recordId }, sort: [{ updatedAt: 'desc' }] })
+      .$.pipe(map((docs) => docs.map(plain)));
+  }
+
+  /** The repair cases filed with a commitment letter. */
+  watchByCommitment(commitmentId: string): Observable<CaseDocument[]> {
+    return this.#collection
+      .find({ selector: { commitmentId }, sort: [{ updatedAt: 'desc' }] })
       .$.pipe(map((docs) => docs.map(plain)));
   }
 
@@ -191,56 +216,25 @@ export class CaseRepository {
   /**
    * Enters a repair application or an objection for the signed-in clerk: all or nothing. A repair needs
    * a dishonest record under publicity whose minimum period has passed, corrected and performed, with
-   * the commitment and proof (shared/grading/repair.ts); an objection a published record. A record has
-   * at most one open case of each kind.
+   * proof and the applicant's standing credit-repair commitment letter (`commitmentId`,
+   * shared/cases/repairCommitment.ts), whose text, signatory, date and scan the case keeps; an objection
+   * a published record. A record has at most one open case of each kind.
    */
   async register(fields: CaseFields): Promise<Validated<CaseDocument>> {
     const acting = actingUser(this.#context, 'case.register');
     if (!acting.ok) return acting;
-    const record = await this.#records.get(fields.recordId);
-    if (!record) return { ok: false, issues: [issue('recordId', 'notFound')] };
-    // Everything is checked before a file is kept, so a refused application leaves nothing behind.
-    const files = { commitmentScans: fields.commitmentScans, proofs: fields.proofs };
-    const issues = [
-      ...(await this.#recordIssues(fields, record)),
-      ...Object.entries(files).flatMap(([field, picked]) =>
-        picked.flatMap((file, index) =>
-          checkAttachmentFile({ name: file.name, size: file.data.length }, `${field}.${index}`),
-        ),
-      ),
-    ];
-    const input: CaseInput = {
-      kind: fields.kind,
-      subjectId: record.subjectId,
-      recordId: record.id,
-      recordEnteredBy: [...new Set(authorsOf(creditRecordWorkflow, creditRecordWorkflowDocument(record)))],
-      applicant: fields.applicant,
-      applicationDate: fields.applicationDate,
-      statement: fields.statement,
-      obligationsPerformed: fields.kind === 'repair' && fields.obligationsPerformed,
-      commitmentText: fields.kind === 'repair' ? fields.commitmentText : '',
-      commitmentSignatory: fields.kind === 'repair' ? fields.commitmentSignatory : '',
-      commitmentDate: fields.kind === 'repair' ? fields.commitmentDate : '',
-      commitmentScans: fields.commitmentScans.map(unkept),
-      proofs: fields.proofs.map(unkept),
-      channel: fields.kind === 'repair' ? fields.channel : 'local',
-      nationalReference:
-        fields.kind === 'repair' && fields.channel === 'national' ? fields.nationalReference : '',
-      status: initialCaseStatus(fields.kind),
-      workflow: [],
-    };
-    const checked = validateCaseInput(input, this.#today());
-    if (!checked.ok) issues.push(...checked.issues);
-    if (issues.length > 0 || !checked.ok) return { ok: false, issues: uniqueIssues(issues) };
-    const scans = await this.#keep(fields.commitmentScans, 'commitmentScans');
-    if (!scans.ok) return scans;
+    const letter =
+      fields.kind === 'repair' && fields.commitmentId !== ''
+        ? await this.#commitments.get(fields.commitmentId)
+        : null;
+    const prepared = await this.#prepare(fields, letter ?? undefined);
+    if (!prepared.ok) return prepared;
     const proofs = await this.#keep(fields.proofs, 'proofs');
     if (!proofs.ok) return proofs;
     const now = this.#context.clock().toISOString();
     const { userId, county } = acting.session;
     const document: CaseDocument = {
-      ...checked.value,
-      commitmentScans: scans.value,
+      ...prepared.value,
       proofs: proofs.value,
       id: uuidv7(this.#context.clock().getTime()),
       county,
@@ -254,9 +248,112 @@ export class CaseRepository {
   }
 
   /**
+   * Enters a repair whose applicant has no commitment letter yet, making it from the form's commitment
+   * fields in the same action: the application is judged first as if the letter stood, so a refused one
+   * leaves no letter behind; then the letter is made, signed and accepted (the commitments' own recorded
+   * steps) and the case entered with it.
+   */
+  async registerWithNewCommitment(fields: CaseFields): Promise<Validated<CaseDocument>> {
+    const acting = actingUser(this.#context, 'case.register');
+    if (!acting.ok) return acting;
+    if (!this.#commitments.canCreate())
+      return {
+        ok: false,
+        issues: [issue('commitment', 'permission.denied', { action: 'commitment.create' })],
+      };
+    const record = await this.#records.get(fields.recordId);
+    if (!record) return { ok: false, issues: [issue('recordId', 'notFound')] };
+    const planned: RepairCommitment = {
+      id: uuidv7(),
+      type: 'creditRepair',
+      subjectId: record.subjectId,
+      repairedRecordId: record.id,
+      status: 'accepted',
+      content: fields.commitmentText.trim(),
+      signatory: fields.commitmentSignatory.trim(),
+      signingDate: fields.commitmentDate,
+      attachments: fields.commitmentScans.map(unkept),
+    };
+    const scans = fields.commitmentScans.flatMap((file, index) =>
+      checkAttachmentFile({ name: file.name, size: file.data.length }, `commitmentScans.${index}`),
+    );
+    const judged = await this.#prepare({ ...fields, commitmentId: planned.id }, planned);
+    // The new letter's missing scan is its missing signature, as for any commitment entered here.
+    const unsigned = issue('commitment', 'repair.commitmentRequired');
+    const refusals = judged.ok
+      ? []
+      : judged.issues.map((found) => (found.code === 'cases.commitmentUnsigned' ? unsigned : found));
+    if (refusals.length > 0 || scans.length > 0)
+      return { ok: false, issues: uniqueIssues([...scans, ...refusals]) };
+    const letter = await makeRepairCommitment(this.#commitments, record, {
+      text: planned.content,
+      signatory: planned.signatory,
+      signingDate: planned.signingDate,
+      scans: fields.commitmentScans,
+    });
+    if (!letter.ok) return letter;
+    return this.register({ ...fields, commitmentId: letter.value.id });
+  }
+
+  /** The applicant's standing credit-repair letters for the record, to choose from on the form. */
+  async repairCommitments(recordId: string) {
+    const record = await this.#records.get(recordId);
+    return record ? standingRepairCommitments(this.#commitments, record) : [];
+  }
+
+  /** The case as it will be entered (its proofs not kept yet), or every rule it breaks. */
+  async #prepare(fields: CaseFields, letter: RepairCommitment | undefined): Promise<Validated<CaseInput>> {
+    const record = await this.#records.get(fields.recordId);
+    if (!record) return { ok: false, issues: [issue('recordId', 'notFound')] };
+    const repair = fields.kind === 'repair';
+    // Everything is checked before a file is kept, so a refused application leaves nothing behind.
+    const issues = [
+      ...(await this.#recordIssues(fields, record, letter)),
+      ...fields.proofs.flatMap((file, index) =>
+        checkAttachmentFile({ name: file.name, size: file.data.length }, `proofs.${index}`),
+      ),
+    ];
+    const noCommitment = {
+      commitmentText: '',
+      commitmentSignatory: '',
+      commitmentDate: '',
+      commitmentScans: [],
+    };
+    const input: CaseInput = {
+      kind: fields.kind,
+      subjectId: record.subjectId,
+      recordId: record.id,
+      recordEnteredBy: [...new Set(authorsOf(creditRecordWorkflow, creditRecordWorkflowDocument(record)))],
+      applicant: fields.applicant,
+      applicationDate: fields.applicationDate,
+      statement: fields.statement,
+      obligationsPerformed: repair && fields.obligationsPerformed,
+      ...(repair && letter ? commitmentCopy(letter) : noCommitment),
+      ...(repair && !letter && fields.commitmentId !== '' ? { commitmentId: fields.commitmentId } : {}),
+      proofs: fields.proofs.map(unkept),
+      channel: repair ? fields.channel : 'local',
+      nationalReference: repair && fields.channel === 'national' ? fields.nationalReference : '',
+      status: initialCaseStatus(fields.kind),
+      workflow: [],
+    };
+    const linked = repairCommitmentIssues(input, letter);
+    const checked = validateCaseInput(input, this.#today());
+    // Without a letter there is no commitment date to judge: "commitment required" says it all.
+    if (!checked.ok)
+      issues.push(...checked.issues.filter((found) => letter || found.field !== 'commitmentDate'));
+    // A letter that does not fit names its own rule rather than "commitment required".
+    const all = linked.some((found) => found.field === 'commitmentId')
+      ? [...linked, ...issues.filter((found) => found.code !== 'repair.commitmentRequired')]
+      : [...linked, ...issues];
+    if (all.length > 0 || !checked.ok) return { ok: false, issues: uniqueIssues(all) };
+    return checked;
+  }
+
+  /**
    * Takes a step of the case for the signed-in reviewer. A decision that acts on the record takes the
    * record's step too (repair, revoke, or amend with the `correction` of a corrected objection), judged
-   * by the record's workflow, and both are written in one journal run; a refusal of either writes nothing.
+   * by the record's workflow; a correction of a penalty's record amends the 双公示 decision too. All are
+   * written in one journal run; a refusal of any writes nothing.
    */
   async act(
     id: string,
@@ -291,8 +388,45 @@ export class CaseRepository {
       if (!prepared.ok) return prepared;
       steps.push(prepared.value.step);
     }
+    if (recordStep === 'amend') {
+      const amended = await this.#penaltyAmendment(current.recordId, correction, note);
+      if (!amended.ok) return amended;
+      steps.push(...amended.value);
+    }
     await this.#journal.run(authorOf(session), steps);
     return { ok: true, value: next };
+  }
+
+  /** The penalty decision a record came from, amended as the record is (none for other records). */
+  async #penaltyAmendment(
+    recordId: string,
+    correction: CreditRecordCorrection,
+    note: string,
+  ): Promise<Validated<JournalStep[]>> {
+    const record = await this.#records.get(recordId);
+    const decision = record?.source === 'penalty' ? await this.#disclosures.get(record.sourceId) : null;
+    const amended = decision ? correctedPenalty(decision, correction) : null;
+    if (!decision || !amended) return { ok: true, value: [] };
+    const checked = validateDisclosureInput(amended, this.#today());
+    if (!checked.ok)
+      return {
+        ok: false,
+        issues: checked.issues.map((found) => ({ ...found, field: `penalty.${found.field}` })),
+      };
+    const session = this.#context.session()!;
+    const after = { ...amended, updatedAt: this.#context.clock().toISOString(), updatedBy: session.userId };
+    return {
+      ok: true,
+      value: [
+        {
+          kind: 'update',
+          collection: 'disclosures',
+          before: decision,
+          after,
+          audit: { action: 'update', reason: note.trim() },
+        },
+      ],
+    };
   }
 
   /** The steps the signed-in user may take on the case now. */
@@ -334,7 +468,7 @@ export class CaseRepository {
         });
       }
       if (
-        findsRecordWrong(doc) &&
+        revokesPublication(doc) &&
         record?.source === 'penalty' &&
         mayAct(this.#context, 'disclosure.submit')
       ) {
@@ -361,7 +495,11 @@ export class CaseRepository {
     return localDate(this.#context.clock());
   }
 
-  async #recordIssues(fields: CaseFields, record: CreditRecordDocument): Promise<ValidationIssue[]> {
+  async #recordIssues(
+    fields: CaseFields,
+    record: CreditRecordDocument,
+    letter: RepairCommitment | undefined,
+  ): Promise<ValidationIssue[]> {
     const issues: ValidationIssue[] = [];
     const open = await this.#collection.find({ selector: { recordId: record.id, kind: fields.kind } }).exec();
     if (open.some((doc) => isCaseOpen(doc.status))) issues.push(issue('recordId', 'cases.openCaseExists'));
@@ -372,13 +510,9 @@ export class CaseRepository {
     const item = this.#reference.findItem(record.catalogCode);
     if (!item)
       return [...issues, issue('recordId', 'creditRecord.unknownCatalogItem', { code: record.catalogCode })];
-    const committed =
-      fields.commitmentText.trim() !== '' &&
-      fields.commitmentSignatory.trim() !== '' &&
-      fields.commitmentScans.length > 0;
     const eligible = checkRepairEligibility(record, item, defaultCreditCategories, {
       applicationDate: fields.applicationDate,
-      commitment: committed ? { type: creditRepairCommitmentType } : null,
+      commitment: letter ? { type: letter.type } : null,
       obligationsPerformed: fields.obligationsPerformed,
     });
     if (!eligible.ok) issues.push(...eligible.issues);
@@ -431,6 +565,11 @@ export function openCaseRepository(
     journal: WriteJournal;
     attachments: AttachmentStore;
   },
+  commitments: RepairCommitmentSource,
 ): CaseRepository {
-  return new CaseRepository(collection, local, context, { ...credit, records: credit.creditRecords });
+  return new CaseRepository(collection, local, context, {
+    ...credit,
+    records: credit.creditRecords,
+    commitments,
+  });
 }

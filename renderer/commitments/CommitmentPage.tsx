@@ -36,6 +36,7 @@ import { AcceptanceCheckPanel } from './AcceptanceCheckPanel.tsx';
 import { CommitmentStatusBadge, FollowUpBadge } from './CommitmentListPage.tsx';
 import { saveLettersPdf } from './printing.ts';
 import type { FindingFields } from './repository.ts';
+import { CommitmentCaseList } from '../cases/RecordCases.tsx';
 
 const actionColors: Record<CommitmentAction, string> = {
   accept: 'blue',
@@ -118,6 +119,7 @@ export function CommitmentPage() {
       {commitment.acceptanceCheck && <AcceptanceCheckPanel check={commitment.acceptanceCheck} />}
       <FindingPanel commitment={commitment} />
       <ScanPanel commitment={commitment} />
+      <CommitmentCaseList commitmentId={commitment.id} />
       <History commitment={commitment} />
       <StepDialog
         step={pending && !findingSteps.has(pending) ? step(pending) : null}

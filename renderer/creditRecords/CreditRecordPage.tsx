@@ -11,7 +11,6 @@ import {
   Timeline,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -19,58 +18,38 @@ import { creditRecordWorkflow } from '../../shared/creditRecords/workflow.ts';
 import type { StepTextKind } from '../../shared/kit/workflow.ts';
 import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
-import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { UnderObjectionBadge } from '../cases/parts.tsx';
 import { RecordCaseButtons, RecordCaseList } from '../cases/RecordCases.tsx';
 import type { ManualAction } from './repository.ts';
-import { StepDialog, type StepSpec, type StepValues } from '../kernel/ui/StepDialog.tsx';
+import { StepDialog, type StepSpec } from '../kernel/ui/StepDialog.tsx';
+import { stepColor, useStepDialog, useWatched } from '../kernel/ui/useStepDialog.ts';
 import { formatInstant } from '../subjects/labels.ts';
 import { AttachmentList } from './AttachmentList.tsx';
 import { localized } from './CatalogPage.tsx';
 import { CategoryBadge, PublicBadge, StatusBadge } from './style.tsx';
 import { useUserNames } from './useUserNames.ts';
 
-const actionColors: Record<ManualAction, string> = {
-  submit: 'blue',
-  withdraw: 'gray',
-  return: 'orange',
-  approve: 'teal',
-  repair: 'violet',
-  revoke: 'red',
-  republish: 'red',
-  amend: 'grape',
-};
-
 /** One credit record: every field, where it came from, its review history and the steps the user may take. */
 export function CreditRecordPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { creditRecords } = useServices();
-  const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
-  const [pending, setPending] = useState<ManualAction | null>(null);
-
-  useEffect(() => {
-    const subscription = creditRecords.watch(id).subscribe(setRecord);
-    return () => subscription.unsubscribe();
-  }, [creditRecords, id]);
+  const record = useWatched(creditRecords, id);
+  const { pending, open, cancel, confirm } = useStepDialog<ManualAction>(
+    (action, { text }) => creditRecords.act(id, action, text),
+    (action) => t(`creditUi.record.done.${action}`),
+  );
 
   if (record === undefined) return <Loader />;
   if (record === null) return <Text>{t('common.notFound')}</Text>;
 
-  const act = async (action: ManualAction, { text }: StepValues): Promise<ValidationIssue[]> => {
-    const result = await creditRecords.act(record.id, action, text);
-    if (!result.ok) return result.issues;
-    setPending(null);
-    notifications.show({ color: 'teal', message: t(`creditUi.record.done.${action}`) });
-    return [];
-  };
   const actions = creditRecords.availableActions(record);
   const step = (action: ManualAction): StepSpec => ({
     label: t(`credit.workflow.action.${action}`),
     consequence: t(`stepDialog.record.${action}`),
     text: creditRecordWorkflow.transitions[action].text,
-    color: actionColors[action],
+    color: stepColor(action),
   });
 
   return (
@@ -92,7 +71,7 @@ export function CreditRecordPage() {
             </Button>
           )}
           {actions.map((action) => (
-            <Button key={action} color={actionColors[action]} onClick={() => setPending(action)}>
+            <Button key={action} color={stepColor(action)} onClick={() => open(action)}>
               {t(`credit.workflow.action.${action}`)}
             </Button>
           ))}
@@ -103,11 +82,7 @@ export function CreditRecordPage() {
       <RecordFacts record={record} />
       <RecordCaseList recordId={record.id} />
       <WorkflowHistory record={record} />
-      <StepDialog
-        step={pending ? step(pending) : null}
-        onCancel={() => setPending(null)}
-        onConfirm={(values) => (pending ? act(pending, values) : Promise.resolve([]))}
-      />
+      <StepDialog step={pending ? step(pending) : null} onCancel={cancel} onConfirm={confirm} />
     </Stack>
   );
 }

@@ -12,6 +12,8 @@ import {
 import { conflictedUsers, conflictIssues } from '../../shared/inspections/conflicts.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import type { CaseDocument } from '../../shared/cases/model.ts';
+import { type RepairCommitment, repairCommitmentIssues } from '../../shared/cases/repairCommitment.ts';
 import type { Queryable } from '../db/database.ts';
 import { documentsByIds } from '../query/documents.ts';
 import type { WriteAuthority } from './documentStore.ts';
@@ -41,10 +43,12 @@ export async function loadWriteAuthority(
   }
   const lookup = (id: string) => users.get(id);
   const conflicts = collection === 'inspections' ? await loadConflicts(tx, county, rows, documents) : null;
+  const commitments = collection === 'cases' ? await loadRepairCommitments(tx, county, documents) : null;
   return {
     judge: (next, previous) => [
       ...checkWritePermission(collection, next, previous, lookup),
       ...(conflicts?.(next, previous) ?? []),
+      ...(commitments?.(next, previous) ?? []),
     ],
     accept(next) {
       if (collection !== 'users' || typeof next.id !== 'string') return;
@@ -79,5 +83,28 @@ async function loadConflicts(
       previous as unknown as InspectionDocument | null,
       conflictedUsers(party, people),
     );
+  };
+}
+
+/**
+ * The commitment rule of pushed cases (shared/cases/repairCommitment.ts): a repair arrives with the
+ * applicant's standing credit-repair letter, as the platform holds it (commitments sync before cases).
+ * Judged when the case first arrives; its later steps do not change the link.
+ */
+async function loadRepairCommitments(
+  tx: Queryable,
+  county: string,
+  documents: readonly Record<string, unknown>[],
+) {
+  const ids = [...new Set(documents.map((doc) => String(doc.commitmentId ?? '')).filter((id) => id !== ''))];
+  const letters = new Map(
+    (await documentsByIds(tx, 'commitments', ids, county))
+      .filter((row) => !row.deleted)
+      .map((row) => [row.id, row.body as unknown as RepairCommitment]),
+  );
+  return (next: Record<string, unknown>, previous: Record<string, unknown> | null) => {
+    if (previous) return [];
+    const pushed = next as unknown as CaseDocument;
+    return repairCommitmentIssues(pushed, letters.get(pushed.commitmentId ?? ''));
   };
 }

@@ -4,8 +4,9 @@
  * after it is the last day. Defaults: a repair application is accepted within 3 working days and decided
  * within 10 working days of its acceptance (Order No. 58's 10 days, kept by Order No. 36's offices); an
  * objection is taken up within 3 working days and decided within 10 working days of being raised; a
- * published penalty found wrong (corrected or revoked) is withdrawn from publication within 3 working days
- * (Administrative Penalty Law Art. 48; its Art. 85 counts its days as working days).
+ * published penalty an objection revoked is withdrawn from publication within 3 working days
+ * (Administrative Penalty Law Art. 48; its Art. 85 counts its days as working days). A corrected one stays
+ * published, amended (penaltyCorrection.ts).
  */
 import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { CaseDocument, CaseKind, CaseStatus } from './model.ts';
@@ -20,7 +21,7 @@ export interface CaseDeadlineRule {
 export interface CaseDeadlineConfig {
   repair: Partial<Record<CaseStatus, CaseDeadlineRule>>;
   objection: Partial<Record<CaseStatus, CaseDeadlineRule>>;
-  /** Working days to withdraw a published penalty a decision corrected or revoked. */
+  /** Working days to withdraw a published penalty an objection revoked. */
   withdrawPublication: number;
 }
 
@@ -59,18 +60,18 @@ export function caseDeadline(
   return rule && start ? addWorkingDays(start, rule.days, calendar) : null;
 }
 
-/** Outcomes that find a published record wrong, so its publication must be withdrawn. */
-export function findsRecordWrong(doc: Pick<CaseDocument, 'kind' | 'status'>): boolean {
-  return doc.kind === 'objection' && (doc.status === 'corrected' || doc.status === 'revoked');
+/** The outcome that revokes a published record, so its publication must be withdrawn. */
+export function revokesPublication(doc: Pick<CaseDocument, 'kind' | 'status'>): boolean {
+  return doc.kind === 'objection' && doc.status === 'revoked';
 }
 
-/** The last day to withdraw the publication of a penalty the case found wrong; null when none is due. */
+/** The last day to withdraw the publication of a penalty the case revoked; null when none is due. */
 export function withdrawalDeadline(
   doc: Dated,
   calendar: WorkdayCalendar,
   config: CaseDeadlineConfig = defaultCaseDeadlines,
 ): { date: string; warnings: CalendarWarning[] } | null {
-  if (!findsRecordWrong(doc)) return null;
+  if (!revokesPublication(doc)) return null;
   const decided = enteredOn(doc, doc.status);
   return decided ? addWorkingDays(decided, config.withdrawPublication, calendar) : null;
 }

@@ -3,10 +3,10 @@
  * record. A case is entered by a clerk for the applicant, decided by a reviewer through its workflow
  * (workflow.ts); its decision acts on the record through the record's own workflow.
  *
- * A repair application carries the applicant's credit repair commitment (信用修复承诺): its text,
- * signatory and date and the signed scan as attachments. `commitmentId` links the commitment document of
- * the commitments capability once that collection syncs; until then it stays empty. A repair the national
- * channel (信用中国) decided is recorded with that decision's reference.
+ * A repair application carries the applicant's credit repair commitment (信用修复承诺): `commitmentId`
+ * names the letter of the commitments capability (required of a new repair: repairCommitment.ts), whose
+ * text, signatory, date and signed scan the case keeps as filed. A repair the national channel (信用中国)
+ * decided is recorded with that decision's reference.
  */
 import { isRealDate } from '../base/identifiers.ts';
 import { type Attachment, attachmentListSchema, validateAttachments } from '../base/attachment.ts';
@@ -70,7 +70,7 @@ export interface CaseDocument extends BaseDocument {
   commitmentSignatory: string;
   /** YYYY-MM-DD, '' for objections. */
   commitmentDate: string;
-  /** The commitment document (commitments capability) once it is linked. */
+  /** The credit-repair commitment letter (commitments capability) the repair was filed with. */
   commitmentId?: string;
   /** The signed commitment, scanned. */
   commitmentScans: Attachment[];

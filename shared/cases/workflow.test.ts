@@ -103,12 +103,13 @@ describe('case deadlines (working days on the holiday calendar)', () => {
     );
   });
 
-  it('asks a corrected or revoked objection to withdraw the publication within 3 working days', () => {
+  it('asks a revoked objection, and only a revoked one, to withdraw the publication within 3 working days', () => {
     const reviewed = walk(sampleObjectionCase(), [['review', '意见']]);
     expect(withdrawalDeadline(reviewed, calendar)).toBeNull();
     expect(withdrawalDeadline(walk(reviewed, [['uphold', '理由']]), calendar)).toBeNull();
     // Decided Wednesday 2026-06-10: withdraw by Monday 06-15.
     expect(withdrawalDeadline(walk(reviewed, [['revoke', '理由']]), calendar)?.date).toBe('2026-06-15');
-    expect(withdrawalDeadline(walk(reviewed, [['correct', '理由']]), calendar)?.date).toBe('2026-06-15');
+    // A corrected penalty stays published, amended: nothing to withdraw.
+    expect(withdrawalDeadline(walk(reviewed, [['correct', '理由']]), calendar)).toBeNull();
   });
 });

@@ -44,6 +44,33 @@ export function sampleCommitment(
   };
 }
 
+/**
+ * A letter accepted by `clerkId` as a device of `county` pushes it: numbered from `serial`, stamped at `at`.
+ */
+export function pushedCommitment(
+  county: string,
+  clerkId: string,
+  serial: number,
+  at: string,
+  overrides: Partial<CommitmentInput> = {},
+): CommitmentDocument {
+  const { createdBy: _author, ...input } = sampleCommitment({
+    number: `15030320260930${String(serial).padStart(6, '0')}`,
+    acceptedBy: clerkId,
+    workflow: [{ action: 'accept', by: clerkId, at: '2026-09-30T02:00:00.000Z', note: '' }],
+    ...overrides,
+  });
+  return {
+    ...input,
+    id: uuidv7(),
+    county,
+    createdAt: at,
+    updatedAt: at,
+    createdBy: clerkId,
+    updatedBy: clerkId,
+  };
+}
+
 export function finding(overrides: Partial<CommitmentOutcome> = {}): CommitmentOutcome {
   return {
     ...emptyOutcome(),
@@ -80,30 +107,6 @@ export function matterListDocument(
 }
 
 /** An accepted letter as a device pushes it: stamped in `county` by `clerkId`, numbered with `serial`. */
-export function pushedCommitment(
-  county: string,
-  clerkId: string,
-  serial: number,
-  overrides: Partial<CommitmentInput> = {},
-): CommitmentDocument {
-  const { createdBy: _author, ...input } = sampleCommitment({
-    number: `15030320260930${String(serial).padStart(6, '0')}`,
-    acceptedBy: clerkId,
-    workflow: [{ action: 'accept', by: clerkId, at: '2026-09-30T02:00:00.000Z', note: '' }],
-    ...overrides,
-  });
-  const at = '2026-10-20T03:00:00.000Z';
-  return {
-    ...input,
-    id: uuidv7(),
-    county,
-    createdAt: at,
-    updatedAt: at,
-    createdBy: clerkId,
-    updatedBy: clerkId,
-  };
-}
-
 export const permitMatter = findMatter(defaultCommitmentMatters, 'SG-XK')!;
 
 /** A matter a city adds to the default set (not published: its commitments stay off the export). */

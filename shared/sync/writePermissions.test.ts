@@ -170,6 +170,42 @@ describe('write permissions', () => {
     expect(checkWritePermission('disclosures', decision('clerk'), decision('clerk'), lookup)).toEqual([]);
   });
 
+  test('disclosures: a reviewer may amend only the fields an objection corrects, on penalties only', () => {
+    const penalty = {
+      id: 'd',
+      kind: 'penalty',
+      createdBy: 'clerk',
+      updatedBy: 'clerk',
+      documentNumber: 'X1',
+      violationFacts: 'a',
+      partyName: 'P',
+      reportedAt: '2026-03-09',
+    };
+    const byReviewer = (change: object) => ({ ...penalty, updatedBy: 'reviewer', ...change });
+    expect(
+      checkWritePermission(
+        'disclosures',
+        byReviewer({ violationFacts: 'b', documentNumber: 'X2' }),
+        penalty,
+        lookup,
+      ),
+    ).toEqual([]);
+    expect(
+      codes(checkWritePermission('disclosures', byReviewer({ partyName: 'Q' }), penalty, lookup)),
+    ).toEqual(['updatedBy permission.denied']);
+    const licence = { ...penalty, kind: 'licence' };
+    expect(
+      codes(
+        checkWritePermission(
+          'disclosures',
+          { ...licence, updatedBy: 'reviewer', documentNumber: 'X2' },
+          licence,
+          lookup,
+        ),
+      ),
+    ).toEqual(['updatedBy permission.denied']);
+  });
+
   test("disclosures: reporting, correcting and withdrawing the report are the reporting workflow's steps", () => {
     const decision = {
       id: 'd',

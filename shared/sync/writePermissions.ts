@@ -6,6 +6,7 @@
  * last change against `updatedBy`.
  */
 import type { CaseDocument } from '../cases/model.ts';
+import { penaltyCorrectionFields } from '../cases/penaltyCorrection.ts';
 import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
@@ -104,7 +105,9 @@ export function checkWritePermission(
       return checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update');
     case 'disclosures':
       return uniqueIssues([
-        ...checkCreateOrEdit(next, previous, users, 'disclosure.create', 'disclosure.editDraft'),
+        ...(isPenaltyCorrection(next, previous, users)
+          ? checkActor(users, text(next, 'updatedBy'), 'case.decide', 'updatedBy')
+          : checkCreateOrEdit(next, previous, users, 'disclosure.create', 'disclosure.editDraft')),
         ...checkReportingWrite(next, previous, users),
       ]);
     case 'users':
@@ -146,6 +149,21 @@ function checkCreateOrEdit(
   const issues = checkActor(users, creator, create, 'createdBy');
   if (author !== creator) issues.push(...checkActor(users, author, edit, 'updatedBy'));
   return issues;
+}
+
+const correctable: ReadonlySet<string> = new Set(penaltyCorrectionFields);
+
+/**
+ * A penalty decision amended by a reviewer deciding an objection "corrected" (shared/cases/
+ * penaltyCorrection.ts): only the fields a correction amends change and the author may decide cases, so
+ * that right stands in for the draft-editing one (a clerk's edit is judged as every edit is).
+ */
+function isPenaltyCorrection(next: Doc, previous: Doc | null, users: UserLookup): boolean {
+  if (!previous || text(previous, 'kind') !== 'penalty') return false;
+  const author = users(text(next, 'updatedBy'));
+  if (!author || !can(author.roles, 'case.decide')) return false;
+  const changed = [...changedFields(next, previous)].filter((field) => !stampFields.has(field));
+  return changed.length > 0 && changed.every((field) => correctable.has(field));
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * Credit repair end to end (browser shell): serious-dishonesty records under publicity; a repair
  * requested before the minimum publicity period is refused with the rule named; once the test clock has
- * moved past the minimum period, a repair is applied for with the commitment and proof, is not decidable
+ * moved past the minimum period, a repair is applied for with the commitment (its letter made with the
+ * application, linked both ways) and proof, is not decidable
  * by the clerk who entered it, and is approved by a reviewer, which ends its publicity. Screenshots in
  * both languages.
  */
@@ -116,6 +117,14 @@ test('a serious penalty record: repair too early is refused, after the minimum p
   // The clerk who entered the record and the application cannot decide it.
   await expect(page.getByRole('button', { name: '受理', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('case-commitment')).toContainText('承诺书.pdf');
+  // The credit-repair commitment letter was made and accepted with the application: linked both ways.
+  const caseHere = page.url();
+  await page.getByTestId('case-commitment-letter').click();
+  await expect(page.getByText('已受理').first()).toBeVisible();
+  await expect(page.getByTestId('record-cases')).toContainText('信用修复申请');
+  await page.screenshot(shot('repair-commitment-letter-zh'));
+  await page.getByTestId('record-cases').getByRole('link', { name: '信用修复申请' }).click();
+  await expect(page).toHaveURL(caseHere);
 
   // An objection against the recent record: it shows "under objection" while the objection is reviewed.
   await openRecord(page, recent);
@@ -170,6 +179,7 @@ test('a serious penalty record: repair too early is refused, after the minimum p
   await page.goto(`/#${caseUrl?.replace(/^#/, '')}`);
   await expect(page.getByRole('heading', { name: 'Credit repair application' })).toBeVisible();
   await expect(page.getByTestId('case-workflow')).toContainText('Approve repair');
+  await expect(page.getByTestId('case-commitment-letter')).toContainText('Credit-repair commitment letter');
   await page.screenshot(shot('repair-approved-en'));
   await page.goto('/#/credit/records');
   await expect(page.getByTestId('record-table')).toContainText('Under objection');

@@ -10,20 +10,30 @@ import { openCaseRepository, type CaseFields, emptyCaseFields } from '../../rend
 import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
 import { checkWritePermission, type KnownUser } from '../../shared/sync/writePermissions.ts';
 import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
+import { type CommitmentRepository, emptyCommitmentFields } from '../../renderer/commitments/repository.ts';
+import { acceptedCommitment, openCommitments } from './commitmentHarness.ts';
 import { eachProfileWithEnterprise, recordFields, recordPenalty, users } from './creditHarness.ts';
 
 const each = eachProfileWithEnterprise('2026-09-07T02:00:00.000Z');
 let cases: ReturnType<typeof openCaseRepository>;
+let commitments: CommitmentRepository;
 
 beforeEach(() => {
   const { profile } = each;
-  cases = openCaseRepository(profile.db.cases, profile.local, profile.context, {
-    creditRecords: profile.records,
-    disclosures: profile.disclosures,
-    reference: profile.reference,
-    journal: profile.journal,
-    attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
-  });
+  ({ commitments } = openCommitments(profile));
+  cases = openCaseRepository(
+    profile.db.cases,
+    profile.local,
+    profile.context,
+    {
+      creditRecords: profile.records,
+      disclosures: profile.disclosures,
+      reference: profile.reference,
+      journal: profile.journal,
+      attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
+    },
+    commitments,
+  );
 });
 
 const pdf = (name: string) => ({ name, data: new TextEncoder().encode(`%PDF-1.4 ${name}`) });
@@ -68,13 +78,14 @@ describe('credit repair', () => {
   it('refuses a repair requested too early, naming the first day it can be requested', async () => {
     const record = await publishedRecord();
     each.profile.signIn(users.clerk);
-    const refused = await cases.register(repairFields(record, '2026-09-07'));
+    const refused = await cases.registerWithNewCommitment(repairFields(record, '2026-09-07'));
     expect(refused).toEqual({
       ok: false,
       issues: [{ field: 'applicationDate', code: 'repair.tooEarly', params: { date: '2027-03-06' } }],
     });
     expect(await cases.all()).toEqual([]);
-    // Nothing is kept of a refused application, not even its files.
+    // Nothing is kept of a refused application: no commitment letter, not even its files.
+    expect(await commitments.all()).toEqual([]);
     expect(await each.profile.records.attachments.pendingCount()).toBe(0);
   });
 
@@ -82,9 +93,15 @@ describe('credit repair', () => {
     each.profile.setNow('2027-03-08T02:00:00.000Z');
     const record = await publishedRecord();
     each.profile.signIn(users.clerk);
+    expect(codesOf(await cases.register(repairFields(record, '2027-03-08')))).toEqual([
+      'repair.commitmentRequired',
+    ]);
     expect(
-      codesOf(await cases.register(repairFields(record, '2027-03-08', { commitmentScans: [] }))),
+      codesOf(
+        await cases.registerWithNewCommitment(repairFields(record, '2027-03-08', { commitmentScans: [] })),
+      ),
     ).toEqual(['repair.commitmentRequired']);
+    expect(await commitments.all()).toEqual([]);
     const basic = await publishedRecord({
       catalogCode: 'JZ-JC-01',
       title: '资质证书',
@@ -94,15 +111,72 @@ describe('credit repair', () => {
     expect(codesOf(await cases.register(repairFields(basic, '2027-03-08')))).toContain('repair.notDishonest');
   });
 
+  it('takes the applicant’s standing letter for the record, and refuses one that does not fit, naming the rule', async () => {
+    each.profile.setNow('2027-03-08T02:00:00.000Z');
+    const record = await publishedRecord();
+    const other = await publishedRecord({ title: '另一条失信记录' });
+    each.profile.signIn(users.clerk);
+    const letterFor = (repairedRecordId: string) => ({
+      ...emptyCommitmentFields(each.enterprise.id),
+      type: 'creditRepair' as const,
+      matterCode: 'XY-XF',
+      reason: '申请信用修复',
+      content: '本单位承诺已纠正失信行为，今后诚信经营。',
+      liability: '如违背承诺，原失信信息按最长期限重新公示。',
+      signatory: '王伟',
+      signingDate: '2027-03-08',
+      repairedRecordId,
+    });
+    const unsigned = await acceptedCommitment(commitments, letterFor(record.id));
+    const register = (commitmentId: string) =>
+      cases.register({ ...repairFields(record, '2027-03-08'), commitmentId, commitmentScans: [] });
+    expect(codesOf(await register(unsigned.id))).toEqual(['cases.commitmentUnsigned']);
+    const forOther = await acceptedCommitment(commitments, letterFor(other.id));
+    expect(codesOf(await register(forOther.id))).toEqual(['cases.commitmentNotForRecord']);
+    const draft = await commitments.create(letterFor(record.id));
+    if (!draft.ok) throw new Error(JSON.stringify(draft.issues));
+    expect(await register(draft.value.id)).toMatchObject({
+      ok: false,
+      issues: [{ field: 'commitmentId', code: 'cases.commitmentNotAccepted', params: { status: 'draft' } }],
+    });
+    expect(await cases.all()).toEqual([]);
+
+    const signed = await commitments.attach(unsigned.id, [pdf('签字承诺书.pdf')]);
+    if (!signed.ok) throw new Error(JSON.stringify(signed.issues));
+    expect((await cases.repairCommitments(record.id)).map((letter) => letter.id)).toEqual([unsigned.id]);
+    const registered = await register(unsigned.id);
+    if (!registered.ok) throw new Error(JSON.stringify(registered.issues));
+    expect(registered.value).toMatchObject({
+      commitmentId: unsigned.id,
+      commitmentText: signed.value.content,
+      commitmentSignatory: '王伟',
+      commitmentDate: '2027-03-08',
+      commitmentScans: signed.value.attachments,
+    });
+    expect(await commitments.all()).toHaveLength(3);
+  });
+
   it('approval by a second user ends the publicity of the record, in one run with the case, keeping history', async () => {
     each.profile.setNow('2027-03-08T02:00:00.000Z');
     const record = await publishedRecord();
     expect(each.profile.records.isPublic(record)).toBe(true);
     each.profile.signIn(users.clerk);
-    const registered = await cases.register(repairFields(record, '2027-03-08'));
+    // No letter yet: the credit-repair commitment is made, signed and accepted with the application.
+    const registered = await cases.registerWithNewCommitment(repairFields(record, '2027-03-08'));
     if (!registered.ok) throw new Error(JSON.stringify(registered.issues));
     expect(registered.value).toMatchObject({ status: 'applied', recordEnteredBy: [users.clerk.userId] });
+    const [letter] = await commitments.all();
+    expect(letter).toMatchObject({
+      id: registered.value.commitmentId,
+      type: 'creditRepair',
+      status: 'accepted',
+      repairedRecordId: record.id,
+      subjectId: record.subjectId,
+      signatory: '王伟',
+    });
+    expect(registered.value.commitmentScans).toEqual(letter!.attachments);
     expect(registered.value.commitmentScans).toHaveLength(1);
+    expect(await firstValueFrom(cases.watchByCommitment(letter!.id))).toEqual([registered.value]);
     expect(await each.profile.records.attachments.pendingCount()).toBe(2);
 
     // The clerk who entered the application (and the record) cannot decide it, even as a reviewer.
@@ -148,7 +222,7 @@ describe('credit repair', () => {
     const record = await each.profile.records.act(created.value.id, 'approve');
     if (!record.ok) throw new Error(JSON.stringify(record.issues));
     each.profile.signIn(users.clerk);
-    const registered = await cases.register(repairFields(record.value, '2027-03-08'));
+    const registered = await cases.registerWithNewCommitment(repairFields(record.value, '2027-03-08'));
     if (!registered.ok) throw new Error(JSON.stringify(registered.issues));
     // The clerk-reviewer entered the record: the case refuses her.
     each.profile.signIn(users.clerkReviewer);
@@ -199,25 +273,7 @@ describe('objections', () => {
   });
 
   it('revoking a reported penalty’s record withdraws its publicity and asks to withdraw the report within 3 working days', async () => {
-    each.profile.setNow('2026-03-09T02:00:00.000Z');
-    each.profile.signIn(users.clerk);
-    const penalty = await recordPenalty(each.profile, each.enterprise);
-    const reported = await each.profile.disclosures.markReported(penalty.id, '2026-03-09');
-    if (!reported.ok) throw new Error(JSON.stringify(reported.issues));
-    const derived = (await each.profile.records.get(penalty.derivedRecordId))!;
-    await each.profile.records.act(derived.id, 'submit');
-    each.profile.signIn(users.reviewer);
-    await each.profile.records.act(derived.id, 'approve');
-
-    each.profile.signIn(users.clerk);
-    const raised = await cases.register({
-      ...emptyCaseFields('objection', derived.id, '2026-03-09'),
-      applicant: '王伟',
-      statement: '处罚决定已被复议机关撤销',
-    });
-    if (!raised.ok) throw new Error(JSON.stringify(raised.issues));
-    each.profile.signIn(users.reviewer);
-    await cases.act(raised.value.id, 'review', '复议决定书已核实');
+    const { penalty, derived, raised } = await reviewedPenaltyObjection('处罚决定已被复议机关撤销');
     each.profile.setNow('2026-03-10T02:00:00.000Z');
     const revoked = await cases.act(raised.value.id, 'revoke', '处罚决定已被撤销');
     if (!revoked.ok) throw new Error(JSON.stringify(revoked.issues));
@@ -239,6 +295,29 @@ describe('objections', () => {
     expect(await cases.todos()).toEqual([]);
   });
 });
+
+/** A reported penalty whose approved record an objection disputes, registered by the clerk, reviewed. */
+async function reviewedPenaltyObjection(statement: string) {
+  each.profile.setNow('2026-03-09T02:00:00.000Z');
+  each.profile.signIn(users.clerk);
+  const penalty = await recordPenalty(each.profile, each.enterprise);
+  const reported = await each.profile.disclosures.markReported(penalty.id, '2026-03-09');
+  if (!reported.ok) throw new Error(JSON.stringify(reported.issues));
+  const derived = (await each.profile.records.get(penalty.derivedRecordId))!;
+  await each.profile.records.act(derived.id, 'submit');
+  each.profile.signIn(users.reviewer);
+  await each.profile.records.act(derived.id, 'approve');
+  each.profile.signIn(users.clerk);
+  const raised = await cases.register({
+    ...emptyCaseFields('objection', derived.id, '2026-03-09'),
+    applicant: '王伟',
+    statement,
+  });
+  if (!raised.ok) throw new Error(JSON.stringify(raised.issues));
+  each.profile.signIn(users.reviewer);
+  await cases.act(raised.value.id, 'review', '已核实');
+  return { penalty, reported: reported.value, derived, raised };
+}
 
 /** An objection to a published record, registered by the clerk and reviewed by the reviewer. */
 async function reviewedObjection(statement: string) {
@@ -299,6 +378,47 @@ describe('the objection outcome "corrected"', () => {
     ).toEqual([]);
   });
 
+  it('amends the reported 双公示 penalty decision with its record, recorded, and asks no withdrawal', async () => {
+    const { penalty, reported, derived, raised } = await reviewedPenaltyObjection('决定书文号记载有误');
+
+    // A correction the decision cannot take is refused with its rule, nothing written.
+    expect(
+      codesOf(await cases.act(raised.value.id, 'correct', '文号有误', { documentNumber: 'x'.repeat(200) })),
+    ).toContain('tooLong');
+    expect((await each.profile.disclosures.get(penalty.id))!.documentNumber).toBe(penalty.documentNumber);
+
+    const documentNumber = `${penalty.documentNumber}（更正）`;
+    const corrected = await cases.act(raised.value.id, 'correct', '文号有误，按原始文书更正', {
+      documentNumber,
+    });
+    if (!corrected.ok) throw new Error(JSON.stringify(corrected.issues));
+    expect((await each.profile.records.get(derived.id))!).toMatchObject({
+      status: 'approved',
+      documentNumber,
+    });
+    const amended = (await each.profile.disclosures.get(penalty.id))!;
+    expect(amended).toMatchObject({
+      documentNumber,
+      reportedAt: '2026-03-09',
+      updatedBy: users.reviewer.userId,
+    });
+    const [before] = await each.profile.disclosures.history(penalty.id);
+    expect(before!.snapshot).toMatchObject({ documentNumber: penalty.documentNumber });
+    expect(await each.profile.journal.unfinished()).toBe(0);
+
+    // Still published, amended: nothing to withdraw.
+    each.profile.signIn(users.clerk);
+    expect(await cases.todos()).toEqual([]);
+
+    // The platform accepts the amended decision from the deciding reviewer.
+    const known = new Map<string, KnownUser>([
+      [users.reviewer.userId, { id: users.reviewer.userId, roles: ['reviewer'], status: 'active' }],
+    ]);
+    expect(
+      checkWritePermission('disclosures', amended as never, reported as never, (id) => known.get(id)),
+    ).toEqual([]);
+  });
+
   it('refuses the correction by the user who entered the record (four-eyes)', async () => {
     const { record, raised } = await reviewedObjection('事实有误');
     each.profile.signIn({ ...users.reviewer, userId: record.createdBy });
@@ -314,7 +434,7 @@ describe('four-eyes on the platform', () => {
     each.profile.setNow('2027-03-08T02:00:00.000Z');
     const record = await publishedRecord();
     each.profile.signIn(users.clerk);
-    const registered = await cases.register(repairFields(record, '2027-03-08'));
+    const registered = await cases.registerWithNewCommitment(repairFields(record, '2027-03-08'));
     if (!registered.ok) throw new Error(JSON.stringify(registered.issues));
     // The clerk who entered the record also holds the reviewer role on the platform.
     const known = new Map<string, KnownUser>([

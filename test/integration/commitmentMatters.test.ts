@@ -68,7 +68,7 @@ describe('the platform publishes the list of commitment matters', () => {
 
     let serial = 0;
     const letter = (overrides: Partial<CommitmentDocument>) =>
-      pushedCommitment(county, staff.clerk, ++serial, overrides);
+      pushedCommitment(county, staff.clerk, ++serial, '2026-10-20T03:00:00.000Z', overrides);
     const withdrawn = letter({});
     const unknown = letter({ matterCode: 'XX-01' });
     const added = letter({ matterCode: 'WX-ZJ' });

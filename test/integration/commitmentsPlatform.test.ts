@@ -19,7 +19,7 @@ describe('the platform judges pushed commitments by the workflow table', () => {
     const staff = countyStaff(county);
     const device = await env.enroll(county);
     let serial = 0;
-    const accepted = () => pushedCommitment(county, staff.clerk, ++serial);
+    const accepted = (): CommitmentDocument => pushedCommitment(county, staff.clerk, ++serial, at);
     const step = (action: string, by: string, note = '') => ({ action, by, at, note });
     const documents = [accepted(), accepted(), accepted(), accepted()];
     const created = await device.push('commitments', createRows(documents));
