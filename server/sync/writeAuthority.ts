@@ -9,8 +9,9 @@ import {
   type KnownUser,
   knownUserOf,
 } from '../../shared/sync/writePermissions.ts';
+import { assignmentIssues } from '../../shared/inspections/assignment.ts';
 import { conflictedUsers, conflictIssues } from '../../shared/inspections/conflicts.ts';
-import type { InspectionDocument } from '../../shared/inspections/document.ts';
+import type { InspectionDocument, PlanDocument } from '../../shared/inspections/document.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { Queryable } from '../db/database.ts';
 import { documentsByIds } from '../query/documents.ts';
@@ -41,12 +42,15 @@ export async function loadWriteAuthority(
   }
   const lookup = (id: string) => users.get(id);
   const conflicts = collection === 'inspections' ? await loadConflicts(tx, county, rows, documents) : null;
+  const plans = collection === 'inspections' ? await loadPlans(tx, county, documents) : null;
   return {
     judge: (next, previous) => [
       ...checkWritePermission(collection, next, previous, lookup),
       ...(conflicts?.(next, previous) ?? []),
+      ...(plans?.judge(next, previous) ?? []),
     ],
     accept(next) {
+      plans?.accept(next);
       if (collection !== 'users' || typeof next.id !== 'string') return;
       const user = knownUserOf(next);
       if (user) users.set(user.id, user);
@@ -79,5 +83,34 @@ async function loadConflicts(
       previous as unknown as InspectionDocument | null,
       conflictedUsers(party, people),
     );
+  };
+}
+
+/**
+ * The plan-assignment check of pushed inspections (shared/inspections/assignment.ts), against the plans the
+ * platform holds and those accepted earlier in the same push.
+ */
+async function loadPlans(tx: Queryable, county: string, documents: readonly Record<string, unknown>[]) {
+  const planIds = [...new Set(documents.map((doc) => String(doc.planId ?? '')).filter((id) => id !== ''))];
+  const plans = new Map(
+    (await documentsByIds(tx, 'inspections', planIds, county))
+      .filter((row) => !row.deleted && row.body.kind === 'plan')
+      .map((row) => [row.id, row.body as unknown as PlanDocument]),
+  );
+  return {
+    judge(next: Record<string, unknown>, previous: Record<string, unknown> | null) {
+      if (next.kind !== 'inspection' || next._deleted === true) return [];
+      const inspection = next as unknown as InspectionDocument;
+      return assignmentIssues(
+        inspection,
+        previous as unknown as InspectionDocument | null,
+        plans.get(inspection.planId) ?? null,
+      );
+    },
+    accept(next: Record<string, unknown>) {
+      if (next.kind === 'plan' && typeof next.id === 'string') {
+        plans.set(next.id, next as unknown as PlanDocument);
+      }
+    },
   };
 }

@@ -11,6 +11,9 @@ export const inspectionIssueCodes = [
   'inspection.plan.raisedBelowGrade',
   'inspection.plan.poolTooSmall',
   'inspection.plan.seed',
+  'inspection.plan.unknown',
+  'inspection.plan.subjectNotDrawn',
+  'inspection.plan.inspectorsNotDrawn',
   'inspection.template.itemCodeTwice',
   'inspection.template.unknownCatalogItem',
   'inspection.template.catalogIndustry',
@@ -59,6 +62,10 @@ const zhCN: InspectionMessages = {
     '存在风险预警或逾期未整改的主体，抽查比例不应低于其他任何档次（当前最高为 {{percent}}%）。',
   'validation.inspection.plan.poolTooSmall': '检查人员库至少需要两名不同的检查人员。',
   'validation.inspection.plan.seed': '随机种子应为 0 到 {{max}} 之间的整数。',
+  'validation.inspection.plan.unknown': '所属检查计划不存在或尚未抽取，不能按计划检查。',
+  'validation.inspection.plan.subjectNotDrawn': '该主体不在所属检查计划的抽取结果中，不能按该计划检查。',
+  'validation.inspection.plan.inspectorsNotDrawn':
+    '检查人员与检查计划为该主体抽取的两名检查人员不一致，应由抽中的检查人员实施检查。',
   'validation.inspection.template.itemCodeTwice': '检查项编号 {{code}} 重复。',
   'validation.inspection.template.unknownCatalogItem': '信用信息目录中没有编号为 {{code}} 的事项。',
   'validation.inspection.template.catalogIndustry': '目录事项 {{code}} 不适用于本检查表所属行业。',
@@ -110,6 +117,12 @@ const en: InspectionMessages = {
     'Subjects with an open risk warning or an overdue rectification must be sampled at least as often as any other group (the highest is now {{percent}}%).',
   'validation.inspection.plan.poolTooSmall': 'The inspector pool needs at least two different inspectors.',
   'validation.inspection.plan.seed': 'The random seed is a whole number from 0 to {{max}}.',
+  'validation.inspection.plan.unknown':
+    'The inspection plan named does not exist or has not been drawn, so nothing can be inspected under it.',
+  'validation.inspection.plan.subjectNotDrawn':
+    'The plan did not draw this subject, so it cannot be inspected under that plan.',
+  'validation.inspection.plan.inspectorsNotDrawn':
+    'The inspectors are not the two the plan drew for this subject; the inspectors drawn carry it out.',
   'validation.inspection.template.itemCodeTwice': 'The item number {{code}} is used twice.',
   'validation.inspection.template.unknownCatalogItem': 'The credit catalog has no item {{code}}.',
   'validation.inspection.template.catalogIndustry':

@@ -5,6 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PlanRepository } from '../../renderer/inspections/plans.ts';
+import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
 import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
@@ -156,16 +157,7 @@ describe('the platform and plans', () => {
     await platform.stop();
   });
 
-  it('takes a drawn plan and refuses one whose draw its seed does not give', async () => {
-    const { profile, plans } = await planningProfile();
-    profile.signIn(reviewer);
-    const created = await plans.create(fields);
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const preview = await plans.preview(created.value.id);
-    if (!preview.ok) throw new Error('no preview');
-    const drawn = await plans.draw(created.value.id, preview.value);
-    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
-
+  async function enrolledClient(): Promise<PlatformClient> {
     const url = platform.platform.url;
     const enrollment = await requestEnrollment(
       url,
@@ -173,14 +165,95 @@ describe('the platform and plans', () => {
       'desk',
       crypto.randomUUID(),
     );
-    const client = new PlatformClient(url, enrollment.token);
-    const tampered = { ...drawn.value, id: crypto.randomUUID(), plan: { ...drawn.value.plan, seed: 7 } };
+    return new PlatformClient(url, enrollment.token);
+  }
+
+  /** The reviewer makes and draws the plan of `fields`. */
+  async function drawnPlan(profile: Profile, plans: PlanRepository) {
+    profile.signIn(reviewer);
+    const created = await plans.create(fields);
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const preview = await plans.preview(created.value.id);
+    if (!preview.ok) throw new Error('no preview');
+    const drawn = await plans.draw(created.value.id, preview.value);
+    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
+    return drawn.value;
+  }
+
+  it('takes a drawn plan and refuses one whose draw its seed does not give', async () => {
+    const { profile, plans } = await planningProfile();
+    const drawn = await drawnPlan(profile, plans);
+
+    const client = await enrolledClient();
+    const tampered = { ...drawn, id: crypto.randomUUID(), plan: { ...drawn.plan, seed: 7 } };
     const pushed = await client.push('inspections', [
-      { newDocumentState: { ...drawn.value, _deleted: false } },
+      { newDocumentState: { ...drawn, _deleted: false } },
       { newDocumentState: { ...tampered, _deleted: false } },
     ]);
     expect(pushed.rejected.map((row) => [row.id, row.issues.map((found) => found.code)])).toEqual([
       [tampered.id, ['inspection.plan.drawMismatch']],
+    ]);
+  });
+
+  it('takes an inspection of a drawn subject by its drawn inspectors and refuses any other, saying why', async () => {
+    const { profile, subjects, plans } = await planningProfile();
+    const drawn = await drawnPlan(profile, plans);
+    const mine = drawn.plan.draw?.assignments.find((a) => a.inspectors.includes(testStaff.inspector));
+    if (!mine) throw new Error('the seed sent the inspector nowhere');
+    const outsider = pool.find((id) => !mine.inspectors.includes(id))!;
+    const draftPlan = await plans.create({ ...fields, name: '未抽取的计划' });
+    if (!draftPlan.ok) throw new Error('no second plan');
+    profile.signIn(clerk);
+    const undrawn = await registerSubject(
+      profile,
+      enterpriseInput({ name: '计划外建筑公司', code: withUsccCheck('91410823MD5E6F7G8') }),
+    );
+    expect(subjects.map((subject) => subject.id)).not.toContain(undrawn.id);
+
+    profile.signIn(inspector);
+    const inspections = new InspectionRepository(profile.db.inspections, profile.context, {
+      journal: profile.journal,
+      local: profile.local,
+      attachments: profile.records.attachments,
+      standingOf: async () => ({ grade: '', raised: false, conflicted: [] }),
+      records: profile.records,
+      reference: profile.reference,
+      officeName: '示范县住房和城乡建设局',
+    });
+    const started = await inspections.start({
+      subjectId: mine.subjectId,
+      projectId: '',
+      planId: drawn.id,
+      adHocReason: '',
+      adHocNote: '',
+      inspectors: [...mine.inspectors],
+      industry: 'construction',
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const good = started.value;
+    const other = (changes: Record<string, unknown>) => ({
+      ...good,
+      id: crypto.randomUUID(),
+      ...changes,
+      _deleted: false,
+    });
+    const wrongPair = other({ inspectors: [testStaff.inspector, outsider] });
+    const wrongSubject = other({ subjectId: undrawn.id });
+    const undrawnPlan = other({ planId: draftPlan.value.id });
+
+    const client = await enrolledClient();
+    const pushed = await client.push('inspections', [
+      { newDocumentState: { ...drawn, _deleted: false } },
+      { newDocumentState: { ...draftPlan.value, _deleted: false } },
+      { newDocumentState: { ...good, _deleted: false } },
+      { newDocumentState: wrongPair },
+      { newDocumentState: wrongSubject },
+      { newDocumentState: undrawnPlan },
+    ]);
+    expect(pushed.rejected).toEqual([
+      { id: wrongPair.id, issues: [{ field: 'inspectors', code: 'inspection.plan.inspectorsNotDrawn' }] },
+      { id: wrongSubject.id, issues: [{ field: 'subjectId', code: 'inspection.plan.subjectNotDrawn' }] },
+      { id: undrawnPlan.id, issues: [{ field: 'planId', code: 'inspection.plan.unknown' }] },
     ]);
   });
 });
