@@ -4,6 +4,7 @@
  * re-runs alike; an inspector may not plan; the platform takes the drawn plan and refuses a tampered one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
 import { PlanRepository } from '../../renderer/inspections/plans.ts';
 import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
@@ -11,7 +12,8 @@ import type { SignedInSession } from '../../renderer/kernel/security/session.ts'
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
 import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import { defaultDrawRatios } from '../../shared/inspections/draw.ts';
-import { candidateOf } from '../../shared/inspections/plan.ts';
+import { candidateOf, drawInputOf } from '../../shared/inspections/plan.ts';
+import { drawPlan } from '../../shared/inspections/draw.ts';
 import { emptyProject } from '../../shared/inspections/project.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { Role } from '../../shared/base/security/permissions.ts';
@@ -28,7 +30,21 @@ const session = (userId: string, userName: string, roles: Role[]): SignedInSessi
 const reviewer = session(testStaff.reviewer, '李审', ['reviewer']);
 const clerk = session(testStaff.clerk, '张录', ['clerk']);
 const inspector = session(testStaff.inspector, '陈检', ['inspector']);
+const admin = session(testStaff.admin, '王管', ['countyAdmin']);
 const pool = [testStaff.inspector, testStaff.secondReviewer, testStaff.auditor];
+
+/** Inspections on a device that knows of no conflict with any subject. */
+function unknowingInspections(profile: Profile): InspectionRepository {
+  return new InspectionRepository(profile.db.inspections, profile.context, {
+    journal: profile.journal,
+    local: profile.local,
+    attachments: profile.records.attachments,
+    standingOf: async () => ({ grade: '', raised: false, conflicted: [] }),
+    records: profile.records,
+    reference: profile.reference,
+    officeName: '示范县住房和城乡建设局',
+  });
+}
 
 let opened: Profile[] = [];
 afterEach(async () => {
@@ -49,23 +65,27 @@ async function planningProfile() {
     );
   }
   const contactOfFirst = testStaff.inspector;
+  const declarations = new DeclarationRepository(profile.db.inspections, profile.context, profile.journal);
   const plans = new PlanRepository(profile.db.inspections, profile.context, {
     journal: profile.journal,
     randomSeed: () => 424242,
-    candidatesFor: async () =>
-      subjects.map((subject, index) =>
+    candidatesFor: async () => {
+      const declared = await declarations.inForce();
+      return subjects.map((subject, index) =>
         candidateOf({
           subject,
           projectIds: [],
           grade: null,
           raised: index === 1,
+          declared: declared.get(subject.id) ?? [],
           contacts: index === 0 ? [contactOfFirst] : [],
           lastInspectors: [],
         }),
-      ),
+      );
+    },
   });
   const projects = new ProjectRepository(profile.db.inspections, profile.context, profile.journal);
-  return { profile, subjects, plans, projects };
+  return { profile, subjects, plans, projects, declarations };
 }
 
 const fields = {
@@ -211,15 +231,7 @@ describe('the platform and plans', () => {
     expect(subjects.map((subject) => subject.id)).not.toContain(undrawn.id);
 
     profile.signIn(inspector);
-    const inspections = new InspectionRepository(profile.db.inspections, profile.context, {
-      journal: profile.journal,
-      local: profile.local,
-      attachments: profile.records.attachments,
-      standingOf: async () => ({ grade: '', raised: false, conflicted: [] }),
-      records: profile.records,
-      reference: profile.reference,
-      officeName: '示范县住房和城乡建设局',
-    });
+    const inspections = unknowingInspections(profile);
     const started = await inspections.start({
       subjectId: mine.subjectId,
       projectId: '',
@@ -254,6 +266,96 @@ describe('the platform and plans', () => {
       { id: wrongPair.id, issues: [{ field: 'inspectors', code: 'inspection.plan.inspectorsNotDrawn' }] },
       { id: wrongSubject.id, issues: [{ field: 'subjectId', code: 'inspection.plan.subjectNotDrawn' }] },
       { id: undrawnPlan.id, issues: [{ field: 'planId', code: 'inspection.plan.unknown' }] },
+    ]);
+  });
+
+  it('keeps declared inspectors out of the draw and refuses a draw or an inspection that ignores them', async () => {
+    const { profile, subjects, plans, declarations } = await planningProfile();
+    const target = subjects[1]!;
+    profile.signIn(inspector);
+    const own = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.inspector,
+      reason: '配偶在该公司任职',
+    });
+    if (!own.ok) throw new Error(JSON.stringify(own.issues));
+    const forOther = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.auditor,
+      reason: '亲属',
+    });
+    expect(forOther.ok ? [] : forOther.issues.map((found) => found.code)).toEqual([
+      'inspection.conflict.forOthers',
+    ]);
+    profile.signIn(admin);
+    const again = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.inspector,
+      reason: '同上',
+    });
+    expect(again.ok ? [] : again.issues.map((found) => found.code)).toEqual([
+      'inspection.conflict.alreadyDeclared',
+    ]);
+    const byAdmin = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.auditor,
+      reason: '曾在该公司任职，离职未满三年',
+    });
+    if (!byAdmin.ok) throw new Error(JSON.stringify(byAdmin.issues));
+
+    // Withdrawn by a recorded step with its reason; a withdrawal without one is refused.
+    const noReason = await declarations.withdraw(byAdmin.value.id, ' ');
+    expect(noReason.ok).toBe(false);
+    const withdrawn = await declarations.withdraw(byAdmin.value.id, '登记有误，该人员未在该公司任职');
+    if (!withdrawn.ok) throw new Error(JSON.stringify(withdrawn.issues));
+    expect(withdrawn.value.state).toBe('withdrawn');
+    expect(withdrawn.value.steps.map((step) => [step.action, step.by, step.note])).toEqual([
+      ['withdraw', testStaff.admin, '登记有误，该人员未在该公司任职'],
+    ]);
+    expect((await declarations.inForce()).get(target.id)).toEqual([testStaff.inspector]);
+
+    const drawn = await drawnPlan(profile, plans);
+    const assigned = drawn.plan.draw?.assignments.find((a) => a.subjectId === target.id);
+    expect(assigned?.inspectors).toBeDefined();
+    expect(assigned?.inspectors).not.toContain(testStaff.inspector);
+
+    const client = await enrolledClient();
+    const accepted = await client.push('inspections', [
+      { newDocumentState: { ...own.value, _deleted: false } },
+      { newDocumentState: { ...withdrawn.value, _deleted: false } },
+      { newDocumentState: { ...drawn, _deleted: false } },
+    ]);
+    expect(accepted.rejected).toEqual([]);
+
+    // A draw that forgot the declaration, its result re-run so it is otherwise consistent.
+    const forgetful = drawn.plan.candidates.map((candidate) => ({ ...candidate, conflicts: [] }));
+    const ignoring = {
+      ...drawn,
+      id: crypto.randomUUID(),
+      plan: { ...drawn.plan, candidates: forgetful, draw: drawPlan(drawInputOf(drawn.plan), forgetful) },
+    };
+    profile.signIn(inspector);
+    const inspections = unknowingInspections(profile);
+    // This device did not hold the declaration (another computer entered it); the platform does.
+    const visit = await inspections.start({
+      subjectId: target.id,
+      projectId: '',
+      planId: '',
+      adHocReason: 'complaint',
+      adHocNote: '群众投诉',
+      inspectors: [testStaff.inspector, testStaff.auditor],
+      industry: 'construction',
+    });
+    if (!visit.ok) throw new Error(JSON.stringify(visit.issues));
+    const refused = await client.push('inspections', [
+      { newDocumentState: { ...ignoring, _deleted: false } },
+      { newDocumentState: { ...visit.value, _deleted: false } },
+    ]);
+    expect(
+      refused.rejected.map((row) => [row.id, row.issues.map((found) => `${found.field}:${found.code}`)]),
+    ).toEqual([
+      [ignoring.id, [`plan.candidates.1.conflicts:inspection.plan.conflictIgnored`]],
+      [visit.value.id, ['inspectors.0:inspection.inspectorIsContact']],
     ]);
   });
 });
