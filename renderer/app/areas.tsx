@@ -47,6 +47,7 @@ import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
 import { InspectionPage } from '../inspections/InspectionPage.tsx';
 import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
 import { RectificationListPage } from '../inspections/RectificationListPage.tsx';
+import { DeclarationListPage } from '../inspections/DeclarationListPage.tsx';
 import { PlanFormPage } from '../inspections/PlanFormPage.tsx';
 import { PlanListPage } from '../inspections/PlanListPage.tsx';
 import { PlanPage } from '../inspections/PlanPage.tsx';
@@ -138,6 +139,7 @@ export const appRoutes: AppRoute[] = [
     back: '/inspections',
   },
   { path: '/inspections/rectifications', element: <RectificationListPage /> },
+  { path: '/inspections/conflicts', element: <DeclarationListPage /> },
   { path: '/inspections/plans', element: <PlanListPage /> },
   {
     path: '/inspections/plans/new',

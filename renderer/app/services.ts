@@ -4,6 +4,7 @@ import type { CommitmentRepository } from '../commitments/repository.ts';
 import type { WriteJournal } from '../kernel/db/writeJournal.ts';
 import type { PlanRepository } from '../inspections/plans.ts';
 import type { ProjectRepository } from '../inspections/projects.ts';
+import type { DeclarationRepository } from '../inspections/declarations.ts';
 import type { InspectionRepository } from '../inspections/repository.ts';
 import type { CreditRecordRepository } from '../creditRecords/repository.ts';
 import type { DisclosureRepository } from '../disclosures/repository.ts';
@@ -31,6 +32,8 @@ export interface AppServices extends CoreServices {
   plans: PlanRepository;
   /** The projects register. */
   projects: ProjectRepository;
+  /** Declared conflicts of interest between inspectors and subjects. */
+  declarations: DeclarationRepository;
   /** Red/black list entries, published grades and the local grade cache. */
   listings: ListingRepository;
   /** Groups of writes that belong together; unfinished ones stay until finished. */

@@ -18,6 +18,7 @@ import { commitmentUiMessages } from '../commitments/messages.ts';
 import { inspectionUiMessages } from '../inspections/messages.ts';
 import { rectificationUiMessages } from '../inspections/rectificationMessages.ts';
 import { planUiMessages } from '../inspections/planUiMessages.ts';
+import { declarationUiMessages } from '../inspections/declarationMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -49,6 +50,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   rectificationUiMessages,
   planMessages,
   planUiMessages,
+  declarationUiMessages,
   gradingMessages,
   listMessages,
   caseMessages,

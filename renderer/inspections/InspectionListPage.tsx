@@ -109,6 +109,9 @@ export function InspectionListPage() {
           <Button component={Link} to="/inspections/plans" size="md" variant="default">
             {t('planUi.title')}
           </Button>
+          <Button component={Link} to="/inspections/conflicts" size="md" variant="default">
+            {t('declarationUi.title')}
+          </Button>
           <Button component={Link} to="/projects" size="md" variant="default">
             {t('projectUi.title')}
           </Button>

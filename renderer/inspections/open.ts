@@ -13,6 +13,7 @@ import type { SubjectRepository } from '../subjects/repository.ts';
 import type { RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { UserRepository } from '../kernel/security/users.ts';
 import { localDate } from '../kernel/session/session.ts';
+import { DeclarationRepository } from './declarations.ts';
 import { type PlanFields, PlanRepository } from './plans.ts';
 import { ProjectRepository } from './projects.ts';
 import { InspectionRepository, type SubjectStanding } from './repository.ts';
@@ -20,7 +21,7 @@ import { InspectionRepository, type SubjectStanding } from './repository.ts';
 /**
  * The inspections of this workspace. A subject's standing: no grade until grading exists; raised by an
  * approved risk warning in publicity; in conflict with every user named as its contact person or legal
- * representative (users are known here by display name only).
+ * representative (users are known here by display name only) and every inspector declared in conflict.
  */
 export function openInspections(options: {
   db: CreditDeskDatabase;
@@ -35,10 +36,12 @@ export function openInspections(options: {
   officeName: string;
 }): InspectionRepository {
   const { subjects, creditRecords, users, context } = options;
+  const declarations = new DeclarationRepository(options.db.inspections, context, options.journal);
   const standingOf = async (subjectId: string): Promise<SubjectStanding> => {
     const subject = await subjects.get(subjectId);
     const records = (await creditRecords.list({ subjectId, limit: 10_000 })).items;
-    const conflicted = conflictedUsers(subject, await users.list());
+    const declared = (await declarations.inForce()).get(subjectId) ?? [];
+    const conflicted = [...new Set([...conflictedUsers(subject, await users.list()), ...declared])];
     return { grade: '', raised: hasRaisedRisk(records, [], localDate(context.clock())), conflicted };
   };
   return new InspectionRepository(options.db.inspections, context, {
@@ -55,7 +58,8 @@ export function openInspections(options: {
 /**
  * The plans and the projects register of this workspace. A plan's candidates: the enterprises of its
  * industries, with the grade the grade cache gives, raised by an approved risk warning in publicity, in
- * conflict with their contacts (as for inspections) and the inspectors of their latest inspection.
+ * conflict with their contacts (as for inspections), the inspectors declared in conflict with them and
+ * the inspectors of their latest inspection. The declared conflicts are kept here too.
  */
 export function openPlanning(options: {
   db: CreditDeskDatabase;
@@ -65,16 +69,18 @@ export function openPlanning(options: {
   creditRecords: CreditRecordRepository;
   users: UserRepository;
   gradeOf: (subjectId: string) => string | null;
-}): { plans: PlanRepository; projects: ProjectRepository } {
+}): { plans: PlanRepository; projects: ProjectRepository; declarations: DeclarationRepository } {
   const { db, context, journal, subjects, creditRecords, users } = options;
   const projects = new ProjectRepository(db.inspections, context, journal);
+  const declarations = new DeclarationRepository(db.inspections, context, journal);
   const candidatesFor = async (plan: PlanFields): Promise<DrawCandidate[]> => {
     const today = localDate(context.clock());
-    const [registered, people, warnings, visits] = await Promise.all([
+    const [registered, people, warnings, visits, declared] = await Promise.all([
       projects.list(),
       users.list(),
       creditRecords.list({ category: 'riskWarning', status: 'approved', limit: 100_000 }),
       db.inspections.find({ selector: { kind: 'inspection' }, sort: [{ startedAt: 'asc' }] }).exec(),
+      declarations.inForce(),
     ]);
     const lastInspectors = new Map(
       visits.map((visit) => [visit.subjectId, (visit.toJSON() as InspectionDocument).inspectors]),
@@ -97,6 +103,7 @@ export function openPlanning(options: {
               [],
               today,
             ),
+            declared: declared.get(subject.id) ?? [],
             contacts: people.filter((user) => names.has(user.displayName.trim())).map((user) => user.id),
             lastInspectors: lastInspectors.get(subject.id) ?? [],
           }),
@@ -105,5 +112,6 @@ export function openPlanning(options: {
     }
     return candidates;
   };
-  return { plans: new PlanRepository(db.inspections, context, { journal, candidatesFor }), projects };
+  const plans = new PlanRepository(db.inspections, context, { journal, candidatesFor });
+  return { plans, projects, declarations };
 }

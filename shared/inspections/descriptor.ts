@@ -2,13 +2,15 @@ import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
+import { declarationWorkflow } from './declarations.ts';
 import { planWorkflow } from './plan.ts';
 import { inspectionAttachmentPaths } from './record.ts';
 import { inspectionWorkflow } from './workflows.ts';
 
 /**
  * On-site inspections (checklist results with photos, findings, the representative's signature), the
- * 双随机 plans that draw them (kind `plan`) and the projects register (kind `project`).
+ * 双随机 plans that draw them (kind `plan`), the projects register (kind `project`) and declared conflicts
+ * of interest (kind `conflict`).
  */
 export const inspectionsCapability: CapabilityDescriptor = {
   collection: 'inspections',
@@ -19,10 +21,11 @@ export const inspectionsCapability: CapabilityDescriptor = {
       ...doc,
       rectifications: [],
     }),
+    2: (doc: InspectionDocument): InspectionDocument => doc,
   },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,
   searchable: [],
-  workflows: [inspectionWorkflow, planWorkflow],
+  workflows: [inspectionWorkflow, planWorkflow, declarationWorkflow],
 };

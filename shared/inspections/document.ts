@@ -25,6 +25,14 @@ import {
 } from './record.ts';
 import { type PlanContent, type PlanState, type PlanStep, planStates, planSteps } from './plan.ts';
 import { type ProjectContent, projectState } from './project.ts';
+import {
+  type DeclarationContent,
+  declarationLimits,
+  type DeclarationState,
+  type DeclarationStep,
+  declarationStates,
+  declarationSteps,
+} from './declarations.ts';
 import { planJsonSchema, projectJsonSchema } from './planSchema.ts';
 import {
   type FlowDocument,
@@ -38,7 +46,7 @@ import {
   rectificationSteps,
 } from './workflows.ts';
 
-export const inspectionKinds = ['inspection', 'plan', 'project'] as const;
+export const inspectionKinds = ['inspection', 'plan', 'project', 'conflict'] as const;
 export type InspectionKind = (typeof inspectionKinds)[number];
 
 export interface StoredItem extends Omit<InspectedItem, 'result'> {
@@ -120,7 +128,7 @@ const stepSchemaOf = <Step extends string>(steps: readonly Step[]) =>
     required: ['action', 'by', 'at', 'note', 'date'],
     additionalProperties: false,
   }) as const;
-const stepSchema = stepSchemaOf([...inspectionSteps, ...planSteps]);
+const stepSchema = stepSchemaOf([...inspectionSteps, ...planSteps, ...declarationSteps]);
 const orderSchema = {
   type: 'object',
   properties: {
@@ -155,8 +163,9 @@ const orderSchema = {
  */
 export const inspectionJsonSchema = {
   title: 'inspection',
-  // Version 1 also adds the rectification orders (an empty list for older inspections).
-  version: 1,
+  // Version 1 also adds the rectification orders (an empty list for older inspections); version 2 the
+  // kind `conflict` (declared conflicts of interest, declarations.ts), older documents valid as they are.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -213,13 +222,22 @@ export const inspectionJsonSchema = {
     conclusion: { type: 'string', maxLength: inspectionLimits.conclusion },
     state: {
       type: 'string',
-      enum: [...new Set([...inspectionStates, ...planStates, projectState])],
+      enum: [...new Set([...inspectionStates, ...planStates, projectState, ...declarationStates])],
       maxLength: 16,
     },
     steps: { type: 'array', maxItems: 200, items: stepSchema },
     rectifications: { type: 'array', maxItems: 100, items: orderSchema },
     plan: planJsonSchema,
     project: projectJsonSchema,
+    conflict: {
+      type: 'object',
+      properties: {
+        inspectorId: { type: 'string', maxLength: 64 },
+        reason: { type: 'string', maxLength: declarationLimits.reason },
+      },
+      required: ['inspectorId', 'reason'],
+      additionalProperties: false,
+    },
   },
   required: [...stampFields, 'kind', 'subjectId', 'projectId', 'planId', 'startedAt', 'state', 'steps'],
   indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt']],
@@ -249,8 +267,12 @@ export const inspectionFields = [
 
 /** The fields a document of this kind lacks (issue code `required`). */
 export function missingFields(doc: Record<string, unknown>): ValidationIssue[] {
-  const needed: readonly string[] =
-    doc.kind === 'plan' ? ['plan'] : doc.kind === 'project' ? ['project'] : inspectionFields;
+  const own: Record<string, readonly string[]> = {
+    plan: ['plan'],
+    project: ['project'],
+    conflict: ['conflict'],
+  };
+  const needed = own[String(doc.kind)] ?? inspectionFields;
   return needed.filter((field) => !Object.hasOwn(doc, field)).map((field) => issue(field, 'required'));
 }
 
@@ -282,4 +304,16 @@ export interface ProjectDocument extends BaseDocument, KindFields {
   state: typeof projectState;
   steps: [];
   project: ProjectContent;
+}
+
+/**
+ * A declared conflict of interest (kind `conflict`, declarations.ts): `subjectId` the subject,
+ * `startedAt` when it was declared, projectId and planId ''.
+ */
+export interface ConflictDocument
+  extends BaseDocument,
+    FlowDocument<DeclarationState, DeclarationStep>,
+    KindFields {
+  kind: 'conflict';
+  conflict: DeclarationContent;
 }

@@ -3,14 +3,16 @@
  * the same rules the device's repositories apply before writing.
  */
 import { issue, type ValidationIssue } from '../base/validation.ts';
-import type { PlanDocument, ProjectDocument } from './document.ts';
+import type { ConflictDocument, PlanDocument, ProjectDocument } from './document.ts';
+import { declarationStates, validateDeclaration } from './declarations.ts';
 import { planStates, validatePlan } from './plan.ts';
 import { projectState, validateProject } from './project.ts';
 
-const noLinks = (doc: PlanDocument | ProjectDocument): ValidationIssue[] =>
-  (['subjectId', 'projectId', 'planId'] as const)
-    .filter((field) => doc[field] !== '')
-    .map((field) => issue(field, 'notApplicable'));
+const noLinks = (
+  doc: PlanDocument | ProjectDocument | ConflictDocument,
+  fields: readonly ('subjectId' | 'projectId' | 'planId')[] = ['subjectId', 'projectId', 'planId'],
+): ValidationIssue[] =>
+  fields.filter((field) => doc[field] !== '').map((field) => issue(field, 'notApplicable'));
 
 /** A plan: its state is a plan state, and its content passes `validatePlan` for that state. */
 export function validatePlanDocument(doc: PlanDocument): ValidationIssue[] {
@@ -29,5 +31,16 @@ export function validateProjectDocument(doc: ProjectDocument): ValidationIssue[]
   else if (JSON.stringify(checked.value) !== JSON.stringify(doc.project)) {
     issues.push(issue('project', 'notNormalized'));
   }
+  return issues;
+}
+
+/** A declared conflict: a subject, no project or plan, a declaration state, content as entered, trimmed. */
+export function validateConflictDocument(doc: ConflictDocument): ValidationIssue[] {
+  const issues = noLinks(doc, ['projectId', 'planId']);
+  if (!declarationStates.includes(doc.state)) issues.push(issue('state', 'oneOf'));
+  const checked = validateDeclaration({ subjectId: doc.subjectId, ...doc.conflict });
+  const fieldOf = (field: string) => (field === 'subjectId' ? field : `conflict.${field}`);
+  if (!checked.ok) issues.push(...checked.issues.map((found) => ({ ...found, field: fieldOf(found.field) })));
+  else if (checked.value.reason !== doc.conflict.reason) issues.push(issue('conflict', 'notNormalized'));
   return issues;
 }

@@ -4,6 +4,7 @@ import { securityMessages } from '../base/security/messages.ts';
 import { syncMessages } from '../sync/messages.ts';
 import { inspectionIssueCodes, inspectionMessages } from './messages.ts';
 import { planMessages } from './planMessages.ts';
+import { declarationWorkflow } from './declarations.ts';
 import { inspectionWorkflow, rectificationWorkflow } from './workflows.ts';
 
 /** The sources of this folder, read by Vite at test time. */
@@ -37,7 +38,7 @@ describe('inspection messages', () => {
   });
 
   it('name every workflow step, and say the same keys in zh-CN and English', () => {
-    for (const table of [inspectionWorkflow, rectificationWorkflow]) {
+    for (const table of [inspectionWorkflow, rectificationWorkflow, declarationWorkflow]) {
       for (const step of Object.keys(table.transitions)) {
         expect(inspectionMessages.en).toHaveProperty([`${table.namespace}.${step}`]);
       }

@@ -2,6 +2,7 @@
  * Messages of the inspections capability in zh-CN and en: flat i18next keys, `{{param}}` interpolation.
  * Issue codes map to `validation.<code>`; workflow steps to `<table namespace>.<step>`.
  */
+import type { DeclarationStep } from './declarations.ts';
 import type { InspectionStep, RectificationStep } from './workflows.ts';
 
 /** Every issue code the inspections rules report (the codes they share with other modules left out). */
@@ -11,6 +12,12 @@ export const inspectionIssueCodes = [
   'inspection.plan.raisedBelowGrade',
   'inspection.plan.poolTooSmall',
   'inspection.plan.seed',
+  'inspection.plan.unknown',
+  'inspection.plan.subjectNotDrawn',
+  'inspection.plan.inspectorsNotDrawn',
+  'inspection.plan.conflictIgnored',
+  'inspection.conflict.alreadyDeclared',
+  'inspection.conflict.forOthers',
   'inspection.template.itemCodeTwice',
   'inspection.template.unknownCatalogItem',
   'inspection.template.catalogIndustry',
@@ -50,7 +57,9 @@ export type InspectionIssueCode = (typeof inspectionIssueCodes)[number];
 
 type InspectionMessages = { [code in InspectionIssueCode as `validation.${code}`]: string } & {
   [step in InspectionStep as `inspection.workflow.action.${step}`]: string;
-} & { [step in RectificationStep as `inspection.rectification.action.${step}`]: string };
+} & { [step in RectificationStep as `inspection.rectification.action.${step}`]: string } & {
+  [step in DeclarationStep as `inspection.conflict.action.${step}`]: string;
+};
 
 const zhCN: InspectionMessages = {
   'validation.inspection.plan.scopeEmpty': '请至少选择一个检查行业。',
@@ -59,6 +68,14 @@ const zhCN: InspectionMessages = {
     '存在风险预警或逾期未整改的主体，抽查比例不应低于其他任何档次（当前最高为 {{percent}}%）。',
   'validation.inspection.plan.poolTooSmall': '检查人员库至少需要两名不同的检查人员。',
   'validation.inspection.plan.seed': '随机种子应为 0 到 {{max}} 之间的整数。',
+  'validation.inspection.plan.unknown': '所属检查计划不存在或尚未抽取，不能按计划检查。',
+  'validation.inspection.plan.subjectNotDrawn': '该主体不在所属检查计划的抽取结果中，不能按该计划检查。',
+  'validation.inspection.plan.inspectorsNotDrawn':
+    '检查人员与检查计划为该主体抽取的两名检查人员不一致，应由抽中的检查人员实施检查。',
+  'validation.inspection.plan.conflictIgnored':
+    '抽取时未排除已申报回避的检查人员，抽取结果无效，请重新建立计划并抽取。',
+  'validation.inspection.conflict.alreadyDeclared': '该检查人员与该主体的利害关系已申报，无需重复申报。',
+  'validation.inspection.conflict.forOthers': '检查人员只能申报本人的回避事项；为他人申报请联系系统管理员。',
   'validation.inspection.template.itemCodeTwice': '检查项编号 {{code}} 重复。',
   'validation.inspection.template.unknownCatalogItem': '信用信息目录中没有编号为 {{code}} 的事项。',
   'validation.inspection.template.catalogIndustry': '目录事项 {{code}} 不适用于本检查表所属行业。',
@@ -101,6 +118,7 @@ const zhCN: InspectionMessages = {
   'inspection.workflow.action.close': '审核办结',
   'inspection.rectification.action.confirm': '复查合格，整改完成',
   'inspection.rectification.action.escalate': '复查未整改，移交处理',
+  'inspection.conflict.action.withdraw': '撤回回避申报',
 };
 
 const en: InspectionMessages = {
@@ -110,6 +128,18 @@ const en: InspectionMessages = {
     'Subjects with an open risk warning or an overdue rectification must be sampled at least as often as any other group (the highest is now {{percent}}%).',
   'validation.inspection.plan.poolTooSmall': 'The inspector pool needs at least two different inspectors.',
   'validation.inspection.plan.seed': 'The random seed is a whole number from 0 to {{max}}.',
+  'validation.inspection.plan.unknown':
+    'The inspection plan named does not exist or has not been drawn, so nothing can be inspected under it.',
+  'validation.inspection.plan.subjectNotDrawn':
+    'The plan did not draw this subject, so it cannot be inspected under that plan.',
+  'validation.inspection.plan.inspectorsNotDrawn':
+    'The inspectors are not the two the plan drew for this subject; the inspectors drawn carry it out.',
+  'validation.inspection.plan.conflictIgnored':
+    'The draw did not keep out an inspector who had declared a conflict of interest, so it is not valid; make the plan again and draw it.',
+  'validation.inspection.conflict.alreadyDeclared':
+    'This inspector’s conflict with this subject is already declared.',
+  'validation.inspection.conflict.forOthers':
+    'An inspector declares only his own conflicts; ask an administrator to declare one for someone else.',
   'validation.inspection.template.itemCodeTwice': 'The item number {{code}} is used twice.',
   'validation.inspection.template.unknownCatalogItem': 'The credit catalog has no item {{code}}.',
   'validation.inspection.template.catalogIndustry':
@@ -165,6 +195,7 @@ const en: InspectionMessages = {
   'inspection.workflow.action.close': 'Close',
   'inspection.rectification.action.confirm': 'Re-inspected: rectified',
   'inspection.rectification.action.escalate': 'Re-inspected: not rectified, escalate',
+  'inspection.conflict.action.withdraw': 'Withdraw the declaration',
 };
 
 export const inspectionMessages: { 'zh-CN': InspectionMessages; en: InspectionMessages } = {

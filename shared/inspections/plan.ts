@@ -133,6 +133,8 @@ export interface CandidateFacts {
   projectIds: readonly string[];
   grade: string | null;
   raised: boolean;
+  /** Inspectors with a declared conflict of interest with it, in force now (declarations.ts). */
+  declared: readonly string[];
   /** Users who are its contacts (conflictsOf). */
   contacts: readonly string[];
   /** Inspectors of its latest inspection. */
@@ -148,6 +150,10 @@ export function candidateOf(facts: CandidateFacts): DrawCandidate {
     projectIds: [...facts.projectIds],
     grade: facts.grade,
     raised: facts.raised,
-    conflicts: conflictsOf({ declared: [], contacts: facts.contacts, lastInspectors: facts.lastInspectors }),
+    conflicts: conflictsOf({
+      declared: facts.declared,
+      contacts: facts.contacts,
+      lastInspectors: facts.lastInspectors,
+    }),
   };
 }

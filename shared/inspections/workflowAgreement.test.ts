@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeStep } from '../kit/workflow.ts';
 import { type Role, roles } from '../base/security/permissions.ts';
 import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
+import { declarationWorkflow } from './declarations.ts';
 import {
   type FlowDocument,
   type InspectionState,
@@ -91,6 +92,54 @@ describe('device and platform agree on inspection steps', () => {
         },
       ),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('device and platform agree on withdrawing a declared conflict', () => {
+  it('accept and refuse the same withdrawal for any declaration, actor and reason', () => {
+    fc.assert(
+      fc.property(
+        fc.tuple(...userIds.map(() => fc.subarray<Role>([...roles], { minLength: 1 }))),
+        fc.integer({ min: 0, max: userIds.length - 1 }),
+        fc.boolean(),
+        attempt,
+        (held, author, alreadyWithdrawn, last) => {
+          const known = new Map<string, KnownUser>(
+            userIds.map((id, index) => [id, { id, roles: held[index]!, status: 'active' }]),
+          );
+          const actor = { userId: userIds[last.actor]!, roles: held[last.actor]! };
+          const doc = {
+            id: 'c',
+            kind: 'conflict',
+            createdBy: userIds[author]!,
+            updatedBy: userIds[author]!,
+            state: alreadyWithdrawn ? 'withdrawn' : 'declared',
+            steps: alreadyWithdrawn
+              ? [{ action: 'withdraw' as const, by: userIds[author]!, at, note: '有误', date: '' }]
+              : [],
+            conflict: { inspectorId: userIds[author]!, reason: '亲属' },
+          };
+          const device = judgeStep(
+            declarationWorkflow,
+            { state: doc.state, author: doc.createdBy, steps: doc.steps },
+            { action: 'withdraw', text: last.note },
+            actor,
+          );
+          const pushed = {
+            ...doc,
+            updatedBy: actor.userId,
+            state: 'withdrawn',
+            steps: [
+              ...doc.steps,
+              { action: 'withdraw', by: actor.userId, at, note: last.note.trim(), date: '' },
+            ],
+          };
+          const platform = checkWritePermission('inspections', pushed, doc, (id) => known.get(id));
+          expect(platform.length === 0).toBe(device.length === 0);
+        },
+      ),
+      { numRuns: 1000 },
     );
   });
 });

@@ -24,9 +24,14 @@ import {
   missingFields,
   type PlanDocument,
   type ProjectDocument,
+  type ConflictDocument,
   recordOf,
 } from '../inspections/document.ts';
-import { validatePlanDocument, validateProjectDocument } from '../inspections/kinds.ts';
+import {
+  validateConflictDocument,
+  validatePlanDocument,
+  validateProjectDocument,
+} from '../inspections/kinds.ts';
 import { validateInspection } from '../inspections/record.ts';
 import {
   type CityBlackListEntry,
@@ -422,6 +427,9 @@ export function validateInspectionDocument(
     return uniqueIssues([...issues, ...validatePlanDocument(doc as unknown as PlanDocument)]);
   if (doc.kind === 'project') {
     return uniqueIssues([...issues, ...validateProjectDocument(doc as unknown as ProjectDocument)]);
+  }
+  if (doc.kind === 'conflict') {
+    return uniqueIssues([...issues, ...validateConflictDocument(doc as unknown as ConflictDocument)]);
   }
   const input = doc as unknown as InspectionInput;
   const template = defaultTemplateFor(input.templateIndustry);

@@ -10,10 +10,16 @@ import { penaltyCorrectionFields } from '../cases/penaltyCorrection.ts';
 import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
-import type { InspectionDocument } from '../inspections/document.ts';
+import type { ConflictDocument, InspectionDocument } from '../inspections/document.ts';
 import { editorIssues } from '../inspections/editors.ts';
 import { checkOrderChanges } from '../inspections/orders.ts';
 import { type PlanState, type PlanStep, planWorkflow } from '../inspections/plan.ts';
+import {
+  type DeclarationState,
+  type DeclarationStep,
+  declarationWorkflow,
+  declarerIssues,
+} from '../inspections/declarations.ts';
 import { type FlowDocument, inspectionWorkflow, replayFlow } from '../inspections/workflows.ts';
 import { creditRecordWorkflow, judgeCreditRecordStep } from '../creditRecords/workflow.ts';
 import { judgeReportingStep, reportingStepBetween } from '../disclosures/reporting.ts';
@@ -285,17 +291,21 @@ function checkListingWrite(next: Doc, previous: Doc | null, users: UserLookup): 
  * An inspection: created by an inspector; each new step replayed through the inspection workflow as its
  * actor (shared/inspections/workflows.ts, the table the device judged it with); content changed only
  * while the record is a draft, by an inspector. A plan likewise, by `inspection.plan` (a reviewer or
- * administrator) through the plan workflow (shared/inspections/plan.ts); a kind never changes.
+ * administrator) through the plan workflow (shared/inspections/plan.ts); a declared conflict by
+ * `inspection.conflict` through the declaration workflow, its content never changed after it is
+ * declared (shared/inspections/declarations.ts); a kind never changes.
  */
 function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const createdBy = text(next, 'createdBy');
   const plan = next.kind === 'plan';
-  const action = plan ? 'inspection.plan' : 'inspection.record';
+  const conflict = next.kind === 'conflict';
+  const action = plan ? 'inspection.plan' : conflict ? 'inspection.conflict' : 'inspection.record';
   if (previous && previous.kind !== next.kind) issues.push(issue('kind', 'permission.historyRewritten'));
   if (!previous) issues.push(...checkActor(users, createdBy, action, 'createdBy'));
+  const initial = conflict ? 'declared' : 'draft';
   const flow = (doc: Doc | null) => ({
-    state: doc ? ((doc as unknown as InspectionDocument).state ?? 'draft') : 'draft',
+    state: doc ? ((doc as unknown as InspectionDocument).state ?? initial) : initial,
     createdBy: doc ? text(doc, 'createdBy') : createdBy,
     steps: doc ? ((doc as unknown as InspectionDocument).steps ?? []) : [],
   });
@@ -306,6 +316,17 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
   if (plan) {
     const planFlow = (doc: Doc | null) => flow(doc) as unknown as PlanFlow;
     issues.push(...replayFlow(planWorkflow, planFlow(previous), planFlow(next), rolesOf));
+  } else if (conflict) {
+    const declarationFlow = (doc: Doc | null) => flow(doc) as unknown as DeclarationFlow;
+    issues.push(
+      ...replayFlow(declarationWorkflow, declarationFlow(previous), declarationFlow(next), rolesOf),
+    );
+    const declared = (next as unknown as ConflictDocument).conflict;
+    if (!previous && declared) {
+      issues.push(
+        ...declarerIssues(declared.inspectorId, { userId: createdBy, roles: rolesOf(createdBy) ?? [] }),
+      );
+    }
   } else {
     issues.push(...replayFlow(inspectionWorkflow, flow(previous), flow(next), rolesOf));
     const inspection = next as unknown as InspectionDocument;
@@ -324,7 +345,7 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
   }
   const editors = (previous ?? next) as unknown as InspectionDocument;
   const editor = previous ? text(next, 'updatedBy') : createdBy;
-  if (!plan && (contentChanged || !previous)) {
+  if (!plan && !conflict && (contentChanged || !previous)) {
     issues.push(...editorIssues(editors, editor, previous ? 'updatedBy' : 'createdBy'));
   }
   if (!issues.some((found) => found.field === 'updatedBy')) {
@@ -334,6 +355,7 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
 }
 
 type PlanFlow = FlowDocument<PlanState, PlanStep>;
+type DeclarationFlow = FlowDocument<DeclarationState, DeclarationStep>;
 
 /**
  * A commitment's creation needs `commitment.create`; each step it carries is replayed through the

@@ -4,13 +4,16 @@
  * re-runs alike; an inspector may not plan; the platform takes the drawn plan and refuses a tampered one.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
 import { PlanRepository } from '../../renderer/inspections/plans.ts';
+import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
 import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
 import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import { defaultDrawRatios } from '../../shared/inspections/draw.ts';
-import { candidateOf } from '../../shared/inspections/plan.ts';
+import { candidateOf, drawInputOf } from '../../shared/inspections/plan.ts';
+import { drawPlan } from '../../shared/inspections/draw.ts';
 import { emptyProject } from '../../shared/inspections/project.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { Role } from '../../shared/base/security/permissions.ts';
@@ -27,7 +30,21 @@ const session = (userId: string, userName: string, roles: Role[]): SignedInSessi
 const reviewer = session(testStaff.reviewer, '李审', ['reviewer']);
 const clerk = session(testStaff.clerk, '张录', ['clerk']);
 const inspector = session(testStaff.inspector, '陈检', ['inspector']);
+const admin = session(testStaff.admin, '王管', ['countyAdmin']);
 const pool = [testStaff.inspector, testStaff.secondReviewer, testStaff.auditor];
+
+/** Inspections on a device that knows of no conflict with any subject. */
+function unknowingInspections(profile: Profile): InspectionRepository {
+  return new InspectionRepository(profile.db.inspections, profile.context, {
+    journal: profile.journal,
+    local: profile.local,
+    attachments: profile.records.attachments,
+    standingOf: async () => ({ grade: '', raised: false, conflicted: [] }),
+    records: profile.records,
+    reference: profile.reference,
+    officeName: '示范县住房和城乡建设局',
+  });
+}
 
 let opened: Profile[] = [];
 afterEach(async () => {
@@ -48,23 +65,27 @@ async function planningProfile() {
     );
   }
   const contactOfFirst = testStaff.inspector;
+  const declarations = new DeclarationRepository(profile.db.inspections, profile.context, profile.journal);
   const plans = new PlanRepository(profile.db.inspections, profile.context, {
     journal: profile.journal,
     randomSeed: () => 424242,
-    candidatesFor: async () =>
-      subjects.map((subject, index) =>
+    candidatesFor: async () => {
+      const declared = await declarations.inForce();
+      return subjects.map((subject, index) =>
         candidateOf({
           subject,
           projectIds: [],
           grade: null,
           raised: index === 1,
+          declared: declared.get(subject.id) ?? [],
           contacts: index === 0 ? [contactOfFirst] : [],
           lastInspectors: [],
         }),
-      ),
+      );
+    },
   });
   const projects = new ProjectRepository(profile.db.inspections, profile.context, profile.journal);
-  return { profile, subjects, plans, projects };
+  return { profile, subjects, plans, projects, declarations };
 }
 
 const fields = {
@@ -156,16 +177,7 @@ describe('the platform and plans', () => {
     await platform.stop();
   });
 
-  it('takes a drawn plan and refuses one whose draw its seed does not give', async () => {
-    const { profile, plans } = await planningProfile();
-    profile.signIn(reviewer);
-    const created = await plans.create(fields);
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const preview = await plans.preview(created.value.id);
-    if (!preview.ok) throw new Error('no preview');
-    const drawn = await plans.draw(created.value.id, preview.value);
-    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
-
+  async function enrolledClient(): Promise<PlatformClient> {
     const url = platform.platform.url;
     const enrollment = await requestEnrollment(
       url,
@@ -173,14 +185,177 @@ describe('the platform and plans', () => {
       'desk',
       crypto.randomUUID(),
     );
-    const client = new PlatformClient(url, enrollment.token);
-    const tampered = { ...drawn.value, id: crypto.randomUUID(), plan: { ...drawn.value.plan, seed: 7 } };
+    return new PlatformClient(url, enrollment.token);
+  }
+
+  /** The reviewer makes and draws the plan of `fields`. */
+  async function drawnPlan(profile: Profile, plans: PlanRepository) {
+    profile.signIn(reviewer);
+    const created = await plans.create(fields);
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const preview = await plans.preview(created.value.id);
+    if (!preview.ok) throw new Error('no preview');
+    const drawn = await plans.draw(created.value.id, preview.value);
+    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
+    return drawn.value;
+  }
+
+  it('takes a drawn plan and refuses one whose draw its seed does not give', async () => {
+    const { profile, plans } = await planningProfile();
+    const drawn = await drawnPlan(profile, plans);
+
+    const client = await enrolledClient();
+    const tampered = { ...drawn, id: crypto.randomUUID(), plan: { ...drawn.plan, seed: 7 } };
     const pushed = await client.push('inspections', [
-      { newDocumentState: { ...drawn.value, _deleted: false } },
+      { newDocumentState: { ...drawn, _deleted: false } },
       { newDocumentState: { ...tampered, _deleted: false } },
     ]);
     expect(pushed.rejected.map((row) => [row.id, row.issues.map((found) => found.code)])).toEqual([
       [tampered.id, ['inspection.plan.drawMismatch']],
+    ]);
+  });
+
+  it('takes an inspection of a drawn subject by its drawn inspectors and refuses any other, saying why', async () => {
+    const { profile, subjects, plans } = await planningProfile();
+    const drawn = await drawnPlan(profile, plans);
+    const mine = drawn.plan.draw?.assignments.find((a) => a.inspectors.includes(testStaff.inspector));
+    if (!mine) throw new Error('the seed sent the inspector nowhere');
+    const outsider = pool.find((id) => !mine.inspectors.includes(id))!;
+    const draftPlan = await plans.create({ ...fields, name: '未抽取的计划' });
+    if (!draftPlan.ok) throw new Error('no second plan');
+    profile.signIn(clerk);
+    const undrawn = await registerSubject(
+      profile,
+      enterpriseInput({ name: '计划外建筑公司', code: withUsccCheck('91410823MD5E6F7G8') }),
+    );
+    expect(subjects.map((subject) => subject.id)).not.toContain(undrawn.id);
+
+    profile.signIn(inspector);
+    const inspections = unknowingInspections(profile);
+    const started = await inspections.start({
+      subjectId: mine.subjectId,
+      projectId: '',
+      planId: drawn.id,
+      adHocReason: '',
+      adHocNote: '',
+      inspectors: [...mine.inspectors],
+      industry: 'construction',
+    });
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const good = started.value;
+    const other = (changes: Record<string, unknown>) => ({
+      ...good,
+      id: crypto.randomUUID(),
+      ...changes,
+      _deleted: false,
+    });
+    const wrongPair = other({ inspectors: [testStaff.inspector, outsider] });
+    const wrongSubject = other({ subjectId: undrawn.id });
+    const undrawnPlan = other({ planId: draftPlan.value.id });
+
+    const client = await enrolledClient();
+    const pushed = await client.push('inspections', [
+      { newDocumentState: { ...drawn, _deleted: false } },
+      { newDocumentState: { ...draftPlan.value, _deleted: false } },
+      { newDocumentState: { ...good, _deleted: false } },
+      { newDocumentState: wrongPair },
+      { newDocumentState: wrongSubject },
+      { newDocumentState: undrawnPlan },
+    ]);
+    expect(pushed.rejected).toEqual([
+      { id: wrongPair.id, issues: [{ field: 'inspectors', code: 'inspection.plan.inspectorsNotDrawn' }] },
+      { id: wrongSubject.id, issues: [{ field: 'subjectId', code: 'inspection.plan.subjectNotDrawn' }] },
+      { id: undrawnPlan.id, issues: [{ field: 'planId', code: 'inspection.plan.unknown' }] },
+    ]);
+  });
+
+  it('keeps declared inspectors out of the draw and refuses a draw or an inspection that ignores them', async () => {
+    const { profile, subjects, plans, declarations } = await planningProfile();
+    const target = subjects[1]!;
+    profile.signIn(inspector);
+    const own = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.inspector,
+      reason: '配偶在该公司任职',
+    });
+    if (!own.ok) throw new Error(JSON.stringify(own.issues));
+    const forOther = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.auditor,
+      reason: '亲属',
+    });
+    expect(forOther.ok ? [] : forOther.issues.map((found) => found.code)).toEqual([
+      'inspection.conflict.forOthers',
+    ]);
+    profile.signIn(admin);
+    const again = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.inspector,
+      reason: '同上',
+    });
+    expect(again.ok ? [] : again.issues.map((found) => found.code)).toEqual([
+      'inspection.conflict.alreadyDeclared',
+    ]);
+    const byAdmin = await declarations.declare({
+      subjectId: target.id,
+      inspectorId: testStaff.auditor,
+      reason: '曾在该公司任职，离职未满三年',
+    });
+    if (!byAdmin.ok) throw new Error(JSON.stringify(byAdmin.issues));
+
+    // Withdrawn by a recorded step with its reason; a withdrawal without one is refused.
+    const noReason = await declarations.withdraw(byAdmin.value.id, ' ');
+    expect(noReason.ok).toBe(false);
+    const withdrawn = await declarations.withdraw(byAdmin.value.id, '登记有误，该人员未在该公司任职');
+    if (!withdrawn.ok) throw new Error(JSON.stringify(withdrawn.issues));
+    expect(withdrawn.value.state).toBe('withdrawn');
+    expect(withdrawn.value.steps.map((step) => [step.action, step.by, step.note])).toEqual([
+      ['withdraw', testStaff.admin, '登记有误，该人员未在该公司任职'],
+    ]);
+    expect((await declarations.inForce()).get(target.id)).toEqual([testStaff.inspector]);
+
+    const drawn = await drawnPlan(profile, plans);
+    const assigned = drawn.plan.draw?.assignments.find((a) => a.subjectId === target.id);
+    expect(assigned?.inspectors).toBeDefined();
+    expect(assigned?.inspectors).not.toContain(testStaff.inspector);
+
+    const client = await enrolledClient();
+    const accepted = await client.push('inspections', [
+      { newDocumentState: { ...own.value, _deleted: false } },
+      { newDocumentState: { ...withdrawn.value, _deleted: false } },
+      { newDocumentState: { ...drawn, _deleted: false } },
+    ]);
+    expect(accepted.rejected).toEqual([]);
+
+    // A draw that forgot the declaration, its result re-run so it is otherwise consistent.
+    const forgetful = drawn.plan.candidates.map((candidate) => ({ ...candidate, conflicts: [] }));
+    const ignoring = {
+      ...drawn,
+      id: crypto.randomUUID(),
+      plan: { ...drawn.plan, candidates: forgetful, draw: drawPlan(drawInputOf(drawn.plan), forgetful) },
+    };
+    profile.signIn(inspector);
+    const inspections = unknowingInspections(profile);
+    // This device did not hold the declaration (another computer entered it); the platform does.
+    const visit = await inspections.start({
+      subjectId: target.id,
+      projectId: '',
+      planId: '',
+      adHocReason: 'complaint',
+      adHocNote: '群众投诉',
+      inspectors: [testStaff.inspector, testStaff.auditor],
+      industry: 'construction',
+    });
+    if (!visit.ok) throw new Error(JSON.stringify(visit.issues));
+    const refused = await client.push('inspections', [
+      { newDocumentState: { ...ignoring, _deleted: false } },
+      { newDocumentState: { ...visit.value, _deleted: false } },
+    ]);
+    expect(
+      refused.rejected.map((row) => [row.id, row.issues.map((found) => `${found.field}:${found.code}`)]),
+    ).toEqual([
+      [ignoring.id, [`plan.candidates.1.conflicts:inspection.plan.conflictIgnored`]],
+      [visit.value.id, ['inspectors.0:inspection.inspectorIsContact']],
     ]);
   });
 });

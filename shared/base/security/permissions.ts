@@ -50,6 +50,8 @@ export const permissionTable = {
   /** Makes and draws 双随机 inspection plans: never the inspectors the plan sends. */
   'inspection.plan': ['reviewer', 'countyAdmin'],
   'inspection.record': ['inspector'],
+  /** Declares an inspector's conflict of interest with a subject, or withdraws the declaration. */
+  'inspection.conflict': ['inspector', 'countyAdmin'],
 
   /** Grades and red/black list entries. */
   'list.read': roles,
