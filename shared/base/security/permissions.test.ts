@@ -47,8 +47,8 @@ const expected: Record<Role, Action[]> = {
   ],
   inspector: [
     ...reads,
-    'commitment.recordFulfilment',
     'inspection.record',
+    'inspection.conflict',
     'report.print',
     'verification.query',
     'sync.run',
@@ -71,6 +71,7 @@ const expected: Record<Role, Action[]> = {
   ],
   countyAdmin: [
     ...reads,
+    'inspection.conflict',
     'user.manage',
     'device.manage',
     'settings.manage',

@@ -43,8 +43,11 @@ export const permissionTable = {
   'commitment.read': roles,
   'commitment.create': ['clerk'],
   'commitment.update': ['clerk'],
-  /** Records whether a commitment was fulfilled (履行状态). */
-  'commitment.recordFulfilment': ['clerk', 'inspector'],
+  /**
+   * Records whether a commitment was fulfilled (履行状态). Clerks only: fulfilment and breach write a
+   * credit record, which inspectors do not enter (they report what they saw as inspection findings).
+   */
+  'commitment.recordFulfilment': ['clerk'],
 
   'inspection.read': roles,
   /** Makes and draws 双随机 inspection plans: never the inspectors the plan sends. */
