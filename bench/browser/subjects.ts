@@ -124,10 +124,7 @@ async function run(): Promise<Record<string, number>> {
   });
   const [, baselineNamePageMs] = await timed(async () => baseline.query({ sort: 'name', limit: 50 }));
 
-  const reference = await ReferenceRepository.open(
-    reopened.profile.db.reference,
-    reopened.profile.context.clock,
-  );
+  const reference = await ReferenceRepository.open(reopened.profile.db.reference);
   const records = new CreditRecordRepository(
     reopened.profile.db.creditRecords,
     reopened.profile.local,

@@ -49,8 +49,8 @@ async function open() {
 
 async function generate(): Promise<Record<string, number>> {
   const profile = await open();
-  const reference = await ReferenceRepository.open(profile.db.reference, () => now.value);
-  await reference.seedDefaultCatalog('410823');
+  const reference = await ReferenceRepository.open(profile.db.reference);
+  await reference.seedDefaultCatalog('410823', new WriteJournal(profile.db, profile.local, profile.context));
   const start = performance.now();
   const inputs = generateDemoSubjects({ seed: 7, count: subjectCount, division: '410823' });
   const ids: string[] = [];
@@ -83,7 +83,7 @@ async function run(): Promise<Record<string, number>> {
   // Start-up: the profile and the subject repository open; the figures are counted.
   const startup = performance.now();
   const profile = await open();
-  const reference = await ReferenceRepository.open(profile.db.reference, () => now.value);
+  const reference = await ReferenceRepository.open(profile.db.reference);
   const subjects = await SubjectRepository.open(profile.db.subjects, profile.local, profile.context);
   const openMs = performance.now() - startup;
   const pending = { listings: null as ListingRepository | null };

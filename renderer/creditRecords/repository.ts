@@ -28,7 +28,7 @@ import { issue, type Validated, type ValidationIssue } from '../../shared/base/v
 import type { Action } from '../../shared/base/security/permissions.ts';
 import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
-import { RecordTally } from './recordTally.ts';
+import { CollectionTally } from '../kernel/db/collectionTally.ts';
 import { RecordTextIndex } from './textIndex.ts';
 import type { CreditRecordCollection } from '../kernel/db/database.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
@@ -144,7 +144,7 @@ export class CreditRecordRepository {
   private readonly journal: WriteJournal;
   readonly attachments: AttachmentStore;
   /** Records per category and status, kept as they change; loaded by `openCreditRepositories`. */
-  readonly tally: RecordTally;
+  readonly tally: CollectionTally;
   /** Words of titles and document numbers; built after the first screen by `openCreditRepositories`. */
   readonly words: RecordTextIndex;
 
@@ -162,7 +162,7 @@ export class CreditRecordRepository {
     this.attachments = dependencies.attachments;
     this.journal = dependencies.journal;
     this.words = new RecordTextIndex(collection);
-    this.tally = new RecordTally(collection, local, {
+    this.tally = new CollectionTally(collection, local, {
       key: 'creditRecordTally',
       fields: ['category', 'status'],
       index: ['category', 'status', 'updatedAt'],
@@ -209,7 +209,7 @@ export class CreditRecordRepository {
       return { total: matched.length, items: await documentsInOrder(this.collection, ids) };
     }
     const scan = creditRecordScan(query);
-    // Totals by category and status are kept (see recordTally.ts); a subject's or words' are counted.
+    // Totals by category and status are kept (see kernel/db/collectionTally.ts); a subject's or words' are counted.
     const knownTotal =
       query.subjectId || query.text?.trim() ? null : this.tally.count(query.category, query.status);
     const page = { ...scan, offset, limit, knownTotal };

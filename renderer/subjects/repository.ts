@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import { from, map, merge } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/subjects/model.ts';
-import { normalizeSubjectInput, validateSubjectInput } from '../../shared/subjects/model.ts';
+import { normalizeSubjectInput, subjectKinds, validateSubjectInput } from '../../shared/subjects/model.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { CreditDeskDatabase, SubjectCollection } from '../kernel/db/database.ts';
@@ -10,6 +10,7 @@ import { type BulkCreateResult as WrittenInBulk, Writer } from '../kernel/db/wri
 import { authorize } from '../kernel/security/permissions.ts';
 import type { RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import { localDate } from '../kernel/session/session.ts';
+import { CollectionTally } from '../kernel/db/collectionTally.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
 import { SubjectIndexKeeper } from './subjectIndexKeeper.ts';
@@ -42,6 +43,8 @@ export type SubjectVersion = HistoryEntry;
  */
 export class SubjectRepository {
   readonly index = new SubjectIndex();
+  /** Subjects per kind, kept as they change, so a first page read from the database need not count. */
+  readonly tally: CollectionTally;
   private readonly collection: SubjectCollection;
   private readonly local: LocalStore;
   private readonly context: RepositoryContext;
@@ -65,6 +68,13 @@ export class SubjectRepository {
       cipher: context.personalData,
       ...options,
     });
+    this.tally = new CollectionTally(collection, local, {
+      key: 'subjectTally',
+      fields: ['kind'],
+      index: ['kind', 'updatedAt'],
+      known: () => [subjectKinds],
+    });
+    void this.tally.load();
     // The first list page is read before the index loads (see `list`), or after a second without one.
     setTimeout(() => this.keeper.start(), indexStartDelayMs);
   }
@@ -126,7 +136,10 @@ export class SubjectRepository {
   /** A page through the database's indexes, while the search index is still loading. */
   private async listFromDatabase(query: SubjectQuery): Promise<SubjectPage> {
     const scan = subjectScan(query);
-    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    // Kept totals answer a list of all subjects or of one kind; text and other filters are counted.
+    await this.tally.load();
+    const knownTotal = scan.filter || query.text?.trim() ? null : this.tally.count(query.kind);
+    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50, knownTotal };
     const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }

@@ -1,5 +1,5 @@
 /**
- * The credit-record totals kept by category and status (renderer/creditRecords/recordTally.ts) against
+ * The credit-record totals kept by category and status (renderer/kernel/db/collectionTally.ts) against
  * a count of the database itself, after every kind of write: the writer's create, update, workflow step,
  * removal and restore, documents arriving by sync, and a reopening with and without changes made while
  * the counts were not watching.

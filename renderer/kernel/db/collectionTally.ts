@@ -1,12 +1,12 @@
 import { getChangedDocumentsSince, type RxChangeEvent, type RxCollection } from 'rxdb';
-import type { LocalStore } from '../kernel/db/localStore.ts';
-import { dexieTableOf } from '../kernel/db/indexedPages.ts';
+import type { LocalStore } from './localStore.ts';
+import { dexieTableOf } from './indexedPages.ts';
 
 /**
- * Exact counts of a collection's documents per value pair of two fields (credit records: category and
- * status), kept in memory and moved by every change the collection announces, whoever wrote it (the
- * writer, a sync pull, a restore). Counting through IndexedDB walks the whole range each time (about
- * two seconds per million); these answer any total of the two fields at once.
+ * Exact counts of a collection's documents per combination of values of a few fields (credit records:
+ * category and status; subjects: kind), kept in memory and moved by every change the collection
+ * announces, whoever wrote it (the writer, a sync pull, a restore). Counting through IndexedDB walks the
+ * whole range each time (about two seconds per million); these answer any total of the fields at once.
  *
  * Between sessions the counts are kept in the local store with the collection's checkpoint. On open they
  * are trusted only when nothing changed after that checkpoint in the same database; otherwise they are
@@ -16,12 +16,12 @@ import { dexieTableOf } from '../kernel/db/indexedPages.ts';
 export interface TallySpec {
   /** The local-store cache key. */
   key: string;
-  /** The two fields counted, in the order of an index of the collection that begins with them. */
-  fields: readonly [string, string];
+  /** The fields counted, in the order of an index of the collection that begins with them. */
+  fields: readonly string[];
   /** That index's fields (as the schema declares them). */
   index: readonly string[];
-  /** The values each field is known to take; others are found by walking the index. */
-  known: () => readonly [readonly string[], readonly string[]];
+  /** The values each field is known to take, field by field; others are found by walking the index. */
+  known: () => readonly (readonly string[])[];
 }
 
 interface Checkpoint {
@@ -34,7 +34,8 @@ interface StoredTally {
   /** The database the counts are of: a profile removed and made again starts over. */
   storageToken: string;
   checkpoint: Checkpoint | null;
-  counts: [string, string, number][];
+  /** Each combination's values, then its count. */
+  counts: [...string[], number][];
 }
 
 /** Bumped whenever the stored shape changes; counts of another format are counted again. */
@@ -46,7 +47,7 @@ const maxAttempts = 5;
 
 type Stored = Record<string, unknown> & { _deleted?: boolean; _meta?: { lwt: number } };
 
-export class RecordTally {
+export class CollectionTally {
   readonly #collection: RxCollection;
   readonly #local: LocalStore;
   readonly #spec: TallySpec;
@@ -80,18 +81,18 @@ export class RecordTally {
   /** Restores or counts, once; settles when done (or given up: `ready` stays false). */
   load(): Promise<void> {
     this.#loading ??= this.#load().catch((error: unknown) => {
-      if (!this.#collection.closed) console.error('Counting credit records failed', error);
+      if (!this.#collection.closed) console.error(`Counting ${this.#collection.name} failed`, error);
     });
     return this.#loading;
   }
 
-  /** Documents whose fields hold these values (a field left out matches any value); null until ready. */
-  count(first?: string, second?: string): number | null {
+  /** Documents whose fields hold these values, in field order (one left out matches any); null until ready. */
+  count(...values: (string | undefined)[]): number | null {
     if (!this.#ready) return null;
     let total = 0;
     for (const [key, n] of this.#counts) {
-      const [a, b] = splitKey(key);
-      if ((first === undefined || a === first) && (second === undefined || b === second)) total += n;
+      const held = splitKey(key);
+      if (values.every((value, at) => value === undefined || held[at] === value)) total += n;
     }
     return total;
   }
@@ -119,9 +120,12 @@ export class RecordTally {
     }
   }
 
-  #replace(counts: readonly [string, string, number][], checkpoint: Checkpoint | null): void {
+  #replace(counts: readonly (readonly [...string[], number])[], checkpoint: Checkpoint | null): void {
     this.#counts.clear();
-    for (const [a, b, n] of counts) if (n > 0) this.#counts.set(keyOf(a, b), n);
+    for (const row of counts) {
+      const n = row[row.length - 1] as number;
+      if (n > 0) this.#counts.set(keyOf(row.slice(0, -1) as string[]), n);
+    }
     this.#newest = checkpoint;
     this.#ready = true;
   }
@@ -146,40 +150,52 @@ export class RecordTally {
       : null;
   }
 
-  /** Every live document counted through the index: one count per known pair, a walk when others exist. */
-  async #countAll(): Promise<[string, string, number][]> {
+  /** Every live document counted through the index: one count per known combination, a walk when others exist. */
+  async #countAll(): Promise<[...string[], number][]> {
     const table = await dexieTableOf(this.#collection);
     const primaryKey = this.#collection.schema.primaryPath;
     const name = `[${['_deleted', ...this.#spec.index, primaryKey].join('+')}]`;
     const live = table.where(name).between(['0'], ['0', aboveAll], true, true);
-    const [firsts, seconds] = this.#spec.known();
-    const pairs = firsts.flatMap((a) => seconds.map((b) => [a, b] as const));
+    const combinations = this.#spec
+      .known()
+      .reduce<string[][]>((sofar, values) => sofar.flatMap((head) => values.map((v) => [...head, v])), [[]]);
     const [total, ...counts] = await Promise.all([
       live.clone().count(),
-      ...pairs.map(([a, b]) =>
-        table.where(name).between(['0', a, b], ['0', a, b, aboveAll], true, true).count(),
+      ...combinations.map((values) =>
+        table
+          .where(name)
+          .between(['0', ...values], ['0', ...values, aboveAll], true, true)
+          .count(),
       ),
     ]);
-    const result = pairs.map(([a, b], i) => [a, b, counts[i]!] as [string, string, number]);
-    if (result.reduce((sum, [, , n]) => sum + n, 0) === total) return result;
+    const result = combinations.map((values, i): [...string[], number] => [...values, counts[i]!]);
+    if (counts.reduce((sum, n) => sum + n, 0) === total) return result;
     // Values outside the known ones: every key of the index is read once.
+    const width = this.#spec.fields.length;
     const walked = new Map<string, number>();
     await live.eachKey((key) => {
-      const [, a, b] = key as string[];
-      const pair = keyOf(String(a), String(b));
-      walked.set(pair, (walked.get(pair) ?? 0) + 1);
+      const values = (key as unknown[]).slice(1, 1 + width).map(String);
+      const combination = keyOf(values);
+      walked.set(combination, (walked.get(combination) ?? 0) + 1);
     });
-    return [...walked].map(([pair, n]) => [...splitKey(pair), n]);
+    return [...walked].map(([combination, n]): [...string[], number] => [...splitKey(combination), n]);
   }
 
   #apply(event: RxChangeEvent<unknown>): void {
     this.#changesSeen++;
     const after = event.documentData as Stored | undefined;
     const before = event.previousDocumentData as Stored | undefined;
-    const [first, second] = this.#spec.fields;
-    if (before && !before._deleted) this.#add(String(before[first]), String(before[second]), -1);
+    const { fields } = this.#spec;
+    if (before && !before._deleted)
+      this.#add(
+        fields.map((field) => String(before[field])),
+        -1,
+      );
     if (after && !after._deleted && event.operation !== 'DELETE') {
-      this.#add(String(after[first]), String(after[second]), 1);
+      this.#add(
+        fields.map((field) => String(after[field])),
+        1,
+      );
     }
     const lwt = after?._meta?.lwt;
     const id = event.documentId;
@@ -189,8 +205,8 @@ export class RecordTally {
     if (this.#ready) this.#storeSoon(this.#storeDelayMs);
   }
 
-  #add(a: string, b: string, delta: number): void {
-    const key = keyOf(a, b);
+  #add(values: readonly string[], delta: number): void {
+    const key = keyOf(values);
     const n = (this.#counts.get(key) ?? 0) + delta;
     if (n === 0) this.#counts.delete(key);
     else this.#counts.set(key, n);
@@ -201,7 +217,8 @@ export class RecordTally {
     this.#storeTimer = setTimeout(() => {
       this.#store().catch((error: unknown) => {
         // Not kept this time: the next session counts again.
-        if (!this.#collection.closed) console.warn('Credit-record counts were not stored', error);
+        if (!this.#collection.closed)
+          console.warn(`Counts of ${this.#collection.name} were not stored`, error);
       });
     }, delayMs);
   }
@@ -230,13 +247,12 @@ const aboveAll: unknown[] = [];
 
 const separator = '\u0000';
 
-function keyOf(a: string, b: string): string {
-  return `${a}${separator}${b}`;
+function keyOf(values: readonly string[]): string {
+  return values.join(separator);
 }
 
-function splitKey(key: string): [string, string] {
-  const at = key.indexOf(separator);
-  return [key.slice(0, at), key.slice(at + 1)];
+function splitKey(key: string): string[] {
+  return key.split(separator);
 }
 
 function compare(a: Checkpoint, b: Checkpoint): number {
