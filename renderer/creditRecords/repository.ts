@@ -210,8 +210,9 @@ export class CreditRecordRepository {
     }
     const scan = creditRecordScan(query);
     // Totals by category and status are kept (see kernel/db/collectionTally.ts); a subject's or words' are counted.
-    const knownTotal =
-      query.subjectId || query.text?.trim() ? null : this.tally.count(query.category, query.status);
+    const counted = Boolean(query.subjectId || query.text?.trim());
+    if (!counted) await this.tally.load();
+    const knownTotal = counted ? null : this.tally.count(query.category, query.status);
     const page = { ...scan, offset, limit, knownTotal };
     const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };

@@ -134,6 +134,9 @@ export class Writer {
       { kind: 'bulkCreate', collection: request.collection, docs: [] },
     ]);
     const result: BulkCreateResult<T> = { created: [], rejected: [] };
+    // Each chunk is stamped and validated while the one before it is being written (the database works
+    // outside this thread); chunks are still written, audited and reported one after another.
+    let writing: Promise<void> = Promise.resolve();
     for (let start = 0; start < request.contents.length; start += bulkChunk) {
       const now = this.#context.clock().toISOString();
       const docs: JournalDocument[] = [];
@@ -145,12 +148,15 @@ export class Writer {
         if (refused) result.rejected.push({ index, issues: refused });
         else docs.push(doc);
       }
+      await writing;
       if (docs.length === 0) continue;
-      await this.#journal.run(permitted.author, [
-        { kind: 'bulkCreate', collection: request.collection, docs },
-      ]);
-      result.created.push(...(docs as T[]));
+      writing = this.#journal
+        .run(permitted.author, [{ kind: 'bulkCreate', collection: request.collection, docs }])
+        .then(() => {
+          result.created.push(...(docs as T[]));
+        });
     }
+    await writing;
     return result;
   }
 
