@@ -71,6 +71,7 @@ try {
     `  reopen to an interactive list    ${f(r.reopenInteractiveMs!)} ms  (first page, then a name and a code search answered; target < 1500; before: open + read every subject ${f(oldReopen)} ms, ratio ${(r.reopenInteractiveMs! / oldReopen).toFixed(2)})`,
   );
   console.log(`  … of which to the first page     ${f(r.reopenFirstPageMs!)} ms`);
+  console.log(`  … of which kept totals restored  ${f(r.reopenTallyMs!)} ms`);
   console.log(`  … of which opening the profile   ${f(r.reopenOpenMs!)} ms`);
   console.log(
     `  reopen until search is complete  ${f(r.reopenIndexedMs!)} ms  (stored index + changes since)`,

@@ -137,6 +137,29 @@ describe('the writer', () => {
     expect(await test.local.journal.count()).toBe(0);
   });
 
+  it('creates in bulk over several chunks: every chunk written in order, audited once, refusals by position', async () => {
+    const inputs = generateDemoSubjects({ seed: 4, count: 10_002, division: '410823' });
+    const contents = inputs.map((input, index) =>
+      index === 7_000 ? { ...input, code: 'bad' } : { ...input },
+    );
+    const result = await writer.bulkCreate<SubjectDocument>({
+      permission: 'subject.create',
+      collection: 'subjects',
+      contents,
+    });
+    expect(result.rejected.map((found) => found.index)).toEqual([7_000]);
+    expect(result.created.map((doc) => doc.name)).toEqual(
+      inputs.filter((_, i) => i !== 7_000).map((s) => s.name),
+    );
+    expect(await test.db.subjects.count().exec()).toBe(10_001);
+    const listed = (await test.audit.search({ action: 'create' })).flatMap(
+      (entry) => bulkCreationOf(entry)?.documents ?? [],
+    );
+    expect(new Set(listed)).toEqual(new Set(result.created.map((doc) => doc.id)));
+    expect(listed).toHaveLength(10_001);
+    expect(await test.local.journal.count()).toBe(0);
+  }, 120_000);
+
   it('finishes an interrupted bulk creation at the next replay: what was written is audited once', async () => {
     const docs = (await Promise.all([create(), create({ ...other, name: '二号' })])).map((doc) => ({
       ...doc,
