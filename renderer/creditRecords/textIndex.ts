@@ -59,10 +59,13 @@ export class RecordTextIndex {
   }
 
   /**
-   * The ids of every record the search matches, last changed first (ties by id, as the list's index
-   * orders them); null until the index is ready.
+   * How many records the search matches and the ids of one page of them, last changed first (ties by
+   * id, as the list's index orders them); null until the index is ready.
    */
-  search(query: TextSearch): string[] | null {
+  search(
+    query: TextSearch,
+    page: { offset: number; limit: number },
+  ): { total: number; ids: string[] } | null {
     if (!this.#ready) return null;
     const words = query.text.trim().toLowerCase();
     const subjects = new Set(query.textSubjects ?? []);
@@ -89,10 +92,12 @@ export class RecordTextIndex {
       });
     }
     const entries = [...found].map((slot) => this.#slots[slot]!);
-    entries.sort((a, b) =>
-      a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : -1,
-    );
-    return entries.map((entry) => entry.id);
+    return {
+      total: entries.length,
+      ids: firstInOrder(entries, page.offset + page.limit)
+        .slice(page.offset)
+        .map((entry) => entry.id),
+    };
   }
 
   async #build(): Promise<void> {
@@ -154,6 +159,30 @@ export class RecordTextIndex {
     const slot = this.#slotById.get(id);
     if (slot !== undefined) this.#slots[slot] = undefined;
   }
+}
+
+/** Last changed first, ties by id (as the list's index orders them). */
+function newerFirst(a: Entry, b: Entry): number {
+  return a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : -1;
+}
+
+/**
+ * The first `count` entries in list order: a page of many matches is picked without sorting them all
+ * (the candidates kept sorted, each other entry compared with the last of them).
+ */
+function firstInOrder(entries: Entry[], count: number): Entry[] {
+  if (count === 0) return [];
+  if (count * 8 >= entries.length) return entries.sort(newerFirst).slice(0, count);
+  const top = entries.slice(0, count).sort(newerFirst);
+  for (let at = count; at < entries.length; at++) {
+    const entry = entries[at]!;
+    if (newerFirst(entry, top[count - 1]!) >= 0) continue;
+    let place = count - 1;
+    while (place > 0 && newerFirst(entry, top[place - 1]!) < 0) place--;
+    top.splice(place, 0, entry);
+    top.pop();
+  }
+  return top;
 }
 
 /**
