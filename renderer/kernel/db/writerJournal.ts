@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { capabilities } from '../../../shared/capabilities.ts';
 import type { RxCollection } from 'rxdb';
 import { merge, Observable, Subject, switchMap } from 'rxjs';
 import type { AuditAction, AuditSnapshot } from '../../../shared/base/auditEntry.ts';
@@ -164,11 +165,14 @@ export class WriterJournal {
    * journal (tried again at the next opening, counted by `unfinished`) and does not stop the others.
    */
   async replay(): Promise<{ finished: number; failed: number }> {
-    // A window that opened part of the collections leaves groups touching the others to a full one.
+    // A window that opened part of the collections leaves groups touching the others to a full one
+    // (a collection no capability declares is not skipped: such a group fails and stays, counted).
+    const unopened = (step: unknown) => {
+      const { collection } = step as StoredStep;
+      return capabilities.has(collection) && !(collection in this.#db.collections);
+    };
     const entries = (await this.#local.journal.orderBy('seq').toArray()).filter(
-      (entry) =>
-        !this.#running.has(entry.seq!) &&
-        entry.steps.every((step) => (step as StoredStep).collection in this.#db.collections),
+      (entry) => !this.#running.has(entry.seq!) && !entry.steps.some(unopened),
     );
     let failed = 0;
     for (const entry of entries) {
