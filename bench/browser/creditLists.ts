@@ -20,6 +20,43 @@ const titles = [
   '资质证书',
 ];
 
+/** Record `n` of a bench data set, spread over the subjects, categories and statuses. */
+export function benchRecord(
+  n: number,
+  subjectIds: readonly string[],
+  random: () => number,
+): CreditRecordDocument {
+  const stamp = new Date(base + Math.floor(random() * 6 * 365 * 86_400_000)).toISOString();
+  const decision = stamp.slice(0, 10);
+  return {
+    id: `0190${n.toString(16).padStart(8, '0')}-0000-7000-8000-000000000000`,
+    county: '410823',
+    createdAt: stamp,
+    updatedAt: stamp,
+    createdBy: 'bench',
+    updatedBy: 'bench',
+    subjectId: subjectIds[Math.floor(random() * subjectIds.length)]!,
+    catalogCode: 'JZ-YB-01',
+    category: defaultCreditCategories[n % defaultCreditCategories.length]!.code,
+    title: `${titles[n % titles.length]} ${n}`,
+    facts: '工程竣工后未在规定期限内办理竣工验收备案。',
+    documentNumber: `武建罚字〔${decision.slice(0, 4)}〕第${n}号`,
+    decisionDate: decision,
+    authority: '武陟县住房和城乡建设局',
+    legalBasis: '《建设工程质量管理条例》第四十九条',
+    disclosure: 'public',
+    publicityStart: decision,
+    publicityEnd: '',
+    source: 'entered',
+    sourceId: '',
+    attachments: [],
+    status: creditRecordStatuses[Math.floor(n / 5) % creditRecordStatuses.length] as CreditRecordStatus,
+    workflow: [],
+  };
+}
+
+const base = Date.UTC(2020, 0, 1);
+
 /** Writes `count` records spread over the subjects, categories and statuses; returns the time taken. */
 export async function generateRecords(
   collection: CreditRecordCollection,
@@ -28,38 +65,9 @@ export async function generateRecords(
 ): Promise<number> {
   const random = seededRandom(99);
   const start = performance.now();
-  const base = Date.UTC(2020, 0, 1);
   for (let from = 0; from < count; from += chunk) {
     const docs: CreditRecordDocument[] = [];
-    for (let n = from; n < Math.min(count, from + chunk); n++) {
-      const stamp = new Date(base + Math.floor(random() * 6 * 365 * 86_400_000)).toISOString();
-      const decision = stamp.slice(0, 10);
-      docs.push({
-        id: `0190${n.toString(16).padStart(8, '0')}-0000-7000-8000-000000000000`,
-        county: '410823',
-        createdAt: stamp,
-        updatedAt: stamp,
-        createdBy: 'bench',
-        updatedBy: 'bench',
-        subjectId: subjectIds[Math.floor(random() * subjectIds.length)]!,
-        catalogCode: 'JZ-YB-01',
-        category: defaultCreditCategories[n % defaultCreditCategories.length]!.code,
-        title: `${titles[n % titles.length]} ${n}`,
-        facts: '工程竣工后未在规定期限内办理竣工验收备案。',
-        documentNumber: `武建罚字〔${decision.slice(0, 4)}〕第${n}号`,
-        decisionDate: decision,
-        authority: '武陟县住房和城乡建设局',
-        legalBasis: '《建设工程质量管理条例》第四十九条',
-        disclosure: 'public',
-        publicityStart: decision,
-        publicityEnd: '',
-        source: 'entered',
-        sourceId: '',
-        attachments: [],
-        status: creditRecordStatuses[Math.floor(n / 5) % creditRecordStatuses.length] as CreditRecordStatus,
-        workflow: [],
-      });
-    }
+    for (let n = from; n < Math.min(count, from + chunk); n++) docs.push(benchRecord(n, subjectIds, random));
     const written = await collection.bulkInsert(docs);
     if (written.error.length > 0) throw new Error(`writing records failed: ${written.error[0]!.status}`);
   }
@@ -101,5 +109,16 @@ export async function measureCreditLists(
       result[`${name}NextMs`] = await timed(() => records.list({ ...query, offset: 50, limit: 50 }));
   }
   result.baselineMatches = (await records.list({ ...query, limit: 0 })).total;
+  // The word index, built after the first screen in the app: its time, its memory, then a search by it.
+  const heap = () => {
+    (globalThis as { gc?: () => void }).gc?.();
+    return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize;
+  };
+  const heapBefore = heap();
+  result.wordIndexBuildMs = await timed(() => records.words.build());
+  const heapAfter = heap();
+  if (heapBefore !== undefined && heapAfter !== undefined)
+    result.wordIndexHeapMb = (heapAfter - heapBefore) / 2 ** 20;
+  result.recordsByWordsIndexedMs = await timed(() => records.list({ ...lists.recordsByWords!, limit: 50 }));
   return result;
 }

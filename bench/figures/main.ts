@@ -53,8 +53,8 @@ async function open() {
 
 async function generate(): Promise<Record<string, number>> {
   const profile = await open();
-  const reference = await ReferenceRepository.open(profile.db.reference, () => now.value);
-  await reference.seedDefaultCatalog('410823');
+  const reference = await ReferenceRepository.open(profile.db.reference);
+  await reference.seedDefaultCatalog('410823', new WriteJournal(profile.db, profile.local, profile.context));
   const start = performance.now();
   const inputs = generateDemoSubjects({ seed: 7, count: subjectCount, division: '410823' });
   const ids: string[] = [];
@@ -124,7 +124,7 @@ async function run(): Promise<Record<string, number>> {
 
   // Once per device after changes it did not see: the kept totals are counted and stored.
   const counting = await open();
-  const countingReference = await ReferenceRepository.open(counting.db.reference, () => now.value);
+  const countingReference = await ReferenceRepository.open(counting.db.reference);
   const counted = creditRecordsOf(counting, countingReference);
   const [, keptCountMs] = await timed(() => counted.loadCounts());
   await Promise.all([counted.tally.flush(), counted.inForce.flush()]);
@@ -141,7 +141,7 @@ async function run(): Promise<Record<string, number>> {
   // Start-up: the profile, the subject and credit-record repositories open; the figures are read.
   const startup = performance.now();
   const profile = await open();
-  const reference = await ReferenceRepository.open(profile.db.reference, () => now.value);
+  const reference = await ReferenceRepository.open(profile.db.reference);
   const subjects = await SubjectRepository.open(profile.db.subjects, profile.local, profile.context);
   const creditRecords = creditRecordsOf(profile, reference);
   await creditRecords.loadCounts();

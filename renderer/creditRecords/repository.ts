@@ -219,15 +219,15 @@ export class CreditRecordRepository {
   async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
-    const matched = query.text?.trim() ? this.words.search({ ...query, text: query.text }) : null;
-    if (matched) {
-      const ids = matched.slice(offset, offset + limit);
-      return { total: matched.length, items: await documentsInOrder(this.collection, ids) };
-    }
+    const matched = query.text?.trim()
+      ? this.words.search({ ...query, text: query.text }, { offset, limit })
+      : null;
+    if (matched) return { total: matched.total, items: await documentsInOrder(this.collection, matched.ids) };
     const scan = creditRecordScan(query);
-    // Totals by category and status are kept (see recordTally.ts); a subject's or words' are counted.
-    const knownTotal =
-      query.subjectId || query.text?.trim() ? null : this.tally.count(query.category, query.status);
+    // Totals by category and status are kept (see kernel/db/recordTally.ts); a subject's or words' are counted.
+    const counted = Boolean(query.subjectId || query.text?.trim());
+    if (!counted) await this.tally.load();
+    const knownTotal = counted ? null : this.tally.count(query.category, query.status);
     const page = { ...scan, offset, limit, knownTotal };
     const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };

@@ -36,7 +36,7 @@ export class RecordTextIndex {
   readonly #slots: (Entry | undefined)[] = [];
   readonly #slotById = new Map<string, number>();
   /** Bigram → slots whose text held it when indexed (checked again at search time). */
-  readonly #postings = new Map<string, number[]>();
+  readonly #postings = new Map<string, Postings>();
   #ready = false;
   #building: Promise<void> | null = null;
   readonly #collection: RxCollection<CreditRecordDocument>;
@@ -59,10 +59,13 @@ export class RecordTextIndex {
   }
 
   /**
-   * The ids of every record the search matches, last changed first (ties by id, as the list's index
-   * orders them); null until the index is ready.
+   * How many records the search matches and the ids of one page of them, last changed first (ties by
+   * id, as the list's index orders them); null until the index is ready.
    */
-  search(query: TextSearch): string[] | null {
+  search(
+    query: TextSearch,
+    page: { offset: number; limit: number },
+  ): { total: number; ids: string[] } | null {
     if (!this.#ready) return null;
     const words = query.text.trim().toLowerCase();
     const subjects = new Set(query.textSubjects ?? []);
@@ -77,7 +80,7 @@ export class RecordTextIndex {
       grams.length === 0
         ? this.#slots.keys()
         : grams
-            .map((gram) => this.#postings.get(gram) ?? [])
+            .map((gram) => this.#postings.get(gram)?.slots() ?? new Uint32Array())
             .reduce((rarest, slots) => (slots.length < rarest.length ? slots : rarest));
     for (const slot of candidates) {
       const entry = this.#slots[slot];
@@ -89,10 +92,12 @@ export class RecordTextIndex {
       });
     }
     const entries = [...found].map((slot) => this.#slots[slot]!);
-    entries.sort((a, b) =>
-      a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : -1,
-    );
-    return entries.map((entry) => entry.id);
+    return {
+      total: entries.length,
+      ids: firstInOrder(entries, page.offset + page.limit)
+        .slice(page.offset)
+        .map((entry) => entry.id),
+    };
   }
 
   async #build(): Promise<void> {
@@ -141,14 +146,63 @@ export class RecordTextIndex {
     const known = new Set(previous ? bigrams(previous.text) : []);
     for (const gram of bigrams(text)) {
       if (known.has(gram)) continue;
-      const slots = this.#postings.get(gram);
-      if (slots) slots.push(slot);
-      else this.#postings.set(gram, [slot]);
+      let slots = this.#postings.get(gram);
+      if (!slots) {
+        slots = new Postings();
+        this.#postings.set(gram, slots);
+      }
+      slots.add(slot);
     }
   }
 
   #remove(id: string): void {
     const slot = this.#slotById.get(id);
     if (slot !== undefined) this.#slots[slot] = undefined;
+  }
+}
+
+/** Last changed first, ties by id (as the list's index orders them). */
+function newerFirst(a: Entry, b: Entry): number {
+  return a.updatedAt !== b.updatedAt ? (a.updatedAt < b.updatedAt ? 1 : -1) : a.id < b.id ? 1 : -1;
+}
+
+/**
+ * The first `count` entries in list order: a page of many matches is picked without sorting them all
+ * (the candidates kept sorted, each other entry compared with the last of them).
+ */
+function firstInOrder(entries: Entry[], count: number): Entry[] {
+  if (count === 0) return [];
+  if (count * 8 >= entries.length) return entries.sort(newerFirst).slice(0, count);
+  const top = entries.slice(0, count).sort(newerFirst);
+  for (let at = count; at < entries.length; at++) {
+    const entry = entries[at]!;
+    if (newerFirst(entry, top[count - 1]!) >= 0) continue;
+    let place = count - 1;
+    while (place > 0 && newerFirst(entry, top[place - 1]!) < 0) place--;
+    top.splice(place, 0, entry);
+    top.pop();
+  }
+  return top;
+}
+
+/**
+ * The slots of one bigram in a typed array that doubles as it fills: 4 bytes a slot, where a plain array
+ * of numbers takes 8 and most of a million records' memory went to these lists (bench/wordIndexMemory.ts).
+ */
+class Postings {
+  #slots = new Uint32Array(2);
+  #length = 0;
+
+  add(slot: number): void {
+    if (this.#length === this.#slots.length) {
+      const grown = new Uint32Array(this.#slots.length * 2);
+      grown.set(this.#slots);
+      this.#slots = grown;
+    }
+    this.#slots[this.#length++] = slot;
+  }
+
+  slots(): Uint32Array {
+    return this.#slots.subarray(0, this.#length);
   }
 }

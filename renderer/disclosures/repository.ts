@@ -495,10 +495,10 @@ export async function openCreditRepositories(options: {
   county: string;
 }): Promise<CreditRepositories> {
   const { db, local, context, subjects } = options;
-  const reference = await ReferenceRepository.open(db.reference, context.clock);
-  await reference.seedDefaultCatalog(options.county);
-  const attachments = new AttachmentStore(local, context.personalData, context.clock);
+  const reference = await ReferenceRepository.open(db.reference);
   const journal = new WriteJournal(db, local, context);
+  await reference.seedDefaultCatalog(options.county, journal);
+  const attachments = new AttachmentStore(local, context.personalData, context.clock);
   await journal.replay();
   const creditRecords = new CreditRecordRepository(db.creditRecords, local, reference, context, {
     attachments,

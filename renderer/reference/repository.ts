@@ -14,9 +14,9 @@ import {
   defaultCreditCategories,
   type PublicityRule,
 } from '../../shared/creditRecords/catalog.ts';
-import type { Clock } from '../kernel/session/session.ts';
 import { type CommitmentMatterList, publishedMatterLists } from '../../shared/commitments/matterList.ts';
 import type { ReferenceCollection } from '../kernel/db/database.ts';
+import type { Writer } from '../kernel/db/writer.ts';
 
 // The collection's schema is declared in shared/ with its capability.
 export { referenceJsonSchema, referenceKinds } from '../../shared/reference/schema.ts';
@@ -45,18 +45,16 @@ function byCategoryThenCode(a: CatalogItem, b: CatalogItem): number {
  */
 export class ReferenceRepository {
   private readonly collection: ReferenceCollection;
-  private readonly clock: Clock;
   private readonly catalogSubject = new BehaviorSubject<readonly CatalogItemDocument[]>([]);
   private built: BuiltCalendar = buildWorkdayCalendar();
   private matterListVersions: readonly CommitmentMatterList[] = [];
 
-  private constructor(collection: ReferenceCollection, clock: Clock) {
+  private constructor(collection: ReferenceCollection) {
     this.collection = collection;
-    this.clock = clock;
   }
 
-  static async open(collection: ReferenceCollection, clock: Clock): Promise<ReferenceRepository> {
-    const repository = new ReferenceRepository(collection, clock);
+  static async open(collection: ReferenceCollection): Promise<ReferenceRepository> {
+    const repository = new ReferenceRepository(collection);
     await repository.reload();
     // A sync pulls many documents at once: reload once they have settled.
     collection.$.pipe(debounceTime(50)).subscribe(() => {
@@ -103,27 +101,28 @@ export class ReferenceRepository {
    * Writes the default catalog when the local collection holds no catalog item yet (first start before
    * the first sync), as the city's documents of the county's city. Returns how many items were written.
    */
-  async seedDefaultCatalog(county: string): Promise<number> {
+  async seedDefaultCatalog(county: string, writer: Writer): Promise<number> {
     const existing = await this.collection.count({ selector: { kind: 'catalogItem' } }).exec();
     if (existing > 0) return 0;
-    const now = this.clock().toISOString();
-    const city = cityOf(county);
-    const documents: CatalogItemDocument[] = await Promise.all(
+    const contents = await Promise.all(
       defaultCatalog.map(async (item) => ({
         ...structuredClone(item),
         kind: 'catalogItem' as const,
         id: await catalogItemId(item.code),
-        county: city,
-        createdAt: now,
-        updatedAt: now,
-        createdBy: systemUser,
-        updatedBy: systemUser,
       })),
     );
-    const written = await this.collection.bulkInsert(documents);
-    if (written.error.length > 0) throw new Error(`Seeding the catalog failed: ${written.error[0]!.status}`);
+    // The city's documents, written by the system: stamped, validated and audited like any other write.
+    const { created, rejected } = await writer.bulkCreate({
+      permission: { judged: { userId: systemUser, userName: systemUser, county: cityOf(county) } },
+      collection: 'reference',
+      contents,
+    });
+    if (rejected.length > 0) {
+      const { index, issues } = rejected[0]!;
+      throw new Error(`Seeding the catalog failed: ${contents[index]!.code} ${issues[0]?.code ?? ''}`);
+    }
     await this.reload();
-    return documents.length;
+    return created.length;
   }
 
   private async reload(): Promise<void> {

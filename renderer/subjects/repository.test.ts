@@ -394,6 +394,39 @@ describe('the subject list while the search index loads', () => {
     expect((await repository.list({ text: '110105' })).items.map((s) => s.id)).toEqual([person]);
   });
 
+  it("takes a first page's total from the counts kept per kind, not from counting the database", async () => {
+    await threeSubjects();
+    const kept = async () =>
+      (await local.caches.get('subjectTally'))?.value as { counts: unknown[][] } | undefined;
+    await vi.waitFor(
+      async () =>
+        expect((await kept())?.counts).toEqual([
+          ['enterprise', 2],
+          ['practitioner', 1],
+        ]),
+      {
+        timeout: 5000,
+        interval: 100,
+      },
+    );
+    // A doctored copy (nothing changed since it was stored) shows where the totals come from.
+    const stored = (await local.caches.get('subjectTally'))!;
+    await local.caches.put({
+      ...stored,
+      value: {
+        ...(await kept())!,
+        counts: [
+          ['enterprise', 20],
+          ['practitioner', 7],
+        ],
+      },
+    });
+    await test.close();
+    await openProfile(`test-subjects-${profile}`);
+    const [all, people] = await Promise.all([repository.list({}), repository.list({ kind: 'practitioner' })]);
+    expect([all.total, all.items.length, people.total, people.items.length]).toEqual([27, 3, 7, 1]);
+  });
+
   it('reopens from its stored copy and takes in what changed after it was stored', async () => {
     const [hongda] = await threeSubjects();
     await vi.waitFor(

@@ -48,7 +48,10 @@ export class SubjectRepository {
   private readonly context: RepositoryContext;
   private readonly keeper: SubjectIndexKeeper;
   private readonly writer: Writer;
-  /** Subjects per kind and status, kept as they change (the dashboard figures read them at start-up). */
+  /**
+   * Subjects per kind and status, kept as they change: a first list page read from the database need not
+   * count, and the dashboard figures read them at start-up.
+   */
   readonly counts: RecordTally;
 
   private constructor(
@@ -136,7 +139,10 @@ export class SubjectRepository {
   /** A page through the database's indexes, while the search index is still loading. */
   private async listFromDatabase(query: SubjectQuery): Promise<SubjectPage> {
     const scan = subjectScan(query);
-    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50 };
+    // Kept totals answer a list of all subjects or of one kind; text and other filters are counted.
+    await this.counts.load();
+    const knownTotal = scan.filter || query.text?.trim() ? null : this.counts.count(query.kind);
+    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50, knownTotal };
     const { total, ids } = await indexedPage(this.collection, page);
     return { total, items: await documentsInOrder(this.collection, ids) };
   }

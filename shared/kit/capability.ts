@@ -6,7 +6,7 @@
  */
 import { type CollectionName, type CollectionPlanEntry, collectionPlan } from '../base/collections.ts';
 import type { PersonalField } from '../base/security/masking.ts';
-import type { DocumentValidator } from '../sync/documentValidators.ts';
+import type { DocumentValidator } from '../base/documentValidation.ts';
 import { isDocumentPath, valuesAt } from './paths.ts';
 import type { WorkflowTable } from './workflow.ts';
 

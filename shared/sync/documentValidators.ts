@@ -42,6 +42,7 @@ import { type ListingInput, listingJsonSchema, validateListingInput } from '../l
 import { type ListRule, defaultListRules } from '../lists/rules.ts';
 import { type RuleSetDocument, ruleSetJsonSchema, validateRuleSet } from '../grading/ruleSet.ts';
 import type { CollectionName } from '../base/collections.ts';
+import type { DocumentValidationContext, DocumentValidator } from '../base/documentValidation.ts';
 import {
   type CreditRecordInput,
   creditRecordJsonSchema,
@@ -64,19 +65,18 @@ import { normalizeUserInput, type UserInput, userJsonSchema, validateUserInput }
 import { issue, uniqueIssues, type ValidationIssue } from '../base/validation.ts';
 import { isUuid } from '../base/uuid.ts';
 
-export interface DocumentValidationContext {
-  /** Today's date (YYYY-MM-DD) where the platform runs; bounds dates such as births in ID numbers. */
-  today: string;
-  /** The city's catalog, which credit records are checked against; the default catalog when absent. */
-  catalog?: readonly CatalogItem[];
-  /** Every list rule the city ever published with the defaults (see `everyListRule`); the defaults when absent. */
-  listRules?: readonly ListRule[];
-  /** The versions of the list of commitment matters the city published; the default set alone when absent. */
-  matterLists?: readonly CommitmentMatterList[];
+declare module '../base/documentValidation.ts' {
+  interface DocumentValidationContext {
+    /** The city's catalog, which credit records are checked against; the default catalog when absent. */
+    catalog?: readonly CatalogItem[];
+    /** Every list rule the city ever published with the defaults (see `everyListRule`); the defaults when absent. */
+    listRules?: readonly ListRule[];
+    /** The versions of the list of commitment matters the city published; the default set alone when absent. */
+    matterLists?: readonly CommitmentMatterList[];
+  }
 }
 
-/** Every broken rule of one pushed document (without `_deleted` handling: the caller strips it). */
-export type DocumentValidator = (doc: unknown, context: DocumentValidationContext) => ValidationIssue[];
+export type { DocumentValidationContext, DocumentValidator };
 
 export type DocumentValidatorRegistry = Partial<Record<CollectionName, DocumentValidator>>;
 

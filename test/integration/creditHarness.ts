@@ -98,10 +98,10 @@ export async function openProfile(
   const audit = await AuditService.open(db.auditLog, local, { county, clock });
   const context: RepositoryContext = { session: () => session, clock, audit, personalData };
   const subjects = await SubjectRepository.open(db.subjects, local, context);
-  const reference = await ReferenceRepository.open(db.reference, clock);
-  await reference.seedDefaultCatalog(county);
-  const attachments = new AttachmentStore(local, personalData, clock);
+  const reference = await ReferenceRepository.open(db.reference);
   const journal = new WriteJournal(db, local, context);
+  await reference.seedDefaultCatalog(county, journal);
+  const attachments = new AttachmentStore(local, personalData, clock);
   const records = new CreditRecordRepository(db.creditRecords, local, reference, context, {
     attachments,
     journal,

@@ -10,6 +10,7 @@ import {
   validateReferenceDocument,
 } from '../../shared/sync/documentValidators.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
+import { bulkCreationOf } from '../../shared/base/security/auditChain.ts';
 import { keepExpiring } from '../../renderer/creditRecords/repository.ts';
 import { catalogItemId } from '../../shared/creditRecords/catalog.ts';
 import { cityOf } from '../../renderer/reference/repository.ts';
@@ -45,8 +46,15 @@ describe('the catalog on a county computer', () => {
     for (const doc of seeded) {
       expect(doc.id).toBe(await catalogItemId(doc.code));
       expect(doc.county).toBe(cityOf(county));
+      expect([doc.createdBy, doc.updatedBy]).toEqual(['system', 'system']);
     }
-    expect(await profile.reference.seedDefaultCatalog(county)).toBe(0);
+    // Written through the writer: one bulk-creation entry by the system names every seeded item.
+    const trail = await profile.context.audit.search({ userId: 'system' });
+    expect(trail.map((found) => found.collectionName)).toEqual(['reference']);
+    const entry = trail[0];
+    expect([entry?.action, entry?.userId]).toEqual(['create', 'system']);
+    expect(new Set(bulkCreationOf(entry!)?.documents)).toEqual(new Set(seeded.map((doc) => doc.id)));
+    expect(await profile.reference.seedDefaultCatalog(county, profile.journal)).toBe(0);
     expect(await profile.db.reference.count().exec()).toBe(defaultCatalog.length);
     expect(new Set(seeded.map((doc) => doc.id)).size).toBe(seeded.length);
     expect(profile.reference.catalog().map((item) => item.category)).toEqual(

@@ -1,9 +1,8 @@
 /**
- * Writes to the synced collections go through the write journal (renderer/kernel/db/writeJournal.ts), which
- * keeps the history and audits each step. This test scans renderer/ for RxDB write calls and fails on
- * any not listed below: a new write path must go through the journal or be added here with its reason.
- * The entries marked "to move" are the direct writes issue 9 moves onto one writer; remove each entry
- * as its code moves.
+ * Writes to the synced collections go through the one writer (renderer/kernel/db/writer.ts), whose
+ * journal (writerJournal.ts) writes them, keeps the history and audits each step. This test scans
+ * renderer/ for RxDB write calls and fails on any not listed below: a new write path must go through
+ * the writer or be added here with its reason.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -15,16 +14,15 @@ const writeCall =
 
 /** `file method` → how many calls are allowed there, and why. */
 const allowed: Record<string, { count: number; why: string }> = {
-  'renderer/kernel/db/writer.ts bulkInsert': { count: 2, why: 'the writer creates documents' },
-  'renderer/kernel/db/writer.ts bulkUpsert': { count: 1, why: 'the writer restores documents' },
-  'renderer/kernel/db/writer.ts incrementalPatch': { count: 1, why: 'the writer writes new versions' },
-  'renderer/kernel/db/writer.ts remove': { count: 1, why: 'the writer removes documents' },
-  'renderer/kernel/db/writer.ts upsert': { count: 1, why: 'the writer brings back a deleted document' },
-  'renderer/kernel/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
-  'renderer/reference/repository.ts bulkInsert': {
+  'renderer/kernel/db/writerJournal.ts bulkInsert': { count: 2, why: 'the writer creates documents' },
+  'renderer/kernel/db/writerJournal.ts bulkUpsert': { count: 1, why: 'the writer restores documents' },
+  'renderer/kernel/db/writerJournal.ts incrementalPatch': { count: 1, why: 'the writer writes new versions' },
+  'renderer/kernel/db/writerJournal.ts remove': { count: 1, why: 'the writer removes documents' },
+  'renderer/kernel/db/writerJournal.ts upsert': {
     count: 1,
-    why: 'seeds the default catalog; city data flows down and is not audited',
+    why: 'the writer brings back a deleted document',
   },
+  'renderer/kernel/security/audit.ts bulkInsert': { count: 1, why: 'the audit chain appends its entries' },
   'renderer/subjects/subjectIndexKeeper.ts remove': {
     count: 2,
     why: 'the in-memory search index, not a collection',

@@ -1,4 +1,4 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { generateDemoSubjects } from '../../../shared/demo/subjects.ts';
 import type { SubjectDocument, SubjectInput } from '../../../shared/subjects/model.ts';
 import { bulkCreationOf } from '../../../shared/base/security/auditChain.ts';
@@ -137,6 +137,29 @@ describe('the writer', () => {
     expect(await test.local.journal.count()).toBe(0);
   });
 
+  it('creates in bulk over several chunks: every chunk written in order, audited once, refusals by position', async () => {
+    const inputs = generateDemoSubjects({ seed: 4, count: 10_002, division: '410823' });
+    const contents = inputs.map((input, index) =>
+      index === 7_000 ? { ...input, code: 'bad' } : { ...input },
+    );
+    const result = await writer.bulkCreate<SubjectDocument>({
+      permission: 'subject.create',
+      collection: 'subjects',
+      contents,
+    });
+    expect(result.rejected.map((found) => found.index)).toEqual([7_000]);
+    expect(result.created.map((doc) => doc.name)).toEqual(
+      inputs.filter((_, i) => i !== 7_000).map((s) => s.name),
+    );
+    expect(await test.db.subjects.count().exec()).toBe(10_001);
+    const listed = (await test.audit.search({ action: 'create' })).flatMap(
+      (entry) => bulkCreationOf(entry)?.documents ?? [],
+    );
+    expect(new Set(listed)).toEqual(new Set(result.created.map((doc) => doc.id)));
+    expect(listed).toHaveLength(10_001);
+    expect(await test.local.journal.count()).toBe(0);
+  }, 120_000);
+
   it('finishes an interrupted bulk creation at the next replay: what was written is audited once', async () => {
     const docs = (await Promise.all([create(), create({ ...other, name: '二号' })])).map((doc) => ({
       ...doc,
@@ -157,6 +180,39 @@ describe('the writer', () => {
     expect(trail).toHaveLength(entriesBefore + 1);
     expect(bulkCreationOf(trail[0]!)?.documents).toEqual(docs.map((doc) => doc.id));
     expect(await test.local.journal.count()).toBe(0);
+  });
+
+  it('leaves for later a group touching a collection this window did not open, without reporting a failure', async () => {
+    const partial = await openTestProfile(`test-writer-partial-${profile}`, {
+      only: ['subjects', 'users', 'auditLog'],
+    });
+    try {
+      const partialWriter = new Writer(partial.db, partial.local, {
+        ...partial.context,
+        session: () => session,
+      });
+      await partial.local.journal.add({
+        userId: 'user-1',
+        userName: '张敏',
+        startedAt: '2026-11-20T08:00:00.000Z',
+        steps: [
+          { kind: 'bulkCreate', collection: 'creditRecords', ids: ['0190aaaa-0000-7000-8000-000000000000'] },
+        ],
+        done: 0,
+        written: true,
+      });
+      const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        expect(await partialWriter.replay()).toEqual({ finished: 0, failed: 0 });
+        expect(errors).not.toHaveBeenCalled();
+      } finally {
+        errors.mockRestore();
+      }
+      // Kept for a window that opens every collection.
+      expect(await partial.local.journal.count()).toBe(1);
+    } finally {
+      await partial.close();
+    }
   });
 
   it('throws on a stamped step its validator refuses (run), writing nothing', async () => {
