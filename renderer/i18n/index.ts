@@ -18,6 +18,7 @@ import { commitmentUiMessages } from '../commitments/messages.ts';
 import { inspectionUiMessages } from '../inspections/messages.ts';
 import { rectificationUiMessages } from '../inspections/rectificationMessages.ts';
 import { planUiMessages } from '../inspections/planUiMessages.ts';
+import { publicityUiMessages } from '../inspections/publicityMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -56,6 +57,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   figureMessages,
   verificationMessages,
   listsUiMessages,
+  publicityUiMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

@@ -33,7 +33,7 @@ export const collectionPlan = {
   /** Credit commitment letters and their fulfilment (信用承诺). */
   commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register. */
-  inspections: { schemaVersion: 1, scope: 'county', kinds: ['inspection', 'plan', 'project'], active: true },
+  inspections: { schemaVersion: 2, scope: 'county', kinds: ['inspection', 'plan', 'project'], active: true },
   /** Credit repair applications and objections. */
   cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */

@@ -19,6 +19,7 @@ export const inspectionsCapability: CapabilityDescriptor = {
       ...doc,
       rectifications: [],
     }),
+    2: (doc: InspectionDocument): InspectionDocument => doc,
   },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],

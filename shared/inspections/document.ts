@@ -155,8 +155,9 @@ const orderSchema = {
  */
 export const inspectionJsonSchema = {
   title: 'inspection',
-  // Version 1 also adds the rectification orders (an empty list for older inspections).
-  version: 1,
+  // Version 1 also adds the rectification orders (an empty list for older inspections); version 2 the
+  // `publish` step (publicity.ts), which older documents do not carry.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
