@@ -2,7 +2,8 @@
 // Environment: PORT (default 8787, 0 = any free port), HOST (default 127.0.0.1), DATABASE_URL (PostgreSQL;
 // without it PGlite in the data folder), CREDITDESK_DATABASE_SCHEMA (PostgreSQL schema for the platform's
 // tables, created when missing), CREDITDESK_DATA_DIR (default .data/platform), LOG_LEVEL (default info),
-// CREDITDESK_DEMO=1 (same as --demo: ensure the demo county and print a one-time enrollment code).
+// CREDITDESK_DEMO=1 (same as --demo: ensure the demo county and print a one-time enrollment code),
+// CREDITDESK_FIELD_SHELL_URL (where the browser build is served, for the operators' tablet page /admin/tablet).
 import { parseArgs } from 'node:util';
 import { demoCounty, startPlatform } from '../server/index.ts';
 
@@ -21,6 +22,9 @@ const platform = await startPlatform({
   databaseSchema: process.env.CREDITDESK_DATABASE_SCHEMA || undefined,
   demo: values.demo || process.env.CREDITDESK_DEMO === '1',
   logLevel: process.env.LOG_LEVEL ?? 'info',
+  ...(process.env.CREDITDESK_FIELD_SHELL_URL
+    ? { fieldShellUrl: process.env.CREDITDESK_FIELD_SHELL_URL }
+    : {}),
 });
 
 console.log(`CreditDesk platform listening at ${platform.url} (${platform.database.backend})`);

@@ -61,6 +61,8 @@ export interface PlatformOptions {
   signInPolicy?: SignInPolicy;
   /** Verifications per client address on /verify. Default: defaultVerifyLimits. */
   verifyLimits?: VerifyLimits;
+  /** Where the field shell (the browser build) is served, for the operators' tablet page. */
+  fieldShellUrl?: string;
 }
 
 export interface RunningPlatform {
@@ -120,6 +122,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       reportKey: await loadSigningKey(db),
       verifyLimits: options.verifyLimits ?? defaultVerifyLimits,
       today: () => chinaToday(),
+      fieldShellUrl: options.fieldShellUrl ?? null,
     };
     const server = await buildApp(context, {
       logLevel: options.logLevel ?? 'info',
