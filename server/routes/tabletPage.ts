@@ -34,8 +34,21 @@ function languageOf(request: FastifyRequest): PageLanguage {
   return (request.query as { lang?: string }).lang === 'en' ? 'en' : 'zh-CN';
 }
 
+/** The platform's address as the browser reached it (behind a TLS proxy, the scheme it forwarded). */
 function originOf(request: FastifyRequest): string {
-  return `${request.protocol}://${header(request, 'host') ?? ''}`;
+  const scheme = header(request, 'x-forwarded-proto') === 'https' ? 'https' : request.protocol;
+  return `${scheme}://${header(request, 'host') ?? ''}`;
+}
+
+/** Whether the request comes from a page of this platform's own host (any scheme a proxy may change). */
+function fromOwnPage(request: FastifyRequest): boolean {
+  const origin = header(request, 'origin');
+  if (!origin) return false;
+  try {
+    return new URL(origin).host === header(request, 'host');
+  } catch {
+    return false;
+  }
 }
 
 interface Issued {
@@ -175,7 +188,7 @@ export function registerTabletPage(app: FastifyInstance, context: PlatformContex
       if (!operator) return reply;
       const text = tabletPageText[languageOf(request)];
       // Browsers send the operator's credentials with any site's form: only this page may issue a code.
-      if (header(request, 'origin') !== originOf(request)) {
+      if (!fromOwnPage(request)) {
         return sendPage(reply, 403, `<!doctype html><meta charset="utf-8"><p>${text.foreignOrigin}</p>`);
       }
       const requested = (request.body as { county?: string } | undefined)?.county ?? '';
