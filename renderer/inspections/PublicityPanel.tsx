@@ -11,7 +11,7 @@ import {
   publicityDayLimits,
   publicityDeadline,
 } from '../../shared/inspections/publicity.ts';
-import type { ValidationIssue } from '../../shared/base/validation.ts';
+import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { useCan } from '../kernel/security/hooks.ts';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
@@ -51,9 +51,9 @@ export function PublicityPanel({ doc }: { doc: InspectionDocument }) {
   };
   const confirm = async ({ date }: { date: string }): Promise<ValidationIssue[]> => {
     const done = await inspections.act(doc.id, 'publish', where, date);
-    // The step's text is where it was published.
+    // The step's text is where it was published: a missing one is that field's, said as such.
     if (!done.ok)
-      return done.issues.map((found) => (found.field === 'note' ? { ...found, field: 'where' } : found));
+      return done.issues.map((found) => (found.field === 'note' ? issue('where', 'required') : found));
     setOpened(false);
     notifications.show({ color: 'teal', message: t('publicityUi.recorded') });
     return [];
