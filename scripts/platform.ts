@@ -5,6 +5,7 @@
 // CREDITDESK_DEMO=1 (same as --demo: ensure the demo county and print a one-time enrollment code),
 // CREDITDESK_TRUST_PROXY (the reverse proxies' addresses, comma-separated; default none: see
 // server/OPERATIONS.md).
+// CREDITDESK_FIELD_SHELL_URL (where the browser build is served, for the operators' tablet page /admin/tablet).
 import { parseArgs } from 'node:util';
 import { demoCounty, startPlatform } from '../server/index.ts';
 
@@ -24,6 +25,9 @@ const platform = await startPlatform({
   demo: values.demo || process.env.CREDITDESK_DEMO === '1',
   logLevel: process.env.LOG_LEVEL ?? 'info',
   trustProxy: process.env.CREDITDESK_TRUST_PROXY || undefined,
+  ...(process.env.CREDITDESK_FIELD_SHELL_URL
+    ? { fieldShellUrl: process.env.CREDITDESK_FIELD_SHELL_URL }
+    : {}),
 });
 
 console.log(`CreditDesk platform listening at ${platform.url} (${platform.database.backend})`);

@@ -10,6 +10,7 @@ import type { PlatformContext } from './routes/context.ts';
 import { registerStreamRoute } from './routes/stream.ts';
 import { registerSyncRoutes } from './routes/sync.ts';
 import { registerSystemRoutes } from './routes/system.ts';
+import { registerTabletPage } from './routes/tabletPage.ts';
 
 export interface AppOptions {
   logLevel: string;
@@ -96,6 +97,7 @@ export async function buildApp(context: PlatformContext, options: AppOptions): P
   registerSyncRoutes(app, context);
   registerBlobRoutes(app, context);
   registerAdminRoutes(app, context);
+  registerTabletPage(app, context);
   registerReportRoutes(app, context);
   registerStreamRoute(app, context);
   app.addHook('preClose', async () => context.streams.closeAll());

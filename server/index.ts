@@ -67,6 +67,8 @@ export interface PlatformOptions {
    * limits. Default: none (the connection's address counts; X-Forwarded-For is ignored).
    */
   trustProxy?: string;
+  /** Where the field shell (the browser build) is served, for the operators' tablet page. */
+  fieldShellUrl?: string;
 }
 
 export interface RunningPlatform {
@@ -126,6 +128,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       reportKey: await loadSigningKey(db),
       verifyLimits: options.verifyLimits ?? defaultVerifyLimits,
       today: () => chinaToday(),
+      fieldShellUrl: options.fieldShellUrl ?? null,
     };
     const server = await buildApp(context, {
       logLevel: options.logLevel ?? 'info',

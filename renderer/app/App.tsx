@@ -7,6 +7,7 @@ import { FreshRestorePage } from '../backup/FreshRestorePage.tsx';
 import { type JoinValues, JoinCountyPage } from '../setup/JoinCountyPage.tsx';
 import { type SetupValues, SetupPage } from '../setup/SetupPage.tsx';
 import { problemMessage } from '../syncing/format.ts';
+import { enrollmentFromQuery, withoutEnrollment } from '../../shared/sync/enrollmentLink.ts';
 import { AuthGate } from '../signin/AuthGate.tsx';
 import { AppLayout } from './AppLayout.tsx';
 import { NotFoundPage, RequireAction } from '../kernel/ui/PageNotices.tsx';
@@ -28,7 +29,11 @@ type State =
 export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened }) {
   const { t, i18n } = useTranslation();
   const office = opened.office;
-  const [state, setState] = useState<State>(office ? { phase: 'opening' } : { phase: 'setup' });
+  // A tablet opened from the platform's enrolment link joins the county with the form filled in.
+  const [link] = useState(() => (office ? null : enrollmentFromQuery(window.location.search)));
+  const [state, setState] = useState<State>(
+    office ? { phase: 'opening' } : link ? { phase: 'join' } : { phase: 'setup' },
+  );
   const [attempt, setAttempt] = useState(0);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new attempt (Retry) opens the database again
@@ -64,6 +69,9 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
     const outcome = await joinCounty(core, values);
     if (outcome.ok) {
       await opened.local.setSetting('office', values.office);
+      // The one-time code is used: it leaves the address bar.
+      const { pathname, search, hash } = window.location;
+      if (link) window.history.replaceState(null, '', `${pathname}${withoutEnrollment(search)}${hash}`);
       setState({ phase: 'ready', core });
       return null;
     }
@@ -97,7 +105,7 @@ export function App({ bridge, opened }: { bridge: PlatformBridge; opened: Opened
         />
       );
     case 'join':
-      return <JoinCountyPage onSubmit={join} onCancel={() => setState({ phase: 'setup' })} />;
+      return <JoinCountyPage onSubmit={join} onCancel={() => setState({ phase: 'setup' })} link={link} />;
     case 'restore':
       return (
         <FreshRestorePage

@@ -19,6 +19,7 @@ import { inspectionUiMessages } from '../inspections/messages.ts';
 import { rectificationUiMessages } from '../inspections/rectificationMessages.ts';
 import { planUiMessages } from '../inspections/planUiMessages.ts';
 import { declarationUiMessages } from '../inspections/declarationMessages.ts';
+import { publicityUiMessages } from '../inspections/publicityMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -58,6 +59,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   figureMessages,
   verificationMessages,
   listsUiMessages,
+  publicityUiMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

@@ -44,6 +44,7 @@ const zhCN = {
     joinTitle: '登记这台电脑',
     joinIntro:
       '本县已有电脑在使用 CreditDesk 时，请向县级管理员索取登记码。登记后将同步本县的用户，您用自己的账号登录。',
+    joinFromLink: '平台地址、县区和登记码已从登记链接填好，请填写单位名称后登记。',
     joinSubmit: '登记并同步用户',
     joinNoUsers: '平台上还没有本县的用户。请先在本县第一台电脑上完成设置并同步。',
   },
@@ -204,6 +205,8 @@ const en: Messages<typeof zhCN> = {
     joinTitle: 'Enroll this computer',
     joinIntro:
       'When other computers of your county already use CreditDesk, ask the county administrator for an enrollment code. The county’s users are then synced and you sign in with your own account.',
+    joinFromLink:
+      'The platform address, county and enrolment code come from the enrolment link: enter the office name and enroll.',
     joinSubmit: 'Enroll and sync users',
     joinNoUsers:
       'The platform has no users of this county yet. Set up the county’s first computer and sync it first.',

@@ -8,6 +8,8 @@ import { useServices } from '../app/services.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { figureFilterOf, inspectionsBehind } from './DashboardInspections.tsx';
+import { PublicationExportButton } from './PublicationExportButton.tsx';
+import { usePublicityDays } from './PublicityPanel.tsx';
 import { useAllInspections } from './RectificationListPage.tsx';
 import { SubjectProjects } from './ProjectTable.tsx';
 
@@ -95,8 +97,9 @@ export function InspectionListPage() {
   const all = useAllInspections() ?? [];
   const [params, setFilter] = useQueryFilter();
   const figure = figureFilterOf(params.get('figure'));
+  const publicityDays = usePublicityDays();
   const shown = figure
-    ? all.filter(inspectionsBehind(figure, inspections.today(), reference.calendar()))
+    ? all.filter(inspectionsBehind(figure, inspections.today(), reference.calendar(), publicityDays))
     : all;
   return (
     <Stack>
@@ -115,6 +118,7 @@ export function InspectionListPage() {
           <Button component={Link} to="/projects" size="md" variant="default">
             {t('projectUi.title')}
           </Button>
+          <PublicationExportButton />
           {inspections.canRecord() && (
             <Button component={Link} to="/inspections/new" size="md">
               {t('inspectionUi.new')}

@@ -42,6 +42,7 @@ import { localDate } from '../kernel/session/session.ts';
 import { InspectionStateBadge, originLabel } from './InspectionListPage.tsx';
 import { DraftAutosave, keepEveryMs, saveEveryMs } from './autosave.ts';
 import { preparePhoto } from './photoIntake.ts';
+import { PublicityPanel } from './PublicityPanel.tsx';
 import { RectificationOrders } from './RectificationOrders.tsx';
 import type { InspectionFields } from './repository.ts';
 import { SignaturePad } from './SignaturePad.tsx';
@@ -86,6 +87,7 @@ export function InspectionPage() {
       )}
       {editable ? <InspectionForm key={doc.id} doc={doc} /> : <InspectionRecordView doc={doc} />}
       <RectificationOrders doc={doc} />
+      <PublicityPanel doc={doc} />
       <InspectionSteps doc={doc} />
     </Stack>
   );
@@ -579,7 +581,8 @@ function InspectionSteps({ doc }: { doc: InspectionDocument }) {
   const { t } = useTranslation();
   const { inspections } = useServices();
   const [step, setStep] = useState<{ action: InspectionStep; spec: StepSpec } | null>(null);
-  const actions = inspections.availableActions(doc);
+  // Publication has its own panel (PublicityPanel).
+  const actions = inspections.availableActions(doc).filter((action) => action !== 'publish');
   if (actions.length === 0) return null;
   const specOf = (action: InspectionStep): StepSpec => ({
     label: t(`inspection.workflow.action.${action}`),

@@ -6,6 +6,8 @@ import type { InspectionDocument, PlanDocument } from '../../shared/inspections/
 import { assignmentsOf, planProgress } from '../../shared/inspections/plan.ts';
 import { useServices } from '../app/services.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
+import { isDrawnThisMonth } from '../../shared/inspections/figures.ts';
 
 /** The inspections the signed-in inspector was drawn for and has not started yet. */
 function MyAssignments({ plans, visits }: { plans: PlanDocument[]; visits: InspectionDocument[] }) {
@@ -59,6 +61,10 @@ export function PlanListPage() {
       visiting.unsubscribe();
     };
   }, [plans, inspections]);
+  // The dashboard's figure opens the plans drawn this month.
+  const [params, setFilter] = useQueryFilter();
+  const drawnThisMonth = params.get('figure') === 'drawnThisMonth';
+  const shown = drawnThisMonth ? all.filter((plan) => isDrawnThisMonth(plan, inspections.today())) : all;
   return (
     <Stack>
       <Group justify="space-between">
@@ -70,7 +76,15 @@ export function PlanListPage() {
         )}
       </Group>
       <MyAssignments plans={all.filter((plan) => plan.state === 'drawn')} visits={visits} />
-      {all.length === 0 ? (
+      {drawnThisMonth && (
+        <Group gap="xs" data-testid="figure-filter">
+          <Text fw={500}>{t('rectificationUi.listFilter.drawnThisMonth')}</Text>
+          <Anchor component="button" onClick={() => setFilter('figure', null)}>
+            {t('rectificationUi.listFilter.clear')}
+          </Anchor>
+        </Group>
+      )}
+      {shown.length === 0 ? (
         <Text c="dimmed">{t('planUi.none')}</Text>
       ) : (
         <ListTable
@@ -79,7 +93,7 @@ export function PlanListPage() {
           data-testid="plan-table"
           columns={[t('planUi.field.name'), t('planUi.column.state'), t('planUi.progress.label')]}
         >
-          {all.map((plan) => (
+          {shown.map((plan) => (
             <Table.Tr key={plan.id}>
               <Table.Td>
                 <Anchor component={Link} to={`/inspections/plans/${plan.id}`}>

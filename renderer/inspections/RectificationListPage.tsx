@@ -1,10 +1,10 @@
 import { Anchor, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import { type OrderFilter, orderFilters, orderRows } from '../../shared/inspections/orders.ts';
 import { useServices } from '../app/services.ts';
+import { useWatched } from './useWatched.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { OrderStateBadge, useItemText } from './RectificationOrders.tsx';
@@ -12,12 +12,7 @@ import { OrderStateBadge, useItemText } from './RectificationOrders.tsx';
 /** Every inspection of this workspace, kept current. */
 export function useAllInspections(): InspectionDocument[] | null {
   const { inspections } = useServices();
-  const [all, setAll] = useState<InspectionDocument[] | null>(null);
-  useEffect(() => {
-    const subscription = inspections.watchAll().subscribe(setAll);
-    return () => subscription.unsubscribe();
-  }, [inspections]);
-  return all;
+  return useWatched(() => inspections.watchAll(), inspections);
 }
 
 /** The rectification orders of the county: open (default), due soon, overdue or all, nearest deadline first. */

@@ -27,6 +27,11 @@ import {
   reinspect,
 } from '../../shared/inspections/orders.ts';
 import { checkPhoto, photoTypeOf } from '../../shared/inspections/photos.ts';
+import {
+  checkPublicityDays,
+  defaultPublicityDays,
+  publicationDateBounds,
+} from '../../shared/inspections/publicity.ts';
 import { type AdHocReason, validateInspection } from '../../shared/inspections/record.ts';
 import { type InspectionStep, inspectionWorkflow, takeStep } from '../../shared/inspections/workflows.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
@@ -109,6 +114,12 @@ export class InspectionRepository {
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
   }
 
+  /** Every inspection, once (for an export). */
+  async list(): Promise<InspectionDocument[]> {
+    const docs = await this.#collection.find({ selector: { kind: 'inspection' } }).exec();
+    return docs.map((doc) => doc.toJSON() as InspectionDocument);
+  }
+
   /** A subject's inspections, the latest visit first, kept current. */
   watchBySubject(subjectId: string): Observable<InspectionDocument[]> {
     return this.#collection
@@ -139,6 +150,21 @@ export class InspectionRepository {
 
   canRecord(): boolean {
     return mayAct(this.#context, 'inspection.record');
+  }
+
+  /** The working days within which a closed inspection's result is due for publication (一公开). */
+  async publicityDays(): Promise<number> {
+    return (await this.#dependencies.local.getSetting<number>(publicityDaysKey)) ?? defaultPublicityDays;
+  }
+
+  /** Sets that deadline; an administrator's setting, refused outside 1–60 whole working days. */
+  async setPublicityDays(days: number): Promise<Validated<number>> {
+    const acting = actingUser(this.#context, 'settings.manage');
+    if (!acting.ok) return acting;
+    const problems = checkPublicityDays(days);
+    if (problems.length > 0) return { ok: false, issues: problems };
+    await this.#dependencies.local.setSetting(publicityDaysKey, days);
+    return { ok: true, value: days };
   }
 
   /**
@@ -269,9 +295,15 @@ export class InspectionRepository {
 
   /**
    * Takes a workflow step for the signed-in user. Submitting needs a complete record (every item judged,
-   * findings for non-compliant items, representative, signature, conclusion, end time).
+   * findings for non-compliant items, representative, signature, conclusion, end time). Publishing
+   * (一公开) takes where it was published as its note and the day, between the closing day and today.
    */
-  async act(id: string, action: InspectionStep, note = ''): Promise<Validated<InspectionDocument>> {
+  async act(
+    id: string,
+    action: InspectionStep,
+    note = '',
+    date = '',
+  ): Promise<Validated<InspectionDocument>> {
     const session = this.#context.session();
     if (!session) return { ok: false, issues: [issue('action', 'permission.denied')] };
     const before = await this.get(id);
@@ -280,12 +312,21 @@ export class InspectionRepository {
       const complete = await this.#check(before, true);
       if (!complete.ok) return complete;
     }
-    const now = this.#context.clock().toISOString();
-    const stepped = takeStep(inspectionWorkflow, before, { action, note }, session, now);
+    const clock = this.#context.clock();
+    const dateBounds = publicationDateBounds(before, localDate(clock));
+    const judged = { ...before, dateBounds };
+    const stepped = takeStep(
+      inspectionWorkflow,
+      judged,
+      { action, note, date },
+      session,
+      clock.toISOString(),
+    );
     if (!stepped.ok) return stepped;
+    const { dateBounds: _bounds, ...taken } = stepped.value;
     // Closing issues the rectification orders of the findings the representative signed for.
     const rectifications = action === 'close' ? ordersOnClose(before) : before.rectifications;
-    const after = this.#next(before, { ...stepped.value, rectifications }, session.userId);
+    const after = this.#next(before, { ...taken, rectifications }, session.userId);
     await this.#dependencies.journal.run(authorOf(session), [
       { kind: 'update', collection: 'inspections', before, after, audit: { action: 'update', reason: note } },
     ]);
@@ -405,6 +446,7 @@ export class InspectionRepository {
 }
 
 const formStateKey = (id: string) => `inspectionForm:${id}`;
+const publicityDaysKey = 'inspections.publicityDays';
 
 /** The document without its change stamps: what an autosave compares. */
 function contentOf(doc: InspectionDocument): Omit<InspectionDocument, 'updatedAt' | 'updatedBy'> {

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useServices } from '../app/services.ts';
 import { SerialBlockSetting } from '../commitments/SerialBlockSetting.tsx';
+import { PublicityDaysSetting } from '../inspections/PublicityPanel.tsx';
 import { type Language, languageForLocale, languages } from '../i18n/index.ts';
 import { useSession } from '../kernel/security/hooks.ts';
 import { BackupSection } from '../backup/BackupSection.tsx';
@@ -75,6 +76,7 @@ export function SettingsPage() {
       </Paper>
       <IdleLockSettings />
       <SerialBlockSetting />
+      <PublicityDaysSetting />
       <BackupSection />
     </Stack>
   );

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeSettings } from '../kernel/services.ts';
 import { officeValidators } from './SetupPage.tsx';
+import type { EnrollmentLinkParts } from '../../shared/sync/enrollmentLink.ts';
 
 export interface JoinValues {
   office: OfficeSettings;
@@ -18,16 +19,24 @@ export interface JoinValues {
 export function JoinCountyPage({
   onSubmit,
   onCancel,
+  link,
 }: {
   /** Enrolls and pulls the county's users; returns a message when that failed. */
   onSubmit: (values: JoinValues) => Promise<string | null>;
   onCancel: () => void;
+  /** The enrolment link the page was opened with (the platform's tablet page), filling the form in. */
+  link?: EnrollmentLinkParts | null;
 }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
     mode: 'controlled',
-    initialValues: { officeName: '', county: '', platformUrl: '', code: '' },
+    initialValues: {
+      officeName: '',
+      county: link?.county ?? '',
+      platformUrl: link?.platform ?? '',
+      code: link?.code ?? '',
+    },
     validate: {
       ...officeValidators(t),
       platformUrl: (value) => (value.trim() === '' ? t('validation.required') : null),
@@ -51,6 +60,11 @@ export function JoinCountyPage({
           <Text size="sm" c="dimmed">
             {t('setup.joinIntro')}
           </Text>
+          {link && (
+            <Alert color="teal" data-testid="enrollment-link">
+              {t('setup.joinFromLink')}
+            </Alert>
+          )}
           <TextInput label={t('setup.office')} withAsterisk {...form.getInputProps('officeName')} />
           <TextInput
             label={t('setup.county')}

@@ -24,6 +24,14 @@ import { checkProtocol, describeZodError, header, throttledSignIn } from './guar
 
 async function requireOperator(context: PlatformContext, request: FastifyRequest): Promise<Operator> {
   checkProtocol(request);
+  return operatorOfBasicAuth(context, request);
+}
+
+/** The operator HTTP Basic credentials name, sign-ins throttled; the operator pages use it too. */
+export async function operatorOfBasicAuth(
+  context: PlatformContext,
+  request: FastifyRequest,
+): Promise<Operator> {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)$/i.exec(header(request, 'authorization') ?? '');
   if (!match) throw problem('missingCredentials');
   const decoded = Buffer.from(match[1]!, 'base64').toString('utf8');

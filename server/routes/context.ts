@@ -35,6 +35,8 @@ export interface PlatformContext {
   verifyLimits: VerifyLimits;
   /** Today's date where the platform serves (China Standard Time), YYYY-MM-DD. */
   today(): string;
+  /** Where the field shell for tablets is served (the operators' tablet page shows it), or null. */
+  fieldShellUrl: string | null;
 }
 
 export function chinaToday(now: number = Date.now()): string {

@@ -164,7 +164,8 @@ const orderSchema = {
 export const inspectionJsonSchema = {
   title: 'inspection',
   // Version 1 also adds the rectification orders (an empty list for older inspections); version 2 the
-  // kind `conflict` (declared conflicts of interest, declarations.ts), older documents valid as they are.
+  // kind `conflict` (declared conflicts of interest, declarations.ts) and the `publish` step (publicity.ts),
+  // older documents valid as they are.
   version: 2,
   primaryKey: 'id',
   type: 'object',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
-import type { InspectionDocument } from './document.ts';
-import { inspectionFigures, isPublicityLate } from './figures.ts';
+import type { InspectionDocument, PlanDocument } from './document.ts';
+import { inspectionFigures, isDrawnThisMonth, planAssignments } from './figures.ts';
 import { ordersOnClose } from './orders.ts';
 
 const { calendar } = buildWorkdayCalendar();
@@ -18,13 +18,27 @@ function inspection(overrides: Partial<InspectionDocument>): InspectionDocument 
 }
 
 describe('inspection figures', () => {
-  it('find the publication late 20 working days after closing, counting the National Day holiday', () => {
-    const closed = inspection({});
-    // 09-30 + 20 working days, the National Day week not counted: due by 11-03.
-    expect(isPublicityLate(closed, '', '2026-11-03', calendar)).toBe(false);
-    expect(isPublicityLate(closed, '', '2026-11-04', calendar)).toBe(true);
-    expect(isPublicityLate(closed, '2026-10-20', '2026-11-04', calendar)).toBe(false);
-    expect(isPublicityLate({ ...closed, state: 'submitted' }, '', '2026-12-31', calendar)).toBe(false);
+  it('count plans drawn this month (China time) and their assignments done', () => {
+    const plan = (id: string, at: string, subjects: string[]) =>
+      ({
+        id,
+        state: 'drawn',
+        steps: [{ action: 'draw', by: 'r', at, note: '', date: '' }],
+        plan: { draw: { assignments: subjects.map((subjectId) => ({ subjectId, inspectors: ['a', 'b'] })) } },
+      }) as unknown as PlanDocument;
+    // 16:30 UTC on 10-31 is already November in China.
+    const november = plan('p1', '2026-10-31T16:30:00.000Z', ['s1', 's2', 's3']);
+    const october = plan('p2', '2026-10-30T08:00:00.000Z', ['s1']);
+    expect(isDrawnThisMonth(november, '2026-11-20')).toBe(true);
+    expect(isDrawnThisMonth(october, '2026-11-20')).toBe(false);
+    expect(isDrawnThisMonth({ ...november, state: 'draft' }, '2026-11-20')).toBe(false);
+    const visits = [
+      { planId: 'p1', subjectId: 's1', state: 'closed' },
+      { planId: 'p1', subjectId: 's2', state: 'draft' },
+      { planId: 'p2', subjectId: 's3', state: 'submitted' },
+    ] as const;
+    expect(planAssignments([november], visits)).toEqual({ assigned: 3, done: 1 });
+    expect(planAssignments([november, october], visits)).toEqual({ assigned: 4, done: 1 });
   });
 
   it('count this month’s inspections, open and overdue orders and late publicity', () => {
@@ -62,7 +76,10 @@ describe('inspection figures', () => {
       inspection({}),
       inspection({ state: 'draft', endedAt: '2026-11-04T03:00:00.000Z', steps: [] }),
     ];
-    expect(inspectionFigures(docs, '2026-11-20', calendar)).toEqual({
+    expect(inspectionFigures(docs, [], '2026-11-20', calendar)).toEqual({
+      plansDrawn: 0,
+      assigned: 0,
+      assignedDone: 0,
       doneThisMonth: 1,
       openRectifications: 2,
       overdueRectifications: 1,

@@ -52,6 +52,7 @@ export const inspectionIssueCodes = [
   'inspection.rectification.beforeClose',
   'inspection.rectification.ordersAltered',
   'inspection.rectification.unknownFinding',
+  'inspection.publicity.days',
 ] as const;
 export type InspectionIssueCode = (typeof inspectionIssueCodes)[number];
 
@@ -83,6 +84,7 @@ const zhCN: InspectionMessages = {
   'validation.inspection.template.noCoreItem': '检查表至少需要一项基础检查项（各信用等级都要检查的项目）。',
   'validation.inspection.planOrReason': '请选择所属的检查计划，或说明临时检查的原因（二者选其一）。',
   'validation.inspection.adHocReason': '临时检查的原因应为投诉举报、转办交办或跟踪复查之一。',
+  'validation.inspection.publicity.days': '公示期限应为 {{min}} 至 {{max}} 个工作日之间的整数。',
   'validation.inspection.inspectorsTwo': '每次检查需要两名不同的检查人员。',
   'validation.inspection.inspectorIsContact': '该检查人员是被检查单位的联系人或已申报利害关系，应当回避。',
   'validation.inspection.endBeforeStart': '检查结束时间不能早于开始时间。',
@@ -116,6 +118,7 @@ const zhCN: InspectionMessages = {
   'inspection.workflow.action.submit': '提交审核',
   'inspection.workflow.action.return': '退回修改',
   'inspection.workflow.action.close': '审核办结',
+  'inspection.workflow.action.publish': '登记公示',
   'inspection.rectification.action.confirm': '复查合格，整改完成',
   'inspection.rectification.action.escalate': '复查未整改，移交处理',
   'inspection.conflict.action.withdraw': '撤回回避申报',
@@ -150,6 +153,8 @@ const en: InspectionMessages = {
   'validation.inspection.planOrReason':
     'Choose the inspection plan, or give the reason for an ad hoc inspection (one of the two).',
   'validation.inspection.adHocReason': 'An ad hoc inspection follows a complaint, a referral or a follow-up.',
+  'validation.inspection.publicity.days':
+    'The publication deadline is a whole number of {{min}} to {{max}} working days.',
   'validation.inspection.inspectorsTwo': 'Every inspection needs two different inspectors.',
   'validation.inspection.inspectorIsContact':
     'This inspector is a contact of the inspected party or has declared a conflict of interest, and may not inspect it.',
@@ -193,6 +198,7 @@ const en: InspectionMessages = {
   'inspection.workflow.action.submit': 'Submit for review',
   'inspection.workflow.action.return': 'Return for changes',
   'inspection.workflow.action.close': 'Close',
+  'inspection.workflow.action.publish': 'Record publication',
   'inspection.rectification.action.confirm': 'Re-inspected: rectified',
   'inspection.rectification.action.escalate': 'Re-inspected: not rectified, escalate',
   'inspection.conflict.action.withdraw': 'Withdraw the declaration',

@@ -1,13 +1,35 @@
 /**
  * Publicity (一公开) of inspection results: each closed inspection's result summary is due for publication
  * within a configurable number of working days of its closing (default 20, the usual 双随机 rule; the
- * closing day itself does not count, as for 双公示 reporting). `latePublicity` is what a dashboard counts.
- * Not yet recorded here: the publication itself (a published date on the inspection) and its export.
+ * closing day itself does not count, as for 双公示 reporting; holidays per the working-day calendar).
+ * A reviewer records the publication as a `publish` step (workflows.ts) with its date and where it was
+ * published; a later `publish` step corrects an earlier one, so the last one counts.
  */
 import { addWorkingDays, type WorkdayCalendar } from '../base/calendar/workdays.ts';
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import type { InspectionDocument } from './document.ts';
 
 export const defaultPublicityDays = 20;
+export const publicityDayLimits = { min: 1, max: 60 } as const;
+
+/** A configured deadline is a whole number of working days within the limits (`inspection.publicity.days`). */
+export function checkPublicityDays(days: number): ValidationIssue[] {
+  const { min, max } = publicityDayLimits;
+  return Number.isInteger(days) && days >= min && days <= max
+    ? []
+    : [issue('publicityDays', 'inspection.publicity.days', { min, max })];
+}
+
+/** The publication of an inspection's result as last recorded. */
+export interface Publication {
+  /** The day it was published (YYYY-MM-DD). */
+  date: string;
+  /** Where: the website or notice board. */
+  where: string;
+  by: string;
+  /** How many times it was recorded (more than once when corrected). */
+  records: number;
+}
 
 /** What is published of a closed inspection: who, when, how the checklist came out, the conclusion. */
 export interface PublicitySummary {
@@ -21,6 +43,7 @@ export interface PublicitySummary {
   nonCompliant: number;
   findings: number;
   conclusion: string;
+  publication: Publication | null;
 }
 
 type Closable = Pick<
@@ -29,24 +52,38 @@ type Closable = Pick<
 >;
 
 /** The China-time calendar day of an instant. */
-function chinaDay(instant: string): string {
+export function chinaDay(instant: string): string {
   return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+}
+
+/** The China-time day the inspection was closed, or '' while it is not closed. */
+export function closedOn(doc: Pick<InspectionDocument, 'state' | 'steps'>): string {
+  const closed = doc.steps.findLast((step) => step.action === 'close');
+  return doc.state === 'closed' && closed ? chinaDay(closed.at) : '';
+}
+
+/** The last recorded publication of the inspection's result, or null while none is recorded. */
+export function publicationOf(doc: Pick<InspectionDocument, 'steps'>): Publication | null {
+  const records = doc.steps.filter((step) => step.action === 'publish');
+  const last = records.at(-1);
+  return last ? { date: last.date, where: last.note, by: last.by, records: records.length } : null;
 }
 
 /** The summary of a closed inspection, or null while it is not closed. */
 export function publicitySummary(inspection: Closable): PublicitySummary | null {
-  const closed = inspection.steps.findLast((step) => step.action === 'close');
-  if (inspection.state !== 'closed' || !closed) return null;
+  const closed = closedOn(inspection);
+  if (closed === '') return null;
   return {
     inspectionId: inspection.id,
     subjectId: inspection.subjectId,
     projectId: inspection.projectId,
     planId: inspection.planId,
-    closedOn: chinaDay(closed.at),
+    closedOn: closed,
     compliant: inspection.items.filter((item) => item.result === 'compliant').length,
     nonCompliant: inspection.items.filter((item) => item.result === 'nonCompliant').length,
     findings: inspection.findings.length,
     conclusion: inspection.conclusion,
+    publication: publicationOf(inspection),
   };
 }
 
@@ -59,17 +96,34 @@ export function publicityDeadline(
   return addWorkingDays(summary.closedOn, days, calendar).date;
 }
 
-/**
- * Closed inspections whose publicity is late on `today`: not among `published` and past their deadline.
- */
+/** Whether a closed inspection's result is unpublished on `today`, past its deadline. */
+export function isPublicityLate(
+  doc: Pick<InspectionDocument, 'state' | 'steps'>,
+  today: string,
+  calendar: WorkdayCalendar,
+  days: number = defaultPublicityDays,
+): boolean {
+  const closed = closedOn(doc);
+  if (closed === '' || publicationOf(doc)) return false;
+  return today > publicityDeadline({ closedOn: closed }, calendar, days);
+}
+
+/** Closed inspections whose publicity is late on `today`, with their deadline. */
 export function latePublicity(
   inspections: readonly Closable[],
-  options: { today: string; calendar: WorkdayCalendar; published: ReadonlySet<string>; days?: number },
+  options: { today: string; calendar: WorkdayCalendar; days?: number },
 ): (PublicitySummary & { deadline: string })[] {
   return inspections.flatMap((inspection) => {
     const summary = publicitySummary(inspection);
-    if (!summary || options.published.has(summary.inspectionId)) return [];
-    const deadline = publicityDeadline(summary, options.calendar, options.days);
-    return options.today > deadline ? [{ ...summary, deadline }] : [];
+    if (!summary || !isPublicityLate(inspection, options.today, options.calendar, options.days)) return [];
+    return [{ ...summary, deadline: publicityDeadline(summary, options.calendar, options.days) }];
   });
+}
+
+/** The bounds of a publication date: not before the closing day, not after today. */
+export function publicationDateBounds(
+  doc: Pick<InspectionDocument, 'state' | 'steps'>,
+  today: string,
+): { notBefore: string; notAfter: string } {
+  return { notBefore: closedOn(doc), notAfter: today };
 }

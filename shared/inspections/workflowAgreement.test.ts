@@ -26,6 +26,8 @@ const attempt = fc.record({
   action: fc.constantFrom(...inspectionSteps),
   actor: fc.integer({ min: 0, max: userIds.length - 1 }),
   note: fc.constantFrom('', '  ', '意见'),
+  // A publication takes a date; other steps none.
+  date: fc.constantFrom('', '2026-03-10', '2026-3-10'),
 });
 
 type Doc = {
@@ -75,7 +77,7 @@ describe('device and platform agree on inspection steps', () => {
           const device = judgeStep(
             inspectionWorkflow,
             { state: doc.state, author: doc.createdBy, steps: doc.steps },
-            { action: last.action, text: last.note },
+            { action: last.action, text: last.note, date: last.date },
             actor,
           );
           const pushed: Doc = {
@@ -84,7 +86,7 @@ describe('device and platform agree on inspection steps', () => {
             state: inspectionWorkflow.transitions[last.action].to,
             steps: [
               ...doc.steps,
-              { action: last.action, by: actor.userId, at, note: last.note.trim(), date: '' },
+              { action: last.action, by: actor.userId, at, note: last.note.trim(), date: last.date },
             ],
           };
           const platform = checkWritePermission('inspections', pushed, doc, (id) => known.get(id));

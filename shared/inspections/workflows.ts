@@ -1,14 +1,16 @@
 /**
  * The inspection and rectification workflows, as tables for the workflow engine (shared/kit/workflow.ts):
  *
- *   inspection:     draft ──submit──▶ submitted ──close──▶ closed
- *                     ▲                   │
+ *   inspection:     draft ──submit──▶ submitted ──close──▶ closed ◀──publish──┐
+ *                     ▲                   │                    └──────────────┘
  *                     └─────return────────┘
  *   rectification:  open ──confirm──▶ rectified
  *                     └──escalate──▶ escalated      (re-inspection: rectified or not)
  *
  * Inspectors record and submit; a reviewer returns (with an opinion) or closes, never the inspection's
- * author or submitter (four-eyes). A re-inspection takes a date between the order's issue and today;
+ * author or submitter (four-eyes). A reviewer records the publication (一公开) of a closed inspection's result
+ * with its date and where it was published (the step's text); a later `publish` corrects an earlier one
+ * (publicity.ts reads the last). A re-inspection takes a date between the order's issue and today;
  * escalating needs the reason, which the proposed credit record carries.
  *
  * `takeStep` is what the device calls; `replayFlow` is how the platform judges a pushed document: the
@@ -27,7 +29,7 @@ import type { Role } from '../base/security/permissions.ts';
 
 export const inspectionStates = ['draft', 'submitted', 'closed'] as const;
 export type InspectionState = (typeof inspectionStates)[number];
-export const inspectionSteps = ['submit', 'return', 'close'] as const;
+export const inspectionSteps = ['submit', 'return', 'close', 'publish'] as const;
 export type InspectionStep = (typeof inspectionSteps)[number];
 
 export const inspectionWorkflow: WorkflowTable<InspectionState, InspectionStep> = {
@@ -48,6 +50,13 @@ export const inspectionWorkflow: WorkflowTable<InspectionState, InspectionStep> 
       permission: 'record.approve',
       fourEyes: true,
       text: { kind: 'opinion', required: false },
+    }),
+    publish: transition({
+      from: 'closed',
+      to: 'closed',
+      permission: 'export.publication',
+      date: true,
+      text: { kind: 'reason', required: true },
     }),
   },
 };

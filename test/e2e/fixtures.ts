@@ -287,3 +287,18 @@ export async function savedDownload(download: Download): Promise<Uint8Array> {
   await download.saveAs(file);
   return new Uint8Array(readFileSync(file));
 }
+
+/** The inspected party's representative signs on the inspection form's signature pad. */
+export async function sign(page: Page): Promise<void> {
+  const canvas = page.getByTestId('signature-canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.move(box.x + 40, box.y + 120);
+  await page.mouse.down();
+  for (let step = 1; step <= 12; step++) {
+    await page.mouse.move(box.x + 40 + step * 25, box.y + 120 - Math.sin(step / 2) * 60);
+  }
+  await page.mouse.up();
+  await page.getByRole('button', { name: '确认签名' }).click({ timeout: 10_000 });
+  await expect(page.getByText('已签名')).toBeVisible();
+}

@@ -13,6 +13,7 @@ import {
   registerEnterprise,
   setUpOffice,
   shot,
+  sign,
   signIn,
   signInFirstTime,
   signOut,
@@ -70,20 +71,6 @@ async function photo(page: Page, name: string, colour: string) {
     return btoa(text);
   }, colour);
   return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
-}
-
-async function sign(page: Page) {
-  const canvas = page.getByTestId('signature-canvas');
-  await canvas.scrollIntoViewIfNeeded();
-  const box = (await canvas.boundingBox())!;
-  await page.mouse.move(box.x + 40, box.y + 120);
-  await page.mouse.down();
-  for (let step = 1; step <= 12; step++) {
-    await page.mouse.move(box.x + 40 + step * 25, box.y + 120 - Math.sin(step / 2) * 60);
-  }
-  await page.mouse.up();
-  await page.getByRole('button', { name: '确认签名' }).click({ timeout: 10_000 });
-  await expect(page.getByText('已签名')).toBeVisible();
 }
 
 test('an inspection recorded offline on a tablet reaches a second computer with its photos', async ({

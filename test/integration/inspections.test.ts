@@ -339,6 +339,64 @@ describe('inspections on the platform', () => {
     expect(filed.rejected).toEqual([]);
   });
 
+  it('records the publication of a closed result (一公开), corrects it, and the platform accepts both', async () => {
+    const { profile, subject, inspections } = await inspectionProfile();
+    const started = await inspections.start(start(subject.id));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    const { id } = started.value;
+    const { signature } = await completed(inspections, started.value);
+    expect((await inspections.act(id, 'submit')).ok).toBe(true);
+    const reviewer = session(testStaff.secondReviewer, '李审', ['reviewer']);
+    profile.signIn(reviewer);
+    // Not before it is closed.
+    expect(inspections.availableActions((await inspections.get(id))!)).not.toContain('publish');
+    expect((await inspections.act(id, 'close', '同意')).ok).toBe(true);
+    const closed = (await inspections.get(id))!;
+    expect(inspections.availableActions(closed)).toEqual(['publish']);
+
+    profile.setNow('2026-03-20T02:00:00.000Z');
+    const refusals = async (where: string, date: string) => {
+      const taken = await inspections.act(id, 'publish', where, date);
+      return taken.ok ? [] : taken.issues.map((found) => found.code);
+    };
+    expect(await refusals('', '2026-03-10')).toEqual(['workflow.noteRequired']);
+    expect(await refusals('县住建局网站', '2026-03-21')).toEqual(['dateInFuture']);
+    expect(await refusals('县住建局网站', '2026-03-01')).toEqual(['workflow.dateBeforeDecision']);
+    expect((await inspections.get(id))!.steps).toHaveLength(closed.steps.length);
+    expect((await inspections.act(id, 'publish', '县住建局网站', '2026-03-10')).ok).toBe(true);
+    const published = (await inspections.get(id))!;
+    // A correction is one more recorded step; the first stays in the history.
+    expect((await inspections.act(id, 'publish', '县政务服务中心公示栏', '2026-03-09')).ok).toBe(true);
+    const corrected = (await inspections.get(id))!;
+    expect(corrected.steps.filter((step) => step.action === 'publish')).toMatchObject([
+      { by: reviewer.userId, note: '县住建局网站', date: '2026-03-10' },
+      { by: reviewer.userId, note: '县政务服务中心公示栏', date: '2026-03-09' },
+    ]);
+
+    const client = await tabletClient();
+    await client.putBlob(signature.sha256, await inspections.attachments.bytes(signature.sha256));
+    const row = (doc: typeof closed, assumed: typeof closed | null) => ({
+      newDocumentState: { ...doc, _deleted: false },
+      assumedMasterState: assumed ? { ...assumed, _deleted: false } : null,
+    });
+    expect((await client.push('inspections', [row(closed, null)])).rejected).toEqual([]);
+    // An inspector may not record the publication: the platform replays the step as its taker.
+    const forged = {
+      ...published,
+      updatedBy: inspector.userId,
+      steps: published.steps.map((step) =>
+        step.action === 'publish' ? { ...step, by: inspector.userId } : step,
+      ),
+    };
+    const refused = await client.push('inspections', [row(forged, closed)]);
+    expect(refused.rejected[0]?.issues.map((found) => found.code)).toContain('permission.denied');
+    expect((await client.push('inspections', [row(published, closed)])).rejected).toEqual([]);
+    expect((await client.push('inspections', [row(corrected, published)])).rejected).toEqual([]);
+    const pulled = await client.pull('inspections', null, 10);
+    const stored = pulled.documents.find((doc) => doc.id === id) as unknown as typeof closed;
+    expect(stored.steps.at(-1)).toMatchObject({ action: 'publish', date: '2026-03-09' });
+  });
+
   it('refuses an inspection by the inspected party’s contact person, as the platform knows the party', async () => {
     // This device did not know the contact (another computer entered it); the platform does.
     const { profile, inspections } = await inspectionProfile();

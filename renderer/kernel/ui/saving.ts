@@ -35,3 +35,17 @@ export function useFormSave<Values>(
   };
   return { saving, refused, setRefused, save: run };
 }
+
+/** A button's busy state: `run` marks it busy while the work runs, and not busy after, even on a throw. */
+export function useBusy(): [busy: boolean, run: (work: () => Promise<void>) => Promise<void>] {
+  const [busy, setBusy] = useState(false);
+  const run = async (work: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await work();
+    } finally {
+      setBusy(false);
+    }
+  };
+  return [busy, run];
+}
