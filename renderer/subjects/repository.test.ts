@@ -394,15 +394,15 @@ describe('the subject list while the search index loads', () => {
     expect((await repository.list({ text: '110105' })).items.map((s) => s.id)).toEqual([person]);
   });
 
-  it("takes a first page's total from the counts kept per kind, not from counting the database", async () => {
+  it("takes a first page's total from the counts kept per kind and status, not from counting the database", async () => {
     await threeSubjects();
     const kept = async () =>
       (await local.caches.get('subjectTally'))?.value as { counts: unknown[][] } | undefined;
     await vi.waitFor(
       async () =>
         expect((await kept())?.counts).toEqual([
-          ['enterprise', 2],
-          ['practitioner', 1],
+          ['enterprise', 'active', 2],
+          ['practitioner', 'active', 1],
         ]),
       {
         timeout: 5000,
@@ -416,8 +416,8 @@ describe('the subject list while the search index loads', () => {
       value: {
         ...(await kept())!,
         counts: [
-          ['enterprise', 20],
-          ['practitioner', 7],
+          ['enterprise', 'active', 20],
+          ['practitioner', 'active', 7],
         ],
       },
     });

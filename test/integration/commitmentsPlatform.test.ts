@@ -63,8 +63,8 @@ describe('the platform judges pushed commitments by the workflow table', () => {
       ...toFinding,
       status: 'fulfilled',
       outcome: finding({ result: 'fulfilled', facts: '', unfulfilledContent: '', actionTaken: '' }),
-      workflow: [...toFinding.workflow, step('fulfil', staff.inspector)],
-      updatedBy: staff.inspector,
+      workflow: [...toFinding.workflow, step('fulfil', staff.clerk)],
+      updatedBy: staff.clerk,
     };
     const pushed = await device.push('commitments', [
       updateRow(proposed, proposal),
