@@ -4,6 +4,12 @@ import { Notifications, notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 
+const chineseFonts = '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC"';
+/** Chinese text takes the Chinese fonts' full-width punctuation (“”、：). */
+const chineseFirst = `${chineseFonts}, system-ui, sans-serif`;
+/** English text takes Latin punctuation (a CJK font draws ’ and “” full-width); Chinese names fall back. */
+const latinFirst = `system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, ${chineseFonts}, sans-serif`;
+
 /**
  * Mantine in the app's language: its own built-in words (the password eye's label) and calendars follow
  * the language chosen in CreditDesk, not the browser's. Messages shown in the previous language close
@@ -15,15 +21,14 @@ export function LocalizedMantine({ children }: { children: ReactNode }) {
     () =>
       createTheme({
         primaryColor: 'indigo',
-        fontFamily:
-          '"PingFang SC", "Microsoft YaHei", "Noto Sans CJK SC", "Source Han Sans SC", system-ui, sans-serif',
+        fontFamily: i18n.language === 'zh-CN' ? chineseFirst : latinFirst,
         components: {
           PasswordInput: PasswordInput.extend({
             defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('page.showPassword') } },
           }),
         },
       }),
-    [t],
+    [t, i18n.language],
   );
   const shownIn = useRef(i18n.language);
   useEffect(() => {

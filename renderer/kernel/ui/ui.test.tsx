@@ -41,6 +41,19 @@ describe('Mantine in the app’s language', () => {
     fireEvent.change(input, { target: { value: '2026-11-30' } });
     expect(changed).toHaveBeenCalledWith('2026-11-30');
   });
+
+  it('sets English in Latin fonts first (a CJK font draws ’ full-width) and Chinese in Chinese fonts first', async () => {
+    const fontFamily = () =>
+      [...document.querySelectorAll('style')]
+        .map((style) => style.textContent ?? '')
+        .join('\n')
+        .match(/--mantine-font-family:\s*([^;]+);/)?.[1];
+    await show('en', <PasswordInput label="Password" />);
+    expect(fontFamily()).toMatch(/^system-ui,.*"PingFang SC"/);
+    cleanup();
+    await show('zh-CN', <PasswordInput label="密码" />);
+    expect(fontFamily()).toMatch(/^"PingFang SC",.*system-ui/);
+  });
 });
 
 describe('an unknown address', () => {
