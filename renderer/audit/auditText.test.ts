@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuditEntry } from '../../shared/base/auditEntry.ts';
 import { createI18n } from '../i18n/index.ts';
 import { auditSentence, recordFromEntry } from './auditText.ts';
+import { userLabel } from './labels.ts';
 
 function entry(overrides: Partial<AuditEntry>): AuditEntry {
   return {
@@ -71,5 +72,17 @@ describe('the audit trail in words', () => {
       after: { documents: ['a', 'b'], digest: 'f'.repeat(64) },
     });
     expect(auditSentence(zh.t, bulk, '李明（liming）', {})).toMatch(/一次新建了 2 条信用主体/);
+  });
+});
+
+describe('who acted', () => {
+  it('names the system in the reader’s language, a user by name, and the username a failed sign-in tried', async () => {
+    const names = new Map([['user-1', '李明（liming）']]);
+    const zh = (await createI18n('zh-CN')).t;
+    const en = (await createI18n('en')).t;
+    expect(userLabel(zh, entry({ userId: 'system' }), names)).toBe('系统');
+    expect(userLabel(en, entry({ userId: 'system' }), names)).toBe('System');
+    expect(userLabel(en, entry({}), names)).toBe('李明（liming）');
+    expect(userLabel(en, entry({ userId: '', after: { username: 'nobody' } }), names)).toContain('nobody');
   });
 });

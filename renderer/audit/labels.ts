@@ -1,12 +1,17 @@
 import type { TFunction } from 'i18next';
 import type { AuditEntry } from '../../shared/base/auditEntry.ts';
+import { systemUser } from '../reference/repository.ts';
 
-/** Who acted: the user's name and username, or for a failed sign-in the username that was tried. */
+/**
+ * Who acted: the user's name and username, the system for what the app writes itself (the default
+ * catalog, expiries), or for a failed sign-in the username that was tried.
+ */
 export function userLabel(t: TFunction, entry: AuditEntry, users: ReadonlyMap<string, string>): string {
   if (entry.userId === '') {
     const tried = (entry.after as { username?: unknown } | null)?.username;
     return t('audit.unknownUser', { username: typeof tried === 'string' ? tried : '' });
   }
+  if (entry.userId === systemUser) return t('creditUi.systemUser');
   return users.get(entry.userId) ?? entry.userId;
 }
 

@@ -271,9 +271,12 @@ function NewLetterFields({
       <Text size="sm" c="dimmed">
         {t('cases.form.newLetterNote')}
       </Text>
+      {/* The letter itself is in Chinese, the official language of these letters, in either interface. */}
       <Textarea
         label={t('cases.field.commitmentText')}
         withAsterisk
+        lang="zh-CN"
+        translate="no"
         autosize
         minRows={3}
         value={fields.commitmentText}
