@@ -194,14 +194,15 @@ const en: Messages = {
   'lists.ui.yearly.progress': '{{done}} written',
   'lists.ui.provincial.title': 'Provincial comprehensive credit evaluation',
   'lists.ui.provincial.help':
-    "Imports the province's published comprehensive public credit evaluations (CSV: USCC, level A/B/C/D or 优/良/中/差, evaluation date, optional score). What the import will do is shown before anything is written; a file with a wrong row is not imported at all.",
+    "Imports the province's published comprehensive public credit evaluations (CSV: USCC, level A/B/C/D or the province’s Chinese level words, evaluation date, optional score). What the import will do is shown before anything is written; a file with a wrong row is not imported at all.",
   'lists.ui.provincial.choose': 'Choose evaluation file',
   'lists.ui.provincial.summary':
-    'Records the evaluation of {{record}} subjects; {{unmatched}} rows name a USCC of no subject registered here and are skipped; {{unchanged}} evaluations are recorded already and left as they are.',
+    'Evaluations to record: {{record}}. Rows skipped, naming a USCC of no subject registered here: {{unmatched}}. Evaluations recorded already and left as they are: {{unchanged}}.',
   'lists.ui.provincial.row': 'Row',
   'lists.ui.provincial.outcome': 'Outcome',
   'lists.ui.provincial.problem.uscc': 'USCC “{{value}}” is not valid',
-  'lists.ui.provincial.problem.level': 'Level “{{value}}” is not recognised: use A/B/C/D or 优/良/中/差',
+  'lists.ui.provincial.problem.level':
+    'Level “{{value}}” is not recognised: use A/B/C/D or the province’s Chinese level words',
   'lists.ui.provincial.problem.date':
     'Evaluation date “{{value}}” is not valid or after today: use YYYY-MM-DD',
   'lists.ui.provincial.problem.score': 'Score “{{value}}” must be a number from 0 to 1000',
@@ -211,8 +212,8 @@ const en: Messages = {
   'lists.ui.provincial.problem.conflict':
     '{{value}} already has a different evaluation recorded for the same date',
   'lists.ui.provincial.problem.unmatched': '{{value}} is not a subject registered here: skipped',
-  'lists.ui.provincial.record': 'Record {{count}} evaluations',
-  'lists.ui.provincial.done': '{{count}} provincial evaluations recorded',
+  'lists.ui.provincial.record': 'Record the evaluations ({{count}})',
+  'lists.ui.provincial.done': 'Provincial evaluations recorded: {{count}}',
   'lists.ui.provincial.item': 'Provincial comprehensive credit evaluation',
   'lists.ui.provincial.evaluation': '{{level}} (evaluated {{date}})',
   'lists.ui.provincial.score': 'score {{score}}',
@@ -223,7 +224,7 @@ const en: Messages = {
   'lists.ui.provincial.level.C': 'Level C (fair)',
   'lists.ui.provincial.level.D': 'Level D (poor)',
   'validation.lists.provincialFileRefused':
-    '{{count}} rows of the file are wrong, so nothing was imported; correct them and import the file again',
+    'Wrong rows in the file: {{count}}. Nothing was imported; correct them and import the file again.',
 };
 
 export const listsUiMessages: { 'zh-CN': Messages; en: Messages } = { 'zh-CN': zhCN, en };
