@@ -8,6 +8,7 @@ import { ListExportButton } from '../kernel/ui/ListExport.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { GradeDistribution } from './GradeDistribution.tsx';
 import { ListingCells, listingName, periodText } from './labels.tsx';
+import { ProvincialImportCard } from './ProvincialImportCard.tsx';
 import { YearlyGrades } from './YearlyGrades.tsx';
 
 const filters = ['proposed', 'listed', 'all'] as const;
@@ -57,6 +58,7 @@ export function ListsPage() {
       </Group>
       <GradeDistribution />
       <YearlyGrades />
+      <ProvincialImportCard />
       <SegmentedControl
         value={filter}
         onChange={(value) => setFilter(value as (typeof filters)[number])}

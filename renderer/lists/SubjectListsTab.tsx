@@ -8,6 +8,7 @@ import {
   type ListSuggestion,
 } from '../../shared/lists/rules.ts';
 import type { ListingAction, ListingDocument } from '../../shared/lists/listing.ts';
+import { provincialItem } from '../../shared/grading/grade.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
@@ -15,7 +16,7 @@ import { type StepSpec, StepDialog, type StepValues } from '../kernel/ui/StepDia
 import { useCan } from '../kernel/security/hooks.ts';
 import { localDate } from '../kernel/session/session.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
-import { ListingCells, listingName, periodText } from './labels.tsx';
+import { ListingCells, listingName, periodText, provincialText } from './labels.tsx';
 import { useGradeTick } from './useGrades.ts';
 
 type Pending =
@@ -202,6 +203,12 @@ export function SubjectListsTab({ subject }: { subject: SubjectDocument }) {
               {t('lists.ui.grade.vetoed')}
             </Alert>
           )}
+          {result?.provincial && (
+            <Text size="sm" data-testid="grade-provincial">
+              {t('lists.ui.provincial.inForce', { evaluation: provincialText(t, result.provincial) })}
+              {result.provincial.cap && ` ${t('lists.ui.provincial.cap', { grade: result.provincial.cap })}`}
+            </Text>
+          )}
           {result && result.contributions.length === 0 ? (
             <Text size="sm" c="dimmed">
               {t('lists.ui.grade.noContributions')}
@@ -219,13 +226,26 @@ export function SubjectListsTab({ subject }: { subject: SubjectDocument }) {
               <Table.Tbody>
                 {result?.contributions.map((contribution) => {
                   const item = model.items.find((candidate) => candidate.code === contribution.item);
+                  const provincial = contribution.item === provincialItem ? result.provincial : null;
                   return (
                     <Table.Tr key={`${contribution.item}-${contribution.sourceId}`}>
-                      <Table.Td>{item ? (zh ? item.name.zh : item.name.en) : ''}</Table.Td>
                       <Table.Td>
-                        <Anchor component={Link} to={`/credit/records/${contribution.sourceId}`} size="sm">
-                          {titles.get(contribution.sourceId) ?? ''}
-                        </Anchor>
+                        {provincial
+                          ? t('lists.ui.provincial.item')
+                          : item
+                            ? zh
+                              ? item.name.zh
+                              : item.name.en
+                            : ''}
+                      </Table.Td>
+                      <Table.Td>
+                        {provincial ? (
+                          provincialText(t, provincial)
+                        ) : (
+                          <Anchor component={Link} to={`/credit/records/${contribution.sourceId}`} size="sm">
+                            {titles.get(contribution.sourceId) ?? ''}
+                          </Anchor>
+                        )}
                       </Table.Td>
                       <Table.Td c={contribution.points < 0 ? 'red' : 'teal'}>
                         {contribution.points > 0 ? `+${contribution.points}` : contribution.points}

@@ -16,7 +16,7 @@ import {
 import type { GradingModel } from '../../shared/grading/model.ts';
 import { gradingModelFor } from '../../shared/grading/ruleSet.ts';
 import { cityBlackListEntriesOf, type CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
-import type { ListingDocument } from '../../shared/lists/listing.ts';
+import { type ListingDocument, provincialEvaluationsOf } from '../../shared/lists/listing.ts';
 import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import { type Industry, industries } from '../../shared/subjects/model.ts';
 import type { CreditRecordCollection, ListingCollection } from '../kernel/db/database.ts';
@@ -233,6 +233,7 @@ export class GradeCache {
       enrolled: true,
       records: this.#records.get(subjectId) ?? [],
       listEntries: listEntriesOf(listings, this.#city, subject?.subjectKey ?? ''),
+      provincial: provincialEvaluationsOf(listings),
     };
   }
 

@@ -25,6 +25,20 @@ export function periodText(t: TFunction, start: string, end: string): string {
   return `${start} – ${end || t('lists.ui.openEnded')}`;
 }
 
+/** A provincial evaluation in words: its level, date and score when given. */
+export function provincialText(
+  t: TFunction,
+  evaluation: { level: string; date: string; score: number | null },
+): string {
+  const text = t('lists.ui.provincial.evaluation', {
+    level: t(`lists.ui.provincial.level.${evaluation.level}`),
+    date: evaluation.date,
+  });
+  return evaluation.score === null
+    ? text
+    : `${text} ${t('lists.ui.provincial.score', { score: evaluation.score })}`;
+}
+
 /** A listing's list by name, or the grade it publishes. */
 export function listingName(t: TFunction, listing: ListingDocument): string {
   return listing.kind === 'grade'

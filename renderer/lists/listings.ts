@@ -42,6 +42,7 @@ import { localDate } from '../kernel/session/session.ts';
 import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 import { GradePublication, gradeListingInput, proposedListing } from './gradePublication.ts';
+import { ProvincialImport } from './provincialImport.ts';
 
 /**
  * The key a computer hashes practitioners' ID numbers with (HMAC-SHA-256) while it holds no city key: one
@@ -71,6 +72,8 @@ export class ListingRepository {
   readonly grades: GradeCache;
   /** The yearly publication of grades. */
   readonly publication: GradePublication;
+  /** The import of the province's comprehensive credit evaluations. */
+  readonly provincial: ProvincialImport;
   /** The city's published rule-set versions (scoring models and list rules). */
   #ruleSets: readonly RuleSetDocument[] = [];
 
@@ -88,6 +91,9 @@ export class ListingRepository {
     this.#subjects = subjects;
     this.grades = new GradeCache(() => localDate(context.clock()));
     this.publication = new GradePublication(collection, context, journal, this.grades);
+    this.provincial = new ProvincialImport(collection, context, journal, subjects, (subject) =>
+      this.subjectKeyOf(subject),
+    );
   }
 
   /**
@@ -166,13 +172,13 @@ export class ListingRepository {
   /** Every listing, newest first, kept current. */
   watchAll(): Observable<ListingDocument[]> {
     return this.#collection
-      .find({ sort: [{ updatedAt: 'desc' }] })
+      .find({ selector: { kind: { $ne: 'provincial' } }, sort: [{ updatedAt: 'desc' }] })
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ListingDocument)));
   }
 
   watchBySubject(subjectId: string): Observable<ListingDocument[]> {
     return this.#collection
-      .find({ selector: { subjectId }, sort: [{ start: 'desc' }] })
+      .find({ selector: { subjectId, kind: { $ne: 'provincial' } }, sort: [{ start: 'desc' }] })
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ListingDocument)));
   }
 

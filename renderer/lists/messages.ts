@@ -80,6 +80,35 @@ const zhCN: Messages = {
     '将以同一决定文书批准公布 {{count}} 个待批准的年度等级，并同步至市级平台。提请人不能批准自己提请的等级。',
   'lists.ui.yearly.done': '已处理 {{count}} 个主体的年度等级',
   'lists.ui.yearly.progress': '已写入 {{done}} 个',
+  'lists.ui.provincial.title': '省级公共信用综合评价',
+  'lists.ui.provincial.help':
+    '导入省里公布的公共信用综合评价结果（CSV：统一社会信用代码、评价等级 A/B/C/D 或 优/良/中/差、评价日期、评价分数可空）。先显示导入结果，确认后才写入；有错误行时整个文件不写入。',
+  'lists.ui.provincial.choose': '选择评价结果文件',
+  'lists.ui.provincial.summary':
+    '将记录 {{record}} 个主体的评价；{{unmatched}} 行的统一社会信用代码不是本单位登记的主体，将跳过；{{unchanged}} 条评价已记录过，不再重复。',
+  'lists.ui.provincial.row': '行号',
+  'lists.ui.provincial.outcome': '结果',
+  'lists.ui.provincial.problem.uscc': '统一社会信用代码“{{value}}”无效',
+  'lists.ui.provincial.problem.level': '评价等级“{{value}}”无法识别，应为 A/B/C/D 或 优/良/中/差',
+  'lists.ui.provincial.problem.date': '评价日期“{{value}}”无效或晚于今天，应为 YYYY-MM-DD',
+  'lists.ui.provincial.problem.score': '评价分数“{{value}}”应为 0 至 1000 的数字',
+  'lists.ui.provincial.problem.columns':
+    '只有 {{value}} 列，至少需要统一社会信用代码、评价等级和评价日期三列',
+  'lists.ui.provincial.problem.duplicate': '统一社会信用代码 {{value}} 在文件中重复出现',
+  'lists.ui.provincial.problem.conflict': '{{value}} 在同一评价日期已记录了不同的评价结果',
+  'lists.ui.provincial.problem.unmatched': '{{value}} 不是本单位登记的主体，跳过',
+  'lists.ui.provincial.record': '记录 {{count}} 条评价',
+  'lists.ui.provincial.done': '已记录 {{count}} 条省级评价',
+  'lists.ui.provincial.item': '省级公共信用综合评价',
+  'lists.ui.provincial.evaluation': '{{level}}（{{date}} 评价）',
+  'lists.ui.provincial.score': '{{score}} 分',
+  'lists.ui.provincial.inForce': '适用的省级公共信用综合评价：{{evaluation}}',
+  'lists.ui.provincial.cap': '该评价下信用等级最高为 {{grade}}。',
+  'lists.ui.provincial.level.A': 'A 级（优）',
+  'lists.ui.provincial.level.B': 'B 级（良）',
+  'lists.ui.provincial.level.C': 'C 级（中）',
+  'lists.ui.provincial.level.D': 'D 级（差）',
+  'validation.lists.provincialFileRefused': '文件中有 {{count}} 行错误，整个文件未导入；请改正后重新导入',
 };
 
 const en: Messages = {
@@ -163,6 +192,39 @@ const en: Messages = {
     'Approves the publication of {{count}} proposed grades of the year under one decision document; they sync to the city platform. Whoever proposed a grade cannot approve it.',
   'lists.ui.yearly.done': 'The year’s grades of {{count}} subjects handled',
   'lists.ui.yearly.progress': '{{done}} written',
+  'lists.ui.provincial.title': 'Provincial comprehensive credit evaluation',
+  'lists.ui.provincial.help':
+    "Imports the province's published comprehensive public credit evaluations (CSV: USCC, level A/B/C/D or the province’s Chinese level words, evaluation date, optional score). What the import will do is shown before anything is written; a file with a wrong row is not imported at all.",
+  'lists.ui.provincial.choose': 'Choose evaluation file',
+  'lists.ui.provincial.summary':
+    'Evaluations to record: {{record}}. Rows skipped, naming a USCC of no subject registered here: {{unmatched}}. Evaluations recorded already and left as they are: {{unchanged}}.',
+  'lists.ui.provincial.row': 'Row',
+  'lists.ui.provincial.outcome': 'Outcome',
+  'lists.ui.provincial.problem.uscc': 'USCC “{{value}}” is not valid',
+  'lists.ui.provincial.problem.level':
+    'Level “{{value}}” is not recognised: use A/B/C/D or the province’s Chinese level words',
+  'lists.ui.provincial.problem.date':
+    'Evaluation date “{{value}}” is not valid or after today: use YYYY-MM-DD',
+  'lists.ui.provincial.problem.score': 'Score “{{value}}” must be a number from 0 to 1000',
+  'lists.ui.provincial.problem.columns':
+    'Only {{value}} columns: USCC, level and evaluation date are needed at least',
+  'lists.ui.provincial.problem.duplicate': 'USCC {{value}} appears more than once in the file',
+  'lists.ui.provincial.problem.conflict':
+    '{{value}} already has a different evaluation recorded for the same date',
+  'lists.ui.provincial.problem.unmatched': '{{value}} is not a subject registered here: skipped',
+  'lists.ui.provincial.record': 'Record the evaluations ({{count}})',
+  'lists.ui.provincial.done': 'Provincial evaluations recorded: {{count}}',
+  'lists.ui.provincial.item': 'Provincial comprehensive credit evaluation',
+  'lists.ui.provincial.evaluation': '{{level}} (evaluated {{date}})',
+  'lists.ui.provincial.score': 'score {{score}}',
+  'lists.ui.provincial.inForce': 'Provincial comprehensive credit evaluation in force: {{evaluation}}',
+  'lists.ui.provincial.cap': 'Under this evaluation the grade is at best {{grade}}.',
+  'lists.ui.provincial.level.A': 'Level A (excellent)',
+  'lists.ui.provincial.level.B': 'Level B (good)',
+  'lists.ui.provincial.level.C': 'Level C (fair)',
+  'lists.ui.provincial.level.D': 'Level D (poor)',
+  'validation.lists.provincialFileRefused':
+    'Wrong rows in the file: {{count}}. Nothing was imported; correct them and import the file again.',
 };
 
 export const listsUiMessages: { 'zh-CN': Messages; en: Messages } = { 'zh-CN': zhCN, en };

@@ -42,7 +42,12 @@ export const collectionPlan = {
   /** Credit repair applications and objections. */
   cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */
-  listings: { schemaVersion: 0, scope: 'county', kinds: ['grade', 'redList', 'blackList'], active: true },
+  listings: {
+    schemaVersion: 1,
+    scope: 'county',
+    kinds: ['grade', 'redList', 'blackList', 'provincial'],
+    active: true,
+  },
   /** City-wide reference data: the credit information catalog, templates, rule sets, holiday calendars. */
   reference: {
     schemaVersion: 3,

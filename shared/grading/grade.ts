@@ -6,6 +6,7 @@
 import { addDays, addMonths } from '../base/calendar/dates.ts';
 import { creditRecordWorkflow } from '../creditRecords/workflow.ts';
 import type { CreditRecordDocument, CreditRecordStatus } from '../creditRecords/model.ts';
+import { type ProvincialEvaluation, provincialEvaluationOn } from './provincial.ts';
 import type { GradeMeasures, GradingModel, ItemValidity, ScoreItem, ScoreItemKind } from './model.ts';
 
 export type GradedRecord = Pick<
@@ -45,6 +46,8 @@ export interface CreditFile {
   records: readonly GradedRecord[];
   facts?: readonly GradedFact[];
   listEntries?: readonly GradedListEntry[];
+  /** The province's comprehensive evaluations of the subject, every date imported. */
+  provincial?: readonly ProvincialEvaluation[];
 }
 
 export interface Contribution {
@@ -65,6 +68,8 @@ export interface GradeResult {
   grade: string;
   /** The list entry that forced the grade, '' when none did. */
   vetoedBy: string;
+  /** The provincial evaluation in force that the model uses, and the best grade it allowed ('' no cap). */
+  provincial: { level: string; date: string; score: number | null; cap: string } | null;
   contributions: Contribution[];
   measures: GradeMeasures;
 }
@@ -159,6 +164,40 @@ export function contributionsOn(file: CreditFile, model: GradingModel, asOf: str
   return contributions;
 }
 
+/** The provincial item code of a contribution (model items never use it: codes there are the city's). */
+export const provincialItem = 'provincial';
+
+/** The evaluation the model uses on `asOf`, and its contribution when its level earns points. */
+function provincialOn(
+  file: CreditFile,
+  model: GradingModel,
+  asOf: string,
+): { result: NonNullable<GradeResult['provincial']>; contribution: Contribution | null } | null {
+  const rule = model.provincial;
+  const found = rule && provincialEvaluationOn(file.provincial ?? [], rule.months, asOf);
+  if (!rule || !found) return null;
+  const { evaluation, validUntil } = found;
+  const points = rule.points[evaluation.level] ?? 0;
+  return {
+    result: {
+      level: evaluation.level,
+      date: evaluation.date,
+      score: evaluation.score,
+      cap: rule.gradeCaps[evaluation.level] ?? '',
+    },
+    contribution:
+      points === 0
+        ? null
+        : { item: provincialItem, sourceId: evaluation.id, points, validFrom: evaluation.date, validUntil },
+  };
+}
+
+/** The worse of two grades of the model (grades are listed best first). */
+function worseGrade(model: GradingModel, a: string, b: string): string {
+  const rank = (code: string) => model.grades.findIndex((grade) => grade.code === code);
+  return rank(b) > rank(a) ? b : a;
+}
+
 /** The list entry active on `asOf` that vetoes under the model, if any. */
 function vetoingEntry(file: CreditFile, model: GradingModel, asOf: string): GradedListEntry | undefined {
   return (file.listEntries ?? []).find(
@@ -193,6 +232,8 @@ export function gradeForScore(model: GradingModel, score: number, hasNegative: b
 /** Grades a subject under a (validated) model as it stood on `asOf`. */
 export function gradeSubject(file: CreditFile, model: GradingModel, asOf: string): GradeResult {
   const contributions = contributionsOn(file, model, asOf);
+  const provincial = provincialOn(file, model, asOf);
+  if (provincial?.contribution) contributions.push(provincial.contribution);
   const score = scoreOf(model, contributions);
   const veto = vetoingEntry(file, model, asOf);
   let grade: string;
@@ -204,6 +245,7 @@ export function gradeSubject(file: CreditFile, model: GradingModel, asOf: string
       score,
       contributions.some((c) => c.points < 0),
     );
+  if (!veto && provincial?.result.cap) grade = worseGrade(model, grade, provincial.result.cap);
   const measures = model.grades.find((definition) => definition.code === grade)!.measures;
   return {
     modelCode: model.code,
@@ -212,6 +254,7 @@ export function gradeSubject(file: CreditFile, model: GradingModel, asOf: string
     score,
     grade,
     vetoedBy: veto?.id ?? '',
+    provincial: provincial?.result ?? null,
     contributions,
     measures,
   };

@@ -13,6 +13,7 @@ import { isRealDate } from '../base/identifiers.ts';
 import type { CatalogItem, CreditCategory, LocalizedText } from '../creditRecords/catalog.ts';
 import { type Industry, industries } from '../subjects/model.ts';
 import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
+import { type ProvincialRule, validateProvincialRule } from './provincial.ts';
 
 /** What an item scores: a credit record, or a fact from the commitments or inspections capability. */
 export const scoreItemKinds = [
@@ -98,6 +99,8 @@ export interface GradingModel {
   veto: { lists: string[]; grade: string };
   /** The grade of a subject not enrolled in the scheme (Jinan "C (missing)"); null grades it normally. */
   notEnrolledGrade: string | null;
+  /** How the province's comprehensive evaluation counts (provincial.ts); absent where it does not. */
+  provincial?: ProvincialRule;
 }
 
 /** The version of a model in force on `asOf` for an industry: the latest whose `validFrom` has come. */
@@ -193,6 +196,7 @@ export function validateGradingModel(
     issues.push(issue('bands', 'grading.noFallbackBand'));
   knownGrade('veto.grade', model.veto.grade);
   if (model.notEnrolledGrade !== null) knownGrade('notEnrolledGrade', model.notEnrolledGrade);
+  if (model.provincial) issues.push(...validateProvincialRule(model.provincial, gradeCodes, gradingLimits));
   return issues.length === 0 ? { ok: true, value: model } : { ok: false, issues };
 }
 

@@ -4,12 +4,15 @@ import { validateListingDocument } from '../sync/documentValidators.ts';
 import { listingJsonSchema } from './listing.ts';
 import { listingWorkflow } from './workflow.ts';
 
-/** Published grades and red/black list entries (红黑名单), decided through the listing workflow. */
+/**
+ * Published grades and red/black list entries (红黑名单), decided through the listing workflow, and the
+ * province's evaluations of subjects, recorded from an import.
+ */
 export const listingsCapability: CapabilityDescriptor = {
   collection: 'listings',
   i18n: 'lists',
   schema: listingJsonSchema,
-  migrations: {},
+  migrations: { 1: (doc: unknown) => doc },
   validate: validateListingDocument,
   personalFields: personalFields.listings ?? [],
   attachments: [],

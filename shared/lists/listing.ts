@@ -15,6 +15,7 @@ import {
 } from '../base/document.ts';
 import { issue, type ValidationIssue } from '../base/validation.ts';
 import { isUuid } from '../base/uuid.ts';
+import { type ProvincialEvaluation, type ProvincialLevel, provincialLevels } from '../grading/provincial.ts';
 import {
   blackLists,
   checkListEntryProposal,
@@ -24,13 +25,14 @@ import {
   type ListRule,
 } from './rules.ts';
 
-export const listingKinds = ['grade', 'redList', 'blackList'] as const;
+/** `provincial`: the province's comprehensive credit evaluation of the subject, recorded from an import. */
+export const listingKinds = ['grade', 'redList', 'blackList', 'provincial'] as const;
 export type ListingKind = (typeof listingKinds)[number];
 
 export const listingStatuses = ['draft', 'proposed', 'listed', 'rejected', 'exited'] as const;
 export type ListingStatus = (typeof listingStatuses)[number];
 
-export const listingActions = ['propose', 'approve', 'reject', 'exit'] as const;
+export const listingActions = ['propose', 'approve', 'reject', 'exit', 'record'] as const;
 export type ListingAction = (typeof listingActions)[number];
 
 export const exitReasons = ['revoked', 'repaired', 'periodEnded', 'noLongerQualifies'] as const;
@@ -59,7 +61,10 @@ export interface ListingDocument extends BaseDocument {
   /** First and last day of the entry (a grade: the day it was computed for, end ''). */
   start: string;
   end: string;
-  /** A published grade: its code, score and the model version it was computed under. */
+  /**
+   * A published grade: its code, score and the model version it was computed under. A provincial
+   * evaluation: its level, its score (`noProvincialScore` when the province gave none), version 0.
+   */
   grade: string;
   score: number;
   modelVersion: number;
@@ -76,6 +81,24 @@ export interface ListingDocument extends BaseDocument {
 export type ListingInput = Omit<ListingDocument, StampFields>;
 
 export const listingTextLimits = { basis: 300, measure: 300, decisionNumber: 64, note: 500 } as const;
+
+/** The score of a provincial evaluation published without one. */
+export const noProvincialScore = -1;
+
+/** The rule of every provincial evaluation listing. */
+export const provincialRule = 'province';
+
+/** The evaluations recorded in a subject's listings. */
+export function provincialEvaluationsOf(listings: readonly ListingDocument[]): ProvincialEvaluation[] {
+  return listings
+    .filter((listing) => listing.kind === 'provincial' && listing.status === 'listed')
+    .map((listing) => ({
+      id: listing.id,
+      level: listing.grade as ProvincialLevel,
+      date: listing.start,
+      score: listing.score === noProvincialScore ? null : listing.score,
+    }));
+}
 
 /** A listing with nothing proposed yet, for the repository to fill. */
 export function emptyListingInput(subjectId: string, subjectKey: string): ListingInput {
@@ -127,6 +150,19 @@ export function validateListingInput(input: ListingInput, rules: readonly ListRu
   if (!listingKinds.includes(input.kind)) issues.push(issue('kind', 'oneOf'));
   if (!isUuid(input.subjectId)) issues.push(issue('subjectId', 'required'));
   if (!/^(uscc|idh):[0-9A-Za-z]{1,64}$/.test(input.subjectKey)) issues.push(issue('subjectKey', 'required'));
+  const recorded = input.workflow.some((step) => step.action === 'record');
+  if (input.kind === 'provincial') {
+    if (input.list !== '') issues.push(issue('list', 'oneOf'));
+    if (!provincialLevels.includes(input.grade as ProvincialLevel)) issues.push(issue('grade', 'oneOf'));
+    if (input.rule !== provincialRule) issues.push(issue('rule', 'oneOf'));
+    if (!isRealDate(input.start)) issues.push(issue('start', 'dateFormat'));
+    if (input.score !== noProvincialScore && !(input.score >= 0 && input.score <= 1000))
+      issues.push(issue('score', 'oneOf'));
+    if (input.workflow.some((step) => step.action !== 'record'))
+      issues.push(issue('workflow', 'lists.provincialRecordedOnly'));
+  } else if (recorded) {
+    issues.push(issue('workflow', 'lists.provincialRecordedOnly'));
+  }
   if (input.kind === 'grade') {
     if (input.list !== '') issues.push(issue('list', 'oneOf'));
     if (input.grade.trim() === '') issues.push(issue('grade', 'required'));
@@ -134,7 +170,7 @@ export function validateListingInput(input: ListingInput, rules: readonly ListRu
       issues.push(issue('modelVersion', 'grading.version'));
     if (input.rule.trim() === '') issues.push(issue('rule', 'required'));
     if (!isRealDate(input.start)) issues.push(issue('start', 'dateFormat'));
-  } else {
+  } else if (input.kind !== 'provincial') {
     if (input.list === '' || !listKinds.includes(input.list) || listingKindOf(input.list) !== input.kind) {
       issues.push(issue('list', 'oneOf'));
     } else {
@@ -175,7 +211,8 @@ const localizedSchema = {
 /** The versioned JSON schema of the listings collection (RxDB format, plain data). */
 export const listingJsonSchema = {
   title: 'listing',
-  version: 0,
+  // Version 1 adds provincial evaluations (kind `provincial`, step `record`); older documents are valid as they are.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

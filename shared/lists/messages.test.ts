@@ -49,6 +49,10 @@ describe('list messages', () => {
     const listing = proposedBlackListing();
     const listingIssues = [
       ...validateListingInput({ ...listing, exitedOn: '2026-03-02' }, defaultListRules),
+      ...validateListingInput(
+        { ...listing, workflow: [...listing.workflow, { action: 'record', by: 'x', at: '', note: '' }] },
+        defaultListRules,
+      ),
       ...replayListing(listing, { ...listing, basis: ['x'] }, () => ['clerk']),
     ];
     const codes = new Set(

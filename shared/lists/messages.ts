@@ -21,6 +21,9 @@ const zhCN: Messages = {
   'lists.action.approve': '批准列入',
   'lists.action.reject': '不予列入',
   'lists.action.exit': '移出名单',
+  'lists.action.record': '记录省级评价',
+  'validation.lists.provincialRecordedOnly':
+    '省级公共信用综合评价只能按省里公布的结果记录，不能提请、审核或移出',
   'lists.status.draft': '草稿',
   'lists.status.proposed': '待审核',
   'lists.status.listed': '已列入',
@@ -49,6 +52,9 @@ const en: Messages = {
   'lists.action.approve': 'Approve entry',
   'lists.action.reject': 'Reject entry',
   'lists.action.exit': 'Take off the list',
+  'lists.action.record': 'Record provincial evaluation',
+  'validation.lists.provincialRecordedOnly':
+    "The province's comprehensive credit evaluation is only recorded as the province published it; it is not proposed, reviewed or taken off",
   'lists.status.draft': 'Draft',
   'lists.status.proposed': 'Awaiting review',
   'lists.status.listed': 'Listed',

@@ -2,7 +2,8 @@
  * The workflow of listings, as a table for the workflow engine (shared/kit/workflow.ts):
  *
  *   draft ──propose──▶ proposed ──approve──▶ listed ──exit──▶ exited
- *                         └──────reject────▶ rejected
+ *     │                   └──────reject────▶ rejected
+ *     └──record (provincial evaluations only)──▶ listed
  *
  * A clerk proposes (usually a suggestion of the list rules); a reviewer who did not propose it decides
  * (four-eyes) with the decision document's number and an opinion; the exit (period ended, record repaired
@@ -44,6 +45,8 @@ export const listingWorkflow: WorkflowTable<ListingStatus, ListingAction> = {
       fourEyes: true,
       text: { kind: 'opinion', required: true },
     }),
+    // A provincial evaluation, recorded as the province published it: a fact, not a decision here.
+    record: transition({ from: 'draft', to: 'listed', permission: 'list.propose' }),
     exit: transition({
       from: 'listed',
       to: 'exited',
@@ -113,6 +116,7 @@ const fieldsSetBy: Readonly<Record<ListingAction, readonly string[]>> = {
   approve: ['decisionNumber'],
   reject: [],
   exit: ['exitDecisionNumber', 'exitReason', 'exitedOn'],
+  record: [],
 };
 
 const alwaysChanging = new Set(['updatedAt', 'updatedBy', 'status', 'workflow']);

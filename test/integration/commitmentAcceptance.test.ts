@@ -10,11 +10,11 @@ import {
   emptyCommitmentFields,
 } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/kernel/db/writeJournal.ts';
-import { ListingRepository } from '../../renderer/lists/listings.ts';
+import type { ListingRepository } from '../../renderer/lists/listings.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
-import { cityEntryFor } from './cityListHarness.ts';
+import { cityEntryFor, openListingProfile } from './cityListHarness.ts';
 import { acceptedCommitment, openCommitments } from './commitmentHarness.ts';
-import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import type { Profile } from './creditHarness.ts';
 
 let profile: Profile;
 let subject: SubjectDocument;
@@ -23,16 +23,7 @@ let commitments: CommitmentRepository;
 let runs: JournalStep[][];
 
 beforeEach(async () => {
-  profile = await openProfile('2026-03-10T02:00:00.000Z');
-  subject = await registerSubject(profile, enterpriseInput());
-  listings = await ListingRepository.open(
-    profile.db,
-    profile.context,
-    profile.journal,
-    profile.subjects,
-    async () => null,
-  );
-  await listings.grades.ready;
+  ({ profile, subject, listings } = await openListingProfile('2026-03-10T02:00:00.000Z'));
   ({ commitments, runs } = openCommitments(profile, { standing: listings.grades }));
 });
 

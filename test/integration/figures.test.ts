@@ -4,10 +4,11 @@
  * commitments by status, credit checks of the period from the audit trail, and subjects by industry and
  * grade from the grade cache.
  */
+import { openListingProfile } from './cityListHarness.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dashboardFigures, cellKey } from '../../shared/reports/figures.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
-import { ListingRepository } from '../../renderer/lists/listings.ts';
+import type { ListingRepository } from '../../renderer/lists/listings.ts';
 import { FiguresService } from '../../renderer/reports/figuresService.ts';
 import { ReportService } from '../../renderer/reports/reportService.ts';
 import type { SyncService } from '../../renderer/kernel/sync/syncService.ts';
@@ -15,7 +16,6 @@ import { VerificationService } from '../../renderer/verification/verificationSer
 import {
   codes,
   enterpriseInput,
-  openProfile,
   type Profile,
   recordFields,
   registerSubject,
@@ -29,16 +29,7 @@ let listings: ListingRepository;
 let figures: FiguresService;
 
 beforeEach(async () => {
-  profile = await openProfile('2026-03-06T02:00:00.000Z');
-  enterprise = await registerSubject(profile, enterpriseInput());
-  listings = await ListingRepository.open(
-    profile.db,
-    profile.context,
-    profile.journal,
-    profile.subjects,
-    async () => null,
-  );
-  await listings.grades.ready;
+  ({ profile, subject: enterprise, listings } = await openListingProfile('2026-03-06T02:00:00.000Z'));
   figures = new FiguresService({
     db: profile.db,
     creditRecords: profile.records,

@@ -14,8 +14,7 @@ import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import { GradeCache } from '../../renderer/lists/gradeCache.ts';
 import { GradePublication } from '../../renderer/lists/gradePublication.ts';
 import { ListingRepository, unenrolledMatchingKey } from '../../renderer/lists/listings.ts';
-import { cityOf } from '../../renderer/reference/repository.ts';
-import { cityEntryFor } from './cityListHarness.ts';
+import { cityEntryFor, cityRuleSetStamps, publishScoringModel } from './cityListHarness.ts';
 import {
   codes,
   enterpriseInput,
@@ -175,7 +174,7 @@ describe('the black list on a county computer', () => {
       modelCode: 'default-construction',
       score: 70,
     });
-    const stamps = cityRuleSetStamps();
+    const stamps = cityRuleSetStamps(subject);
     const model = {
       ...defaultGradingModel('construction'),
       code: 'city-construction',
@@ -271,15 +270,7 @@ describe('the black list on a county computer', () => {
       version: 2,
       baseScore: 70,
     };
-    await profile.db.reference.insert({
-      ...cityRuleSetStamps(),
-      id: await ruleSetId('scoringModel', model.code, 2),
-      ruleSet: 'scoringModel',
-      code: model.code,
-      version: 2,
-      validFrom: model.validFrom,
-      model,
-    } as never);
+    await publishScoringModel(profile, subject, model);
     await expect.poll(() => listings.grades.gradeOf(subject.id)?.grade).toBe('C');
     profile.signIn(users.clerk);
     expect(await publication.proposeYear(scope)).toEqual({ ok: true, value: 0 });
@@ -342,15 +333,3 @@ describe('the grade cache and the start-up path', () => {
 
 const issueCodes = (result: { ok: boolean; issues?: { code: string }[] }) =>
   result.ok ? [] : (result.issues ?? []).map((found) => found.code);
-
-/** The stamps of a rule-set version the city published, as the sync writes it. */
-function cityRuleSetStamps() {
-  return {
-    county: cityOf(subject.county),
-    createdAt: '2026-03-09T00:00:00.000Z',
-    updatedAt: '2026-03-09T00:00:00.000Z',
-    createdBy: 'city-admin',
-    updatedBy: 'city-admin',
-    kind: 'ruleSet',
-  };
-}

@@ -3,6 +3,7 @@
  * the report holds what the file holds, the public variant hides what it must, and a saved check keeps
  * what was shown however the file changes later.
  */
+import { openListingProfile } from './cityListHarness.ts';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
@@ -20,7 +21,7 @@ import { VerificationService } from '../../renderer/verification/verificationSer
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import { CommitmentRepository, emptyCommitmentFields } from '../../renderer/commitments/repository.ts';
-import { ListingRepository } from '../../renderer/lists/listings.ts';
+import type { ListingRepository } from '../../renderer/lists/listings.ts';
 import { DeviceProvisions } from '../../renderer/provisions/deviceProvisions.ts';
 import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
 import { cityOf } from '../../renderer/reference/repository.ts';
@@ -28,7 +29,6 @@ import {
   codes,
   county,
   enterpriseInput,
-  openProfile,
   practitionerInput,
   type Profile,
   recordFields,
@@ -92,16 +92,7 @@ async function textOf(bytes: Uint8Array): Promise<string> {
 const period = { from: '2026-01-01', to: '2026-12-31' };
 
 beforeEach(async () => {
-  profile = await openProfile('2026-03-06T02:00:00.000Z');
-  enterprise = await registerSubject(profile, enterpriseInput());
-  listings = await ListingRepository.open(
-    profile.db,
-    profile.context,
-    profile.journal,
-    profile.subjects,
-    async () => null,
-  );
-  await listings.grades.ready;
+  ({ profile, subject: enterprise, listings } = await openListingProfile('2026-03-06T02:00:00.000Z'));
   commitments = new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
     subjects: profile.subjects,
     records: profile.records,
