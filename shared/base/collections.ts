@@ -45,7 +45,7 @@ export const collectionPlan = {
   listings: { schemaVersion: 0, scope: 'county', kinds: ['grade', 'redList', 'blackList'], active: true },
   /** City-wide reference data: the credit information catalog, templates, rule sets, holiday calendars. */
   reference: {
-    schemaVersion: 3,
+    schemaVersion: 4,
     scope: 'city',
     kinds: ['catalogItem', 'template', 'ruleSet', 'holidayCalendar', 'cityBlackList'],
     active: true,
