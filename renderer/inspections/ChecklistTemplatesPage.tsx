@@ -1,8 +1,49 @@
-import { Alert, Badge, Group, List, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, List, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
-import { checklistDepths, checklistIndustries } from '../../shared/inspections/checklists.ts';
-import { checklistInForce } from '../../shared/inspections/checklistVersions.ts';
+import { cityOf } from '../../shared/base/identifiers.ts';
+import {
+  type ChecklistTemplate,
+  checklistDepths,
+  checklistIndustries,
+} from '../../shared/inspections/checklists.ts';
+import { checklistInForce, nextChecklistDraft } from '../../shared/inspections/checklistVersions.ts';
 import { useServices } from '../app/services.ts';
+import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
+import { useCan } from '../kernel/security/hooks.ts';
+
+/** For county administrators: the next version's draft as a file to edit and hand to the city platform. */
+function DraftButton({ template }: { template: ChecklistTemplate }) {
+  const { t } = useTranslation();
+  const { context, bridge, inspections } = useServices();
+  const allowed = useCan('user.manage');
+  const session = context.session();
+  if (!allowed || !session) return null;
+  const version = template.version + 1;
+  const save = async () => {
+    const today = inspections.today();
+    const draft = nextChecklistDraft(template, {
+      city: cityOf(session.county),
+      validFrom: today,
+      at: context.clock().toISOString(),
+      by: session.userId,
+    });
+    const saved = await saveMadeFile(bridge, {
+      name: t('checklistUi.draft.fileName', {
+        industry: t(`subject.industry.${template.industry}`),
+        version,
+      }),
+      mimeType: 'application/json',
+      bytes: new TextEncoder().encode(`${JSON.stringify(draft, null, 2)}\n`),
+    });
+    if (saved) notifications.show({ color: 'teal', message: t('checklistUi.draft.done', { version }) });
+  };
+  return (
+    <Button variant="default" onClick={save} data-testid={`checklist-draft-${template.industry}`}>
+      {t('checklistUi.draft.button', { version })}
+    </Button>
+  );
+}
 
 /** The checklist version in force per industry and its items, read-only: the city publishes templates. */
 export function ChecklistTemplatesPage() {
@@ -42,6 +83,7 @@ export function ChecklistTemplatesPage() {
                     {since ? t('checklistUi.inForceSince', { date: since }) : t('checklistUi.builtIn')}
                   </Text>
                   <Text c="dimmed">{t('checklistUi.count', { count: template.items.length })}</Text>
+                  <DraftButton template={template} />
                 </Group>
                 <Table striped withTableBorder>
                   <Table.Thead>

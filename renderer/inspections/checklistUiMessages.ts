@@ -7,7 +7,7 @@ const zhCN = {
   'checklistUi.publish.step1':
     '以本页所列的现行版本为基础修改检查项：每项须有编号、中英文内容、法律依据和不合格时对应的信用信息目录事项，编号不得重复。',
   'checklistUi.publish.step2':
-    '将修改后的检查表以新的版本号（大于现行版本）和施行日期交市级平台管理员，由其用平台的“发布参考数据”命令发布；不符合上述要求的版本会被拒绝并说明原因。',
+    '可下载下一版本的草稿文件（内容与现行版本相同），将修改后的检查表以新的版本号（大于现行版本）和施行日期交市级平台管理员，由其用平台的“发布参考数据”命令发布；不符合上述要求的版本会被拒绝并说明原因。',
   'checklistUi.publish.step3':
     '已发布的版本不得修改，如需调整请再发布一个新版本。各县区电脑同步后即按施行日期使用。',
   'checklistUi.version': '第 {{version}} 版',
@@ -19,6 +19,9 @@ const zhCN = {
   'checklistUi.column.depth': '最低检查深度',
   'checklistUi.column.basis': '法律依据',
   'checklistUi.column.catalog': '不合格时对应的目录事项',
+  'checklistUi.draft.button': '下载第 {{version}} 版草稿',
+  'checklistUi.draft.fileName': '检查表_{{industry}}_第{{version}}版草稿.json',
+  'checklistUi.draft.done': '已保存第 {{version}} 版草稿：修改检查项和施行日期后交市级平台管理员发布。',
 };
 
 const en: typeof zhCN = {
@@ -29,7 +32,7 @@ const en: typeof zhCN = {
   'checklistUi.publish.step1':
     'Start from the version in force shown here. Every item needs a number, its wording in Chinese and English, its legal basis and the catalog item a failure maps to; no number may be used twice.',
   'checklistUi.publish.step2':
-    'Give the checklist, with a new version number (above the one in force) and the date it applies from, to the administrator of the city platform, who publishes it with the “publish reference data” command of the platform; a version breaking these rules is refused with the reason.',
+    'Download the draft of the next version (the version in force, renumbered) and give the edited checklist, with a new version number (above the one in force) and the date it applies from, to the administrator of the city platform, who publishes it with the “publish reference data” command of the platform; a version breaking these rules is refused with the reason.',
   'checklistUi.publish.step3':
     'A published version never changes: to adjust it, publish another version. County computers use it from its start date once they have synchronised.',
   'checklistUi.version': 'Version {{version}}',
@@ -41,6 +44,10 @@ const en: typeof zhCN = {
   'checklistUi.column.depth': 'Checked from',
   'checklistUi.column.basis': 'Legal basis',
   'checklistUi.column.catalog': 'Catalog item a failure maps to',
+  'checklistUi.draft.button': 'Download a draft of version {{version}}',
+  'checklistUi.draft.fileName': 'checklist_{{industry}}_version-{{version}}-draft.json',
+  'checklistUi.draft.done':
+    'Draft of version {{version}} saved: edit its items and start date, then hand it to the administrator of the city platform to publish.',
 };
 
 export const checklistUiMessages = { 'zh-CN': zhCN, en } as const;

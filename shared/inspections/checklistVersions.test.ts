@@ -8,6 +8,7 @@ import {
   checklistInForce,
   checklistVersion,
   latestChecklistItem,
+  nextChecklistDraft,
   publishedChecklists,
 } from './checklistVersions.ts';
 import { inspectionMessages } from './messages.ts';
@@ -143,5 +144,28 @@ describe('the checklist a device uses', () => {
     expect(checklistVersion(versions, 'construction', 7)).toBeUndefined();
     expect(latestChecklistItem(versions, 'construction', 'SG-99')?.text.en).toMatch(/Dust/);
     expect(latestChecklistItem([], 'construction', 'SG-99')).toBeUndefined();
+  });
+});
+
+describe('the draft of a next version', () => {
+  it('is a publishable document of the version in force, renumbered, that stays valid once edited', () => {
+    const inForce = defaultTemplateFor('realEstateBrokerage');
+    const [draft] = nextChecklistDraft(inForce, {
+      city: '410800',
+      validFrom: '2026-07-01',
+      at: '2026-06-01T00:00:00.000Z',
+      by: 'admin',
+    });
+    const doc = { ...draft!, id: stamps.id } as RuleSetDocument;
+    expect([doc.code, doc.version, doc.checklist?.version]).toEqual(['realEstateBrokerage', 2, 2]);
+    expect(doc.checklist?.items).toEqual(inForce.items);
+    expect(doc.checklist).not.toBe(inForce);
+    expect(validateReferenceDocument(doc, { today: '2026-06-01' })).toEqual([]);
+    doc.checklist!.items.push({ ...doc.checklist!.items[0]!, code: 'JJ-99' });
+    expect(validateRuleSet(doc, context)).toEqual([]);
+    doc.checklist!.items.push({ ...doc.checklist!.items[0]! });
+    expect(codesOf(doc)).toEqual([
+      `checklist.items.${doc.checklist!.items.length - 1}.code inspection.template.itemCodeTwice`,
+    ]);
   });
 });

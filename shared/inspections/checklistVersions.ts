@@ -112,3 +112,29 @@ export function latestChecklistItem(
   }
   return undefined;
 }
+
+/**
+ * The publishable draft of an industry's next version: the version in force renumbered, as a document of
+ * the `publish reference` file (an array), for an administrator to edit and hand to the city platform.
+ */
+export function nextChecklistDraft(
+  template: ChecklistTemplate,
+  options: { city: string; validFrom: string; at: string; by: string },
+) {
+  const version = template.version + 1;
+  return [
+    {
+      county: options.city,
+      createdAt: options.at,
+      updatedAt: options.at,
+      createdBy: options.by,
+      updatedBy: options.by,
+      kind: 'ruleSet' as const,
+      ruleSet: 'checklist' as const,
+      code: template.industry,
+      version,
+      validFrom: options.validFrom,
+      checklist: { ...structuredClone(template), version },
+    },
+  ];
+}
