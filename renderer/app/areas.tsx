@@ -43,6 +43,7 @@ import { FiguresPage } from '../reports/FiguresPage.tsx';
 import { ReportsPage } from '../reports/ReportsPage.tsx';
 import { CasesPage } from '../verification/CasesPage.tsx';
 import { VerificationPage } from '../verification/VerificationPage.tsx';
+import { ChecklistTemplatesPage } from '../inspections/ChecklistTemplatesPage.tsx';
 import { InspectionListPage } from '../inspections/InspectionListPage.tsx';
 import { InspectionPage } from '../inspections/InspectionPage.tsx';
 import { InspectionStartPage } from '../inspections/InspectionStartPage.tsx';
@@ -140,6 +141,7 @@ export const appRoutes: AppRoute[] = [
   },
   { path: '/inspections/rectifications', element: <RectificationListPage /> },
   { path: '/inspections/conflicts', element: <DeclarationListPage /> },
+  { path: '/inspections/checklists', element: <ChecklistTemplatesPage /> },
   { path: '/inspections/plans', element: <PlanListPage /> },
   {
     path: '/inspections/plans/new',

@@ -20,6 +20,7 @@ import { rectificationUiMessages } from '../inspections/rectificationMessages.ts
 import { planUiMessages } from '../inspections/planUiMessages.ts';
 import { declarationUiMessages } from '../inspections/declarationMessages.ts';
 import { publicityUiMessages } from '../inspections/publicityMessages.ts';
+import { checklistUiMessages } from '../inspections/checklistUiMessages.ts';
 import { creditUiMessages } from './credit.ts';
 import { en } from './en.ts';
 import { securityUiMessages } from './security.ts';
@@ -60,6 +61,7 @@ const flatModules: Readonly<Record<Language, FlatMessages>>[] = [
   verificationMessages,
   listsUiMessages,
   publicityUiMessages,
+  checklistUiMessages,
 ];
 
 /** Feature modules written as nested trees like zh-CN.ts and en.ts, merged under the app's own text too. */

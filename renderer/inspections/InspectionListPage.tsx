@@ -115,6 +115,9 @@ export function InspectionListPage() {
           <Button component={Link} to="/inspections/conflicts" size="md" variant="default">
             {t('declarationUi.title')}
           </Button>
+          <Button component={Link} to="/inspections/checklists" size="md" variant="default">
+            {t('checklistUi.title')}
+          </Button>
           <Button component={Link} to="/projects" size="md" variant="default">
             {t('projectUi.title')}
           </Button>

@@ -21,7 +21,8 @@ import { IconCamera } from '@tabler/icons-react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { type ChecklistItem, defaultTemplateFor } from '../../shared/inspections/checklists.ts';
+import type { ChecklistItem } from '../../shared/inspections/checklists.ts';
+import { useRecordedChecklist } from './useChecklist.ts';
 import type { InspectionDocument, StoredItem } from '../../shared/inspections/document.ts';
 import { defaultRectificationDays, rectificationDeadline } from '../../shared/inspections/rectification.ts';
 import {
@@ -187,8 +188,8 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
     };
   }, [keep, save]);
 
+  const template = useRecordedChecklist(doc);
   if (!fields) return <Loader />;
-  const template = defaultTemplateFor(doc.templateIndustry);
   const change = (next: InspectionFields) => {
     autosave.change(next);
     setFields(next);
@@ -252,7 +253,7 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
       <IssueSummary issues={photoIssues} labelOf={() => null} refusedAction={t('inspectionUi.addPhoto')} />
       <Title order={3}>{t('inspectionUi.checklist')}</Title>
       {fields.items.map((item) => {
-        const definition = template.items.find((candidate) => candidate.code === item.code);
+        const definition = template?.items.find((candidate) => candidate.code === item.code);
         const finding = fields.findings.find((candidate) => candidate.itemCode === item.code);
         return (
           <ChecklistCard
@@ -528,11 +529,11 @@ function StoredImage({ photo, alt, height }: { photo: Attachment; alt: string; h
 /** The record as submitted or closed. */
 function InspectionRecordView({ doc }: { doc: InspectionDocument }) {
   const { t, i18n } = useTranslation();
-  const template = defaultTemplateFor(doc.templateIndustry);
+  const template = useRecordedChecklist(doc);
   return (
     <Stack>
       {doc.items.map((item) => {
-        const definition = template.items.find((candidate) => candidate.code === item.code);
+        const definition = template?.items.find((candidate) => candidate.code === item.code);
         const finding = doc.findings.find((candidate) => candidate.itemCode === item.code);
         return (
           <Card withBorder key={item.code} data-testid={`item-${item.code}`}>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { defaultTemplateFor } from '../../shared/inspections/checklists.ts';
+import { latestChecklistItem } from '../../shared/inspections/checklistVersions.ts';
 import type { InspectionDocument, StoredOrder } from '../../shared/inspections/document.ts';
 import { isOverdue } from '../../shared/inspections/rectification.ts';
 import type { RectificationStep } from '../../shared/inspections/workflows.ts';
@@ -27,8 +27,9 @@ export function OrderStateBadge({ order, today }: { order: StoredOrder; today: s
 /** The checklist item's text in the UI language. */
 export function useItemText(): (industry: InspectionDocument['templateIndustry'], code: string) => string {
   const { i18n } = useTranslation();
+  const { reference } = useServices();
   return (industry, code) => {
-    const item = defaultTemplateFor(industry).items.find((candidate) => candidate.code === code);
+    const item = latestChecklistItem(reference.checklists(), industry, code);
     return item ? `${code} ${i18n.language === 'en' ? item.text.en : item.text.zh}` : code;
   };
 }

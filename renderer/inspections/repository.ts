@@ -8,7 +8,6 @@ import { map } from 'rxjs';
 import {
   type ChecklistIndustry,
   defaultDepthPolicy,
-  defaultTemplateFor,
   depthFor,
   itemsAtDepth,
 } from '../../shared/inspections/checklists.ts';
@@ -19,6 +18,7 @@ import {
   noSignature,
   recordOf,
 } from '../../shared/inspections/document.ts';
+import { checklistInForce, checklistVersion } from '../../shared/inspections/checklistVersions.ts';
 import { editorIssues, mayEditContent } from '../../shared/inspections/editors.ts';
 import {
   escalationRecord,
@@ -83,7 +83,7 @@ export interface InspectionDependencies {
   standingOf: (subjectId: string) => Promise<SubjectStanding>;
   /** Where an escalated rectification order files the credit record it proposes. */
   records: Pick<CreditRecordRepository, 'prepareDerived'>;
-  reference: Pick<ReferenceRepository, 'catalog' | 'calendar'>;
+  reference: Pick<ReferenceRepository, 'catalog' | 'calendar' | 'checklists'>;
   /** The deciding office an escalation's proposed record names. */
   officeName: string;
 }
@@ -169,13 +169,18 @@ export class InspectionRepository {
 
   /**
    * Starts an inspection as a draft: the subject's credit state shown before the visit, the checklist of
-   * the industry's current template at the depth that state gives, every item not yet judged.
+   * the industry's template in force today (published over the default) at the depth that state gives,
+   * every item not yet judged.
    */
   async start(start: InspectionStart): Promise<Validated<InspectionDocument>> {
     const acting = actingUser(this.#context, 'inspection.record');
     if (!acting.ok) return acting;
     const standing = await this.#dependencies.standingOf(start.subjectId);
-    const template = defaultTemplateFor(start.industry);
+    const template = checklistInForce(
+      this.#dependencies.reference.checklists(),
+      start.industry,
+      localDate(this.#context.clock()),
+    );
     const depth = depthFor(defaultDepthPolicy, {
       grade: standing.grade === '' ? null : standing.grade,
       raised: standing.raised,
@@ -409,12 +414,16 @@ export class InspectionRepository {
     known?: SubjectStanding,
   ): Promise<Validated<InspectionInput>> {
     const standing = known ?? (await this.#dependencies.standingOf(input.subjectId));
-    const template = defaultTemplateFor(input.templateIndustry);
+    const template = checklistVersion(
+      this.#dependencies.reference.checklists(),
+      input.templateIndustry,
+      input.templateVersion,
+    );
     const checked = validateInspection(recordOf(input), {
       today: localDate(this.#context.clock()),
       conflicted: standing.conflicted,
       complete,
-      ...(template.version === input.templateVersion ? { template } : {}),
+      ...(template ? { template } : {}),
     });
     return checked.ok ? { ok: true, value: input } : checked;
   }

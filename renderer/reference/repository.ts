@@ -15,6 +15,7 @@ import {
   type PublicityRule,
 } from '../../shared/creditRecords/catalog.ts';
 import { type CommitmentMatterList, publishedMatterLists } from '../../shared/commitments/matterList.ts';
+import { type PublishedChecklist, publishedChecklists } from '../../shared/inspections/checklistVersions.ts';
 import type { ReferenceCollection } from '../kernel/db/database.ts';
 import type { Writer } from '../kernel/db/writer.ts';
 
@@ -48,6 +49,7 @@ export class ReferenceRepository {
   private readonly catalogSubject = new BehaviorSubject<readonly CatalogItemDocument[]>([]);
   private built: BuiltCalendar = buildWorkdayCalendar();
   private matterListVersions: readonly CommitmentMatterList[] = [];
+  private checklistVersions: readonly PublishedChecklist[] = [];
 
   private constructor(collection: ReferenceCollection) {
     this.collection = collection;
@@ -90,6 +92,11 @@ export class ReferenceRepository {
   /** The versions of the list of commitment matters the city published (see shared/commitments/matterList.ts). */
   matterLists(): readonly CommitmentMatterList[] {
     return this.matterListVersions;
+  }
+
+  /** The checklist template versions the city published (see shared/inspections/checklistVersions.ts). */
+  checklists(): readonly PublishedChecklist[] {
+    return this.checklistVersions;
   }
 
   /** Calendar documents from the platform that failed validation and are not used. */
@@ -141,6 +148,9 @@ export class ReferenceRepository {
     }
     this.built = buildWorkdayCalendar(calendars);
     this.matterListVersions = publishedMatterLists(docs as Parameters<typeof publishedMatterLists>[0]);
+    this.checklistVersions = publishedChecklists(
+      docs as unknown as Parameters<typeof publishedChecklists>[0],
+    );
     this.catalogSubject.next([...newest.values()].sort(byCategoryThenCode));
   }
 }

@@ -50,7 +50,7 @@ export const collectionPlan = {
   },
   /** City-wide reference data: the credit information catalog, templates, rule sets, holiday calendars. */
   reference: {
-    schemaVersion: 3,
+    schemaVersion: 4,
     scope: 'city',
     kinds: ['catalogItem', 'template', 'ruleSet', 'holidayCalendar', 'cityBlackList'],
     active: true,

@@ -24,7 +24,7 @@ const zhCN: Messages = {
   'validation.grading.inspectionRatio': '抽查比例应在 0 到 1 之间',
   'validation.grading.tooMany': '最多 {{max}} 项',
   'validation.ruleSet.contentMissing':
-    '规则版本须且只能包含与其类型相符的内容（评分模型、名单规则或承诺事项目录清单）',
+    '规则版本须且只能包含与其类型相符的内容（评分模型、名单规则、承诺事项目录清单或检查表）',
   'validation.ruleSet.headMismatch': '评分模型的编码、版本号和生效日期须与所发布版本一致',
   'validation.ruleSet.ruleCodeDuplicate': '名单规则编码 {{code}} 重复',
   'validation.ruleSet.versionPublished': '该版本已发布，不得修改；请以新的版本号发布',
@@ -61,7 +61,7 @@ const en: Messages = {
   'validation.grading.inspectionRatio': 'The inspection ratio must be between 0 and 1',
   'validation.grading.tooMany': 'At most {{max}} entries',
   'validation.ruleSet.contentMissing':
-    'A rule version holds exactly the content of its variant (a scoring model, list rules or the list of commitment matters)',
+    'A rule version holds exactly the content of its variant (a scoring model, list rules, the list of commitment matters or a checklist)',
   'validation.ruleSet.headMismatch':
     "The scoring model's code, version and start date must be those of the published version",
   'validation.ruleSet.ruleCodeDuplicate': 'The list rule code {{code}} is used twice',

@@ -6,7 +6,7 @@
  */
 import { isRealDate } from '../base/identifiers.ts';
 import { type ListRule, type ListRuleContext, defaultListRules, validateListRule } from '../lists/rules.ts';
-import { derivedUuid } from '../creditRecords/catalog.ts';
+import { type CatalogItem, derivedUuid } from '../creditRecords/catalog.ts';
 import { canonicalJson } from '../base/security/canonicalJson.ts';
 import { baseDocumentProperties, type BaseDocument } from '../base/document.ts';
 import type { Industry } from '../subjects/model.ts';
@@ -14,8 +14,11 @@ import { issue, type ValidationIssue } from '../base/validation.ts';
 import { type GradingModel, type GradingModelContext, modelInForce, validateGradingModel } from './model.ts';
 import { defaultGradingModel } from './publishedModels.ts';
 import { type CommitmentMatter, validateCommitmentMatter } from '../commitments/matters.ts';
+import type { ChecklistTemplate } from '../inspections/checklists.ts';
+import { checklistTemplateSchema } from '../inspections/checklists/model.ts';
+import { validateChecklistVersion } from '../inspections/checklistVersions.ts';
 
-export const ruleSetVariants = ['scoringModel', 'listRules', 'commitmentMatters'] as const;
+export const ruleSetVariants = ['scoringModel', 'listRules', 'commitmentMatters', 'checklist'] as const;
 export type RuleSetVariant = (typeof ruleSetVariants)[number];
 
 export interface RuleSetDocument extends BaseDocument {
@@ -32,6 +35,8 @@ export interface RuleSetDocument extends BaseDocument {
   listRules?: ListRule[];
   /** For `commitmentMatters`: the whole list of commitment matters in force from `validFrom`. */
   matters?: CommitmentMatter[];
+  /** For `checklist`: an industry's checklist template (code = industry), see inspections/checklistVersions.ts. */
+  checklist?: ChecklistTemplate;
 }
 
 /** The properties the `reference` collection adds for rule sets (`code` and `validFrom` it already has). */
@@ -41,6 +46,7 @@ export const ruleSetProperties = {
   model: { type: 'object' },
   listRules: { type: 'array', maxItems: 100, items: { type: 'object' } },
   matters: { type: 'array', maxItems: 200, items: { type: 'object' } },
+  checklist: checklistTemplateSchema,
 } as const;
 
 /** The JSON schema of one rule-set version (validated on the platform; stored in `reference`). */
@@ -65,7 +71,10 @@ export function ruleSetId(variant: RuleSetVariant, code: string, version: number
   return derivedUuid(`ruleSet:${variant}:${code}:${version}`);
 }
 
-export type RuleSetContext = GradingModelContext & ListRuleContext;
+/** Checklists also need the industries of catalog items (a failure maps to an item of its industry). */
+export type RuleSetContext = Omit<GradingModelContext & ListRuleContext, 'catalog'> & {
+  catalog: readonly Pick<CatalogItem, 'code' | 'industries'>[];
+};
 
 /**
  * Checks a published version (`validation.ruleSet.*`): `contentMissing` (the variant's content absent or
@@ -77,6 +86,12 @@ export function validateRuleSet(doc: RuleSetDocument, context: RuleSetContext): 
   if (!Number.isInteger(doc.version) || doc.version < 1) issues.push(issue('version', 'grading.version'));
   if (!isRealDate(doc.validFrom)) issues.push(issue('validFrom', 'dateFormat'));
   if (doc.ruleSet === 'commitmentMatters') return [...issues, ...matterListIssues(doc, context)];
+  if (doc.ruleSet === 'checklist') {
+    if (!doc.checklist || doc.model !== undefined || doc.listRules !== undefined || doc.matters !== undefined)
+      return [...issues, issue('checklist', 'ruleSet.contentMissing')];
+    return [...issues, ...validateChecklistVersion(doc, doc.checklist, context.catalog)];
+  }
+  if (doc.checklist !== undefined) return [...issues, issue('checklist', 'ruleSet.contentMissing')];
   if (doc.ruleSet === 'scoringModel') {
     if (!doc.model || doc.listRules !== undefined || doc.matters !== undefined)
       return [...issues, issue('model', 'ruleSet.contentMissing')];
@@ -198,6 +213,7 @@ export function republishIssues(
       doc.model ?? null,
       doc.listRules ?? null,
       doc.matters ?? null,
+      doc.checklist ?? null,
     ]);
   return content(current) === content(next) ? [] : [issue('version', 'ruleSet.versionPublished')];
 }

@@ -59,18 +59,21 @@ export function itemsAtDepth(template: ChecklistTemplate, depth: ChecklistDepth)
 }
 
 /**
- * Checks a template against the catalog. Issue codes: `inspection.template.itemCodeTwice`,
+ * Checks a template against the catalog. Issue codes: `inspection.template.itemEmpty`,
+ * `inspection.template.itemCodeTwice`,
  * `inspection.template.unknownCatalogItem`, `inspection.template.catalogIndustry`,
  * `inspection.template.basisMissing`, `inspection.template.noCoreItem`.
  */
 export function validateTemplate(
   template: ChecklistTemplate,
-  catalog: readonly CatalogItem[],
+  catalog: readonly Pick<CatalogItem, 'code' | 'industries'>[],
 ): ValidationIssue[] {
   const issues: ValidationIssue[] = [];
   const seen = new Set<string>();
   template.items.forEach((item, index) => {
     const at = `items.${index}`;
+    if ([item.code, item.text.zh, item.text.en].some((text) => text.trim() === ''))
+      issues.push(issue(at, 'inspection.template.itemEmpty'));
     if (seen.has(item.code))
       issues.push(issue(`${at}.code`, 'inspection.template.itemCodeTwice', { code: item.code }));
     seen.add(item.code);

@@ -23,6 +23,10 @@ export const inspectionIssueCodes = [
   'inspection.template.catalogIndustry',
   'inspection.template.basisMissing',
   'inspection.template.noCoreItem',
+  'inspection.template.itemEmpty',
+  'inspection.template.industry',
+  'inspection.template.headMismatch',
+  'inspection.template.versionOfDefault',
   'inspection.planOrReason',
   'inspection.adHocReason',
   'inspection.inspectorsTwo',
@@ -82,6 +86,12 @@ const zhCN: InspectionMessages = {
   'validation.inspection.template.catalogIndustry': '目录事项 {{code}} 不适用于本检查表所属行业。',
   'validation.inspection.template.basisMissing': '请填写该检查项的法律依据。',
   'validation.inspection.template.noCoreItem': '检查表至少需要一项基础检查项（各信用等级都要检查的项目）。',
+  'validation.inspection.template.itemEmpty': '检查项的编号、中文内容和英文内容都须填写。',
+  'validation.inspection.template.industry':
+    '检查表的行业须为建筑施工、物业服务、房地产开发或房地产经纪之一。',
+  'validation.inspection.template.headMismatch': '检查表所属行业和版本号须与所发布版本的编码和版本号一致。',
+  'validation.inspection.template.versionOfDefault':
+    '检查表版本号须大于系统内置的第 {{version}} 版，已有检查记录使用该版本。',
   'validation.inspection.planOrReason': '请选择所属的检查计划，或说明临时检查的原因（二者选其一）。',
   'validation.inspection.adHocReason': '临时检查的原因应为投诉举报、转办交办或跟踪复查之一。',
   'validation.inspection.publicity.days': '公示期限应为 {{min}} 至 {{max}} 个工作日之间的整数。',
@@ -150,6 +160,14 @@ const en: InspectionMessages = {
   'validation.inspection.template.basisMissing': 'Give the legal basis of this checklist item.',
   'validation.inspection.template.noCoreItem':
     'A checklist needs at least one core item (checked at every credit grade).',
+  'validation.inspection.template.itemEmpty':
+    'Every checklist item needs its number and its wording in Chinese and in English.',
+  'validation.inspection.template.industry':
+    'A checklist belongs to construction, property services, real-estate development or brokerage.',
+  'validation.inspection.template.headMismatch':
+    'The checklist’s industry and version must match the code and version it is published under.',
+  'validation.inspection.template.versionOfDefault':
+    'The checklist version must be above the built-in version {{version}}, which inspections already use.',
   'validation.inspection.planOrReason':
     'Choose the inspection plan, or give the reason for an ad hoc inspection (one of the two).',
   'validation.inspection.adHocReason': 'An ad hoc inspection follows a complaint, a referral or a follow-up.',

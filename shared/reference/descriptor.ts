@@ -8,7 +8,12 @@ export const referenceCapability: CapabilityDescriptor = {
   collection: 'reference',
   i18n: 'creditUi.catalog',
   schema: referenceJsonSchema,
-  migrations: { 1: (doc: unknown) => doc, 2: (doc: unknown) => doc, 3: (doc: unknown) => doc },
+  migrations: {
+    1: (doc: unknown) => doc,
+    2: (doc: unknown) => doc,
+    3: (doc: unknown) => doc,
+    4: (doc: unknown) => doc,
+  },
   validate: validateReferenceDocument,
   personalFields: personalFields.reference ?? [],
   attachments: [],

@@ -15,8 +15,9 @@ export const referenceKinds = ['catalogItem', 'holidayCalendar', 'cityBlackList'
 export const referenceJsonSchema = {
   title: 'reference',
   // Version 1 adds the city-wide serious-dishonesty list, version 2 the published rule sets, version 3
-  // the published lists of commitment matters; older documents are valid as they are.
-  version: 3,
+  // the published lists of commitment matters, version 4 published checklist templates; older documents
+  // are valid as they are.
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {

@@ -181,6 +181,7 @@ test('every screen speaks one language and fits 1280 × 800', async ({ page }) =
     '/inspections',
     '/inspections/new',
     '/inspections/plans',
+    '/inspections/checklists',
     '/projects',
     '/projects/new',
     '/lists',

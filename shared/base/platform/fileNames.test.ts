@@ -36,6 +36,10 @@ describe('planFileSave', () => {
       extension: 'pdf',
       markOfTheWeb: true,
     });
+    // A checklist draft the app writes for the city platform; never as an attachment.
+    const draft = { suggestedName: '检查表_建筑施工_第2版草稿.json', mimeType: 'application/json', size: 9 };
+    expect(planFileSave(draft)).toMatchObject({ ok: true, extension: 'json' });
+    expect(planFileSave({ ...draft, source: 'attachment' })).toMatchObject({ ok: false, reason: 'fileType' });
     expect(planFileSave({ ...scan, suggestedName: '说明.docx' })).toEqual({
       ok: false,
       reason: 'fileType',

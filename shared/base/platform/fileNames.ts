@@ -32,6 +32,8 @@ export const appFileLimits: Readonly<Record<string, number>> = {
   pdf: 200 * 1024 * 1024,
   xlsx: 200 * 1024 * 1024,
   csv: 200 * 1024 * 1024,
+  /** A draft of city reference data (a checklist version) to hand to the city platform. */
+  json: 10 * 1024 * 1024,
   /** An encrypted backup, attachments included. */
   cdbackup: 1024 * 1024 * 1024,
 };

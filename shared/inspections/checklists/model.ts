@@ -29,3 +29,35 @@ export interface ChecklistTemplate {
   version: number;
   items: ChecklistItem[];
 }
+
+/** The JSON shape of a template, checked before its rules run (a published version is stored in `reference`). */
+export const checklistTemplateSchema = {
+  type: 'object',
+  properties: {
+    industry: { type: 'string', enum: [...checklistIndustries], maxLength: 30 },
+    version: { type: 'integer', minimum: 1, maximum: 10000 },
+    items: {
+      type: 'array',
+      maxItems: 200,
+      items: {
+        type: 'object',
+        properties: {
+          code: { type: 'string', maxLength: 20 },
+          text: {
+            type: 'object',
+            properties: { zh: { type: 'string', maxLength: 300 }, en: { type: 'string', maxLength: 500 } },
+            required: ['zh', 'en'],
+            additionalProperties: false,
+          },
+          basis: { type: 'array', maxItems: 10, items: { type: 'string', maxLength: 200 } },
+          catalogCode: { type: 'string', maxLength: 40 },
+          level: { type: 'integer', enum: [1, 2, 3] },
+        },
+        required: ['code', 'text', 'basis', 'catalogCode', 'level'],
+        additionalProperties: false,
+      },
+    },
+  },
+  required: ['industry', 'version', 'items'],
+  additionalProperties: false,
+} as const;

@@ -1,0 +1,53 @@
+/** UI text of the checklist templates screen, zh-CN and English (`checklistUi.`). */
+const zhCN = {
+  'checklistUi.title': '检查表模板',
+  'checklistUi.intro':
+    '检查表由市级平台统一发布，全市各县区使用同一版本，检查结果和信用评价才能相互比较。新建的检查使用当日施行的版本；已有的检查记录始终按其登记时的版本显示，发布新版本不会改变它们。',
+  'checklistUi.publish.title': '如何发布新版本',
+  'checklistUi.publish.step1':
+    '以本页所列的现行版本为基础修改检查项：每项须有编号、中英文内容、法律依据和不合格时对应的信用信息目录事项，编号不得重复。',
+  'checklistUi.publish.step2':
+    '可下载下一版本的草稿文件（内容与现行版本相同），将修改后的检查表以新的版本号（大于现行版本）和施行日期交市级平台管理员，由其用平台的“发布参考数据”命令发布；不符合上述要求的版本会被拒绝并说明原因。',
+  'checklistUi.publish.step3':
+    '已发布的版本不得修改，如需调整请再发布一个新版本。各县区电脑同步后即按施行日期使用。',
+  'checklistUi.version': '第 {{version}} 版',
+  'checklistUi.inForceSince': '自 {{date}} 起施行（市级平台发布）',
+  'checklistUi.builtIn': '系统内置版本（市级平台尚未发布新版本）',
+  'checklistUi.count': '共 {{count}} 项',
+  'checklistUi.column.code': '编号',
+  'checklistUi.column.item': '检查内容（中文 / 英文）',
+  'checklistUi.column.depth': '最低检查深度',
+  'checklistUi.column.basis': '法律依据',
+  'checklistUi.column.catalog': '不合格时对应的目录事项',
+  'checklistUi.draft.button': '下载第 {{version}} 版草稿',
+  'checklistUi.draft.fileName': '检查表_{{industry}}_第{{version}}版草稿.json',
+  'checklistUi.draft.done': '已保存第 {{version}} 版草稿：修改检查项和施行日期后交市级平台管理员发布。',
+};
+
+const en: typeof zhCN = {
+  'checklistUi.title': 'Checklist templates',
+  'checklistUi.intro':
+    'Checklists are published by the city platform, and every county of the city uses the same version, so that inspection results and credit grades stay comparable. A new inspection uses the version in force on its day; an existing inspection always shows the version it was recorded with, whatever is published later.',
+  'checklistUi.publish.title': 'How to publish a new version',
+  'checklistUi.publish.step1':
+    'Start from the version in force shown here. Every item needs a number, its wording in Chinese and English, its legal basis and the catalog item a failure maps to; no number may be used twice.',
+  'checklistUi.publish.step2':
+    'Download the draft of the next version (the version in force, renumbered) and give the edited checklist, with a new version number (above the one in force) and the date it applies from, to the administrator of the city platform, who publishes it with the “publish reference data” command of the platform; a version breaking these rules is refused with the reason.',
+  'checklistUi.publish.step3':
+    'A published version never changes: to adjust it, publish another version. County computers use it from its start date once they have synchronised.',
+  'checklistUi.version': 'Version {{version}}',
+  'checklistUi.inForceSince': 'In force since {{date}} (published by the city platform)',
+  'checklistUi.builtIn': 'Built-in version (the city platform has published none yet)',
+  'checklistUi.count': '{{count}} items',
+  'checklistUi.column.code': 'Number',
+  'checklistUi.column.item': 'Item (English / Chinese)',
+  'checklistUi.column.depth': 'Checked from',
+  'checklistUi.column.basis': 'Legal basis',
+  'checklistUi.column.catalog': 'Catalog item a failure maps to',
+  'checklistUi.draft.button': 'Download a draft of version {{version}}',
+  'checklistUi.draft.fileName': 'checklist_{{industry}}_version-{{version}}-draft.json',
+  'checklistUi.draft.done':
+    'Draft of version {{version}} saved: edit its items and start date, then hand it to the administrator of the city platform to publish.',
+};
+
+export const checklistUiMessages = { 'zh-CN': zhCN, en } as const;
