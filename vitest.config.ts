@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
-/** Server and integration tests start real platforms and databases: give them room on a busy machine. */
-const slowTestTimeout = 20_000;
+/**
+ * Tests start real platforms and databases, print real PDFs and run property checks: give them room on
+ * a busy machine (CI shares two cores between every project).
+ */
+const testTimeout = 20_000;
 
 /**
  * No on-disk module cache: tests that read their folder's sources through `import.meta.glob` (the
@@ -9,7 +12,7 @@ const slowTestTimeout = 20_000;
  */
 const fsModuleCache = false;
 
-const nodeProject = (name: string, include: string[], testTimeout?: number) => ({
+const nodeProject = (name: string, include: string[]) => ({
   test: { name, include, environment: 'node' as const, testTimeout, fsModuleCache },
 });
 
@@ -18,7 +21,7 @@ export default defineConfig({
     fsModuleCache,
     projects: [
       nodeProject('shared', ['shared/**/*.test.ts']),
-      nodeProject('server', ['server/**/*.test.ts'], slowTestTimeout),
+      nodeProject('server', ['server/**/*.test.ts']),
       nodeProject('electron', ['electron/**/*.test.ts']),
       {
         test: {
@@ -26,6 +29,7 @@ export default defineConfig({
           include: ['renderer/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
           setupFiles: ['renderer/test-setup.ts'],
+          testTimeout,
           fsModuleCache,
         },
       },
@@ -33,7 +37,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
-          testTimeout: slowTestTimeout,
+          testTimeout,
           environment: 'node',
           setupFiles: ['renderer/test-setup.ts'],
           fsModuleCache,

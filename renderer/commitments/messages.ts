@@ -67,7 +67,14 @@ function prefixed(prefix: string, entries: Record<string, string>): Messages {
 }
 
 const zhCN: Messages = {
-  'validation.commitment.notEligible': '该主体信用状况不符合受理条件（见信用状况核查），不能受理',
+  'validation.commitment.excluded.activeSeriousDishonest':
+    '不能受理：该主体有公示期内的严重失信信息，不适用容缺受理或告知承诺',
+  'validation.commitment.excluded.seriousDishonestList':
+    '不能受理：该主体被列入严重失信主体名单，不适用容缺受理或告知承诺',
+  'validation.commitment.excluded.earlierFalseCommitment':
+    '不能受理：该主体曾作出虚假承诺，不适用容缺受理或告知承诺',
+  'validation.commitment.excluded.gradeNotEligible':
+    '不能受理：该主体信用等级为 {{grade}}，按分级分类监管措施不适用容缺受理或告知承诺',
   'validation.commitment.notDraft': '已受理的承诺书不能修改，只能通过流程操作',
   'validation.commitment.republishThroughBreach': '恢复公示须经确认违背信用修复承诺办理，不能单独操作',
   'commitmentUi.republishNotice':
@@ -182,8 +189,14 @@ const zhCN: Messages = {
 };
 
 const en: Messages = {
-  'validation.commitment.notEligible':
-    'The subject’s credit state does not allow acceptance (see the credit-state check)',
+  'validation.commitment.excluded.activeSeriousDishonest':
+    'Cannot accept: the subject has serious dishonest information still public, which rules out commitment-based acceptance',
+  'validation.commitment.excluded.seriousDishonestList':
+    'Cannot accept: the subject is on a serious-dishonesty list, which rules out commitment-based acceptance',
+  'validation.commitment.excluded.earlierFalseCommitment':
+    'Cannot accept: the subject made a false commitment before, which rules out commitment-based acceptance',
+  'validation.commitment.excluded.gradeNotEligible':
+    'Cannot accept: the subject’s credit grade is {{grade}}, whose supervision measures rule out commitment-based acceptance',
   'validation.commitment.notDraft': 'An accepted letter cannot be edited; only workflow steps change it',
   'validation.commitment.republishThroughBreach':
     'A record is published again only when a breach of its credit-repair commitment is confirmed',

@@ -3,6 +3,7 @@ import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
 import {
   checkAcceptance,
+  exclusionIssues,
   listMembershipsOf,
   needsAcceptanceCheck,
 } from '../../shared/commitments/acceptance.ts';
@@ -520,7 +521,7 @@ export class CommitmentRepository {
       ? await this.acceptanceCheck(current.subjectId, current.type)
       : null;
     if (check && !check.eligible) {
-      return { ok: false, issues: [issue('acceptanceCheck', 'commitment.notEligible')] };
+      return { ok: false, issues: exclusionIssues(check) };
     }
     return {
       ok: true,

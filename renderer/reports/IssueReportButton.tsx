@@ -69,7 +69,7 @@ export function IssueReportButton({ subject }: { subject: SubjectDocument }) {
         color: saved ? 'teal' : 'yellow',
         message: `${t('reports.issued', { number: report.reportNumber, code: report.code })}${
           saved ? '' : ` ${t('reports.notSaved')}`
-        }（${t(`reports.registration.${report.registration.state}`)}）`,
+        }${t('reports.registrationNote', { state: t(`reports.registration.${report.registration.state}`) })}`,
       });
       close();
     } finally {

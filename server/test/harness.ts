@@ -29,6 +29,12 @@ import { type PlatformOptions, type RunningPlatform, startPlatform } from '../in
 export type TestBackend = 'pglite' | 'postgres';
 
 export const postgresTestUrl = process.env.CREDITDESK_TEST_DATABASE_URL || undefined;
+// CI starts PostgreSQL and sets this: its suites must then run rather than be skipped.
+if (process.env.CREDITDESK_REQUIRE_POSTGRES === '1' && !postgresTestUrl) {
+  throw new Error(
+    'CREDITDESK_REQUIRE_POSTGRES=1 but CREDITDESK_TEST_DATABASE_URL is not set (see .ci/postgres.sh)',
+  );
+}
 
 export function temporaryDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `creditdesk-${prefix}-`));

@@ -15,6 +15,7 @@
  * - `activeGeneralDishonest`: an approved general dishonest record in publicity;
  * - `earlierBreach`: a commitment partly or not fulfilled within the look-back period.
  */
+import { issue, type ValidationIssue } from '../base/validation.ts';
 import { addMonths } from '../base/calendar/dates.ts';
 import type { CityBlackListEntry } from '../lists/cityBlackList.ts';
 import { type ListingDocument, listingActiveOn } from '../lists/listing.ts';
@@ -152,4 +153,15 @@ export function checkAcceptance(
     .filter(([, , refs]) => refs.length > 0)
     .map(([rule, effect, refs]) => ({ rule, effect, refs }));
   return { checkedAt, eligible: findings.every((f) => f.effect !== 'excludes'), findings };
+}
+
+/** Why acceptance is refused: one issue per rule that excludes the subject, each naming that rule. */
+export function exclusionIssues(check: AcceptanceCheck): ValidationIssue[] {
+  return check.findings
+    .filter((finding) => finding.effect === 'excludes')
+    .map((finding) =>
+      finding.rule === 'gradeNotEligible'
+        ? issue('acceptanceCheck', `commitment.excluded.${finding.rule}`, { grade: finding.refs[0] ?? '' })
+        : issue('acceptanceCheck', `commitment.excluded.${finding.rule}`),
+    );
 }

@@ -89,7 +89,7 @@ test('a 容缺受理 letter for a black-listed subject is refused at acceptance,
   await page.getByRole('button', { name: '受理', exact: true }).click();
   const accepting = page.getByRole('dialog', { name: '受理' });
   await accepting.getByRole('button', { name: '受理', exact: true }).click();
-  await expect(accepting).toContainText('该主体信用状况不符合受理条件（见信用状况核查），不能受理');
+  await expect(accepting).toContainText('不能受理：该主体被列入严重失信主体名单，不适用容缺受理或告知承诺');
   await page.screenshot(shot('commitments-not-eligible-zh'));
   await accepting.getByRole('button', { name: '取消' }).click();
   await expect(page.getByText('草稿').first()).toBeVisible();
@@ -106,6 +106,6 @@ test('a 容缺受理 letter for a black-listed subject is refused at acceptance,
   await page.getByRole('button', { name: 'Accept', exact: true }).click();
   const english = page.getByRole('dialog', { name: 'Accept' });
   await english.getByRole('button', { name: 'Accept', exact: true }).click();
-  await expect(english).toContainText('does not allow acceptance');
+  await expect(english).toContainText('Cannot accept: the subject is on a serious-dishonesty list');
   await page.screenshot(shot('commitments-not-eligible-en'));
 });

@@ -76,7 +76,10 @@ describe('the acceptance check', () => {
     const written = runs.length;
     expect(await commitments.act(created.value.id, 'accept')).toEqual({
       ok: false,
-      issues: [{ field: 'acceptanceCheck', code: 'commitment.notEligible' }],
+      issues: [
+        { field: 'acceptanceCheck', code: 'commitment.excluded.seriousDishonestList' },
+        { field: 'acceptanceCheck', code: 'commitment.excluded.gradeNotEligible', params: { grade: 'D' } },
+      ],
     });
     expect(runs.length).toBe(written);
     expect((await commitments.get(created.value.id))?.status).toBe('draft');
