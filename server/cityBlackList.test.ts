@@ -58,7 +58,7 @@ describe('the city-wide serious-dishonesty list', () => {
         assumedMasterState: { ...proposed, _deleted: false },
       },
     ]);
-    expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
+    expect(pushed.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
 
     const [entry] = (await cityEntries(elsewhere)).filter((found) => found.sourceCounty === county);
     expect(entry).toMatchObject({

@@ -106,6 +106,7 @@ describe('platform lifecycle on PGlite', () => {
     expect((await device.push('subjects', createRows(subjects))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     const blob = Buffer.from('存证附件 attachment');
     const hash = createHash('sha256').update(blob).digest('hex');

@@ -192,7 +192,7 @@ describe.skipIf(!postgresTestUrl)('platform process on PostgreSQL', () => {
           try {
             const answer = await device.push('subjects', createRows(batch));
             if (answer.status === 200) {
-              expect(answer.body).toEqual({ conflicts: [], rejected: [] });
+              expect(answer.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
               break;
             }
           } catch {
@@ -265,6 +265,7 @@ describe.skipIf(!postgresTestUrl)('platform process on PostgreSQL', () => {
     expect((await again.push('subjects', createRows([afterBackup, unsynced]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 2,
     });
     const final = (await again.pullAll('subjects')).map((document) => document.id);
     expect(final).toEqual(expect.arrayContaining([afterBackup.id, unsynced.id]));

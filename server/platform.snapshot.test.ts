@@ -72,6 +72,7 @@ test('a restored data-folder snapshot tells devices to resync, and they lose not
     expect((await again.push('subjects', createRows([after, unsynced]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 2,
     });
     expect((await again.pullAll('subjects')).map((document) => document.id)).toEqual([
       before.id,

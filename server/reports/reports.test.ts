@@ -52,7 +52,7 @@ describe('report registration and /verify', () => {
     const subject = syntheticSubject(county);
     subjectId = subject.id;
     const pushed = await home.push('subjects', createRows([subject]));
-    expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
+    expect(pushed.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
 
     const registered = await register(home, registration(subjectId));
     expect(registered.status).toBe(200);

@@ -143,7 +143,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
         epoch: context.epoch,
       });
       context.metrics.pulled.inc({ collection: collection.name }, result.documents.length);
-      return result;
+      return { ...result, epoch: context.epoch };
     },
   );
 
@@ -212,7 +212,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       if (promoted.length > 0) {
         context.hub.publish({ collection: 'reference', county: null, sequence: Math.max(...promoted) });
       }
-      return { conflicts: outcome.conflicts, rejected: outcome.rejected };
+      return { conflicts: outcome.conflicts, rejected: outcome.rejected, epoch: context.epoch };
     },
   );
 }

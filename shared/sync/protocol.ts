@@ -105,6 +105,13 @@ export const pullQuerySchema = z.object({
 export type PullQuery = z.input<typeof pullQuerySchema>;
 
 /**
+ * The platform's restore generation, on every pull and push answer: a device that sees it change knows
+ * the platform was restored from a backup, even when it holds no checkpoint yet (it only pushed).
+ * Absent from platforms older than this field.
+ */
+const platformEpochSchema = z.number().int().positive().optional();
+
+/**
  * Documents written after the checkpoint, in write order. Fewer than `limit` documents means the client
  * is in sync. `checkpoint` is the position after the last document, the request's checkpoint when
  * nothing is new, and null only when the collection has never been pulled and is empty.
@@ -112,6 +119,7 @@ export type PullQuery = z.input<typeof pullQuerySchema>;
 export const pullResponseSchema = z.object({
   documents: z.array(syncDocumentSchema),
   checkpoint: syncCheckpointSchema.nullable(),
+  epoch: platformEpochSchema,
 });
 export type PullResponse = z.infer<typeof pullResponseSchema>;
 
@@ -148,6 +156,7 @@ export type RejectedDocument = z.infer<typeof rejectedDocumentSchema>;
 export const pushResponseSchema = z.object({
   conflicts: z.array(syncDocumentSchema),
   rejected: z.array(rejectedDocumentSchema),
+  epoch: platformEpochSchema,
 });
 export type PushResponse = z.infer<typeof pushResponseSchema>;
 

@@ -49,7 +49,7 @@ describe('the platform judges a pushed repair case’s commitment letter', () =>
     const own = letterFor(recordId, 1);
     const other = letterFor(fixtureId(3), 2);
     const letters = await device.push('commitments', createRows([own, other]));
-    expect(letters.body).toEqual({ conflicts: [], rejected: [] });
+    expect(letters.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
 
     const repair = (commitmentId: string | undefined) =>
       sampleRepairCase({

@@ -24,7 +24,7 @@ describe('the platform judges pushed commitments by the workflow table', () => {
     const documents = [accepted(), accepted(), accepted(), accepted()];
     const created = await device.push('commitments', createRows(documents));
     expect(created.status).toBe(200);
-    expect(created.body).toEqual({ conflicts: [], rejected: [] });
+    expect(created.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     const [toFinding, skipped, byClerk, proposed] = documents as [
       CommitmentDocument,
       CommitmentDocument,

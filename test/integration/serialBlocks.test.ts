@@ -123,7 +123,7 @@ describe('commitment numbers from platform serial blocks', () => {
       const letters = (await each.commitments.all()).map((doc) => ({ ...doc }));
       const pushed = await each.device.push('commitments', createRows(letters));
       expect(pushed.status).toBe(200);
-      expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
+      expect(pushed.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     }
     const onPlatform = await first.device.pullAll('commitments');
     expect(onPlatform.map((doc) => doc.number).sort()).toEqual([...numbers[0]!, ...numbers[1]!].sort());

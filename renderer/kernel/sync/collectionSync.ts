@@ -73,6 +73,11 @@ export interface CollectionSyncHooks {
    * collection replicates again from the start, pushing what the platform lacks.
    */
   platformRestored(): void;
+  /**
+   * The platform's restore generation an answer carried: true when this replication must not go on (the
+   * generation differs from the one learned before, or a restore already replaced this replication).
+   */
+  platformEpoch(epoch: number): boolean;
   /** A request failed and will be retried at `retryAt`. */
   failed(collection: CollectionName, error: PlatformError, retryAt: number): void;
   /** A request went through (clears the last error). */
@@ -268,17 +273,16 @@ export class CollectionSync {
   // Requests ---------------------------------------------------------------------------------------
 
   /** Runs a request until it succeeds, waiting with backoff after transient failures. */
-  async #request<T>(
+  async #request<T extends { epoch?: number }>(
     replication: RxReplicationState<DocumentState, SyncCheckpoint>,
     send: () => Promise<T>,
   ): Promise<T> {
     const { hooks, backoff } = this.#options;
     for (let attempt = 0; ; attempt++) {
       if (this.#replication !== replication) throw new Interrupted('stopped');
+      let result: T;
       try {
-        const result = await send();
-        hooks.succeeded(this.name);
-        return result;
+        result = await send();
       } catch (error) {
         const failure = asPlatformError(error);
         if (failure.kind === 'update' || failure.kind === 'unauthorized') {
@@ -292,7 +296,13 @@ export class CollectionSync {
         const delay = backoffDelay(failure.kind === 'refused' ? attempt + 4 : attempt, backoff);
         hooks.failed(this.name, failure, Date.now() + delay);
         await wait(delay, this.#retryWait.signal);
+        continue;
       }
+      if (result.epoch !== undefined && hooks.platformEpoch(result.epoch)) {
+        throw new Interrupted('platform restored');
+      }
+      hooks.succeeded(this.name);
+      return result;
     }
   }
 

@@ -38,6 +38,7 @@ const settingKeys = {
   lastSyncedAt: 'lastSyncedAt',
   deletionLimit: 'deletionLimit',
   restoreGeneration: 'restoreGeneration',
+  platformEpoch: 'platformEpoch',
 } as const;
 
 export interface SyncServiceOptions {
@@ -160,6 +161,8 @@ export class SyncService {
   /** How often the platform was found restored from a backup (part of the replication identifiers). */
   #restoreGeneration = 0;
   #restoring = false;
+  /** The platform's restore generation as its answers last gave it (undefined before the first). */
+  #platformEpoch: number | undefined;
   #held = new Map<number, { hold: DeletionHold; decide: (proceed: boolean) => void }>();
   #heldSerial = 0;
   #cycleFailed = false;
@@ -207,12 +210,13 @@ export class SyncService {
 
   static async open(options: SyncServiceOptions): Promise<SyncService> {
     const store = new SyncStore(options.profile, options.sealer);
-    const [enrollment, paused, lastSyncedAt, limit, restoreGeneration] = await Promise.all([
+    const [enrollment, paused, lastSyncedAt, limit, restoreGeneration, platformEpoch] = await Promise.all([
       store.getSetting<Enrollment>(settingKeys.enrollment),
       store.getSetting<boolean>(settingKeys.paused),
       store.getSetting<string>(settingKeys.lastSyncedAt),
       store.getSetting<DeletionLimit>(settingKeys.deletionLimit),
       store.getSetting<number>(settingKeys.restoreGeneration),
+      store.getSetting<number>(settingKeys.platformEpoch),
     ]);
     const service = new SyncService(options, store, {
       state: !enrollment ? 'notEnrolled' : paused ? 'paused' : 'standby',
@@ -230,6 +234,7 @@ export class SyncService {
     });
     if (limit) service.#deletionLimit = limit;
     service.#restoreGeneration = restoreGeneration ?? 0;
+    service.#platformEpoch = platformEpoch;
     await service.#refreshEntryCounts();
     return service;
   }
@@ -343,7 +348,8 @@ export class SyncService {
   ): CollectionSync {
     // A new identifier starts RxDB's replication afresh: it pulls everything and pushes every local
     // document the platform does not hold in the same state (conflicts are resolved as usual).
-    const restored = this.#restoreGeneration > 0 ? `|restore-${this.#restoreGeneration}` : '';
+    const generation = this.#restoreGeneration;
+    const restored = generation > 0 ? `|restore-${generation}` : '';
     return new CollectionSync({
       registration,
       client,
@@ -359,6 +365,7 @@ export class SyncService {
         holdDeletions: (hold) => this.#holdDeletions(hold),
         fatal: (error) => this.#fatal(error, registration.name),
         platformRestored: () => this.#platformRestored(),
+        platformEpoch: (epoch) => this.#noteEpoch(epoch, generation),
         failed: (collection, error, retryAt) => {
           this.#cycleFailed = true;
           this.#update({ lastError: { ...problemOf(error, collection, this.#now()), retryAt } });
@@ -375,13 +382,29 @@ export class SyncService {
     });
   }
 
+  /**
+   * Learns the platform's restore generation from an answer. A different one than learned before means
+   * the platform was restored from a backup: every collection starts again. True when the asking
+   * replication must stop (that, or a restore already replaced it).
+   */
+  #noteEpoch(epoch: number, generation: number): boolean {
+    if (generation !== this.#restoreGeneration) return true;
+    if (this.#platformEpoch === epoch) return false;
+    const restored = this.#platformEpoch !== undefined;
+    this.#platformEpoch = epoch;
+    void this.store.setSetting(settingKeys.platformEpoch, epoch);
+    if (restored) this.#platformRestored();
+    return restored;
+  }
+
   /** Replicates every collection again from the start, once for all collections that noticed. */
   #platformRestored(): void {
     if (this.#restoring) return;
     this.#restoring = true;
+    // Raised at once, so answers to the replications being replaced are not taken (see #noteEpoch).
+    this.#restoreGeneration++;
     void this.#queue(async () => {
       try {
-        this.#restoreGeneration++;
         await this.store.setSetting(settingKeys.restoreGeneration, this.#restoreGeneration);
         await this.#cancelAll();
         await this.#start();
@@ -549,6 +572,8 @@ export class SyncService {
       if (previous && (previous.platformUrl !== url || previous.county.code !== enrolled.county.code)) {
         await this.#cancelAll();
         await this.store.clearPlatformState();
+        this.#platformEpoch = undefined;
+        await this.store.deleteSetting(settingKeys.platformEpoch);
       } else {
         await this.#cancelAll();
       }

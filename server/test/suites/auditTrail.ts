@@ -49,9 +49,13 @@ export function defineAuditTrailTests(env: TestPlatform): void {
     const device = await env.enroll(county);
     const entries = await chainOf(county, 5);
     for (const batch of [entries.slice(0, 2), entries.slice(2, 4), entries.slice(4)]) {
-      expect((await pushEntries(device, batch)).body).toEqual({ conflicts: [], rejected: [] });
+      expect((await pushEntries(device, batch)).body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     }
-    expect((await pushEntries(device, entries.slice(2, 4))).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await pushEntries(device, entries.slice(2, 4))).body).toEqual({
+      conflicts: [],
+      rejected: [],
+      epoch: 1,
+    });
     const stored = await device.pullAll('auditLog');
     expect(stored).toEqual(entries.map((entry) => ({ ...entry, _deleted: false })));
     expect(await problemsOf(county)).toEqual([]);
@@ -66,6 +70,7 @@ export function defineAuditTrailTests(env: TestPlatform): void {
     expect(changed.body).toEqual({
       conflicts: [],
       rejected: [{ id: altered.id, issues: [{ field: 'id', code: 'auditLog.appendOnly' }] }],
+      epoch: 1,
     });
     const deleted = await device.push('auditLog', [
       {
@@ -96,12 +101,20 @@ export function defineAuditTrailTests(env: TestPlatform): void {
       [gapped[0]!, gapped[1]!, gapped[3]!],
       [reordered[0]!, reordered[2]!, reordered[1]!],
     ]) {
-      expect((await pushEntries(device, batch)).body).toEqual({ conflicts: [], rejected: [] });
+      expect((await pushEntries(device, batch)).body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     }
-    expect((await pushEntries(device, foreign.slice(0, 2))).body).toEqual({ conflicts: [], rejected: [] });
-    expect((await pushEntries(other, foreign.slice(2))).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await pushEntries(device, foreign.slice(0, 2))).body).toEqual({
+      conflicts: [],
+      rejected: [],
+      epoch: 1,
+    });
+    expect((await pushEntries(other, foreign.slice(2))).body).toEqual({
+      conflicts: [],
+      rejected: [],
+      epoch: 1,
+    });
     // The missing entry arrives late: it is stored and flagged as out of order.
-    expect((await pushEntries(device, [gapped[2]!])).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await pushEntries(device, [gapped[2]!])).body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
 
     expect(await problemsOf(county)).toEqual([
       { chain: tampered[0]!.deviceId, seq: 2, code: 'auditChain.altered' },

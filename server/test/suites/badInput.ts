@@ -73,7 +73,7 @@ export function defineBadInputTests(env: TestPlatform): void {
     const body = gzipSync(JSON.stringify({ rows: createRows([subject]) }));
     const result = await post(body, { 'content-encoding': 'gzip' });
     expect(result.status).toBe(200);
-    expect(result.body).toEqual({ conflicts: [], rejected: [] });
+    expect(result.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
   });
 
   test('size limits: rows per push and body bytes', async () => {
@@ -168,6 +168,7 @@ export function defineBadInputTests(env: TestPlatform): void {
     expect((await device.push('disclosures', createRows([record]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     expect(await device.pullAll('disclosures')).toEqual([{ ...record, _deleted: false }]);
   });
@@ -189,7 +190,7 @@ export function defineBadInputTests(env: TestPlatform): void {
     const conflict = await post(
       `{"rows":[{"newDocumentState":${changed},"assumedMasterState":{"id":"${subject.id}","x":${deep}}}]}`,
     );
-    expect(conflict.body).toEqual({ conflicts: [{ ...subject, _deleted: false }], rejected: [] });
+    expect(conflict.body).toEqual({ conflicts: [{ ...subject, _deleted: false }], rejected: [], epoch: 1 });
     const enroll = await http(`${env.url}${syncPaths.enroll}`, {
       method: 'POST',
       headers: { ...protocolHeaders(), 'content-type': 'application/json' },

@@ -124,6 +124,7 @@ export function defineBlobAndStreamTests(env: TestPlatform): void {
     expect((await device.push('creditRecords', createRows([record]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     expect((await device.pullAll('creditRecords')).map((doc) => doc.attachments)).toEqual([[attachment]]);
   });

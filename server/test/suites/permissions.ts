@@ -67,6 +67,7 @@ export function definePermissionTests(env: TestPlatform): void {
     expect((await device.push('creditRecords', createRows([draft, ownDraft]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     const approvedByClerk: CreditRecordDocument = {
       ...draft,
@@ -138,6 +139,7 @@ export function definePermissionTests(env: TestPlatform): void {
     expect((await device.push('users', [updateRow(current, ownPassword)])).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     const promoted = { ...ownPassword, roles: ['clerk', 'reviewer'] as UserDocument['roles'] };
     const refused = await device.push('users', [updateRow(ownPassword, promoted)]);
@@ -171,10 +173,12 @@ export function definePermissionTests(env: TestPlatform): void {
     expect((await device.push('users', createRows([clerk, admin]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     expect((await device.push('subjects', createRows([subject]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
 
     // The county has users now: another self-made administrator is a stranger.
@@ -201,6 +205,7 @@ export function definePermissionTests(env: TestPlatform): void {
     ).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     const subject = syntheticSubject(county);
     expect(refusals((await device.push('subjects', createRows([subject]))).body.rejected)).toEqual({
@@ -228,6 +233,7 @@ export function definePermissionTests(env: TestPlatform): void {
     expect((await device.push('creditRecords', createRows([record]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
   });
 }

@@ -26,7 +26,7 @@ export function defineReplicationTests(env: TestPlatform): void {
     const subjects = [syntheticSubject(county), syntheticSubject(county), syntheticSubject(county)];
     const pushed = await writer.push('subjects', createRows(subjects));
     expect(pushed.status).toBe(200);
-    expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
+    expect(pushed.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
 
     const pulled = await reader.pull('subjects');
     expect(pulled.status).toBe(200);
@@ -35,16 +35,16 @@ export function defineReplicationTests(env: TestPlatform): void {
     expect(checkpoint.sequence).toBeGreaterThan(0);
 
     const again = await reader.pull('subjects', checkpoint);
-    expect(again.body).toEqual({ documents: [], checkpoint });
+    expect(again.body).toEqual({ documents: [], checkpoint, epoch: 1 });
   });
 
   test('an empty feed pulled from the beginning answers a null checkpoint', async () => {
     const device = await env.enroll(await env.newCounty());
-    expect((await device.pull('subjects')).body).toEqual({ documents: [], checkpoint: null });
+    expect((await device.pull('subjects')).body).toEqual({ documents: [], checkpoint: null, epoch: 1 });
     const bare = await device.request(`/sync/v1/subjects/pull?checkpoint=0`, {
       headers: device.headers('subjects'),
     });
-    expect(bare.body).toEqual({ documents: [], checkpoint: { sequence: 0, epoch: 1 } });
+    expect(bare.body).toEqual({ documents: [], checkpoint: { sequence: 0, epoch: 1 }, epoch: 1 });
   });
 
   test('re-pushing a batch whose response was lost creates no duplicate and no false conflict', async () => {
@@ -52,8 +52,8 @@ export function defineReplicationTests(env: TestPlatform): void {
     const device = await env.enroll(county);
     const subjects = [syntheticSubject(county), syntheticSubject(county)];
     const rows = createRows(subjects);
-    expect((await device.push('subjects', rows)).body).toEqual({ conflicts: [], rejected: [] });
-    expect((await device.push('subjects', rows)).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await device.push('subjects', rows)).body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
+    expect((await device.push('subjects', rows)).body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
 
     // An update re-sent with the assumed state it had before the first attempt committed.
     const updated = {
@@ -62,8 +62,16 @@ export function defineReplicationTests(env: TestPlatform): void {
       updatedAt: new Date().toISOString(),
     };
     const updateRow: PushRow = { newDocumentState: state(updated), assumedMasterState: state(subjects[0]!) };
-    expect((await device.push('subjects', [updateRow])).body).toEqual({ conflicts: [], rejected: [] });
-    expect((await device.push('subjects', [updateRow])).body).toEqual({ conflicts: [], rejected: [] });
+    expect((await device.push('subjects', [updateRow])).body).toEqual({
+      conflicts: [],
+      rejected: [],
+      epoch: 1,
+    });
+    expect((await device.push('subjects', [updateRow])).body).toEqual({
+      conflicts: [],
+      rejected: [],
+      epoch: 1,
+    });
 
     const all = await device.pullAll('subjects');
     expect(all).toEqual([state(subjects[1]!), state(updated)]);
@@ -86,11 +94,11 @@ export function defineReplicationTests(env: TestPlatform): void {
     expect(
       (await first.push('subjects', [{ newDocumentState: state(mine), assumedMasterState: state(base) }]))
         .body,
-    ).toEqual({ conflicts: [], rejected: [] });
+    ).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     const conflicted = await second.push('subjects', [
       { newDocumentState: state(theirs), assumedMasterState: state(base) },
     ]);
-    expect(conflicted.body).toEqual({ conflicts: [state(mine)], rejected: [] });
+    expect(conflicted.body).toEqual({ conflicts: [state(mine)], rejected: [], epoch: 1 });
 
     // Creating a document that already exists is a conflict too.
     const recreated = await second.push('subjects', createRows([theirs]));
@@ -100,7 +108,7 @@ export function defineReplicationTests(env: TestPlatform): void {
     const resolved = await second.push('subjects', [
       { newDocumentState: state(theirs), assumedMasterState: state(mine) },
     ]);
-    expect(resolved.body).toEqual({ conflicts: [], rejected: [] });
+    expect(resolved.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     expect(await first.pullAll('subjects')).toEqual([state(theirs)]);
   });
 
@@ -118,7 +126,7 @@ export function defineReplicationTests(env: TestPlatform): void {
         assumedMasterState: withMeta,
       },
     ]);
-    expect(pushed.body).toEqual({ conflicts: [], rejected: [] });
+    expect(pushed.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     // Local metadata is not stored.
     expect(await device.pullAll('subjects')).toEqual([state(next)]);
   });
@@ -131,11 +139,12 @@ export function defineReplicationTests(env: TestPlatform): void {
     const deleted = await device.push('subjects', [
       { newDocumentState: state(subject, true), assumedMasterState: state(subject) },
     ]);
-    expect(deleted.body).toEqual({ conflicts: [], rejected: [] });
+    expect(deleted.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
     const successor = syntheticSubject(county, { code: subject.code });
     expect((await device.push('subjects', createRows([successor]))).body).toEqual({
       conflicts: [],
       rejected: [],
+      epoch: 1,
     });
     expect(await device.pullAll('subjects')).toEqual([state(subject, true), state(successor)]);
   });
@@ -231,7 +240,7 @@ export function defineReplicationTests(env: TestPlatform): void {
       { newDocumentState: state(renamed), assumedMasterState: state(holder) },
       ...createRows([taker]),
     ]);
-    expect(response.body).toEqual({ conflicts: [], rejected: [] });
+    expect(response.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
   });
 
   test('every accepted write is logged with device, user, time and content hash', async () => {
@@ -329,7 +338,7 @@ export function defineReplicationTests(env: TestPlatform): void {
         for (let batch = 0; batch < 10; batch++) {
           const subjects = Array.from({ length: 6 }, () => syntheticSubject(county));
           const response = await writer.push('subjects', createRows(subjects));
-          expect(response.body).toEqual({ conflicts: [], rejected: [] });
+          expect(response.body).toEqual({ conflicts: [], rejected: [], epoch: 1 });
           for (const subject of subjects) written.add(subject.id);
         }
       }),
