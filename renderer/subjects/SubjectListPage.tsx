@@ -96,7 +96,8 @@ export function SubjectListPage() {
       ids: grades.ids,
       sort,
       offset: 0,
-      limit: result?.total ?? 0,
+      // A total still being counted (`more`) is a floor: the export reads every match.
+      limit: result?.more ? Number.MAX_SAFE_INTEGER : (result?.total ?? 0),
     });
     const header = ['kind', 'name', 'code', 'industry', 'status'].map((field) => t(`subject.field.${field}`));
     return [
@@ -205,7 +206,7 @@ export function SubjectListPage() {
       </Group>
       {result && (
         <Text size="sm" c="dimmed" data-testid="subject-total">
-          {t('common.total', { count: result.total })}
+          {t(result.more ? 'subject.moreThan' : 'common.total', { count: result.total })}
         </Text>
       )}
       {nothingYet ? (
