@@ -1,5 +1,5 @@
 import type { RxChangeEvent, RxDocumentData } from 'rxdb';
-import { changesSince } from '../kernel/db/changesSince.ts';
+import { eachChangeSince } from '../kernel/db/changesSince.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { SubjectCollection } from '../kernel/db/database.ts';
 import type { LocalStore } from '../kernel/db/localStore.ts';
@@ -112,14 +112,7 @@ export class SubjectIndexKeeper {
    * their ids from the change-order index, then the live documents among them, decrypted.
    */
   async #catchUp(checkpoint: IndexCheckpoint | null): Promise<void> {
-    let after = checkpoint;
-    for (;;) {
-      const changes = await changesSince(this.#collection, after, batch);
-      if (changes.length === 0) return;
-      const live = (await this.#collection.storageInstance.findDocumentsById(
-        changes.map((change) => change.id),
-        false,
-      )) as SubjectDocument[];
+    await eachChangeSince<SubjectDocument>(this.#collection, checkpoint, batch, (live, changes) => {
       const summaries = live.map(summarize);
       if (checkpoint === null) this.#index.load(summaries);
       else for (const summary of summaries) this.#index.put(summary);
@@ -128,10 +121,7 @@ export class SubjectIndexKeeper {
         if (!kept.has(change.id)) this.#index.remove(change.id);
         this.#newestLwt = Math.max(this.#newestLwt, change.lwt);
       }
-      if (changes.length < batch) return;
-      after = changes[changes.length - 1]!;
-      await new Promise((resolve) => setTimeout(resolve, 0));
-    }
+    });
   }
 
   #apply(event: RxChangeEvent<SubjectDocument>): void {
