@@ -30,6 +30,7 @@ import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { SubjectGradeCell } from '../lists/SubjectGradeCell.tsx';
 import { useGradeFilter } from '../lists/useGradeFilter.ts';
 import { displayCode, formatInstant } from './labels.ts';
+import { SubjectTotal } from './SubjectTotal.tsx';
 import { SyncBadge } from '../syncing/SyncBadge.tsx';
 import { useRecordSyncStates } from '../syncing/syncContext.ts';
 
@@ -204,11 +205,7 @@ export function SubjectListPage() {
           w={170}
         />
       </Group>
-      {result && (
-        <Text size="sm" c="dimmed" data-testid="subject-total">
-          {t(result.more ? 'subject.moreThan' : 'common.total', { count: result.total })}
-        </Text>
-      )}
+      {result && <SubjectTotal page={result} />}
       {nothingYet ? (
         <Text c="dimmed">{t('subject.emptyStart')}</Text>
       ) : result?.total === 0 ? (
