@@ -10,6 +10,8 @@ import {
 } from '../../shared/creditRecords/model.ts';
 import type { CreditRecordCollection } from '../../renderer/kernel/db/database.ts';
 import type { CreditRecordQuery, CreditRecordRepository } from '../../renderer/creditRecords/repository.ts';
+import { RecordTextIndex } from '../../renderer/creditRecords/textIndex.ts';
+import type { LocalStore } from '../../renderer/kernel/db/localStore.ts';
 
 const chunk = 20_000;
 const titles = [
@@ -85,6 +87,7 @@ export async function measureCreditLists(
   records: CreditRecordRepository,
   collection: CreditRecordCollection,
   subjectId: string,
+  local: LocalStore,
 ): Promise<Record<string, number>> {
   const lists: Record<string, CreditRecordQuery> = {
     recordsAll: {},
@@ -120,5 +123,10 @@ export async function measureCreditLists(
   if (heapBefore !== undefined && heapAfter !== undefined)
     result.wordIndexHeapMb = (heapAfter - heapBefore) / 2 ** 20;
   result.recordsByWordsIndexedMs = await timed(() => records.list({ ...lists.recordsByWords!, limit: 50 }));
+  // The next session's index: from the copy stored in the local store, and the records written since.
+  await records.words.flush();
+  const restored = new RecordTextIndex(collection, local);
+  result.wordIndexFromStoredMs = await timed(() => restored.build());
+  if (!restored.ready) throw new Error('the word index was not restored');
   return result;
 }

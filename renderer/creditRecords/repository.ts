@@ -164,7 +164,7 @@ export class CreditRecordRepository {
     this.context = context;
     this.attachments = dependencies.attachments;
     this.journal = dependencies.journal;
-    this.words = new RecordTextIndex(collection);
+    this.words = new RecordTextIndex(collection, local);
     this.tally = new RecordTally(collection, local, {
       key: 'creditRecordTally',
       pairOf: (stored) => [String(stored.category), String(stored.status)],

@@ -38,6 +38,7 @@ export const en: Messages<typeof zhCN> = {
     createEnterpriseTitle: 'Register an enterprise',
     createPractitionerTitle: 'Register a practitioner',
     searchPlaceholder: 'Name, or start of credit code / ID number',
+    moreThan: 'More than {{count}} found (the exact number follows once search is ready)',
     empty: 'No subjects match',
     emptyStart: 'No subjects yet. Start by registering an enterprise or a practitioner.',
     created: 'Registered: {{name}}',

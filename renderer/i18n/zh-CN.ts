@@ -33,6 +33,7 @@ export const zhCN = {
     createEnterpriseTitle: '登记企业',
     createPractitionerTitle: '登记从业人员',
     searchPlaceholder: '名称关键字，或统一社会信用代码 / 身份证号开头',
+    moreThan: '超过 {{count}} 条（搜索就绪后显示准确数目）',
     empty: '没有符合条件的信用主体',
     emptyStart: '还没有登记信用主体。先登记一家企业或一名从业人员。',
     created: '已登记：{{name}}',

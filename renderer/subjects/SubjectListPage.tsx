@@ -30,6 +30,7 @@ import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { SubjectGradeCell } from '../lists/SubjectGradeCell.tsx';
 import { useGradeFilter } from '../lists/useGradeFilter.ts';
 import { displayCode, formatInstant } from './labels.ts';
+import { SubjectTotal } from './SubjectTotal.tsx';
 import { SyncBadge } from '../syncing/SyncBadge.tsx';
 import { useRecordSyncStates } from '../syncing/syncContext.ts';
 
@@ -96,7 +97,8 @@ export function SubjectListPage() {
       ids: grades.ids,
       sort,
       offset: 0,
-      limit: result?.total ?? 0,
+      // A total still being counted (`more`) is a floor: the export reads every match.
+      limit: result?.more ? Number.MAX_SAFE_INTEGER : (result?.total ?? 0),
     });
     const header = ['kind', 'name', 'code', 'industry', 'status'].map((field) => t(`subject.field.${field}`));
     return [
@@ -203,11 +205,7 @@ export function SubjectListPage() {
           w={170}
         />
       </Group>
-      {result && (
-        <Text size="sm" c="dimmed" data-testid="subject-total">
-          {t('common.total', { count: result.total })}
-        </Text>
-      )}
+      {result && <SubjectTotal page={result} />}
       {nothingYet ? (
         <Text c="dimmed">{t('subject.emptyStart')}</Text>
       ) : result?.total === 0 ? (

@@ -35,7 +35,10 @@ const enterprise = (overrides: Partial<SubjectInput> = {}): SubjectInput => ({
   ...overrides,
 });
 
-async function openProfile(name: string): Promise<void> {
+async function openProfile(
+  name: string,
+  options: { countUpTo?: number; storeDelayMs?: number } = {},
+): Promise<void> {
   const clock = {
     get value() {
       return now;
@@ -48,7 +51,7 @@ async function openProfile(name: string): Promise<void> {
     db.subjects,
     local,
     { ...test.context, session: () => session },
-    { storeDelayMs: 50 },
+    { storeDelayMs: 50, ...options },
   );
 }
 
@@ -394,6 +397,42 @@ describe('the subject list while the search index loads', () => {
     expect((await repository.list({ text: '110105' })).items.map((s) => s.id)).toEqual([person]);
   });
 
+  it('answers a beginning most subjects share without counting its whole range: "more than" the cap', async () => {
+    const inputs = generateDemoSubjects({ seed: 5, count: 60, division: '410823', practitionerShare: 0 });
+    expect((await repository.createMany(inputs)).created).toHaveLength(60);
+    await test.close();
+    await openProfile(`test-subjects-${profile}`, { countUpTo: 20 });
+    await repository.counts.load();
+    // Cursor steps and index counts of IndexedDB, while only the database answers.
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    const counts = vi.spyOn(IDBIndex.prototype, 'count');
+    const [byCode, active, pastCap] = await Promise.all([
+      repository.list({ text: '91410823', limit: 5 }),
+      repository.list({ text: '91410823', status: 'active', limit: 5 }),
+      repository.list({ text: '91410823', offset: 20, limit: 10 }),
+    ]);
+    // Steps through the code index (the search index, loading meanwhile, reads others).
+    const codeSteps = steps.mock.contexts.filter((cursor) =>
+      String((cursor as IDBCursor).source.name).includes('+code+'),
+    ).length;
+    const countsBeforeIndex = counts.mock.calls.length;
+    steps.mockRestore();
+    counts.mockRestore();
+    expect([byCode.total, byCode.more, byCode.items.length]).toEqual([20, true, 5]);
+    expect([active.total, active.more, active.items.length]).toEqual([20, true, 5]);
+    // A page past the cap is counted to its end.
+    expect([pastCap.total, pastCap.more, pastCap.items.length]).toEqual([30, true, 10]);
+    // The filtered search stepped through the entries up to its 21st active match (a few inactive ones
+    // among them), not all 60.
+    expect(codeSteps).toBeGreaterThan(20);
+    expect(codeSteps).toBeLessThan(30);
+    expect(countsBeforeIndex).toBe(0);
+
+    await repository.indexed;
+    const exact = await repository.list({ text: '91410823', limit: 5 });
+    expect([exact.total, exact.more]).toEqual([60, undefined]);
+  });
+
   it("takes a first page's total from the counts kept per kind and status, not from counting the database", async () => {
     await threeSubjects();
     const kept = async () =>
@@ -449,6 +488,63 @@ describe('the subject list while the search index loads', () => {
       '武陟县新宏达建设集团有限公司',
     ]);
     expect((await repository.findByCode('11010519491231002X'))?.name).toBe('李秀英');
+  });
+
+  it('catches up a stored copy by reading only the subjects written after its checkpoint', async () => {
+    const inputs = generateDemoSubjects({ seed: 6, count: 40, division: '410823', practitionerShare: 0 });
+    const { created } = await repository.createMany(inputs);
+    await vi.waitFor(
+      async () =>
+        expect((await readStoredIndex(local, test.context.personalData))?.snapshot.summaries).toHaveLength(
+          40,
+        ),
+      { timeout: 5000, interval: 100 },
+    );
+    // The stored copy's checkpoint set to the newest write exactly (it is normally a few seconds behind).
+    const written = await db.subjects.storageInstance.findDocumentsById(
+      created.map((s) => s.id),
+      false,
+    );
+    const newest = written
+      .map((doc) => ({ id: doc.id, lwt: doc._meta.lwt }))
+      .reduce((a, b) => (b.lwt > a.lwt || (b.lwt === a.lwt && b.id > a.id) ? b : a));
+    const stored = (await local.caches.get('subjectIndex'))!;
+    await local.caches.put({ ...stored, value: { ...(stored.value as object), checkpoint: newest } });
+    await test.close();
+    // Three later writes, closed before another copy is stored.
+    await openProfile(`test-subjects-${profile}`, { storeDelayMs: 60_000 });
+    await repository.indexed;
+    const [renamed, removed] = [created[3]!, created[7]!];
+    now = new Date(now.getTime() + 60_000);
+    const update = await repository.update(renamed.id, {
+      ...inputs[3]!,
+      name: '武陟县新宏达建设集团有限公司',
+    });
+    if (!update.ok) throw new Error('setup');
+    await db.subjects.findOne(removed.id).remove();
+    const added = await repository.create(enterprise());
+    if (!added.ok) throw new Error('setup');
+    await test.close();
+
+    await openProfile(`test-subjects-${profile}`);
+    const steps = vi.spyOn(IDBCursor.prototype, 'continue');
+    const read = vi.spyOn(db.subjects.storageInstance, 'findDocumentsById');
+    const queried = vi.spyOn(db.subjects.storageInstance, 'query');
+    await repository.indexed;
+    // Steps through the change-order index: the three changes, not the 41 entries (RxDB's changes-since
+    // query stepped through all of them).
+    const changeSteps = steps.mock.contexts.filter((cursor) =>
+      String((cursor as IDBCursor).source.name).startsWith('[_meta.lwt+'),
+    ).length;
+    steps.mockRestore();
+    expect(changeSteps).toBeLessThan(10);
+    const idsRead = read.mock.calls.flatMap(([ids]) => ids);
+    expect(new Set(idsRead)).toEqual(new Set([renamed.id, removed.id, added.value.id]));
+    expect(queried).not.toHaveBeenCalled();
+    expect(repository.index.size).toBe(40);
+    expect((await repository.list({ text: '新宏达' })).items.map((s) => s.id)).toEqual([renamed.id]);
+    expect(await repository.findByCode(removed.code)).toBeNull();
+    expect((await repository.findByCode(added.value.code))?.id).toBe(added.value.id);
   });
 
   it('is built again from the database when the stored copy no longer matches it', async () => {

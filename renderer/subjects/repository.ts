@@ -19,17 +19,26 @@ export type BulkCreateResult = WrittenInBulk<SubjectDocument>;
 
 /** How long a newly opened repository waits for a first list before loading the index anyway. */
 const indexStartDelayMs = 1000;
+/**
+ * Matches a search counts while the search index loads: a beginning most subjects share (the county's
+ * name, a division code) would otherwise be counted through its whole index range before a page shows.
+ */
+const countedBeforeIndex = 1000;
 
 export interface SubjectRepositoryOptions {
   /** How long after changes stop the search index is stored for the next session (default 10 s). */
   storeDelayMs?: number;
   /** The writer its writes go through (by default one over the collection's database and the local store). */
   writer?: Writer;
+  /** Matches a list counts while the search index loads (default 1000); past it the page says "more". */
+  countUpTo?: number;
 }
 
 export interface SubjectPage {
   total: number;
   items: SubjectDocument[];
+  /** More than `total` match: counting stopped there while the search index loads. */
+  more?: boolean;
 }
 
 /** A past version of a subject, as its edit history keeps it. */
@@ -48,6 +57,7 @@ export class SubjectRepository {
   private readonly context: RepositoryContext;
   private readonly keeper: SubjectIndexKeeper;
   private readonly writer: Writer;
+  private readonly countUpTo: number;
   /**
    * Subjects per kind and status, kept as they change: a first list page read from the database need not
    * count, and the dashboard figures read them at start-up.
@@ -58,8 +68,9 @@ export class SubjectRepository {
     collection: SubjectCollection,
     local: LocalStore,
     context: RepositoryContext,
-    { writer, ...options }: SubjectRepositoryOptions,
+    { writer, countUpTo, ...options }: SubjectRepositoryOptions,
   ) {
+    this.countUpTo = countUpTo ?? countedBeforeIndex;
     this.collection = collection;
     this.local = local;
     this.context = context;
@@ -139,12 +150,19 @@ export class SubjectRepository {
   /** A page through the database's indexes, while the search index is still loading. */
   private async listFromDatabase(query: SubjectQuery): Promise<SubjectPage> {
     const scan = subjectScan(query);
-    // Kept totals answer a list of all subjects or of one kind; text and other filters are counted.
+    // Kept totals answer a list of all subjects or of one kind; text and other filters are counted, up to a cap.
     await this.counts.load();
     const knownTotal = scan.filter || query.text?.trim() ? null : this.counts.count(query.kind);
-    const page = { ...scan, offset: query.offset ?? 0, limit: query.limit ?? 50, knownTotal };
-    const { total, ids } = await indexedPage(this.collection, page);
-    return { total, items: await documentsInOrder(this.collection, ids) };
+    const page = {
+      ...scan,
+      offset: query.offset ?? 0,
+      limit: query.limit ?? 50,
+      knownTotal,
+      countUpTo: this.countUpTo,
+    };
+    const { total, ids, more } = await indexedPage(this.collection, page);
+    const items = await documentsInOrder(this.collection, ids);
+    return more ? { total, items, more } : { total, items };
   }
 
   async create(input: SubjectInput): Promise<Validated<SubjectDocument>> {

@@ -1,4 +1,5 @@
-import { getChangedDocumentsSince, type RxChangeEvent, type RxDocumentData } from 'rxdb';
+import type { RxChangeEvent, RxDocumentData } from 'rxdb';
+import { eachChangeSince } from '../kernel/db/changesSince.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { SubjectCollection } from '../kernel/db/database.ts';
 import type { LocalStore } from '../kernel/db/localStore.ts';
@@ -6,7 +7,7 @@ import type { PersonalDataCipher } from '../kernel/security/personalData.ts';
 import { type SubjectIndex, summariesOf, summarize } from './subjectIndex.ts';
 import { type IndexCheckpoint, readStoredIndex, storeIndex } from './subjectIndexStore.ts';
 
-/** Changes read per step when catching up with the database. */
+/** Changes read per step when catching up with the database (a pause between steps lets the screen respond). */
 const batch = 5000;
 /** How long after the last change the index is stored again (storing a large index takes a moment). */
 const defaultStoreDelayMs = 10_000;
@@ -106,25 +107,21 @@ export class SubjectIndexKeeper {
     if (this.#index.revision !== restored) this.#storeSoon(restored === -1 ? 0 : this.#store.delayMs);
   }
 
-  /** Applies every change after the checkpoint. */
+  /**
+   * Applies every change after the checkpoint (every subject when null), reading only those changes:
+   * their ids from the change-order index, then the live documents among them, decrypted.
+   */
   async #catchUp(checkpoint: IndexCheckpoint | null): Promise<void> {
-    let after = checkpoint;
-    for (;;) {
-      const { documents, checkpoint: next } = await getChangedDocumentsSince(
-        this.#collection.storageInstance,
-        batch,
-        after ?? undefined,
-      );
-      const live = documents.filter((doc) => !doc._deleted);
-      if (checkpoint === null) this.#index.load(live.map((doc) => summarize(doc as SubjectDocument)));
-      else for (const doc of live) this.#index.put(summarize(doc as SubjectDocument));
-      for (const doc of documents) {
-        if (doc._deleted) this.#index.remove(doc.id);
-        this.#newestLwt = Math.max(this.#newestLwt, doc._meta.lwt);
+    await eachChangeSince<SubjectDocument>(this.#collection, checkpoint, batch, (live, changes) => {
+      const summaries = live.map(summarize);
+      if (checkpoint === null) this.#index.load(summaries);
+      else for (const summary of summaries) this.#index.put(summary);
+      const kept = new Set(live.map((doc) => doc.id));
+      for (const change of changes) {
+        if (!kept.has(change.id)) this.#index.remove(change.id);
+        this.#newestLwt = Math.max(this.#newestLwt, change.lwt);
       }
-      if (documents.length < batch) return;
-      after = next as IndexCheckpoint;
-    }
+    });
   }
 
   #apply(event: RxChangeEvent<SubjectDocument>): void {

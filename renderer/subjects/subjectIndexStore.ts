@@ -1,4 +1,5 @@
 import { sha256Hex } from '../../shared/base/security/blobCrypto.ts';
+import type { ChangeCheckpoint } from '../kernel/db/changesSince.ts';
 import type { LocalStore } from '../kernel/db/localStore.ts';
 import type { PersonalDataCipher } from '../kernel/security/personalData.ts';
 import type { SubjectIndexSnapshot } from './subjectIndex.ts';
@@ -9,11 +10,8 @@ import type { SubjectIndexSnapshot } from './subjectIndex.ts';
  * key like attachments. A checkpoint of the subjects collection says which changes it already holds.
  */
 
-/** RxDB's change order: last write time, then document id. */
-export interface IndexCheckpoint {
-  id: string;
-  lwt: number;
-}
+/** The newest change the stored index holds, in RxDB's change order. */
+export type IndexCheckpoint = ChangeCheckpoint;
 
 const cacheKey = 'subjectIndex';
 /** Bumped whenever the snapshot's shape changes; an index of another format is built again. */

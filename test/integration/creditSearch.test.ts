@@ -227,4 +227,76 @@ describe('the credit-record word index', () => {
     const [first] = (await profile.records.list({ text: '拖欠', limit: 1 })).items;
     expect(first?.id).toBe(changed.id);
   });
+
+  it('is stored, and a reopened profile reads only the records written after the stored copy', async () => {
+    const seeded = await seededProfile();
+    profile = seeded.profile;
+    await profile.records.words.build();
+    await profile.records.words.flush();
+    // The stored checkpoint set to the newest write exactly (it is normally a few seconds behind).
+    const written = await profile.db.creditRecords.storageInstance.findDocumentsById(
+      seeded.all.map((doc) => doc.id),
+      false,
+    );
+    const newest = written
+      .map((doc) => ({ id: doc.id, lwt: doc._meta.lwt }))
+      .reduce((a, b) => (b.lwt > a.lwt || (b.lwt === a.lwt && b.id > a.id) ? b : a));
+    const stored = (await profile.local.caches.get('creditRecordWords'))!;
+    await profile.local.caches.put({ ...stored, value: { ...(stored.value as object), checkpoint: newest } });
+    // Written after the stored copy: a title changed, a record removed, one added.
+    const changed = { ...seeded.all[3]!, title: '拖欠农民工工资 改', updatedAt: '2026-04-01T00:00:00.000Z' };
+    await profile.db.creditRecords.upsert(changed);
+    const removed = seeded.all[10]!;
+    await profile.db.creditRecords.findOne(removed.id).remove();
+    const added = {
+      ...seeded.all[5]!,
+      id: '00000000-0000-7000-8000-00000000f00d',
+      title: '拖欠工资',
+      updatedAt: '2026-04-01T00:01:00.000Z',
+    };
+    await profile.db.creditRecords.insert(added);
+    const name = profile.name;
+    await profile.close();
+
+    profile = await openProfile('2026-04-02T02:00:00.000Z', name);
+    const read = vi.spyOn(profile.db.creditRecords.storageInstance, 'findDocumentsById');
+    const queried = vi.spyOn(profile.db.creditRecords.storageInstance, 'query');
+    await profile.records.words.build();
+    expect(profile.records.words.ready).toBe(true);
+    expect(new Set(read.mock.calls.flatMap(([ids]) => ids))).toEqual(
+      new Set([changed.id, removed.id, added.id]),
+    );
+    expect(queried).not.toHaveBeenCalled();
+    const now = [
+      ...seeded.all.filter((doc) => doc.id !== removed.id && doc.id !== changed.id),
+      changed,
+      added,
+    ];
+    await expectSameAsReadingEveryRecord(now, seeded.subjects);
+  });
+
+  it('reads every record again when the stored copy no longer matches the records', async () => {
+    const seeded = await seededProfile();
+    profile = seeded.profile;
+    await profile.records.words.build();
+    await profile.records.words.flush();
+    const stored = (await profile.local.caches.get('creditRecordWords'))!;
+    // A removal the copy's checkpoint is past, as when a restored profile replaced the records.
+    const removed = seeded.all[10]!;
+    await profile.db.creditRecords.findOne(removed.id).remove();
+    const value = stored.value as object;
+    await profile.local.caches.put({
+      ...stored,
+      value: { ...value, checkpoint: { id: '', lwt: Date.now() + 86_400_000 } },
+    });
+    const name = profile.name;
+    await profile.close();
+
+    profile = await openProfile('2026-04-02T02:00:00.000Z', name);
+    await profile.records.words.build();
+    await expectSameAsReadingEveryRecord(
+      seeded.all.filter((doc) => doc.id !== removed.id),
+      seeded.subjects,
+    );
+  });
 });

@@ -62,10 +62,11 @@ const maxCount = 2 ** 32 - 1;
  */
 export async function indexedPage(
   collection: RxCollection,
-  query: IndexScan & { offset?: number; limit: number; knownTotal?: number | null },
-): Promise<{ total: number; ids: string[] }> {
+  query: IndexScan & { offset?: number; limit: number; knownTotal?: number | null; countUpTo?: number },
+): Promise<{ total: number; ids: string[]; more?: boolean }> {
   const range = await scan(collection, query);
   const offset = query.offset ?? 0;
+  if (query.countUpTo !== undefined && query.knownTotal == null) return cappedPage(range, query);
   if (!query.filter) {
     const [total, ids] = await Promise.all([
       query.knownTotal ?? range.clone().count(),
@@ -82,6 +83,22 @@ export async function indexedPage(
     total++;
   });
   return { total, ids };
+}
+
+/**
+ * One page and a count that stops after `countUpTo` matches (or the page's end, if further): the range
+ * is read only that far, once. `more` says that matches go on past `total`.
+ */
+async function cappedPage(
+  range: Collection,
+  query: { offset?: number; limit: number; countUpTo?: number },
+): Promise<{ total: number; ids: string[]; more: boolean }> {
+  const offset = query.offset ?? 0;
+  const end = Math.min(offset + query.limit, maxCount);
+  const upTo = Math.max(query.countUpTo ?? 0, end);
+  const keys = (await range.limit(Math.min(upTo + 1, maxCount)).primaryKeys()) as string[];
+  const more = keys.length > upTo;
+  return { total: Math.min(keys.length, upTo), ids: keys.slice(offset, end), more };
 }
 
 /** The documents of these ids through RxDB (decrypted, cached), in the order given. */
