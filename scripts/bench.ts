@@ -11,6 +11,8 @@ const count = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);
 /** BENCH_STAGES=1 also times each stage of the repository's insert alone. */
 const stages = process.env.BENCH_STAGES === '1';
+/** Commitment letters for the commitments list (BENCH_LETTERS). */
+const letters = Number(process.env.BENCH_LETTERS ?? 20_000);
 const executablePath =
   process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -42,7 +44,7 @@ const browser = await chromium.launchPersistentContext(profileDir, {
 try {
   const page = await browser.newPage();
   page.on('console', (message) => message.type() === 'error' && console.error(message.text()));
-  await page.goto(`${url}?count=${count}&records=${records}${stages ? '&stages=1' : ''}`);
+  await page.goto(`${url}?count=${count}&records=${records}&letters=${letters}${stages ? '&stages=1' : ''}`);
   await page.waitForFunction(() => 'benchResult' in window || 'benchError' in window, undefined, {
     timeout: 30 * 60_000,
     polling: 1000,
@@ -120,6 +122,21 @@ try {
   console.log(
     `  before, one category and status  ${f(r.baselineByCategoryAndStatusMs!)} ms reading and sorting ${r.baselineMatches} matches (ratio ${(r.recordsByCategoryAndStatusMs! / r.baselineByCategoryAndStatusMs!).toFixed(3)})`,
   );
+  console.log(
+    `\nCommitments list, ${r.letters} letters (written in ${f(r.generateLettersMs! / 1000)} s), first page of 50:`,
+  );
+  const before = r.commitmentsBaselineMs!;
+  const letterLists: [string, string][] = [
+    ['all, last changed first', 'commitmentsFirstPageMs'],
+    ['next page', 'commitmentsNextPageMs'],
+    ['open letters only', 'commitmentsOpenPageMs'],
+    ['number or name words', 'commitmentsWordsPageMs'],
+  ];
+  for (const [label, key] of letterLists)
+    console.log(
+      `  ${label.padEnd(32)} ${f(r[key]!)} ms  (ratio to reading every letter ${(r[key]! / before).toFixed(3)})`,
+    );
+  console.log(`  before, reading every letter     ${f(before)} ms`);
   if (stages) printStages(r, f);
   console.log(`\nLoad average at end (1, 5, 15 min): ${load()}`);
 } finally {

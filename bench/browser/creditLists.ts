@@ -76,7 +76,8 @@ export async function generateRecords(
   return performance.now() - start;
 }
 
-async function timed(work: () => Promise<unknown>): Promise<number> {
+/** How long `work` takes, in ms. */
+export async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
   await work();
   return performance.now() - start;

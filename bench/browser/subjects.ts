@@ -7,6 +7,8 @@ import { SubjectIndex, summarize } from '../../renderer/subjects/subjectIndex.ts
 import { readStoredIndex } from '../../renderer/subjects/subjectIndexStore.ts';
 import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
+import { CommitmentRepository } from '../../renderer/commitments/repository.ts';
+import { generateCommitments, measureCommitmentLists } from './commitmentLists.ts';
 import { generateRecords, measureCreditLists } from './creditLists.ts';
 import { measureStages } from './stages.ts';
 import { getChangedDocumentsSince } from 'rxdb';
@@ -24,6 +26,8 @@ const count = Number(parameters.get('count') ?? 100_000);
 const recordCount = Number(parameters.get('records') ?? 100_000);
 /** With `stages=1` each stage of the insert is also timed on its own (bench/browser/stages.ts). */
 const withStages = parameters.get('stages') === '1';
+/** Commitment letters for the commitments list measurements. */
+const letterCount = Number(parameters.get('letters') ?? 20_000);
 /** A profile as the app opens it: encrypted personal fields, audited writes, a clerk signed in. */
 const secretStores = new Map<string, ReturnType<typeof memorySecretStore>>();
 
@@ -48,6 +52,20 @@ async function creditRepository(profile: Awaited<ReturnType<typeof openTestProfi
   return new CreditRecordRepository(profile.db.creditRecords, profile.local, reference, profile.context, {
     attachments: undefined as never,
     journal: undefined as never,
+  });
+}
+
+/** The commitments repository, for its list: reading needs only the collection, the clock and the calendar. */
+async function commitmentRepository(profile: Awaited<ReturnType<typeof openTestProfile>>) {
+  const reference = await ReferenceRepository.open(profile.db.reference);
+  return new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
+    reference,
+    subjects: undefined as never,
+    records: undefined as never,
+    journal: undefined as never,
+    attachments: undefined as never,
+    office: { county: '410823', officeName: '武陟县住房和城乡建设局' },
+    provisions: undefined as never,
   });
 }
 
@@ -220,6 +238,8 @@ async function run(): Promise<Record<string, number>> {
     subjectIds[0]!,
     reopened.profile.local,
   );
+  const generateLettersMs = await generateCommitments(reopened.profile.db.commitments, letterCount);
+  const commitmentLists = await measureCommitmentLists(await commitmentRepository(reopened.profile));
   await reopened.close();
 
   return {
@@ -251,6 +271,9 @@ async function run(): Promise<Record<string, number>> {
     nextNameSortedPageMs: nextNamePageMs,
     baselineNameSortedPageMs: baselineNamePageMs,
     ...creditLists,
+    letters: letterCount,
+    generateLettersMs,
+    ...commitmentLists,
     ...(withStages ? await measureStages(inputs, created.created) : {}),
   };
 }

@@ -13,13 +13,14 @@ import {
   commitmentTypes,
 } from '../../shared/commitments/types.ts';
 import { useServices } from '../app/services.ts';
+import { ListPager, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { useCan } from '../kernel/security/hooks.ts';
 import { CampaignButton } from './CampaignDialog.tsx';
 import { MarkSignedButton } from './MarkSignedDialog.tsx';
 import { PublicationButton } from './PublicationButton.tsx';
-import type { CommitmentQuery } from './repository.ts';
+import type { CommitmentPageQuery, CommitmentQuery } from './repository.ts';
 
 const statusColors: Record<CommitmentStatus, string> = {
   draft: 'gray',
@@ -113,6 +114,7 @@ export function CommitmentTable({
 }
 
 const followUps = ['dueSoon', 'overdue'] as const;
+const pageSize = 50;
 
 /** The county's commitments, filtered by type, status and follow-up; the campaign and the publication file. */
 export function CommitmentListPage() {
@@ -125,29 +127,27 @@ export function CommitmentListPage() {
   const open = params.get('open') === '1';
   const decided = params.get('decided') === '1';
   const [text, setText] = useState('');
-  const [items, setItems] = useState<CommitmentDocument[] | null>(null);
+  const [result, setResult] = useState<{ total: number; items: CommitmentDocument[] } | null>(null);
   const canCreate = useCan('commitment.create');
+  const [page, setPage] = useListPage([type, status, followUp, open, decided, text]);
 
   useEffect(() => {
-    const query: CommitmentQuery = {
+    const query: CommitmentPageQuery = {
       ...(type ? { type } : {}),
       ...(status ? { status } : {}),
       ...(followUp ? { followUp } : {}),
       ...(open ? { open } : {}),
+      ...(decided ? { decided } : {}),
       ...(text.trim() ? { text } : {}),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
     };
-    const load = () =>
-      commitments
-        .list(query)
-        .then((found) =>
-          setItems(
-            decided ? found.filter((c) => c.outcome.result !== '' && c.status !== 'breachProposed') : found,
-          ),
-        );
+    const load = () => commitments.page(query).then(setResult);
     load();
     const subscription = commitments.changes$.subscribe(load);
     return () => subscription.unsubscribe();
-  }, [commitments, type, status, followUp, open, decided, text]);
+  }, [commitments, type, status, followUp, open, decided, text, page]);
+  const items = result?.items ?? null;
 
   return (
     <Stack>
@@ -205,7 +205,7 @@ export function CommitmentListPage() {
           {t('commitmentUi.openOnly')}
         </Button>
         <Text c="dimmed" data-testid="commitment-total">
-          {t('common.total', { count: items?.length ?? 0 })}
+          {t('common.total', { count: result?.total ?? 0 })}
         </Text>
       </Group>
       {items !== null && items.length === 0 ? (
@@ -213,6 +213,7 @@ export function CommitmentListPage() {
       ) : (
         <CommitmentTable items={items ?? []} />
       )}
+      <ListPager total={result?.total ?? 0} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

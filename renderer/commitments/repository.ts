@@ -7,7 +7,12 @@ import {
   listMembershipsOf,
   needsAcceptanceCheck,
 } from '../../shared/commitments/acceptance.ts';
-import { deadlinesPassed, followUpQueue, materialsDeadline } from '../../shared/commitments/followUp.ts';
+import {
+  deadlinesPassed,
+  followUpQueue,
+  followUpState,
+  materialsDeadline,
+} from '../../shared/commitments/followUp.ts';
 import { type CommitmentMatter, findMatter } from '../../shared/commitments/matters.ts';
 import { everyMatter, matterListInForce } from '../../shared/commitments/matterList.ts';
 import {
@@ -34,6 +39,7 @@ import type { Industry, SubjectDocument, SubjectInput } from '../../shared/subje
 import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { CommitmentCollection } from '../kernel/db/database.ts';
+import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import {
   authorOf,
@@ -102,6 +108,13 @@ export interface CommitmentQuery {
   /** Only these ids (the list behind a dashboard figure). */
   ids?: readonly string[];
   text?: string;
+}
+
+/** One page of the list: the filters, and decided letters only (an outcome recorded and not awaiting confirmation). */
+export interface CommitmentPageQuery extends Omit<CommitmentQuery, 'ids'> {
+  decided?: boolean;
+  offset?: number;
+  limit: number;
 }
 
 /** Who this office is: printed on letters, named as accepting and deciding unit. */
@@ -256,6 +269,43 @@ export class CommitmentRepository {
         (!due || due.has(c.id)) &&
         (!text || c.number.includes(text) || c.subjectName.toLowerCase().includes(text)),
     );
+  }
+
+  /**
+   * One page of the letters, most recently updated first, and how many match: read through the
+   * `updatedAt` index (the page's documents alone come through RxDB); a filter reads the stored
+   * documents of the index (numbers, names, statuses and deadlines are stored in the clear) without
+   * decrypting them.
+   */
+  async page(query: CommitmentPageQuery): Promise<{ total: number; items: CommitmentDocument[] }> {
+    const today = this.today();
+    const calendar = this.#reference.calendar();
+    const text = query.text?.trim().toLowerCase() ?? '';
+    const tests: ((c: CommitmentDocument) => boolean)[] = [
+      ...(query.subjectId ? [(c: CommitmentDocument) => c.subjectId === query.subjectId] : []),
+      ...(query.type ? [(c: CommitmentDocument) => c.type === query.type] : []),
+      ...(query.status ? [(c: CommitmentDocument) => c.status === query.status] : []),
+      ...(query.open ? [(c: CommitmentDocument) => openStatuses.includes(c.status)] : []),
+      ...(text
+        ? [(c: CommitmentDocument) => c.number.includes(text) || c.subjectName.toLowerCase().includes(text)]
+        : []),
+      ...(query.followUp
+        ? [(c: CommitmentDocument) => followUpState(c, today, calendar).state === query.followUp]
+        : []),
+      ...(query.decided
+        ? [(c: CommitmentDocument) => c.outcome.result !== '' && c.status !== 'breachProposed']
+        : []),
+    ];
+    const { total, ids } = await indexedPage(this.#collection, {
+      index: ['updatedAt'],
+      descending: true,
+      offset: query.offset ?? 0,
+      limit: query.limit,
+      ...(tests.length > 0
+        ? { filter: (stored) => tests.every((test) => test(stored as unknown as CommitmentDocument)) }
+        : {}),
+    });
+    return { total, items: await documentsInOrder(this.#collection, ids) };
   }
 
   /** Open commitments per subject, for the subject list's badge. */

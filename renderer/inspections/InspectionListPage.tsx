@@ -5,13 +5,15 @@ import { Link } from 'react-router';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import type { InspectionState } from '../../shared/inspections/workflows.ts';
 import { useServices } from '../app/services.ts';
+import { ListPager, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { figureFilterOf, inspectionsBehind } from './DashboardInspections.tsx';
 import { PublicationExportButton } from './PublicationExportButton.tsx';
 import { usePublicityDays } from './PublicityPanel.tsx';
-import { useAllInspections } from './RectificationListPage.tsx';
 import { SubjectProjects } from './ProjectTable.tsx';
+
+const pageSize = 50;
 
 const stateColors: Record<InspectionState, string> = { draft: 'gray', submitted: 'yellow', closed: 'green' };
 
@@ -94,13 +96,24 @@ function StorageStatus() {
 export function InspectionListPage() {
   const { t } = useTranslation();
   const { inspections, reference } = useServices();
-  const all = useAllInspections() ?? [];
   const [params, setFilter] = useQueryFilter();
   const figure = figureFilterOf(params.get('figure'));
   const publicityDays = usePublicityDays();
-  const shown = figure
-    ? all.filter(inspectionsBehind(figure, inspections.today(), reference.calendar(), publicityDays))
-    : all;
+  const [page, setPage] = useListPage([figure]);
+  const [result, setResult] = useState<{ total: number; items: InspectionDocument[] } | null>(null);
+  useEffect(() => {
+    const accepts = figure
+      ? inspectionsBehind(figure, inspections.today(), reference.calendar(), publicityDays)
+      : undefined;
+    const load = () =>
+      inspections
+        .page({ ...(accepts ? { accepts } : {}), offset: (page - 1) * pageSize, limit: pageSize })
+        .then(setResult);
+    load();
+    const subscription = inspections.changes$.subscribe(load);
+    return () => subscription.unsubscribe();
+  }, [inspections, reference, figure, publicityDays, page]);
+  const shown = result?.items ?? [];
   return (
     <Stack>
       <Group justify="space-between">
@@ -143,6 +156,7 @@ export function InspectionListPage() {
       ) : (
         <InspectionTable inspections={shown} />
       )}
+      <ListPager total={result?.total ?? 0} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -4,6 +4,7 @@
  * inspection workflow (submit, return, close) judged once here by the table the platform replays.
  */
 import type { Observable } from 'rxjs';
+import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
 import { map } from 'rxjs';
 import {
   type ChecklistIndustry,
@@ -112,6 +113,33 @@ export class InspectionRepository {
     return this.#collection
       .find({ selector: { kind: 'inspection' }, sort: [{ updatedAt: 'desc' }] })
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
+  }
+
+  /**
+   * One page of the inspections (not the other kinds), latest change first, and how many there are,
+   * read through the kind's `updatedAt` index; `accepts` keeps only the stored inspections it accepts
+   * (their personal fields still sealed).
+   */
+  async page(query: {
+    accepts?: (doc: InspectionDocument) => boolean;
+    offset?: number;
+    limit: number;
+  }): Promise<{ total: number; items: InspectionDocument[] }> {
+    const { accepts } = query;
+    const { total, ids } = await indexedPage(this.#collection, {
+      index: ['kind', 'updatedAt'],
+      equal: ['inspection'],
+      descending: true,
+      offset: query.offset ?? 0,
+      limit: query.limit,
+      ...(accepts ? { filter: (stored) => accepts(stored as unknown as InspectionDocument) } : {}),
+    });
+    return { total, items: await documentsInOrder(this.#collection, ids) };
+  }
+
+  /** Any change of the collection (a reload cue for pages). */
+  get changes$(): Observable<void> {
+    return this.#collection.$.pipe(map(() => undefined));
   }
 
   /** Every inspection, once (for an export). */

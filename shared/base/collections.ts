@@ -34,7 +34,7 @@ export const collectionPlan = {
   commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register; declared conflicts. */
   inspections: {
-    schemaVersion: 2,
+    schemaVersion: 3,
     scope: 'county',
     kinds: ['inspection', 'plan', 'project', 'conflict'],
     active: true,

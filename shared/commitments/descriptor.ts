@@ -1,6 +1,7 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateCommitmentDocument } from '../sync/documentValidators.ts';
+import { publishedMatterLists } from './matterList.ts';
 import { commitmentJsonSchema } from './model.ts';
 import { commitmentWorkflow } from './workflow.ts';
 
@@ -18,4 +19,11 @@ export const commitmentsCapability: CapabilityDescriptor = {
   // Serial blocks keep two devices apart; the platform refuses a number given twice all the same.
   uniqueField: 'number',
   workflows: [commitmentWorkflow],
+  // Each letter is checked against the list of commitment matters in force when it was signed.
+  validationContext: {
+    referenceKinds: ['ruleSet'],
+    derive: (ruleSets) => ({
+      matterLists: publishedMatterLists(ruleSets as Parameters<typeof publishedMatterLists>[0]),
+    }),
+  },
 };

@@ -22,6 +22,7 @@ export const inspectionsCapability: CapabilityDescriptor = {
       rectifications: [],
     }),
     2: (doc: InspectionDocument): InspectionDocument => doc,
+    3: (doc: InspectionDocument): InspectionDocument => doc,
   },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],

@@ -165,8 +165,8 @@ export const inspectionJsonSchema = {
   title: 'inspection',
   // Version 1 also adds the rectification orders (an empty list for older inspections); version 2 the
   // kind `conflict` (declared conflicts of interest, declarations.ts) and the `publish` step (publicity.ts),
-  // older documents valid as they are.
-  version: 2,
+  // older documents valid as they are; version 3 the index the inspections list pages through.
+  version: 3,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -241,7 +241,7 @@ export const inspectionJsonSchema = {
     },
   },
   required: [...stampFields, 'kind', 'subjectId', 'projectId', 'planId', 'startedAt', 'state', 'steps'],
-  indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt']],
+  indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt'], ['kind', 'updatedAt']],
   additionalProperties: false,
 } as const;
 

@@ -6,7 +6,7 @@
  */
 import { type CollectionName, type CollectionPlanEntry, collectionPlan } from '../base/collections.ts';
 import type { PersonalField } from '../base/security/masking.ts';
-import type { DocumentValidator } from '../base/documentValidation.ts';
+import type { DocumentValidationContext, DocumentValidator } from '../base/documentValidation.ts';
 import { isDocumentPath, valuesAt } from './paths.ts';
 import type { WorkflowTable } from './workflow.ts';
 
@@ -43,6 +43,19 @@ export interface CapabilityDescriptor {
   uniqueField?: string;
   // biome-ignore lint/suspicious/noExplicitAny: tables of any states and steps
   workflows: readonly WorkflowTable<any, any>[];
+  /** What the validator reads from reference data; absent when it reads only the document and today. */
+  validationContext?: ValidationContextProvider;
+}
+
+/**
+ * What a capability's validator reads besides the document, taken from the city's reference documents:
+ * the kinds it reads and a pure function of them. The device holds the result in memory (renewed when
+ * reference data changes); the platform and backups derive it from the documents they hold.
+ */
+export interface ValidationContextProvider {
+  referenceKinds: readonly string[];
+  /** The context fields from every live reference document of those kinds. */
+  derive: (reference: readonly Record<string, unknown>[]) => Partial<DocumentValidationContext>;
 }
 
 /** A descriptor with what the collection plan says of its collection (scope, kinds). */
@@ -90,6 +103,26 @@ export class CapabilityRegistry {
   /** The validator of each registered collection. */
   validators(): Partial<Record<CollectionName, DocumentValidator>> {
     return Object.fromEntries(this.all.map((capability) => [capability.collection, capability.validate]));
+  }
+
+  /** The reference kinds any validator reads (see `ValidationContextProvider`). */
+  referenceKinds(): string[] {
+    return [...new Set(this.all.flatMap((capability) => capability.validationContext?.referenceKinds ?? []))];
+  }
+
+  /** What the validators of these collections read, derived from the live reference documents given. */
+  validationContext(
+    collections: Iterable<CollectionName>,
+    reference: readonly Record<string, unknown>[],
+  ): Partial<DocumentValidationContext> {
+    const context: Partial<DocumentValidationContext> = {};
+    for (const collection of new Set(collections)) {
+      const provider = this.get(collection).validationContext;
+      if (!provider) continue;
+      const read = reference.filter((doc) => provider.referenceKinds.includes(doc.kind as string));
+      Object.assign(context, provider.derive(read));
+    }
+    return context;
   }
 
   /** The unique field of each registered collection that has one. */

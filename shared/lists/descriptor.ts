@@ -1,6 +1,7 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateListingDocument } from '../sync/documentValidators.ts';
+import { everyListRule } from '../grading/ruleSet.ts';
 import { listingJsonSchema } from './listing.ts';
 import { listingWorkflow } from './workflow.ts';
 
@@ -18,4 +19,9 @@ export const listingsCapability: CapabilityDescriptor = {
   attachments: [],
   searchable: [],
   workflows: [listingWorkflow],
+  // An entry keeps the rule it was proposed under: every rule the city ever published counts.
+  validationContext: {
+    referenceKinds: ['ruleSet'],
+    derive: (ruleSets) => ({ listRules: everyListRule(ruleSets as Parameters<typeof everyListRule>[0]) }),
+  },
 };

@@ -6,7 +6,7 @@
  */
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../server/admin/commands.ts';
 import { countyStaff } from '../../server/fixtures/users.ts';
 import { createRows, refusals, temporaryDir, usePlatform } from '../../server/test/harness.ts';
@@ -21,6 +21,7 @@ import {
   pushedCommitment,
 } from '../../shared/commitments/testFixtures.ts';
 import { ruleSetId } from '../../shared/grading/ruleSet.ts';
+import type { CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import { openCommitments } from './commitmentHarness.ts';
 import {
   enterpriseInput,
@@ -81,6 +82,16 @@ describe('the platform publishes the list of commitment matters', () => {
   });
 });
 
+/** Writes the published list as the sync writes pulled documents, and waits until the device offers it. */
+async function pullList(profile: Profile, commitments: CommitmentRepository): Promise<void> {
+  const { _deleted, ...document } = await publishedList('410823');
+  await profile.db.reference.insert({
+    ...document,
+    id: await ruleSetId('commitmentMatters', 'city', 1),
+  } as never);
+  await expect.poll(() => commitments.mattersInForce().map((m) => m.code)).toContain('WX-ZJ');
+}
+
 describe('a device takes the list version in force', () => {
   let profile: Profile;
   afterEach(async () => {
@@ -92,13 +103,7 @@ describe('a device takes the list version in force', () => {
     const enterprise = await registerSubject(profile, enterpriseInput());
     const { commitments, runs } = openCommitments(profile);
     expect(commitments.mattersInForce()).toBe(defaultCommitmentMatters);
-    const { _deleted, ...document } = await publishedList('410823');
-    // As the sync writes pulled documents.
-    await profile.db.reference.insert({
-      ...document,
-      id: await ruleSetId('commitmentMatters', 'city', 1),
-    } as never);
-    await expect.poll(() => commitments.mattersInForce().map((m) => m.code)).toContain('WX-ZJ');
+    await pullList(profile, commitments);
     expect(commitments.mattersInForce().map((m) => m.code)).not.toContain('SG-XK');
     // The withdrawn matter is still named for letters accepted under it.
     expect(findMatter(commitments.matters, 'SG-XK')?.name.zh).toBe('建筑工程施工许可');
@@ -132,6 +137,40 @@ describe('a device takes the list version in force', () => {
     });
     expect(campaign.ok ? [] : campaign.issues.map((found) => found.code)).toEqual([
       'commitment.matterWithdrawn',
+    ]);
+  });
+
+  it('checks letters against the lists the writer holds in memory, reading reference data again only after it changed', async () => {
+    profile = await openProfile('2026-03-06T02:00:00.000Z');
+    const enterprise = await registerSubject(profile, enterpriseInput());
+    const { commitments } = openCommitments(profile);
+    const letter = (matterCode: string) => ({ ...missingMaterialsLetter(enterprise.id), matterCode });
+    expect((await commitments.create(letter('SG-XK'))).ok).toBe(true);
+    // Queries of the collection, and reads of its storage (a query RxDB answers from its cache reads none).
+    const { reference } = profile.db;
+    const reads = [
+      ...(['find', 'findOne', 'findByIds', 'count'] as const).map((method) => vi.spyOn(reference, method)),
+      ...(['query', 'findDocumentsById', 'count'] as const).map((method) =>
+        vi.spyOn(reference.storageInstance, method),
+      ),
+    ];
+    const readCount = () => reads.reduce((sum, spy) => sum + spy.mock.calls.length, 0);
+
+    expect((await commitments.create(letter('SG-XK'))).ok).toBe(true);
+    expect(readCount()).toBe(0);
+
+    // A pulled list is read once, after which the writer judges by it: the new matter passes.
+    await pullList(profile, commitments);
+    const settled = readCount();
+    expect((await commitments.create(letter('WX-ZJ'))).ok).toBe(true);
+    expect(readCount()).toBe(settled + 1);
+    expect((await commitments.create(letter('WX-ZJ'))).ok).toBe(true);
+    expect(readCount()).toBe(settled + 1);
+    expect((await commitments.all()).map((doc) => doc.matterCode).sort()).toEqual([
+      'SG-XK',
+      'SG-XK',
+      'WX-ZJ',
+      'WX-ZJ',
     ]);
   });
 });

@@ -3,12 +3,18 @@
  * the real platform on loopback: photos on checklist items are kept once by content hash and referred
  * to by it, and the platform refuses an inspection until its photos are uploaded.
  */
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { firstValueFrom } from 'rxjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { sha256Hex } from '../../shared/base/security/blobCrypto.ts';
 import type { Role } from '../../shared/base/security/permissions.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
+import { inspectionsCapability } from '../../shared/inspections/descriptor.ts';
+import { type InspectionDocument, inspectionJsonSchema } from '../../shared/inspections/document.ts';
 import { DraftAutosave } from '../../renderer/inspections/autosave.ts';
 import { type InspectionFields, InspectionRepository } from '../../renderer/inspections/repository.ts';
+import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
 import { rawProfileContents } from '../../renderer/kernel/security/testSupport.ts';
 import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
@@ -60,6 +66,20 @@ const start = (subjectId: string, inspectors = [inspector.userId, partner]) => (
   industry: 'construction' as const,
 });
 
+/** Starts `count` inspections of the subject, one a minute. */
+async function startOneAMinute(
+  profile: Profile,
+  inspections: InspectionRepository,
+  subjectId: string,
+  count: number,
+): Promise<void> {
+  for (let minute = 0; minute < count; minute++) {
+    profile.setNow(`2026-03-06T03:0${minute}:00.000Z`);
+    const started = await inspections.start(start(subjectId));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+  }
+}
+
 function fieldsOf(doc: InspectionFields & object): InspectionFields {
   const {
     kind: _k,
@@ -83,6 +103,56 @@ describe('an inspection on the device', () => {
       issues: [{ field: 'inspectors.1', code: 'inspection.inspectorIsContact' }],
     });
     expect(await inspections.get(uuidv7())).toBeNull();
+  });
+
+  it('lists a page of inspections through the index, latest change first, as reading every one would', async () => {
+    const { profile, subject, inspections } = await inspectionProfile();
+    await startOneAMinute(profile, inspections, subject.id, 5);
+    const everyOne = await firstValueFrom(inspections.watchAll());
+    const ids = everyOne.map((doc) => doc.id);
+    expect(ids).toHaveLength(5);
+    const first = await inspections.page({ limit: 2 });
+    expect(first).toEqual({ total: 5, items: everyOne.slice(0, 2) });
+    expect((await inspections.page({ offset: 4, limit: 2 })).items.map((doc) => doc.id)).toEqual([ids[4]]);
+    const odd = new Set([ids[1], ids[3]]);
+    const filtered = await inspections.page({ accepts: (doc) => odd.has(doc.id), limit: 50 });
+    expect(filtered.total).toBe(2);
+    expect(filtered.items.map((doc) => doc.id)).toEqual([ids[1], ids[3]]);
+  });
+
+  it('opens a profile written before the list index with every document intact, and pages it', async () => {
+    const { profile, subject, inspections } = await inspectionProfile();
+    await startOneAMinute(profile, inspections, subject.id, 3);
+    const written = (await profile.db.inspections.find().exec()).map((doc) => doc.toJSON());
+    // RxDB's open edition holds few collections at once: the first profile closes before the next opens.
+    await profile.close();
+    opened = opened.filter((open) => open !== profile);
+    const name = `test-inspections-v2-${Date.now()}`;
+    const version2 = {
+      ...inspectionJsonSchema,
+      version: 2,
+      indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt']],
+    } as unknown as RxJsonSchema<InspectionDocument>;
+    const old = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });
+    const { 1: first, 2: second } = inspectionsCapability.migrations;
+    await old.addCollections({
+      inspections: { schema: version2, migrationStrategies: { 1: first!, 2: second! } },
+    });
+    await old.inspections.bulkInsert(written as InspectionDocument[]);
+    await old.close();
+
+    const reopened = await openProfile('2026-03-06T04:00:00.000Z', name);
+    opened.push(reopened);
+    // As the app does once the data key is there (personal fields are sealed again on the way).
+    await migratePersonalCollections(reopened.db);
+    const stored = await reopened.db.inspections.find({ sort: [{ updatedAt: 'desc' }] }).exec();
+    expect(stored.map((doc) => doc.toJSON())).toEqual(
+      [...written].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)),
+    );
+    const paged = new InspectionRepository(reopened.db.inspections, reopened.context, {} as never);
+    expect((await paged.page({ limit: 2 })).items.map((doc) => doc.id)).toEqual(
+      stored.slice(0, 2).map((doc) => doc.primary),
+    );
   });
 
   it('keeps a photo once by its hash, refers to it on each item, and loses nothing on a refusal', async () => {

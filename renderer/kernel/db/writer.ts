@@ -1,7 +1,5 @@
 import type { Observable } from 'rxjs';
 import { capabilities } from '../../../shared/capabilities.ts';
-import type { CatalogItem } from '../../../shared/creditRecords/catalog.ts';
-import { publishedMatterLists } from '../../../shared/commitments/matterList.ts';
 import type { UserDocument } from '../../../shared/base/user.ts';
 import type { ValidationIssue, Validated } from '../../../shared/base/validation.ts';
 import type { DocumentValidationContext } from '../../../shared/sync/documentValidators.ts';
@@ -11,6 +9,7 @@ import type { RepositoryContext } from '../security/repositoryContext.ts';
 import { localDate } from '../session/session.ts';
 import type { CreditDeskDatabase } from './database.ts';
 import type { LocalStore } from './localStore.ts';
+import { ValidationContexts } from './validationContexts.ts';
 import {
   type JournalAuthor,
   type JournalCollection,
@@ -84,11 +83,13 @@ export class Writer {
   readonly #db: CreditDeskDatabase;
   readonly #context: RepositoryContext;
   readonly #journal: WriterJournal;
+  readonly #contexts: ValidationContexts;
 
   constructor(db: CreditDeskDatabase, local: LocalStore, context: RepositoryContext) {
     this.#db = db;
     this.#context = context;
     this.#journal = new WriterJournal(db, local, context);
+    this.#contexts = new ValidationContexts(db.collections);
   }
 
   /**
@@ -221,34 +222,9 @@ export class Writer {
     return issues;
   }
 
-  /**
-   * Today, and the city's catalog when credit records are checked against it: the catalog here and any
-   * catalog item written in the same group (a restore); the default catalog without either.
-   */
+  /** Today, and what the validators of the steps' capabilities read from reference data (held in memory). */
   async #validationContext(steps: readonly WriteStep[]): Promise<DocumentValidationContext> {
-    const today = localDate(this.#context.clock());
-    // Commitments are checked against the city's lists of commitment matters as this device holds them.
-    const matterLists = steps.some((step) => step.collection === 'commitments')
-      ? publishedMatterLists(
-          (await this.#db.reference.find({ selector: { kind: 'ruleSet' } }).exec()).map(
-            (doc) => doc.toJSON() as unknown as Parameters<typeof publishedMatterLists>[0][number],
-          ),
-        )
-      : undefined;
-    if (!steps.some((step) => step.collection === 'creditRecords'))
-      return matterLists ? { today, matterLists } : { today };
-    const items = await this.#db.reference.find({ selector: { kind: 'catalogItem' } }).exec();
-    const catalog = [
-      ...items.map((item) => item.toJSON() as unknown as CatalogItem),
-      ...steps.flatMap((step) =>
-        step.collection === 'reference' && 'docs' in step
-          ? step.docs.filter(
-              (doc): doc is CatalogItem & JournalDocument => 'kind' in doc && doc.kind === 'catalogItem',
-            )
-          : [],
-      ),
-    ];
-    return { today, ...(catalog.length > 0 ? { catalog } : {}), ...(matterLists ? { matterLists } : {}) };
+    return { today: localDate(this.#context.clock()), ...(await this.#contexts.of(steps)) };
   }
 
   /** The county's users as this device knows them; the signed-in user as her session says. */

@@ -4,7 +4,6 @@ import type { RxCollection } from 'rxdb';
 import type { PlatformBridge } from '../../../shared/base/platform/bridge.ts';
 import type { AuditEntry } from '../../../shared/base/auditEntry.ts';
 import { capabilities } from '../../../shared/capabilities.ts';
-import type { CatalogItem } from '../../../shared/creditRecords/catalog.ts';
 import { type CollectionName, isCollectionName } from '../../../shared/base/collections.ts';
 import type { DocumentValidationContext } from '../../../shared/sync/documentValidators.ts';
 import type { UserDocument } from '../../../shared/base/user.ts';
@@ -204,15 +203,10 @@ function documentValid(
   return capability.validate(doc, context).length === 0;
 }
 
-/** What the validators check against: the backup's day and the catalog it carries (the default without one). */
+/** What the validators check against: the backup's day and the reference data it carries (the defaults without). */
 function validationContext(collections: Record<string, unknown>, today: string): DocumentValidationContext {
-  const reference = collections.reference;
-  const catalog = Array.isArray(reference)
-    ? (reference as unknown[]).filter(
-        (doc): doc is CatalogItem => isRecord(doc) && doc.kind === 'catalogItem',
-      )
-    : [];
-  return catalog.length > 0 ? { today, catalog } : { today };
+  const reference = Array.isArray(collections.reference) ? collections.reference.filter(isRecord) : [];
+  return { today, ...capabilities.validationContext(capabilities.collections, reference) };
 }
 
 /** The attachments' bytes, each checked against its digest; refused whole when one does not match. */

@@ -1,0 +1,62 @@
+import type { RxCollection } from 'rxdb';
+import { capabilities } from '../../../shared/capabilities.ts';
+import type { CollectionName } from '../../../shared/base/collections.ts';
+import type { DocumentValidationContext } from '../../../shared/base/documentValidation.ts';
+import type { JournalDocument, WriteStep } from './writerJournal.ts';
+
+type Reference = Record<string, unknown>;
+
+/**
+ * The reference documents the capabilities' validators read (their descriptors' `validationContext`
+ * kinds), held in memory for the writer. Any change of the reference collection (a write here, a sync
+ * pull, another window) makes them stale; they are read again, once, at the next write that needs them.
+ */
+export class ValidationContexts {
+  readonly #collections: { readonly reference?: RxCollection };
+  #watched: RxCollection | null = null;
+  #held: Promise<Map<string, Reference>> | null = null;
+
+  /** The database's open collections (a window may not open the reference collection). */
+  constructor(collections: { readonly reference?: RxCollection }) {
+    this.#collections = collections;
+  }
+
+  /**
+   * The fields the validators of the steps' collections read, from the reference documents held here
+   * and any written in the same steps (a restore brings its catalog with its records).
+   */
+  async of(steps: readonly WriteStep[]): Promise<Partial<DocumentValidationContext>> {
+    const collections = steps.map((step) => step.collection as CollectionName);
+    if (!collections.some((collection) => capabilities.get(collection).validationContext)) return {};
+    const reference = new Map(await this.#documents());
+    for (const step of steps) {
+      if (step.collection !== 'reference' || !('docs' in step)) continue;
+      for (const doc of step.docs as readonly JournalDocument[]) reference.set(doc.id, doc);
+    }
+    return capabilities.validationContext(collections, [...reference.values()]);
+  }
+
+  #documents(): Promise<Map<string, Reference>> {
+    const reference = this.#collections.reference;
+    if (!reference) return Promise.resolve(new Map());
+    if (this.#watched !== reference) {
+      this.#watched = reference;
+      this.#held = null;
+      reference.$.subscribe(() => {
+        this.#held = null;
+      });
+    }
+    if (!this.#held) {
+      const reading = reference
+        .find({ selector: { kind: { $in: capabilities.referenceKinds() } } })
+        .exec()
+        .then((docs) => new Map(docs.map((doc) => [doc.primary, doc.toJSON() as Reference])));
+      // A failed read is tried again at the next write.
+      reading.catch(() => {
+        if (this.#held === reading) this.#held = null;
+      });
+      this.#held = reading;
+    }
+    return this.#held;
+  }
+}
