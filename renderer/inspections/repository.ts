@@ -18,7 +18,8 @@ import {
   noSignature,
   recordOf,
 } from '../../shared/inspections/document.ts';
-import { checklistInForce, checklistVersion } from '../../shared/inspections/checklistVersions.ts';
+import { checklistInForce } from '../../shared/inspections/checklistVersions.ts';
+import { checklistConformance } from '../../shared/inspections/checklistConformance.ts';
 import { editorIssues, mayEditContent } from '../../shared/inspections/editors.ts';
 import {
   escalationRecord,
@@ -414,18 +415,17 @@ export class InspectionRepository {
     known?: SubjectStanding,
   ): Promise<Validated<InspectionInput>> {
     const standing = known ?? (await this.#dependencies.standingOf(input.subjectId));
-    const template = checklistVersion(
-      this.#dependencies.reference.checklists(),
-      input.templateIndustry,
-      input.templateVersion,
-    );
     const checked = validateInspection(recordOf(input), {
       today: localDate(this.#context.clock()),
       conflicted: standing.conflicted,
       complete,
-      ...(template ? { template } : {}),
     });
-    return checked.ok ? { ok: true, value: input } : checked;
+    // The platform checks the same against the versions it holds (shared/sync/documentValidators.ts).
+    const issues = [
+      ...(checked.ok ? [] : checked.issues),
+      ...checklistConformance(input, this.#dependencies.reference.checklists()),
+    ];
+    return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
   }
 
   #stamp(session: SignedInSession, input: InspectionInput): InspectionDocument {
