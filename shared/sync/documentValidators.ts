@@ -25,6 +25,7 @@ import {
   type PlanDocument,
   type ProjectDocument,
   type ConflictDocument,
+  type SettingDocument,
   recordOf,
 } from '../inspections/document.ts';
 import {
@@ -34,6 +35,7 @@ import {
 } from '../inspections/kinds.ts';
 import { validateInspection } from '../inspections/record.ts';
 import { checklistConformance } from '../inspections/checklistConformance.ts';
+import { validateCountySetting } from '../inspections/countySetting.ts';
 import type { PublishedChecklist } from '../inspections/checklistVersions.ts';
 import {
   type CityBlackListEntry,
@@ -431,6 +433,9 @@ export function validateInspectionDocument(
     return uniqueIssues([...issues, ...validatePlanDocument(doc as unknown as PlanDocument)]);
   if (doc.kind === 'project') {
     return uniqueIssues([...issues, ...validateProjectDocument(doc as unknown as ProjectDocument)]);
+  }
+  if (doc.kind === 'setting') {
+    return uniqueIssues([...issues, ...validateCountySetting((doc as unknown as SettingDocument).setting)]);
   }
   if (doc.kind === 'conflict') {
     return uniqueIssues([...issues, ...validateConflictDocument(doc as unknown as ConflictDocument)]);
