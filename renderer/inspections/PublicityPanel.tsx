@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import {
+  checkPublicityDays,
   closedOn,
   defaultPublicityDays,
   isPublicityLate,
@@ -22,7 +23,8 @@ export function usePublicityDays(): number {
   const { inspections } = useServices();
   const [days, setDays] = useState(defaultPublicityDays);
   useEffect(() => {
-    void inspections.publicityDays().then(setDays);
+    const subscription = inspections.watchPublicityDays().subscribe(setDays);
+    return () => subscription.unsubscribe();
   }, [inspections]);
   return days;
 }
@@ -123,7 +125,10 @@ export function PublicityPanel({ doc }: { doc: InspectionDocument }) {
   );
 }
 
-/** An administrator's setting: within how many working days a closed inspection's result is published. */
+/**
+ * An administrator's county rule: within how many working days a closed inspection's result is published.
+ * It syncs to every computer of the county; saving says so first and is recorded.
+ */
 export function PublicityDaysSetting() {
   const { t } = useTranslation();
   const { inspections } = useServices();
@@ -131,13 +136,22 @@ export function PublicityDaysSetting() {
   const current = usePublicityDays();
   const [value, setValue] = useState<number | string>(current);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [confirming, setConfirming] = useState(false);
   useEffect(() => setValue(current), [current]);
   if (!allowed) return null;
-  const save = async () => {
-    const saved = await inspections.setPublicityDays(typeof value === 'number' ? value : Number.NaN);
-    if (!saved.ok) return setIssues(saved.issues);
-    setIssues([]);
+  const days = typeof value === 'number' ? value : Number.NaN;
+  // A bad number is named before anything is confirmed.
+  const review = () => {
+    const problems = checkPublicityDays(days);
+    setIssues(problems);
+    if (problems.length === 0) setConfirming(true);
+  };
+  const save = async (): Promise<ValidationIssue[]> => {
+    const saved = await inspections.setPublicityDays(days);
+    if (!saved.ok) return saved.issues;
+    setConfirming(false);
     notifications.show({ color: 'teal', message: t('publicityUi.setting.saved', { days: saved.value }) });
+    return [];
   };
   return (
     <Paper withBorder p="lg" data-testid="publicity-days">
@@ -161,11 +175,24 @@ export function PublicityDaysSetting() {
             onChange={setValue}
             w={200}
           />
-          <Button variant="default" onClick={save} disabled={value === current}>
+          <Button variant="default" onClick={review} disabled={value === current}>
             {t('publicityUi.setting.save')}
           </Button>
         </Group>
       </Stack>
+      <StepDialog
+        step={
+          confirming
+            ? {
+                label: t('publicityUi.setting.save'),
+                consequence: t('publicityUi.setting.consequence', { days, current }),
+                fieldLabel: () => t('publicityUi.setting.label'),
+              }
+            : null
+        }
+        onCancel={() => setConfirming(false)}
+        onConfirm={save}
+      />
     </Paper>
   );
 }

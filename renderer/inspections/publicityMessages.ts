@@ -22,10 +22,12 @@ const zhCN = {
   'publicityUi.export.done': '已导出 {{count}} 条办结的检查结果。',
   'publicityUi.setting.title': '检查结果公示期限',
   'publicityUi.setting.explain':
-    '检查办结后应在多少个工作日内公示结果（节假日按工作日历扣除，默认 {{days}} 个工作日）。仪表盘按此期限统计逾期未公示。',
+    '检查办结后应在多少个工作日内公示结果（节假日按工作日历扣除，默认 {{days}} 个工作日）。这是全县统一的规则：同步后本县各台电脑和市级平台都按此期限统计逾期未公示。',
   'publicityUi.setting.label': '公示期限（工作日）',
   'publicityUi.setting.save': '保存期限',
   'publicityUi.setting.saved': '公示期限已设为 {{days}} 个工作日。',
+  'publicityUi.setting.consequence':
+    '将全县的检查结果公示期限由 {{current}} 个工作日改为 {{days}} 个工作日。同步后本县各台电脑和市级平台都按新期限计算公示截止日和逾期数；此项修改记入操作日志，如需调整可再次修改。',
 } as const;
 
 const en: Record<keyof typeof zhCN, string> = {
@@ -53,10 +55,12 @@ const en: Record<keyof typeof zhCN, string> = {
   'publicityUi.export.done': '{{count}} closed inspection results exported.',
   'publicityUi.setting.title': 'Publication deadline of inspection results',
   'publicityUi.setting.explain':
-    'Within how many working days of closing an inspection its result is published (holidays per the working-day calendar; {{days}} by default). The dashboard counts late publication by it.',
+    'Within how many working days of closing an inspection its result is published (holidays per the working-day calendar; {{days}} by default). A rule of the whole county: once synchronised, every computer of the county and the city platform count late publication by it.',
   'publicityUi.setting.label': 'Deadline (working days)',
   'publicityUi.setting.save': 'Save deadline',
   'publicityUi.setting.saved': 'The publication deadline is now {{days}} working days.',
+  'publicityUi.setting.consequence':
+    'Changes the county’s publication deadline from {{current}} to {{days}} working days. Once synchronised, every computer of the county and the city platform work out due dates and late results with it. The change is kept in the audit log; change it again to adjust it.',
 };
 
 export const publicityUiMessages = { 'zh-CN': zhCN, en } as const;

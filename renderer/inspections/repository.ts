@@ -19,7 +19,8 @@ import {
   noSignature,
   recordOf,
 } from '../../shared/inspections/document.ts';
-import { checklistInForce, checklistVersion } from '../../shared/inspections/checklistVersions.ts';
+import { checklistInForce } from '../../shared/inspections/checklistVersions.ts';
+import { checklistConformance } from '../../shared/inspections/checklistConformance.ts';
 import { editorIssues, mayEditContent } from '../../shared/inspections/editors.ts';
 import {
   escalationRecord,
@@ -28,11 +29,7 @@ import {
   reinspect,
 } from '../../shared/inspections/orders.ts';
 import { checkPhoto, photoTypeOf } from '../../shared/inspections/photos.ts';
-import {
-  checkPublicityDays,
-  defaultPublicityDays,
-  publicationDateBounds,
-} from '../../shared/inspections/publicity.ts';
+import { publicationDateBounds } from '../../shared/inspections/publicity.ts';
 import { type AdHocReason, validateInspection } from '../../shared/inspections/record.ts';
 import { type InspectionStep, inspectionWorkflow, takeStep } from '../../shared/inspections/workflows.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
@@ -48,6 +45,7 @@ import type { CreditRecordRepository } from '../creditRecords/repository.ts';
 import type { ReferenceRepository } from '../reference/repository.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { AttachmentStore } from '../kernel/attachments.ts';
+import { CountySettings } from './countySettings.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
 import { localDate } from '../kernel/session/session.ts';
 
@@ -93,6 +91,7 @@ export class InspectionRepository {
   readonly #collection: InspectionCollection;
   readonly #context: RepositoryContext;
   readonly #dependencies: InspectionDependencies;
+  readonly #settings: CountySettings;
 
   constructor(
     collection: InspectionCollection,
@@ -102,6 +101,7 @@ export class InspectionRepository {
     this.#collection = collection;
     this.#context = context;
     this.#dependencies = dependencies;
+    this.#settings = new CountySettings(collection, dependencies.journal);
   }
 
   get attachments(): AttachmentStore {
@@ -180,19 +180,24 @@ export class InspectionRepository {
     return mayAct(this.#context, 'inspection.record');
   }
 
-  /** The working days within which a closed inspection's result is due for publication (一公开). */
-  async publicityDays(): Promise<number> {
-    return (await this.#dependencies.local.getSetting<number>(publicityDaysKey)) ?? defaultPublicityDays;
+  /** The working days within which a closed inspection's result is due for publication (一公开), kept current. */
+  watchPublicityDays(): Observable<number> {
+    return this.#settings.watchPublicityDays();
   }
 
-  /** Sets that deadline; an administrator's setting, refused outside 1–60 whole working days. */
+  async publicityDays(): Promise<number> {
+    return this.#settings.publicityDays();
+  }
+
+  /**
+   * Sets that deadline for the whole county (a synced setting, audited); an administrator's change,
+   * refused outside 1–60 whole working days.
+   */
   async setPublicityDays(days: number): Promise<Validated<number>> {
     const acting = actingUser(this.#context, 'settings.manage');
     if (!acting.ok) return acting;
-    const problems = checkPublicityDays(days);
-    if (problems.length > 0) return { ok: false, issues: problems };
-    await this.#dependencies.local.setSetting(publicityDaysKey, days);
-    return { ok: true, value: days };
+    const written = await this.#settings.set({ publicityDays: days });
+    return written.ok ? { ok: true, value: written.value.setting.publicityDays } : written;
   }
 
   /**
@@ -442,18 +447,17 @@ export class InspectionRepository {
     known?: SubjectStanding,
   ): Promise<Validated<InspectionInput>> {
     const standing = known ?? (await this.#dependencies.standingOf(input.subjectId));
-    const template = checklistVersion(
-      this.#dependencies.reference.checklists(),
-      input.templateIndustry,
-      input.templateVersion,
-    );
     const checked = validateInspection(recordOf(input), {
       today: localDate(this.#context.clock()),
       conflicted: standing.conflicted,
       complete,
-      ...(template ? { template } : {}),
     });
-    return checked.ok ? { ok: true, value: input } : checked;
+    // The platform checks the same against the versions it holds (shared/sync/documentValidators.ts).
+    const issues = [
+      ...(checked.ok ? [] : checked.issues),
+      ...checklistConformance(input, this.#dependencies.reference.checklists()),
+    ];
+    return issues.length === 0 ? { ok: true, value: input } : { ok: false, issues };
   }
 
   #stamp(session: SignedInSession, input: InspectionInput): InspectionDocument {
@@ -483,7 +487,6 @@ export class InspectionRepository {
 }
 
 const formStateKey = (id: string) => `inspectionForm:${id}`;
-const publicityDaysKey = 'inspections.publicityDays';
 
 /** The document without its change stamps: what an autosave compares. */
 function contentOf(doc: InspectionDocument): Omit<InspectionDocument, 'updatedAt' | 'updatedBy'> {

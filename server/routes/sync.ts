@@ -22,6 +22,7 @@ import { verifyArrivedEntries } from '../sync/auditTrail.ts';
 import { promoteBlackListings } from '../sync/cityBlackList.ts';
 import { loadCityCatalog } from '../sync/cityCatalog.ts';
 import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
+import { publishedChecklists } from '../../shared/inspections/checklistVersions.ts';
 import { everyListRule } from '../../shared/grading/ruleSet.ts';
 import { publishedMatterLists } from '../../shared/commitments/matterList.ts';
 import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
@@ -171,6 +172,11 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
         collection.name === 'commitments'
           ? publishedMatterLists(await loadCityRuleSets(context.db))
           : undefined;
+      // Inspections are checked against the checklist versions the city published.
+      const checklists =
+        collection.name === 'inspections'
+          ? publishedChecklists(await loadCityRuleSets(context.db))
+          : undefined;
       // City-list entries the push promoted (shared/lists/cityBlackList.ts): their city-feed sequences.
       const promoted: number[] = [];
       const outcome = await pushDocuments(context.db, pushRules(context, collection, device, promoted), {
@@ -183,6 +189,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
           ...(catalog ? { catalog } : {}),
           ...(listRules ? { listRules } : {}),
           ...(matterLists ? { matterLists } : {}),
+          ...(checklists ? { checklists } : {}),
         },
       });
       const labels = (outcome: string) => ({ collection: collection.name, outcome });

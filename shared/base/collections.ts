@@ -32,11 +32,11 @@ export const collectionPlan = {
   disclosures: { schemaVersion: 1, scope: 'county', kinds: ['licence', 'penalty'], active: true },
   /** Credit commitment letters and their fulfilment (信用承诺). */
   commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
-  /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register; declared conflicts. */
+  /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register; declared conflicts; county settings. */
   inspections: {
     schemaVersion: 3,
     scope: 'county',
-    kinds: ['inspection', 'plan', 'project', 'conflict'],
+    kinds: ['inspection', 'plan', 'project', 'conflict', 'setting'],
     active: true,
   },
   /** Credit repair applications and objections. */

@@ -10,7 +10,7 @@ import { inspectionWorkflow } from './workflows.ts';
 /**
  * On-site inspections (checklist results with photos, findings, the representative's signature), the
  * 双随机 plans that draw them (kind `plan`), the projects register (kind `project`) and declared conflicts
- * of interest (kind `conflict`).
+ * of interest (kind `conflict`) and the county's settings (kind `setting`).
  */
 export const inspectionsCapability: CapabilityDescriptor = {
   collection: 'inspections',

@@ -34,6 +34,7 @@ import {
   declarationSteps,
 } from './declarations.ts';
 import { planJsonSchema, projectJsonSchema } from './planSchema.ts';
+import { type CountySetting, countySettingJsonSchema, settingState } from './countySetting.ts';
 import {
   type FlowDocument,
   type InspectionState,
@@ -46,7 +47,7 @@ import {
   rectificationSteps,
 } from './workflows.ts';
 
-export const inspectionKinds = ['inspection', 'plan', 'project', 'conflict'] as const;
+export const inspectionKinds = ['inspection', 'plan', 'project', 'conflict', 'setting'] as const;
 export type InspectionKind = (typeof inspectionKinds)[number];
 
 export interface StoredItem extends Omit<InspectedItem, 'result'> {
@@ -165,7 +166,8 @@ export const inspectionJsonSchema = {
   title: 'inspection',
   // Version 1 also adds the rectification orders (an empty list for older inspections); version 2 the
   // kind `conflict` (declared conflicts of interest, declarations.ts) and the `publish` step (publicity.ts),
-  // older documents valid as they are; version 3 the index the inspections list pages through.
+  // older documents valid as they are; version 3 the kind `setting` (the county's settings,
+  // countySetting.ts) and the index the inspections list pages through.
   version: 3,
   primaryKey: 'id',
   type: 'object',
@@ -223,7 +225,9 @@ export const inspectionJsonSchema = {
     conclusion: { type: 'string', maxLength: inspectionLimits.conclusion },
     state: {
       type: 'string',
-      enum: [...new Set([...inspectionStates, ...planStates, projectState, ...declarationStates])],
+      enum: [
+        ...new Set([...inspectionStates, ...planStates, projectState, ...declarationStates, settingState]),
+      ],
       maxLength: 16,
     },
     steps: { type: 'array', maxItems: 200, items: stepSchema },
@@ -239,6 +243,7 @@ export const inspectionJsonSchema = {
       required: ['inspectorId', 'reason'],
       additionalProperties: false,
     },
+    setting: countySettingJsonSchema,
   },
   required: [...stampFields, 'kind', 'subjectId', 'projectId', 'planId', 'startedAt', 'state', 'steps'],
   indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt'], ['kind', 'updatedAt']],
@@ -272,6 +277,7 @@ export function missingFields(doc: Record<string, unknown>): ValidationIssue[] {
     plan: ['plan'],
     project: ['project'],
     conflict: ['conflict'],
+    setting: ['setting'],
   };
   const needed = own[String(doc.kind)] ?? inspectionFields;
   return needed.filter((field) => !Object.hasOwn(doc, field)).map((field) => issue(field, 'required'));
@@ -317,4 +323,12 @@ export interface ConflictDocument
     KindFields {
   kind: 'conflict';
   conflict: DeclarationContent;
+}
+
+/** The county's settings (kind `setting`, countySetting.ts): the shared fields are '', no steps. */
+export interface SettingDocument extends BaseDocument, KindFields {
+  kind: 'setting';
+  state: typeof settingState;
+  steps: [];
+  setting: CountySetting;
 }

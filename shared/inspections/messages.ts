@@ -40,8 +40,9 @@ export const inspectionIssueCodes = [
   'inspection.findingOnCompliant',
   'inspection.nonCompliantWithoutFinding',
   'inspection.deadlinePast',
-  'inspection.templateVersion',
   'inspection.itemNotInTemplate',
+  'inspection.templateUnknown',
+  'inspection.itemNotAtDepth',
   'inspection.rectification.days',
   'inspection.rectification.unknownItem',
   'inspection.rectification.notEscalated',
@@ -106,8 +107,10 @@ const zhCN: InspectionMessages = {
   'validation.inspection.findingOnCompliant': '检查结果为“符合”或“不适用”的项目不能登记问题。',
   'validation.inspection.nonCompliantWithoutFinding': '检查结果为“不符合”的项目，请登记发现的问题。',
   'validation.inspection.deadlinePast': '整改期限不能早于今天（{{today}}）。',
-  'validation.inspection.templateVersion': '检查记录所用检查表与现有版本不一致（现有第 {{version}} 版）。',
   'validation.inspection.itemNotInTemplate': '检查表中没有编号为 {{code}} 的检查项。',
+  'validation.inspection.templateUnknown':
+    '检查记录所用的检查表第 {{version}} 版未由市级平台发布，请先同步后再提交。',
+  'validation.inspection.itemNotAtDepth': '检查项 {{code}} 不在本次检查的检查深度内，不能填写结果。',
   'validation.inspection.rectification.days': '整改期限应为 {{min}} 到 {{max}} 个工作日。',
   'validation.inspection.rectification.unknownItem': '检查表中没有编号为 {{code}} 的检查项。',
   'validation.inspection.rectification.notEscalated': '只有复查未整改、已移交处理的整改单才能提出信用记录。',
@@ -188,9 +191,11 @@ const en: InspectionMessages = {
     'An item found compliant or not applicable cannot have a finding.',
   'validation.inspection.nonCompliantWithoutFinding': 'Record the finding for this non-compliant item.',
   'validation.inspection.deadlinePast': 'The rectification deadline cannot be before today ({{today}}).',
-  'validation.inspection.templateVersion':
-    'This record uses another version of the checklist than the one at hand (version {{version}}).',
   'validation.inspection.itemNotInTemplate': 'The checklist has no item {{code}}.',
+  'validation.inspection.templateUnknown':
+    'Version {{version}} of the checklist this record uses was never published by the city platform; synchronise, then submit again.',
+  'validation.inspection.itemNotAtDepth':
+    'Item {{code}} is beyond the depth of this inspection and cannot have a result.',
   'validation.inspection.rectification.days': 'Rectification takes {{min}} to {{max}} working days.',
   'validation.inspection.rectification.unknownItem': 'The checklist has no item {{code}}.',
   'validation.inspection.rectification.notEscalated':

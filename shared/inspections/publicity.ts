@@ -6,19 +6,10 @@
  * published; a later `publish` step corrects an earlier one, so the last one counts.
  */
 import { addWorkingDays, type WorkdayCalendar } from '../base/calendar/workdays.ts';
-import { issue, type ValidationIssue } from '../base/validation.ts';
 import type { InspectionDocument } from './document.ts';
+import { defaultPublicityDays } from './countySetting.ts';
 
-export const defaultPublicityDays = 20;
-export const publicityDayLimits = { min: 1, max: 60 } as const;
-
-/** A configured deadline is a whole number of working days within the limits (`inspection.publicity.days`). */
-export function checkPublicityDays(days: number): ValidationIssue[] {
-  const { min, max } = publicityDayLimits;
-  return Number.isInteger(days) && days >= min && days <= max
-    ? []
-    : [issue('publicityDays', 'inspection.publicity.days', { min, max })];
-}
+export { checkPublicityDays, defaultPublicityDays, publicityDayLimits } from './countySetting.ts';
 
 /** The publication of an inspection's result as last recorded. */
 export interface Publication {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { defaultTemplateFor } from './checklists.ts';
 import {
   type InspectionContext,
   type InspectionRecord,
@@ -113,20 +112,5 @@ describe('inspection record validation', () => {
     };
     expect(codes(record)).toEqual([['items.0.photos.0', 'inspection.photoHash']]);
     expect(photoHashesOf(complete)).toEqual([hashA.sha256, hashB.sha256, 'c'.repeat(64)]);
-  });
-
-  it('checks item codes and version against the template it names', () => {
-    const template = defaultTemplateFor('construction');
-    expect(codes(complete, { ...context, template })).toEqual([]);
-    const unknown = {
-      ...complete,
-      items: [...complete.items, { code: 'XX-9', result: null, note: '', photos: [] }],
-    };
-    expect(codes(unknown, { ...context, complete: false, template })).toEqual([
-      ['items.3.code', 'inspection.itemNotInTemplate'],
-    ]);
-    expect(codes(complete, { ...context, template: { ...template, version: 2 } })).toEqual([
-      ['template', 'inspection.templateVersion'],
-    ]);
   });
 });

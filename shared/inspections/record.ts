@@ -9,7 +9,7 @@
 import { isRealDate } from '../base/identifiers.ts';
 import type { Attachment } from '../base/attachment.ts';
 import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
-import type { ChecklistIndustry, ChecklistTemplate } from './checklists.ts';
+import type { ChecklistIndustry } from './checklists.ts';
 
 export const itemResults = ['compliant', 'nonCompliant', 'notApplicable'] as const;
 export type ItemResult = (typeof itemResults)[number];
@@ -71,8 +71,6 @@ export interface InspectionContext {
   conflicted: readonly string[];
   /** Whether the record is being completed (submitted), not just saved as a draft. */
   complete: boolean;
-  /** The checklist template the record names, when the caller has it: item codes are checked against it. */
-  template?: ChecklistTemplate;
 }
 
 const sha256 = /^[0-9a-f]{64}$/;
@@ -94,7 +92,7 @@ export function photoHashesOf(record: Pick<InspectionRecord, 'items' | 'findings
  * `inspection.inspectorIsContact`, `inspection.endBeforeStart`, `inspection.itemTwice`,
  * `inspection.itemWithoutResult`, `inspection.photoHash`, `inspection.tooManyPhotos`,
  * `inspection.findingWithoutResult`, `inspection.findingOnCompliant`, `inspection.nonCompliantWithoutFinding`,
- * `inspection.deadlinePast`, `inspection.templateVersion`, `inspection.itemNotInTemplate`, `dateFormat`,
+ * `inspection.deadlinePast`, `dateFormat`,
  * `required`, `tooLong`.
  */
 export function validateInspection(
@@ -106,7 +104,6 @@ export function validateInspection(
     ...checkInspectors(record, context),
     ...checkItems(record, context),
     ...checkFindings(record, context),
-    ...checkTemplate(record, context.template),
   ];
   if (record.endedAt !== '' && record.endedAt < record.startedAt) {
     issues.push(issue('endedAt', 'inspection.endBeforeStart'));
@@ -202,17 +199,4 @@ function checkFindings(record: InspectionRecord, context: InspectionContext): Va
     issues.push(...checkPhotos(finding.photos, at));
   });
   return issues;
-}
-
-function checkTemplate(record: InspectionRecord, template: ChecklistTemplate | undefined): ValidationIssue[] {
-  if (!template) return [];
-  if (template.industry !== record.template.industry || template.version !== record.template.version) {
-    return [issue('template', 'inspection.templateVersion', { version: template.version })];
-  }
-  const codes = new Set(template.items.map((item) => item.code));
-  return record.items.flatMap((item, index) =>
-    codes.has(item.code)
-      ? []
-      : [issue(`items.${index}.code`, 'inspection.itemNotInTemplate', { code: item.code })],
-  );
 }

@@ -25,6 +25,7 @@ import {
   type PlanDocument,
   type ProjectDocument,
   type ConflictDocument,
+  type SettingDocument,
   recordOf,
 } from '../inspections/document.ts';
 import {
@@ -33,6 +34,9 @@ import {
   validateProjectDocument,
 } from '../inspections/kinds.ts';
 import { validateInspection } from '../inspections/record.ts';
+import { checklistConformance } from '../inspections/checklistConformance.ts';
+import { validateCountySetting } from '../inspections/countySetting.ts';
+import type { PublishedChecklist } from '../inspections/checklistVersions.ts';
 import {
   type CityBlackListEntry,
   cityBlackListJsonSchema,
@@ -73,6 +77,8 @@ declare module '../base/documentValidation.ts' {
     listRules?: readonly ListRule[];
     /** The versions of the list of commitment matters the city published; the default set alone when absent. */
     matterLists?: readonly CommitmentMatterList[];
+    /** The checklist versions the city published, which inspections are checked against; built-in ones alone when absent. */
+    checklists?: readonly PublishedChecklist[];
   }
 }
 
@@ -417,7 +423,7 @@ export function validateAuditLogDocument(
  */
 export function validateInspectionDocument(
   doc: unknown,
-  _context: DocumentValidationContext,
+  context: DocumentValidationContext,
 ): ValidationIssue[] {
   const structural = shapeIssues(doc, inspectionJsonSchema);
   if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
@@ -428,18 +434,22 @@ export function validateInspectionDocument(
   if (doc.kind === 'project') {
     return uniqueIssues([...issues, ...validateProjectDocument(doc as unknown as ProjectDocument)]);
   }
+  if (doc.kind === 'setting') {
+    return uniqueIssues([...issues, ...validateCountySetting((doc as unknown as SettingDocument).setting)]);
+  }
   if (doc.kind === 'conflict') {
     return uniqueIssues([...issues, ...validateConflictDocument(doc as unknown as ConflictDocument)]);
   }
   const input = doc as unknown as InspectionInput;
-  const template = defaultTemplateFor(input.templateIndustry);
   const checked = validateInspection(recordOf(input), {
     today: input.startedAt.slice(0, 10),
     conflicted: [],
     complete: input.state !== 'draft',
-    ...(template.version === input.templateVersion ? { template } : {}),
   });
   if (!checked.ok) issues.push(...checked.issues);
+  // Without the published versions at hand, only an inspection of the built-in version can be checked.
+  if (context.checklists || defaultTemplateFor(input.templateIndustry).version === input.templateVersion)
+    issues.push(...checklistConformance(input, context.checklists ?? []));
   return uniqueIssues(issues);
 }
 

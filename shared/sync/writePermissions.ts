@@ -129,6 +129,8 @@ export function checkWritePermission(
     case 'commitments':
       return checkCommitmentWrite(next, previous, users);
     case 'inspections':
+      if (next.kind === 'setting')
+        return checkCreateOrEdit(next, previous, users, 'settings.manage', 'settings.manage');
       return next.kind === 'project'
         ? checkCreateOrEdit(next, previous, users, 'subject.create', 'subject.update')
         : checkInspectionWrite(next, previous, users);

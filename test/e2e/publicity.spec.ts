@@ -103,3 +103,43 @@ test('a reviewer records and corrects the publication of a closed inspection res
     .getByTestId('inspection-figures')
     .screenshot({ path: 'test-results/screenshots/inspection-figures-en.png' });
 });
+
+test('an administrator changes the county’s publication deadline after being told what it does', async ({
+  browser,
+}) => {
+  test.setTimeout(300_000);
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  await setUpOffice(page);
+  await page.goto('/#/settings');
+  const setting = page.getByTestId('publicity-days');
+  await expect(setting).toContainText('全县统一的规则');
+  const field = setting.getByLabel('公示期限（工作日）');
+  // A missing number is named before anything is confirmed (the field itself keeps 1–60).
+  await field.fill('');
+  await setting.getByRole('button', { name: '保存期限' }).click();
+  await expect(setting.getByRole('alert')).toContainText('公示期限（工作日）');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await field.fill('10');
+  await setting.getByRole('button', { name: '保存期限' }).click();
+  const dialog = page.getByRole('dialog', { name: '保存期限' });
+  await expect(dialog).toContainText('由 20 个工作日改为 10 个工作日');
+  await page.screenshot(shot('publicity-setting-zh'));
+  await dialog.getByRole('button', { name: '保存期限' }).click();
+  await expect(page.getByText('公示期限已设为 10 个工作日。')).toBeVisible();
+  await expect(dialog).toBeHidden();
+  // Kept as the county's setting: read back when the page opens again.
+  await page.goto('/#/');
+  await page.goto('/#/settings');
+  await expect(page.getByTestId('publicity-days').getByLabel('公示期限（工作日）')).toHaveValue('10');
+
+  await page.getByText('English').click();
+  const english = page.getByTestId('publicity-days');
+  await english.getByLabel('Deadline (working days)').fill('15');
+  await english.getByRole('button', { name: 'Save deadline' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Save deadline' });
+  await expect(confirm).toContainText('from 10 to 15 working days');
+  await page.screenshot(shot('publicity-setting-en'));
+  await confirm.getByRole('button', { name: 'Save deadline' }).click();
+  await expect(page.getByText('The publication deadline is now 15 working days.')).toBeVisible();
+});

@@ -20,6 +20,16 @@ import type { SignedInSession } from '../../renderer/kernel/security/session.ts'
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
 import { codes, enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
 import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
+import { countyLatePublicity } from '../../server/query/inspections.ts';
+import { addDays } from '../../shared/base/calendar/dates.ts';
+import { publicityDaysOf } from '../../shared/inspections/countySetting.ts';
+import type { SettingDocument } from '../../shared/inspections/document.ts';
+import {
+  closedOn,
+  defaultPublicityDays,
+  latePublicity,
+  publicityDeadline,
+} from '../../shared/inspections/publicity.ts';
 
 /** A tiny whole JPEG (start and end markers around some bytes). */
 function jpeg(seed: number): Uint8Array {
@@ -92,6 +102,17 @@ function fieldsOf(doc: InspectionFields & object): InspectionFields {
     delete (fields as Record<string, unknown>)[stamp];
   }
   return fields as InspectionFields;
+}
+
+/** A completed ad hoc inspection submitted by the inspector, who stays signed in. */
+async function submittedInspection() {
+  const { profile, subject, inspections } = await inspectionProfile();
+  const started = await inspections.start(start(subject.id));
+  if (!started.ok) throw new Error(JSON.stringify(started.issues));
+  const { id } = started.value;
+  const { signature } = await completed(inspections, started.value);
+  expect((await inspections.act(id, 'submit')).ok).toBe(true);
+  return { profile, inspections, id, signature };
 }
 
 describe('an inspection on the device', () => {
@@ -410,12 +431,7 @@ describe('inspections on the platform', () => {
   });
 
   it('records the publication of a closed result (一公开), corrects it, and the platform accepts both', async () => {
-    const { profile, subject, inspections } = await inspectionProfile();
-    const started = await inspections.start(start(subject.id));
-    if (!started.ok) throw new Error(JSON.stringify(started.issues));
-    const { id } = started.value;
-    const { signature } = await completed(inspections, started.value);
-    expect((await inspections.act(id, 'submit')).ok).toBe(true);
+    const { profile, inspections, id, signature } = await submittedInspection();
     const reviewer = session(testStaff.secondReviewer, '李审', ['reviewer']);
     profile.signIn(reviewer);
     // Not before it is closed.
@@ -465,6 +481,63 @@ describe('inspections on the platform', () => {
     const pulled = await client.pull('inspections', null, 10);
     const stored = pulled.documents.find((doc) => doc.id === id) as unknown as typeof closed;
     expect(stored.steps.at(-1)).toMatchObject({ action: 'publish', date: '2026-03-09' });
+  });
+
+  it('keeps the publicity deadline as a synced county rule the device and the platform count late results by', async () => {
+    const { profile, inspections, id, signature } = await submittedInspection();
+    profile.signIn(session(testStaff.secondReviewer, '李审', ['reviewer']));
+    expect((await inspections.act(id, 'close', '同意')).ok).toBe(true);
+    const closed = (await inspections.get(id))!;
+    const calendar = profile.reference.calendar();
+    // A day after a 3-working-day deadline: late by 3 days, on time by the default 20.
+    const today = addDays(publicityDeadline({ closedOn: closedOn(closed) }, calendar, 3), 1);
+    const lateOnDevice = async () =>
+      latePublicity([closed], { today, calendar, days: await inspections.publicityDays() }).length;
+    expect(await inspections.publicityDays()).toBe(defaultPublicityDays);
+    expect(await lateOnDevice()).toBe(0);
+
+    // A reviewer may not change it; an administrator may, within 1–60 working days.
+    expect((await inspections.setPublicityDays(3)).ok).toBe(false);
+    profile.signIn(session(testStaff.admin, '赵管', ['countyAdmin']));
+    const refused = await inspections.setPublicityDays(0);
+    expect(refused.ok ? [] : refused.issues.map((found) => found.code)).toEqual([
+      'inspection.publicity.days',
+    ]);
+    expect((await inspections.setPublicityDays(3)).ok).toBe(true);
+    expect(await inspections.publicityDays()).toBe(3);
+    expect(await lateOnDevice()).toBe(1);
+    // Recorded like every write: the change is in the audit log.
+    const setting = (await profile.db.inspections.find().exec())
+      .map((doc) => doc.toJSON() as unknown as SettingDocument)
+      .find((doc) => doc.kind === 'setting');
+    expect(setting).toMatchObject({ setting: { publicityDays: 3 }, updatedBy: testStaff.admin });
+    const trail = await profile.context.audit.search({ documentId: setting!.id });
+    expect(trail).toMatchObject([{ action: 'create', userId: testStaff.admin }]);
+
+    const client = await tabletClient();
+    await client.putBlob(signature.sha256, await inspections.attachments.bytes(signature.sha256));
+    const county = testCounty.code;
+    expect((await countyLatePublicity(platform.platform.database, county, today)).days).toBe(20);
+    expect(
+      (await client.push('inspections', [{ newDocumentState: { ...closed, _deleted: false } }])).rejected,
+    ).toEqual([]);
+    const before = await countyLatePublicity(platform.platform.database, county, today);
+    expect(before.late.map((late) => late.inspectionId)).not.toContain(id);
+    // Only an administrator's setting is accepted; a reviewer's is refused.
+    const forged = { ...setting!, id: uuidv7(), createdBy: partner, updatedBy: partner, _deleted: false };
+    const refusedPush = await client.push('inspections', [{ newDocumentState: forged }]);
+    expect(refusedPush.rejected[0]?.issues.map((found) => found.code)).toEqual(['permission.denied']);
+    expect(
+      (await client.push('inspections', [{ newDocumentState: { ...setting!, _deleted: false } }])).rejected,
+    ).toEqual([]);
+    const after = await countyLatePublicity(platform.platform.database, county, today);
+    expect(after.days).toBe(3);
+    expect(after.late).toContainEqual(
+      expect.objectContaining({ inspectionId: id, deadline: addDays(today, -1) }),
+    );
+    // Another computer of the county gets the rule with the county's documents.
+    const pulled = await (await tabletClient()).pull('inspections', null, 100);
+    expect(publicityDaysOf(pulled.documents as never)).toBe(3);
   });
 
   it('refuses an inspection by the inspected party’s contact person, as the platform knows the party', async () => {
