@@ -302,3 +302,27 @@ export async function sign(page: Page): Promise<void> {
   await page.getByRole('button', { name: '确认签名' }).click({ timeout: 10_000 });
   await expect(page.getByText('已签名')).toBeVisible();
 }
+
+/**
+ * A fresh office with a clerk, a reviewer and the two inspectors; the clerk registers the enterprise.
+ * Ends signed out; gives the enterprise page's address.
+ */
+export async function officeForInspections(page: Page): Promise<string> {
+  await setUpOffice(page);
+  for (const account of [accounts.clerk, accounts.reviewer, ...inspectorAccounts])
+    await createUser(page, account);
+  await signOut(page);
+  await signInFirstTime(page, accounts.clerk);
+  await registerEnterprise(page, enterprise);
+  const subjectUrl = page.url();
+  await signOut(page);
+  return subjectUrl;
+}
+
+/** The inspector ends the visit on the open inspection form and submits it for review. */
+export async function submitInspection(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '结束现场检查' }).click();
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByTestId('step-dialog').getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByText('待审核')).toBeVisible();
+}
