@@ -16,20 +16,28 @@ import { VerificationSpotlight } from '../verification/VerificationSpotlight.tsx
 
 export function AppLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const [opened, { toggle }] = useDisclosure();
+  const [opened, { toggle, close }] = useDisclosure();
   const location = useLocation();
   const { office } = useServices();
   const { roles } = useSession();
   return (
     <AppShell
       header={{ height: 56 }}
-      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !opened } }}
+      navbar={{ width: 220, breakpoint: 'md', collapsed: { mobile: !opened } }}
       padding="md"
     >
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between">
           <Group gap="sm">
-            <Burger opened={opened} onClick={toggle} hiddenFrom="sm" size="sm" />
+            <Burger
+              opened={opened}
+              onClick={toggle}
+              hiddenFrom="md"
+              size="md"
+              w={44}
+              h={44}
+              aria-label={t('nav.menu')}
+            />
             <Title order={4}>{t('app.name')}</Title>
             <Text size="sm" c="dimmed" visibleFrom="md">
               {office.officeName}
@@ -52,7 +60,11 @@ export function AppLayout({ children }: { children: ReactNode }) {
               to={path}
               label={t(label)}
               leftSection={<Icon size={18} stroke={1.6} />}
+              // A finger's height on a tablet, where the navigation opens from the burger.
+              mih={{ base: 44, md: 0 }}
               active={location.pathname.startsWith(path)}
+              // Below the breakpoint (a tablet) the navigation folds behind the burger once a page is chosen.
+              onClick={close}
             />
           ))}
       </AppShell.Navbar>

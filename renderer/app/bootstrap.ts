@@ -14,6 +14,7 @@ import { LocalStore } from '../kernel/db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
 import { Writer } from '../kernel/db/writer.ts';
 import { openInspections, openPlanning } from '../inspections/open.ts';
+import { seedDemoInspections } from '../inspections/demoSeed.ts';
 import { openCreditRepositories } from '../disclosures/repository.ts';
 import { ListingRepository } from '../lists/listings.ts';
 import { SubjectRepository } from '../subjects/repository.ts';
@@ -214,7 +215,6 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     } finally {
       seeding = null;
     }
-    await local.setSetting(demoSubjectsSetting, true);
   }
   const inspections = openInspections({
     ...{ db, local, context, subjects, users: core.users, ...credit },
@@ -222,6 +222,24 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
   });
   const gradeOf = (subjectId: string) => listings.supervisionOf(subjectId)?.grade ?? null;
   const planning = openPlanning({ db, context, subjects, users: core.users, gradeOf, ...credit });
+  if (demoClerk) {
+    // The demo's inspections are entered by the demo people each in turn, through a writer acting for them.
+    const acting = { ...credit, journal: new Writer(db, local, seedingContext), context: seedingContext };
+    await seedDemoInspections({
+      subjects,
+      reference: credit.reference,
+      inspections: openInspections({
+        ...{ db, local, subjects, users: core.users, ...acting },
+        officeName: core.office.officeName,
+      }),
+      ...openPlanning({ db, subjects, users: core.users, gradeOf, ...acting }),
+      people: await core.users.list(),
+      actAs: (session) => {
+        seeding = session;
+      },
+    });
+    await local.setSetting(demoSubjectsSetting, true);
+  }
   const sync = await openSync(core, subjects, credit.attachments, provisions);
   provisions.connect({
     enrolled: () => sync.status.enrollment !== null,

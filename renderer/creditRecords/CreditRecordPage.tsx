@@ -142,13 +142,23 @@ function RecordFacts({ record }: { record: CreditRecordDocument }) {
       case 'publicityEnd':
         return record.publicityEnd || t('credit.publicity.whileValid');
       case 'source':
-        return record.sourceId && record.source === 'penalty' ? (
-          <Anchor component={Link} to={`/credit/disclosures/${record.sourceId}`} data-testid="record-source">
-            {t('creditUi.record.sourcePenalty')}
-          </Anchor>
-        ) : (
-          t(`credit.source.${record.source}`)
-        );
+        if (record.sourceId && record.source === 'penalty')
+          return (
+            <Anchor
+              component={Link}
+              to={`/credit/disclosures/${record.sourceId}`}
+              data-testid="record-source"
+            >
+              {t('creditUi.record.sourcePenalty')}
+            </Anchor>
+          );
+        if (record.sourceId && record.source === 'inspection')
+          return (
+            <Anchor component={Link} to={`/inspections/${record.sourceId}`} data-testid="record-source">
+              {t('creditUi.record.sourceInspection')}
+            </Anchor>
+          );
+        return t(`credit.source.${record.source}`);
       default:
         return record[field] || '—';
     }

@@ -1,4 +1,4 @@
-import { Select } from '@mantine/core';
+import { type MantineSize, Select } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +17,8 @@ interface Props {
   error?: ReactNode;
   required?: boolean;
   disabled?: boolean;
+  /** The control's size: large on touch screens. */
+  size?: MantineSize;
 }
 
 function optionOf(subject: Pick<SubjectDocument, 'id' | 'name' | 'kind' | 'code'>) {
@@ -47,6 +49,7 @@ export function SubjectIdSelect({
   error,
   required,
   disabled,
+  size,
 }: Omit<Props, 'onChange'> & { onChange: (id: string) => void }) {
   const { t } = useTranslation();
   const { subjects } = useServices();
@@ -82,6 +85,8 @@ export function SubjectIdSelect({
       clearable
       withAsterisk={required}
       disabled={disabled}
+      size={size}
+      clearButtonProps={size === 'lg' ? { size: 'xl' } : undefined}
       filter={({ options }) => options}
       onSearchChange={setSearch}
       nothingFoundMessage={t('subject.empty')}

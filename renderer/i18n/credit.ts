@@ -40,6 +40,7 @@ const zhCN = {
       visibility: '公开状态',
       publicityRule: '该目录项公示期：{{rule}}',
       sourcePenalty: '行政处罚决定（查看原始记录）',
+      sourceInspection: '现场检查复查未整改（查看检查记录）',
       createdStep: '录入',
       stepBy: '{{by}}，{{at}}',
       done: {
@@ -229,6 +230,7 @@ const en: Messages<typeof zhCN> = {
       visibility: 'Visibility',
       publicityRule: 'Publicity period of this item: {{rule}}',
       sourcePenalty: 'Administrative penalty (open the decision)',
+      sourceInspection: 'On-site inspection, not rectified on re-inspection (open the inspection)',
       createdStep: 'Entered',
       stepBy: '{{by}}, {{at}}',
       done: {

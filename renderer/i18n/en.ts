@@ -12,7 +12,7 @@ export const en: Messages<typeof zhCN> = {
     unexpected:
       'An unexpected error occurred: {{message}}. What was saved stays saved; linked records left half-written are shown at the top of the page with a retry.',
   },
-  nav: { subjects: 'Subjects', settings: 'Settings' },
+  nav: { subjects: 'Subjects', settings: 'Settings', menu: 'Navigation' },
   common: {
     save: 'Save',
     cancel: 'Cancel',

@@ -7,7 +7,7 @@ export const zhCN = {
     unexpectedTitle: '操作未完成',
     unexpected: '出现意外错误：{{message}}。已保存的内容不会丢失；未写完的关联记录会在页面顶部提示并可重试。',
   },
-  nav: { subjects: '信用主体', settings: '设置' },
+  nav: { subjects: '信用主体', settings: '设置', menu: '导航菜单' },
   common: {
     save: '保存',
     cancel: '取消',

@@ -12,6 +12,7 @@ import { figureFilterOf, inspectionsBehind } from './DashboardInspections.tsx';
 import { PublicationExportButton } from './PublicationExportButton.tsx';
 import { usePublicityDays } from './PublicityPanel.tsx';
 import { SubjectProjects } from './ProjectTable.tsx';
+import { RowLink, useTouchSize } from './touch.tsx';
 
 const pageSize = 50;
 
@@ -48,9 +49,7 @@ export function InspectionTable({ inspections }: { inspections: readonly Inspect
       {inspections.map((doc) => (
         <Table.Tr key={doc.id}>
           <Table.Td>
-            <Anchor component={Link} to={`/inspections/${doc.id}`}>
-              {when(doc.startedAt)}
-            </Anchor>
+            <RowLink to={`/inspections/${doc.id}`}>{when(doc.startedAt)}</RowLink>
           </Table.Td>
           <Table.Td>{subjects.index.get(doc.subjectId)?.name ?? ''}</Table.Td>
           <Table.Td>{t(originLabel(doc))}</Table.Td>
@@ -95,6 +94,7 @@ function StorageStatus() {
 
 export function InspectionListPage() {
   const { t } = useTranslation();
+  const size = useTouchSize();
   const { inspections, reference } = useServices();
   const [params, setFilter] = useQueryFilter();
   const figure = figureFilterOf(params.get('figure'));
@@ -119,24 +119,24 @@ export function InspectionListPage() {
       <Group justify="space-between">
         <Title order={2}>{t('inspectionUi.title')}</Title>
         <Group>
-          <Button component={Link} to="/inspections/rectifications" size="md" variant="default">
+          <Button component={Link} to="/inspections/rectifications" size={size} variant="default">
             {t('rectificationUi.nav')}
           </Button>
-          <Button component={Link} to="/inspections/plans" size="md" variant="default">
+          <Button component={Link} to="/inspections/plans" size={size} variant="default">
             {t('planUi.title')}
           </Button>
-          <Button component={Link} to="/inspections/conflicts" size="md" variant="default">
+          <Button component={Link} to="/inspections/conflicts" size={size} variant="default">
             {t('declarationUi.title')}
           </Button>
-          <Button component={Link} to="/inspections/checklists" size="md" variant="default">
+          <Button component={Link} to="/inspections/checklists" size={size} variant="default">
             {t('checklistUi.title')}
           </Button>
-          <Button component={Link} to="/projects" size="md" variant="default">
+          <Button component={Link} to="/projects" size={size} variant="default">
             {t('projectUi.title')}
           </Button>
           <PublicationExportButton />
           {inspections.canRecord() && (
-            <Button component={Link} to="/inspections/new" size="md">
+            <Button component={Link} to="/inspections/new" size={size}>
               {t('inspectionUi.new')}
             </Button>
           )}
@@ -164,6 +164,7 @@ export function InspectionListPage() {
 /** The Inspections tab of a subject's page. */
 export function SubjectInspectionsTab({ subjectId }: { subjectId: string }) {
   const { t } = useTranslation();
+  const size = useTouchSize();
   const { inspections } = useServices();
   const [found, setFound] = useState<InspectionDocument[]>([]);
   useEffect(() => {
@@ -174,7 +175,11 @@ export function SubjectInspectionsTab({ subjectId }: { subjectId: string }) {
     <Stack>
       {inspections.canRecord() && (
         <Group>
-          <Button component={Link} to={`/inspections/new?subject=${encodeURIComponent(subjectId)}`}>
+          <Button
+            component={Link}
+            to={`/inspections/new?subject=${encodeURIComponent(subjectId)}`}
+            size={size}
+          >
             {t('inspectionUi.new')}
           </Button>
         </Group>

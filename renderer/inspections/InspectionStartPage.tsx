@@ -10,6 +10,7 @@ import { useServices } from '../app/services.ts';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { SubjectSelect } from '../creditRecords/SubjectSelect.tsx';
 import { usePlanningChoices } from './usePlanningChoices.ts';
+import { useTouchSize } from './touch.tsx';
 
 const isChecklistIndustry = (value: string): value is ChecklistIndustry =>
   (checklistIndustries as readonly string[]).includes(value);
@@ -20,6 +21,7 @@ const isChecklistIndustry = (value: string): value is ChecklistIndustry =>
  */
 export function InspectionStartPage() {
   const { t } = useTranslation();
+  const size = useTouchSize();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const { inspections, context, plans, subjects } = useServices();
@@ -80,6 +82,7 @@ export function InspectionStartPage() {
           <SubjectSelect
             label={t('inspectionUi.start.subject')}
             value={subjectId}
+            size={size}
             required
             onChange={(subject) => {
               setSubjectId(subject?.id ?? '');
@@ -88,7 +91,7 @@ export function InspectionStartPage() {
           />
           <Select
             label={t('inspectionUi.start.industry')}
-            size="md"
+            size={size}
             value={industry}
             allowDeselect={false}
             data={checklistIndustries.map((value) => ({ value, label: t(`subject.industry.${value}`) }))}
@@ -96,8 +99,9 @@ export function InspectionStartPage() {
           />
           <Select
             label={t('inspectionUi.start.project')}
-            size="md"
+            size={size}
             clearable
+            clearButtonProps={size === 'lg' ? { size: 'xl' } : undefined}
             searchable
             value={projectId}
             data={choices.projects.map((doc) => ({ value: doc.id, label: doc.project.name }))}
@@ -115,7 +119,7 @@ export function InspectionStartPage() {
             <>
               <Select
                 label={t('inspectionUi.start.reason')}
-                size="md"
+                size={size}
                 value={reason}
                 allowDeselect={false}
                 data={adHocReasons.map((value) => ({ value, label: t(`inspectionUi.origin.${value}`) }))}
@@ -123,7 +127,7 @@ export function InspectionStartPage() {
               />
               <Textarea
                 label={t('inspectionUi.start.reasonNote')}
-                size="md"
+                size={size}
                 autosize
                 minRows={2}
                 value={note}
@@ -132,7 +136,7 @@ export function InspectionStartPage() {
               <Select
                 label={t('inspectionUi.start.partner')}
                 description={t('inspectionUi.start.partnerHint')}
-                size="md"
+                size={size}
                 value={partner}
                 data={inspectors.map((user) => ({ value: user.id, label: user.displayName }))}
                 onChange={setPartner}
@@ -143,7 +147,7 @@ export function InspectionStartPage() {
           <Text size="sm" c="dimmed">
             {t('inspectionUi.start.consequence')}
           </Text>
-          <Button size="md" onClick={start} loading={busy} disabled={subjectId === ''}>
+          <Button size={size} onClick={start} loading={busy} disabled={subjectId === ''}>
             {t('inspectionUi.start.submit')}
           </Button>
         </Stack>

@@ -8,6 +8,7 @@ import { useServices } from '../app/services.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { isDrawnThisMonth } from '../../shared/inspections/figures.ts';
+import { RowLink } from './touch.tsx';
 
 /** The inspections the signed-in inspector was drawn for and has not started yet. */
 function MyAssignments({ plans, visits }: { plans: PlanDocument[]; visits: InspectionDocument[] }) {
@@ -96,9 +97,7 @@ export function PlanListPage() {
           {shown.map((plan) => (
             <Table.Tr key={plan.id}>
               <Table.Td>
-                <Anchor component={Link} to={`/inspections/plans/${plan.id}`}>
-                  {plan.plan.name}
-                </Anchor>
+                <RowLink to={`/inspections/plans/${plan.id}`}>{plan.plan.name}</RowLink>
               </Table.Td>
               <Table.Td>
                 <Badge color={plan.state === 'drawn' ? 'green' : 'gray'}>

@@ -1,10 +1,10 @@
-import { Anchor, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { ProjectDocument } from '../../shared/inspections/document.ts';
 import { useServices } from '../app/services.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { RowLink } from './touch.tsx';
 
 /** Projects in a table: name, type, address, permits. */
 export function ProjectTable({ projects }: { projects: readonly ProjectDocument[] }) {
@@ -24,9 +24,7 @@ export function ProjectTable({ projects }: { projects: readonly ProjectDocument[
       {projects.map((doc) => (
         <Table.Tr key={doc.id}>
           <Table.Td>
-            <Anchor component={Link} to={`/projects/${doc.id}`}>
-              {doc.project.name}
-            </Anchor>
+            <RowLink to={`/projects/${doc.id}`}>{doc.project.name}</RowLink>
           </Table.Td>
           <Table.Td>{doc.project.type === '' ? '' : t(`projectUi.type.${doc.project.type}`)}</Table.Td>
           <Table.Td>{doc.project.address}</Table.Td>

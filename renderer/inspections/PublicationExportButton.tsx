@@ -8,6 +8,7 @@ import {
 import { useServices } from '../app/services.ts';
 import { useCan } from '../kernel/security/hooks.ts';
 import { useBusy } from '../kernel/ui/saving.ts';
+import { useTouchSize } from './touch.tsx';
 
 /**
  * The publication file of inspection results (检查结果公示), as the commitments and the 双公示 export give
@@ -15,6 +16,7 @@ import { useBusy } from '../kernel/ui/saving.ts';
  */
 export function PublicationExportButton() {
   const { t, i18n } = useTranslation();
+  const size = useTouchSize();
   const { inspections, plans, projects, subjects, office, bridge } = useServices();
   const allowed = useCan('export.publication');
   const [busy, busyWhile] = useBusy();
@@ -51,7 +53,7 @@ export function PublicationExportButton() {
         notifications.show({ color: 'teal', message: t('publicityUi.export.done', { count }) });
     });
   return (
-    <Button size="md" variant="default" onClick={run} loading={busy} data-testid="publication-export">
+    <Button size={size} variant="default" onClick={run} loading={busy} data-testid="publication-export">
       {t('publicityUi.export.button')}
     </Button>
   );

@@ -17,6 +17,7 @@ import { useServices } from '../app/services.ts';
 import { useCan } from '../kernel/security/hooks.ts';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { StepDialog } from '../kernel/ui/StepDialog.tsx';
+import { useTouchSize } from './touch.tsx';
 
 /** The configured publication deadline in working days (the default until it has loaded). */
 export function usePublicityDays(): number {
@@ -35,6 +36,7 @@ export function usePublicityDays(): number {
  */
 export function PublicityPanel({ doc }: { doc: InspectionDocument }) {
   const { t } = useTranslation();
+  const size = useTouchSize();
   const { inspections, reference } = useServices();
   const days = usePublicityDays();
   const [opened, setOpened] = useState(false);
@@ -85,7 +87,7 @@ export function PublicityPanel({ doc }: { doc: InspectionDocument }) {
         )}
         {mayPublish && (
           <Group>
-            <Button size="md" variant={publication ? 'default' : 'filled'} onClick={open}>
+            <Button size={size} variant={publication ? 'default' : 'filled'} onClick={open}>
               {t(`publicityUi.action.${action}`)}
             </Button>
           </Group>

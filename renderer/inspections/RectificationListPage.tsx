@@ -1,6 +1,5 @@
-import { Anchor, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import { type OrderFilter, orderFilters, orderRows } from '../../shared/inspections/orders.ts';
 import { useServices } from '../app/services.ts';
@@ -8,6 +7,7 @@ import { useWatched } from './useWatched.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { OrderStateBadge, useItemText } from './RectificationOrders.tsx';
+import { RowLink, useTouchSize } from './touch.tsx';
 
 /** Every inspection of this workspace, kept current. */
 export function useAllInspections(): InspectionDocument[] | null {
@@ -18,6 +18,7 @@ export function useAllInspections(): InspectionDocument[] | null {
 /** The rectification orders of the county: open (default), due soon, overdue or all, nearest deadline first. */
 export function RectificationListPage() {
   const { t } = useTranslation();
+  const size = useTouchSize();
   const { inspections, subjects } = useServices();
   const [params, setFilter] = useQueryFilter();
   const all = useAllInspections() ?? [];
@@ -34,6 +35,7 @@ export function RectificationListPage() {
     <Stack>
       <Title order={2}>{t('rectificationUi.listTitle')}</Title>
       <SegmentedControl
+        size={size === 'lg' ? 'xl' : undefined}
         value={filter}
         onChange={(value) => setFilter('filter', value === 'open' ? null : value)}
         data={orderFilters.map((value) => ({ value, label: t(`rectificationUi.filter.${value}`) }))}
@@ -56,9 +58,9 @@ export function RectificationListPage() {
           {rows.map(({ inspection, order }) => (
             <Table.Tr key={`${inspection.id}:${order.findingId}`}>
               <Table.Td>
-                <Anchor component={Link} to={`/inspections/${inspection.id}`}>
+                <RowLink to={`/inspections/${inspection.id}`}>
                   {subjects.index.get(inspection.subjectId)?.name ?? t('inspectionUi.title')}
-                </Anchor>
+                </RowLink>
               </Table.Td>
               <Table.Td>{itemText(industryOf.get(inspection.id) ?? 'construction', order.itemCode)}</Table.Td>
               <Table.Td>{findingOf.get(order.findingId)?.description ?? ''}</Table.Td>

@@ -10,6 +10,7 @@ import type { RectificationStep } from '../../shared/inspections/workflows.ts';
 import { useServices } from '../app/services.ts';
 import { StepDialog, type StepSpec } from '../kernel/ui/StepDialog.tsx';
 import { useUserNames } from '../creditRecords/useUserNames.ts';
+import { useTouchSize } from './touch.tsx';
 
 const stateColors = { open: 'yellow', overdue: 'red', rectified: 'green', escalated: 'grape' } as const;
 
@@ -40,6 +41,7 @@ export function useItemText(): (industry: InspectionDocument['templateIndustry']
  */
 export function RectificationOrders({ doc }: { doc: InspectionDocument }) {
   const { t, i18n } = useTranslation();
+  const size = useTouchSize();
   const { inspections } = useServices();
   const nameOf = useUserNames();
   const itemText = useItemText();
@@ -104,7 +106,7 @@ export function RectificationOrders({ doc }: { doc: InspectionDocument }) {
                   {(['confirm', 'escalate'] as const).map((action) => (
                     <Button
                       key={action}
-                      size="md"
+                      size={size}
                       variant={action === 'escalate' ? 'outline' : 'light'}
                       color={action === 'escalate' ? 'red' : 'teal'}
                       onClick={() => setStep({ order, action, spec: specOf(order, action) })}

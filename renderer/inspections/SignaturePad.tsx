@@ -2,6 +2,7 @@ import { Button, Group, Paper, Stack, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import SignaturePadEngine from 'signature_pad';
+import { useTouchSize } from './touch.tsx';
 
 /** A box the representative signs in with a finger or stylus; `onAccept` receives the PNG bytes. */
 export function SignaturePad({
@@ -12,6 +13,7 @@ export function SignaturePad({
   disabled?: boolean;
 }) {
   const { t } = useTranslation();
+  const size = useTouchSize();
   const canvas = useRef<HTMLCanvasElement>(null);
   const pad = useRef<SignaturePadEngine | null>(null);
   const [empty, setEmpty] = useState(true);
@@ -49,11 +51,11 @@ export function SignaturePad({
         />
       </Paper>
       <Group>
-        <Button size="md" onClick={accept} disabled={disabled || empty}>
+        <Button size={size} onClick={accept} disabled={disabled || empty}>
           {t('inspectionUi.signatureAccept')}
         </Button>
         <Button
-          size="md"
+          size={size}
           variant="default"
           onClick={() => {
             pad.current?.clear();

@@ -76,9 +76,16 @@ export async function setUpOffice(page: Page, county = '410823'): Promise<void> 
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible({ timeout: 20_000 });
 }
 
+/** Opens an area from the navigation; on a tablet it first opens the navigation from the burger. */
+export async function openArea(page: Page, name: string): Promise<void> {
+  const burger = page.getByRole('button', { name: /^(导航菜单|Navigation)$/ });
+  if (await burger.isVisible()) await burger.click();
+  await page.getByRole('link', { name }).click();
+}
+
 /** The signed-in administrator creates a user with an initial password. */
 export async function createUser(page: Page, account: Account): Promise<void> {
-  await page.getByRole('link', { name: '用户管理' }).click();
+  await openArea(page, '用户管理');
   await page.getByRole('button', { name: '新建用户' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('用户名').fill(account.username);
@@ -123,7 +130,7 @@ export async function openFreshOffice(page: Page, county = '410823'): Promise<vo
   await signOut(page);
   await signInFirstTime(page, accounts.clerk);
   await expect(page.getByRole('heading', { name: '工作台' })).toBeVisible();
-  await page.getByRole('link', { name: '信用主体' }).click();
+  await openArea(page, '信用主体');
   await expect(page.getByRole('heading', { name: '信用主体' })).toBeVisible();
 }
 
@@ -132,7 +139,7 @@ export async function registerEnterprise(
   page: Page,
   enterprise: { name: string; code: string },
 ): Promise<void> {
-  await page.getByRole('link', { name: '信用主体' }).click();
+  await openArea(page, '信用主体');
   await page.getByRole('link', { name: '登记企业' }).click();
   await page.getByLabel('企业名称').fill(enterprise.name);
   await page.getByLabel('统一社会信用代码').fill(enterprise.code);
@@ -301,4 +308,28 @@ export async function sign(page: Page): Promise<void> {
   await page.mouse.up();
   await page.getByRole('button', { name: '确认签名' }).click({ timeout: 10_000 });
   await expect(page.getByText('已签名')).toBeVisible();
+}
+
+/**
+ * A fresh office with a clerk, a reviewer and the two inspectors; the clerk registers the enterprise.
+ * Ends signed out; gives the enterprise page's address.
+ */
+export async function officeForInspections(page: Page): Promise<string> {
+  await setUpOffice(page);
+  for (const account of [accounts.clerk, accounts.reviewer, ...inspectorAccounts])
+    await createUser(page, account);
+  await signOut(page);
+  await signInFirstTime(page, accounts.clerk);
+  await registerEnterprise(page, enterprise);
+  const subjectUrl = page.url();
+  await signOut(page);
+  return subjectUrl;
+}
+
+/** The inspector ends the visit on the open inspection form and submits it for review. */
+export async function submitInspection(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '结束现场检查' }).click();
+  await page.getByRole('button', { name: '提交审核' }).click();
+  await page.getByTestId('step-dialog').getByRole('button', { name: '提交审核' }).click();
+  await expect(page.getByText('待审核')).toBeVisible();
 }

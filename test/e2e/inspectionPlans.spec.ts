@@ -56,6 +56,7 @@ test('a reviewer draws a plan reproducibly and a drawn inspector starts the insp
   const pool = page.getByRole('combobox', { name: '检查人员库' });
   await pool.click({ force: true });
   await page.getByRole('option', { name: inspectors[0].displayName }).click();
+  await page.keyboard.press('Escape');
   await page.getByRole('button', { name: '保存计划' }).click();
   await expect(page.getByRole('alert').filter({ hasText: '至少需要两名' })).toBeVisible();
   await pool.click({ force: true });

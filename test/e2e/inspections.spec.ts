@@ -10,6 +10,7 @@ import {
   createUser,
   enterprise,
   inspectorAccounts,
+  openArea,
   registerEnterprise,
   setUpOffice,
   shot,
@@ -92,7 +93,7 @@ test('an inspection recorded offline on a tablet reaches a second computer with 
   const manifest = await (await page.request.get('/manifest.webmanifest')).json();
   expect(manifest.display).toBe('standalone');
   expect((await page.request.get(`/${manifest.icons[0].src}`)).ok()).toBe(true);
-  await page.getByRole('link', { name: '现场检查' }).click();
+  await openArea(page, '现场检查');
   await expect(page.getByTestId('storage-status')).toBeVisible();
 
   // On site: no network.

@@ -1,15 +1,14 @@
 import { expect, test } from '@playwright/test';
 import {
   accounts,
-  createUser,
   enterprise,
   inspectorAccounts,
-  registerEnterprise,
-  setUpOffice,
+  officeForInspections,
   shot,
   sign,
   signInFirstTime,
   signOut,
+  submitInspection,
 } from './fixtures.ts';
 
 /**
@@ -25,14 +24,7 @@ test('a reviewer records and corrects the publication of a closed inspection res
   test.setTimeout(600_000);
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  await setUpOffice(page);
-  for (const account of [accounts.clerk, accounts.reviewer, inspector, partner])
-    await createUser(page, account);
-  await signOut(page);
-  await signInFirstTime(page, accounts.clerk);
-  await registerEnterprise(page, enterprise);
-  const subjectUrl = page.url();
-  await signOut(page);
+  const subjectUrl = await officeForInspections(page);
 
   await signInFirstTime(page, inspector);
   await page.goto(`${subjectUrl}?tab=inspections`);
@@ -50,10 +42,7 @@ test('a reviewer records and corrects the publication of a closed inspection res
   await page.getByLabel('被检查单位现场负责人').fill('王伟');
   await sign(page);
   await page.getByLabel('检查结论').fill('未发现问题。');
-  await page.getByRole('button', { name: '结束现场检查' }).click();
-  await page.getByRole('button', { name: '提交审核' }).click();
-  await page.getByTestId('step-dialog').getByRole('button', { name: '提交审核' }).click();
-  await expect(page.getByText('待审核')).toBeVisible();
+  await submitInspection(page);
   await signOut(page);
 
   await signInFirstTime(page, accounts.reviewer);

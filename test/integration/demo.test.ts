@@ -150,7 +150,7 @@ describe('a second profile starting the demo', () => {
     await settle(a);
     const seeded = await subjectIds(first.core);
     expect(seeded).toHaveLength(300);
-    expect(await platformCount('users')).toBe(4);
+    expect(await platformCount('users')).toBe(demoUsers.length);
     expect(await platformCount('subjects')).toBe(300);
     // The demo letters: every platform rule passed them (no refusals), and the follow-up has its cases.
     const letters = await a.commitments.all();
@@ -172,6 +172,28 @@ describe('a second profile starting the demo', () => {
     expect(byStatus('draft').every((letter) => letter.campaign !== '')).toBe(true);
     expect(await platformCount('commitments')).toBe(letters.length);
     expect(await platformCount('creditRecords')).toBe(2);
+    // The demo inspections: projects, a drawn plan, one inspection closed with its rectification order
+    // open, one being filled in; all accepted by the platform.
+    const projects = await a.projects.list();
+    expect(projects.map((doc) => doc.project.type).sort()).toEqual([
+      'construction',
+      'development',
+      'property',
+    ]);
+    const [plan, ...otherPlans] = await a.plans.list();
+    expect(otherPlans).toEqual([]);
+    expect(plan?.state).toBe('drawn');
+    expect(a.plans.rerun(plan!)).toBe(true);
+    const visits = await a.inspections.list();
+    const closed = visits.filter((doc) => doc.state === 'closed');
+    expect(closed).toHaveLength(1);
+    expect(closed[0]!.planId).toBe(plan!.id);
+    expect(closed[0]!.rectifications.map((order) => order.state)).toEqual(['open']);
+    expect(closed[0]!.rectifications[0]!.deadline > a.inspections.today()).toBe(true);
+    const drafts = visits.filter((doc) => doc.state === 'draft');
+    expect(drafts.map((doc) => doc.adHocReason)).toEqual(['complaint']);
+    expect(drafts[0]!.projectId).toBe(projects.find((doc) => doc.project.type === 'construction')!.id);
+    expect(await platformCount('inspections')).toBe(projects.length + 1 + visits.length);
     expect(await refusalsOf(a)).toEqual([]);
     // RxDB's open edition holds 13 collections open per page and a profile has 10: the first computer
     // goes offline before the second starts, as two real computers never share one page.
@@ -192,7 +214,7 @@ describe('a second profile starting the demo', () => {
     await settle(b);
     expect(await subjectIds(second.core)).toEqual(seeded);
     expect(await userIds(second.core)).toEqual(firstUsers);
-    expect(await platformCount('users')).toBe(4);
+    expect(await platformCount('users')).toBe(demoUsers.length);
     expect(await platformCount('subjects')).toBe(300);
     expect(await refusalsOf(b)).toEqual([]);
     expect(b.sync.status.refused).toBe(0);
@@ -216,7 +238,7 @@ describe('a second profile starting the demo', () => {
     await settle(restarted.workspace!);
     expect(await subjectIds(restarted.core)).toEqual(seeded);
     expect(await refusalsOf(restarted.workspace!)).toEqual([]);
-    expect(await platformCount('users')).toBe(4);
+    expect(await platformCount('users')).toBe(demoUsers.length);
     expect(await platformCount('subjects')).toBe(300);
     await restarted.close();
   }, 180_000);

@@ -15,6 +15,8 @@ export const demoUsers: readonly { username: string; displayName: string; roles:
   { username: 'clerk', displayName: '演示录入员', roles: ['clerk'] },
   { username: 'reviewer', displayName: '演示审核员', roles: ['reviewer'] },
   { username: 'auditor', displayName: '演示审计员', roles: ['auditor'] },
+  { username: 'inspector', displayName: '演示检查员甲', roles: ['inspector'] },
+  { username: 'inspector2', displayName: '演示检查员乙', roles: ['inspector'] },
 ];
 
 /** The demo administrator, then the other demo users created by her: a demo county's first profile. */
