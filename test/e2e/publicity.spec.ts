@@ -4,6 +4,7 @@ import {
   enterprise,
   inspectorAccounts,
   officeForInspections,
+  setUpOffice,
   shot,
   sign,
   signInFirstTime,
