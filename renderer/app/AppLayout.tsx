@@ -27,8 +27,8 @@ export function AppLayout({ children }: { children: ReactNode }) {
       padding="md"
     >
       <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between">
-          <Group gap="sm">
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
             <Burger
               opened={opened}
               onClick={toggle}
@@ -43,7 +43,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
               {office.officeName}
             </Text>
           </Group>
-          <Group gap="sm">
+          <Group gap="sm" wrap="nowrap">
             <VerificationSpotlight />
             <SyncIndicator />
             <UserMenu />

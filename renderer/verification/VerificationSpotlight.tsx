@@ -55,7 +55,11 @@ export function VerificationSpotlight() {
         variant="default"
         size="xs"
         leftSection={<IconShieldSearch size={16} />}
-        rightSection={<Kbd size="xs">Ctrl K</Kbd>}
+        rightSection={
+          <Kbd size="xs" visibleFrom="md">
+            Ctrl K
+          </Kbd>
+        }
         data-testid="verification-spotlight"
         onClick={() => spotlight.open()}
         aria-label={t('verification.spotlightOpen')}

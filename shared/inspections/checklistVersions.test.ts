@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { capabilities } from '../capabilities.ts';
 import { defaultCreditCategories } from '../creditRecords/catalog.ts';
 import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
 import { republishIssues, type RuleSetDocument, validateRuleSet } from '../grading/ruleSet.ts';
@@ -126,6 +127,12 @@ describe('the checklist a device uses', () => {
     expect(checklistInForce(versions, 'propertyServices', '2026-07-01')).toBe(
       defaultTemplateFor('propertyServices'),
     );
+  });
+
+  it('reaches the device writer through the inspections descriptor, other reference kinds ignored', () => {
+    const catalogItem = { ...defaultCatalog[0]!, kind: 'catalogItem' };
+    const context = capabilities.validationContext(['inspections'], [published(version2()), catalogItem]);
+    expect(context).toEqual({ checklists: versions });
   });
 
   it('is the latest start, then the highest number, among versions in force', () => {

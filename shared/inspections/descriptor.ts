@@ -2,6 +2,7 @@ import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
+import { publishedChecklists } from './checklistVersions.ts';
 import { declarationWorkflow } from './declarations.ts';
 import { planWorkflow } from './plan.ts';
 import { inspectionAttachmentPaths } from './record.ts';
@@ -29,4 +30,10 @@ export const inspectionsCapability: CapabilityDescriptor = {
   attachments: inspectionAttachmentPaths,
   searchable: [],
   workflows: [inspectionWorkflow, planWorkflow, declarationWorkflow],
+  validationContext: {
+    referenceKinds: ['ruleSet'],
+    derive: (ruleSets) => ({
+      checklists: publishedChecklists(ruleSets as Parameters<typeof publishedChecklists>[0]),
+    }),
+  },
 };

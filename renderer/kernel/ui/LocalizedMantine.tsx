@@ -1,4 +1,4 @@
-import { createTheme, MantineProvider, PasswordInput } from '@mantine/core';
+import { Badge, createTheme, MantineProvider, PasswordInput } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications, notifications } from '@mantine/notifications';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
@@ -25,6 +25,10 @@ export function LocalizedMantine({ children }: { children: ReactNode }) {
         components: {
           PasswordInput: PasswordInput.extend({
             defaultProps: { visibilityToggleButtonProps: { 'aria-label': t('page.showPassword') } },
+          }),
+          // A state badge is read whole: in a narrow table column it keeps its width rather than ending in "…".
+          Badge: Badge.extend({
+            styles: { root: { overflow: 'visible', flexShrink: 0 }, label: { overflow: 'visible' } },
           }),
         },
       }),
