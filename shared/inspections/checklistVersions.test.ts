@@ -131,7 +131,10 @@ describe('the checklist a device uses', () => {
 
   it('reaches the device writer through the inspections descriptor, other reference kinds ignored', () => {
     const catalogItem = { ...defaultCatalog[0]!, kind: 'catalogItem' };
-    const context = capabilities.validationContext(['inspections'], [published(version2()), catalogItem]);
+    const context = capabilities.validationContext(
+      ['inspections'],
+      [published(version2()) as unknown as Record<string, unknown>, catalogItem],
+    );
     expect(context).toEqual({ checklists: versions });
   });
 
