@@ -118,8 +118,18 @@ export async function signInFirstTime(page: Page, account: Account): Promise<voi
   await page.getByLabel(/^新密码/).fill(account.password);
   await page.getByLabel('再次输入新密码').fill(account.password);
   await page.getByRole('button', { name: '保存新密码' }).click();
+  await landedOnDashboard(page, account);
+}
+
+/** A later sign-in with the user's own password. */
+export async function signInAgain(page: Page, account: Account): Promise<void> {
+  await signIn(page, account.username, account.password);
+  await landedOnDashboard(page, account);
+}
+
+async function landedOnDashboard(page: Page, account: Account): Promise<void> {
   await expect(page.getByTestId('user-menu')).toHaveText(account.displayName);
-  // The first sign-in lands on the dashboard; navigating before it does would be undone.
+  // A sign-in lands on the dashboard; navigating before it does would be undone.
   await expect(page.getByRole('heading', { name: /^(工作台|Dashboard)$/ })).toBeVisible();
 }
 

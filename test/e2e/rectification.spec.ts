@@ -7,6 +7,7 @@ import {
   openArea,
   shot,
   sign,
+  signInAgain,
   signInFirstTime,
   signOut,
   submitInspection,
@@ -166,10 +167,7 @@ test('a non-compliant finding is ordered rectified, escalated on re-inspection a
   await signOut(page);
 
   // The re-inspection: not rectified, escalated with its reason; a credit record is proposed.
-  await page.getByLabel('用户名').fill(inspector.username);
-  await page.getByLabel(/^密码/).fill(inspector.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('user-menu')).toHaveText(inspector.displayName);
+  await signInAgain(page, inspector);
   await page.goto(inspectionUrl);
   await orders.getByRole('button', { name: '复查未整改，移交处理' }).tap();
   const dialog = page.getByRole('dialog', { name: '复查未整改，移交处理' });
@@ -191,10 +189,7 @@ test('a non-compliant finding is ordered rectified, escalated on re-inspection a
   await signOut(page);
 
   // The reviewer sees the proposed record: the mapped catalog item, the finding, a link back.
-  await page.getByLabel('用户名').fill(accounts.reviewer.username);
-  await page.getByLabel(/^密码/).fill(accounts.reviewer.password);
-  await page.getByRole('button', { name: '登录' }).click();
-  await expect(page.getByTestId('user-menu')).toHaveText(accounts.reviewer.displayName);
+  await signInAgain(page, accounts.reviewer);
   await page.goto(inspectionUrl);
   await orders.getByRole('link', { name: '已提出信用记录草稿' }).click();
   await expect(page.getByText(mapped).first()).toBeVisible();
