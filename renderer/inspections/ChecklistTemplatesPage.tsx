@@ -85,6 +85,7 @@ export function ChecklistTemplatesPage() {
                   <Text c="dimmed">{t('checklistUi.count', { count: template.items.length })}</Text>
                 </Group>
                 <DraftEditor template={template} />
+                <Title order={4}>{t('checklistUi.inForceItems', { version: template.version })}</Title>
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>

@@ -7,13 +7,14 @@ const zhCN = {
   'checklistUi.publish.step1':
     '以本页所列的现行版本为基础修改检查项：每项须有编号、中英文内容、法律依据和不合格时对应的信用信息目录事项，编号不得重复。',
   'checklistUi.publish.step2':
-    '可下载下一版本的草稿文件（内容与现行版本相同），将修改后的检查表以新的版本号（大于现行版本）和施行日期交市级平台管理员，由其用平台的“发布参考数据”命令发布；不符合上述要求的版本会被拒绝并说明原因。',
+    '管理员可在本页编辑下一版本的草稿并下载，或直接下载与现行版本相同的草稿文件另行修改；将修改后的检查表以新的版本号（大于现行版本）和施行日期交市级平台管理员，由其用平台的“发布参考数据”命令发布；不符合上述要求的版本会被拒绝并说明原因。',
   'checklistUi.publish.step3':
     '已发布的版本不得修改，如需调整请再发布一个新版本。各县区电脑同步后即按施行日期使用。',
   'checklistUi.version': '第 {{version}} 版',
   'checklistUi.inForceSince': '自 {{date}} 起施行（市级平台发布）',
   'checklistUi.builtIn': '系统内置版本（市级平台尚未发布新版本）',
   'checklistUi.count': '共 {{count}} 项',
+  'checklistUi.inForceItems': '现行第 {{version}} 版的检查项',
   'checklistUi.column.code': '编号',
   'checklistUi.column.item': '检查内容（中文 / 英文）',
   'checklistUi.column.depth': '最低检查深度',
@@ -54,13 +55,14 @@ const en: typeof zhCN = {
   'checklistUi.publish.step1':
     'Start from the version in force shown here. Every item needs a number, its wording in Chinese and English, its legal basis and the catalog item a failure maps to; no number may be used twice.',
   'checklistUi.publish.step2':
-    'Download the draft of the next version (the version in force, renumbered) and give the edited checklist, with a new version number (above the one in force) and the date it applies from, to the administrator of the city platform, who publishes it with the “publish reference data” command of the platform; a version breaking these rules is refused with the reason.',
+    'Administrators edit the draft of the next version on this page and download it (or download the version in force, renumbered, to edit elsewhere), and give the edited checklist, with a new version number (above the one in force) and the date it applies from, to the administrator of the city platform, who publishes it with the “publish reference data” command of the platform; a version breaking these rules is refused with the reason.',
   'checklistUi.publish.step3':
     'A published version never changes: to adjust it, publish another version. County computers use it from its start date once they have synchronised.',
   'checklistUi.version': 'Version {{version}}',
   'checklistUi.inForceSince': 'In force since {{date}} (published by the city platform)',
   'checklistUi.builtIn': 'Built-in version (the city platform has published none yet)',
   'checklistUi.count': '{{count}} items',
+  'checklistUi.inForceItems': 'Items of version {{version}}, in force',
   'checklistUi.column.code': 'Number',
   'checklistUi.column.item': 'Item (English / Chinese)',
   'checklistUi.column.depth': 'Checked from',
