@@ -55,7 +55,7 @@ export function ChecklistDraftEditor({
 }) {
   const { t, i18n } = useTranslation();
   const { local, reference } = useServices();
-  const { draft, change, discard } = useChecklistDraft(local, inForce.industry);
+  const { draft, change, discard, unsaved } = useChecklistDraft(local, inForce.industry);
   const [checked, setChecked] = useState(false);
   const [discarding, setDiscarding] = useState(false);
   const english = i18n.language === 'en';
@@ -103,6 +103,7 @@ export function ChecklistDraftEditor({
       <Alert title={t('checklistUi.editor.title', { version: draft.version + 1 })}>
         {t('checklistUi.editor.intro')}
       </Alert>
+      {unsaved && <Alert color="red">{t('checklistUi.editor.unsaved')}</Alert>}
       {stale && (
         <Alert color="orange">
           {t('checklistUi.editor.stale', { from: draft.version, inForce: inForce.version })}

@@ -34,4 +34,16 @@ describe('the checklist draft kept on this computer', () => {
     expect(again.result.current.draft).toBeNull();
     expect(await reopened.getSetting('checklistDraft:construction')).toBeUndefined();
   });
+
+  it('says so when an edit cannot be saved, and keeps it on screen', async () => {
+    const local = new LocalStore(`test-checklist-drafts-${crypto.randomUUID()}`);
+    opened.push(local);
+    const { result } = renderHook(() => useChecklistDraft(local, 'construction'));
+    await waitFor(() => expect(result.current.draft).toBeNull());
+    local.close();
+    const edited = addDraftItem(defaultTemplateFor('construction'));
+    act(() => result.current.change(edited));
+    await waitFor(() => expect(result.current.unsaved).toBe(true));
+    expect(result.current.draft).toEqual(edited);
+  });
 });

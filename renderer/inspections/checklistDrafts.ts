@@ -12,6 +12,8 @@ const draftKey = (industry: ChecklistIndustry) => `checklistDraft:${industry}`;
 export function useChecklistDraft(local: LocalStore, industry: ChecklistIndustry) {
   /** undefined while loading, null when there is no draft. */
   const [draft, setDraft] = useState<ChecklistTemplate | null | undefined>(undefined);
+  /** Whether the last edit failed to reach this computer's store (it is still on screen). */
+  const [unsaved, setUnsaved] = useState(false);
   useEffect(() => {
     let current = true;
     void local.getSetting<ChecklistTemplate>(draftKey(industry)).then((stored) => {
@@ -24,7 +26,10 @@ export function useChecklistDraft(local: LocalStore, industry: ChecklistIndustry
   const change = useCallback(
     (next: ChecklistTemplate) => {
       setDraft(next);
-      void local.setSetting(draftKey(industry), next);
+      local.setSetting(draftKey(industry), next).then(
+        () => setUnsaved(false),
+        () => setUnsaved(true),
+      );
     },
     [local, industry],
   );
@@ -32,5 +37,5 @@ export function useChecklistDraft(local: LocalStore, industry: ChecklistIndustry
     await local.settings.delete(draftKey(industry));
     setDraft(null);
   }, [local, industry]);
-  return { draft, change, discard };
+  return { draft, change, discard, unsaved };
 }

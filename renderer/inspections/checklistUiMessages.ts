@@ -29,6 +29,8 @@ const zhCN = {
     '在现行版本的基础上增删、排序和修改检查项。草稿随时自动保存在本机，关闭或刷新页面后仍在，直到您放弃它；下载前会检查每一项。',
   'checklistUi.editor.stale':
     '此草稿以第 {{from}} 版为基础，而现行版本已是第 {{inForce}} 版，不能再作为下一版本下载。请放弃此草稿，以现行版本为基础重新编辑。',
+  'checklistUi.editor.unsaved':
+    '最近的修改未能保存到本机，关闭或刷新页面会丢失这些修改。请先下载草稿，或稍后再改一处以重新保存。',
   'checklistUi.editor.textZh': '检查内容（中文）',
   'checklistUi.editor.textEn': '检查内容（英文）',
   'checklistUi.editor.basisHint': '每行一项法律、法规或标准',
@@ -78,6 +80,8 @@ const en: typeof zhCN = {
     'Add, remove, reorder and edit items, starting from the version in force. The draft is saved on this computer as you type and is still here after closing or reloading the page, until you discard it; every item is checked before download.',
   'checklistUi.editor.stale':
     'This draft was started from version {{from}}, but version {{inForce}} is now in force, so it can no longer be downloaded as the next version. Discard it and edit again from the version in force.',
+  'checklistUi.editor.unsaved':
+    'The latest edits could not be saved on this computer and would be lost on closing or reloading the page. Download the draft first, or make another edit later to save again.',
   'checklistUi.editor.textZh': 'Item (Chinese)',
   'checklistUi.editor.textEn': 'Item (English)',
   'checklistUi.editor.basisHint': 'One law, regulation or standard per line',
