@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, List, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Group, List, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useTranslation } from 'react-i18next';
 import { cityOf } from '../../shared/base/identifiers.ts';
@@ -11,26 +11,30 @@ import { checklistInForce, nextChecklistDraft } from '../../shared/inspections/c
 import { useServices } from '../app/services.ts';
 import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
 import { useCan } from '../kernel/security/hooks.ts';
+import { ChecklistDraftEditor } from './ChecklistDraftEditor.tsx';
 
-/** For county administrators: the next version's draft as a file to edit and hand to the city platform. */
-function DraftButton({ template }: { template: ChecklistTemplate }) {
+/**
+ * For county administrators: the draft of an industry's next version, edited here and downloaded as the
+ * file the city platform publishes.
+ */
+function DraftEditor({ template }: { template: ChecklistTemplate }) {
   const { t } = useTranslation();
   const { context, bridge, inspections } = useServices();
   const allowed = useCan('user.manage');
   const session = context.session();
   if (!allowed || !session) return null;
-  const version = template.version + 1;
-  const save = async () => {
-    const today = inspections.today();
-    const draft = nextChecklistDraft(template, {
+  /** Downloads `base` with its items, numbered one version above it. */
+  const download = async (base: ChecklistTemplate) => {
+    const version = base.version + 1;
+    const draft = nextChecklistDraft(base, {
       city: cityOf(session.county),
-      validFrom: today,
+      validFrom: inspections.today(),
       at: context.clock().toISOString(),
       by: session.userId,
     });
     const saved = await saveMadeFile(bridge, {
       name: t('checklistUi.draft.fileName', {
-        industry: t(`subject.industry.${template.industry}`),
+        industry: t(`subject.industry.${base.industry}`),
         version,
       }),
       mimeType: 'application/json',
@@ -38,11 +42,7 @@ function DraftButton({ template }: { template: ChecklistTemplate }) {
     });
     if (saved) notifications.show({ color: 'teal', message: t('checklistUi.draft.done', { version }) });
   };
-  return (
-    <Button variant="default" onClick={save} data-testid={`checklist-draft-${template.industry}`}>
-      {t('checklistUi.draft.button', { version })}
-    </Button>
-  );
+  return <ChecklistDraftEditor inForce={template} download={download} />;
 }
 
 /** The checklist version in force per industry and its items, read-only: the city publishes templates. */
@@ -83,8 +83,9 @@ export function ChecklistTemplatesPage() {
                     {since ? t('checklistUi.inForceSince', { date: since }) : t('checklistUi.builtIn')}
                   </Text>
                   <Text c="dimmed">{t('checklistUi.count', { count: template.items.length })}</Text>
-                  <DraftButton template={template} />
                 </Group>
+                <DraftEditor template={template} />
+                <Title order={4}>{t('checklistUi.inForceItems', { version: template.version })}</Title>
                 <Table striped withTableBorder>
                   <Table.Thead>
                     <Table.Tr>
