@@ -18,7 +18,11 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${rendererPort}`,
     screenshot: 'only-on-failure',
     trace: 'retain-on-failure',
+    // Offices run on China time and the app's dates are China dates: so are the browser's, whatever the
+    // hour the tests run at (in UTC evenings the two calendars differ by a day).
+    timezoneId: 'Asia/Shanghai',
     launchOptions: {
+      env: { ...process.env, TZ: 'Asia/Shanghai' },
       executablePath: chromiumPath,
       args: [
         '--no-sandbox',
