@@ -65,6 +65,15 @@ describe('the commitment workflow', () => {
     ]);
   });
 
+  it('takes the step on its day in China: a finding dated that day is not "in the future" before 08:00', () => {
+    // 00:30 on 21 October in China is still 20 October in UTC.
+    const earlyMorning = '2026-10-20T16:30:00.000Z';
+    const dated = sampleCommitment({ outcome: finding({ decisionDate: '2026-10-21' }) });
+    expect(takeCommitmentStep(dated, 'proposeBreach', clerk, earlyMorning).ok).toBe(true);
+    const tomorrow = sampleCommitment({ outcome: finding({ decisionDate: '2026-10-22' }) });
+    expect(takeCommitmentStep(tomorrow, 'proposeBreach', clerk, earlyMorning)).toMatchObject({ ok: false });
+  });
+
   it('needs a second person to confirm a breach, and confirms the finding proposed', () => {
     const proposed = takeCommitmentStep(
       sampleCommitment({ outcome: finding({ result: 'falseCommitment' }) }),

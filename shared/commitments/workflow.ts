@@ -25,6 +25,7 @@ import {
   type WorkflowDocument,
   type WorkflowTable,
 } from '../kit/workflow.ts';
+import { chinaDateOf } from '../base/calendar/dates.ts';
 import { issue, type Validated, type ValidationIssue } from '../base/validation.ts';
 import { needsAcceptanceCheck } from './acceptance.ts';
 import { type CommitmentDocument, emptyOutcome, validateOutcome } from './model.ts';
@@ -236,7 +237,8 @@ export function takeCommitmentStep<T extends Subject>(
   at: string,
   note = '',
 ): Validated<T> {
-  const issues = judgeCommitmentStep(doc, action, actor, at.slice(0, 10), note);
+  // The day of the step in China, where the outcome's decision date is written: not the instant's UTC day.
+  const issues = judgeCommitmentStep(doc, action, actor, chinaDateOf(at), note);
   if (issues.length > 0) return { ok: false, issues };
   const step = { action, by: actor.userId, at, note: note.trim() };
   return {

@@ -3,6 +3,7 @@
  * grade can be recomputed and explained item by item. A record counts as it stood on `asOf`: its workflow
  * steps up to that day decide whether it was approved, repaired or revoked.
  */
+import { chinaDateOf } from '../base/calendar/dates.ts';
 import { addDays, addMonths } from '../base/calendar/dates.ts';
 import { creditRecordWorkflow } from '../creditRecords/workflow.ts';
 import type { CreditRecordDocument, CreditRecordStatus } from '../creditRecords/model.ts';
@@ -74,12 +75,7 @@ export interface GradeResult {
   measures: GradeMeasures;
 }
 
-const hourMs = 3_600_000;
-
-/** The civil date in China (UTC+8, no daylight saving) of an ISO 8601 instant. */
-export function chinaDateOf(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * hourMs).toISOString().slice(0, 10);
-}
+export { chinaDateOf };
 
 const ending: ReadonlySet<CreditRecordStatus> = new Set(['repaired', 'revoked']);
 
