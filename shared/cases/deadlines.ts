@@ -8,6 +8,7 @@
  * (Administrative Penalty Law Art. 48; its Art. 85 counts its days as working days). A corrected one stays
  * published, amended (penaltyCorrection.ts).
  */
+import { chinaDateOf } from '../base/calendar/dates.ts';
 import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { CaseDocument, CaseKind, CaseStatus } from './model.ts';
 import { caseTransition, isCaseOpen } from './workflow.ts';
@@ -45,7 +46,7 @@ export function enteredOn(doc: Dated, state: CaseStatus): string {
   const first = doc.kind === 'repair' ? 'applied' : 'raised';
   if (state === first) return doc.applicationDate;
   const step = doc.workflow.findLast((entry) => caseTransition(doc.kind, entry.action)?.to === state);
-  return step ? step.at.slice(0, 10) : '';
+  return step ? chinaDateOf(step.at) : '';
 }
 
 /** The last day for the next step of an open case; null for a closed case or a state without a deadline. */

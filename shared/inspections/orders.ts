@@ -8,7 +8,7 @@
  * with `checkOrderChanges`: the same orders rebuilt from the findings on closing, fixed fields never
  * changed, each new step replayed through the rectification table as its actor.
  */
-import { addDays } from '../base/calendar/dates.ts';
+import { addDays, chinaDateOf } from '../base/calendar/dates.ts';
 import {
   defaultPublicityEnd,
   effectivePublicityRule,
@@ -39,7 +39,7 @@ export function ordersOnClose(doc: Closing): StoredOrder[] {
     findingId: finding.id,
     itemCode: finding.itemCode,
     catalogCode: template.items.find((item) => item.code === finding.itemCode)?.catalogCode ?? '',
-    issuedOn: doc.startedAt.slice(0, 10),
+    issuedOn: chinaDateOf(doc.startedAt),
     deadline: finding.rectifyBy,
     state: 'open',
     createdBy: doc.createdBy,

@@ -4,6 +4,7 @@
  * lengths, enums), the stamp fields every document carries, and the collection's domain rules.
  * The platform serves only collections registered here; add an entry when a collection's model exists.
  */
+import { chinaDateOf } from '../base/calendar/dates.ts';
 import { type CaseInput, caseJsonSchema, normalizeCaseInput, validateCaseInput } from '../cases/model.ts';
 import type { CommitmentMatterList } from '../commitments/matterList.ts';
 import { type CommitmentInput, commitmentJsonSchema, validateCommitmentInput } from '../commitments/model.ts';
@@ -442,7 +443,7 @@ export function validateInspectionDocument(
   }
   const input = doc as unknown as InspectionInput;
   const checked = validateInspection(recordOf(input), {
-    today: input.startedAt.slice(0, 10),
+    today: chinaDateOf(input.startedAt),
     conflicted: [],
     complete: input.state !== 'draft',
   });
