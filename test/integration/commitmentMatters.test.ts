@@ -146,6 +146,10 @@ describe('a device takes the list version in force', () => {
     const { commitments } = openCommitments(profile);
     const letter = (matterCode: string) => ({ ...missingMaterialsLetter(enterprise.id), matterCode });
     expect((await commitments.create(letter('SG-XK'))).ok).toBe(true);
+    // The catalog seed's change events can reach the writer after its first read (they invalidate what it
+    // holds): a second write once the database is idle starts the measurement from a settled state.
+    await profile.db.requestIdlePromise();
+    expect((await commitments.create(letter('SG-XK'))).ok).toBe(true);
     // Queries of the collection, and reads of its storage (a query RxDB answers from its cache reads none).
     const { reference } = profile.db;
     const reads = [
@@ -167,6 +171,7 @@ describe('a device takes the list version in force', () => {
     expect((await commitments.create(letter('WX-ZJ'))).ok).toBe(true);
     expect(readCount()).toBe(settled + 1);
     expect((await commitments.all()).map((doc) => doc.matterCode).sort()).toEqual([
+      'SG-XK',
       'SG-XK',
       'SG-XK',
       'WX-ZJ',
