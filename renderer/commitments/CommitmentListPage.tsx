@@ -13,14 +13,14 @@ import {
   commitmentTypes,
 } from '../../shared/commitments/types.ts';
 import { useServices } from '../app/services.ts';
-import { ListPager, useListPage } from '../kernel/ui/ListPager.tsx';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { useCan } from '../kernel/security/hooks.ts';
 import { CampaignButton } from './CampaignDialog.tsx';
 import { MarkSignedButton } from './MarkSignedDialog.tsx';
 import { PublicationButton } from './PublicationButton.tsx';
-import type { CommitmentPageQuery, CommitmentQuery } from './repository.ts';
+import type { CommitmentOrder, CommitmentPage, CommitmentPageQuery, CommitmentQuery } from './repository.ts';
 
 const statusColors: Record<CommitmentStatus, string> = {
   draft: 'gray',
@@ -114,6 +114,7 @@ export function CommitmentTable({
 }
 
 const followUps = ['dueSoon', 'overdue'] as const;
+const orders: readonly CommitmentOrder[] = ['recent', 'name'];
 const pageSize = 50;
 
 /** The county's commitments, filtered by type, status and follow-up; the campaign and the publication file. */
@@ -126,10 +127,11 @@ export function CommitmentListPage() {
   const followUp = params.get('followUp') as CommitmentQuery['followUp'] | null;
   const open = params.get('open') === '1';
   const decided = params.get('decided') === '1';
+  const order: CommitmentOrder = params.get('order') === 'name' ? 'name' : 'recent';
   const [text, setText] = useState('');
-  const [result, setResult] = useState<{ total: number; items: CommitmentDocument[] } | null>(null);
+  const [result, setResult] = useState<CommitmentPage | null>(null);
   const canCreate = useCan('commitment.create');
-  const [page, setPage] = useListPage([type, status, followUp, open, decided, text]);
+  const [page, setPage] = useListPage([type, status, followUp, open, decided, text, order]);
 
   useEffect(() => {
     const query: CommitmentPageQuery = {
@@ -139,6 +141,7 @@ export function CommitmentListPage() {
       ...(open ? { open } : {}),
       ...(decided ? { decided } : {}),
       ...(text.trim() ? { text } : {}),
+      ...(order === 'name' ? { order } : {}),
       offset: (page - 1) * pageSize,
       limit: pageSize,
     };
@@ -146,7 +149,7 @@ export function CommitmentListPage() {
     load();
     const subscription = commitments.changes$.subscribe(load);
     return () => subscription.unsubscribe();
-  }, [commitments, type, status, followUp, open, decided, text, page]);
+  }, [commitments, type, status, followUp, open, decided, text, order, page]);
   const items = result?.items ?? null;
 
   return (
@@ -204,16 +207,28 @@ export function CommitmentListPage() {
         >
           {t('commitmentUi.openOnly')}
         </Button>
-        <Text c="dimmed" data-testid="commitment-total">
-          {t('common.total', { count: result?.total ?? 0 })}
-        </Text>
+        <Select
+          label={t('commitmentUi.order.label')}
+          value={order}
+          onChange={(value) => setFilter('order', value === 'name' ? value : null)}
+          data={orders.map((code) => ({ value: code, label: t(`commitmentUi.order.${code}`) }))}
+          allowDeselect={false}
+          w={180}
+        />
+        <ListTotal total={result?.total ?? 0} more={result?.more ?? false} testId="commitment-total" />
       </Group>
       {items !== null && items.length === 0 ? (
         <Text c="dimmed">{t('commitmentUi.noneMatch')}</Text>
       ) : (
         <CommitmentTable items={items ?? []} />
       )}
-      <ListPager total={result?.total ?? 0} pageSize={pageSize} page={page} onChange={setPage} />
+      <ListPager
+        total={result?.total ?? 0}
+        more={result?.more ?? false}
+        pageSize={pageSize}
+        page={page}
+        onChange={setPage}
+      />
     </Stack>
   );
 }

@@ -1,30 +1,22 @@
-import type { MangoQuerySelector } from 'rxdb';
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
 import {
   checkAcceptance,
   exclusionIssues,
   listMembershipsOf,
   needsAcceptanceCheck,
 } from '../../shared/commitments/acceptance.ts';
-import {
-  deadlinesPassed,
-  followUpQueue,
-  followUpState,
-  materialsDeadline,
-} from '../../shared/commitments/followUp.ts';
+import { deadlinesPassed, materialsDeadline } from '../../shared/commitments/followUp.ts';
 import { type CommitmentMatter, findMatter } from '../../shared/commitments/matters.ts';
 import { everyMatter, matterListInForce } from '../../shared/commitments/matterList.ts';
 import {
   type CommitmentDocument,
   type CommitmentInput,
-  type CommitmentOutcome,
   emptyCommitmentInput,
   emptyOutcome,
   validateCommitmentInput,
 } from '../../shared/commitments/model.ts';
 import { templateDefaults } from '../../shared/commitments/templates.ts';
-import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
+import type { CommitmentType } from '../../shared/commitments/types.ts';
 import {
   availableCommitmentSteps,
   type CommitmentAction,
@@ -33,13 +25,11 @@ import {
 import type { GradeResult } from '../../shared/grading/grade.ts';
 import type { CityBlackListEntry } from '../../shared/lists/cityBlackList.ts';
 import type { ListingDocument } from '../../shared/lists/listing.ts';
-import type { Attachment } from '../../shared/base/attachment.ts';
 import type { AuditAction } from '../../shared/base/auditEntry.ts';
 import type { Industry, SubjectDocument, SubjectInput } from '../../shared/subjects/model.ts';
 import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { CommitmentCollection } from '../kernel/db/database.ts';
-import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import {
   authorOf,
@@ -57,65 +47,24 @@ import type { SubjectRepository } from '../subjects/repository.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
 import { localDate } from '../kernel/session/session.ts';
 import { CommitmentCampaigns } from './campaigns.ts';
+import type { CommitmentFields, FindingFields } from './formFields.ts';
+import {
+  CommitmentLists,
+  type CommitmentPage,
+  type CommitmentPageQuery,
+  type CommitmentQuery,
+} from './listQueries.ts';
 import { CommitmentNumbers, type SerialBlockState } from './serialNumbers.ts';
 
+export type { CommitmentOrder, CommitmentPage, CommitmentPageQuery, CommitmentQuery } from './listQueries.ts';
 export type { SerialBlockState };
+export {
+  type CommitmentFields,
+  emptyCommitmentFields,
+  type FindingFields,
+  fieldsOf,
+} from './formFields.ts';
 import { creditFileSteps } from './creditFileSteps.ts';
-
-/** What the clerk enters on the form; number, party details, status and workflow are the repository's. */
-const commitmentFieldNames = [
-  'subjectId',
-  'type',
-  'matterCode',
-  'reason',
-  'content',
-  'missingMaterials',
-  'materialsDeadline',
-  'liability',
-  'signatory',
-  'signingDate',
-  'publicity',
-  'repairedRecordId',
-] as const satisfies readonly (keyof CommitmentInput)[];
-
-export type CommitmentFields = Pick<CommitmentInput, (typeof commitmentFieldNames)[number]>;
-
-export function emptyCommitmentFields(subjectId = ''): CommitmentFields {
-  return fieldsOf({ ...emptyCommitmentInput(), subjectId });
-}
-
-/** The form's fields of a commitment. */
-export function fieldsOf(commitment: CommitmentInput): CommitmentFields {
-  return Object.fromEntries(
-    commitmentFieldNames.map((field) => [field, commitment[field]]),
-  ) as CommitmentFields;
-}
-
-/** A finding as the clerk enters it: the step sets result, unit and date. */
-export type FindingFields = Pick<CommitmentOutcome, 'facts' | 'unfulfilledContent' | 'actionTaken'> & {
-  result: CommitmentOutcome['result'];
-  evidence?: Attachment[];
-};
-
-export interface CommitmentQuery {
-  subjectId?: string;
-  type?: CommitmentType;
-  status?: CommitmentStatus;
-  /** Open commitments only (accepted or with a breach awaiting confirmation). */
-  open?: boolean;
-  /** Due soon or overdue on the follow-up queue. */
-  followUp?: 'dueSoon' | 'overdue';
-  /** Only these ids (the list behind a dashboard figure). */
-  ids?: readonly string[];
-  text?: string;
-}
-
-/** One page of the list: the filters, and decided letters only (an outcome recorded and not awaiting confirmation). */
-export interface CommitmentPageQuery extends Omit<CommitmentQuery, 'ids'> {
-  decided?: boolean;
-  offset?: number;
-  limit: number;
-}
 
 /** Who this office is: printed on letters, named as accepting and deciding unit. */
 export interface CommitmentOffice {
@@ -163,7 +112,6 @@ const deadlineCheckSetting = 'commitments.deadlinesCheckedOn';
  * credit record in the same journal run, linked both ways.
  */
 export class CommitmentRepository {
-  readonly #collection: CommitmentCollection;
   readonly #local: LocalStore;
   readonly #context: RepositoryContext;
   readonly #subjects: SubjectRepository;
@@ -175,6 +123,7 @@ export class CommitmentRepository {
   readonly #standing: SubjectStanding | undefined;
   readonly #campaigns: CommitmentCampaigns;
   readonly #numbers: CommitmentNumbers;
+  readonly #lists: CommitmentLists;
 
   constructor(
     collection: CommitmentCollection,
@@ -182,7 +131,6 @@ export class CommitmentRepository {
     context: RepositoryContext,
     dependencies: CommitmentRepositoryOptions,
   ) {
-    this.#collection = collection;
     this.#local = local;
     this.#context = context;
     this.#subjects = dependencies.subjects;
@@ -192,6 +140,11 @@ export class CommitmentRepository {
     this.attachments = dependencies.attachments;
     this.#office = dependencies.office;
     this.#standing = dependencies.standing;
+    this.#lists = new CommitmentLists(
+      collection,
+      () => this.today(),
+      () => this.#reference.calendar(),
+    );
     this.#numbers = new CommitmentNumbers({
       collection,
       context,
@@ -228,92 +181,33 @@ export class CommitmentRepository {
   }
 
   get changes$(): Observable<void> {
-    return this.#collection.$.pipe(map(() => undefined));
+    return this.#lists.changes$;
   }
 
   watch(id: string): Observable<CommitmentDocument | null> {
-    return this.#collection.findOne(id).$.pipe(map((doc) => (doc ? plain(doc) : null)));
+    return this.#lists.watch(id);
   }
 
-  async get(id: string): Promise<CommitmentDocument | null> {
-    const doc = await this.#collection.findOne(id).exec();
-    return doc ? plain(doc) : null;
+  get(id: string): Promise<CommitmentDocument | null> {
+    return this.#lists.get(id);
   }
 
-  async all(): Promise<CommitmentDocument[]> {
-    const docs = await this.#collection.find({ sort: [{ updatedAt: 'desc' }] }).exec();
-    return docs.map(plain);
+  all(): Promise<CommitmentDocument[]> {
+    return this.#lists.all();
   }
 
-  async list(query: CommitmentQuery = {}): Promise<CommitmentDocument[]> {
-    const selector: MangoQuerySelector<CommitmentDocument> = {};
-    if (query.subjectId) selector.subjectId = query.subjectId;
-    if (query.type) selector.type = query.type;
-    if (query.status) selector.status = query.status;
-    if (query.open) selector.status = { $in: [...openStatuses] };
-    const found = (await this.#collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec()).map(
-      plain,
-    );
-    const ids = query.ids ? new Set(query.ids) : null;
-    const text = query.text?.trim().toLowerCase() ?? '';
-    const due = query.followUp
-      ? new Set(
-          followUpQueue(found, this.today(), this.#reference.calendar())
-            .entries.filter((entry) => entry.state === query.followUp)
-            .map((entry) => entry.commitment.id),
-        )
-      : null;
-    return found.filter(
-      (c) =>
-        (!ids || ids.has(c.id)) &&
-        (!due || due.has(c.id)) &&
-        (!text || c.number.includes(text) || c.subjectName.toLowerCase().includes(text)),
-    );
+  list(query: CommitmentQuery = {}): Promise<CommitmentDocument[]> {
+    return this.#lists.list(query);
   }
 
-  /**
-   * One page of the letters, most recently updated first, and how many match: read through the
-   * `updatedAt` index (the page's documents alone come through RxDB); a filter reads the stored
-   * documents of the index (numbers, names, statuses and deadlines are stored in the clear) without
-   * decrypting them.
-   */
-  async page(query: CommitmentPageQuery): Promise<{ total: number; items: CommitmentDocument[] }> {
-    const today = this.today();
-    const calendar = this.#reference.calendar();
-    const text = query.text?.trim().toLowerCase() ?? '';
-    const tests: ((c: CommitmentDocument) => boolean)[] = [
-      ...(query.subjectId ? [(c: CommitmentDocument) => c.subjectId === query.subjectId] : []),
-      ...(query.type ? [(c: CommitmentDocument) => c.type === query.type] : []),
-      ...(query.status ? [(c: CommitmentDocument) => c.status === query.status] : []),
-      ...(query.open ? [(c: CommitmentDocument) => openStatuses.includes(c.status)] : []),
-      ...(text
-        ? [(c: CommitmentDocument) => c.number.includes(text) || c.subjectName.toLowerCase().includes(text)]
-        : []),
-      ...(query.followUp
-        ? [(c: CommitmentDocument) => followUpState(c, today, calendar).state === query.followUp]
-        : []),
-      ...(query.decided
-        ? [(c: CommitmentDocument) => c.outcome.result !== '' && c.status !== 'breachProposed']
-        : []),
-    ];
-    const { total, ids } = await indexedPage(this.#collection, {
-      index: ['updatedAt'],
-      descending: true,
-      offset: query.offset ?? 0,
-      limit: query.limit,
-      ...(tests.length > 0
-        ? { filter: (stored) => tests.every((test) => test(stored as unknown as CommitmentDocument)) }
-        : {}),
-    });
-    return { total, items: await documentsInOrder(this.#collection, ids) };
+  /** One page of the letters and how many match (see listQueries.ts). */
+  page(query: CommitmentPageQuery): Promise<CommitmentPage> {
+    return this.#lists.page(query);
   }
 
   /** Open commitments per subject, for the subject list's badge. */
-  async openCountsBySubject(): Promise<Map<string, number>> {
-    const open = await this.#collection.find({ selector: { status: { $in: [...openStatuses] } } }).exec();
-    const counts = new Map<string, number>();
-    for (const doc of open) counts.set(doc.subjectId, (counts.get(doc.subjectId) ?? 0) + 1);
-    return counts;
+  openCountsBySubject(): Promise<Map<string, number>> {
+    return this.#lists.openCountsBySubject();
   }
 
   today(): string {
@@ -693,10 +587,6 @@ export class CommitmentRepository {
   ): UpdateStep {
     return { kind: 'update', collection: 'commitments', before, after, ...(audit ? { audit } : {}) };
   }
-}
-
-function plain(doc: { toJSON(): unknown }): CommitmentDocument {
-  return doc.toJSON() as CommitmentDocument;
 }
 
 function partyOf(

@@ -29,6 +29,7 @@ export const en: Messages<typeof zhCN> = {
     close: 'Close',
     notFound: 'This record was not found',
     total: '{{count}} in total',
+    moreThan: 'More than {{count}}',
   },
   subject: {
     listTitle: 'Subjects',

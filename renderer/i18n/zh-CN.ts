@@ -24,6 +24,7 @@ export const zhCN = {
     close: '关闭',
     notFound: '未找到该记录',
     total: '共 {{count}} 条',
+    moreThan: '超过 {{count}} 条',
   },
   subject: {
     listTitle: '信用主体',

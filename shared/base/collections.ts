@@ -31,7 +31,7 @@ export const collectionPlan = {
   /** 双公示 decisions: administrative licences and penalties. */
   disclosures: { schemaVersion: 1, scope: 'county', kinds: ['licence', 'penalty'], active: true },
   /** Credit commitment letters and their fulfilment (信用承诺). */
-  commitments: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
+  commitments: { schemaVersion: 1, scope: 'county', kinds: [], active: true },
   /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register; declared conflicts; county settings. */
   inspections: {
     schemaVersion: 3,

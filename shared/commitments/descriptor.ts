@@ -2,7 +2,7 @@ import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateCommitmentDocument } from '../sync/documentValidators.ts';
 import { publishedMatterLists } from './matterList.ts';
-import { commitmentJsonSchema } from './model.ts';
+import { type CommitmentDocument, commitmentJsonSchema } from './model.ts';
 import { commitmentWorkflow } from './workflow.ts';
 
 /** Credit commitment letters (信用承诺) and their fulfilment. */
@@ -10,7 +10,7 @@ export const commitmentsCapability: CapabilityDescriptor = {
   collection: 'commitments',
   i18n: 'commitment',
   schema: commitmentJsonSchema,
-  migrations: {},
+  migrations: { 1: (doc: CommitmentDocument): CommitmentDocument => doc },
   validate: validateCommitmentDocument,
   personalFields: personalFields.commitments ?? [],
   // The scanned signed letter, and the evidence of fulfilment or of a breach.

@@ -340,7 +340,9 @@ const stringList = (maxItems: number, maxLength: number) =>
 /** The JSON schema of the `commitments` collection (RxDB format, plain data). */
 export const commitmentJsonSchema = {
   title: 'commitment',
-  version: 0,
+  // Version 1 adds the indexes the list pages through (by status, by type, by party name); documents
+  // stay as they are.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -456,6 +458,14 @@ export const commitmentJsonSchema = {
     'creditRecordIds',
     'workflow',
   ],
-  indexes: ['updatedAt', ['subjectId', 'signingDate'], ['status', 'materialsDeadline'], 'number'],
+  indexes: [
+    'updatedAt',
+    ['subjectId', 'signingDate'],
+    ['status', 'materialsDeadline'],
+    'number',
+    ['status', 'updatedAt'],
+    ['type', 'updatedAt'],
+    'subjectName',
+  ],
   additionalProperties: false,
 } as const;

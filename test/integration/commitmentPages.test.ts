@@ -1,8 +1,15 @@
 /**
- * The commitments list pages through the `updatedAt` index: the same letters, in the same order, as
- * reading every letter and filtering in memory (`list`), for every filter the list page offers.
+ * The commitments list pages through the collection's indexes: the same letters, in the same order, as
+ * reading every letter, filtering and sorting in memory (`list`), for every filter and order the list
+ * page offers; counting stops at a cap and says "more". A profile written before the list's indexes
+ * (schema version 0) opens with every letter intact.
  */
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
+import { CommitmentLists } from '../../renderer/commitments/listQueries.ts';
+import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
+import { commitmentJsonSchema } from '../../shared/commitments/model.ts';
 import type { CommitmentPageQuery, CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import { acceptedCommitment, openCommitments } from './commitmentHarness.ts';
@@ -20,16 +27,27 @@ afterEach(async () => {
   await profile.close();
 });
 
-/** The read-everything answer: most recently updated first, the later id first among equals. */
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The read-everything answer: most recently updated first, the later id first among equals; by name,
+ * the earlier id first among equals; the follow-up filters earliest deadline first.
+ */
 async function expected(commitments: CommitmentRepository, query: CommitmentPageQuery) {
-  const { offset = 0, limit, decided, ...filters } = query;
+  const { offset = 0, limit, decided, order, ...filters } = query;
   const all = (await commitments.list(filters))
     .filter((c) => !decided || (c.outcome.result !== '' && c.status !== 'breachProposed'))
-    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id.localeCompare(a.id));
+    .sort((a, b) =>
+      filters.followUp
+        ? byCodeUnits(a.materialsDeadline, b.materialsDeadline) || byCodeUnits(a.id, b.id)
+        : order === 'name'
+          ? byCodeUnits(a.subjectName, b.subjectName) || byCodeUnits(a.id, b.id)
+          : byCodeUnits(b.updatedAt, a.updatedAt) || byCodeUnits(b.id, a.id),
+    );
   return { total: all.length, numbers: all.slice(offset, offset + limit).map((c) => c.number) };
 }
 
-const numbersOf = (page: { total: number; items: CommitmentDocument[] }) => ({
+const numbersOf = (page: { total: number; more: boolean; items: CommitmentDocument[] }) => ({
   total: page.total,
   numbers: page.items.map((c) => c.number),
 });
@@ -80,13 +98,84 @@ describe('the commitments list', () => {
       { limit: 50, followUp: 'overdue' },
       { limit: 50, decided: true },
       { limit: 50, subjectId: person.id, open: true },
+      { limit: 4, order: 'name' },
+      { limit: 4, offset: 4, order: 'name' },
+      { limit: 50, status: 'draft', order: 'name' },
+      { limit: 50, type: 'missingMaterials', open: true },
+      { limit: 50, status: 'accepted', followUp: 'overdue' },
     ];
     for (const query of queries) {
-      expect(numbersOf(await commitments.page(query)), JSON.stringify(query)).toEqual(
-        await expected(commitments, query),
-      );
+      const page = await commitments.page(query);
+      expect(numbersOf(page), JSON.stringify(query)).toEqual(await expected(commitments, query));
+      expect(page.more, JSON.stringify(query)).toBe(false);
+    }
+    // Name order is the party's name, not the change order.
+    expect((await commitments.page({ limit: 50, order: 'name' })).items.map((c) => c.subjectName)).toEqual(
+      [...Array(4).fill(person.name), ...Array(5).fill(enterprise.name)].sort(byCodeUnits),
+    );
+
+    // Counting stops at the cap and says "more"; turning further counts on to the page's end.
+    const capped = new CommitmentLists(
+      profile.db.commitments,
+      () => commitments.today(),
+      () => profile.reference.calendar(),
+      { keys: 3, matches: 2 },
+    );
+    const all = await expected(commitments, { limit: 50 });
+    const open = await expected(commitments, { limit: 50, open: true });
+    const cases: [CommitmentPageQuery, number, boolean, string[]][] = [
+      [{ limit: 2 }, 3, true, all.numbers.slice(0, 2)],
+      [{ limit: 2, offset: 2 }, 4, true, all.numbers.slice(2, 4)],
+      [{ limit: 4, offset: 6 }, 9, false, all.numbers.slice(6)],
+      [{ limit: 1, open: true }, 2, true, open.numbers.slice(0, 1)],
+      [{ limit: 2, offset: 2, open: true }, open.total, false, open.numbers.slice(2)],
+    ];
+    for (const [query, total, more, numbers] of cases) {
+      const page = await capped.page(query);
+      expect({ ...numbersOf(page), more: page.more }, JSON.stringify(query)).toEqual({
+        total,
+        numbers,
+        more,
+      });
     }
     expect((await commitments.page({ limit: 50, status: 'accepted' })).total).toBe(3);
     expect((await commitments.page({ limit: 50, text: enterprise.name.slice(0, 4) })).total).toBe(5);
+  });
+});
+
+describe('a profile written before the list indexes', () => {
+  it('opens with every letter intact, and pages them through the new indexes', async () => {
+    profile = await openProfile('2026-03-06T02:00:00.000Z');
+    const enterprise = await registerSubject(profile, enterpriseInput());
+    const { commitments } = openCommitments(profile);
+    for (let index = 0; index < 3; index++) {
+      profile.setNow(`2026-03-06T02:0${index}:00.000Z`);
+      await acceptedCommitment(commitments, missingMaterialsLetter(enterprise.id));
+    }
+    const written = (await profile.db.commitments.find().exec()).map((doc) => doc.toJSON());
+    // RxDB's open edition holds few collections at once: the first profile closes before the next opens.
+    await profile.close();
+    const name = `test-commitments-v0-${Date.now()}`;
+    const version0 = {
+      ...commitmentJsonSchema,
+      version: 0,
+      indexes: ['updatedAt', ['subjectId', 'signingDate'], ['status', 'materialsDeadline'], 'number'],
+    } as unknown as RxJsonSchema<CommitmentDocument>;
+    const old = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });
+    await old.addCollections({ commitments: { schema: version0 } });
+    await old.commitments.bulkInsert(written as CommitmentDocument[]);
+    await old.close();
+
+    profile = await openProfile('2026-03-06T04:00:00.000Z', name);
+    // As the app does once the data key is there (personal fields are sealed again on the way).
+    await migratePersonalCollections(profile.db);
+    const stored = (await profile.db.commitments.find({ sort: [{ updatedAt: 'desc' }] }).exec()).map((doc) =>
+      doc.toJSON(),
+    );
+    expect(stored).toEqual([...written].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt)));
+    const reopened = openCommitments(profile).commitments;
+    const page = await reopened.page({ limit: 2, status: 'accepted' });
+    expect(page.items.map((c) => c.id)).toEqual(stored.slice(0, 2).map((c) => c.id));
+    expect((await reopened.page({ limit: 50, order: 'name' })).total).toBe(3);
   });
 });

@@ -1,5 +1,6 @@
-import { Pagination } from '@mantine/core';
+import { Pagination, Text } from '@mantine/core';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** The page a list shows, back to the first whenever one of `filters` changes. */
 export function useListPage(filters: readonly unknown[]): [number, (page: number) => void] {
@@ -8,18 +9,42 @@ export function useListPage(filters: readonly unknown[]): [number, (page: number
   return [paging.key === key ? paging.page : 1, (page) => setPaging({ key, page })];
 }
 
-/** The pages of a list read a page at a time; nothing while every match fits on one page. */
+/**
+ * The pages of a list read a page at a time; nothing while every match fits on one page. When counting
+ * stopped (`more`), one page more than counted is offered: turning to it counts further.
+ */
 export function ListPager({
   total,
+  more = false,
   pageSize,
   page,
   onChange,
 }: {
   total: number;
+  more?: boolean;
   pageSize: number;
   page: number;
   onChange: (page: number) => void;
 }) {
-  if (total <= pageSize) return null;
-  return <Pagination total={Math.ceil(total / pageSize)} value={page} onChange={onChange} />;
+  if (total <= pageSize && !more) return null;
+  const pages = Math.ceil(total / pageSize) + (more ? 1 : 0);
+  return <Pagination total={pages} value={page} onChange={onChange} />;
+}
+
+/** How many match: the exact total, or "more than" when counting stopped. */
+export function ListTotal({
+  total,
+  more = false,
+  testId,
+}: {
+  total: number;
+  more?: boolean;
+  testId?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Text c="dimmed" data-testid={testId}>
+      {t(more ? 'common.moreThan' : 'common.total', { count: total })}
+    </Text>
+  );
 }

@@ -1,0 +1,58 @@
+// `npx node bench/listPages.ts` [BENCH_LIST_DOCS=20000]: the first page of the lists that page through
+// an index, in Chromium (bench/listPages/main.ts), each against reading every document of its list in the
+// same run. Target: every first page under 100 ms.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { serveRenderer } from '../scripts/static-server.ts';
+
+const count = Number(process.env.BENCH_LIST_DOCS ?? 20_000);
+const executablePath =
+  process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+
+const build = spawnSync('npx', ['vite', 'build', '-c', 'bench/listPages.vite.config.ts'], {
+  stdio: 'inherit',
+});
+if (build.status !== 0) process.exit(build.status ?? 1);
+
+const loadAtStart = loadavg()[0]!;
+const { url, server } = await serveRenderer({ root: 'dist/bench-list-pages', port: 0, shellConfig: {} });
+const profileDir = mkdtempSync(join(tmpdir(), 'creditdesk-bench-list-pages-'));
+const browser = await chromium.launchPersistentContext(profileDir, {
+  executablePath,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+});
+try {
+  const page = await browser.newPage();
+  await page.goto(`${url}?count=${count}`);
+  await page.waitForFunction(() => document.getElementById('out')?.textContent !== 'running…', null, {
+    timeout: 60 * 60_000,
+    polling: 1000,
+  });
+  const text = (await page.textContent('#out'))!;
+  if (text.startsWith('ERROR')) throw new Error(text);
+  const lists = JSON.parse(text) as {
+    list: string;
+    count: number;
+    writtenMs: number;
+    baselineMs: number;
+    pages: Record<string, number>;
+  }[];
+  const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
+  console.log(`\nFirst pages (50) in Chromium, each against reading every document of its list:`);
+  for (const list of lists) {
+    console.log(
+      `\n${list.list}: ${list.count} documents (written in ${f(list.writtenMs / 1000)} s); every document read ${f(list.baselineMs)} ms`,
+    );
+    for (const [name, ms] of Object.entries(list.pages)) {
+      console.log(`  ${name.padEnd(36)} ${f(ms).padStart(6)} ms  ratio ${(ms / list.baselineMs).toFixed(3)}`);
+    }
+  }
+  console.log(`\nload average ${loadAtStart.toFixed(1)} (start) to ${loadavg()[0]!.toFixed(1)} (end)`);
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profileDir, { recursive: true, force: true });
+}

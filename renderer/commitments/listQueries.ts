@@ -1,0 +1,228 @@
+import type { MangoQuerySelector } from 'rxdb';
+import type { Observable } from 'rxjs';
+import { map } from 'rxjs';
+import type { WorkdayCalendar } from '../../shared/base/calendar/workdays.ts';
+import { followUpQueue, followUpState } from '../../shared/commitments/followUp.ts';
+import type { CommitmentDocument } from '../../shared/commitments/model.ts';
+import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
+import type { CommitmentCollection } from '../kernel/db/database.ts';
+import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
+
+export interface CommitmentQuery {
+  subjectId?: string;
+  type?: CommitmentType;
+  status?: CommitmentStatus;
+  /** Open commitments only (accepted or with a breach awaiting confirmation). */
+  open?: boolean;
+  /** Due soon or overdue on the follow-up queue. */
+  followUp?: 'dueSoon' | 'overdue';
+  /** Only these ids (the list behind a dashboard figure). */
+  ids?: readonly string[];
+  text?: string;
+}
+
+/** Most recently changed first, or by the party's name. */
+export type CommitmentOrder = 'recent' | 'name';
+
+/**
+ * One page of the list: the filters, and decided letters only (an outcome recorded and not awaiting
+ * confirmation). The follow-up filters list the earliest deadline first, whatever the order.
+ */
+export interface CommitmentPageQuery extends Omit<CommitmentQuery, 'ids'> {
+  decided?: boolean;
+  order?: CommitmentOrder;
+  offset?: number;
+  limit: number;
+}
+
+/** A page of letters and how many match; `more`: matches go on past `total`, which was not counted further. */
+export interface CommitmentPage {
+  total: number;
+  more: boolean;
+  items: CommitmentDocument[];
+}
+
+/**
+ * How far a page counts its matches before the list says "more than": an index range alone is counted
+ * by its keys, a filter the indexes do not answer by reading stored documents. Chromium counts an index
+ * range entry by entry (a second for 20,000 letters on a busy machine), so no list counts to the end.
+ */
+export const countedKeys = 1_000;
+export const countedMatches = 200;
+
+/** The last day a letter's deadline may fall on to be due soon: two working days never span a month. */
+const dueSoonReach = 31 * 86_400_000;
+
+type Test = (c: CommitmentDocument) => boolean;
+
+/**
+ * The reads of the commitments list: pages through the collection's indexes (the page's documents
+ * alone come through RxDB, decrypted), and the whole-list reads the acceptance check and the reminder use.
+ */
+export class CommitmentLists {
+  readonly #collection: CommitmentCollection;
+  readonly #today: () => string;
+  readonly #calendar: () => WorkdayCalendar;
+  readonly #counted: { keys: number; matches: number };
+
+  constructor(
+    collection: CommitmentCollection,
+    today: () => string,
+    calendar: () => WorkdayCalendar,
+    counted = { keys: countedKeys, matches: countedMatches },
+  ) {
+    this.#collection = collection;
+    this.#today = today;
+    this.#calendar = calendar;
+    this.#counted = counted;
+  }
+
+  get changes$(): Observable<void> {
+    return this.#collection.$.pipe(map(() => undefined));
+  }
+
+  watch(id: string): Observable<CommitmentDocument | null> {
+    return this.#collection.findOne(id).$.pipe(map((doc) => (doc ? plain(doc) : null)));
+  }
+
+  async get(id: string): Promise<CommitmentDocument | null> {
+    const doc = await this.#collection.findOne(id).exec();
+    return doc ? plain(doc) : null;
+  }
+
+  async all(): Promise<CommitmentDocument[]> {
+    const docs = await this.#collection.find({ sort: [{ updatedAt: 'desc' }] }).exec();
+    return docs.map(plain);
+  }
+
+  async list(query: CommitmentQuery = {}): Promise<CommitmentDocument[]> {
+    const selector: MangoQuerySelector<CommitmentDocument> = {};
+    if (query.subjectId) selector.subjectId = query.subjectId;
+    if (query.type) selector.type = query.type;
+    if (query.status) selector.status = query.status;
+    if (query.open) selector.status = { $in: [...openStatuses] };
+    const found = (await this.#collection.find({ selector, sort: [{ updatedAt: 'desc' }] }).exec()).map(
+      plain,
+    );
+    const ids = query.ids ? new Set(query.ids) : null;
+    const text = query.text?.trim().toLowerCase() ?? '';
+    const due = query.followUp
+      ? new Set(
+          followUpQueue(found, this.#today(), this.#calendar())
+            .entries.filter((entry) => entry.state === query.followUp)
+            .map((entry) => entry.commitment.id),
+        )
+      : null;
+    return found.filter(
+      (c) =>
+        (!ids || ids.has(c.id)) &&
+        (!due || due.has(c.id)) &&
+        (!text || c.number.includes(text) || c.subjectName.toLowerCase().includes(text)),
+    );
+  }
+
+  /**
+   * One page of the letters and how many match, counted up to `countedKeys`. Status and type are
+   * answered by an index of their own, name order by the name index; any other filter reads the stored
+   * documents of the index in order (numbers, names, statuses and deadlines are stored in the clear) and
+   * counts up to `countedMatches` (or the caps given).
+   */
+  async page(query: CommitmentPageQuery): Promise<CommitmentPage> {
+    if (query.followUp) return this.followUpPage({ ...query, followUp: query.followUp });
+    const byName = query.order === 'name';
+    const scan: IndexScan = byName
+      ? { index: ['subjectName'] }
+      : query.status
+        ? { index: ['status', 'updatedAt'], equal: [query.status], descending: true }
+        : query.type
+          ? { index: ['type', 'updatedAt'], equal: [query.type], descending: true }
+          : { index: ['updatedAt'], descending: true };
+    const tests = this.testsOf(query, byName ? [] : query.status ? ['status'] : query.type ? ['type'] : []);
+    const found = await indexedPage(this.#collection, {
+      ...scan,
+      offset: query.offset ?? 0,
+      limit: query.limit,
+      ...(tests.length > 0
+        ? { filter: every(tests), countUpTo: this.#counted.matches }
+        : { countUpTo: this.#counted.keys }),
+    });
+    return {
+      total: found.total,
+      more: found.more ?? false,
+      items: await documentsInOrder(this.#collection, found.ids),
+    };
+  }
+
+  /**
+   * Due soon or overdue: the open letters of each open status whose deadline falls in reach, through
+   * the status and deadline index, earliest deadline first.
+   */
+  private async followUpPage(
+    query: CommitmentPageQuery & Required<Pick<CommitmentPageQuery, 'followUp'>>,
+  ): Promise<CommitmentPage> {
+    const today = this.#today();
+    const range =
+      query.followUp === 'overdue'
+        ? { to: today }
+        : { from: today, to: new Date(Date.parse(today) + dueSoonReach).toISOString().slice(0, 10) };
+    const statuses = query.status ? openStatuses.filter((s) => s === query.status) : openStatuses;
+    const end = (query.offset ?? 0) + query.limit;
+    const filter = every(this.testsOf(query, ['status']));
+    const scans = await Promise.all(
+      statuses.map(async (status) => {
+        const found = await indexedPage(this.#collection, {
+          index: ['status', 'materialsDeadline'],
+          equal: [status],
+          ...range,
+          // A letter without a deadline is never due: '' sorts before every date.
+          ...(range.from === undefined ? { from: '0' } : {}),
+          limit: end,
+          filter,
+          countUpTo: this.#counted.matches,
+        });
+        return { ...found, items: await documentsInOrder(this.#collection, found.ids) };
+      }),
+    );
+    const merged = scans
+      .flatMap((scan) => scan.items)
+      .sort((a, b) => a.materialsDeadline.localeCompare(b.materialsDeadline) || a.id.localeCompare(b.id));
+    return {
+      total: scans.reduce((sum, scan) => sum + scan.total, 0),
+      more: scans.some((scan) => scan.more),
+      items: merged.slice(query.offset ?? 0, end),
+    };
+  }
+
+  /** The tests of the query's filters, but those the index already answers. */
+  private testsOf(query: CommitmentPageQuery, answered: readonly ('status' | 'type')[]): Test[] {
+    const today = this.#today();
+    const calendar = this.#calendar();
+    const text = query.text?.trim().toLowerCase() ?? '';
+    const tests: (Test | false)[] = [
+      !!query.subjectId && ((c) => c.subjectId === query.subjectId),
+      !!query.type && !answered.includes('type') && ((c) => c.type === query.type),
+      !!query.status && !answered.includes('status') && ((c) => c.status === query.status),
+      !!query.open && ((c) => openStatuses.includes(c.status)),
+      !!text && ((c) => c.number.includes(text) || c.subjectName.toLowerCase().includes(text)),
+      !!query.followUp && ((c) => followUpState(c, today, calendar).state === query.followUp),
+      !!query.decided && ((c) => c.outcome.result !== '' && c.status !== 'breachProposed'),
+    ];
+    return tests.filter((test): test is Test => test !== false);
+  }
+
+  /** Open commitments per subject, for the subject list's badge. */
+  async openCountsBySubject(): Promise<Map<string, number>> {
+    const open = await this.#collection.find({ selector: { status: { $in: [...openStatuses] } } }).exec();
+    const counts = new Map<string, number>();
+    for (const doc of open) counts.set(doc.subjectId, (counts.get(doc.subjectId) ?? 0) + 1);
+    return counts;
+  }
+}
+
+function every(tests: readonly Test[]): (stored: Record<string, unknown>) => boolean {
+  return (stored) => tests.every((test) => test(stored as unknown as CommitmentDocument));
+}
+
+export function plain(doc: { toJSON(): unknown }): CommitmentDocument {
+  return doc.toJSON() as CommitmentDocument;
+}
