@@ -2,16 +2,15 @@ import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, Title } fro
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { CaseDocument } from '../../shared/cases/model.ts';
-import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { useServices } from '../app/services.ts';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { localDate } from '../kernel/session/session.ts';
+import { type CasePage, type CaseQueue, caseQueues as queues } from './casePages.ts';
 import { CaseStatusBadge } from './parts.tsx';
 
-const queues = ['open', 'closed', 'all'] as const;
-type Queue = (typeof queues)[number];
+const pageSize = 50;
 
 /** Repair applications and objections: the open queue by nearest deadline, the closed ones, or all. */
 export function CaseListPage() {
@@ -19,25 +18,26 @@ export function CaseListPage() {
   const { cases, creditRecords, clock } = useServices();
   const [params, setFilter] = useQueryFilter();
   const queue = (queues as readonly string[]).includes(params.get('queue') ?? '')
-    ? (params.get('queue') as Queue)
+    ? (params.get('queue') as CaseQueue)
     : 'open';
-  const [list, setList] = useState<CaseDocument[] | null>(null);
+  const [result, setResult] = useState<CasePage | null>(null);
   const [titles, setTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  const [page, setPage] = useListPage([queue]);
 
   useEffect(() => {
-    const subscription = cases.watchAll().subscribe(async (all) => {
-      const records = await Promise.all(all.map((doc) => creditRecords.get(doc.recordId)));
+    const load = async () => {
+      const found = await cases.page({ queue, offset: (page - 1) * pageSize, limit: pageSize });
+      const records = await Promise.all(found.items.map((doc) => creditRecords.get(doc.recordId)));
       setTitles(new Map(records.flatMap((record) => (record ? [[record.id, record.title]] : []))));
-      setList(all);
-    });
+      setResult(found);
+    };
+    load();
+    const subscription = cases.changes$.subscribe(load);
     return () => subscription.unsubscribe();
-  }, [cases, creditRecords]);
+  }, [cases, creditRecords, queue, page]);
 
   const today = localDate(clock());
-  const shown = (list ?? [])
-    .filter((doc) => queue === 'all' || isCaseOpen(doc.status) === (queue === 'open'))
-    .map((doc) => ({ doc, deadline: cases.deadline(doc) }))
-    .sort((a, b) => (queue === 'open' ? (a.deadline || '9999').localeCompare(b.deadline || '9999') : 0));
+  const shown = (result?.items ?? []).map((doc) => ({ doc, deadline: cases.deadline(doc) }));
 
   return (
     <Stack>
@@ -49,7 +49,8 @@ export function CaseListPage() {
           onChange={(value) => setFilter('queue', value === 'open' ? null : value)}
         />
       </Group>
-      {list !== null && shown.length === 0 ? (
+      {result && result.total > pageSize && <ListTotal total={result.total} more={result.more} />}
+      {result !== null && shown.length === 0 ? (
         <Text c="dimmed">{t('cases.list.empty')}</Text>
       ) : (
         <ListTable
@@ -95,6 +96,7 @@ export function CaseListPage() {
           ))}
         </ListTable>
       )}
+      <ListPager found={result} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

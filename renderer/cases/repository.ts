@@ -34,6 +34,8 @@ import type { CreditRecordCorrection, CreditRecordDocument } from '../../shared/
 import { issue, uniqueIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { CaseCollection } from '../kernel/db/database.ts';
+import type { CountCaps } from '../kernel/db/listCounts.ts';
+import { type CasePage, type CaseQueue, casePage } from './casePages.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
@@ -203,6 +205,11 @@ export class CaseRepository {
   async get(id: string): Promise<CaseDocument | null> {
     const doc = await this.#collection.findOne(id).exec();
     return doc ? plain(doc) : null;
+  }
+
+  /** One page of a queue of the cases list (see casePages.ts). */
+  page(query: { queue: CaseQueue; offset?: number; limit: number }, caps?: CountCaps): Promise<CasePage> {
+    return casePage(this.#collection, (doc) => this.deadline(doc), query, caps);
   }
 
   async all(): Promise<CaseDocument[]> {

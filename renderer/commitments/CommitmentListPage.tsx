@@ -222,13 +222,7 @@ export function CommitmentListPage() {
       ) : (
         <CommitmentTable items={items ?? []} />
       )}
-      <ListPager
-        total={result?.total ?? 0}
-        more={result?.more ?? false}
-        pageSize={pageSize}
-        page={page}
-        onChange={setPage}
-      />
+      <ListPager found={result} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

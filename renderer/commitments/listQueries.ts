@@ -7,6 +7,7 @@ import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
 import type { CommitmentCollection } from '../kernel/db/database.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
+import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 
 export interface CommitmentQuery {
   subjectId?: string;
@@ -42,14 +43,6 @@ export interface CommitmentPage {
   items: CommitmentDocument[];
 }
 
-/**
- * How far a page counts its matches before the list says "more than": an index range alone is counted
- * by its keys, a filter the indexes do not answer by reading stored documents. Chromium counts an index
- * range entry by entry (a second for 20,000 letters on a busy machine), so no list counts to the end.
- */
-export const countedKeys = 1_000;
-export const countedMatches = 200;
-
 /** The last day a letter's deadline may fall on to be due soon: two working days never span a month. */
 const dueSoonReach = 31 * 86_400_000;
 
@@ -63,13 +56,13 @@ export class CommitmentLists {
   readonly #collection: CommitmentCollection;
   readonly #today: () => string;
   readonly #calendar: () => WorkdayCalendar;
-  readonly #counted: { keys: number; matches: number };
+  readonly #counted: CountCaps;
 
   constructor(
     collection: CommitmentCollection,
     today: () => string,
     calendar: () => WorkdayCalendar,
-    counted = { keys: countedKeys, matches: countedMatches },
+    counted = defaultCountCaps,
   ) {
     this.#collection = collection;
     this.#today = today;
@@ -122,10 +115,10 @@ export class CommitmentLists {
   }
 
   /**
-   * One page of the letters and how many match, counted up to `countedKeys`. Status and type are
+   * One page of the letters and how many match, counted up to a cap (`listCounts.ts`). Status and type are
    * answered by an index of their own, name order by the name index; any other filter reads the stored
    * documents of the index in order (numbers, names, statuses and deadlines are stored in the clear) and
-   * counts up to `countedMatches` (or the caps given).
+   * counts up to its own cap.
    */
   async page(query: CommitmentPageQuery): Promise<CommitmentPage> {
     if (query.followUp) return this.followUpPage({ ...query, followUp: query.followUp });

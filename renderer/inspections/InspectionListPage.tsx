@@ -156,7 +156,7 @@ export function InspectionListPage() {
       ) : (
         <InspectionTable inspections={shown} />
       )}
-      <ListPager total={result?.total ?? 0} pageSize={pageSize} page={page} onChange={setPage} />
+      <ListPager found={result} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -6,20 +6,36 @@ import type { InspectionDocument, ProjectDocument } from '../../shared/inspectio
 import { projectMatches } from '../../shared/inspections/project.ts';
 import { useServices } from '../app/services.ts';
 import { Fact } from '../kernel/ui/Fact.tsx';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { InspectionTable } from './InspectionListPage.tsx';
 import { ProjectTable } from './ProjectTable.tsx';
 
-/** The projects register, searched by name, address or permit number. */
+const pageSize = 50;
+
+/** The projects register, latest change first, searched by name, address or permit number. */
 export function ProjectListPage() {
   const { t } = useTranslation();
   const { projects } = useServices();
-  const [all, setAll] = useState<ProjectDocument[]>([]);
+  const [result, setResult] = useState<{ total: number; more: boolean; items: ProjectDocument[] } | null>(
+    null,
+  );
   const [query, setQuery] = useState('');
+  const [page, setPage] = useListPage([query]);
   useEffect(() => {
-    const watching = projects.watchAll().subscribe(setAll);
+    const words = query.trim();
+    const load = () =>
+      projects
+        .page({
+          ...(words ? { accepts: (doc: ProjectDocument) => projectMatches(doc.project, words) } : {}),
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        })
+        .then(setResult);
+    load();
+    const watching = projects.changes$.subscribe(load);
     return () => watching.unsubscribe();
-  }, [projects]);
-  const shown = all.filter((doc) => projectMatches(doc.project, query));
+  }, [projects, query, page]);
+  const shown = result?.items ?? [];
   return (
     <Stack>
       <Group justify="space-between">
@@ -36,7 +52,9 @@ export function ProjectListPage() {
         maw={420}
         onChange={(event) => setQuery(event.currentTarget.value)}
       />
+      {result && result.total > pageSize && <ListTotal total={result.total} more={result.more} />}
       {shown.length === 0 ? <Text c="dimmed">{t('projectUi.none')}</Text> : <ProjectTable projects={shown} />}
+      <ListPager found={result} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

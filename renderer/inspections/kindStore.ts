@@ -4,10 +4,12 @@
  * matched with `$eq`.
  */
 import type { Observable } from 'rxjs';
-import { map } from 'rxjs';
+import { filter, map } from 'rxjs';
 import type { InspectionKind } from '../../shared/inspections/document.ts';
 import type { Validated } from '../../shared/base/validation.ts';
 import type { InspectionCollection } from '../kernel/db/database.ts';
+import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
+import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import type { WriteJournal } from '../kernel/db/writeJournal.ts';
 import type { Change, StepAudit, WritePermission } from '../kernel/db/writer.ts';
 
@@ -45,6 +47,14 @@ export class KindStore<T extends { kind: InspectionKind }> {
     return written.ok ? { ok: true, value: written.value[0] as unknown as T } : written;
   }
 
+  /** Each change to a document of the kind. */
+  get changes$(): Observable<void> {
+    return this.#collection.$.pipe(
+      filter((event) => (event.documentData ?? event.previousDocumentData)?.kind === this.#kind),
+      map(() => undefined),
+    );
+  }
+
   /** Every document of the kind, the latest change first, kept current. */
   watchAll(): Observable<T[]> {
     return this.#collection
@@ -59,6 +69,29 @@ export class KindStore<T extends { kind: InspectionKind }> {
   async get(id: string): Promise<T | null> {
     const doc = await this.#collection.findOne(id).exec();
     return doc ? this.#ofKind(doc.toJSON()) : null;
+  }
+
+  /**
+   * One page of the kind, the latest change first, through the [kind, updatedAt] index, and how many
+   * match, counted up to a cap (`more`: matches go on). `accepts` reads the stored documents in order.
+   */
+  async page(
+    query: { accepts?: (doc: T) => boolean; offset?: number; limit: number },
+    caps: CountCaps = defaultCountCaps,
+  ): Promise<{ total: number; more: boolean; items: T[] }> {
+    const { accepts } = query;
+    const found = await indexedPage(this.#collection, {
+      index: ['kind', 'updatedAt'],
+      equal: [this.#kind],
+      descending: true,
+      offset: query.offset ?? 0,
+      limit: query.limit,
+      ...(accepts
+        ? { filter: (stored) => accepts(stored as unknown as T), countUpTo: caps.matches }
+        : { countUpTo: caps.keys }),
+    });
+    const items = await documentsInOrder(this.#collection, found.ids);
+    return { total: found.total, more: found.more ?? false, items: items as unknown as T[] };
   }
 
   async list(): Promise<T[]> {

@@ -40,7 +40,7 @@ export const collectionPlan = {
     active: true,
   },
   /** Credit repair applications and objections. */
-  cases: { schemaVersion: 0, scope: 'county', kinds: ['repair', 'objection'], active: true },
+  cases: { schemaVersion: 1, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */
   listings: {
     schemaVersion: 1,

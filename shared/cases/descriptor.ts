@@ -1,6 +1,6 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { validateCaseDocument } from '../sync/documentValidators.ts';
-import { caseJsonSchema } from './model.ts';
+import { type CaseDocument, caseJsonSchema } from './model.ts';
 import { objectionWorkflow, repairWorkflow } from './workflow.ts';
 
 /** Credit repair applications and objections (信用修复, 异议) and their review workflows. */
@@ -8,7 +8,7 @@ export const casesCapability: CapabilityDescriptor = {
   collection: 'cases',
   i18n: 'cases',
   schema: caseJsonSchema,
-  migrations: {},
+  migrations: { 1: (doc: CaseDocument): CaseDocument => doc },
   validate: validateCaseDocument,
   personalFields: [],
   attachments: ['commitmentScans[]', 'proofs[]'],

@@ -172,7 +172,8 @@ export function validateCaseInput(raw: CaseInput, today: string): Validated<Case
 /** The versioned JSON schema of the cases collection (RxDB format; plain data). */
 export const caseJsonSchema = {
   title: 'case',
-  version: 0,
+  // Version 1 adds the index the cases list pages through; documents stay as they are.
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -229,6 +230,11 @@ export const caseJsonSchema = {
     'status',
     'workflow',
   ],
-  indexes: ['updatedAt', ['recordId', 'status'], ['status', 'applicationDate']],
+  indexes: [
+    'updatedAt',
+    ['recordId', 'status'],
+    ['status', 'applicationDate'],
+    ['applicationDate', 'updatedAt'],
+  ],
   additionalProperties: false,
 } as const;

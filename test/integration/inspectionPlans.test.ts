@@ -166,6 +166,50 @@ describe('inspection plans on the device', () => {
     expect((await projects.ofSubject(subjects[0]!.id)).map((doc) => doc.id)).toEqual([created.value.id]);
     expect(await projects.ofSubject(subjects[1]!.id)).toEqual([]);
   });
+
+  it('pages the projects register through the kind index, latest change first, a search and "more" included', async () => {
+    const { profile, plans, projects } = await planningProfile();
+    profile.signIn(reviewer);
+    // A plan in the same collection is no project.
+    if (!(await plans.create(fields)).ok) throw new Error('plan refused');
+    profile.signIn(clerk);
+    const names = ['滨河花园一期', '滨河花园二期', '城东学校', '滨河花园三期', '县医院门诊楼'];
+    for (const [minute, name] of names.entries()) {
+      profile.setNow(`2026-03-06T03:0${minute}:00.000Z`);
+      const created = await projects.create({ ...emptyProject(), name, type: 'construction' });
+      if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    }
+    const latestFirst = [...names].reverse();
+    const namesOf = (page: { total: number; more: boolean; items: { project: { name: string } }[] }) => ({
+      total: page.total,
+      more: page.more,
+      names: page.items.map((doc) => doc.project.name),
+    });
+    expect(namesOf(await projects.page({ limit: 2 }))).toEqual({
+      total: 5,
+      more: false,
+      names: latestFirst.slice(0, 2),
+    });
+    expect(namesOf(await projects.page({ offset: 4, limit: 2 })).names).toEqual(latestFirst.slice(4));
+    const riverside = (doc: { project: { name: string } }) => doc.project.name.startsWith('滨河');
+    expect(namesOf(await projects.page({ accepts: riverside, limit: 50 }))).toEqual({
+      total: 3,
+      more: false,
+      names: latestFirst.filter((name) => name.startsWith('滨河')),
+    });
+    // Counting stops at the caps and says "more".
+    const caps = { keys: 3, matches: 2 };
+    expect(namesOf(await projects.page({ limit: 2 }, caps))).toEqual({
+      total: 3,
+      more: true,
+      names: latestFirst.slice(0, 2),
+    });
+    expect(namesOf(await projects.page({ accepts: riverside, limit: 1 }, caps))).toEqual({
+      total: 2,
+      more: true,
+      names: ['滨河花园三期'],
+    });
+  });
 });
 
 describe('the platform and plans', () => {

@@ -32,7 +32,7 @@ describe('a paged list', () => {
     const pages = (total: number, more: boolean) => {
       render(
         <MantineProvider>
-          <ListPager total={total} more={more} pageSize={50} page={1} onChange={() => {}} />
+          <ListPager found={{ total, more }} pageSize={50} page={1} onChange={() => {}} />
         </MantineProvider>,
       );
       const numbers = screen

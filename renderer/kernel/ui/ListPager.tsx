@@ -14,18 +14,18 @@ export function useListPage(filters: readonly unknown[]): [number, (page: number
  * stopped (`more`), one page more than counted is offered: turning to it counts further.
  */
 export function ListPager({
-  total,
-  more = false,
+  found,
   pageSize,
   page,
   onChange,
 }: {
-  total: number;
-  more?: boolean;
+  /** How many match, and whether counting stopped; null while the first page loads. */
+  found: { total: number; more?: boolean } | null;
   pageSize: number;
   page: number;
   onChange: (page: number) => void;
 }) {
+  const { total = 0, more = false } = found ?? {};
   if (total <= pageSize && !more) return null;
   const pages = Math.ceil(total / pageSize) + (more ? 1 : 0);
   return <Pagination total={pages} value={page} onChange={onChange} />;
