@@ -16,21 +16,23 @@ import {
   type CreditRecordDocument,
   type CreditRecordInput,
   type CreditRecordSource,
-  type CreditRecordStatus,
-  creditRecordStatuses,
-  inForceStatus,
   validateCreditRecordInput,
   amendableCreditRecordFields,
   type CreditRecordCorrection,
   type WorkflowAction,
 } from '../../shared/creditRecords/model.ts';
-import { defaultCreditCategories } from '../../shared/creditRecords/catalog.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import type { Action } from '../../shared/base/security/permissions.ts';
 import { permissionCodeOf } from '../../shared/kit/workflow.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
-import { countByIndex, countWhereByIndex, RecordTally } from '../kernel/db/recordTally.ts';
-import { RecordTextIndex } from './textIndex.ts';
+import type { RecordTally } from '../kernel/db/recordTally.ts';
+import type { RecordTextIndex } from './textIndex.ts';
+import {
+  type CreditRecordCounts,
+  CreditRecordLists,
+  type CreditRecordPage,
+  type CreditRecordQuery,
+} from './recordLists.ts';
 import type { CreditRecordCollection } from '../kernel/db/database.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import { authorOf, type UpdateStep, type WriteJournal } from '../kernel/db/writeJournal.ts';
@@ -38,8 +40,9 @@ import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/r
 import type { SignedInSession } from '../kernel/security/session.ts';
 import { localDate } from '../kernel/session/session.ts';
 import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
-import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type ReferenceRepository, systemUser } from '../reference/repository.ts';
+
+export type { CreditRecordCounts, CreditRecordPage, CreditRecordQuery } from './recordLists.ts';
 
 /** What a clerk enters; status, workflow, category and origin are the repository's to set. */
 export type CreditRecordFields = Pick<
@@ -109,30 +112,6 @@ const auditActionOf: Record<WorkflowAction, AuditAction> = {
   amend: 'update',
 };
 
-export interface CreditRecordQuery {
-  subjectId?: string;
-  category?: string;
-  status?: CreditRecordStatus;
-  /** Words in the title or document number; records of `textSubjects` (subjects the words name) match too. */
-  text?: string;
-  textSubjects?: readonly string[];
-  offset?: number;
-  limit?: number;
-}
-
-export interface CreditRecordPage {
-  total: number;
-  items: CreditRecordDocument[];
-}
-
-export interface CreditRecordCounts {
-  /** Records per category code, whatever their status. */
-  byCategory: Record<string, number>;
-  drafts: number;
-  /** Submitted and waiting for a reviewer. */
-  awaitingReview: number;
-}
-
 /**
  * The only way UI code reads and writes credit records. Writes need the signed-in user's permission,
  * keep the replaced version in the local history and are audited.
@@ -144,6 +123,8 @@ export class CreditRecordRepository {
   private readonly context: RepositoryContext;
   private readonly journal: WriteJournal;
   readonly attachments: AttachmentStore;
+  /** The lists and their kept totals (recordLists.ts). */
+  readonly lists: CreditRecordLists;
   /** Records per category and status, kept as they change; loaded by `openCreditRepositories`. */
   readonly tally: RecordTally;
   /** Approved records (those in force) per category and decision date, for the dashboard figures. */
@@ -164,34 +145,10 @@ export class CreditRecordRepository {
     this.context = context;
     this.attachments = dependencies.attachments;
     this.journal = dependencies.journal;
-    this.words = new RecordTextIndex(collection, local);
-    this.tally = new RecordTally(collection, local, {
-      key: 'creditRecordTally',
-      pairOf: (stored) => [String(stored.category), String(stored.status)],
-      countAll: countByIndex(['category', 'status', 'updatedAt'], () => [
-        [
-          ...new Set([
-            ...defaultCreditCategories.map((c) => c.code),
-            ...reference.catalog().map((item) => item.category),
-          ]),
-        ],
-        creditRecordStatuses,
-      ]),
-    });
-    this.inForce = new RecordTally(collection, local, {
-      key: 'creditRecordsInForce',
-      pairOf: (stored) =>
-        stored.status === inForceStatus ? [String(stored.category), String(stored.decisionDate)] : null,
-      countAll: countWhereByIndex({ index: ['status', 'updatedAt'], value: inForceStatus }, [
-        'category',
-        'decisionDate',
-      ]),
-    });
-  }
-
-  /** Restores or counts the kept totals (lists count through the indexes until they are ready). */
-  loadCounts(): Promise<void> {
-    return Promise.all([this.tally.load(), this.inForce.load()]).then(() => undefined);
+    this.lists = new CreditRecordLists(collection, local, reference);
+    this.tally = this.lists.tally;
+    this.inForce = this.lists.inForce;
+    this.words = this.lists.words;
   }
 
   get changes$(): Observable<void> {
@@ -215,37 +172,18 @@ export class CreditRecordRepository {
     return doc ? plain(doc) : null;
   }
 
-  /** One page of the records the query selects, last changed first, read through an index. */
-  async list(query: CreditRecordQuery): Promise<CreditRecordPage> {
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 50;
-    const matched = query.text?.trim()
-      ? this.words.search({ ...query, text: query.text }, { offset, limit })
-      : null;
-    if (matched) return { total: matched.total, items: await documentsInOrder(this.collection, matched.ids) };
-    const scan = creditRecordScan(query);
-    // Totals by category and status are kept (see kernel/db/recordTally.ts); a subject's or words' are counted.
-    const counted = Boolean(query.subjectId || query.text?.trim());
-    if (!counted) await this.tally.load();
-    const knownTotal = counted ? null : this.tally.count(query.category, query.status);
-    const page = { ...scan, offset, limit, knownTotal };
-    const { total, ids } = await indexedPage(this.collection, page);
-    return { total, items: await documentsInOrder(this.collection, ids) };
+  /** Restores or counts the kept totals (lists count through the indexes until they are ready). */
+  loadCounts(): Promise<void> {
+    return this.lists.loadCounts();
   }
 
-  async counts(): Promise<CreditRecordCounts> {
-    const categories = [...new Set(this.reference.catalog().map((item) => item.category))];
-    // Kept totals once loaded; counted through the database before.
-    const count = async (category?: string, status?: CreditRecordStatus) =>
-      this.tally.count(category, status) ??
-      (await this.collection
-        .count({ selector: { ...(category ? { category } : {}), ...(status ? { status } : {}) } })
-        .exec());
-    const byCategory: Record<string, number> = {};
-    for (const category of categories) byCategory[category] = await count(category);
-    const drafts = await count(undefined, 'draft');
-    const awaitingReview = await count(undefined, 'submitted');
-    return { byCategory, drafts, awaitingReview };
+  /** One page of the records the query selects, last changed first, read through an index. */
+  list(query: CreditRecordQuery): Promise<CreditRecordPage> {
+    return this.lists.list(query);
+  }
+
+  counts(): Promise<CreditRecordCounts> {
+    return this.lists.counts();
   }
 
   /** The default publicity end for an item and a start date ('' when public while valid or unknown). */
@@ -614,41 +552,6 @@ export function refusalOf(issues: ValidationIssue[], permission: Action): Valida
   return permissionCodeOf(refusal.code) === 'permission.denied'
     ? [issue('action', 'permission.denied', { action: permission })]
     : [issue('approvedBy', 'permission.ownWork')];
-}
-
-/**
- * The index a list query walks (the schema declares one per filter, each ending in `updatedAt`) and
- * what it leaves to a filter: the other fields, and the words, which no index can match inside a text.
- */
-function creditRecordScan(query: CreditRecordQuery): IndexScan {
-  const text = query.text?.trim().toLowerCase() ?? '';
-  const subjects = new Set(query.textSubjects ?? []);
-  const { subjectId, category, status } = query;
-  const [index, equal]: [string[], string[]] = subjectId
-    ? [['subjectId', 'updatedAt'], [subjectId]]
-    : category && status
-      ? [
-          ['category', 'status', 'updatedAt'],
-          [category, status],
-        ]
-      : category
-        ? [['category', 'updatedAt'], [category]]
-        : status
-          ? [['status', 'updatedAt'], [status]]
-          : [['updatedAt'], []];
-  const filtered = Boolean(text) || (subjectId !== undefined && Boolean(category || status));
-  const matches = (stored: Record<string, unknown>): boolean => {
-    const doc = stored as unknown as CreditRecordDocument;
-    return (
-      (!category || doc.category === category) &&
-      (!status || doc.status === status) &&
-      (!text ||
-        doc.title.toLowerCase().includes(text) ||
-        doc.documentNumber.toLowerCase().includes(text) ||
-        subjects.has(doc.subjectId))
-    );
-  };
-  return { index, equal, descending: true, ...(filtered ? { filter: matches } : {}) };
 }
 
 function plain(doc: RxDocument<CreditRecordDocument>): CreditRecordDocument {
