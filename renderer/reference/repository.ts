@@ -1,5 +1,5 @@
 import { BehaviorSubject, debounceTime, type Observable } from 'rxjs';
-import { defaultCatalog } from '../../shared/creditRecords/defaultCatalog.ts';
+import { defaultCatalogDocuments, standingItems } from '../../shared/creditRecords/catalogInForce.ts';
 import { effectivePublicityRule } from '../../shared/creditRecords/publicity.ts';
 import {
   type BuiltCalendar,
@@ -10,7 +10,6 @@ import {
 import {
   type CatalogItem,
   type CatalogItemDocument,
-  catalogItemId,
   defaultCreditCategories,
   type PublicityRule,
 } from '../../shared/creditRecords/catalog.ts';
@@ -111,13 +110,7 @@ export class ReferenceRepository {
   async seedDefaultCatalog(county: string, writer: Writer): Promise<number> {
     const existing = await this.collection.count({ selector: { kind: 'catalogItem' } }).exec();
     if (existing > 0) return 0;
-    const contents = await Promise.all(
-      defaultCatalog.map(async (item) => ({
-        ...structuredClone(item),
-        kind: 'catalogItem' as const,
-        id: await catalogItemId(item.code),
-      })),
-    );
+    const contents = (await defaultCatalogDocuments()).map((item) => ({ ...structuredClone(item) }));
     // The city's documents, written by the system: stamped, validated and audited like any other write.
     const { created, rejected } = await writer.bulkCreate({
       permission: { judged: { userId: systemUser, userName: systemUser, county: cityOf(county) } },
@@ -134,23 +127,18 @@ export class ReferenceRepository {
 
   private async reload(): Promise<void> {
     const docs = (await this.collection.find().exec()).map((doc) => doc.toJSON() as ReferenceDocument);
-    const newest = new Map<string, CatalogItemDocument>();
+    const items: CatalogItemDocument[] = [];
     const calendars: HolidayCalendarDocument[] = [];
     for (const doc of docs) {
-      if (doc.kind === 'holidayCalendar') {
-        calendars.push(doc);
-        continue;
-      }
-      // Kinds this version does not know yet (templates, rule sets) may arrive from a newer platform.
-      if (doc.kind !== 'catalogItem') continue;
-      const seen = newest.get(doc.code);
-      if (!seen || seen.updatedAt < doc.updatedAt) newest.set(doc.code, doc);
+      if (doc.kind === 'holidayCalendar') calendars.push(doc);
+      else if (doc.kind === 'catalogItem') items.push(doc);
     }
     this.built = buildWorkdayCalendar(calendars);
     this.matterListVersions = publishedMatterLists(docs as Parameters<typeof publishedMatterLists>[0]);
     this.checklistVersions = publishedChecklists(
       docs as unknown as Parameters<typeof publishedChecklists>[0],
     );
-    this.catalogSubject.next([...newest.values()].sort(byCategoryThenCode));
+    // The catalog the writer judges records against, one item per code (none before the seed).
+    this.catalogSubject.next(standingItems(items).sort(byCategoryThenCode));
   }
 }

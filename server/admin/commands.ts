@@ -19,7 +19,7 @@ import { liftSignInFailures, listSignInFailures } from '../auth/signInThrottle.t
 import { type Database, type Queryable, toNumber } from '../db/database.ts';
 import { chinaToday } from '../routes/context.ts';
 import { listAuditProblems } from '../sync/auditTrail.ts';
-import { loadCityCatalog } from '../sync/cityCatalog.ts';
+import { loadValidationContext } from '../sync/validationContext.ts';
 import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
 import { publishCityDocuments } from '../sync/documentStore.ts';
 
@@ -295,7 +295,7 @@ async function publish(db: Database, collection: string, file: string, io: CliIo
     { validate },
     collection,
     documents.filter((document) => !republished.has(document.id)),
-    { today: chinaToday(), catalog: await loadCityCatalog(db) },
+    await loadValidationContext(db, collection, chinaToday()),
   );
   const rejected = [...[...republished].map(([id, issues]) => ({ id, issues })), ...outcome.rejected];
   io.print(`${outcome.written} written, ${outcome.unchanged} unchanged, ${rejected.length} refused`);

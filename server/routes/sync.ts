@@ -20,14 +20,10 @@ import type { SignInKey } from '../auth/signInThrottle.ts';
 import { problem } from '../problem.ts';
 import { verifyArrivedEntries } from '../sync/auditTrail.ts';
 import { promoteBlackListings } from '../sync/cityBlackList.ts';
-import { loadCityCatalog } from '../sync/cityCatalog.ts';
-import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
-import { publishedChecklists } from '../../shared/inspections/checklistVersions.ts';
-import { everyListRule } from '../../shared/grading/ruleSet.ts';
-import { publishedMatterLists } from '../../shared/commitments/matterList.ts';
 import { type CollectionRules, pullDocuments, pushDocuments } from '../sync/documentStore.ts';
 import { bothAuthorities, loadBlobHolding } from '../sync/blobHolding.ts';
 import { loadWriteAuthority } from '../sync/writeAuthority.ts';
+import { loadValidationContext } from '../sync/validationContext.ts';
 import type { PlatformContext } from './context.ts';
 import {
   type ServedCollection,
@@ -162,21 +158,8 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
       }
       const parsed = pushRequestSchema.safeParse(request.body);
       if (!parsed.success) throw problem('invalidBody', { reason: describeZodError(parsed.error) });
-      // Credit records are filed under the city's catalog as the platform holds it now.
-      const catalog = collection.name === 'creditRecords' ? await loadCityCatalog(context.db) : undefined;
-      // Listings are checked against every list rule the city published (an entry keeps its rule).
-      const listRules =
-        collection.name === 'listings' ? everyListRule(await loadCityRuleSets(context.db)) : undefined;
-      // Commitments are checked against the list of commitment matters in force when they were signed.
-      const matterLists =
-        collection.name === 'commitments'
-          ? publishedMatterLists(await loadCityRuleSets(context.db))
-          : undefined;
-      // Inspections are checked against the checklist versions the city published.
-      const checklists =
-        collection.name === 'inspections'
-          ? publishedChecklists(await loadCityRuleSets(context.db))
-          : undefined;
+      // What the collection's validator reads (its descriptor's `validationContext`), as the platform holds it now.
+      const validation = await loadValidationContext(context.db, collection.name, context.today());
       // City-list entries the push promoted (shared/lists/cityBlackList.ts): their city-feed sequences.
       const promoted: number[] = [];
       const outcome = await pushDocuments(context.db, pushRules(context, collection, device, promoted), {
@@ -184,13 +167,7 @@ export function registerSyncRoutes(app: FastifyInstance, context: PlatformContex
         county: device.county,
         deviceId: device.id,
         rows: parsed.data.rows,
-        context: {
-          today: context.today(),
-          ...(catalog ? { catalog } : {}),
-          ...(listRules ? { listRules } : {}),
-          ...(matterLists ? { matterLists } : {}),
-          ...(checklists ? { checklists } : {}),
-        },
+        context: validation,
       });
       const labels = (outcome: string) => ({ collection: collection.name, outcome });
       context.maintenance.noteWrites(outcome.written);

@@ -1,6 +1,6 @@
 import { creditRecordWorkflow } from './workflow.ts';
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import type { CatalogItem } from './catalog.ts';
+import { catalogValidationContext } from './catalogInForce.ts';
 import { type CreditRecordDocument, creditRecordJsonSchema } from './model.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateCreditRecordDocument } from '../sync/documentValidators.ts';
@@ -22,9 +22,6 @@ export const creditRecordsCapability: CapabilityDescriptor = {
   attachments: ['attachments[]'],
   searchable: [],
   workflows: [creditRecordWorkflow],
-  // Records are filed under the city's catalog; the default catalog until the device holds one.
-  validationContext: {
-    referenceKinds: ['catalogItem'],
-    derive: (items) => (items.length > 0 ? { catalog: items as unknown as CatalogItem[] } : {}),
-  },
+  // Records are filed under the city's catalog as held (catalogInForce.ts).
+  validationContext: catalogValidationContext,
 };

@@ -3,10 +3,11 @@
  * inspections are done, inspections done this month, open and overdue rectification orders, and closed
  * inspections whose result is late for publication (一公开, publicity.ts).
  */
+import { chinaDateOf } from '../base/calendar/dates.ts';
 import type { WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { InspectionDocument, PlanDocument } from './document.ts';
 import { openOrders } from './orders.ts';
-import { chinaDay, defaultPublicityDays, isPublicityLate } from './publicity.ts';
+import { defaultPublicityDays, isPublicityLate } from './publicity.ts';
 
 type Counted = Pick<InspectionDocument, 'state' | 'endedAt' | 'steps' | 'rectifications'>;
 
@@ -19,7 +20,7 @@ export function isDoneThisMonth(doc: Pick<InspectionDocument, 'state' | 'endedAt
 export function isDrawnThisMonth(plan: Pick<PlanDocument, 'state' | 'steps'>, today: string): boolean {
   const drawn = plan.steps.findLast((step) => step.action === 'draw');
   return (
-    plan.state === 'drawn' && drawn !== undefined && chinaDay(drawn.at).slice(0, 7) === today.slice(0, 7)
+    plan.state === 'drawn' && drawn !== undefined && chinaDateOf(drawn.at).slice(0, 7) === today.slice(0, 7)
   );
 }
 

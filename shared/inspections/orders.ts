@@ -174,11 +174,6 @@ function fixedPart(order: StoredOrder) {
   return fixed;
 }
 
-/** The step's day in China, where the offices and their devices are (what the device calls today). */
-function chinaDayOf(at: string): string {
-  return new Date(Date.parse(at) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /**
  * The platform's judgement of a pushed inspection's orders. Issue codes:
  * `inspection.rectification.beforeClose` (orders on an inspection not closed),
@@ -207,7 +202,7 @@ export function checkOrderChanges(
     const before = base[index]!;
     const field = `rectifications.${index}`;
     const last = order.steps.at(-1);
-    const bounds = { notBefore: before.issuedOn, ...(last ? { notAfter: chinaDayOf(last.at) } : {}) };
+    const bounds = { notBefore: before.issuedOn, ...(last ? { notAfter: chinaDateOf(last.at) } : {}) };
     const bounded = { ...before, dateBounds: bounds };
     issues.push(...prefixIssues(replayFlow(rectificationWorkflow, bounded, order, rolesOf), field));
     if (before.proposedRecordId !== '' && order.proposedRecordId !== before.proposedRecordId) {

@@ -5,6 +5,7 @@
  * A reviewer records the publication as a `publish` step (workflows.ts) with its date and where it was
  * published; a later `publish` step corrects an earlier one, so the last one counts.
  */
+import { chinaDateOf } from '../base/calendar/dates.ts';
 import { addWorkingDays, type WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { InspectionDocument } from './document.ts';
 import { defaultPublicityDays } from './countySetting.ts';
@@ -42,15 +43,10 @@ type Closable = Pick<
   'id' | 'subjectId' | 'projectId' | 'planId' | 'state' | 'steps' | 'items' | 'findings' | 'conclusion'
 >;
 
-/** The China-time calendar day of an instant. */
-export function chinaDay(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
-}
-
 /** The China-time day the inspection was closed, or '' while it is not closed. */
 export function closedOn(doc: Pick<InspectionDocument, 'state' | 'steps'>): string {
   const closed = doc.steps.findLast((step) => step.action === 'close');
-  return doc.state === 'closed' && closed ? chinaDay(closed.at) : '';
+  return doc.state === 'closed' && closed ? chinaDateOf(closed.at) : '';
 }
 
 /** The last recorded publication of the inspection's result, or null while none is recorded. */

@@ -56,6 +56,11 @@ export interface ValidationContextProvider {
   referenceKinds: readonly string[];
   /** The context fields from every live reference document of those kinds. */
   derive: (reference: readonly Record<string, unknown>[]) => Partial<DocumentValidationContext>;
+  /**
+   * Reference documents every device writes at its first start (the default catalog), held until the
+   * city's document of the same id replaces or deletes them: the platform counts them as held too.
+   */
+  seeded?: () => Promise<readonly Record<string, unknown>[]>;
 }
 
 /** A descriptor with what the collection plan says of its collection (scope, kinds). */

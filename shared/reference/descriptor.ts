@@ -2,6 +2,7 @@ import type { CapabilityDescriptor } from '../kit/capability.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateReferenceDocument } from '../sync/documentValidators.ts';
 import { referenceJsonSchema } from './schema.ts';
+import { catalogValidationContext } from '../creditRecords/catalogInForce.ts';
 
 /** City-wide reference data: the credit information catalog and holiday calendars. */
 export const referenceCapability: CapabilityDescriptor = {
@@ -19,4 +20,6 @@ export const referenceCapability: CapabilityDescriptor = {
   attachments: [],
   searchable: [],
   workflows: [],
+  // Rule sets name catalog items: checked against the catalog in force.
+  validationContext: catalogValidationContext,
 };

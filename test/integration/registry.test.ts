@@ -19,6 +19,9 @@ import { openDatabase } from '../../renderer/kernel/db/database.ts';
 import { messageKeys } from '../../renderer/i18n/index.ts';
 import { PersonalDataCipher } from '../../renderer/kernel/security/personalData.ts';
 import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
+import { referenceKinds } from '../../shared/reference/schema.ts';
+import { loadValidationContext } from '../../server/sync/validationContext.ts';
+import { usePlatform } from '../../server/test/harness.ts';
 
 const registered = capabilities.all;
 
@@ -138,6 +141,39 @@ describe('the capability registry is complete', () => {
       }
     }),
   );
+
+  describe('the platform', () => {
+    const env = usePlatform('pglite');
+
+    it('serves every validation context a descriptor declares, as a newly seeded device derives it', async () => {
+      const providers = registered.flatMap((capability) =>
+        capability.validationContext ? [{ capability, provider: capability.validationContext }] : [],
+      );
+      expect(providers.length).toBeGreaterThan(0);
+      const seeded = (
+        await Promise.all(providers.map(({ provider }) => provider.seeded?.() ?? Promise.resolve([])))
+      ).flat();
+      for (const { capability, provider } of providers) {
+        // The platform holds and publishes reference documents of these kinds only.
+        for (const kind of provider.referenceKinds) {
+          expect([capability.collection, kind, (referenceKinds as readonly string[]).includes(kind)]).toEqual(
+            [capability.collection, kind, true],
+          );
+        }
+        const served = await loadValidationContext(
+          env.platform.database,
+          capability.collection,
+          '2026-12-01',
+        );
+        const derived = capabilities.validationContext([capability.collection], seeded);
+        expect(Object.keys(derived).length).toBeGreaterThan(0);
+        expect([capability.collection, served]).toEqual([
+          capability.collection,
+          { today: '2026-12-01', ...derived },
+        ]);
+      }
+    });
+  });
 
   it('opens, registers for sync and seals the personal fields of every capability', async () => {
     const keys = await deriveKeysFromMaster(generateDataKey());

@@ -1,4 +1,4 @@
-import type { RxCollection } from 'rxdb';
+import type { RxChangeEvent, RxCollection } from 'rxdb';
 import { capabilities } from '../../../shared/capabilities.ts';
 import type { CollectionName } from '../../../shared/base/collections.ts';
 import type { DocumentValidationContext } from '../../../shared/base/documentValidation.ts';
@@ -8,13 +8,16 @@ type Reference = Record<string, unknown>;
 
 /**
  * The reference documents the capabilities' validators read (their descriptors' `validationContext`
- * kinds), held in memory for the writer. Any change of the reference collection (a write here, a sync
+ * kinds), held in memory for the writer. A change of the reference collection (a write here, a sync
  * pull, another window) makes them stale; they are read again, once, at the next write that needs them.
+ * An event for a document already held at the same revision changes nothing and is passed over.
  */
 export class ValidationContexts {
   readonly #collections: { readonly reference?: RxCollection };
   #watched: RxCollection | null = null;
   #held: Promise<Map<string, Reference>> | null = null;
+  /** The revision of each document held, once the read finished (null while reading or dropped). */
+  #revisions: Map<string, string> | null = null;
 
   /** The database's open collections (a window may not open the reference collection). */
   constructor(collections: { readonly reference?: RxCollection }) {
@@ -41,16 +44,23 @@ export class ValidationContexts {
     if (!reference) return Promise.resolve(new Map());
     if (this.#watched !== reference) {
       this.#watched = reference;
-      this.#held = null;
-      reference.$.subscribe(() => {
-        this.#held = null;
+      this.#drop();
+      reference.$.subscribe((event: RxChangeEvent<Reference>) => {
+        // An event for a document held at the revision it brings (the catalog seed's own late events,
+        // which can arrive after the first read) changes nothing held.
+        if (this.#revisions?.get(event.documentId) !== event.documentData._rev) this.#drop();
       });
     }
     if (!this.#held) {
+      const revisions = new Map<string, string>();
       const reading = reference
         .find({ selector: { kind: { $in: capabilities.referenceKinds() } } })
         .exec()
-        .then((docs) => new Map(docs.map((doc) => [doc.primary, doc.toJSON() as Reference])));
+        .then((docs) => {
+          for (const doc of docs) revisions.set(doc.primary, doc.revision);
+          if (this.#held === reading) this.#revisions = revisions;
+          return new Map(docs.map((doc) => [doc.primary, doc.toJSON() as Reference]));
+        });
       // A failed read is tried again at the next write.
       reading.catch(() => {
         if (this.#held === reading) this.#held = null;
@@ -58,5 +68,11 @@ export class ValidationContexts {
       this.#held = reading;
     }
     return this.#held;
+  }
+
+  /** Forgets what is held: read again at the next write that needs it. */
+  #drop(): void {
+    this.#held = null;
+    this.#revisions = null;
   }
 }
