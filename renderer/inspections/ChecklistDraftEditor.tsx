@@ -3,7 +3,6 @@ import {
   Alert,
   Button,
   Group,
-  Modal,
   Paper,
   Select,
   Stack,
@@ -18,16 +17,19 @@ import { useTranslation } from 'react-i18next';
 import {
   addDraftItem,
   changeDraftItem,
+  draftIsOutdated,
   moveDraftItem,
   removeDraftItem,
 } from '../../shared/inspections/checklistDraft.ts';
 import {
+  type ChecklistItem,
   type ChecklistTemplate,
   checklistDepths,
   type ItemLevel,
   validateTemplate,
 } from '../../shared/inspections/checklists.ts';
 import { useServices } from '../app/services.ts';
+import { ConfirmModal } from '../kernel/ui/ConfirmModal.tsx';
 import { errorsByField } from '../kernel/ui/issues.tsx';
 import { useChecklistDraft } from './checklistDrafts.ts';
 
@@ -42,23 +44,61 @@ function tidied(draft: ChecklistTemplate): ChecklistTemplate {
   };
 }
 
+/** Moves an item one place up or down the draft; disabled at that end. */
+function MoveButton({
+  direction,
+  code,
+  disabled,
+  onMove,
+}: {
+  direction: 'up' | 'down';
+  code: string;
+  disabled: boolean;
+  onMove: () => void;
+}) {
+  const { t } = useTranslation();
+  const Icon = direction === 'up' ? IconArrowUp : IconArrowDown;
+  return (
+    <ActionIcon
+      variant="default"
+      size="lg"
+      disabled={disabled}
+      onClick={onMove}
+      aria-label={t(`checklistUi.editor.${direction}`, { code })}
+    >
+      <Icon size={18} />
+    </ActionIcon>
+  );
+}
+
 /**
  * For administrators: the draft of an industry's next checklist version, edited item by item, kept on
- * this computer until discarded, and downloaded (only when valid) for the city platform to publish.
+ * this computer for the administrator (`owner`) until discarded, and downloaded (only when valid) for the
+ * city platform to publish.
  */
 export function ChecklistDraftEditor({
   inForce,
+  owner,
   download,
 }: {
   inForce: ChecklistTemplate;
+  owner: string;
   download: (template: ChecklistTemplate) => Promise<void>;
 }) {
   const { t, i18n } = useTranslation();
   const { local, reference } = useServices();
-  const { draft, change, discard, unsaved } = useChecklistDraft(local, inForce.industry);
+  const { draft, change, discard, unsaved } = useChecklistDraft(local, owner, inForce.industry);
   const [checked, setChecked] = useState(false);
   const [discarding, setDiscarding] = useState(false);
+  /** The item whose removal is being confirmed, by its place (kept while the dialog closes). */
+  const [removing, setRemoving] = useState({ index: 0, asking: false });
   const english = i18n.language === 'en';
+  /** An item by its number and, when written, its wording in the user's language. */
+  const named = (item: ChecklistItem) => {
+    const text =
+      (english ? item.text.en : item.text.zh).trim() || (english ? item.text.zh : item.text.en).trim();
+    return text ? t('checklistUi.editor.itemNamed', { code: item.code, text }) : item.code;
+  };
   const next = inForce.version + 1;
   if (draft === undefined) return null;
   if (draft === null) {
@@ -76,7 +116,7 @@ export function ChecklistDraftEditor({
       </Group>
     );
   }
-  const stale = draft.version !== inForce.version;
+  const stale = draftIsOutdated(draft, inForce);
   const issues = validateTemplate(tidied(draft), reference.catalog());
   const errors = checked ? errorsByField(t, issues) : {};
   const catalogOptions = reference
@@ -150,29 +190,23 @@ export function ChecklistDraftEditor({
                   error={errors[`${at}.catalogCode`]}
                 />
                 <Group gap={4} mt={24} wrap="nowrap">
-                  <ActionIcon
-                    variant="default"
-                    size="lg"
+                  <MoveButton
+                    direction="up"
+                    code={item.code}
                     disabled={index === 0}
-                    onClick={() => change(moveDraftItem(draft, index, -1))}
-                    aria-label={t('checklistUi.editor.up', { code: item.code })}
-                  >
-                    <IconArrowUp size={18} />
-                  </ActionIcon>
-                  <ActionIcon
-                    variant="default"
-                    size="lg"
+                    onMove={() => change(moveDraftItem(draft, index, -1))}
+                  />
+                  <MoveButton
+                    direction="down"
+                    code={item.code}
                     disabled={index === draft.items.length - 1}
-                    onClick={() => change(moveDraftItem(draft, index, 1))}
-                    aria-label={t('checklistUi.editor.down', { code: item.code })}
-                  >
-                    <IconArrowDown size={18} />
-                  </ActionIcon>
+                    onMove={() => change(moveDraftItem(draft, index, 1))}
+                  />
                   <ActionIcon
                     variant="default"
                     color="red"
                     size="lg"
-                    onClick={() => change(removeDraftItem(draft, index))}
+                    onClick={() => setRemoving({ index, asking: true })}
                     aria-label={t('checklistUi.editor.remove', { code: item.code })}
                   >
                     <IconTrash size={18} />
@@ -223,26 +257,33 @@ export function ChecklistDraftEditor({
       <Text size="sm" c="dimmed">
         {t('checklistUi.editor.publishNote')}
       </Text>
-      <Modal opened={discarding} onClose={() => setDiscarding(false)} title={t('checklistUi.editor.discard')}>
-        <Stack>
-          <Text>{t('checklistUi.editor.discardConfirm', { version: draft.version + 1 })}</Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setDiscarding(false)}>
-              {t('checklistUi.editor.keep')}
-            </Button>
-            <Button
-              color="red"
-              onClick={async () => {
-                await discard();
-                setDiscarding(false);
-                setChecked(false);
-              }}
-            >
-              {t('checklistUi.editor.discardYes')}
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <ConfirmModal
+        opened={discarding}
+        title={t('checklistUi.editor.discard')}
+        consequence={t('checklistUi.editor.discardConfirm', { version: draft.version + 1 })}
+        keepLabel={t('checklistUi.editor.keep')}
+        confirmLabel={t('checklistUi.editor.discardYes')}
+        onKeep={() => setDiscarding(false)}
+        onConfirm={async () => {
+          await discard();
+          setDiscarding(false);
+          setChecked(false);
+        }}
+      />
+      <ConfirmModal
+        opened={removing.asking}
+        title={t('checklistUi.editor.removeTitle')}
+        consequence={t('checklistUi.editor.removeConfirm', {
+          item: draft.items[removing.index] ? named(draft.items[removing.index] as ChecklistItem) : '',
+        })}
+        keepLabel={t('checklistUi.editor.removeKeep')}
+        confirmLabel={t('checklistUi.editor.removeYes')}
+        onKeep={() => setRemoving({ ...removing, asking: false })}
+        onConfirm={() => {
+          change(removeDraftItem(draft, removing.index));
+          setRemoving({ ...removing, asking: false });
+        }}
+      />
     </Stack>
   );
 }

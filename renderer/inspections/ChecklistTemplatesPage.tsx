@@ -42,7 +42,7 @@ function DraftEditor({ template }: { template: ChecklistTemplate }) {
     });
     if (saved) notifications.show({ color: 'teal', message: t('checklistUi.draft.done', { version }) });
   };
-  return <ChecklistDraftEditor inForce={template} download={download} />;
+  return <ChecklistDraftEditor inForce={template} owner={session.userId} download={download} />;
 }
 
 /** The checklist version in force per industry and its items, read-only: the city publishes templates. */

@@ -24,9 +24,9 @@ const zhCN = {
   'checklistUi.draft.fileName': '检查表_{{industry}}_第{{version}}版草稿.json',
   'checklistUi.draft.done': '已保存第 {{version}} 版草稿：修改检查项和施行日期后交市级平台管理员发布。',
   'checklistUi.editor.start': '编辑第 {{version}} 版草稿',
-  'checklistUi.editor.title': '第 {{version}} 版草稿（仅保存在本机）',
+  'checklistUi.editor.title': '第 {{version}} 版草稿（您的草稿，仅保存在本机）',
   'checklistUi.editor.intro':
-    '在现行版本的基础上增删、排序和修改检查项。草稿随时自动保存在本机，关闭或刷新页面后仍在，直到您放弃它；下载前会检查每一项。',
+    '在现行版本的基础上增删、排序和修改检查项。草稿随时自动保存在本机您的账户下（其他管理员在本机看不到也不会改动它），关闭或刷新页面后仍在，直到您放弃它；下载前会检查每一项。',
   'checklistUi.editor.stale':
     '此草稿以第 {{from}} 版为基础，而现行版本已是第 {{inForce}} 版，不能再作为下一版本下载。请放弃此草稿，以现行版本为基础重新编辑。',
   'checklistUi.editor.unsaved':
@@ -37,6 +37,11 @@ const zhCN = {
   'checklistUi.editor.up': '将检查项 {{code}} 上移',
   'checklistUi.editor.down': '将检查项 {{code}} 下移',
   'checklistUi.editor.remove': '从草稿中删除检查项 {{code}}',
+  'checklistUi.editor.itemNamed': '{{code}}“{{text}}”',
+  'checklistUi.editor.removeTitle': '删除检查项',
+  'checklistUi.editor.removeConfirm': '将从草稿中删除检查项 {{item}}及其填写的全部内容。',
+  'checklistUi.editor.removeKeep': '保留检查项',
+  'checklistUi.editor.removeYes': '删除检查项',
   'checklistUi.editor.add': '添加检查项',
   'checklistUi.editor.download': '下载第 {{version}} 版草稿',
   'checklistUi.editor.invalid': '草稿有 {{count}} 处问题，已在对应检查项旁标出；改正后才能下载。',
@@ -75,9 +80,9 @@ const en: typeof zhCN = {
   'checklistUi.draft.done':
     'Draft of version {{version}} saved: edit its items and start date, then hand it to the administrator of the city platform to publish.',
   'checklistUi.editor.start': 'Edit the draft of version {{version}}',
-  'checklistUi.editor.title': 'Draft of version {{version}} (kept on this computer only)',
+  'checklistUi.editor.title': 'Draft of version {{version}} (yours, kept on this computer only)',
   'checklistUi.editor.intro':
-    'Add, remove, reorder and edit items, starting from the version in force. The draft is saved on this computer as you type and is still here after closing or reloading the page, until you discard it; every item is checked before download.',
+    'Add, remove, reorder and edit items, starting from the version in force. The draft is saved on this computer under your account as you type (other administrators of this computer neither see nor change it) and is still here after closing or reloading the page, until you discard it; every item is checked before download.',
   'checklistUi.editor.stale':
     'This draft was started from version {{from}}, but version {{inForce}} is now in force, so it can no longer be downloaded as the next version. Discard it and edit again from the version in force.',
   'checklistUi.editor.unsaved':
@@ -88,6 +93,12 @@ const en: typeof zhCN = {
   'checklistUi.editor.up': 'Move item {{code}} up',
   'checklistUi.editor.down': 'Move item {{code}} down',
   'checklistUi.editor.remove': 'Remove item {{code}} from the draft',
+  'checklistUi.editor.itemNamed': '{{code}} “{{text}}”',
+  'checklistUi.editor.removeTitle': 'Remove item',
+  'checklistUi.editor.removeConfirm':
+    'This removes item {{item}} and everything written in it from the draft.',
+  'checklistUi.editor.removeKeep': 'Keep the item',
+  'checklistUi.editor.removeYes': 'Remove the item',
   'checklistUi.editor.add': 'Add an item',
   'checklistUi.editor.download': 'Download the draft of version {{version}}',
   'checklistUi.editor.invalid':

@@ -1,4 +1,4 @@
-import { Button, Kbd } from '@mantine/core';
+import { Button, Kbd, useMatches } from '@mantine/core';
 import { Spotlight, type SpotlightActionData, spotlight } from '@mantine/spotlight';
 import '@mantine/spotlight/styles.css';
 import { IconSearch, IconShieldSearch } from '@tabler/icons-react';
@@ -48,6 +48,9 @@ export function VerificationSpotlight() {
     };
   }, [subjects, query, navigate, t]);
 
+  // Below 992 px the hint is left out, and with it the button's right slot.
+  const shortcutHint = useMatches({ base: null, md: <Kbd size="xs">Ctrl K</Kbd> });
+
   if (!allowed) return null;
   return (
     <>
@@ -55,11 +58,7 @@ export function VerificationSpotlight() {
         variant="default"
         size="xs"
         leftSection={<IconShieldSearch size={16} />}
-        rightSection={
-          <Kbd size="xs" visibleFrom="md">
-            Ctrl K
-          </Kbd>
-        }
+        rightSection={shortcutHint}
         data-testid="verification-spotlight"
         onClick={() => spotlight.open()}
         aria-label={t('verification.spotlightOpen')}

@@ -3,6 +3,7 @@ import { defaultCatalog } from '../creditRecords/defaultCatalog.ts';
 import {
   addDraftItem,
   changeDraftItem,
+  draftIsOutdated,
   moveDraftItem,
   nextItemCode,
   removeDraftItem,
@@ -49,5 +50,13 @@ describe('editing a checklist draft', () => {
     expect(changed.items.filter((item, at) => item !== construction.items[at])).toEqual([
       { ...construction.items[2], level: 1 },
     ]);
+  });
+
+  it('finds a draft outdated once a later version than the one it started from is in force', () => {
+    const draft = addDraftItem(construction);
+    expect(draftIsOutdated(draft, construction)).toBe(false);
+    const published = { ...construction, version: construction.version + 1 };
+    expect(draftIsOutdated(draft, published)).toBe(true);
+    expect(draftIsOutdated(addDraftItem(published), published)).toBe(false);
   });
 });

@@ -53,3 +53,11 @@ export function changeDraftItem(
     items: template.items.map((item, at) => (at === index ? { ...item, ...change } : item)),
   };
 }
+
+/**
+ * Whether a draft was started from another version than the one in force now (version N when N+1 has
+ * been published since): it can no longer become the next version.
+ */
+export function draftIsOutdated(draft: ChecklistTemplate, inForce: ChecklistTemplate): boolean {
+  return draft.version !== inForce.version;
+}

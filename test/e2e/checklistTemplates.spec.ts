@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { defaultCreditCategories } from '../../shared/creditRecords/catalog.ts';
 import { defaultCatalog } from '../../shared/creditRecords/defaultCatalog.ts';
 import { type RuleSetDocument, validateRuleSet } from '../../shared/grading/ruleSet.ts';
-import type { Download } from '@playwright/test';
+import type { Download, Page } from '@playwright/test';
 import {
   accounts,
   createUser,
@@ -24,6 +24,19 @@ async function publishableDraft(download: Download): Promise<RuleSetDocument> {
     ),
   ).toEqual([]);
   return draft!;
+}
+
+/** Asks to remove a draft item, checks the dialog names it, and keeps it. */
+async function keptAfterAsking(
+  page: Page,
+  words: { remove: string; dialog: string; consequence: string; keep: string; shot: string },
+): Promise<void> {
+  await page.getByTestId('checklist-editor-construction').getByRole('button', { name: words.remove }).click();
+  const dialog = page.getByRole('dialog', { name: words.dialog });
+  await expect(dialog).toContainText(words.consequence);
+  await page.screenshot({ ...shot(words.shot), fullPage: false });
+  await dialog.getByRole('button', { name: words.keep }).click();
+  await expect(dialog).toBeHidden();
 }
 
 /**
@@ -128,7 +141,18 @@ test('an administrator edits, keeps, downloads and discards the draft of the nex
   await expect(added.getByText('检查项的编号、中文内容和英文内容都须填写。')).toHaveCount(0);
   await editor.getByRole('button', { name: '将检查项 SG-17 上移' }).click();
   await expect(items.nth(15).getByLabel('编号')).toHaveValue('SG-17');
+  // Removing asks first, naming the item; keeping it changes nothing.
+  await keptAfterAsking(page, {
+    remove: '从草稿中删除检查项 SG-01',
+    dialog: '删除检查项',
+    consequence: '将从草稿中删除检查项 SG-01“施工许可证已取得并在现场公示”及其填写的全部内容。',
+    keep: '保留检查项',
+    shot: 'checklist-draft-remove-zh',
+  });
+  await expect(items).toHaveCount(17);
+  const removal = page.getByRole('dialog', { name: '删除检查项' });
   await editor.getByRole('button', { name: '从草稿中删除检查项 SG-01' }).click();
+  await removal.getByRole('button', { name: '删除检查项' }).click();
   await expect(items).toHaveCount(16);
 
   // The draft is kept on this computer: reloading signs out, and after signing in again it is there.
@@ -160,6 +184,14 @@ test('an administrator edits, keeps, downloads and discards the draft of the nex
   await page.getByText('English').click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
   await page.goto('/#/inspections/checklists');
+  await keptAfterAsking(page, {
+    remove: 'Remove item SG-02 from the draft',
+    dialog: 'Remove item',
+    consequence:
+      'This removes item SG-02 “Project manager (registered constructor) present and on duty” and everything written in it from the draft.',
+    keep: 'Keep the item',
+    shot: 'checklist-draft-remove-en',
+  });
   await editor.getByRole('button', { name: 'Add an item' }).click();
   await editor.getByRole('button', { name: 'Download the draft of version 2' }).click();
   await expect(

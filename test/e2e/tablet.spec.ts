@@ -7,7 +7,7 @@ import { listDevices } from '../../server/accounts/devices.ts';
 import { addOperator } from '../../server/accounts/operators.ts';
 import { seedCountyStaff } from '../../server/fixtures/users.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
-import { shot } from './fixtures.ts';
+import { openFreshOffice, shot } from './fixtures.ts';
 
 /**
  * A tablet installed and enrolled from the platform's page: the operator opens the tablet page (the
@@ -109,4 +109,33 @@ test('a tablet is installed and enrolled from the platform’s page, in both lan
   // Both tablets are devices of the county on the platform, enrolled with the ordinary codes.
   const devices = await listDevices(platform.database, county.code);
   expect(devices.filter((device) => device.revokedAt === null)).toHaveLength(2);
+});
+
+test('below 992 px the credit check button of the header keeps no empty slot for the shortcut hint', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const context = await browser.newContext({ locale: 'zh-CN', viewport: tablet, hasTouch: true });
+  const page = await context.newPage();
+  // A clerk: she may run credit checks.
+  await openFreshOffice(page);
+  const header = page.locator('header');
+  const button = page.getByTestId('verification-spotlight');
+  const slots = button.locator('[data-position="right"]');
+  await expect(button).toBeVisible();
+  await header.screenshot({ path: 'test-results/screenshots/tablet-header-zh.png' });
+  await expect(slots).toHaveCount(0);
+  await expect(button).not.toContainText('Ctrl K');
+
+  await page.goto('/#/settings');
+  await page.getByText('English').click();
+  await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
+  await header.screenshot({ path: 'test-results/screenshots/tablet-header-en.png' });
+  await expect(slots).toHaveCount(0);
+
+  // From 992 px the hint is shown in its slot.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(slots).toHaveText('Ctrl K');
+  await header.screenshot({ path: 'test-results/screenshots/desktop-header-en.png' });
+  await context.close();
 });
