@@ -12,6 +12,7 @@ import { seedDemoCommitments } from '../commitments/demoSeed.ts';
 import { migratePersonalCollections, openDatabase } from '../kernel/db/database.ts';
 import { LocalStore } from '../kernel/db/localStore.ts';
 import { openCaseRepository } from '../cases/repository.ts';
+import { seedDemoCredit } from '../cases/demoSeed.ts';
 import { Writer } from '../kernel/db/writer.ts';
 import { openInspections, openPlanning } from '../inspections/open.ts';
 import { seedDemoInspections } from '../inspections/demoSeed.ts';
@@ -192,9 +193,12 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     }
   }
   const backup = new BackupService({ db, local, audit, personalData, bridge, clock });
-  const credit = await openCreditRepositories({ db, local, context, subjects, county: core.office.county });
+  const credit = await openCreditRepositories({
+    ...{ db, local, subjects, county: core.office.county },
+    context: seedingContext,
+  });
   const provisions = deviceProvisionsOf(core);
-  const listings = await ListingRepository.open(db, context, credit.journal, subjects, () =>
+  const listings = await ListingRepository.open(db, seedingContext, credit.journal, subjects, () =>
     provisions.matchingKey(),
   );
   const commitments = new CommitmentRepository(db.commitments, local, seedingContext, {
@@ -207,7 +211,7 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
-  const cases = openCaseRepository(db.cases, local, context, credit, commitments);
+  const cases = openCaseRepository(db.cases, local, seedingContext, credit, commitments);
   if (demoClerk) {
     seeding = demoClerk;
     try {
@@ -233,6 +237,13 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
         officeName: core.office.officeName,
       }),
       ...openPlanning({ db, subjects, users: core.users, gradeOf, ...acting }),
+      people: await core.users.list(),
+      actAs: (session) => {
+        seeding = session;
+      },
+    });
+    await seedDemoCredit({
+      ...{ subjects, records: credit.creditRecords, listings, cases, commitments },
       people: await core.users.list(),
       actAs: (session) => {
         seeding = session;

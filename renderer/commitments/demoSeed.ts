@@ -5,15 +5,10 @@
  */
 import { demoCampaign, demoCommitments } from '../../shared/demo/commitments.ts';
 import { addDays } from '../../shared/base/calendar/dates.ts';
-import type { Validated } from '../../shared/base/validation.ts';
+import { written } from '../../shared/demo/written.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import { type CommitmentRepository, emptyCommitmentFields } from './repository.ts';
-
-function written<T>(result: Validated<T>, what: string): T {
-  if (!result.ok) throw new Error(`Demo ${what} refused: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
 
 export async function seedDemoCommitments(
   commitments: CommitmentRepository,

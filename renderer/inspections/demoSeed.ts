@@ -12,24 +12,19 @@ import {
   demoProjects,
   demoSignaturePng,
 } from '../../shared/demo/inspections.ts';
-import type { Validated } from '../../shared/base/validation.ts';
+import { written } from '../../shared/demo/written.ts';
 import { defaultGradingModel } from '../../shared/grading/publishedModels.ts';
 import { ratiosFromGrading } from '../../shared/inspections/plan.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { UserDocument } from '../../shared/base/user.ts';
-import { demoUsers } from '../kernel/security/demo.ts';
-import { type SignedInSession, sessionOf } from '../kernel/security/session.ts';
+import { demoActor, demoUsers } from '../kernel/security/demo.ts';
+import type { SignedInSession } from '../kernel/security/session.ts';
 import type { ReferenceRepository } from '../reference/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import { fieldsOf, newFinding } from './formFields.ts';
 import type { PlanRepository } from './plans.ts';
 import type { ProjectRepository } from './projects.ts';
 import type { InspectionRepository } from './repository.ts';
-
-function written<T>(result: Validated<T>, what: string): T {
-  if (!result.ok) throw new Error(`Demo ${what} refused: ${JSON.stringify(result.issues)}`);
-  return result.value;
-}
 
 export interface DemoInspectionServices {
   subjects: SubjectRepository;
@@ -51,16 +46,7 @@ export async function seedDemoInspections(services: DemoInspectionServices): Pro
   const inspectorIds = demoUsers
     .filter((user) => user.roles.includes('inspector'))
     .map((user) => idOf(user.username));
-  const as = async <T>(userId: string, work: () => Promise<T>): Promise<T> => {
-    const user = people.find((candidate) => candidate.id === userId);
-    if (!user) throw new Error(`Demo has no user ${userId}`);
-    services.actAs(sessionOf(user));
-    try {
-      return await work();
-    } finally {
-      services.actAs(null);
-    }
-  };
+  const as = demoActor(people, services.actAs);
   const enterprises = (
     await subjects.list({ kind: 'enterprise', status: 'active', limit: Number.MAX_SAFE_INTEGER })
   ).items.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));

@@ -107,7 +107,8 @@ async function loadConflicts(
 
 /**
  * The commitment rule of pushed cases (shared/cases/repairCommitment.ts): a repair arrives with the
- * applicant's standing credit-repair letter, as the platform holds it (commitments sync before cases).
+ * applicant's standing credit-repair letter, as the platform holds it (a device pushes its letters first:
+ * shared/sync/pushOrder.ts).
  * Judged when the case first arrives; its later steps do not change the link.
  */
 async function loadRepairCommitments(

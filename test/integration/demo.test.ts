@@ -8,7 +8,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstValueFrom } from 'rxjs';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { PlatformBridge, SecretStore } from '../../shared/base/platform/bridge.ts';
 import { type Opened, openCore, openShell, openWorkspace } from '../../renderer/app/bootstrap.ts';
 import type { AppServices } from '../../renderer/app/services.ts';
@@ -115,8 +117,8 @@ async function subjectIds(core: CoreServices): Promise<string[]> {
   return (await core.db.subjects.find().exec()).map((doc) => doc.primary).sort();
 }
 
-async function platformCount(collection: string): Promise<number> {
-  const { rows } = await platform.database.query<{ count: number }>(
+async function platformCount(collection: string, on = platform): Promise<number> {
+  const { rows } = await on.database.query<{ count: number }>(
     "SELECT count(*)::int AS count FROM documents WHERE collection = $1 AND body ->> 'county' = $2 AND NOT deleted",
     [collection, demoCounty.code],
   );
@@ -135,6 +137,66 @@ async function closedPort(): Promise<number> {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   if (typeof address !== 'object' || !address) throw new Error('no port');
   return address.port;
+}
+
+/**
+ * The demo's lists and cases as a clerk finds them: a real-estate serious-dishonesty entry decided with
+ * its decision number, a red-list entry awaiting the reviewer, a repair accepted with the applicant's
+ * credit-repair letter and an objection reviewed, both before their deadlines; the grades follow.
+ */
+async function expectDemoListsAndCases(workspace: AppServices): Promise<void> {
+  const { listings, cases, creditRecords, commitments, subjects } = workspace;
+  const today = commitments.today();
+  const entries = await firstValueFrom(listings.watchAll());
+  const byKind = (kind: string) => entries.filter((listing) => listing.kind === kind);
+  const [black, ...otherBlack] = byKind('blackList');
+  expect(otherBlack).toEqual([]);
+  expect(black).toMatchObject({ list: 'realEstateSeriousDishonesty', status: 'listed' });
+  expect(black!.decisionNumber).toBe(`武住建信黑〔${today.slice(0, 4)}〕1 号`);
+  expect(black!.basis.length).toBeGreaterThan(0);
+  expect(black!.end > today).toBe(true);
+  const [trigger] = black!.triggeredBy;
+  expect(await creditRecords.get(trigger!)).toMatchObject({
+    category: 'seriousDishonest',
+    status: 'approved',
+    subjectId: black!.subjectId,
+  });
+  const [red, ...otherRed] = byKind('redList');
+  expect(otherRed).toEqual([]);
+  expect(red).toMatchObject({ list: 'red', status: 'proposed', decisionNumber: '' });
+  expect(red!.measures.length).toBeGreaterThan(0);
+  expect((await firstValueFrom(listings.watchBySubject(red!.subjectId))).map((doc) => doc.id)).toEqual([
+    red!.id,
+  ]);
+
+  const all = await cases.all();
+  const repair = all.find((doc) => doc.kind === 'repair')!;
+  const objection = all.find((doc) => doc.kind === 'objection')!;
+  expect(all).toHaveLength(2);
+  expect(repair.status).toBe('accepted');
+  expect(cases.deadline(repair) >= today).toBe(true);
+  const repaired = await creditRecords.get(repair.recordId);
+  expect(repaired).toMatchObject({ category: 'generalDishonest', status: 'approved' });
+  expect(repaired!.publicityStart < repair.applicationDate).toBe(true);
+  expect(repair.proofs).toHaveLength(1);
+  const letter = await commitments.get(repair.commitmentId!);
+  expect(letter).toMatchObject({ type: 'creditRepair', status: 'accepted', repairedRecordId: repaired!.id });
+  expect(repair.commitmentScans).toEqual(letter!.attachments);
+  expect(repair.commitmentText).toBe(letter!.content);
+  expect(objection.status).toBe('reviewed');
+  expect(cases.deadline(objection) >= today).toBe(true);
+  expect(await firstValueFrom(cases.watchRecordsUnderObjection())).toEqual(new Set([objection.recordId]));
+  expect(await creditRecords.get(objection.recordId)).toMatchObject({ status: 'approved' });
+  // Every name is a subject's: the pages show them as for any other data.
+  for (const id of [black!.subjectId, red!.subjectId, repair.subjectId, objection.subjectId])
+    expect(subjects.index.get(id)?.name).toMatch(/有限公司$/);
+
+  await listings.grades.ready;
+  const gradeOn = (subjectId: string) => listings.grades.gradeOf(subjectId, chinaDateOf(black!.updatedAt));
+  expect(gradeOn(black!.subjectId)?.grade).toBe('D');
+  expect(gradeOn(red!.subjectId)?.grade).toBe('A');
+  expect(gradeOn(repair.subjectId)?.grade).toBe('B');
+  expect(listings.grades.byGrade().get('A')?.length).toBeGreaterThan(250);
 }
 
 describe('a second profile starting the demo', () => {
@@ -159,7 +221,7 @@ describe('a second profile starting the demo', () => {
       byStatus('accepted')
         .map((letter) => letter.type)
         .sort(),
-    ).toEqual(['missingMaterials', 'missingMaterials', 'voluntary']);
+    ).toEqual(['creditRepair', 'missingMaterials', 'missingMaterials', 'voluntary']);
     expect(byStatus('fulfilled').map((letter) => letter.type)).toEqual(['approvalSubstitution']);
     const [breached] = byStatus('breachProposed');
     expect(breached?.creditRecordIds).toHaveLength(1);
@@ -171,7 +233,8 @@ describe('a second profile starting the demo', () => {
     expect(byStatus('draft').length).toBeGreaterThan(10);
     expect(byStatus('draft').every((letter) => letter.campaign !== '')).toBe(true);
     expect(await platformCount('commitments')).toBe(letters.length);
-    expect(await platformCount('creditRecords')).toBe(2);
+    // The breach proposed, and the four records behind the lists and cases.
+    expect(await platformCount('creditRecords')).toBe(6);
     // The demo inspections: projects, a drawn plan, one inspection closed with its rectification order
     // open, one being filled in; all accepted by the platform.
     const projects = await a.projects.list();
@@ -194,6 +257,9 @@ describe('a second profile starting the demo', () => {
     expect(drafts.map((doc) => doc.adHocReason)).toEqual(['complaint']);
     expect(drafts[0]!.projectId).toBe(projects.find((doc) => doc.project.type === 'construction')!.id);
     expect(await platformCount('inspections')).toBe(projects.length + 1 + visits.length);
+    await expectDemoListsAndCases(a);
+    expect(await platformCount('listings')).toBe(2);
+    expect(await platformCount('cases')).toBe(2);
     expect(await refusalsOf(a)).toEqual([]);
     // RxDB's open edition holds 13 collections open per page and a profile has 10: the first computer
     // goes offline before the second starts, as two real computers never share one page.
@@ -214,6 +280,8 @@ describe('a second profile starting the demo', () => {
     await settle(b);
     expect(await subjectIds(second.core)).toEqual(seeded);
     expect(await userIds(second.core)).toEqual(firstUsers);
+    await eventually(async () => (await b.cases.all()).length === 2, 60_000);
+    await expectDemoListsAndCases(b);
     expect(await platformCount('users')).toBe(demoUsers.length);
     expect(await platformCount('subjects')).toBe(300);
     expect(await refusalsOf(b)).toEqual([]);
@@ -256,7 +324,42 @@ describe('a profile starting the demo offline', () => {
     await profile.signIn('clerk');
     expect(await subjectIds(profile.core)).toHaveLength(300);
     expect((await profile.workspace!.commitments.list({ followUp: 'overdue' })).length).toBe(1);
+    await expectDemoListsAndCases(profile.workspace!);
     expect(profile.workspace!.sync.status.enrollment).toBeNull();
     await profile.close();
   }, 120_000);
+});
+
+describe('the demo started just after 16:00 UTC', () => {
+  let late: RunningPlatform | undefined;
+  let lateDir = '';
+  afterAll(async () => {
+    vi.useRealTimers();
+    await late?.close();
+    if (lateDir) rmSync(lateDir, { recursive: true, force: true });
+  });
+
+  it('seeds lists and cases the platform accepts while the day in China is already the next', async () => {
+    // The clock runs on from 16:00:30 UTC today: 00:00:30 tomorrow in China.
+    const now = new Date();
+    vi.useFakeTimers({ toFake: ['Date'], shouldAdvanceTime: true });
+    vi.setSystemTime(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 16, 0, 30));
+    expect(chinaDateOf(new Date().toISOString()) > new Date().toISOString().slice(0, 10)).toBe(true);
+    lateDir = mkdtempSync(join(tmpdir(), 'creditdesk-demo-late-'));
+    late = await startPlatform({ dataDir: lateDir, demo: true, logLevel: 'silent', heartbeatMs: 1_000 });
+    const profile = await startDemo(
+      'demo-late',
+      demoBridge(late.url, late.demoEnrollmentCode!, memorySecrets()),
+    );
+    await profile.signIn('clerk');
+    const workspace = profile.workspace!;
+    await settle(workspace);
+    await expectDemoListsAndCases(workspace);
+    expect(await refusalsOf(workspace)).toEqual([]);
+    expect(workspace.sync.status.refused).toBe(0);
+    expect(await platformCount('listings', late)).toBe(2);
+    expect(await platformCount('cases', late)).toBe(2);
+    expect(await platformCount('creditRecords', late)).toBe(6);
+    await profile.close();
+  }, 180_000);
 });

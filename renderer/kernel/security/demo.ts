@@ -1,7 +1,8 @@
 import type { Role } from '../../../shared/base/security/permissions.ts';
 import { verifyPassword } from '../../../shared/base/security/password.ts';
 import type { CoreServices } from '../services.ts';
-import { sessionOf } from './session.ts';
+import type { UserDocument } from '../../../shared/base/user.ts';
+import { type SignedInSession, sessionOf } from './session.ts';
 import { UserRepository } from './users.ts';
 
 /**
@@ -52,4 +53,24 @@ export async function grantDataKeyToDemoUsers(core: Pick<CoreServices, 'users' |
     if (user?.status !== 'active' || !(await verifyPassword(demoPassword, user.passwordVerifier))) continue;
     await core.vault.grant(user.id, demoPassword, user.passwordVerifier);
   }
+}
+
+/**
+ * Runs demo seeding work as a demo user (found by id): the repositories act for her session meanwhile
+ * (`actAs`), then for whoever is signed in again.
+ */
+export function demoActor(
+  people: readonly UserDocument[],
+  actAs: (session: SignedInSession | null) => void,
+): <T>(userId: string, work: () => Promise<T>) => Promise<T> {
+  return async (userId, work) => {
+    const user = people.find((candidate) => candidate.id === userId);
+    if (!user) throw new Error(`Demo has no user ${userId}`);
+    actAs(sessionOf(user));
+    try {
+      return await work();
+    } finally {
+      actAs(null);
+    }
+  };
 }

@@ -4,22 +4,23 @@ import { type BlobUploads, uploadReferencedBlobs } from './blobUploads.ts';
 import { type FetchFunction, PlatformClient } from './platformClient.ts';
 
 /**
- * Pushes in the order the platform needs: the device's pending user changes first (the platform knows
- * authors from them), and the attachment blobs a batch refers to before the batch.
+ * Pushes in the order the platform needs: after the device's pending changes the batch must follow (the
+ * users, whom the platform knows authors from, and what it is judged against: shared/sync/pushOrder.ts),
+ * and after the attachment blobs the batch refers to.
  */
 export class OrderedPushClient extends PlatformClient {
-  readonly #usersUploaded: () => Promise<void>;
+  readonly #uploadedBefore: (collection: CollectionName) => Promise<void>;
   readonly #blobs: BlobUploads | undefined;
 
   constructor(
     baseUrl: string,
     token: string,
     fetchImpl: FetchFunction | undefined,
-    usersUploaded: () => Promise<void>,
+    uploadedBefore: (collection: CollectionName) => Promise<void>,
     blobs: BlobUploads | undefined,
   ) {
     super(baseUrl, token, fetchImpl);
-    this.#usersUploaded = usersUploaded;
+    this.#uploadedBefore = uploadedBefore;
     this.#blobs = blobs;
   }
 
@@ -28,7 +29,7 @@ export class OrderedPushClient extends PlatformClient {
     rows: PushRow[],
     signal?: AbortSignal,
   ): Promise<PushResponse> {
-    if (collection !== 'users') await this.#usersUploaded();
+    await this.#uploadedBefore(collection);
     if (this.#blobs) {
       await uploadReferencedBlobs(
         this.#blobs,

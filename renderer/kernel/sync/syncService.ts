@@ -11,6 +11,7 @@ import type { PlatformAllowance, SecretStore } from '../../../shared/base/platfo
 import type { SyncErrorName } from '../../../shared/sync/errors.ts';
 import type { ProvisionsResponse } from '../../../shared/provisions/protocol.ts';
 import { type EnrollResponse, syncLimits } from '../../../shared/sync/protocol.ts';
+import { uploadedBefore } from '../../../shared/sync/pushOrder.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
 import { type BackoffOptions, defaultBackoff } from './backoff.ts';
 import {
@@ -127,7 +128,7 @@ export type EnrollOutcome =
   | { ok: false; reason: 'wrongCounty'; county: { code: string; name: { 'zh-CN': string; en: string } } }
   | { ok: false; reason: 'platform'; problem: SyncProblem };
 
-/** Pushes of other collections wait for the device's user changes to be uploaded first. */
+/** How long a push waits for the changes it must follow (shared/sync/pushOrder.ts) to be uploaded. */
 const usersFirstLimitMs = 30_000;
 
 function navigatorOnline(): boolean {
@@ -301,7 +302,7 @@ export class SyncService {
       enrollment.platformUrl,
       token,
       this.#options.fetch,
-      () => this.#usersUploaded(),
+      (collection) => this.#uploadedBefore(collection),
       this.#options.blobs,
     );
     for (const registration of this.#registrations.values()) {
@@ -330,13 +331,18 @@ export class SyncService {
   }
 
   /**
-   * The platform judges every document by its author, whom it knows from the county's users: documents
-   * wait (up to a limit, then go anyway) until this device's pending user changes are uploaded.
+   * The platform judges every document by its author, whom it knows from the county's users, and some
+   * against another collection's documents (shared/sync/pushOrder.ts): a push waits (up to a limit, then
+   * goes anyway) until this device's pending changes of those collections are uploaded.
    */
-  async #usersUploaded(): Promise<void> {
-    if (!this.#registrations.has('users')) return;
+  async #uploadedBefore(collection: CollectionName): Promise<void> {
+    const first = uploadedBefore(collection).filter((name) => this.#registrations.has(name));
     const deadline = Date.now() + usersFirstLimitMs;
-    while (this.records.pendingCount('users') > 0 && Date.now() < deadline && !this.#closed) {
+    while (
+      first.some((name) => this.records.pendingCount(name) > 0) &&
+      Date.now() < deadline &&
+      !this.#closed
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
   }
