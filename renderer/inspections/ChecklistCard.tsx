@@ -15,6 +15,7 @@ import {
 import { IconCamera } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { ValidationIssue } from '../../shared/base/validation.ts';
 import type { ChecklistItem } from '../../shared/inspections/checklists.ts';
 import type { StoredItem } from '../../shared/inspections/document.ts';
 import { defaultRectificationDays } from '../../shared/inspections/rectification.ts';
@@ -24,16 +25,21 @@ import {
   findingSeverities,
   itemResults,
 } from '../../shared/inspections/record.ts';
+import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { StoredImage } from './StoredImage.tsx';
 import { useTouchSize } from './touch.tsx';
 
-/** One checklist item being filled: its result as large segmented buttons, a note, photos, its finding. */
+/**
+ * One checklist item being filled: its result as large segmented buttons, a note, photos (a refused one
+ * says why right here, where the inspector is looking), its finding.
+ */
 export function ChecklistCard({
   item,
   definition,
   onResult,
   onNote,
   onPhoto,
+  refusedPhoto,
   onRemovePhoto,
   children,
 }: {
@@ -42,6 +48,8 @@ export function ChecklistCard({
   onResult: (result: StoredItem['result']) => void;
   onNote: (note: string) => void;
   onPhoto: (file: File | null) => void;
+  /** Why the last photo picked for this item was refused. */
+  refusedPhoto: readonly ValidationIssue[];
   onRemovePhoto: (sha256: string) => void;
   children?: ReactNode;
 }) {
@@ -102,6 +110,7 @@ export function ChecklistCard({
             )}
           </FileButton>
         </Group>
+        <IssueSummary issues={refusedPhoto} labelOf={() => null} refusedAction={t('inspectionUi.addPhoto')} />
         {children}
       </Stack>
     </Card>

@@ -51,6 +51,9 @@ export function InspectionPage() {
   );
 }
 
+/** Where a refused signature's message shows (items are named by their codes). */
+const signatureSlot = '';
+
 /**
  * The draft's form: kept on this computer every few seconds (restored when reopened), written to the
  * inspection on leaving, on Save, on ending the visit and every few minutes (autosave.ts).
@@ -61,7 +64,8 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
   const [fields, setFields] = useState<InspectionFields | null>(null);
   const [held, setHeld] = useState<ValidationIssue[]>([]);
   const [keptAt, setKeptAt] = useState('');
-  const [photoIssues, setPhotoIssues] = useState<ValidationIssue[]>([]);
+  /** Why the last photo was refused, at the item it was meant for (or at the signature). */
+  const [refusedPhoto, setRefusedPhoto] = useState<{ at: string; issues: ValidationIssue[] } | null>(null);
   const autosave = useMemo(() => new DraftAutosave(inspections, doc.id), [inspections, doc.id]);
   const today = localDate(context.clock());
 
@@ -137,10 +141,10 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
     const prepared = await preparePhoto(file);
     const kept = prepared.ok ? await inspections.keepPhoto(prepared.value) : prepared;
     if (!kept.ok) {
-      setPhotoIssues(kept.issues);
+      setRefusedPhoto({ at: code, issues: kept.issues });
       return;
     }
-    setPhotoIssues([]);
+    setRefusedPhoto(null);
     const item = fields.items.find((candidate) => candidate.code === code);
     if (!item || item.photos.some((photo) => photo.sha256 === kept.value.sha256)) return;
     setItem(code, { photos: [...item.photos, kept.value] }, true);
@@ -149,8 +153,8 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
 
   const sign = async (png: Uint8Array) => {
     const kept = await inspections.keepPhoto({ name: 'signature.png', data: png });
+    setRefusedPhoto(kept.ok ? null : { at: signatureSlot, issues: kept.issues });
     if (kept.ok) changeNow({ ...fields, signature: kept.value });
-    else setPhotoIssues(kept.issues);
   };
 
   return (
@@ -166,7 +170,13 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
           </Stack>
         </Alert>
       )}
-      <IssueSummary issues={photoIssues} labelOf={() => null} refusedAction={t('inspectionUi.addPhoto')} />
+      {refusedPhoto?.at === signatureSlot && (
+        <IssueSummary
+          issues={refusedPhoto.issues}
+          labelOf={() => null}
+          refusedAction={t('inspectionUi.signatureAccept')}
+        />
+      )}
       <Title order={3}>{t('inspectionUi.checklist')}</Title>
       {fields.items.map((item) => {
         const definition = template?.items.find((candidate) => candidate.code === item.code);
@@ -179,6 +189,7 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
             onResult={(result) => setItem(item.code, { result }, true)}
             onNote={(note) => setItem(item.code, { note })}
             onPhoto={(file) => addPhoto(item.code, file)}
+            refusedPhoto={refusedPhoto?.at === item.code ? refusedPhoto.issues : []}
             onRemovePhoto={(sha256) =>
               setItem(item.code, { photos: item.photos.filter((photo) => photo.sha256 !== sha256) }, true)
             }

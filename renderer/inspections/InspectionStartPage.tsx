@@ -34,7 +34,11 @@ export function InspectionStartPage() {
   const [reason, setReason] = useState<AdHocReason>('complaint');
   const [note, setNote] = useState('');
   const [partner, setPartner] = useState<string | null>(null);
-  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  /** Why starting was refused, and the inspectors it was tried with (an issue names one by its place). */
+  const [refused, setRefused] = useState<{ issues: ValidationIssue[]; inspectors: string[] }>({
+    issues: [],
+    inspectors: [],
+  });
   const [busy, setBusy] = useState(false);
 
   const choices = usePlanningChoices();
@@ -53,22 +57,31 @@ export function InspectionStartPage() {
   const assigned = plan?.plan.draw?.assignments.find((found) => found.subjectId === subjectId);
   const drawnPartner = assigned?.inspectors.find((inspector) => inspector !== me) ?? null;
 
+  /** An issue at `inspectors.1` is about the second inspector tried: named, so it is clear whom to change. */
+  const inspectorOf = (field: string) => {
+    const place = /^inspectors\.(\d+)$/.exec(field)?.[1];
+    const id = place === undefined ? undefined : refused.inspectors[Number(place)];
+    const user = choices.inspectors.find((candidate) => candidate.id === id);
+    return user ? t('inspectionUi.start.inspectorNamed', { name: user.displayName }) : null;
+  };
+
   const start = async () => {
     setBusy(true);
     try {
       const fromPlan = planId !== '';
       const second = fromPlan ? drawnPartner : partner;
+      const chosen = second ? [me, second] : [me];
       const started = await inspections.start({
         subjectId,
         projectId: projectId ?? '',
         planId,
         adHocReason: fromPlan ? '' : reason,
         adHocNote: fromPlan ? '' : note,
-        inspectors: second ? [me, second] : [me],
+        inspectors: chosen,
         industry,
       });
       if (started.ok) navigate(`/inspections/${started.value.id}`);
-      else setIssues(started.issues);
+      else setRefused({ issues: started.issues, inspectors: chosen });
     } finally {
       setBusy(false);
     }
@@ -143,7 +156,7 @@ export function InspectionStartPage() {
               />
             </>
           )}
-          <IssueSummary issues={issues} labelOf={() => null} />
+          <IssueSummary issues={refused.issues} labelOf={inspectorOf} />
           <Text size="sm" c="dimmed">
             {t('inspectionUi.start.consequence')}
           </Text>

@@ -25,6 +25,7 @@ const zhCN = {
   'inspectionUi.start.reason': '临时检查原因',
   'inspectionUi.start.reasonNote': '原因说明',
   'inspectionUi.start.partner': '同行检查人员',
+  'inspectionUi.start.inspectorNamed': '检查人员{{name}}',
   'inspectionUi.start.partnerHint': '每次检查需要两名检查人员，您是其中一名。',
   'inspectionUi.start.consequence':
     '将按该主体当前信用状况生成检查表，并在本机保存一份检查草稿（无网络也可填写）。',
@@ -108,6 +109,7 @@ const en: Record<keyof typeof zhCN, string> = {
   'inspectionUi.start.reason': 'Reason for an ad hoc inspection',
   'inspectionUi.start.reasonNote': 'About the reason',
   'inspectionUi.start.partner': 'Second inspector',
+  'inspectionUi.start.inspectorNamed': 'Inspector {{name}}',
   'inspectionUi.start.partnerHint': 'Every inspection takes two inspectors; you are one of them.',
   'inspectionUi.start.consequence':
     'Makes the checklist for the subject’s current credit standing and saves a draft inspection on this computer (works without a network).',

@@ -147,7 +147,7 @@ export async function openFreshOffice(page: Page, county = '410823'): Promise<vo
 /** The signed-in clerk registers an enterprise and lands on its page. */
 export async function registerEnterprise(
   page: Page,
-  enterprise: { name: string; code: string },
+  enterprise: { name: string; code: string; contactPerson?: string },
 ): Promise<void> {
   await openArea(page, '信用主体');
   await page.getByRole('link', { name: '登记企业' }).click();
@@ -155,6 +155,7 @@ export async function registerEnterprise(
   await page.getByLabel('统一社会信用代码').fill(enterprise.code);
   await page.getByLabel('法定代表人').fill('王伟');
   await page.getByLabel('所在县区行政区划代码').fill('410823');
+  if (enterprise.contactPerson) await field(page, '联系人').fill(enterprise.contactPerson);
   await page.getByRole('button', { name: '保存' }).click();
   await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
 }
@@ -321,10 +322,14 @@ export async function sign(page: Page): Promise<void> {
 }
 
 /**
- * A fresh office with a clerk, a reviewer and the two inspectors; the clerk registers the enterprise.
- * Ends signed out; gives the enterprise page's address.
+ * A fresh office with a clerk, a reviewer and the two inspectors; the clerk registers the enterprise, and
+ * `party` when given (e.g. one whose contact person is an inspector). Ends with the first inspector
+ * signed in for the first time; gives the enterprise's page address (and the party's).
  */
-export async function officeForInspections(page: Page): Promise<string> {
+export async function officeForInspections(
+  page: Page,
+  party?: { name: string; code: string; contactPerson: string },
+): Promise<{ subjectUrl: string; partyUrl: string }> {
   await setUpOffice(page);
   for (const account of [accounts.clerk, accounts.reviewer, ...inspectorAccounts])
     await createUser(page, account);
@@ -332,8 +337,31 @@ export async function officeForInspections(page: Page): Promise<string> {
   await signInFirstTime(page, accounts.clerk);
   await registerEnterprise(page, enterprise);
   const subjectUrl = page.url();
+  if (party) await registerEnterprise(page, party);
+  const partyUrl = party ? page.url() : '';
   await signOut(page);
-  return subjectUrl;
+  await signInFirstTime(page, inspectorAccounts[0]);
+  return { subjectUrl, partyUrl };
+}
+
+/**
+ * The signed-in inspector starts an ad hoc inspection of the subject with the second inspector;
+ * `beforeStart` runs on the filled start form. Gives the inspection's address.
+ */
+export async function startInspection(
+  page: Page,
+  subjectUrl: string,
+  beforeStart?: () => Promise<void>,
+): Promise<string> {
+  await page.goto(`${subjectUrl}?tab=inspections`);
+  await page.getByRole('link', { name: '新建检查' }).click();
+  await expect(page.getByRole('heading', { name: '新建现场检查' })).toBeVisible();
+  await page.getByRole('combobox', { name: '同行检查人员' }).click();
+  await page.getByRole('option', { name: inspectorAccounts[1].displayName }).click();
+  await beforeStart?.();
+  await page.getByRole('button', { name: '开始检查' }).click();
+  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
+  return page.url();
 }
 
 /** The inspector ends the visit on the open inspection form and submits it for review. */
@@ -342,4 +370,24 @@ export async function submitInspection(page: Page): Promise<void> {
   await page.getByRole('button', { name: '提交审核' }).click();
   await page.getByTestId('step-dialog').getByRole('button', { name: '提交审核' }).click();
   await expect(page.getByText('待审核')).toBeVisible();
+}
+
+/** A real JPEG drawn in the page (a coloured square with a label), as a file to pick. */
+export async function photo(page: Page, name: string, colour: string) {
+  const base64 = await page.evaluate(async (fill) => {
+    const canvas = document.createElement('canvas');
+    canvas.width = 1600;
+    canvas.height = 1200;
+    const context = canvas.getContext('2d')!;
+    context.fillStyle = fill;
+    context.fillRect(0, 0, 1600, 1200);
+    context.fillStyle = '#fff';
+    context.fillRect(200, 200, 400, 300);
+    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
+    const bytes = new Uint8Array(await blob.arrayBuffer());
+    let text = '';
+    for (const byte of bytes) text += String.fromCharCode(byte);
+    return btoa(text);
+  }, colour);
+  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { addCounty } from '../../server/accounts/counties.ts';
 import { createEnrollmentCode } from '../../server/accounts/devices.ts';
 import { type RunningPlatform, startPlatform } from '../../server/index.ts';
@@ -11,6 +11,7 @@ import {
   enterprise,
   inspectorAccounts,
   openArea,
+  photo,
   registerEnterprise,
   setUpOffice,
   shot,
@@ -52,26 +53,6 @@ async function enrollmentCode(): Promise<string> {
     expiresAt: new Date(Date.now() + 3_600_000),
   });
   return issued.code;
-}
-
-/** A real JPEG drawn in the page (a coloured square with a label), as a file to pick. */
-async function photo(page: Page, name: string, colour: string) {
-  const base64 = await page.evaluate(async (fill) => {
-    const canvas = document.createElement('canvas');
-    canvas.width = 1600;
-    canvas.height = 1200;
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = fill;
-    context.fillRect(0, 0, 1600, 1200);
-    context.fillStyle = '#fff';
-    context.fillRect(200, 200, 400, 300);
-    const blob = await new Promise<Blob>((resolve) => canvas.toBlob((b) => resolve(b!), 'image/jpeg', 0.95));
-    const bytes = new Uint8Array(await blob.arrayBuffer());
-    let text = '';
-    for (const byte of bytes) text += String.fromCharCode(byte);
-    return btoa(text);
-  }, colour);
-  return { name, mimeType: 'image/jpeg', buffer: Buffer.from(base64, 'base64') };
 }
 
 test('an inspection recorded offline on a tablet reaches a second computer with its photos', async ({

@@ -1,14 +1,13 @@
 import { expect, test } from '@playwright/test';
 import {
   accounts,
-  enterprise,
-  inspectorAccounts,
   officeForInspections,
   setUpOffice,
   shot,
   sign,
   signInFirstTime,
   signOut,
+  startInspection,
   submitInspection,
 } from './fixtures.ts';
 
@@ -19,22 +18,12 @@ import {
  * publicity. Screenshots in both languages.
  */
 
-const [inspector, partner] = inspectorAccounts;
-
 test('a reviewer records and corrects the publication of a closed inspection result', async ({ browser }) => {
   test.setTimeout(600_000);
   const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
-  const subjectUrl = await officeForInspections(page);
-
-  await signInFirstTime(page, inspector);
-  await page.goto(`${subjectUrl}?tab=inspections`);
-  await page.getByRole('link', { name: '新建检查' }).click();
-  await page.getByRole('combobox', { name: '同行检查人员' }).click();
-  await page.getByRole('option', { name: partner.displayName }).click();
-  await page.getByRole('button', { name: '开始检查' }).click();
-  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
-  const inspectionUrl = page.url();
+  const { subjectUrl } = await officeForInspections(page);
+  const inspectionUrl = await startInspection(page, subjectUrl);
   const cards = page.locator('[data-testid^="item-"]');
   const count = await cards.count();
   for (let index = 0; index < count; index++) {

@@ -1,7 +1,6 @@
 import { expect, type Page, test } from '@playwright/test';
 import {
   accounts,
-  enterprise,
   inspectorAccounts,
   officeForInspections,
   openArea,
@@ -10,6 +9,7 @@ import {
   signInAgain,
   signInFirstTime,
   signOut,
+  startInspection,
   submitInspection,
 } from './fixtures.ts';
 
@@ -22,7 +22,7 @@ import {
  */
 
 const tablet = { width: 768, height: 1024 };
-const [inspector, partner] = inspectorAccounts;
+const [inspector] = inspectorAccounts;
 const finding = '外脚手架安全网多处破损';
 const reinspectionNote = '复查时安全网仍未更换';
 
@@ -71,10 +71,8 @@ test('a non-compliant finding is ordered rectified, escalated on re-inspection a
   test.setTimeout(240_000);
   const context = await browser.newContext({ locale: 'zh-CN', viewport: tablet, hasTouch: true });
   const page = await context.newPage();
-  const subjectUrl = await officeForInspections(page);
-
   // The inspector on site.
-  await signInFirstTime(page, inspector);
+  const { subjectUrl } = await officeForInspections(page);
   // The navigation folds behind a burger at this width: a finger's size, and the page keeps its width.
   const burger = page.getByRole('button', { name: '导航菜单' });
   await expect(burger).toBeVisible();
@@ -87,16 +85,10 @@ test('a non-compliant finding is ordered rectified, escalated on re-inspection a
   await expect(page.getByRole('heading', { name: '现场检查' })).toBeVisible();
   await expectTouchLayout(page);
   await page.screenshot(shot('tablet-inspections-zh'));
-  await page.goto(`${subjectUrl}?tab=inspections`);
-  await page.getByRole('link', { name: '新建检查' }).click();
-  await expect(page.getByRole('heading', { name: '新建现场检查' })).toBeVisible();
-  await page.getByRole('combobox', { name: '同行检查人员' }).click();
-  await page.getByRole('option', { name: partner.displayName }).click();
-  await expectTouchLayout(page);
-  await page.screenshot(shot('tablet-inspection-start-zh'));
-  await page.getByRole('button', { name: '开始检查' }).click();
-  await expect(page.getByRole('heading', { name: enterprise.name })).toBeVisible();
-  const inspectionUrl = page.url();
+  const inspectionUrl = await startInspection(page, subjectUrl, async () => {
+    await expectTouchLayout(page);
+    await page.screenshot(shot('tablet-inspection-start-zh'));
+  });
 
   const cards = page.locator('[data-testid^="item-"]');
   const count = await cards.count();
