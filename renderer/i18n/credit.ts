@@ -193,7 +193,7 @@ const en: Messages<typeof zhCN> = {
     sections: { records: 'Credit records', disclosures: 'Licences and penalties', catalog: 'Catalog' },
     kind: { licence: 'Licence', penalty: 'Penalty' },
     issue: {
-      title: '{{count}} problems: nothing was saved',
+      title: 'Nothing was saved. Problems found: {{count}}',
       actionRefused: '{{action}} not done. Problems found: {{count}}',
       named: '{{field}}: {{message}}',
     },
