@@ -2,11 +2,20 @@
 // written straight into a profile in their stored shape (as a sync pull would write them), the profile
 // is opened again, and each list's first pages are read through its repository, timed against reading
 // every document of the list as the lists did before, in the same run.
+import { openCaseRepository } from '../../renderer/cases/repository.ts';
 import { CommitmentRepository } from '../../renderer/commitments/repository.ts';
+import { ProjectRepository } from '../../renderer/inspections/projects.ts';
+import { unlinked } from '../../renderer/inspections/kindStore.ts';
 import { ReferenceRepository } from '../../renderer/reference/repository.ts';
 import { openTestProfile } from '../../renderer/kernel/security/testSupport.ts';
 import { memorySecretStore } from '../../renderer/kernel/security/testSupport.ts';
+import { type CaseStatus, caseStatuses } from '../../shared/cases/model.ts';
+import { sampleRepairCase } from '../../shared/cases/testFixtures.ts';
+import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
+import type { ProjectDocument } from '../../shared/inspections/document.ts';
+import { emptyProject, projectMatches, projectState } from '../../shared/inspections/project.ts';
+import { uuidv7 } from '../../shared/base/uuid.ts';
 import {
   type CommitmentStatus,
   type CommitmentType,
@@ -98,8 +107,92 @@ async function measureCommitments(): Promise<Measured> {
   return { list: 'commitments', count, writtenMs, baselineMs, pages };
 }
 
+/** Writes `make(n)` for n below `count` into a collection of a fresh profile, in chunks; the time taken. */
+async function write<T>(collection: 'cases' | 'inspections', make: (n: number) => T): Promise<number> {
+  const profile = await open();
+  const start = performance.now();
+  for (let from = 0; from < count; from += chunk) {
+    const docs: T[] = [];
+    for (let n = from; n < Math.min(count, from + chunk); n++) docs.push(make(n));
+    const written = await profile.db[collection].bulkInsert(docs as never[]);
+    if (written.error.length > 0)
+      throw new Error(`writing ${collection} failed: ${written.error[0]!.status}`);
+  }
+  const ms = performance.now() - start;
+  await profile.close();
+  return ms;
+}
+
+const instantOf = (n: number) => new Date(base + n * 3_600_000).toISOString();
+
+async function measureProjects(): Promise<Measured> {
+  const writtenMs = await write('inspections', (n): ProjectDocument => {
+    const at = instantOf(n);
+    return {
+      id: uuidv7(),
+      county: '410823',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'bench',
+      updatedBy: 'bench',
+      kind: 'project',
+      ...unlinked,
+      state: projectState,
+      steps: [],
+      project: {
+        ...emptyProject(),
+        name: `${family[n % family.length]}庄安置小区${n}期`,
+        type: 'construction',
+      },
+    } as unknown as ProjectDocument;
+  });
+  const profile = await open();
+  const projects = new ProjectRepository(profile.db.inspections, profile.context, undefined as never);
+  const pages: Record<string, number> = {};
+  pages['first page, recent first'] = await timed(() => projects.page({ limit: 50 }));
+  pages['next page'] = await timed(() => projects.page({ offset: 50, limit: 50 }));
+  pages['search words'] = await timed(() =>
+    projects.page({ accepts: (doc) => projectMatches(doc.project, '王庄'), limit: 50 }),
+  );
+  const baselineMs = await timed(async () => (await projects.list()).slice(0, 50));
+  await profile.close();
+  return { list: 'projects register', count, writtenMs, baselineMs, pages };
+}
+
+async function measureCases(): Promise<Measured> {
+  const closed = caseStatuses.filter((status) => !isCaseOpen(status));
+  const writtenMs = await write('cases', (n) => {
+    // One case in fifty still open, as deadlines of working days keep the open queue short.
+    const status: CaseStatus = n % 50 === 0 ? 'applied' : closed[n % closed.length]!;
+    const at = instantOf(n);
+    return sampleRepairCase({ id: uuidv7(), updatedAt: at, applicationDate: at.slice(0, 10), status });
+  });
+  const profile = await open();
+  const reference = await ReferenceRepository.open(profile.db.reference);
+  const cases = openCaseRepository(
+    profile.db.cases,
+    profile.local,
+    profile.context,
+    {
+      reference,
+      creditRecords: undefined as never,
+      disclosures: undefined as never,
+      journal: undefined as never,
+      attachments: undefined as never,
+    },
+    undefined as never,
+  );
+  const pages: Record<string, number> = {};
+  pages['all, latest application first'] = await timed(() => cases.page({ queue: 'all', limit: 50 }));
+  pages['closed only'] = await timed(() => cases.page({ queue: 'closed', limit: 50 }));
+  pages['open, nearest deadline first'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
+  const baselineMs = await timed(async () => (await cases.all()).slice(0, 50));
+  await profile.close();
+  return { list: 'cases (repair and objections)', count, writtenMs, baselineMs, pages };
+}
+
 async function run(): Promise<Measured[]> {
-  return [await measureCommitments()];
+  return [await measureCommitments(), await measureProjects(), await measureCases()];
 }
 
 run().then(

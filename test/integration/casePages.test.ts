@@ -144,7 +144,7 @@ describe('the cases list', () => {
 
     profile = await openProfile('2026-05-12T02:00:00.000Z', name);
     await migratePersonalCollections(profile.db);
-    const stored = (await profile.db.cases.find().exec()).map((doc) => doc.toJSON());
+    const stored = (await profile.db.cases.find().exec()).map((doc) => doc.toJSON() as CaseDocument);
     const byId = (a: CaseDocument, b: CaseDocument) => a.id.localeCompare(b.id);
     expect([...stored].sort(byId)).toEqual([...all].sort(byId));
     const cases = casesOf(profile);
