@@ -155,8 +155,33 @@ describe('the writer', () => {
     const listed = (await test.audit.search({ action: 'create' })).flatMap(
       (entry) => bulkCreationOf(entry)?.documents ?? [],
     );
-    expect(new Set(listed)).toEqual(new Set(result.created.map((doc) => doc.id)));
+    // The trail lists the chunks in the order they were written, though a chunk is written while the
+    // one before it is audited.
+    const inTrailOrder = (await test.audit.search({ action: 'create' }))
+      .sort((a, b) => a.seq - b.seq)
+      .flatMap((entry) => bulkCreationOf(entry)?.documents ?? []);
+    expect(inTrailOrder).toEqual(result.created.map((doc) => doc.id));
     expect(listed).toHaveLength(10_001);
+    expect(await test.local.journal.count()).toBe(0);
+  }, 120_000);
+
+  it('stops a bulk creation at a chunk the database refuses in part: what it saved is audited, no later chunk is written', async () => {
+    const existing = await create();
+    const inputs = generateDemoSubjects({ seed: 5, count: 10_002, division: '410823' });
+    // Content 6,000 names the id of a subject already stored: the second chunk's write fails there.
+    const contents = inputs.map((input, index) =>
+      index === 6_000 ? { ...input, id: existing.id } : { ...input },
+    );
+    await expect(
+      writer.bulkCreate<SubjectDocument>({ permission: 'subject.create', collection: 'subjects', contents }),
+    ).rejects.toThrow(/Saving subjects failed/);
+    // The subject before, the first chunk and the second but its refused document; not the third chunk.
+    expect(await test.db.subjects.count().exec()).toBe(1 + 5_000 + 4_999);
+    const listed = (await test.audit.search({ action: 'create' })).flatMap(
+      (entry) => bulkCreationOf(entry)?.documents ?? [],
+    );
+    expect(listed).toHaveLength(5_000 + 4_999);
+    expect(listed).not.toContain(existing.id);
     expect(await test.local.journal.count()).toBe(0);
   }, 120_000);
 
