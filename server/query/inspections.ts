@@ -55,7 +55,10 @@ export async function latePublicityByCounty(
   for (const county of counties) {
     const { days, late } = await countyLatePublicity(db, county.code, today);
     const oldest = late.toSorted(
-      (a, b) => a.deadline.localeCompare(b.deadline) || a.closedOn.localeCompare(b.closedOn),
+      (a, b) =>
+        a.deadline.localeCompare(b.deadline) ||
+        a.closedOn.localeCompare(b.closedOn) ||
+        a.inspectionId.localeCompare(b.inspectionId),
     )[0];
     const subject = oldest
       ? await db.query<{ name: string | null }>(
