@@ -18,6 +18,7 @@ import { addOperator } from '../accounts/operators.ts';
 import { liftSignInFailures, listSignInFailures } from '../auth/signInThrottle.ts';
 import { type Database, type Queryable, toNumber } from '../db/database.ts';
 import { chinaToday } from '../routes/context.ts';
+import { latePublicityByCounty } from '../query/inspections.ts';
 import { listAuditProblems } from '../sync/auditTrail.ts';
 import { loadValidationContext } from '../sync/validationContext.ts';
 import { loadCityRuleSets } from '../sync/cityRuleSets.ts';
@@ -56,6 +57,9 @@ export const cliUsage = `Usage: npx node server/cli.ts <command>
                                               the platform: devices then sync again from the start
   audit problems [--county <code>] [--limit N] list problems found in arriving audit chains, newest
                                               first (default 200)
+  inspections late-publicity [--county <code>]
+                                              per county, closed inspections whose result (一公开) is
+                                              not published by its deadline, and the longest overdue
   publish <collection> <file.json>            write city-scope documents (e.g. reference: catalog items,
                                               holiday calendars, rule sets: scoring models, list rules,
                                               the list of commitment matters) from a JSON array; each
@@ -189,6 +193,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
       }
       io.print(`${problems.length} problem${problems.length === 1 ? '' : 's'}`);
+    } else if (group === 'inspections' && action === 'late-publicity') {
+      return await printLatePublicity(db, values.county, io);
     } else if (group === 'publish') {
       return await publish(
         db,
@@ -303,6 +309,32 @@ async function publish(db: Database, collection: string, file: string, io: CliIo
     io.print(`  ${id}: ${issues.map((item) => `${item.field} ${item.code}`).join(', ')}`);
   }
   return rejected.length > 0 ? 1 : 0;
+}
+
+/** Prints each county's late publicity of inspection results; returns 1 for an unknown county. */
+async function printLatePublicity(db: Queryable, county: string | undefined, io: CliIo): Promise<number> {
+  const counties = await latePublicityByCounty(db, chinaToday(), county);
+  if (county !== undefined && counties.length === 0) throw new Error(`unknown county ${county}`);
+  for (const { county, days, late, oldest } of counties) {
+    const name = `${county.code} ${county.name['zh-CN']} / ${county.name.en}`;
+    const rule = `due ${days} working day${days === 1 ? '' : 's'} after closing`;
+    if (!oldest) {
+      io.print(`${name}: none late (${rule})`);
+      continue;
+    }
+    const party =
+      oldest.subjectName === '' ? 'an inspected party this platform does not hold' : oldest.subjectName;
+    io.print(
+      `${name}: ${late} inspection result${late === 1 ? '' : 's'} not published in time (${rule}); ` +
+        `longest overdue: ${party}, closed ${oldest.closedOn}, due ${oldest.deadline}`,
+    );
+  }
+  const total = counties.reduce((sum, found) => sum + found.late, 0);
+  const lateCounties = counties.filter((found) => found.late > 0).length;
+  io.print(
+    `${total} late in ${lateCounties} of ${counties.length} count${counties.length === 1 ? 'y' : 'ies'}`,
+  );
+  return 0;
 }
 
 /** Starts a new restore generation: checkpoints handed out before it are refused as `checkpointAhead`. */

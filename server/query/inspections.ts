@@ -7,6 +7,8 @@ import { buildWorkdayCalendar, type HolidayCalendarDocument } from '../../shared
 import { publicityDaysOf } from '../../shared/inspections/countySetting.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import { latePublicity } from '../../shared/inspections/publicity.ts';
+import type { CountyInfo } from '../../shared/sync/protocol.ts';
+import { listCounties } from '../accounts/counties.ts';
 import type { Queryable } from '../db/database.ts';
 
 /** The county's closed inspections whose result is unpublished past its deadline on `today`. */
@@ -30,4 +32,48 @@ export async function countyLatePublicity(db: Queryable, county: string, today: 
       { today, calendar: buildWorkdayCalendar(calendars.rows.map((row) => row.body)).calendar, days },
     ),
   };
+}
+
+/** A county's late publicity as the operator sees it: how many, and the one overdue longest. */
+export interface CountyLatePublicity {
+  county: CountyInfo;
+  /** The county's publication deadline, in working days after closing. */
+  days: number;
+  late: number;
+  /** The inspection whose deadline passed first, with the inspected party's name. */
+  oldest: { subjectName: string; closedOn: string; deadline: string } | null;
+}
+
+/** Late publicity of every county (or of the one given), in county order. */
+export async function latePublicityByCounty(
+  db: Queryable,
+  today: string,
+  only?: string,
+): Promise<CountyLatePublicity[]> {
+  const counties = (await listCounties(db)).filter((county) => only === undefined || county.code === only);
+  const found: CountyLatePublicity[] = [];
+  for (const county of counties) {
+    const { days, late } = await countyLatePublicity(db, county.code, today);
+    const oldest = late.toSorted(
+      (a, b) =>
+        a.deadline.localeCompare(b.deadline) ||
+        a.closedOn.localeCompare(b.closedOn) ||
+        a.inspectionId.localeCompare(b.inspectionId),
+    )[0];
+    const subject = oldest
+      ? await db.query<{ name: string | null }>(
+          `SELECT body ->> 'name' AS name FROM documents WHERE collection = 'subjects' AND feed = $1 AND id = $2`,
+          [county.code, oldest.subjectId],
+        )
+      : null;
+    found.push({
+      county,
+      days,
+      late: late.length,
+      oldest: oldest
+        ? { subjectName: subject?.rows[0]?.name ?? '', closedOn: oldest.closedOn, deadline: oldest.deadline }
+        : null,
+    });
+  }
+  return found;
 }

@@ -21,6 +21,8 @@ import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/pl
 import { codes, enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
 import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
 import { countyLatePublicity } from '../../server/query/inspections.ts';
+import { runCli } from '../../server/admin/commands.ts';
+import { chinaToday } from '../../server/routes/context.ts';
 import { addDays } from '../../shared/base/calendar/dates.ts';
 import { publicityDaysOf } from '../../shared/inspections/countySetting.ts';
 import type { SettingDocument } from '../../shared/inspections/document.ts';
@@ -535,6 +537,41 @@ describe('inspections on the platform', () => {
     expect(after.late).toContainEqual(
       expect.objectContaining({ inspectionId: id, deadline: addDays(today, -1) }),
     );
+    // The city's operator sees it with the `inspections late-publicity` command, in words.
+    // The inspected party, as the county's clerk on the platform entered it.
+    const party = {
+      ...(await profile.db.subjects.findOne(closed.subjectId).exec())!.toJSON(),
+      createdBy: testStaff.clerk,
+      updatedBy: testStaff.clerk,
+    };
+    const pushedParty = await client.push('subjects', [{ newDocumentState: { ...party, _deleted: false } }]);
+    expect(pushedParty.rejected).toEqual([]);
+    const printed: string[] = [];
+    const run = (args: string[]) =>
+      runCli(['inspections', 'late-publicity', ...args], {
+        database: platform.platform.database,
+        print: (line) => printed.push(line),
+        readPassword: async () => '',
+        env: {},
+      });
+    expect(await run(['--county', county])).toBe(0);
+    const now = await countyLatePublicity(platform.platform.database, county, chinaToday());
+    const oldest = now.late.toSorted(
+      (a, b) =>
+        a.deadline.localeCompare(b.deadline) ||
+        a.closedOn.localeCompare(b.closedOn) ||
+        a.inspectionId.localeCompare(b.inspectionId),
+    )[0]!;
+    // Earlier inspections of this platform's county were pushed without their party.
+    const partyName =
+      oldest.subjectId === party.id ? party.name : 'an inspected party this platform does not hold';
+    expect(printed).toEqual([
+      `${county} ${testCounty.nameZh} / ${testCounty.nameEn}: ${now.late.length} inspection result${now.late.length === 1 ? '' : 's'} not published in time (due 3 working days after closing); longest overdue: ${partyName}, closed ${oldest.closedOn}, due ${oldest.deadline}`,
+      `${now.late.length} late in 1 of 1 county`,
+    ]);
+    printed.length = 0;
+    expect(await run(['--county', '999999'])).toBe(1);
+    expect(printed).toEqual(['error: unknown county 999999']);
     // Another computer of the county gets the rule with the county's documents.
     const pulled = await (await tabletClient()).pull('inspections', null, 100);
     expect(publicityDaysOf(pulled.documents as never)).toBe(3);
