@@ -29,14 +29,24 @@ export class ValidationContexts {
    * and any written in the same steps (a restore brings its catalog with its records).
    */
   async of(steps: readonly WriteStep[]): Promise<Partial<DocumentValidationContext>> {
-    const collections = steps.map((step) => step.collection as CollectionName);
+    const written = steps.flatMap((step) =>
+      step.collection === 'reference' && 'docs' in step ? (step.docs as readonly JournalDocument[]) : [],
+    );
+    return this.forCollections(
+      steps.map((step) => step.collection as CollectionName),
+      written,
+    );
+  }
+
+  /** What the validators of these collections read, from the documents held here and `written` ones. */
+  async forCollections(
+    collections: readonly CollectionName[],
+    written: readonly JournalDocument[] = [],
+  ): Promise<Partial<DocumentValidationContext>> {
     if (!collections.some((collection) => capabilities.get(collection).validationContext)) return {};
     const reference = new Map(await this.#documents());
-    for (const step of steps) {
-      if (step.collection !== 'reference' || !('docs' in step)) continue;
-      for (const doc of step.docs as readonly JournalDocument[]) reference.set(doc.id, doc);
-    }
-    return capabilities.validationContext(collections, [...reference.values()]);
+    for (const doc of written) reference.set(doc.id, doc);
+    return capabilities.validationContext([...collections], [...reference.values()]);
   }
 
   #documents(): Promise<Map<string, Reference>> {

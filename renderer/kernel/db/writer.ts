@@ -3,6 +3,7 @@ import { capabilities } from '../../../shared/capabilities.ts';
 import type { UserDocument } from '../../../shared/base/user.ts';
 import type { ValidationIssue, Validated } from '../../../shared/base/validation.ts';
 import type { DocumentValidationContext } from '../../../shared/sync/documentValidators.ts';
+import type { CollectionName } from '../../../shared/base/collections.ts';
 import { checkWritePermission, type KnownUser } from '../../../shared/sync/writePermissions.ts';
 import type { AuditRecord } from '../security/audit.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
@@ -263,6 +264,14 @@ export class Writer {
       }
     }
     return issues;
+  }
+
+  /**
+   * What the collection's validator reads from reference data, as the writer judges with it: sync checks
+   * merged and pulled documents against the same catalog and rules.
+   */
+  referenceContextOf(collection: CollectionName): Promise<Partial<DocumentValidationContext>> {
+    return this.#contexts.forCollections([collection]);
   }
 
   /** Today, and what the validators of the steps' capabilities read from reference data (held in memory). */

@@ -10,7 +10,10 @@ import { type RxReplicationState, replicateRxCollection } from 'rxdb/plugins/rep
 import { type CollectionName, collectionPlan } from '../../../shared/base/collections.ts';
 import { issue, type ValidationIssue } from '../../../shared/base/validation.ts';
 import { documentContent } from '../../../shared/sync/documentContent.ts';
-import type { DocumentValidator } from '../../../shared/sync/documentValidators.ts';
+import type {
+  DocumentValidationContext,
+  DocumentValidator,
+} from '../../../shared/sync/documentValidators.ts';
 import { type PushRow, type SyncCheckpoint, syncLimits } from '../../../shared/sync/protocol.ts';
 import { type BackoffOptions, backoffDelay, wait } from './backoff.ts';
 import { createConflictHandler } from './conflictHandler.ts';
@@ -97,7 +100,8 @@ export interface CollectionSyncOptions {
   backoff: BackoffOptions;
   pullBatchSize: number;
   pushBatchSize: number;
-  today(): string;
+  /** Today, and what the collection's validator reads from reference data, as the writer judges. */
+  validationContext(): Promise<DocumentValidationContext>;
   now(): string;
 }
 
@@ -117,10 +121,10 @@ async function uniqueHolder(
 export async function checkDocument(
   registration: SyncRegistration,
   doc: DocumentState,
-  today: string,
+  context: DocumentValidationContext,
 ): Promise<ValidationIssue[]> {
   const { _deleted: _, ...fields } = documentContent(doc);
-  return [...registration.validate(fields, { today }), ...((await uniqueIssue(registration, fields)) ?? [])];
+  return [...registration.validate(fields, context), ...((await uniqueIssue(registration, fields)) ?? [])];
 }
 
 /** The issue when another live document holds the document's unique value, else null. */
@@ -172,7 +176,7 @@ export class CollectionSync {
       collection: registration.name,
       mergeFields: registration.mergeFields,
       store: options.store,
-      check: (doc) => checkDocument(registration, doc, options.today()),
+      check: async (doc) => checkDocument(registration, doc, await options.validationContext()),
       now: options.now,
       superseded: (state) => this.#superseded(state, 0),
     });

@@ -365,7 +365,10 @@ export class SyncService {
       backoff: this.#options.backoff ?? defaultBackoff,
       pullBatchSize: this.#options.pullBatchSize ?? syncLimits.maxPullLimit,
       pushBatchSize: this.#options.pushBatchSize ?? 500,
-      today: () => localDate(this.#clock()),
+      validationContext: async () => ({
+        today: localDate(this.#clock()),
+        ...(await this.#options.writer.referenceContextOf(registration.name)),
+      }),
       now: () => this.#now(),
       hooks: {
         holdDeletions: (hold) => this.#holdDeletions(hold),
