@@ -22,7 +22,6 @@ import {
 import {
   type Change,
   type Content,
-  type Permitted,
   permit,
   stampChange,
   stampNew,
@@ -72,13 +71,6 @@ export interface BulkCreateResult<T> {
 
 /** Bulk creations are written and journalled this many at a time. */
 const bulkChunk = 5000;
-/** Contents stamped and validated between two pauses. */
-const stampSlice = 500;
-
-/** Settles after the tasks already queued (database answers among them) have run. */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
 
 /**
  * The one writer of the synced collections. Every write passes the same stages, in order and once:
@@ -140,70 +132,35 @@ export class Writer {
         rejected: request.contents.map((_, index) => ({ index, issues: permitted.issues })),
       };
     }
+    const { validate } = capabilities.get(request.collection);
     const context = await this.#validationContext([
       { kind: 'bulkCreate', collection: request.collection, docs: [] },
     ]);
     const result: BulkCreateResult<T> = { created: [], rejected: [] };
-    // Chunk by chunk: each is stamped and validated (in slices, so the chunk being written is not held
-    // up) while the one before it is written; once that one is written, this one's write starts while
-    // the one before is journalled and audited. Audits follow the chunks' order.
-    const runs: Promise<JournalDocument[]>[] = [];
-    let failed = false;
-    let written: Promise<unknown> = Promise.resolve();
-    let previous: Promise<unknown> = Promise.resolve();
-    try {
-      for (let start = 0; start < request.contents.length && !failed; start += bulkChunk) {
-        const end = Math.min(start + bulkChunk, request.contents.length);
-        const docs = await this.#stampChunk(request, permitted, context, start, end, result.rejected);
-        await written;
-        if (docs.length === 0 || failed) continue;
-        let onWritten = () => {};
-        const wrote = new Promise<void>((resolve) => {
-          onWritten = resolve;
-        });
-        const step = { kind: 'bulkCreate' as const, collection: request.collection, docs };
-        const run = this.#journal
-          .run(permitted.author, [step], undefined, { auditAfter: previous, onWritten })
-          .then(() => docs);
-        run.catch(() => {
-          failed = true;
-        });
-        runs.push(run);
-        written = Promise.race([wrote, run]);
-        // A failure is reported by its run below; the race only paces the loop.
-        written.catch(() => undefined);
-        previous = run;
+    // Each chunk is stamped and validated while the one before it is being written (the database works
+    // outside this thread); chunks are still written, audited and reported one after another.
+    let writing: Promise<void> = Promise.resolve();
+    for (let start = 0; start < request.contents.length; start += bulkChunk) {
+      const now = this.#context.clock().toISOString();
+      const docs: JournalDocument[] = [];
+      const end = Math.min(start + bulkChunk, request.contents.length);
+      for (let index = start; index < end; index++) {
+        const doc = stampNew(request.contents[index]!, permitted, now);
+        const issues = validate(doc, context);
+        const refused = issues.length > 0 ? issues : request.refuse?.(doc);
+        if (refused) result.rejected.push({ index, issues: refused });
+        else docs.push(doc);
       }
-    } finally {
-      // What was started is finished (written and audited) before the outcome is reported.
-      await Promise.allSettled(runs);
+      await writing;
+      if (docs.length === 0) continue;
+      writing = this.#journal
+        .run(permitted.author, [{ kind: 'bulkCreate', collection: request.collection, docs }])
+        .then(() => {
+          result.created.push(...(docs as T[]));
+        });
     }
-    for (const run of runs) result.created.push(...((await run) as T[]));
+    await writing;
     return result;
-  }
-
-  /** Stamps and validates contents `start` to `end`, reporting refused ones; the accepted documents. */
-  async #stampChunk(
-    request: BulkCreateRequest,
-    permitted: Permitted,
-    context: DocumentValidationContext,
-    start: number,
-    end: number,
-    rejected: BulkCreateResult<unknown>['rejected'],
-  ): Promise<JournalDocument[]> {
-    const { validate } = capabilities.get(request.collection);
-    const now = this.#context.clock().toISOString();
-    const docs: JournalDocument[] = [];
-    for (let index = start; index < end; index++) {
-      // A pause now and then lets the database's answers for the chunk being written through.
-      if (index > start && (index - start) % stampSlice === 0) await nextTask();
-      const doc = stampNew(request.contents[index]!, permitted, now);
-      const issues = validate(doc, context);
-      const refused = issues.length > 0 ? issues : request.refuse?.(doc);
-      if (refused) rejected.push({ index, issues: refused });
-      else docs.push(doc);
-    }
-    return docs;
   }
 
   /**

@@ -85,18 +85,6 @@ export function creationOf(collection: JournalCollection, docs: JournalDocument[
   return { kind: 'create', collection, docs };
 }
 
-/**
- * One chunk's place in a bulk creation written chunk by chunk: the writer starts the next chunk's write
- * once this one is written, and this chunk's audit waits for the previous chunk's run, so the trail
- * lists the chunks in order.
- */
-export interface ChunkTurn {
-  /** The previous chunk's run (settled, whatever its outcome, before this chunk is audited). */
-  auditAfter: Promise<unknown>;
-  /** Called once this chunk is written, before its audit. */
-  onWritten: () => void;
-}
-
 /** Who writes: the audit trail and the edit history name them. */
 export interface JournalAuthor {
   userId: string;
@@ -153,12 +141,7 @@ export class WriterJournal {
   }
 
   /** Journals the steps, writes them with their history and audits them; the summary entry last. */
-  async run(
-    author: JournalAuthor,
-    steps: readonly WriteStep[],
-    summary?: AuditRecord,
-    turn?: ChunkTurn,
-  ): Promise<void> {
+  async run(author: JournalAuthor, steps: readonly WriteStep[], summary?: AuditRecord): Promise<void> {
     const entry: JournalEntry = {
       ...author,
       startedAt: this.#context.clock().toISOString(),
@@ -170,7 +153,7 @@ export class WriterJournal {
     const seq = (await this.#local.journal.add(entry)) as number;
     this.#running.add(seq);
     try {
-      await this.#finish(seq, entry, steps, turn);
+      await this.#finish(seq, entry, steps);
     } finally {
       this.#running.delete(seq);
       this.#settled.next();
@@ -222,12 +205,7 @@ export class WriterJournal {
     return merge(changes, this.#settled).pipe(switchMap(() => this.unfinished()));
   }
 
-  async #finish(
-    seq: number,
-    entry: JournalEntry,
-    steps: readonly (WriteStep | StoredStep)[],
-    turn?: ChunkTurn,
-  ): Promise<void> {
+  async #finish(seq: number, entry: JournalEntry, steps: readonly (WriteStep | StoredStep)[]): Promise<void> {
     let written = entry.written;
     for (let index = entry.done; index < steps.length; index++) {
       const step = steps[index]!;
@@ -239,11 +217,7 @@ export class WriterJournal {
         await this.#local.journal.delete(seq);
         throw error;
       });
-      turn?.onWritten();
-      // A replayed bulk creation audits what is present whether or not it was marked written.
-      if (!written && step.kind !== 'bulkCreate')
-        await this.#local.journal.update(seq, { done: index, written: true });
-      await turn?.auditAfter.catch(() => undefined);
+      if (!written) await this.#local.journal.update(seq, { done: index, written: true });
       if (stands) await this.#audit(step, entry.userId);
       await this.#local.journal.update(seq, { done: index + 1, written: false });
       written = false;
