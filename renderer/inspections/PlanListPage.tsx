@@ -2,24 +2,19 @@ import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantin
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InspectionDocument, PlanDocument } from '../../shared/inspections/document.ts';
-import { assignmentsOf, planProgress } from '../../shared/inspections/plan.ts';
 import { useServices } from '../app/services.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
-import { isDrawnThisMonth } from '../../shared/inspections/figures.ts';
+import type { OpenAssignment, PlanRow } from './plans.ts';
 import { RowLink } from './touch.tsx';
 
+const pageSize = 50;
+
 /** The inspections the signed-in inspector was drawn for and has not started yet. */
-function MyAssignments({ plans, visits }: { plans: PlanDocument[]; visits: InspectionDocument[] }) {
+function MyAssignments({ open }: { open: OpenAssignment[] }) {
   const { t } = useTranslation();
-  const { subjects, context } = useServices();
-  const me = context.session()?.userId ?? '';
-  const open = plans.flatMap((plan) =>
-    assignmentsOf(plan.plan, me)
-      .filter((a) => !visits.some((v) => v.planId === plan.id && v.subjectId === a.subjectId))
-      .map((assignment) => ({ plan, assignment })),
-  );
+  const { subjects } = useServices();
   if (open.length === 0) return null;
   return (
     <Stack gap="xs">
@@ -48,24 +43,36 @@ function MyAssignments({ plans, visits }: { plans: PlanDocument[]; visits: Inspe
   );
 }
 
-/** The county's 双随机 plans with their progress; an inspector's own open assignments first. */
+/**
+ * The county's 双随机 plans a page at a time with their progress; an inspector's own open assignments
+ * first.
+ */
 export function PlanListPage() {
   const { t } = useTranslation();
-  const { plans, inspections } = useServices();
-  const [all, setAll] = useState<PlanDocument[]>([]);
-  const [visits, setVisits] = useState<InspectionDocument[]>([]);
-  useEffect(() => {
-    const watching = plans.watchAll().subscribe(setAll);
-    const visiting = inspections.watchAll().subscribe(setVisits);
-    return () => {
-      watching.unsubscribe();
-      visiting.unsubscribe();
-    };
-  }, [plans, inspections]);
+  const { plans, inspections, context } = useServices();
   // The dashboard's figure opens the plans drawn this month.
   const [params, setFilter] = useQueryFilter();
   const drawnThisMonth = params.get('figure') === 'drawnThisMonth';
-  const shown = drawnThisMonth ? all.filter((plan) => isDrawnThisMonth(plan, inspections.today())) : all;
+  const [page, setPage] = useListPage([drawnThisMonth]);
+  const [result, setResult] = useState<{ total: number; more: boolean; rows: PlanRow[] } | null>(null);
+  const [mine, setMine] = useState<OpenAssignment[]>([]);
+  const me = context.session()?.userId ?? '';
+  useEffect(() => {
+    let current = true;
+    const load = () => {
+      const query = { drawnThisMonth, today: inspections.today(), offset: (page - 1) * pageSize };
+      plans.listPage({ ...query, limit: pageSize }).then((found) => current && setResult(found));
+      plans.openAssignments(me).then((found) => current && setMine(found));
+    };
+    load();
+    // Plans and the inspections that make their progress live in one collection.
+    const watching = inspections.changes$.subscribe(load);
+    return () => {
+      current = false;
+      watching.unsubscribe();
+    };
+  }, [plans, inspections, drawnThisMonth, page, me]);
+  const rows = result?.rows ?? [];
   return (
     <Stack>
       <Group justify="space-between">
@@ -76,7 +83,7 @@ export function PlanListPage() {
           </Button>
         )}
       </Group>
-      <MyAssignments plans={all.filter((plan) => plan.state === 'drawn')} visits={visits} />
+      <MyAssignments open={mine} />
       {drawnThisMonth && (
         <Group gap="xs" data-testid="figure-filter">
           <Text fw={500}>{t('rectificationUi.listFilter.drawnThisMonth')}</Text>
@@ -85,8 +92,9 @@ export function PlanListPage() {
           </Anchor>
         </Group>
       )}
-      {shown.length === 0 ? (
-        <Text c="dimmed">{t('planUi.none')}</Text>
+      {result && result.total > pageSize && <ListTotal total={result.total} more={result.more} />}
+      {rows.length === 0 ? (
+        result && <Text c="dimmed">{t('planUi.none')}</Text>
       ) : (
         <ListTable
           striped
@@ -94,7 +102,7 @@ export function PlanListPage() {
           data-testid="plan-table"
           columns={[t('planUi.field.name'), t('planUi.column.state'), t('planUi.progress.label')]}
         >
-          {shown.map((plan) => (
+          {rows.map(({ plan, progress }) => (
             <Table.Tr key={plan.id}>
               <Table.Td>
                 <RowLink to={`/inspections/plans/${plan.id}`}>{plan.plan.name}</RowLink>
@@ -104,15 +112,12 @@ export function PlanListPage() {
                   {t(`planUi.state.${plan.state}`)}
                 </Badge>
               </Table.Td>
-              <Table.Td>
-                {plan.state === 'drawn'
-                  ? t('planUi.progress.value', planProgress(plan.id, plan.plan, visits))
-                  : ''}
-              </Table.Td>
+              <Table.Td>{progress ? t('planUi.progress.value', progress) : ''}</Table.Td>
             </Table.Tr>
           ))}
         </ListTable>
       )}
+      <ListPager found={result} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -27,6 +27,11 @@ export class KindStore<T extends { kind: InspectionKind }> {
     this.journal = journal;
   }
 
+  /** The inspections collection the kind lives in. */
+  protected get collection(): InspectionCollection {
+    return this.#collection;
+  }
+
   /** Writes a new document of the kind (no `before`) or the next version of `before`. */
   protected async writeOne(
     permission: WritePermission,

@@ -4,11 +4,20 @@
  * platform replays, and the plan keeps the seed, the candidates as they stood and the result. Drawn
  * assignments are the inspections an inspector then starts (InspectionStartPage with the plan).
  */
-import type { PlanDocument } from '../../shared/inspections/document.ts';
-import { type DrawCandidate, type DrawResult, drawPlan, maxSeed } from '../../shared/inspections/draw.ts';
+import type { InspectionDocument, PlanDocument } from '../../shared/inspections/document.ts';
 import {
+  type DrawAssignment,
+  type DrawCandidate,
+  type DrawResult,
+  drawPlan,
+  maxSeed,
+} from '../../shared/inspections/draw.ts';
+import { isDrawnThisMonth } from '../../shared/inspections/figures.ts';
+import {
+  assignmentsOf,
   drawInputOf,
   type PlanContent,
+  planProgress,
   planWorkflow,
   redrawMatches,
   validatePlan,
@@ -17,6 +26,8 @@ import { takeStep } from '../../shared/inspections/workflows.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
 import { issue, type Validated } from '../../shared/base/validation.ts';
 import type { InspectionCollection } from '../kernel/db/database.ts';
+import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
+import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { KindStore, unlinked } from './kindStore.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
@@ -39,6 +50,21 @@ export interface PlanDependencies {
   randomSeed?: () => number;
 }
 
+/** A plan of the list with how far its drawn inspections went (null while it is a draft). */
+export interface PlanRow {
+  plan: PlanDocument;
+  progress: ReturnType<typeof planProgress> | null;
+}
+
+/** An assignment of a drawn plan the inspector has not started yet. */
+export interface OpenAssignment {
+  plan: PlanDocument;
+  assignment: DrawAssignment;
+}
+
+/** Read every key of an index range (a plan's inspections, the drawn plans). */
+const wholeRange = Number.POSITIVE_INFINITY;
+
 const cryptoSeed = () => crypto.getRandomValues(new Uint32Array(1))[0] ?? 0;
 
 /** Plans, read as KindStore reads them (watchAll, watch, get, list). */
@@ -50,6 +76,70 @@ export class PlanRepository extends KindStore<PlanDocument> {
     super(collection, 'plan', dependencies.journal);
     this.#context = context;
     this.#dependencies = dependencies;
+  }
+
+  /**
+   * One page of the plans list, latest change first (only those drawn in the month of `today` when
+   * asked), each with its progress from the inspections of the page's plans alone.
+   */
+  async listPage(
+    query: { drawnThisMonth: boolean; today: string; offset?: number; limit: number },
+    caps: CountCaps = defaultCountCaps,
+  ): Promise<{ total: number; more: boolean; rows: PlanRow[] }> {
+    const { today } = query;
+    const found = await this.page(
+      {
+        ...(query.drawnThisMonth ? { accepts: (plan: PlanDocument) => isDrawnThisMonth(plan, today) } : {}),
+        ...(query.offset === undefined ? {} : { offset: query.offset }),
+        limit: query.limit,
+      },
+      caps,
+    );
+    const visits = await this.inspectionsOf(found.items.filter((plan) => plan.state === 'drawn'));
+    const rows = found.items.map((plan) => ({
+      plan,
+      progress: plan.state === 'drawn' ? planProgress(plan.id, plan.plan, visits) : null,
+    }));
+    return { total: found.total, more: found.more, rows };
+  }
+
+  /**
+   * The assignments of drawn plans that send this inspector and have no inspection yet, the latest
+   * changed plan first: only drawn plans and their inspections are read.
+   */
+  async openAssignments(inspectorId: string): Promise<OpenAssignment[]> {
+    const mine = (stored: Record<string, unknown>) =>
+      stored.kind === 'plan' &&
+      assignmentsOf((stored as unknown as PlanDocument).plan, inspectorId).length > 0;
+    const { ids } = await indexedPage(this.collection, {
+      index: ['state', 'updatedAt'],
+      equal: ['drawn'],
+      descending: true,
+      limit: wholeRange,
+      filter: mine,
+    });
+    const drawn = (await documentsInOrder(this.collection, ids)) as unknown as PlanDocument[];
+    const visits = await this.inspectionsOf(drawn);
+    return drawn.flatMap((plan) =>
+      assignmentsOf(plan.plan, inspectorId)
+        .filter((a) => !visits.some((v) => v.planId === plan.id && v.subjectId === a.subjectId))
+        .map((assignment) => ({ plan, assignment })),
+    );
+  }
+
+  /** The inspections started under these plans, through the [planId, subjectId] index. */
+  async inspectionsOf(plans: readonly Pick<PlanDocument, 'id'>[]): Promise<InspectionDocument[]> {
+    const found = await Promise.all(
+      plans.map(async (plan) => {
+        const { ids } = await indexedPage(this.collection, {
+          index: ['planId', 'subjectId'],
+          equal: [plan.id],
+          limit: wholeRange,
+        });
+        return documentsInOrder(this.collection, ids);
+      }),
+    );
+    return found.flat().filter((doc) => doc.kind === 'inspection') as InspectionDocument[];
   }
 
   /** Whether the signed-in user may make and draw plans (reviewers and administrators). */

@@ -2,28 +2,39 @@ import { Anchor, Group, SegmentedControl, Stack, Table, Text, Title } from '@man
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { ListingDocument } from '../../shared/lists/listing.ts';
+import { type ListingDocument, type ListingFilter, listingFilters } from '../../shared/lists/listing.ts';
 import { useServices } from '../app/services.ts';
 import { ListExportButton } from '../kernel/ui/ListExport.tsx';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { GradeDistribution } from './GradeDistribution.tsx';
 import { ListingCells, listingName, periodText } from './labels.tsx';
 import { ProvincialImportCard } from './ProvincialImportCard.tsx';
 import { YearlyGrades } from './YearlyGrades.tsx';
 
-const filters = ['proposed', 'listed', 'all'] as const;
+const pageSize = 50;
 
 /** The red and black lists and published grades of the county, with the grade distribution. */
 export function ListsPage() {
   const { t } = useTranslation();
   const { listings, subjects } = useServices();
-  const [all, setAll] = useState<ListingDocument[]>([]);
-  const [filter, setFilter] = useState<(typeof filters)[number]>('all');
+  const [filter, setFilter] = useState<ListingFilter>('all');
+  const [page, setPage] = useListPage([filter]);
+  const [result, setResult] = useState<{ total: number; items: ListingDocument[] } | null>(null);
   useEffect(() => {
-    const subscription = listings.watchAll().subscribe(setAll);
-    return () => subscription.unsubscribe();
-  }, [listings]);
-  const shown = all.filter((listing) => filter === 'all' || listing.status === filter);
+    let current = true;
+    const load = () =>
+      listings.pages
+        .page({ filter, offset: (page - 1) * pageSize, limit: pageSize })
+        .then((found) => current && setResult(found));
+    load();
+    const watching = listings.changes$.subscribe(load);
+    return () => {
+      current = false;
+      watching.unsubscribe();
+    };
+  }, [listings, filter, page]);
+  const shown = result?.items ?? [];
   const name = (listing: ListingDocument) => subjects.index.get(listing.subjectId)?.name ?? '';
   const listLabel = (listing: ListingDocument) => listingName(t, listing);
   const columns = [
@@ -34,9 +45,10 @@ export function ListsPage() {
     t('lists.ui.column.decision'),
     t('lists.ui.column.basis'),
   ];
+  // The export reads every entry the filter selects, not the page.
   const rows = async () => [
     columns,
-    ...shown.map((listing) => [
+    ...(await listings.pages.all(filter)).map((listing) => [
       name(listing),
       listLabel(listing),
       periodText(t, listing.start, listing.end),
@@ -52,7 +64,7 @@ export function ListsPage() {
         <ListExportButton
           collection="listings"
           title={t('lists.ui.title')}
-          count={shown.length}
+          count={result?.total ?? 0}
           rows={rows}
         />
       </Group>
@@ -61,15 +73,16 @@ export function ListsPage() {
       <ProvincialImportCard />
       <SegmentedControl
         value={filter}
-        onChange={(value) => setFilter(value as (typeof filters)[number])}
-        data={filters.map((value) => ({
+        onChange={(value) => setFilter(value as ListingFilter)}
+        data={listingFilters.map((value) => ({
           value,
           label: value === 'all' ? t('lists.ui.filter.all') : t(`lists.status.${value}`),
         }))}
         w="fit-content"
       />
+      {result && result.total > pageSize && <ListTotal total={result.total} />}
       {shown.length === 0 ? (
-        <Text c="dimmed">{t('lists.ui.none')}</Text>
+        result && <Text c="dimmed">{t('lists.ui.none')}</Text>
       ) : (
         <ListTable columns={columns} widths={[190, 190, 120, 100, 140]} data-testid="listings-table">
           {shown.map((listing) => (
@@ -98,6 +111,7 @@ export function ListsPage() {
           ))}
         </ListTable>
       )}
+      <ListPager found={result} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -42,6 +42,7 @@ import { localDate } from '../kernel/session/session.ts';
 import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 import { GradePublication, gradeListingInput, proposedListing } from './gradePublication.ts';
+import { ListingPages } from './listPages.ts';
 import { ProvincialImport } from './provincialImport.ts';
 
 /**
@@ -74,6 +75,8 @@ export class ListingRepository {
   readonly publication: GradePublication;
   /** The import of the province's comprehensive credit evaluations. */
   readonly provincial: ProvincialImport;
+  /** The lists page's pages, counts and export. */
+  readonly pages: ListingPages;
   /** The city's published rule-set versions (scoring models and list rules). */
   #ruleSets: readonly RuleSetDocument[] = [];
 
@@ -91,6 +94,7 @@ export class ListingRepository {
     this.#subjects = subjects;
     this.grades = new GradeCache(() => localDate(context.clock()));
     this.publication = new GradePublication(collection, context, journal, this.grades);
+    this.pages = new ListingPages(collection);
     this.provincial = new ProvincialImport(collection, context, journal, subjects, (subject) =>
       this.subjectKeyOf(subject),
     );
@@ -167,13 +171,6 @@ export class ListingRepository {
 
   get changes$(): Observable<void> {
     return this.#collection.$.pipe(map(() => undefined));
-  }
-
-  /** Every listing, newest first, kept current. */
-  watchAll(): Observable<ListingDocument[]> {
-    return this.#collection
-      .find({ selector: { kind: { $ne: 'provincial' } }, sort: [{ updatedAt: 'desc' }] })
-      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as ListingDocument)));
   }
 
   watchBySubject(subjectId: string): Observable<ListingDocument[]> {

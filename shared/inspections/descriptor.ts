@@ -24,6 +24,7 @@ export const inspectionsCapability: CapabilityDescriptor = {
     }),
     2: (doc: InspectionDocument): InspectionDocument => doc,
     3: (doc: InspectionDocument): InspectionDocument => doc,
+    4: (doc: InspectionDocument): InspectionDocument => doc,
   },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],

@@ -167,8 +167,9 @@ export const inspectionJsonSchema = {
   // Version 1 also adds the rectification orders (an empty list for older inspections); version 2 the
   // kind `conflict` (declared conflicts of interest, declarations.ts) and the `publish` step (publicity.ts),
   // older documents valid as they are; version 3 the kind `setting` (the county's settings,
-  // countySetting.ts) and the index the inspections list pages through.
-  version: 3,
+  // countySetting.ts) and the index the inspections list pages through; version 4 the [planId, subjectId]
+  // index the plans list reads a plan's inspections through.
+  version: 4,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -246,7 +247,13 @@ export const inspectionJsonSchema = {
     setting: countySettingJsonSchema,
   },
   required: [...stampFields, 'kind', 'subjectId', 'projectId', 'planId', 'startedAt', 'state', 'steps'],
-  indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt'], ['kind', 'updatedAt']],
+  indexes: [
+    'updatedAt',
+    ['subjectId', 'startedAt'],
+    ['state', 'updatedAt'],
+    ['kind', 'updatedAt'],
+    ['planId', 'subjectId'],
+  ],
   additionalProperties: false,
 } as const;
 

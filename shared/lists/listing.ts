@@ -279,3 +279,18 @@ export const listingJsonSchema = {
   indexes: ['updatedAt', ['subjectId', 'start'], ['kind', 'status']],
   additionalProperties: false,
 } as const;
+
+/** The filters of the red and black lists page: entries proposed, listed, or every entry. */
+export const listingFilters = ['proposed', 'listed', 'all'] as const;
+export type ListingFilter = (typeof listingFilters)[number];
+
+/** The kinds the lists page shows: the province's evaluations are shown apart. */
+export const pagedListingKinds = listingKinds.filter((kind) => kind !== 'provincial');
+
+/** Whether the lists page shows the listing under the filter. */
+export function listingPassesFilter(
+  listing: Pick<ListingDocument, 'kind' | 'status'>,
+  filter: ListingFilter,
+) {
+  return listing.kind !== 'provincial' && (filter === 'all' || listing.status === filter);
+}

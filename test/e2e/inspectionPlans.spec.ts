@@ -91,6 +91,10 @@ test('a reviewer draws a plan reproducibly and a drawn inspector starts the insp
   await expect(page.getByText('双随机抽查 ·')).toBeVisible({ timeout: 15_000 });
   await page.goto(planUrl);
   await expect(page.getByText('抽中 1 家，已开始 1 家，已办结 0 家')).toBeVisible();
+  // The plans list shows the same progress, read from the page's plans' inspections.
+  await page.goto('/#/inspections/plans');
+  await expect(page.getByTestId('plan-table')).toContainText('抽中 1 家，已开始 1 家，已办结 0 家');
+  await page.screenshot(shot('plan-list-zh'));
 
   // The same screens in English.
   await page.goto('/#/settings');
@@ -100,6 +104,9 @@ test('a reviewer draws a plan reproducibly and a drawn inspector starts the insp
   await page.getByRole('button', { name: 'Re-run the draw' }).click();
   await expect(page.getByTestId('rerun-result')).toContainText('exactly the saved result');
   await page.screenshot(shot('plan-drawn-en'));
+  await page.goto('/#/inspections/plans');
+  await expect(page.getByTestId('plan-table')).toContainText('Drawn: 1, started: 1, closed: 0');
+  await page.screenshot(shot('plan-list-en'));
   await page.goto('/#/projects');
   await page.getByRole('link', { name: '滨河花园二期' }).click();
   await expect(page.getByText('Inspections at this project')).toBeVisible();

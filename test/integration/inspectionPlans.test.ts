@@ -3,16 +3,25 @@
  * real platform on loopback: a reviewer draws a plan, the draw is kept with its seed and inputs and
  * re-runs alike; an inspector may not plan; the platform takes the drawn plan and refuses a tampered one.
  */
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
-import { PlanRepository } from '../../renderer/inspections/plans.ts';
+import { PlanRepository, type PlanRow } from '../../renderer/inspections/plans.ts';
+import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
 import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
 import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
 import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import { defaultDrawRatios } from '../../shared/inspections/draw.ts';
-import { candidateOf, drawInputOf } from '../../shared/inspections/plan.ts';
+import {
+  type InspectionDocument,
+  inspectionJsonSchema,
+  type PlanDocument,
+} from '../../shared/inspections/document.ts';
+import { isDrawnThisMonth } from '../../shared/inspections/figures.ts';
+import { assignmentsOf, candidateOf, drawInputOf, planProgress } from '../../shared/inspections/plan.ts';
 import { drawPlan } from '../../shared/inspections/draw.ts';
 import { emptyProject } from '../../shared/inspections/project.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
@@ -94,6 +103,31 @@ const fields = {
   ratios: { ...defaultDrawRatios, ungraded: 100, raised: 100 },
   inspectorPool: pool,
 };
+
+/** The start of a drawn assignment's inspection by its inspectors. */
+function assignedStart(planId: string, assignment: { subjectId: string; inspectors: readonly string[] }) {
+  return {
+    subjectId: assignment.subjectId,
+    projectId: '',
+    planId,
+    adHocReason: '' as const,
+    adHocNote: '',
+    inspectors: [...assignment.inspectors],
+    industry: 'construction' as const,
+  };
+}
+
+/** The reviewer makes and draws the plan of `fields` (under another name if given). */
+async function drawnPlan(profile: Profile, plans: PlanRepository, name = fields.name) {
+  profile.signIn(reviewer);
+  const created = await plans.create({ ...fields, name });
+  if (!created.ok) throw new Error(JSON.stringify(created.issues));
+  const preview = await plans.preview(created.value.id);
+  if (!preview.ok) throw new Error('no preview');
+  const drawn = await plans.draw(created.value.id, preview.value);
+  if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
+  return drawn.value;
+}
 
 describe('inspection plans on the device', () => {
   it('refuses an inspector, an empty pool and a ratio above 100 %, writing nothing', async () => {
@@ -232,18 +266,6 @@ describe('the platform and plans', () => {
     return new PlatformClient(url, enrollment.token);
   }
 
-  /** The reviewer makes and draws the plan of `fields`. */
-  async function drawnPlan(profile: Profile, plans: PlanRepository) {
-    profile.signIn(reviewer);
-    const created = await plans.create(fields);
-    if (!created.ok) throw new Error(JSON.stringify(created.issues));
-    const preview = await plans.preview(created.value.id);
-    if (!preview.ok) throw new Error('no preview');
-    const drawn = await plans.draw(created.value.id, preview.value);
-    if (!drawn.ok) throw new Error(JSON.stringify(drawn.issues));
-    return drawn.value;
-  }
-
   it('takes a drawn plan and refuses one whose draw its seed does not give', async () => {
     const { profile, plans } = await planningProfile();
     const drawn = await drawnPlan(profile, plans);
@@ -276,15 +298,7 @@ describe('the platform and plans', () => {
 
     profile.signIn(inspector);
     const inspections = unknowingInspections(profile);
-    const started = await inspections.start({
-      subjectId: mine.subjectId,
-      projectId: '',
-      planId: drawn.id,
-      adHocReason: '',
-      adHocNote: '',
-      inspectors: [...mine.inspectors],
-      industry: 'construction',
-    });
+    const started = await inspections.start(assignedStart(drawn.id, mine));
     if (!started.ok) throw new Error(JSON.stringify(started.issues));
     const good = started.value;
     const other = (changes: Record<string, unknown>) => ({
@@ -401,5 +415,140 @@ describe('the platform and plans', () => {
       [ignoring.id, [`plan.candidates.1.conflicts:inspection.plan.conflictIgnored`]],
       [visit.value.id, ['inspectors.0:inspection.inspectorIsContact']],
     ]);
+  });
+});
+
+describe('the plans list', () => {
+  /**
+   * Five plans made a minute apart: drawn in February, a draft, drawn in March, a draft, drawn in March;
+   * the inspector has started one assignment of the last.
+   */
+  async function fivePlans() {
+    const { profile, plans } = await planningProfile();
+    const made: PlanDocument[] = [];
+    for (const [minute, month] of ['02', '', '03', '', '03'].entries()) {
+      profile.setNow(`2026-${month || '03'}-06T03:0${minute}:00.000Z`);
+      if (month) {
+        made.push(await drawnPlan(profile, plans, `${month} 月抽查 ${minute}`));
+      } else {
+        profile.signIn(reviewer);
+        const draft = await plans.create({ ...fields, name: `草拟计划 ${minute}` });
+        if (!draft.ok) throw new Error(JSON.stringify(draft.issues));
+        made.push(draft.value);
+      }
+    }
+    const last = made[4]!;
+    const mine = assignmentsOf(last.plan, testStaff.inspector)[0];
+    if (!mine) throw new Error('the seed sent the inspector nowhere');
+    profile.signIn(inspector);
+    profile.setNow('2026-03-06T04:00:00.000Z');
+    const started = await unknowingInspections(profile).start(assignedStart(last.id, mine));
+    if (!started.ok) throw new Error(JSON.stringify(started.issues));
+    return { profile, plans };
+  }
+
+  /** The read-everything answer: every plan latest change first, progress from every inspection. */
+  async function everything(profile: Profile, plans: PlanRepository) {
+    const all = (await plans.list()).sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    const visits = (await profile.db.inspections.find().exec())
+      .map((doc) => doc.toJSON() as unknown as InspectionDocument)
+      .filter((doc) => doc.kind === 'inspection');
+    const rows = all.map((plan) => ({
+      id: plan.id,
+      progress: plan.state === 'drawn' ? planProgress(plan.id, plan.plan, visits) : null,
+    }));
+    const open = all
+      .filter((plan) => plan.state === 'drawn')
+      .flatMap((plan) =>
+        assignmentsOf(plan.plan, testStaff.inspector)
+          .filter((a) => !visits.some((v) => v.planId === plan.id && v.subjectId === a.subjectId))
+          .map((assignment) => `${plan.id}:${assignment.subjectId}`),
+      );
+    return { all, rows, open };
+  }
+
+  const rowsOf = (page: { total: number; more: boolean; rows: PlanRow[] }) => ({
+    total: page.total,
+    more: page.more,
+    rows: page.rows.map((row) => ({ id: row.plan.id, progress: row.progress })),
+  });
+
+  it('pages the plans latest change first with their progress, as reading every plan and inspection gives', async () => {
+    const { profile, plans } = await fivePlans();
+    const { all, rows, open } = await everything(profile, plans);
+    const today = '2026-03-06';
+    const query = { drawnThisMonth: false, today };
+    expect(rowsOf(await plans.listPage({ ...query, limit: 2 }))).toEqual({
+      total: 5,
+      more: false,
+      rows: rows.slice(0, 2),
+    });
+    expect(rowsOf(await plans.listPage({ ...query, offset: 2, limit: 50 })).rows).toEqual(rows.slice(2));
+    // The started inspection counts in its plan's progress.
+    expect(rows.find((row) => row.progress?.started === 1)).toBeDefined();
+
+    const thisMonth = all.filter((plan) => isDrawnThisMonth(plan, today)).map((plan) => plan.id);
+    expect(thisMonth).toHaveLength(2);
+    const drawn = await plans.listPage({ drawnThisMonth: true, today, limit: 50 });
+    expect(rowsOf(drawn)).toEqual({
+      total: 2,
+      more: false,
+      rows: rows.filter((row) => thisMonth.includes(row.id)),
+    });
+
+    // Counting stops at the caps and says "more".
+    const caps = { keys: 3, matches: 1 };
+    expect(rowsOf(await plans.listPage({ ...query, limit: 2 }, caps))).toEqual({
+      total: 3,
+      more: true,
+      rows: rows.slice(0, 2),
+    });
+    expect(rowsOf(await plans.listPage({ drawnThisMonth: true, today, limit: 1 }, caps))).toEqual({
+      total: 1,
+      more: true,
+      rows: rows.filter((row) => thisMonth.includes(row.id)).slice(0, 1),
+    });
+
+    // The inspector's open assignments: every drawn plan's, less the one started.
+    const assigned = await plans.openAssignments(testStaff.inspector);
+    expect(assigned.map(({ plan, assignment }) => `${plan.id}:${assignment.subjectId}`)).toEqual(open);
+    expect(open.length).toBeGreaterThan(0);
+    expect(await plans.openAssignments(testStaff.clerk)).toEqual([]);
+  });
+
+  it('opens a profile written before the plans index (version 3) with every document intact, and pages it', async () => {
+    const { profile, plans } = await fivePlans();
+    const stored = (await profile.db.inspections.find().exec()).map(
+      (doc) => doc.toJSON() as InspectionDocument,
+    );
+    const before = await everything(profile, plans);
+    // RxDB's open edition holds only so many collections open at once.
+    await profile.close();
+    opened = opened.filter((open) => open !== profile);
+    const name = `test-inspections-v3-${Date.now()}`;
+    const version3 = {
+      ...inspectionJsonSchema,
+      version: 3,
+      indexes: ['updatedAt', ['subjectId', 'startedAt'], ['state', 'updatedAt'], ['kind', 'updatedAt']],
+    } as unknown as RxJsonSchema<InspectionDocument>;
+    const old = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });
+    await old.addCollections({ inspections: { schema: version3 } });
+    await old.inspections.bulkInsert(stored);
+    await old.close();
+
+    const reopened = await openProfile('2026-03-06T05:00:00.000Z', name);
+    opened.push(reopened);
+    await migratePersonalCollections(reopened.db);
+    const kept = (await reopened.db.inspections.find().exec()).map(
+      (doc) => doc.toJSON() as InspectionDocument,
+    );
+    const byId = (a: InspectionDocument, b: InspectionDocument) => a.id.localeCompare(b.id);
+    expect([...kept].sort(byId)).toEqual([...stored].sort(byId));
+    const reopenedPlans = new PlanRepository(reopened.db.inspections, reopened.context, {
+      journal: reopened.journal,
+      candidatesFor: async () => [],
+    });
+    const paged = await reopenedPlans.listPage({ drawnThisMonth: false, today: '2026-03-06', limit: 50 });
+    expect(rowsOf(paged).rows).toEqual(before.rows);
   });
 });
