@@ -147,7 +147,7 @@ async function closedPort(): Promise<number> {
 async function expectDemoListsAndCases(workspace: AppServices): Promise<void> {
   const { listings, cases, creditRecords, commitments, subjects } = workspace;
   const today = commitments.today();
-  const entries = await firstValueFrom(listings.watchAll());
+  const entries = await listings.pages.all('all');
   const byKind = (kind: string) => entries.filter((listing) => listing.kind === kind);
   const [black, ...otherBlack] = byKind('blackList');
   expect(otherBlack).toEqual([]);
