@@ -39,7 +39,8 @@ import { UserRepository } from '../kernel/security/users.ts';
 import { type Clock, localDate, systemClock } from '../kernel/session/session.ts';
 import type { BlobUploads } from '../kernel/sync/blobUploads.ts';
 import { syncRegistration } from '../kernel/sync/registration.ts';
-import { type EnrollOutcome, SyncService } from '../kernel/sync/syncService.ts';
+import { SyncService } from '../kernel/sync/syncService.ts';
+import type { EnrollOutcome } from '../kernel/sync/syncStatus.ts';
 import type { CoreServices, OfficeSettings } from '../kernel/services.ts';
 import type { AppServices } from './services.ts';
 

@@ -7,7 +7,7 @@ import type { SecretStore } from '../../shared/base/platform/bridge.ts';
 import type { ProvisionsResponse } from '../../shared/provisions/protocol.ts';
 import type { LocalStore } from '../kernel/db/localStore.ts';
 import { PlatformError } from '../kernel/sync/platformClient.ts';
-import type { SyncProblem } from '../kernel/sync/syncService.ts';
+import type { SyncProblem } from '../kernel/sync/syncStatus.ts';
 
 const serialBlocksSetting = 'provisions.serialBlocks';
 export const matchingKeySecret = 'provisions.cityMatchingKey';

@@ -3,7 +3,7 @@ import { IconPlayerPause, IconPlayerPlay, IconRefresh } from '@tabler/icons-reac
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useServices } from '../app/services.ts';
-import type { CollectionStatus, HeldDeletion, SyncStatus } from '../kernel/sync/syncService.ts';
+import type { CollectionStatus, HeldDeletion, SyncStatus } from '../kernel/sync/syncStatus.ts';
 import { Fact } from '../kernel/ui/Fact.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { EnrollmentForm } from './EnrollmentForm.tsx';

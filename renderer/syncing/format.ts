@@ -1,6 +1,6 @@
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
-import type { SyncProblem } from '../kernel/sync/syncService.ts';
+import type { SyncProblem } from '../kernel/sync/syncStatus.ts';
 
 export function formatTime(iso: string | number | null, language: string): string {
   if (iso === null) return '';

@@ -1,7 +1,8 @@
 import { createContext, useContext, useEffect, useMemo, useState } from 'react';
 import type { CollectionName } from '../../shared/base/collections.ts';
 import type { RecordSyncState } from '../kernel/sync/recordStates.ts';
-import type { SyncService, SyncStatus } from '../kernel/sync/syncService.ts';
+import type { SyncService } from '../kernel/sync/syncService.ts';
+import type { SyncStatus } from '../kernel/sync/syncStatus.ts';
 
 /** The sync service for the screens; the app provides it next to its other services. */
 export const SyncContext = createContext<SyncService | null>(null);

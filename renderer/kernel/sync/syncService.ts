@@ -8,7 +8,6 @@ import { BehaviorSubject, type Observable, type Subscription, throttleTime } fro
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../../shared/base/collections.ts';
 import type { PlatformAllowance, SecretStore } from '../../../shared/base/platform/bridge.ts';
-import type { SyncErrorName } from '../../../shared/sync/errors.ts';
 import type { ProvisionsResponse } from '../../../shared/provisions/protocol.ts';
 import { type EnrollResponse, syncLimits } from '../../../shared/sync/protocol.ts';
 import { uploadedBefore } from '../../../shared/sync/pushOrder.ts';
@@ -30,6 +29,7 @@ import { RecordStateTracker } from './recordStates.ts';
 import type { Writer } from '../db/writer.ts';
 import { SyncResolutions } from './resolutions.ts';
 import { type DocumentSealer, type Enrollment, SyncStore } from './syncStore.ts';
+import { type EnrollOutcome, problemOf, type SyncProblem, type SyncStatus } from './syncStatus.ts';
 
 export const deviceTokenSecret = 'sync.deviceToken';
 
@@ -71,79 +71,11 @@ export interface SyncServiceOptions {
   pushBatchSize?: number;
 }
 
-export interface HeldDeletion extends DeletionHold {
-  id: number;
-}
-
-export interface CollectionStatus extends CollectionProgress {
-  name: CollectionName;
-  pending: number;
-  active: boolean;
-}
-
-export interface SyncProblem {
-  collection: CollectionName | null;
-  /** Catalogue name (`syncError.<name>`), or null when the platform could not be reached. */
-  error: SyncErrorName | null;
-  message: string;
-  details: Record<string, unknown>;
-  at: string;
-  /** When the next attempt runs (epoch ms), if one is scheduled. */
-  retryAt: number | null;
-}
-
-export type SyncState =
-  /** No platform yet: the enrollment form is shown. */
-  | 'notEnrolled'
-  /** The user paused sync (or cancelled a held deletion). */
-  | 'paused'
-  /** Stopped until the app is updated or the device enrolled again (see `blocked`). */
-  | 'blocked'
-  /** Another tab replicates. */
-  | 'standby'
-  | 'running';
-
-export interface SyncStatus {
-  state: SyncState;
-  enrollment: Enrollment | null;
-  blocked: { reason: 'update' | 'unauthorized'; problem: SyncProblem } | null;
-  /** The browser believes it has a network. */
-  online: boolean;
-  /** The platform's event stream is open. */
-  connected: boolean;
-  syncing: boolean;
-  lastSyncedAt: string | null;
-  lastError: SyncProblem | null;
-  collections: CollectionStatus[];
-  openConflicts: number;
-  refused: number;
-  held: HeldDeletion[];
-}
-
-export type EnrollOutcome =
-  | { ok: true; enrollment: Enrollment }
-  | { ok: false; reason: 'invalidUrl' }
-  /** The shell may not reach this platform yet: the user declined, or the window restarts to allow it. */
-  | { ok: false; reason: 'platformNotAllowed'; restarting: boolean }
-  | { ok: false; reason: 'wrongCounty'; county: { code: string; name: { 'zh-CN': string; en: string } } }
-  | { ok: false; reason: 'platform'; problem: SyncProblem };
-
 /** How long a push waits for the changes it must follow (shared/sync/pushOrder.ts) to be uploaded. */
 const usersFirstLimitMs = 30_000;
 
 function navigatorOnline(): boolean {
   return typeof navigator === 'undefined' || navigator.onLine !== false;
-}
-
-function problemOf(error: PlatformError, collection: CollectionName | null, at: string): SyncProblem {
-  return {
-    collection,
-    error: error.errorName,
-    message: error.message,
-    details: error.details,
-    at,
-    retryAt: null,
-  };
 }
 
 export class SyncService {
