@@ -117,7 +117,7 @@ export function PlanPage() {
 
   useEffect(() => {
     const watching = plans.watch(id).subscribe(setPlan);
-    const visiting = inspections.watchAll().subscribe((all) => setVisits(all.filter((v) => v.planId === id)));
+    const visiting = inspections.watchOfPlan(id).subscribe(setVisits);
     users.list().then(setPeople);
     return () => {
       watching.unsubscribe();

@@ -68,9 +68,7 @@ export function ProjectPage() {
   const [visits, setVisits] = useState<InspectionDocument[]>([]);
   useEffect(() => {
     const watching = projects.watch(id).subscribe(setDoc);
-    const visiting = inspections
-      .watchAll()
-      .subscribe((all) => setVisits(all.filter((v) => v.projectId === id)));
+    const visiting = inspections.watchOfProject(id).subscribe(setVisits);
     return () => {
       watching.unsubscribe();
       visiting.unsubscribe();

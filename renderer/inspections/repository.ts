@@ -115,6 +115,25 @@ export class InspectionRepository {
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
   }
 
+  /** The inspections started under a plan, through the [planId, subjectId] index. */
+  watchOfPlan(planId: string): Observable<InspectionDocument[]> {
+    return this.#watchWhere({ planId }, { subjectId: 'asc' });
+  }
+
+  /** The inspections at a project or site, the latest started first, through the [projectId, startedAt] index. */
+  watchOfProject(projectId: string): Observable<InspectionDocument[]> {
+    return this.#watchWhere({ projectId }, { startedAt: 'desc' });
+  }
+
+  #watchWhere(
+    equal: { planId: string } | { projectId: string },
+    order: Record<string, 'asc' | 'desc'>,
+  ): Observable<InspectionDocument[]> {
+    return this.#collection
+      .find({ selector: { ...equal, kind: 'inspection' }, sort: [order] })
+      .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as InspectionDocument)));
+  }
+
   /**
    * One page of the inspections (not the other kinds), latest change first, and how many there are,
    * read through the kind's `updatedAt` index; `accepts` keeps only the stored inspections it accepts

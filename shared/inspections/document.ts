@@ -168,7 +168,8 @@ export const inspectionJsonSchema = {
   // kind `conflict` (declared conflicts of interest, declarations.ts) and the `publish` step (publicity.ts),
   // older documents valid as they are; version 3 the kind `setting` (the county's settings,
   // countySetting.ts) and the index the inspections list pages through; version 4 the [planId, subjectId]
-  // index the plans list reads a plan's inspections through.
+  // index the plans list and a plan's page read its inspections through, and [projectId, startedAt] for a
+  // project's page.
   version: 4,
   primaryKey: 'id',
   type: 'object',
@@ -253,6 +254,7 @@ export const inspectionJsonSchema = {
     ['state', 'updatedAt'],
     ['kind', 'updatedAt'],
     ['planId', 'subjectId'],
+    ['projectId', 'startedAt'],
   ],
   additionalProperties: false,
 } as const;

@@ -4,6 +4,7 @@
  * re-runs alike; an inspector may not plan; the platform takes the drawn plan and refuses a tampered one.
  */
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { firstValueFrom, type Observable } from 'rxjs';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
@@ -415,6 +416,60 @@ describe('the platform and plans', () => {
       [ignoring.id, [`plan.candidates.1.conflicts:inspection.plan.conflictIgnored`]],
       [visit.value.id, ['inspectors.0:inspection.inspectorIsContact']],
     ]);
+  });
+});
+
+describe("a plan's and a project's inspections", () => {
+  it('are read through their indexes, latest started first at a project', async () => {
+    const { profile, subjects, plans, projects } = await planningProfile();
+    const drawn = await drawnPlan(profile, plans);
+    const mine = assignmentsOf(drawn.plan, testStaff.inspector)[0];
+    if (!mine) throw new Error('the seed sent the inspector nowhere');
+    profile.signIn(clerk);
+    const site = await projects.create({ ...emptyProject(), name: '滨河花园一期', type: 'construction' });
+    if (!site.ok) throw new Error(JSON.stringify(site.issues));
+    profile.signIn(inspector);
+    const inspections = unknowingInspections(profile);
+    const started: InspectionDocument[] = [];
+    for (const [minute, start] of [
+      assignedStart(drawn.id, mine),
+      {
+        ...assignedStart('', mine),
+        projectId: site.value.id,
+        adHocReason: 'complaint' as const,
+        adHocNote: '投诉',
+      },
+      {
+        ...assignedStart('', mine),
+        projectId: site.value.id,
+        adHocReason: 'referral' as const,
+        adHocNote: '移交',
+      },
+      {
+        ...assignedStart('', mine),
+        subjectId: subjects[3]!.id,
+        adHocReason: 'complaint' as const,
+        adHocNote: '投诉',
+      },
+    ].entries()) {
+      profile.setNow(`2026-03-07T0${minute}:00:00.000Z`);
+      const visit = await inspections.start(start);
+      if (!visit.ok) throw new Error(JSON.stringify(visit.issues));
+      started.push(visit.value);
+    }
+    const ids = async (watched: Observable<InspectionDocument[]>) =>
+      (await firstValueFrom(watched)).map((doc) => doc.id);
+    expect(await ids(inspections.watchOfPlan(drawn.id))).toEqual([started[0]!.id]);
+    expect(await ids(inspections.watchOfProject(site.value.id))).toEqual([started[2]!.id, started[1]!.id]);
+    expect(await ids(inspections.watchOfPlan(crypto.randomUUID()))).toEqual([]);
+
+    // RxDB plans these selections through the indexes, not a scan of the collection.
+    const indexOf = (selector: Record<string, string>, sort: Record<string, 'asc' | 'desc'>) =>
+      profile.db.inspections.find({ selector, sort: [sort] }).getPreparedQuery().queryPlan.index;
+    expect(indexOf({ planId: drawn.id, kind: 'inspection' }, { subjectId: 'asc' })).toContain('planId');
+    expect(indexOf({ projectId: site.value.id, kind: 'inspection' }, { startedAt: 'desc' })).toContain(
+      'projectId',
+    );
   });
 });
 
