@@ -188,8 +188,10 @@ async function expectDemoListsAndCases(workspace: AppServices): Promise<void> {
   expect(await firstValueFrom(cases.watchRecordsUnderObjection())).toEqual(new Set([objection.recordId]));
   expect(await creditRecords.get(objection.recordId)).toMatchObject({ status: 'approved' });
   // Every name is a subject's: the pages show them as for any other data.
-  for (const id of [black!.subjectId, red!.subjectId, repair.subjectId, objection.subjectId])
-    expect(subjects.index.get(id)?.name).toMatch(/有限公司$/);
+  const named = [black!.subjectId, red!.subjectId, repair.subjectId, objection.subjectId];
+  // The subjects' in-memory index takes in pulled subjects a little after they are stored.
+  await eventually(() => named.every((id) => subjects.index.get(id) !== undefined));
+  for (const id of named) expect(subjects.index.get(id)?.name).toMatch(/有限公司$/);
 
   await listings.grades.ready;
   const gradeOn = (subjectId: string) => listings.grades.gradeOf(subjectId, chinaDateOf(black!.updatedAt));
