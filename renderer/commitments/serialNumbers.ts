@@ -5,13 +5,16 @@
  */
 import type { CampaignPlan } from '../../shared/commitments/campaign.ts';
 import {
+  formatCommitmentNumber,
   lowSerialThreshold,
   type Numbering,
   nextCommitmentNumbers,
   type SerialBlock,
   serialBlock,
+  serialDigits,
   serialsLeft,
 } from '../../shared/commitments/numbering.ts';
+import { isRealDate } from '../../shared/base/identifiers.ts';
 import { issue, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import type { CommitmentCollection } from '../kernel/db/database.ts';
 import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
@@ -49,11 +52,23 @@ export class CommitmentNumbers {
     this.#host = host;
   }
 
+  /** The county's numbers of one day this computer holds, read through the number index. */
+  async #numbersOn(date: string): Promise<string[]> {
+    if (!isRealDate(date)) return [];
+    const county = this.#host.office.county;
+    const first = formatCommitmentNumber(county, date, 0);
+    const last = formatCommitmentNumber(county, date, 10 ** serialDigits - 1);
+    const found = await this.#host.collection
+      .find({ selector: { number: { $gte: first, $lte: last } } })
+      .exec();
+    return found.map((doc) => doc.number);
+  }
+
   /** Where this computer numbers from, and how many numbers it has left today. */
   async state(): Promise<SerialBlockState> {
     const holding = await this.#host.provisions.serialBlocks();
     const blocks = blocksOf(holding);
-    const known = (await this.#host.collection.find().exec()).map((doc) => doc.number);
+    const known = await this.#numbersOn(this.#host.today());
     return {
       holding,
       blocks,
@@ -98,7 +113,7 @@ export class CommitmentNumbers {
 
   /** The next numbers for `date`; asks for a further block in the background once a fifth of one is left. */
   async next(date: string, count: number): Promise<Numbering> {
-    const known = (await this.#host.collection.find().exec()).map((doc) => doc.number);
+    const known = await this.#numbersOn(date);
     let left = 0;
     const numbered = await this.withSerialBlocks((blocks) => {
       left = serialsLeft(known, this.#host.office.county, date, blocks) - count;

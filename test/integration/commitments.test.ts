@@ -64,6 +64,23 @@ describe('a commitment', () => {
     expect(second.ok && second.value.number).toBe('41082320260306000002');
   });
 
+  it("numbers each day after that day's numbers alone, read through the number index", async () => {
+    const numberOn = async (signingDate: string) => {
+      const created = await commitments.create(missingMaterials({ signingDate }));
+      if (!created.ok) throw new Error(JSON.stringify(created.issues));
+      return created.value.number;
+    };
+    expect(await numberOn('2026-03-06')).toBe('41082320260306000001');
+    expect(await numberOn('2026-03-05')).toBe('41082320260305000001');
+    expect(await numberOn('2026-03-06')).toBe('41082320260306000002');
+    expect(await numberOn('2026-03-05')).toBe('41082320260305000002');
+    expect((await commitments.serialBlockState()).leftToday).toBe(9_997);
+    const plan = profile.db.commitments
+      .find({ selector: { number: { $gte: '41082320260306000000', $lte: '41082320260306999999' } } })
+      .getPreparedQuery().queryPlan;
+    expect(plan.index).toContain('number');
+  });
+
   it('numbers from block 0 while this computer is not enrolled, and cannot ask for a block', async () => {
     expect(await commitments.serialBlockState()).toEqual({
       holding: { mode: 'standalone' },
