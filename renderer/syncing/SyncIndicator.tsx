@@ -11,6 +11,7 @@ export function SyncIndicator() {
   const navigate = useNavigate();
   const status = useSyncStatus();
   const pending = status.collections.reduce((sum, collection) => sum + collection.pending, 0);
+  const counted = status.collections.every((collection) => collection.counted);
   const stopped = status.state === 'paused' || status.state === 'blocked' || status.state === 'notEnrolled';
   const label = !status.online
     ? t('sync.indicator.offline')
@@ -42,7 +43,7 @@ export function SyncIndicator() {
         {status.syncing && <Loader size="xs" aria-label={t('sync.indicator.syncing')} />}
         {pending > 0 && (
           <Badge color="blue" variant="outline" data-testid="sync-indicator-pending">
-            {t('sync.indicator.pending', { count: pending })}
+            {t(counted ? 'sync.indicator.pending' : 'sync.indicator.pendingCounting', { count: pending })}
           </Badge>
         )}
         <Text size="xs" c="dimmed" visibleFrom="md">

@@ -42,7 +42,11 @@ function CollectionRow({ collection }: { collection: CollectionStatus }) {
   return (
     <Table.Tr>
       <Table.Td>{t(`sync.collection.${collection.name}`)}</Table.Td>
-      <Table.Td data-testid={`pending-${collection.name}`}>{collection.pending}</Table.Td>
+      <Table.Td data-testid={`pending-${collection.name}`}>
+        {collection.counted
+          ? collection.pending
+          : t('sync.indicator.pendingCounting', { count: collection.pending })}
+      </Table.Td>
       <Table.Td w="40%">
         {collection.active ? (
           <Stack gap={4}>

@@ -8,6 +8,8 @@ import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import { withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import type { CommitmentFields, CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import type { JournalStep } from '../../renderer/kernel/db/writeJournal.ts';
+import { uniqueIssue } from '../../renderer/kernel/sync/collectionSync.ts';
+import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
 import { acceptedCommitment, office, openCommitments } from './commitmentHarness.ts';
 import {
   enterpriseInput,
@@ -79,6 +81,16 @@ describe('a commitment', () => {
       .find({ selector: { number: { $gte: '41082320260306000000', $lte: '41082320260306999999' } } })
       .getPreparedQuery().queryPlan;
     expect(plan.index).toContain('number');
+  });
+
+  it('is found holding its number when a merged letter arrives with the same number', async () => {
+    const first = await accepted();
+    const second = await accepted();
+    const registration = syncRegistration('commitments', profile.db.commitments);
+    expect(await uniqueIssue(registration, { ...second, number: first.number })).toEqual([
+      { field: 'number', code: 'duplicateCode', params: { existingId: first.id } },
+    ]);
+    expect(await uniqueIssue(registration, { ...first })).toBeNull();
   });
 
   it('numbers from block 0 while this computer is not enrolled, and cannot ask for a block', async () => {

@@ -107,14 +107,16 @@ export interface CollectionSyncOptions {
 
 class Interrupted extends Error {}
 
+/** A live document holding the unique value other than `id`, through the field's index. */
 async function uniqueHolder(
   registration: SyncRegistration,
   field: string,
   value: unknown,
+  id: unknown,
 ): Promise<string | null> {
   if (registration.findByUniqueValue) return registration.findByUniqueValue(value);
-  const docs = await registration.collection.find().exec();
-  return docs.find((doc) => doc.get(field) === value)?.primary ?? null;
+  const holders = await registration.collection.find({ selector: { [field]: value } }).exec();
+  return holders.find((doc) => doc.primary !== id)?.primary ?? null;
 }
 
 /** The rules a document must pass before it is written by sync: the platform's and local uniqueness. */
@@ -134,7 +136,7 @@ export async function uniqueIssue(
 ): Promise<ValidationIssue[] | null> {
   const unique = registration.uniqueField;
   if (!unique || fields[unique] === undefined) return null;
-  const holder = await uniqueHolder(registration, unique, fields[unique]);
+  const holder = await uniqueHolder(registration, unique, fields[unique], fields.id);
   return holder !== null && holder !== fields.id
     ? [issue(unique, 'duplicateCode', { existingId: holder })]
     : null;

@@ -270,6 +270,10 @@ export class SyncService {
   async #uploadedBefore(collection: CollectionName): Promise<void> {
     const first = uploadedBefore(collection).filter((name) => this.#registrations.has(name));
     const deadline = Date.now() + usersFirstLimitMs;
+    await Promise.race([
+      Promise.all(first.map((name) => this.records.loaded(name))),
+      new Promise((resolve) => setTimeout(resolve, usersFirstLimitMs)),
+    ]);
     while (
       first.some((name) => this.records.pendingCount(name) > 0) &&
       Date.now() < deadline &&
@@ -584,6 +588,7 @@ export class SyncService {
       name,
       // City-wide collections flow down only: a local copy is never waiting to be uploaded.
       pending: collectionPlan[name].scope === 'county' ? this.records.pendingCount(name) : 0,
+      counted: this.records.isCounted(name),
       active: this.#syncs.get(name)?.active ?? false,
       ...(this.#progress.get(name) ?? { pulled: 0, pushed: 0 }),
     }));

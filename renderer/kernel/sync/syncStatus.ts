@@ -11,7 +11,10 @@ export interface HeldDeletion extends DeletionHold {
 
 export interface CollectionStatus extends CollectionProgress {
   name: CollectionName;
+  /** Waiting for upload, as counted so far. */
   pending: number;
+  /** False while the collection's records are still being counted after the profile opened. */
+  counted: boolean;
   active: boolean;
 }
 
