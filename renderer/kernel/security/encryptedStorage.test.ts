@@ -10,7 +10,7 @@ import {
 import { migratePersonalCollections } from '../db/database.ts';
 import { LocalStore } from '../db/localStore.ts';
 import { SubjectRepository } from '../../subjects/repository.ts';
-import { sealLocalHistory } from './personalData.ts';
+import { historySealedThroughSetting, sealLocalHistory } from './personalData.ts';
 import {
   memorySecretStore,
   openTestProfile,
@@ -208,6 +208,19 @@ describe('personal data at rest', () => {
     const subjects = await openSubjects(profile);
     expect(await sealLocalHistory(profile.local, profile.personalData)).toBe(1);
     expect(await sealLocalHistory(profile.local, profile.personalData)).toBe(0);
+    // The next sign-in reads only the entries after the last one looked at.
+    const lastSeq = (await profile.local.history.orderBy('seq').last())?.seq;
+    expect(await profile.local.getSetting(historySealedThroughSetting)).toBe(lastSeq);
+    const later = await profile.local.history.add({
+      collection: 'subjects',
+      docId: '019b8d2e-0000-7000-8000-000000000001',
+      replacedAt: stamp,
+      replacedBy: 'u-1',
+      replacedByName: '张敏',
+      snapshot: { ...practitioner, ...stamps, id: '019b8d2e-0000-7000-8000-000000000001' },
+    });
+    expect(await sealLocalHistory(profile.local, profile.personalData)).toBe(1);
+    expect(await profile.local.getSetting(historySealedThroughSetting)).toBe(later);
     expect((await subjects.history('019b8d2e-0000-7000-8000-000000000001'))[0]?.snapshot).toMatchObject({
       code: idNumber,
       phone,

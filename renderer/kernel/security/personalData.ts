@@ -107,17 +107,26 @@ export function maskPersonalData<T extends object>(collection: CollectionName, d
   return masked as T;
 }
 
+/** The last history entry `sealLocalHistory` has looked at: every later entry was written sealed. */
+export const historySealedThroughSetting = 'historySealedThrough';
+
 /**
  * Encrypts personal values still in clear in the local edit history (kept before encryption at rest
- * existed). Idempotent: encrypted values are left as they are. Returns how many entries changed.
+ * existed). Every entry written since is sealed as it is written (the writer, a restore), so it reads
+ * only the entries after the last it looked at: the whole history once per profile, not at every
+ * sign-in. Idempotent: encrypted values are left as they are. Returns how many entries changed.
  */
 export async function sealLocalHistory(local: LocalStore, cipher: PersonalDataCipher): Promise<number> {
+  const through = (await local.getSetting<number>(historySealedThroughSetting)) ?? 0;
   const changed: HistoryEntry[] = [];
-  for (const entry of await local.history.toArray()) {
+  let last = through;
+  for (const entry of await local.history.where('seq').above(through).toArray()) {
+    last = Math.max(last, entry.seq ?? 0);
     if (!holdsPersonalData(entry.collection)) continue;
     const snapshot = await cipher.seal(entry.collection, entry.snapshot, entry.docId);
     if (JSON.stringify(snapshot) !== JSON.stringify(entry.snapshot)) changed.push({ ...entry, snapshot });
   }
   await local.history.bulkPut(changed);
+  if (last > through) await local.setSetting(historySealedThroughSetting, last);
   return changed.length;
 }
