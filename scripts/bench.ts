@@ -133,6 +133,17 @@ try {
     `  before, one category and status  ${f(r.baselineByCategoryAndStatusMs!)} ms reading and sorting ${r.baselineMatches} matches (ratio ${(r.recordsByCategoryAndStatusMs! / r.baselineByCategoryAndStatusMs!).toFixed(3)})`,
   );
   console.log(
+    `\nSync states of ${r.syncStatesPending} subjects and records as the workspace opens (never synced, so all waiting):`,
+  );
+  console.log(
+    `  tracking registered              ${f(r.syncStatesOpenMs!)} ms  (the workspace waits for this)`,
+  );
+  console.log(`  states of the first page shown   ${f(r.syncStatesShownMs!)} ms`);
+  console.log(`  every record counted             ${f(r.syncStatesCountedMs!)} ms  (in the background)`);
+  console.log(
+    `  before, reading and hashing all  ${f(r.syncStatesBeforeMs!)} ms  (what the workspace waited for; ratio ${(r.syncStatesOpenMs! / r.syncStatesBeforeMs!).toFixed(4)})`,
+  );
+  console.log(
     `\nCommitments list, ${r.letters} letters (written in ${f(r.generateLettersMs! / 1000)} s), first page of 50:`,
   );
   const before = r.commitmentsBaselineMs!;

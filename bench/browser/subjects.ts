@@ -11,6 +11,7 @@ import { CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import { generateCommitments, measureCommitmentLists } from './commitmentLists.ts';
 import { measureCreditLists, seedRecords } from './creditLists.ts';
 import { measureStages } from './stages.ts';
+import { measureSyncStates } from './syncStates.ts';
 import { getChangedDocumentsSince } from 'rxdb';
 import { type ChangeCheckpoint, eachChangeSince } from '../../renderer/kernel/db/changesSince.ts';
 import { indexedPage } from '../../renderer/kernel/db/indexedPages.ts';
@@ -243,6 +244,10 @@ async function run(): Promise<Record<string, number>> {
   });
   const [, baselineNamePageMs] = await timed(async () => baseline.query({ sort: 'name', limit: 50 }));
 
+  const syncStates = await measureSyncStates(
+    reopened.profile,
+    firstPage.items.map((subject) => subject.id),
+  );
   const records = await creditRepository(reopened.profile);
   const creditLists = await measureCreditLists(
     records,
@@ -288,6 +293,7 @@ async function run(): Promise<Record<string, number>> {
     firstStatusPageMs,
     baselineNameSortedPageMs: baselineNamePageMs,
     ...creditLists,
+    ...syncStates,
     letters: letterCount,
     generateLettersMs,
     ...commitmentLists,
