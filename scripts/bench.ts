@@ -13,6 +13,8 @@ const records = Number(process.env.BENCH_RECORDS ?? 100_000);
 const stages = process.env.BENCH_STAGES === '1';
 /** Commitment letters for the commitments list (BENCH_LETTERS). */
 const letters = Number(process.env.BENCH_LETTERS ?? 20_000);
+/** How long the run may take before it is given up (BENCH_MINUTES; a million records need more than the default). */
+const minutes = Number(process.env.BENCH_MINUTES ?? 30);
 const executablePath =
   process.env.CREDITDESK_CHROMIUM ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
 
@@ -43,10 +45,13 @@ const browser = await chromium.launchPersistentContext(profileDir, {
 });
 try {
   const page = await browser.newPage();
-  page.on('console', (message) => message.type() === 'error' && console.error(message.text()));
+  page.on('console', (message) => {
+    if (message.type() === 'error') console.error(message.text());
+    if (message.type() === 'info') console.log(`  … ${message.text()} (load ${load()})`);
+  });
   await page.goto(`${url}?count=${count}&records=${records}&letters=${letters}${stages ? '&stages=1' : ''}`);
   await page.waitForFunction(() => 'benchResult' in window || 'benchError' in window, undefined, {
-    timeout: 30 * 60_000,
+    timeout: minutes * 60_000,
     polling: 1000,
   });
   const error = await page.evaluate(() => (window as unknown as { benchError?: string }).benchError);

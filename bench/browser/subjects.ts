@@ -170,10 +170,12 @@ async function run(): Promise<Record<string, number>> {
     (await readStoredIndex(profile.local, profile.personalData))?.snapshot.summaries.length;
   while ((await stored()) !== count) await new Promise((resolve) => setTimeout(resolve, 1000));
   const subjectIds = created.created.map((subject) => subject.id);
+  console.info(`subjects inserted and searched; seeding ${recordCount} credit records`);
   // As in the app, the credit totals are kept while records arrive and stored for the next session.
   const generateRecordsMs = await seedRecords(profile.db.creditRecords, subjectIds, recordCount);
   // The records were written unheard (see `seedRecords`): their totals are counted once through the
   // indexes, as the app does after changes it did not see, and stored for the next session.
+  console.info(`credit records seeded in ${Math.round(generateRecordsMs / 1000)} s; counting their totals`);
   const writing = await creditRepository(profile);
   const [, countRecordsMs] = await timed(() => writing.loadCounts());
   await Promise.all([writing.tally.flush(), writing.inForce.flush()]);
@@ -244,6 +246,7 @@ async function run(): Promise<Record<string, number>> {
   });
   const [, baselineNamePageMs] = await timed(async () => baseline.query({ sort: 'name', limit: 50 }));
 
+  console.info('subject lists measured; measuring the sync states and the credit-record lists');
   const syncStates = await measureSyncStates(
     reopened.profile,
     firstPage.items.map((subject) => subject.id),
