@@ -8,7 +8,8 @@ import type { SubjectRepository } from '../subjects/repository.ts';
 /**
  * The commitments' word index (renderer/kernel/db/wordIndex.ts) over letter numbers and the names of
  * enterprise parties. A person's name never enters it (its entries are stored in the clear): letters of
- * persons are found by the name through the subjects' own index (`personsNamed`).
+ * persons are found by the name through the subjects' own index (`personsNamed`), that is by the name the
+ * register holds now, where reading every letter matched the name printed on it.
  */
 type CommitmentWordField = 'subjectId' | 'type' | 'status' | 'result';
 
