@@ -39,6 +39,7 @@ try {
     writtenMs: number;
     baselineMs: number;
     pages: Record<string, number>;
+    notes?: Record<string, number>;
   }[];
   const f = (n: number) => n.toFixed(n < 10 ? 1 : 0);
   console.log(`\nFirst pages (50) in Chromium, each against reading every document of its list:`);
@@ -49,6 +50,7 @@ try {
     for (const [name, ms] of Object.entries(list.pages)) {
       console.log(`  ${name.padEnd(36)} ${f(ms).padStart(6)} ms  ratio ${(ms / list.baselineMs).toFixed(3)}`);
     }
+    for (const [name, ms] of Object.entries(list.notes ?? {})) console.log(`  (${name}) ${f(ms)} ms`);
   }
   console.log(`\nload average ${loadAtStart.toFixed(1)} (start) to ${loadavg()[0]!.toFixed(1)} (end)`);
 } finally {

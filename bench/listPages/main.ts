@@ -3,7 +3,9 @@
 // is opened again, and each list's first pages are read through its repository, timed against reading
 // every document of the list as the lists did before, in the same run.
 import { openCaseRepository } from '../../renderer/cases/repository.ts';
-import { CommitmentRepository } from '../../renderer/commitments/repository.ts';
+import { commitmentWordIndex } from '../../renderer/commitments/commitmentWords.ts';
+import { type CommitmentPageQuery, CommitmentRepository } from '../../renderer/commitments/repository.ts';
+import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
 import { unlinked } from '../../renderer/inspections/kindStore.ts';
 import { ReferenceRepository } from '../../renderer/reference/repository.ts';
@@ -38,6 +40,8 @@ interface Measured {
   writtenMs: number;
   baselineMs: number;
   pages: Record<string, number>;
+  /** Other times of the run (not pages). */
+  notes?: Record<string, number>;
 }
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
@@ -80,9 +84,10 @@ async function measureCommitments(): Promise<Measured> {
   const writtenMs = await writeCommitments();
   const profile = await open();
   const reference = await ReferenceRepository.open(profile.db.reference);
+  const subjects = await SubjectRepository.open(profile.db.subjects, profile.local, profile.context);
   const commitments = new CommitmentRepository(profile.db.commitments, profile.local, profile.context, {
     reference,
-    subjects: undefined as never,
+    subjects,
     records: undefined as never,
     journal: undefined as never,
     attachments: undefined as never,
@@ -100,11 +105,29 @@ async function measureCommitments(): Promise<Measured> {
   pages.type = await timed(() => commitments.page({ type: 'industrySelfDiscipline', limit: 50 }));
   pages['open only'] = await timed(() => commitments.page({ open: true, limit: 50 }));
   pages['follow-up overdue'] = await timed(() => commitments.page({ followUp: 'overdue', limit: 50 }));
-  pages['number or name words'] = await timed(() => commitments.page({ text: '王12', limit: 50 }));
+  pages['words, before the word index'] = await timed(() => commitments.page({ text: '王12', limit: 50 }));
   pages['first page again (warm)'] = await timed(() => commitments.page({ limit: 50 }));
   const baselineMs = await timed(async () => (await commitments.list()).slice(0, 50));
+  // The word index, built after the first screen in the app, then the same and other searches through it.
+  await subjects.indexed;
+  const notes: Record<string, number> = {};
+  notes['word index built'] = await timed(() => commitments.words.build());
+  if (!commitments.words.ready) throw new Error('the commitments word index was not built');
+  const words: [string, CommitmentPageQuery][] = [
+    ['words (name and number)', { text: '王12', limit: 50 }],
+    ['words, a serial', { text: '000123', limit: 50 }],
+    ['words in every name, next page', { text: '建筑工程', offset: 50, limit: 50 }],
+    ['words and status accepted', { text: '李1', status: 'accepted', limit: 50 }],
+    ['words, by party name', { text: '王12', order: 'name', limit: 50 }],
+    ['words in every name, by name', { text: '建筑工程', order: 'name', limit: 50 }],
+  ];
+  for (const [label, query] of words) pages[label] = await timed(() => commitments.page(query));
+  // Letters written in the last seconds before the stored copy are read again: here, most of them.
+  await commitments.words.flush();
+  const next = commitmentWordIndex(profile.db.commitments, profile.local);
+  notes['word index from its stored copy'] = await timed(() => next.build());
   await profile.close();
-  return { list: 'commitments', count, writtenMs, baselineMs, pages };
+  return { list: 'commitments', count, writtenMs, baselineMs, pages, notes };
 }
 
 /** Writes `make(n)` for n below `count` into a collection of a fresh profile, in chunks; the time taken. */

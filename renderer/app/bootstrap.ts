@@ -11,6 +11,7 @@ import { CommitmentRepository } from '../commitments/repository.ts';
 import { seedDemoCommitments } from '../commitments/demoSeed.ts';
 import { migratePersonalCollections, openDatabase } from '../kernel/db/database.ts';
 import { LocalStore } from '../kernel/db/localStore.ts';
+import { afterFirstScreen } from '../kernel/idle.ts';
 import { openCaseRepository } from '../cases/repository.ts';
 import { seedDemoCredit } from '../cases/demoSeed.ts';
 import { Writer } from '../kernel/db/writer.ts';
@@ -212,6 +213,7 @@ export async function openWorkspace(core: CoreServices): Promise<AppServices> {
     attachments: credit.attachments,
     office: core.office,
   });
+  afterFirstScreen(() => void commitments.words.build());
   const cases = openCaseRepository(db.cases, local, seedingContext, credit, commitments);
   if (demoClerk) {
     seeding = demoClerk;

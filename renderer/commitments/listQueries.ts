@@ -8,6 +8,7 @@ import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../
 import type { CommitmentCollection } from '../kernel/db/database.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
+import { type CommitmentWordIndex, commitmentWordQuery } from './commitmentWords.ts';
 
 export interface CommitmentQuery {
   subjectId?: string;
@@ -48,6 +49,17 @@ const dueSoonReach = 31 * 86_400_000;
 
 type Test = (c: CommitmentDocument) => boolean;
 
+/** The word index and the persons the words name (null while the subjects' index loads). */
+export interface CommitmentWordSearch {
+  words: CommitmentWordIndex;
+  personsNamed: (text: string) => ReadonlySet<string> | null;
+  /**
+   * Up to this many matches (default 1000), a search in name order reads and sorts them; past it, it walks
+   * the name index for its page (which a rare word would walk most of).
+   */
+  sortedByReadingUpTo?: number;
+}
+
 /**
  * The reads of the commitments list: pages through the collection's indexes (the page's documents
  * alone come through RxDB, decrypted), and the whole-list reads the acceptance check and the reminder use.
@@ -57,17 +69,20 @@ export class CommitmentLists {
   readonly #today: () => string;
   readonly #calendar: () => WorkdayCalendar;
   readonly #counted: CountCaps;
+  readonly #search: CommitmentWordSearch | undefined;
 
   constructor(
     collection: CommitmentCollection,
     today: () => string,
     calendar: () => WorkdayCalendar,
     counted = defaultCountCaps,
+    search?: CommitmentWordSearch,
   ) {
     this.#collection = collection;
     this.#today = today;
     this.#calendar = calendar;
     this.#counted = counted;
+    this.#search = search;
   }
 
   get changes$(): Observable<void> {
@@ -118,10 +133,12 @@ export class CommitmentLists {
    * One page of the letters and how many match, counted up to a cap (`listCounts.ts`). Status and type are
    * answered by an index of their own, name order by the name index; any other filter reads the stored
    * documents of the index in order (numbers, names, statuses and deadlines are stored in the clear) and
-   * counts up to its own cap.
+   * counts up to its own cap. Words are answered by the word index once it is ready, counted in full.
    */
   async page(query: CommitmentPageQuery): Promise<CommitmentPage> {
     if (query.followUp) return this.followUpPage({ ...query, followUp: query.followUp });
+    const byWords = query.text?.trim() ? await this.wordPage({ ...query, text: query.text }) : null;
+    if (byWords) return byWords;
     const byName = query.order === 'name';
     const scan: IndexScan = byName
       ? { index: ['subjectName'] }
@@ -144,6 +161,38 @@ export class CommitmentLists {
       more: found.more ?? false,
       items: await documentsInOrder(this.#collection, found.ids),
     };
+  }
+
+  /** A page of the letters the words match, through the word index; null while it cannot answer. */
+  private async wordPage(query: CommitmentPageQuery & { text: string }): Promise<CommitmentPage | null> {
+    const persons = this.#search?.words.ready ? this.#search.personsNamed(query.text) : null;
+    if (!this.#search || !persons) return null;
+    const words = commitmentWordQuery(query.text, persons, query);
+    const offset = query.offset ?? 0;
+    if (query.order !== 'name') {
+      const found = this.#search.words.search(words, { offset, limit: query.limit });
+      if (!found) return null;
+      return { total: found.total, more: false, items: await documentsInOrder(this.#collection, found.ids) };
+    }
+    const ids = this.#search.words.matchingIds(words);
+    if (!ids) return null;
+    const matched = new Set(ids);
+    const pageIds =
+      ids.length <= (this.#search.sortedByReadingUpTo ?? 1000)
+        ? (await this.#collection.storageInstance.findDocumentsById(ids, false))
+            .sort((a, b) => byCodeUnits(a.subjectName, b.subjectName) || byCodeUnits(a.id, b.id))
+            .slice(offset, offset + query.limit)
+            .map((stored) => stored.id)
+        : (
+            await indexedPage(this.#collection, {
+              index: ['subjectName'],
+              offset,
+              limit: query.limit,
+              filter: (stored) => matched.has(stored.id as string),
+              countUpTo: 0,
+            })
+          ).ids;
+    return { total: ids.length, more: false, items: await documentsInOrder(this.#collection, pageIds) };
   }
 
   /**
@@ -210,6 +259,11 @@ export class CommitmentLists {
     for (const doc of open) counts.set(doc.subjectId, (counts.get(doc.subjectId) ?? 0) + 1);
     return counts;
   }
+}
+
+/** As IndexedDB orders strings: by UTF-16 code units. */
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function every(tests: readonly Test[]): (stored: Record<string, unknown>) => boolean {

@@ -10,7 +10,7 @@ import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/inde
 import type { LocalStore } from '../kernel/db/localStore.ts';
 import { countByIndex, countWhereByIndex, RecordTally } from '../kernel/db/recordTally.ts';
 import type { ReferenceRepository } from '../reference/repository.ts';
-import { RecordTextIndex } from './textIndex.ts';
+import { RecordTextIndex, recordWordQuery } from './textIndex.ts';
 
 export interface CreditRecordQuery {
   subjectId?: string;
@@ -88,7 +88,7 @@ export class CreditRecordLists {
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 50;
     const matched = query.text?.trim()
-      ? this.words.search({ ...query, text: query.text }, { offset, limit })
+      ? this.words.search(recordWordQuery({ ...query, text: query.text }), { offset, limit })
       : null;
     if (matched)
       return { total: matched.total, items: await documentsInOrder(this.#collection, matched.ids) };

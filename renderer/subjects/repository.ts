@@ -108,6 +108,11 @@ export class SubjectRepository {
     return this.keeper.ready;
   }
 
+  /** Whether the search index holds every subject (without starting to load it). */
+  get indexLoaded(): boolean {
+    return this.keeper.loaded;
+  }
+
   /** Emits whenever any subject changes, and once the search index is loaded, for lists to refresh. */
   get changes$(): Observable<void> {
     return merge(this.collection.$, from(this.keeper.settled)).pipe(map(() => undefined));

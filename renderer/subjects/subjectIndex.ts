@@ -1,4 +1,5 @@
 import type { Industry, SubjectDocument, SubjectKind, SubjectStatus } from '../../shared/subjects/model.ts';
+import { bigrams } from '../kernel/db/wordIndex.ts';
 
 /** The fields lists filter, sort and search by; kept in memory for every subject. */
 export interface SubjectSummary {
@@ -40,14 +41,6 @@ export interface SubjectQueryResult {
 }
 
 const nameCollator = new Intl.Collator('zh-CN', { numeric: true });
-
-/** The distinct pairs of adjacent characters of the text, lower-cased (Chinese words are matched by them). */
-export function bigrams(text: string): string[] {
-  const chars = Array.from(text.toLowerCase());
-  const grams = new Set<string>();
-  for (let i = 0; i + 1 < chars.length; i++) grams.add(chars[i]! + chars[i + 1]!);
-  return [...grams];
-}
 
 /**
  * In-memory index of all subjects: name bigram postings for substring search, a code-sorted array for

@@ -162,6 +162,20 @@ test('campaign letters are marked signed in one confirmed action, and nothing tw
   await expect(marking.getByRole('button', { name: '标记已签署' })).toBeDisabled();
   await marking.getByRole('button', { name: '关闭' }).click();
 
+  // The list's search box: words of the party's name or of the letter's number, or none that match.
+  const search = page.getByRole('textbox', { name: '搜索' });
+  const rows = page.getByTestId('commitment-table').locator('tbody tr');
+  await search.fill('宏达建筑');
+  await expect(rows).toHaveCount(1);
+  const number = (await rows.first().getByRole('link').first().textContent())!;
+  await search.fill(number.slice(-8));
+  await expect(rows).toHaveCount(1);
+  await expect(page.getByTestId('commitment-total')).toContainText('1');
+  await page.screenshot(shot('commitments-search-zh'));
+  await search.fill('没有这样的承诺');
+  await expect(page.getByText('没有符合条件的承诺')).toBeVisible();
+  await search.fill('');
+
   await page.goto('/#/settings');
   await page.getByText('English').click();
   await expect(page.getByRole('heading', { name: 'Settings' })).toBeVisible();
@@ -172,4 +186,8 @@ test('campaign letters are marked signed in one confirmed action, and nothing tw
   // Let the dialog's opening transition finish before the screenshot.
   await page.waitForTimeout(500);
   await page.screenshot(shot('commitments-mark-signed-en'));
+  await english.getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('textbox', { name: 'Search' }).fill('宏达');
+  await expect(page.getByTestId('commitment-table').locator('tbody tr')).toHaveCount(1);
+  await page.screenshot(shot('commitments-search-en'));
 });
