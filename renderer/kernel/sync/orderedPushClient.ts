@@ -1,7 +1,19 @@
 import type { CollectionName } from '../../../shared/base/collections.ts';
 import type { PushResponse, PushRow } from '../../../shared/sync/protocol.ts';
+import { uploadedBefore } from '../../../shared/sync/pushOrder.ts';
 import { type BlobUploads, uploadReferencedBlobs } from './blobUploads.ts';
 import { type FetchFunction, PlatformClient } from './platformClient.ts';
+
+/** How long a push waits for the changes it must follow to be uploaded, before it goes anyway. */
+const followLimitMs = 30_000;
+
+/** What a push waits on: this device's pending changes. */
+export interface PendingUploads {
+  /** Changes of a collection not yet uploaded (none of a collection this device does not sync). */
+  pending(collection: CollectionName): number;
+  /** True once sync has closed: nothing waits any more. */
+  closed(): boolean;
+}
 
 /**
  * Pushes in the order the platform needs: after the device's pending changes the batch must follow (the
@@ -9,18 +21,18 @@ import { type FetchFunction, PlatformClient } from './platformClient.ts';
  * and after the attachment blobs the batch refers to.
  */
 export class OrderedPushClient extends PlatformClient {
-  readonly #uploadedBefore: (collection: CollectionName) => Promise<void>;
+  readonly #uploads: PendingUploads;
   readonly #blobs: BlobUploads | undefined;
 
   constructor(
     baseUrl: string,
     token: string,
     fetchImpl: FetchFunction | undefined,
-    uploadedBefore: (collection: CollectionName) => Promise<void>,
+    uploads: PendingUploads,
     blobs: BlobUploads | undefined,
   ) {
     super(baseUrl, token, fetchImpl);
-    this.#uploadedBefore = uploadedBefore;
+    this.#uploads = uploads;
     this.#blobs = blobs;
   }
 
@@ -29,7 +41,7 @@ export class OrderedPushClient extends PlatformClient {
     rows: PushRow[],
     signal?: AbortSignal,
   ): Promise<PushResponse> {
-    await this.#uploadedBefore(collection);
+    await this.#followed(collection);
     if (this.#blobs) {
       await uploadReferencedBlobs(
         this.#blobs,
@@ -39,5 +51,15 @@ export class OrderedPushClient extends PlatformClient {
       );
     }
     return super.push(collection, rows, signal);
+  }
+
+  /** Waits (up to a limit, then goes anyway) until the pending changes a push must follow are uploaded. */
+  async #followed(collection: CollectionName): Promise<void> {
+    const uploads = this.#uploads;
+    const first = uploadedBefore(collection);
+    const deadline = Date.now() + followLimitMs;
+    while (first.some((name) => uploads.pending(name) > 0) && Date.now() < deadline && !uploads.closed()) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }
