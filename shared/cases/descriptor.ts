@@ -12,6 +12,8 @@ export const casesCapability: CapabilityDescriptor = {
   validate: validateCaseDocument,
   personalFields: [],
   attachments: ['commitmentScans[]', 'proofs[]'],
+  /** A repair arrives with the applicant's credit-repair letter as the platform holds it. */
+  judgedAgainst: ['commitments'],
   searchable: [],
   workflows: [repairWorkflow, objectionWorkflow],
 };

@@ -29,6 +29,8 @@ export const inspectionsCapability: CapabilityDescriptor = {
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,
+  /** The conflict-of-interest check reads the inspected subject as the platform holds it. */
+  judgedAgainst: ['subjects'],
   searchable: [],
   workflows: [inspectionWorkflow, planWorkflow, declarationWorkflow],
   validationContext: {

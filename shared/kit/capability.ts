@@ -41,6 +41,12 @@ export interface CapabilityDescriptor {
   searchable: readonly string[];
   /** A field two live documents of a county may not share. */
   uniqueField?: string;
+  /**
+   * Collections the platform judges this capability's pushed documents against, as it holds them (besides
+   * the authors among the county's users, whom it judges every document by): a device uploads its pending
+   * changes of these first (shared/sync/pushOrder.ts). Each is registered earlier in the sync order.
+   */
+  judgedAgainst?: readonly CollectionName[];
   // biome-ignore lint/suspicious/noExplicitAny: tables of any states and steps
   workflows: readonly WorkflowTable<any, any>[];
   /** What the validator reads from reference data; absent when it reads only the document and today. */

@@ -21,6 +21,9 @@ import { PersonalDataCipher } from '../../renderer/kernel/security/personalData.
 import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
 import { referenceKinds } from '../../shared/reference/schema.ts';
 import { loadValidationContext } from '../../server/sync/validationContext.ts';
+import { loadWriteAuthority } from '../../server/sync/writeAuthority.ts';
+import type { Queryable } from '../../server/db/database.ts';
+import { authorsCollection, pushOrderIssues, uploadedBefore } from '../../shared/sync/pushOrder.ts';
 import { usePlatform } from '../../server/test/harness.ts';
 
 const registered = capabilities.all;
@@ -36,6 +39,15 @@ function schemaAt(schema: CollectionSchema, path: string): Record<string, unknow
     if (list) node = node?.type === 'array' ? (node.items as Record<string, unknown>) : undefined;
   }
   return node;
+}
+
+/** The collections a statement reads: `collection = 'name'`, or `collection = $n` with a name as parameter. */
+function collectionsRead(sql: string, params: readonly unknown[]): string[] {
+  const literal = [...sql.matchAll(/collection\s*=\s*'(\w+)'/g)].map((match) => match[1]!);
+  const bound = [...sql.matchAll(/collection\s*=\s*\$(\d+)/g)].map((match) =>
+    String(params[Number(match[1]) - 1]),
+  );
+  return [...literal, ...bound];
 }
 
 const each = (check: (capability: Capability) => void) => () => {
@@ -142,8 +154,36 @@ describe('the capability registry is complete', () => {
     }),
   );
 
+  it('declares a push order that agrees with the sync order and has no cycle', () => {
+    expect(pushOrderIssues(registered)).toEqual([]);
+  });
+
   describe('the platform', () => {
     const env = usePlatform('pglite');
+
+    it('judges a pushed document against no collection its descriptor does not declare (nor the reverse)', async () => {
+      for (const capability of registered) {
+        if (capability.plan.scope !== 'county') continue;
+        const read = new Set<string>();
+        const database = env.platform.database;
+        const recording: Queryable = {
+          query: <Row>(sql: string, params: readonly unknown[] = []) => {
+            for (const name of collectionsRead(sql, params)) read.add(name);
+            return database.query<Row>(sql, params);
+          },
+          exec: (sql) => database.exec(sql),
+        };
+        await loadWriteAuthority(recording, '410823', capability.collection, []);
+        // Every push is judged by its authors: the recording sees what the platform reads.
+        expect([capability.collection, read.has(authorsCollection)]).toEqual([capability.collection, true]);
+        // The same collection is judged within one push; every other one must be uploaded first.
+        read.delete(capability.collection);
+        expect([capability.collection, [...read].sort()]).toEqual([
+          capability.collection,
+          uploadedBefore(capability.collection).sort(),
+        ]);
+      }
+    });
 
     it('serves every validation context a descriptor declares, as a newly seeded device derives it', async () => {
       const providers = registered.flatMap((capability) =>

@@ -1,7 +1,21 @@
 import type { CollectionName } from '../../../shared/base/collections.ts';
 import type { PushResponse, PushRow } from '../../../shared/sync/protocol.ts';
+import { uploadedBefore } from '../../../shared/sync/pushOrder.ts';
 import { type BlobUploads, uploadReferencedBlobs } from './blobUploads.ts';
 import { type FetchFunction, PlatformClient } from './platformClient.ts';
+
+/** How long a push waits for the changes it must follow to be uploaded, before it goes anyway. */
+const followLimitMs = 30_000;
+
+/** What a push waits on: this device's pending changes. */
+export interface PendingUploads {
+  /** Changes of a collection not yet uploaded (none of a collection this device does not sync). */
+  pending(collection: CollectionName): number;
+  /** Settles once the collection's pending changes are all counted (they are counted after opening). */
+  counted(collection: CollectionName): Promise<void>;
+  /** True once sync has closed: nothing waits any more. */
+  closed(): boolean;
+}
 
 /**
  * Pushes in the order the platform needs: after the device's pending changes the batch must follow (the
@@ -9,18 +23,18 @@ import { type FetchFunction, PlatformClient } from './platformClient.ts';
  * and after the attachment blobs the batch refers to.
  */
 export class OrderedPushClient extends PlatformClient {
-  readonly #uploadedBefore: (collection: CollectionName) => Promise<void>;
+  readonly #uploads: PendingUploads;
   readonly #blobs: BlobUploads | undefined;
 
   constructor(
     baseUrl: string,
     token: string,
     fetchImpl: FetchFunction | undefined,
-    uploadedBefore: (collection: CollectionName) => Promise<void>,
+    uploads: PendingUploads,
     blobs: BlobUploads | undefined,
   ) {
     super(baseUrl, token, fetchImpl);
-    this.#uploadedBefore = uploadedBefore;
+    this.#uploads = uploads;
     this.#blobs = blobs;
   }
 
@@ -29,7 +43,7 @@ export class OrderedPushClient extends PlatformClient {
     rows: PushRow[],
     signal?: AbortSignal,
   ): Promise<PushResponse> {
-    await this.#uploadedBefore(collection);
+    await this.#followed(collection);
     if (this.#blobs) {
       await uploadReferencedBlobs(
         this.#blobs,
@@ -39,5 +53,23 @@ export class OrderedPushClient extends PlatformClient {
       );
     }
     return super.push(collection, rows, signal);
+  }
+
+  /** Waits (up to a limit, then goes anyway) until the pending changes a push must follow are uploaded. */
+  async #followed(collection: CollectionName): Promise<void> {
+    const uploads = this.#uploads;
+    const first = uploadedBefore(collection);
+    const deadline = Date.now() + followLimitMs;
+    let waited: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      Promise.all(first.map((name) => uploads.counted(name))),
+      new Promise((resolve) => {
+        waited = setTimeout(resolve, followLimitMs);
+      }),
+    ]);
+    clearTimeout(waited);
+    while (first.some((name) => uploads.pending(name) > 0) && Date.now() < deadline && !uploads.closed()) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
   }
 }

@@ -7,51 +7,44 @@ import type { ReportRegistration, ReportRegistrationResponse } from '../../../sh
 import { BehaviorSubject, type Observable, type Subscription, throttleTime } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../../shared/base/collections.ts';
-import type { PlatformAllowance, SecretStore } from '../../../shared/base/platform/bridge.ts';
 import type { ProvisionsResponse } from '../../../shared/provisions/protocol.ts';
-import { type EnrollResponse, syncLimits } from '../../../shared/sync/protocol.ts';
-import { uploadedBefore } from '../../../shared/sync/pushOrder.ts';
+import { syncLimits } from '../../../shared/sync/protocol.ts';
 import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
 import { type BackoffOptions, defaultBackoff } from './backoff.ts';
-import {
-  type CollectionProgress,
-  CollectionSync,
-  type DeletionHold,
-  type SyncRegistration,
-} from './collectionSync.ts';
+import { type CollectionProgress, CollectionSync, type SyncRegistration } from './collectionSync.ts';
 import type { BlobUploads } from './blobUploads.ts';
 import { SyncEventStream } from './eventStream.ts';
 import { OrderedPushClient } from './orderedPushClient.ts';
 import { type DeletionLimit, defaultDeletionLimit } from './failSafe.ts';
-import { forgetEnrollmentAttempt, normalizePlatformUrl, requestEnrollmentOnce } from './enrollmentRequest.ts';
-import { type FetchFunction, PlatformClient, type PlatformError } from './platformClient.ts';
+import { DeviceEnrollment, type DeviceIdentityOptions, storedEnrollment } from './enrollment.ts';
+import { HeldDeletions } from './heldDeletions.ts';
+import type { FetchFunction, PlatformClient, PlatformError } from './platformClient.ts';
 import { RecordStateTracker } from './recordStates.ts';
 import type { Writer } from '../db/writer.ts';
 import { SyncResolutions } from './resolutions.ts';
+import { type RememberedRestores, RestoreGeneration } from './restoreGeneration.ts';
 import { type DocumentSealer, type Enrollment, SyncStore } from './syncStore.ts';
-import { type EnrollOutcome, problemOf, type SyncProblem, type SyncStatus } from './syncStatus.ts';
-
-export const deviceTokenSecret = 'sync.deviceToken';
+import {
+  type EnrollOutcome,
+  initialStatus,
+  missingToken,
+  problemOf,
+  type SyncProblem,
+  type SyncStatus,
+  watchNetwork,
+} from './syncStatus.ts';
 
 const settingKeys = {
-  enrollment: 'enrollment',
   paused: 'paused',
   lastSyncedAt: 'lastSyncedAt',
   deletionLimit: 'deletionLimit',
-  restoreGeneration: 'restoreGeneration',
-  platformEpoch: 'platformEpoch',
 } as const;
 
-export interface SyncServiceOptions {
+export interface SyncServiceOptions extends DeviceIdentityOptions {
   /** The office profile's name: the sync store is `<profile>-sync`. */
   profile: string;
   /** The local database, for leader election among tabs (RxDB's leader-election plugin). */
   database: Pick<RxDatabase, 'isLeader' | 'waitForLeadership'>;
-  secrets: SecretStore;
-  /** The office's county: the device may only enroll into it. */
-  officeCounty: string;
-  /** How the device introduces itself to the platform's administrators. */
-  deviceName: string;
   /** Encrypts personal fields of the documents kept in conflicts and refusals. */
   sealer?: DocumentSealer;
   /** Who is acting (stamps conflict resolutions). */
@@ -60,22 +53,11 @@ export interface SyncServiceOptions {
   writer: Writer;
   /** Attachment bytes to upload before the documents that refer to them. */
   blobs?: BlobUploads;
-  /** Keeps what the platform hands the device besides its token, fetched whenever it connects. */
-  provisions?: { apply(provisions: ProvisionsResponse): Promise<void> };
-  /** Lets the page reach a platform before enrolling with it (the bridge's allowPlatform); always ready if absent. */
-  allowPlatform?: (platformUrl: string) => Promise<PlatformAllowance>;
   clock?: Clock;
   fetch?: FetchFunction;
   backoff?: BackoffOptions;
   pullBatchSize?: number;
   pushBatchSize?: number;
-}
-
-/** How long a push waits for the changes it must follow (shared/sync/pushOrder.ts) to be uploaded. */
-const usersFirstLimitMs = 30_000;
-
-function navigatorOnline(): boolean {
-  return typeof navigator === 'undefined' || navigator.onLine !== false;
 }
 
 export class SyncService {
@@ -91,21 +73,22 @@ export class SyncService {
   #progress = new Map<CollectionName, CollectionProgress>();
   #stream: SyncEventStream | null = null;
   #deletionLimit: DeletionLimit = defaultDeletionLimit;
-  /** How often the platform was found restored from a backup (part of the replication identifiers). */
-  #restoreGeneration = 0;
-  #restoring = false;
-  /** The platform's restore generation as its answers last gave it (undefined before the first). */
-  #platformEpoch: number | undefined;
-  #held = new Map<number, { hold: DeletionHold; decide: (proceed: boolean) => void }>();
-  #heldSerial = 0;
+  readonly #enrollment: DeviceEnrollment;
+  readonly #restores: RestoreGeneration;
+  readonly #held = new HeldDeletions((held) => this.#update({ held }));
   #cycleFailed = false;
   #running = false;
   #closed = false;
   /** Serializes start/stop, so that quick toggles never interleave. */
   #lifecycle: Promise<unknown> = Promise.resolve();
-  readonly #removeListeners: (() => void)[] = [];
+  readonly #unwatchNetwork: () => void;
 
-  private constructor(options: SyncServiceOptions, store: SyncStore, initial: SyncStatus) {
+  private constructor(
+    options: SyncServiceOptions,
+    store: SyncStore,
+    initial: SyncStatus,
+    restores: RememberedRestores,
+  ) {
     this.#options = options;
     this.#clock = options.clock ?? systemClock;
     this.store = store;
@@ -117,6 +100,24 @@ export class SyncService {
       clock: this.#clock,
       writer: options.writer,
     });
+    this.#enrollment = new DeviceEnrollment({
+      ...options,
+      store,
+      backoff: options.backoff ?? defaultBackoff,
+      now: () => this.#now(),
+      forgetPlatform: () => this.#restores.forgetEpoch(),
+    });
+    this.#restores = new RestoreGeneration(
+      {
+        store,
+        queue: (work) => this.#queue(work),
+        restart: async () => {
+          await this.#cancelAll();
+          await this.#start();
+        },
+      },
+      restores,
+    );
     this.#status = new BehaviorSubject(initial);
     this.#subscriptions.push(
       this.records.changes$
@@ -126,48 +127,24 @@ export class SyncService {
         if (change.kind === 'conflicts' || change.kind === 'refusals') void this.#refreshEntryCounts();
       }),
     );
-    if (typeof window !== 'undefined' && typeof window.addEventListener === 'function') {
-      const online = () => {
-        this.#update({ online: true });
-        this.syncNow();
-      };
-      const offline = () => this.#update({ online: false });
-      window.addEventListener('online', online);
-      window.addEventListener('offline', offline);
-      this.#removeListeners.push(() => {
-        window.removeEventListener('online', online);
-        window.removeEventListener('offline', offline);
-      });
-    }
+    this.#unwatchNetwork = watchNetwork((online) => {
+      this.#update({ online });
+      if (online) this.syncNow();
+    });
   }
 
   static async open(options: SyncServiceOptions): Promise<SyncService> {
     const store = new SyncStore(options.profile, options.sealer);
-    const [enrollment, paused, lastSyncedAt, limit, restoreGeneration, platformEpoch] = await Promise.all([
-      store.getSetting<Enrollment>(settingKeys.enrollment),
+    const [enrollment, paused, lastSyncedAt, limit, restores] = await Promise.all([
+      storedEnrollment(store),
       store.getSetting<boolean>(settingKeys.paused),
       store.getSetting<string>(settingKeys.lastSyncedAt),
       store.getSetting<DeletionLimit>(settingKeys.deletionLimit),
-      store.getSetting<number>(settingKeys.restoreGeneration),
-      store.getSetting<number>(settingKeys.platformEpoch),
+      RestoreGeneration.remembered(store),
     ]);
-    const service = new SyncService(options, store, {
-      state: !enrollment ? 'notEnrolled' : paused ? 'paused' : 'standby',
-      enrollment: enrollment ?? null,
-      blocked: null,
-      online: navigatorOnline(),
-      connected: false,
-      syncing: false,
-      lastSyncedAt: lastSyncedAt ?? null,
-      lastError: null,
-      collections: [],
-      openConflicts: 0,
-      refused: 0,
-      held: [],
-    });
+    const initial = initialStatus(enrollment ?? null, paused === true, lastSyncedAt ?? null);
+    const service = new SyncService(options, store, initial, restores);
     if (limit) service.#deletionLimit = limit;
-    service.#restoreGeneration = restoreGeneration ?? 0;
-    service.#platformEpoch = platformEpoch;
     await service.#refreshEntryCounts();
     return service;
   }
@@ -217,24 +194,21 @@ export class SyncService {
   async #begin(): Promise<void> {
     const enrollment = this.status.enrollment;
     if (!this.#running || this.#closed || !enrollment) return;
-    const token = await this.#options.secrets.get(deviceTokenSecret);
+    const token = await this.#enrollment.token();
     if (!token) {
       this.#running = false;
-      this.#block('unauthorized', {
-        collection: null,
-        error: 'missingCredentials',
-        message: 'no device token',
-        details: {},
-        at: this.#now(),
-        retryAt: null,
-      });
+      this.#block('unauthorized', missingToken(this.#now()));
       return;
     }
     const client = new OrderedPushClient(
       enrollment.platformUrl,
       token,
       this.#options.fetch,
-      (collection) => this.#uploadedBefore(collection),
+      {
+        pending: (collection) => this.records.pendingCount(collection),
+        counted: (collection) => this.records.loaded(collection),
+        closed: () => this.#closed,
+      },
       this.#options.blobs,
     );
     for (const registration of this.#registrations.values()) {
@@ -252,7 +226,7 @@ export class SyncService {
         },
         onConnected: (connected) => {
           this.#update({ connected });
-          if (connected) void this.#refreshProvisions(client);
+          if (connected) void this.#enrollment.refreshProvisions(client);
         },
         onFatal: (error) => this.#fatal(error, null),
       },
@@ -262,41 +236,17 @@ export class SyncService {
     await Promise.all([...this.#syncs.values()].map((sync) => sync.start()));
   }
 
-  /**
-   * The platform judges every document by its author, whom it knows from the county's users, and some
-   * against another collection's documents (shared/sync/pushOrder.ts): a push waits (up to a limit, then
-   * goes anyway) until this device's pending changes of those collections are uploaded.
-   */
-  async #uploadedBefore(collection: CollectionName): Promise<void> {
-    const first = uploadedBefore(collection).filter((name) => this.#registrations.has(name));
-    const deadline = Date.now() + usersFirstLimitMs;
-    await Promise.race([
-      Promise.all(first.map((name) => this.records.loaded(name))),
-      new Promise((resolve) => setTimeout(resolve, usersFirstLimitMs)),
-    ]);
-    while (
-      first.some((name) => this.records.pendingCount(name) > 0) &&
-      Date.now() < deadline &&
-      !this.#closed
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
-  }
-
   #createSync(
     registration: SyncRegistration,
     client: PlatformClient,
     enrollment: Enrollment,
   ): CollectionSync {
-    // A new identifier starts RxDB's replication afresh: it pulls everything and pushes every local
-    // document the platform does not hold in the same state (conflicts are resolved as usual).
-    const generation = this.#restoreGeneration;
-    const restored = generation > 0 ? `|restore-${generation}` : '';
+    const generation = this.#restores.current;
     return new CollectionSync({
       registration,
       client,
       store: this.store,
-      identifier: `creditdesk|${enrollment.platformUrl}|${enrollment.county.code}|${registration.name}${restored}`,
+      identifier: RestoreGeneration.identifier(enrollment, registration.name, generation),
       deletionLimit: () => this.#deletionLimit,
       backoff: this.#options.backoff ?? defaultBackoff,
       pullBatchSize: this.#options.pullBatchSize ?? syncLimits.maxPullLimit,
@@ -307,10 +257,13 @@ export class SyncService {
       }),
       now: () => this.#now(),
       hooks: {
-        holdDeletions: (hold) => this.#holdDeletions(hold),
+        holdDeletions: (hold) =>
+          this.#held.hold(hold, () => {
+            if (this.status.state === 'running') void this.pause();
+          }),
         fatal: (error) => this.#fatal(error, registration.name),
-        platformRestored: () => this.#platformRestored(),
-        platformEpoch: (epoch) => this.#noteEpoch(epoch, generation),
+        platformRestored: () => this.#restores.restored(),
+        platformEpoch: (epoch) => this.#restores.noteEpoch(epoch, generation),
         failed: (collection, error, retryAt) => {
           this.#cycleFailed = true;
           this.#update({ lastError: { ...problemOf(error, collection, this.#now()), retryAt } });
@@ -327,44 +280,12 @@ export class SyncService {
     });
   }
 
-  /**
-   * Learns the platform's restore generation from an answer. A different one than learned before means
-   * the platform was restored from a backup: every collection starts again. True when the asking
-   * replication must stop (that, or a restore already replaced it).
-   */
-  #noteEpoch(epoch: number, generation: number): boolean {
-    if (generation !== this.#restoreGeneration) return true;
-    if (this.#platformEpoch === epoch) return false;
-    const restored = this.#platformEpoch !== undefined;
-    this.#platformEpoch = epoch;
-    void this.store.setSetting(settingKeys.platformEpoch, epoch);
-    if (restored) this.#platformRestored();
-    return restored;
-  }
-
-  /** Replicates every collection again from the start, once for all collections that noticed. */
-  #platformRestored(): void {
-    if (this.#restoring) return;
-    this.#restoring = true;
-    // Raised at once, so answers to the replications being replaced are not taken (see #noteEpoch).
-    this.#restoreGeneration++;
-    void this.#queue(async () => {
-      try {
-        await this.store.setSetting(settingKeys.restoreGeneration, this.#restoreGeneration);
-        await this.#cancelAll();
-        await this.#start();
-      } finally {
-        this.#restoring = false;
-      }
-    });
-  }
-
   /** Stops the replications and the stream; they resume from their checkpoints on the next start. */
   #stop(): Promise<void> {
     this.#running = false;
     this.#stream?.stop();
     this.#stream = null;
-    for (const { decide } of this.#held.values()) decide(false);
+    this.#held.cancelAll();
     return Promise.all([...this.#syncs.values()].map((sync) => sync.stop())).then(() => undefined);
   }
 
@@ -409,47 +330,17 @@ export class SyncService {
 
   /** An attachment's bytes from the platform; rejects when not enrolled or the platform is unreachable. */
   async fetchBlob(sha256: string): Promise<Uint8Array> {
-    const enrollment = this.status.enrollment;
-    const token = await this.#options.secrets.get(deviceTokenSecret);
-    if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
-    return new PlatformClient(enrollment.platformUrl, token, this.#options.fetch).getBlob(sha256);
+    return (await this.#enrollment.client(this.status.enrollment)).getBlob(sha256);
   }
 
   /** Registers an issued credit report; rejects when not enrolled, refused or the platform is unreachable. */
   async registerReport(registration: ReportRegistration): Promise<ReportRegistrationResponse> {
-    const enrollment = this.status.enrollment;
-    const token = await this.#options.secrets.get(deviceTokenSecret);
-    if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
-    return new PlatformClient(enrollment.platformUrl, token, this.#options.fetch).registerReport(
-      registration,
-    );
+    return (await this.#enrollment.client(this.status.enrollment)).registerReport(registration);
   }
 
-  /** Fetches the device's provisions; a failure waits for the next connection. */
-  async #refreshProvisions(client: PlatformClient): Promise<void> {
-    if (!this.#options.provisions) return;
-    try {
-      await this.#options.provisions.apply(await client.provisions());
-    } catch {
-      // Not reached or refused now: the next connection asks again.
-    }
-  }
-
-  /**
-   * The device's provisions from the platform, kept; `moreSerials` asks for one more commitment serial
-   * block. Rejects like any platform request.
-   */
-  async fetchProvisions(moreSerials = false): Promise<ProvisionsResponse> {
-    const enrollment = this.status.enrollment;
-    const token = await this.#options.secrets.get(deviceTokenSecret);
-    if (!enrollment || !token) throw new Error('This computer is not enrolled on a platform');
-    const provisions = await new PlatformClient(
-      enrollment.platformUrl,
-      token,
-      this.#options.fetch,
-    ).provisions(moreSerials);
-    await this.#options.provisions?.apply(provisions);
-    return provisions;
+  /** The device's provisions from the platform, kept; `moreSerials` asks for one more serial block. */
+  fetchProvisions(moreSerials = false): Promise<ProvisionsResponse> {
+    return this.#enrollment.fetchProvisions(this.status.enrollment, moreSerials);
   }
 
   /** Resolves when every collection is in step with the platform (tests, "Sync now" with feedback). */
@@ -464,27 +355,7 @@ export class SyncService {
 
   /** A person's answer to a held deletion: continue, or cancel (sync pauses). */
   decideHeldDeletion(id: number, proceed: boolean): void {
-    this.#held.get(id)?.decide(proceed);
-  }
-
-  #holdDeletions(hold: DeletionHold): Promise<boolean> {
-    const id = ++this.#heldSerial;
-    return new Promise((resolve) => {
-      this.#held.set(id, {
-        hold,
-        decide: (proceed) => {
-          if (!this.#held.delete(id)) return;
-          this.#updateHeld();
-          if (!proceed && this.status.state === 'running') void this.pause();
-          resolve(proceed);
-        },
-      });
-      this.#updateHeld();
-    });
-  }
-
-  #updateHeld(): void {
-    this.#update({ held: [...this.#held].map(([id, { hold }]) => ({ id, ...hold })) });
+    this.#held.decide(id, proceed);
   }
 
   // Enrollment -------------------------------------------------------------------------------------
@@ -492,44 +363,10 @@ export class SyncService {
   /** Enrolls this device with a one-time code, refusing a code of another county than the office's. */
   enroll(platformUrl: string, code: string): Promise<EnrollOutcome> {
     return this.#queue(async () => {
-      const url = normalizePlatformUrl(platformUrl);
-      if (!url) return { ok: false, reason: 'invalidUrl' } as const;
-      const allowance = (await this.#options.allowPlatform?.(url)) ?? 'ready';
-      if (allowance !== 'ready')
-        return { ok: false, reason: 'platformNotAllowed', restarting: allowance === 'restarting' } as const;
-      let enrolled: EnrollResponse;
-      try {
-        enrolled = await requestEnrollmentOnce(url, code.trim(), {
-          store: this.store,
-          deviceName: this.#options.deviceName,
-          backoff: this.#options.backoff ?? defaultBackoff,
-          fetch: this.#options.fetch,
-        });
-      } catch (error) {
-        const failure = error as PlatformError;
-        return { ok: false, reason: 'platform', problem: problemOf(failure, null, this.#now()) } as const;
-      }
-      await forgetEnrollmentAttempt(this.store);
-      if (enrolled.county.code !== this.#options.officeCounty) {
-        return { ok: false, reason: 'wrongCounty', county: enrolled.county } as const;
-      }
-      const previous = this.status.enrollment;
-      if (previous && (previous.platformUrl !== url || previous.county.code !== enrolled.county.code)) {
-        await this.#cancelAll();
-        await this.store.clearPlatformState();
-        this.#platformEpoch = undefined;
-        await this.store.deleteSetting(settingKeys.platformEpoch);
-      } else {
-        await this.#cancelAll();
-      }
-      await this.#options.secrets.set(deviceTokenSecret, enrolled.token);
-      const enrollment: Enrollment = {
-        platformUrl: url,
-        deviceId: enrolled.deviceId,
-        county: enrolled.county,
-        enrolledAt: this.#now(),
-      };
-      await this.store.setSetting(settingKeys.enrollment, enrollment);
+      const granted = await this.#enrollment.ask(platformUrl, code);
+      if (!granted.ok) return granted;
+      await this.#cancelAll();
+      const enrollment = await this.#enrollment.keep(granted, this.status.enrollment);
       await this.store.setSetting(settingKeys.paused, false);
       this.#update({ enrollment, state: 'standby', blocked: null, lastError: null });
       await this.#start();
@@ -596,20 +433,13 @@ export class SyncService {
   }
 
   async #refreshEntryCounts(): Promise<void> {
-    const [conflicts, refusals] = await Promise.all([
-      this.store.openConflictDocuments(),
-      this.store.refusedDocuments(),
-    ]);
-    this.#update({
-      openConflicts: conflicts.length,
-      refused: refusals.filter((entry) => !entry.discarded).length,
-    });
+    this.#update(await this.store.entryCounts());
   }
 
   async close(): Promise<void> {
     await this.#queue(() => this.#cancelAll());
     this.#closed = true;
-    for (const remove of this.#removeListeners) remove();
+    this.#unwatchNetwork();
     for (const subscription of this.#subscriptions) subscription.unsubscribe();
     this.records.close();
     this.store.close();

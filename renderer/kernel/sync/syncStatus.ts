@@ -75,3 +75,55 @@ export function problemOf(error: PlatformError, collection: CollectionName | nul
     retryAt: null,
   };
 }
+
+/** The status of a service just opened, from what its store remembers. */
+export function initialStatus(
+  enrollment: Enrollment | null,
+  paused: boolean,
+  lastSyncedAt: string | null,
+): SyncStatus {
+  return {
+    state: !enrollment ? 'notEnrolled' : paused ? 'paused' : 'standby',
+    enrollment,
+    blocked: null,
+    online: navigatorOnline(),
+    connected: false,
+    syncing: false,
+    lastSyncedAt,
+    lastError: null,
+    collections: [],
+    openConflicts: 0,
+    refused: 0,
+    held: [],
+  };
+}
+
+/** Why sync cannot start: the device is enrolled but its token is gone from the secrets. */
+export function missingToken(at: string): SyncProblem {
+  return {
+    collection: null,
+    error: 'missingCredentials',
+    message: 'no device token',
+    details: {},
+    at,
+    retryAt: null,
+  };
+}
+
+/** Whether the browser believes it has a network. */
+function navigatorOnline(): boolean {
+  return typeof navigator === 'undefined' || navigator.onLine !== false;
+}
+
+/** Tells `changed` when the browser finds itself online or offline; returns the way to stop listening. */
+export function watchNetwork(changed: (online: boolean) => void): () => void {
+  if (typeof window === 'undefined' || typeof window.addEventListener !== 'function') return () => {};
+  const online = () => changed(true);
+  const offline = () => changed(false);
+  window.addEventListener('online', online);
+  window.addEventListener('offline', offline);
+  return () => {
+    window.removeEventListener('online', online);
+    window.removeEventListener('offline', offline);
+  };
+}

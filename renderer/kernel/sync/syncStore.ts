@@ -298,6 +298,15 @@ export class SyncStore {
   }
 
   /** Forgets everything learned from a platform (a new enrollment starts from scratch). */
+  /** How many documents have an open conflict, and how many stand refused and not discarded. */
+  async entryCounts(): Promise<{ openConflicts: number; refused: number }> {
+    const [conflicts, refusals] = await Promise.all([this.openConflictDocuments(), this.refusedDocuments()]);
+    return {
+      openConflicts: conflicts.length,
+      refused: refusals.filter((entry) => !entry.discarded).length,
+    };
+  }
+
   async clearPlatformState(): Promise<void> {
     await this.#db.transaction('rw', this.#db.shadows, this.#db.refusals, async () => {
       await this.#db.shadows.clear();
