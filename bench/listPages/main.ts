@@ -317,6 +317,7 @@ async function measureDisclosures(): Promise<Measured> {
   pages['one month, read whole as before'] = await timed(() =>
     disclosures.list({ from: '2023-03-01', to: '2023-03-31' }),
   );
+  pages['first page again (warm)'] = await timed(() => disclosures.page({ limit: 50 }));
   const baselineMs = await timed(async () => (await disclosures.list()).slice(0, 50));
   await profile.close();
   return { list: '双公示 licences and penalties', count, writtenMs, baselineMs, pages };
@@ -353,6 +354,7 @@ async function measureDeclarations(): Promise<Measured> {
   pages['withdrawn'] = await timed(() =>
     declarations.page({ accepts: (doc) => doc.state === 'withdrawn', limit: 50 }),
   );
+  pages['first page again (warm)'] = await timed(() => declarations.page({ limit: 50 }));
   const baselineMs = await timed(async () => (await declarations.list()).slice(0, 50));
   await profile.close();
   return { list: 'conflict-of-interest declarations', count, writtenMs, baselineMs, pages };

@@ -136,6 +136,17 @@ export async function openQueuePage(
     .map((state) => new StateReader(collection, state, need + 1));
   const earliest = (entry: Entry) =>
     deadlineFromApplication(entry.kind, entry.status, entry.applicationDate, calendar, config);
+  // Counted while the page is read.
+  const counting = Promise.all(
+    states.map((state) =>
+      indexedPage(collection, {
+        index: openQueueIndex,
+        equal: [state.kind, state.status],
+        limit: 0,
+        countUpTo: caps.keys,
+      }),
+    ),
+  );
   const documents = new Map<string, CaseDocument>();
   const taken: Entry[] = [];
 
@@ -178,16 +189,7 @@ export async function openQueuePage(
     .map((entry) => entry.id);
   const missing = ids.filter((id) => !documents.has(id));
   for (const doc of await documentsInOrder(collection, missing)) documents.set(doc.id, doc);
-  const counted = await Promise.all(
-    states.map((state) =>
-      indexedPage(collection, {
-        index: openQueueIndex,
-        equal: [state.kind, state.status],
-        limit: 0,
-        countUpTo: caps.keys,
-      }),
-    ),
-  );
+  const counted = await counting;
   const sum = counted.reduce((total, found) => total + found.total, 0);
   return {
     total: Math.min(sum, caps.keys),
