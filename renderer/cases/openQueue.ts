@@ -136,17 +136,24 @@ export async function openQueuePage(
     .map((state) => new StateReader(collection, state, need + 1));
   const earliest = (entry: Entry) =>
     deadlineFromApplication(entry.kind, entry.status, entry.applicationDate, calendar, config);
-  // Counted while the page is read.
-  const counting = Promise.all(
-    states.map((state) =>
-      indexedPage(collection, {
+  // Counted while the page is read, state after state, only as far as the cap in all.
+  const counting = (async () => {
+    let sum = 0;
+    let more = false;
+    for (const state of states) {
+      // Past the cap, a state is read only to see whether it holds any case.
+      const left = Math.max(caps.keys - sum, 0);
+      const found = await indexedPage(collection, {
         index: openQueueIndex,
         equal: [state.kind, state.status],
         limit: 0,
-        countUpTo: caps.keys,
-      }),
-    ),
-  );
+        countUpTo: left,
+      });
+      sum += found.total;
+      more ||= found.more ?? false;
+    }
+    return { total: sum, more };
+  })();
   const documents = new Map<string, CaseDocument>();
   const taken: Entry[] = [];
 
@@ -190,10 +197,9 @@ export async function openQueuePage(
   const missing = ids.filter((id) => !documents.has(id));
   for (const doc of await documentsInOrder(collection, missing)) documents.set(doc.id, doc);
   const counted = await counting;
-  const sum = counted.reduce((total, found) => total + found.total, 0);
   return {
-    total: Math.min(sum, caps.keys),
-    more: sum > caps.keys || counted.some((found) => found.more),
+    total: counted.total,
+    more: counted.more,
     items: ids.flatMap((id) => documents.get(id) ?? []),
   };
 }

@@ -255,10 +255,14 @@ describe('the open queue', () => {
       ).toEqual(whole.slice(offset, offset + limit));
       expect({ total: found.total, more: found.more }).toEqual({ total: 200, more: false });
     }
-    expect(await cases.page({ queue: 'open', limit: 10 }, { keys: 150, matches: 100 })).toMatchObject({
-      total: 150,
-      more: true,
-    });
+    for (const keys of [150, 199, 200, 201])
+      expect(
+        await cases.page({ queue: 'open', limit: 10 }, { keys, matches: 100 }),
+        `cap ${keys}`,
+      ).toMatchObject({
+        total: Math.min(keys, 200),
+        more: keys < 200,
+      });
 
     // The first ten come from the index entries and the repairs whose clock starts at their acceptance,
     // not from every open case's document.
