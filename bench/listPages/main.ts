@@ -11,8 +11,13 @@ import { unlinked } from '../../renderer/inspections/kindStore.ts';
 import { ReferenceRepository } from '../../renderer/reference/repository.ts';
 import { openTestProfile } from '../../renderer/kernel/security/testSupport.ts';
 import { memorySecretStore } from '../../renderer/kernel/security/testSupport.ts';
-import { type CaseStatus, caseStatuses } from '../../shared/cases/model.ts';
-import { sampleRepairCase } from '../../shared/cases/testFixtures.ts';
+import { type CaseDocument, type CaseStatus, caseStatuses } from '../../shared/cases/model.ts';
+import { sampleObjectionCase, sampleRepairCase } from '../../shared/cases/testFixtures.ts';
+import { sampleLicence, samplePenalty } from '../../shared/creditRecords/testFixtures.ts';
+import type { DisclosureDocument } from '../../shared/disclosures/model.ts';
+import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
+import { DisclosureRepository } from '../../renderer/disclosures/repository.ts';
+import { documentsInOrder, indexedPage } from '../../renderer/kernel/db/indexedPages.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
 import type { ProjectDocument } from '../../shared/inspections/document.ts';
@@ -26,6 +31,10 @@ import {
 
 const parameters = new URLSearchParams(location.search);
 const count = Number(parameters.get('count') ?? 20_000);
+/** One case in this many is open (50 by default: deadlines of working days keep the queue short). */
+const openEvery = Number(parameters.get('openEvery') ?? 50);
+/** The lists to measure (all by default). */
+const lists = (parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations').split(',');
 const secrets = memorySecretStore();
 const now = { value: new Date('2026-11-20T08:00:00Z') };
 const name = 'bench-list-pages';
@@ -131,7 +140,10 @@ async function measureCommitments(): Promise<Measured> {
 }
 
 /** Writes `make(n)` for n below `count` into a collection of a fresh profile, in chunks; the time taken. */
-async function write<T>(collection: 'cases' | 'inspections', make: (n: number) => T): Promise<number> {
+async function write<T>(
+  collection: 'cases' | 'inspections' | 'disclosures',
+  make: (n: number) => T,
+): Promise<number> {
   const profile = await open();
   const start = performance.now();
   for (let from = 0; from < count; from += chunk) {
@@ -182,12 +194,80 @@ async function measureProjects(): Promise<Measured> {
   return { list: 'projects register', count, writtenMs, baselineMs, pages };
 }
 
+/** The open states with the steps that led there, a repair accepted two days after its application. */
+function openCase(n: number, applicationDate: string, updatedAt: string): CaseDocument {
+  const id = uuidv7();
+  const step = (action: 'accept' | 'review', days: number) => ({
+    action,
+    by: 'bench',
+    at: new Date(Date.parse(`${applicationDate}T02:00:00Z`) + days * 86_400_000).toISOString(),
+    note: '',
+  });
+  const fields = { id, updatedAt, applicationDate };
+  switch (n % 5) {
+    case 0:
+      return sampleRepairCase({ ...fields, status: 'applied' });
+    case 1:
+      return sampleRepairCase({ ...fields, status: 'accepted', workflow: [step('accept', 2)] });
+    case 2:
+      return sampleRepairCase({
+        ...fields,
+        status: 'reviewed',
+        workflow: [step('accept', 2), step('review', 5)],
+      });
+    case 3:
+      return sampleObjectionCase({ ...fields, status: 'raised' });
+    default:
+      return sampleObjectionCase({ ...fields, status: 'reviewed', workflow: [step('review', 2)] });
+  }
+}
+
+/**
+ * The open queue as it was read before it paged: every open case through the [status, applicationDate]
+ * index, then their documents, then each deadline and the sort; the time of each part.
+ */
+async function openQueueReadWhole(
+  collection: Parameters<typeof documentsInOrder<CaseDocument>>[0],
+  deadline: (doc: CaseDocument) => string,
+): Promise<Record<string, number>> {
+  const start = performance.now();
+  const found = await Promise.all(
+    caseStatuses
+      .filter(isCaseOpen)
+      .map((status) =>
+        indexedPage(collection, { index: ['status', 'applicationDate'], equal: [status], limit: 1e9 }),
+      ),
+  );
+  const keysAt = performance.now();
+  const open = await documentsInOrder(
+    collection,
+    found.flatMap((scan) => scan.ids),
+  );
+  const documentsAt = performance.now();
+  open
+    .map((doc) => ({ doc, deadline: deadline(doc) || '9999' }))
+    .sort(
+      (a, b) =>
+        a.deadline.localeCompare(b.deadline) ||
+        b.doc.applicationDate.localeCompare(a.doc.applicationDate) ||
+        b.doc.updatedAt.localeCompare(a.doc.updatedAt),
+    )
+    .slice(0, 50);
+  const end = performance.now();
+  return {
+    'open, read whole as before': end - start,
+    '  of which index keys (and counts)': keysAt - start,
+    '  of which documents': documentsAt - keysAt,
+    '  of which deadlines and sort': end - documentsAt,
+  };
+}
+
 async function measureCases(): Promise<Measured> {
   const closed = caseStatuses.filter((status) => !isCaseOpen(status));
   const writtenMs = await write('cases', (n) => {
-    // One case in fifty still open, as deadlines of working days keep the open queue short.
-    const status: CaseStatus = n % 50 === 0 ? 'applied' : closed[n % closed.length]!;
     const at = instantOf(n);
+    if (n % openEvery === 0) return openCase(n / openEvery, at.slice(0, 10), at);
+    const status: CaseStatus = closed[n % closed.length]!;
     return sampleRepairCase({ id: uuidv7(), updatedAt: at, applicationDate: at.slice(0, 10), status });
   });
   const profile = await open();
@@ -209,13 +289,118 @@ async function measureCases(): Promise<Measured> {
   pages['all, latest application first'] = await timed(() => cases.page({ queue: 'all', limit: 50 }));
   pages['closed only'] = await timed(() => cases.page({ queue: 'closed', limit: 50 }));
   pages['open, nearest deadline first'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
+  pages['open, next page'] = await timed(() => cases.page({ queue: 'open', offset: 50, limit: 50 }));
+  Object.assign(pages, await openQueueReadWhole(profile.db.cases, (doc) => cases.deadline(doc)));
+  pages['open, first page again (warm)'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
   const baselineMs = await timed(async () => (await cases.all()).slice(0, 50));
   await profile.close();
-  return { list: 'cases (repair and objections)', count, writtenMs, baselineMs, pages };
+  const list = `cases (repair and objections, ${Math.ceil(count / openEvery)} open)`;
+  return { list, count, writtenMs, baselineMs, pages };
 }
 
+/** Licences and penalties, several a day over the years, a third not reported yet. */
+async function measureDisclosures(): Promise<Measured> {
+  const writtenMs = await write('disclosures', (n): DisclosureDocument => {
+    const at = instantOf(n);
+    const decisionDate = at.slice(0, 10);
+    const input = n % 3 === 0 ? sampleLicence() : samplePenalty();
+    return {
+      ...input,
+      documentNumber: `武建字〔${decisionDate.slice(0, 4)}〕第${n}号`,
+      decisionDate,
+      reportedAt: n % 3 === 1 ? '' : decisionDate,
+      id: uuidv7(),
+      county: '410823',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'bench',
+      updatedBy: 'bench',
+    };
+  });
+  const profile = await open();
+  const reference = await ReferenceRepository.open(profile.db.reference);
+  const disclosures = new DisclosureRepository(
+    profile.db.disclosures,
+    profile.local,
+    {
+      reference,
+      subjects: undefined as never,
+      records: undefined as never,
+      journal: undefined as never,
+    },
+    profile.context,
+  );
+  const pages: Record<string, number> = {};
+  pages['first page, latest decision first'] = await timed(() => disclosures.page({ limit: 50 }));
+  pages['next page'] = await timed(() => disclosures.page({ offset: 50, limit: 50 }));
+  pages['penalties'] = await timed(() => disclosures.page({ kind: 'penalty', limit: 50 }));
+  pages['one month'] = await timed(() =>
+    disclosures.page({ from: '2023-03-01', to: '2023-03-31', limit: 50 }),
+  );
+  pages['not reported'] = await timed(() => disclosures.page({ reported: false, limit: 50 }));
+  pages['late'] = await timed(() => disclosures.page({ timing: 'late', limit: 50 }));
+  pages['one month, read whole as before'] = await timed(() =>
+    disclosures.list({ from: '2023-03-01', to: '2023-03-31' }),
+  );
+  pages['first page again (warm)'] = await timed(() => disclosures.page({ limit: 50 }));
+  const baselineMs = await timed(async () => (await disclosures.list()).slice(0, 50));
+  await profile.close();
+  return { list: '双公示 licences and penalties', count, writtenMs, baselineMs, pages };
+}
+
+/** Declared conflicts of interest, a third withdrawn. */
+async function measureDeclarations(): Promise<Measured> {
+  const writtenMs = await write('inspections', (n) => {
+    const at = instantOf(n);
+    const withdrawn = n % 3 === 0;
+    return {
+      id: uuidv7(),
+      county: '410823',
+      createdAt: at,
+      updatedAt: at,
+      createdBy: 'bench',
+      updatedBy: 'bench',
+      kind: 'conflict',
+      ...unlinked,
+      subjectId: uuidv7(),
+      startedAt: at,
+      state: withdrawn ? 'withdrawn' : 'declared',
+      steps: withdrawn ? [{ action: 'withdraw', by: 'bench', at, note: '登记有误', date: '' }] : [],
+      conflict: { inspectorId: `inspector-${n % 20}`, reason: '亲属在该公司任职' },
+    };
+  });
+  const profile = await open();
+  const declarations = new DeclarationRepository(profile.db.inspections, profile.context, undefined as never);
+  const pages: Record<string, number> = {};
+  pages['first page, latest change first'] = await timed(() => declarations.page({ limit: 50 }));
+  pages['in force'] = await timed(() =>
+    declarations.page({ accepts: (doc) => doc.state === 'declared', limit: 50 }),
+  );
+  pages['withdrawn'] = await timed(() =>
+    declarations.page({ accepts: (doc) => doc.state === 'withdrawn', limit: 50 }),
+  );
+  pages['first page again (warm)'] = await timed(() => declarations.page({ limit: 50 }));
+  const baselineMs = await timed(async () => (await declarations.list()).slice(0, 50));
+  await profile.close();
+  return { list: 'conflict-of-interest declarations', count, writtenMs, baselineMs, pages };
+}
+
+const measures: Record<string, () => Promise<Measured>> = {
+  commitments: measureCommitments,
+  projects: measureProjects,
+  cases: measureCases,
+  disclosures: measureDisclosures,
+  declarations: measureDeclarations,
+};
+
 async function run(): Promise<Measured[]> {
-  return [await measureCommitments(), await measureProjects(), await measureCases()];
+  const measured: Measured[] = [];
+  for (const list of lists) {
+    const measure = measures[list];
+    if (!measure) throw new Error(`No list named ${list}`);
+    measured.push(await measure());
+  }
+  return measured;
 }
 
 run().then(

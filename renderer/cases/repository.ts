@@ -209,7 +209,12 @@ export class CaseRepository {
 
   /** One page of a queue of the cases list (see casePages.ts). */
   page(query: { queue: CaseQueue; offset?: number; limit: number }, caps?: CountCaps): Promise<CasePage> {
-    return casePage(this.#collection, (doc) => this.deadline(doc), query, caps);
+    return casePage(
+      this.#collection,
+      { calendar: this.#reference.calendar(), config: this.#deadlines },
+      query,
+      caps,
+    );
   }
 
   async all(): Promise<CaseDocument[]> {

@@ -4,8 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { DisclosureKind } from '../../shared/disclosures/model.ts';
 import { useServices } from '../app/services.ts';
-import type { DisclosureQuery, DisclosureRow } from './repository.ts';
+import type { DisclosureRow } from './repository.ts';
+import type { DisclosurePageQuery } from './disclosurePages.ts';
 import { localDate } from '../kernel/session/session.ts';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { CreditTabs } from '../creditRecords/CreditTabs.tsx';
@@ -17,7 +19,9 @@ import { ReportingActions } from './ReportingActions.tsx';
 import { monthOf } from './labels.ts';
 import { TimingBadge } from './TimingBadge.tsx';
 
-/** 双公示 licences and penalties by kind, decision period and reporting state. */
+const pageSize = 50;
+
+/** 双公示 licences and penalties by kind, decision period and reporting state, a page at a time. */
 export function DisclosureListPage() {
   const { t } = useTranslation();
   const { disclosures, clock } = useServices();
@@ -26,24 +30,28 @@ export function DisclosureListPage() {
   const kind = (params.get('kind') ?? '') as DisclosureKind | '';
   const from = params.get('from') ?? month.from;
   const to = params.get('to') ?? month.to;
-  const timing = params.get('timing') as DisclosureQuery['timing'] | null;
+  const timing = params.get('timing') as DisclosurePageQuery['timing'] | null;
   const reported = params.get('reported');
-  const [rows, setRows] = useState<DisclosureRow[]>([]);
+  const [found, setFound] = useState<{ total: number; more: boolean; rows: DisclosureRow[] } | null>(null);
   const [dialog, setDialog] = useState<'export' | 'import' | null>(null);
+  const [page, setPage] = useListPage([kind, from, to, timing, reported]);
 
   useEffect(() => {
-    const query: DisclosureQuery = {
+    const query: DisclosurePageQuery = {
       ...(kind ? { kind } : {}),
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(timing ? { timing } : {}),
       ...(reported ? { reported: reported === 'yes' } : {}),
+      offset: (page - 1) * pageSize,
+      limit: pageSize,
     };
-    const load = () => disclosures.list(query).then(setRows);
+    const load = () => disclosures.page(query).then(setFound);
     load();
     const subscription = disclosures.changes$.subscribe(load);
     return () => subscription.unsubscribe();
-  }, [disclosures, kind, from, to, timing, reported]);
+  }, [disclosures, kind, from, to, timing, reported, page]);
+  const rows = found?.rows ?? [];
 
   return (
     <Stack>
@@ -104,15 +112,14 @@ export function DisclosureListPage() {
           onChange={(value) => filter('reported', value)}
           clearable
         />
-        <Text c="dimmed" data-testid="disclosure-total">
-          {t('common.total', { count: rows.length })}
-        </Text>
+        <ListTotal total={found?.total ?? 0} more={found?.more} testId="disclosure-total" />
       </Group>
-      {rows.length === 0 ? (
+      {found !== null && rows.length === 0 ? (
         <Text c="dimmed">{t('creditUi.disclosure.empty')}</Text>
       ) : (
         <DisclosureTable rows={rows} />
       )}
+      <ListPager found={found} pageSize={pageSize} page={page} onChange={setPage} />
       <ExportDialog opened={dialog === 'export'} onClose={() => setDialog(null)} period={{ from, to }} />
       <ImportDialog opened={dialog === 'import'} onClose={() => setDialog(null)} />
     </Stack>

@@ -38,6 +38,8 @@ import { DisclosureFiles } from './disclosureFiles.ts';
 import { ReferenceRepository } from '../reference/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import { afterFirstScreen } from '../kernel/idle.ts';
+import type { CountCaps } from '../kernel/db/listCounts.ts';
+import { type DisclosurePageQuery, disclosurePage } from './disclosurePages.ts';
 
 /** The reporting deadline of a decision and whether it is (or was) missed. */
 export interface DisclosureTiming {
@@ -162,6 +164,16 @@ export class DisclosureRepository {
           b.disclosure.decisionDate.localeCompare(a.disclosure.decisionDate) ||
           b.disclosure.createdAt.localeCompare(a.disclosure.createdAt),
       );
+  }
+
+  /** One page of the 双公示 list through the collection's indexes (disclosurePages.ts), each with its deadline. */
+  async page(
+    query: DisclosurePageQuery,
+    caps?: CountCaps,
+  ): Promise<{ total: number; more: boolean; rows: DisclosureRow[] }> {
+    const found = await disclosurePage(this.collection, (doc) => this.timing(doc).late, query, caps);
+    const rows = found.items.map((disclosure) => ({ disclosure, timing: this.timing(disclosure) }));
+    return { total: found.total, more: found.more, rows };
   }
 
   /** 上报率, 合规率 and 及时率 over the decisions of a period, with the ids behind every number. */
@@ -441,22 +453,27 @@ export class DisclosureRepository {
     return [...found.values()].map(plain);
   }
 
-  /** The decisions of a kind (or all) decided in a period, inclusive. */
+  /**
+   * The decisions of a kind (or all) decided in a period, inclusive; one subject's through the subject's
+   * index.
+   */
   async inPeriod(query: {
     kind?: DisclosureKind;
     from?: string;
     to?: string;
+    subjectId?: string;
   }): Promise<DisclosureDocument[]> {
     const decisionDate: Record<string, string> = {};
     if (query.from) decisionDate.$gte = query.from;
     if (query.to) decisionDate.$lte = query.to;
+    const dated = Object.keys(decisionDate).length > 0 ? { decisionDate } : {};
+    if (query.subjectId !== undefined) {
+      const found = await this.collection.find({ selector: { subjectId: query.subjectId, ...dated } }).exec();
+      return found.map(plain);
+    }
     const kinds = query.kind ? [query.kind] : disclosureKinds;
     const found = await Promise.all(
-      kinds.map((kind) =>
-        this.collection
-          .find({ selector: Object.keys(decisionDate).length > 0 ? { kind, decisionDate } : { kind } })
-          .exec(),
-      ),
+      kinds.map((kind) => this.collection.find({ selector: { kind, ...dated } }).exec()),
     );
     return found.flat().map(plain);
   }

@@ -1,39 +1,82 @@
-import { Badge, Button, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Paper,
+  SegmentedControl,
+  Select,
+  Stack,
+  Table,
+  Text,
+  Textarea,
+  Title,
+} from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { declarationStates } from '../../shared/inspections/declarations.ts';
 import type { ConflictDocument } from '../../shared/inspections/document.ts';
 import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { SubjectSelect } from '../creditRecords/SubjectSelect.tsx';
 import { useUserNames } from '../creditRecords/useUserNames.ts';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
+import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { StepDialog } from '../kernel/ui/StepDialog.tsx';
 import { usePlanningChoices } from './usePlanningChoices.ts';
 
+const pageSize = 50;
+
 /**
- * Declared conflicts of interest: the list, in force first, each withdrawable through a dialog that asks
- * the reason; and the form to declare one (an inspector for himself, an administrator for anyone).
+ * Declared conflicts of interest: the list, a page at a time, the latest change first, in force or
+ * withdrawn ones alone if asked; each withdrawable through a dialog that asks the reason; and the form
+ * to declare one (an inspector for himself, an administrator for anyone).
  */
 export function DeclarationListPage() {
   const { t, i18n } = useTranslation();
   const { declarations, subjects } = useServices();
   const nameOf = useUserNames();
-  const [all, setAll] = useState<ConflictDocument[]>([]);
+  const [params, setFilter] = useQueryFilter();
+  const state = (declarationStates as readonly string[]).includes(params.get('state') ?? '')
+    ? (params.get('state') as ConflictDocument['state'])
+    : null;
+  const [found, setFound] = useState<{ total: number; more: boolean; items: ConflictDocument[] } | null>(
+    null,
+  );
+  const [page, setPage] = useListPage([state]);
   const [withdrawing, setWithdrawing] = useState<ConflictDocument | null>(null);
   useEffect(() => {
-    const subscription = declarations.watchAll().subscribe(setAll);
+    const load = () =>
+      declarations
+        .page({
+          ...(state ? { accepts: (doc: ConflictDocument) => doc.state === state } : {}),
+          offset: (page - 1) * pageSize,
+          limit: pageSize,
+        })
+        .then(setFound);
+    load();
+    const subscription = declarations.changes$.subscribe(load);
     return () => subscription.unsubscribe();
-  }, [declarations]);
-  const shown = [...all].sort((a, b) => (a.state === b.state ? 0 : a.state === 'declared' ? -1 : 1));
+  }, [declarations, state, page]);
+  const shown = found?.items ?? [];
   const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
   return (
     <Stack>
       <Title order={2}>{t('declarationUi.title')}</Title>
       <Text c="dimmed">{t('declarationUi.intro')}</Text>
       {declarations.canDeclare() && <DeclarationForm />}
-      {shown.length === 0 ? (
+      <SegmentedControl
+        maw={420}
+        value={state ?? ''}
+        onChange={(value) => setFilter('state', value || null)}
+        data={[
+          { value: '', label: t('common.all') },
+          ...declarationStates.map((value) => ({ value, label: t(`declarationUi.state.${value}`) })),
+        ]}
+      />
+      {found && found.total > pageSize && <ListTotal total={found.total} more={found.more} />}
+      {found !== null && shown.length === 0 ? (
         <Text c="dimmed">{t('declarationUi.none')}</Text>
       ) : (
         <ListTable
@@ -99,6 +142,7 @@ export function DeclarationListPage() {
           return [];
         }}
       />
+      <ListPager found={found} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

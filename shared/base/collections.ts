@@ -29,7 +29,7 @@ export const collectionPlan = {
   /** Credit records of the five categories (信用记录). */
   creditRecords: { schemaVersion: 3, scope: 'county', kinds: [], active: true },
   /** 双公示 decisions: administrative licences and penalties. */
-  disclosures: { schemaVersion: 1, scope: 'county', kinds: ['licence', 'penalty'], active: true },
+  disclosures: { schemaVersion: 2, scope: 'county', kinds: ['licence', 'penalty'], active: true },
   /** Credit commitment letters and their fulfilment (信用承诺). */
   commitments: { schemaVersion: 1, scope: 'county', kinds: [], active: true },
   /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register; declared conflicts; county settings. */
@@ -40,7 +40,7 @@ export const collectionPlan = {
     active: true,
   },
   /** Credit repair applications and objections. */
-  cases: { schemaVersion: 1, scope: 'county', kinds: ['repair', 'objection'], active: true },
+  cases: { schemaVersion: 2, scope: 'county', kinds: ['repair', 'objection'], active: true },
   /** Grades and red/black list entries. */
   listings: {
     schemaVersion: 1,

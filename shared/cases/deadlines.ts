@@ -10,7 +10,7 @@
  */
 import { chinaDateOf } from '../base/calendar/dates.ts';
 import { addWorkingDays, type CalendarWarning, type WorkdayCalendar } from '../base/calendar/workdays.ts';
-import type { CaseDocument, CaseKind, CaseStatus } from './model.ts';
+import { type CaseDocument, type CaseKind, type CaseStatus, initialCaseStatus } from './model.ts';
 import { caseTransition, isCaseOpen } from './workflow.ts';
 
 /** The step out of a state is due `days` working days after the case entered `from`. */
@@ -59,6 +59,25 @@ export function caseDeadline(
   const rule = config[doc.kind as CaseKind][doc.status];
   const start = rule ? enteredOn(doc, rule.from) : '';
   return rule && start ? addWorkingDays(start, rule.days, calendar) : null;
+}
+
+/**
+ * What the open queue reads a state's cases in application order by: the deadline the case would have if
+ * the state's clock started on its application day. When the clock does start then (`exact`), that is the
+ * case's deadline; otherwise the clock starts at a later step, taken after the application, so this is the
+ * earliest the deadline can be. Null when the state has no deadline.
+ */
+export function deadlineFromApplication(
+  kind: CaseKind,
+  status: CaseStatus,
+  applicationDate: string,
+  calendar: WorkdayCalendar,
+  config: CaseDeadlineConfig = defaultCaseDeadlines,
+): { date: string; exact: boolean } | null {
+  const rule = config[kind][status];
+  if (!rule || !isCaseOpen(status) || applicationDate === '') return null;
+  const date = addWorkingDays(applicationDate, rule.days, calendar).date;
+  return { date, exact: rule.from === initialCaseStatus(kind) };
 }
 
 /** The outcome that revokes a published record, so its publication must be withdrawn. */

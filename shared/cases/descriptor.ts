@@ -8,7 +8,7 @@ export const casesCapability: CapabilityDescriptor = {
   collection: 'cases',
   i18n: 'cases',
   schema: caseJsonSchema,
-  migrations: { 1: (doc: CaseDocument): CaseDocument => doc },
+  migrations: { 1: (doc: CaseDocument): CaseDocument => doc, 2: (doc: CaseDocument): CaseDocument => doc },
   validate: validateCaseDocument,
   personalFields: [],
   attachments: ['commitmentScans[]', 'proofs[]'],

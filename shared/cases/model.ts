@@ -172,8 +172,9 @@ export function validateCaseInput(raw: CaseInput, today: string): Validated<Case
 /** The versioned JSON schema of the cases collection (RxDB format; plain data). */
 export const caseJsonSchema = {
   title: 'case',
-  // Version 1 adds the index the cases list pages through; documents stay as they are.
-  version: 1,
+  // Version 1 adds the index the cases list pages through, version 2 the open queue's; documents stay as
+  // they are.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -235,6 +236,7 @@ export const caseJsonSchema = {
     ['recordId', 'status'],
     ['status', 'applicationDate'],
     ['applicationDate', 'updatedAt'],
+    ['kind', 'status', 'applicationDate', 'updatedAt'],
   ],
   additionalProperties: false,
 } as const;

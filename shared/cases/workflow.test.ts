@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkdayCalendar } from '../base/calendar/workdays.ts';
-import { caseDeadline, withdrawalDeadline } from './deadlines.ts';
+import { caseDeadline, deadlineFromApplication, withdrawalDeadline } from './deadlines.ts';
 import type { CaseStep } from './model.ts';
 import { sampleObjectionCase, sampleRepairCase } from './testFixtures.ts';
 import { availableCaseSteps, judgeCaseStep, takeCaseStep } from './workflow.ts';
@@ -101,6 +101,25 @@ describe('case deadlines (working days on the holiday calendar)', () => {
     expect(caseDeadline(sampleRepairCase({ applicationDate: '2026-04-30' }), calendar)?.date).toBe(
       '2026-05-08',
     );
+  });
+
+  it('reads a deadline off the application date exactly when the clock starts there, else its earliest', () => {
+    const applied = sampleRepairCase({ applicationDate: '2026-06-05' });
+    expect(deadlineFromApplication('repair', 'applied', '2026-06-05', calendar)).toEqual({
+      date: caseDeadline(applied, calendar)?.date,
+      exact: true,
+    });
+    const reviewed = walk(sampleObjectionCase({ applicationDate: '2026-06-05' }), [['review', '意见']]);
+    expect(deadlineFromApplication('objection', 'reviewed', '2026-06-05', calendar)).toEqual({
+      date: caseDeadline(reviewed, calendar)?.date,
+      exact: true,
+    });
+    // Accepted on 06-10, after the application: the real deadline is later than the earliest one.
+    const accepted = walk(applied, [['accept', '']]);
+    const earliest = deadlineFromApplication('repair', 'accepted', '2026-06-05', calendar);
+    expect(earliest).toEqual({ date: '2026-06-22', exact: false });
+    expect(earliest!.date < caseDeadline(accepted, calendar)!.date).toBe(true);
+    expect(deadlineFromApplication('repair', 'approved', '2026-06-05', calendar)).toBeNull();
   });
 
   it('asks a revoked objection, and only a revoked one, to withdraw the publication within 3 working days', () => {

@@ -9,8 +9,9 @@ export const disclosuresCapability: CapabilityDescriptor = {
   collection: 'disclosures',
   i18n: 'creditUi.disclosure',
   schema: disclosureJsonSchema,
-  // Version 1 encrypts the ID numbers of natural persons, as subjects' version 1 does.
-  migrations: { 1: (doc: DisclosureDocument) => doc },
+  // Version 1 encrypts the ID numbers of natural persons, as subjects' version 1 does; version 2 adds the
+  // list's indexes.
+  migrations: { 1: (doc: DisclosureDocument) => doc, 2: (doc: DisclosureDocument) => doc },
   validate: validateDisclosureDocument,
   personalFields: personalFields.disclosures ?? [],
   attachments: [],

@@ -520,7 +520,8 @@ const textProperties = Object.fromEntries(
  */
 export const disclosureJsonSchema = {
   title: 'disclosure',
-  version: 1,
+  // Version 2 adds the indexes the list pages through; documents stay as they are.
+  version: 2,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -550,6 +551,8 @@ export const disclosureJsonSchema = {
     ['subjectId', 'decisionDate'],
     ['kind', 'reportedAt'],
     'documentNumber',
+    ['decisionDate', 'createdAt'],
+    ['kind', 'decisionDate', 'createdAt'],
   ],
   additionalProperties: false,
 };

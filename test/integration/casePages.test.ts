@@ -1,20 +1,30 @@
 /**
  * The cases list pages its queues through the collection's indexes: the same cases, in the same order,
- * as reading every case and sorting in memory; counting stops at a cap and says "more". A profile written
- * before the list's index (schema version 0) opens with every case intact.
+ * as reading every case and sorting in memory; counting stops at a cap and says "more". The open queue's
+ * pages are the ones the queue gave when it read every open case and sorted it, on varied cases, without
+ * reading every open case. A profile written before the list's indexes (schema versions 0 and 1) opens
+ * with every case intact.
  */
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { CaseQueue } from '../../renderer/cases/casePages.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { type CaseQueue, casePage } from '../../renderer/cases/casePages.ts';
 import { type CaseRepository, openCaseRepository } from '../../renderer/cases/repository.ts';
 import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
 import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
-import { type CaseDocument, type CaseStatus, caseJsonSchema } from '../../shared/cases/model.ts';
+import { type CaseDeadlineConfig, caseDeadline, defaultCaseDeadlines } from '../../shared/cases/deadlines.ts';
+import {
+  type CaseDocument,
+  type CaseStatus,
+  type CaseStepEntry,
+  caseJsonSchema,
+  caseStatuses,
+} from '../../shared/cases/model.ts';
 import { sampleObjectionCase, sampleRepairCase } from '../../shared/cases/testFixtures.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { openCommitments } from './commitmentHarness.ts';
 import { openProfile, type Profile } from './creditHarness.ts';
+import { dayAfter, seededNumbers } from './seededData.ts';
 
 let profile: Profile;
 afterEach(async () => {
@@ -129,27 +139,161 @@ describe('the cases list', () => {
     });
   });
 
-  it('opens a profile written before the list index with every case intact, and pages it', async () => {
-    const all = storedCases();
-    const name = `test-cases-v0-${Date.now()}`;
-    const version0 = {
-      ...caseJsonSchema,
-      version: 0,
-      indexes: ['updatedAt', ['recordId', 'status'], ['status', 'applicationDate']],
-    } as unknown as RxJsonSchema<CaseDocument>;
-    const old = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });
-    await old.addCollections({ cases: { schema: version0 } });
-    await old.cases.bulkInsert(all);
-    await old.close();
+  it.each([
+    [0, ['updatedAt', ['recordId', 'status'], ['status', 'applicationDate']]],
+    [
+      1,
+      ['updatedAt', ['recordId', 'status'], ['status', 'applicationDate'], ['applicationDate', 'updatedAt']],
+    ],
+  ])(
+    'opens a profile written with schema version %i with every case intact, and pages it',
+    async (version, indexes) => {
+      const all = storedCases();
+      const name = `test-cases-v${version}-${Date.now()}`;
+      const previous = { ...caseJsonSchema, version, indexes } as unknown as RxJsonSchema<CaseDocument>;
+      const old = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });
+      await old.addCollections({ cases: { schema: previous } });
+      await old.cases.bulkInsert(all);
+      await old.close();
 
-    profile = await openProfile('2026-05-12T02:00:00.000Z', name);
-    await migratePersonalCollections(profile.db);
-    const stored = (await profile.db.cases.find().exec()).map((doc) => doc.toJSON() as CaseDocument);
-    const byId = (a: CaseDocument, b: CaseDocument) => a.id.localeCompare(b.id);
-    expect([...stored].sort(byId)).toEqual([...all].sort(byId));
+      profile = await openProfile('2026-05-12T02:00:00.000Z', name);
+      await migratePersonalCollections(profile.db);
+      const stored = (await profile.db.cases.find().exec()).map((doc) => doc.toJSON() as CaseDocument);
+      const byId = (a: CaseDocument, b: CaseDocument) => a.id.localeCompare(b.id);
+      expect([...stored].sort(byId)).toEqual([...all].sort(byId));
+      const cases = casesOf(profile);
+      for (const queue of ['all', 'open'] as const)
+        expect(
+          (await cases.page({ queue, limit: 50 })).items.map((doc) => doc.id),
+          queue,
+        ).toEqual(expected(cases, all, queue));
+    },
+  );
+});
+
+/**
+ * Cases of every state over April to June 2026 (Labour Day and Dragon Boat holidays), many on one day
+ * or changed at one instant; a repair under review was accepted up to a week after its application.
+ */
+function variedCases(count: number): CaseDocument[] {
+  const random = seededNumbers(7);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(random() * items.length)]!;
+  const step = (action: CaseStepEntry['action'], date: string): CaseStepEntry => ({
+    action,
+    by: 'reviewer-1',
+    at: `${date}T0${Math.floor(random() * 9)}:00:00.000Z`,
+    note: '意见',
+  });
+  return Array.from({ length: count }, (_, n) => {
+    const applicationDate = dayAfter('2026-04-20', Math.floor(random() * 60));
+    const accepted = dayAfter(applicationDate, Math.floor(random() * 7));
+    const fields = {
+      id: `019a0000-0000-7000-8000-${String(Math.floor(random() * 1e12)).padStart(12, '0')}`,
+      applicationDate,
+      updatedAt: `2026-06-${pick(['20', '21'])}T0${pick(['1', '2'])}:00:00.000Z`,
+    };
+    const states: [boolean, CaseStatus, CaseStepEntry[]][] = [
+      [true, 'applied', []],
+      [true, 'accepted', [step('accept', accepted)]],
+      [true, 'reviewed', [step('accept', accepted), step('review', dayAfter(accepted, 2))]],
+      [true, 'approved', [step('accept', accepted), step('approve', dayAfter(accepted, 3))]],
+      [false, 'raised', []],
+      [false, 'reviewed', [step('review', accepted)]],
+      [false, 'upheld', [step('review', accepted), step('uphold', accepted)]],
+    ];
+    const [repair, status, workflow] = states[n % states.length]!;
+    return repair
+      ? sampleRepairCase({ ...fields, status, workflow })
+      : sampleObjectionCase({ ...fields, status, workflow });
+  });
+}
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The open queue as it was computed before it paged: every open case, state by state through the
+ * [status, applicationDate] index, then sorted by deadline, the latest application and the latest change.
+ */
+function readWhole(all: CaseDocument[], deadlineOf: (doc: CaseDocument) => string): string[] {
+  return caseStatuses
+    .filter(isCaseOpen)
+    .flatMap((status) =>
+      all
+        .filter((doc) => doc.status === status)
+        .sort((a, b) => byCodeUnits(a.applicationDate, b.applicationDate) || byCodeUnits(a.id, b.id)),
+    )
+    .map((doc) => ({ doc, deadline: deadlineOf(doc) || '9999' }))
+    .sort(
+      (a, b) =>
+        a.deadline.localeCompare(b.deadline) ||
+        b.doc.applicationDate.localeCompare(a.doc.applicationDate) ||
+        b.doc.updatedAt.localeCompare(a.doc.updatedAt),
+    )
+    .map((entry) => entry.doc.id);
+}
+
+describe('the open queue', () => {
+  it('gives the pages reading every open case gave, reading only as far as its page', async () => {
+    profile = await openProfile('2026-06-22T02:00:00.000Z');
+    const all = variedCases(280);
+    await profile.db.cases.bulkInsert(all);
     const cases = casesOf(profile);
-    expect((await cases.page({ queue: 'all', limit: 50 })).items.map((doc) => doc.id)).toEqual(
-      expected(cases, all, 'all'),
-    );
+    const whole = readWhole(all, (doc) => cases.deadline(doc));
+    expect(whole.length).toBe(200);
+    for (const [offset, limit] of [
+      [0, 10],
+      [0, 50],
+      [10, 10],
+      [50, 50],
+      [190, 50],
+      [0, 500],
+    ] as const) {
+      const found = await cases.page({ queue: 'open', offset, limit });
+      expect(
+        found.items.map((doc) => doc.id),
+        `${offset}+${limit}`,
+      ).toEqual(whole.slice(offset, offset + limit));
+      expect({ total: found.total, more: found.more }).toEqual({ total: 200, more: false });
+    }
+    for (const keys of [150, 199, 200, 201])
+      expect(
+        await cases.page({ queue: 'open', limit: 10 }, { keys, matches: 100 }),
+        `cap ${keys}`,
+      ).toMatchObject({
+        total: Math.min(keys, 200),
+        more: keys < 200,
+      });
+
+    // The first ten come from the index entries and the repairs whose clock starts at their acceptance,
+    // not from every open case's document.
+    const read = vi.spyOn(profile.db.cases, 'findByIds');
+    await cases.page({ queue: 'open', limit: 10 });
+    const documentsRead = read.mock.calls.reduce((sum, [ids]) => sum + ids.length, 0);
+    read.mockRestore();
+    expect(documentsRead).toBeGreaterThanOrEqual(10);
+    expect(documentsRead).toBeLessThan(80);
+  });
+
+  it('puts the states without a time limit last, as before', async () => {
+    profile = await openProfile('2026-06-22T02:00:00.000Z');
+    const all = variedCases(140);
+    await profile.db.cases.bulkInsert(all);
+    const config: CaseDeadlineConfig = {
+      ...defaultCaseDeadlines,
+      objection: { raised: { days: 3, from: 'raised' } },
+    };
+    const calendar = profile.reference.calendar();
+    const whole = readWhole(all, (doc) => caseDeadline(doc, calendar, config)?.date ?? '');
+    for (const [offset, limit] of [
+      [0, 20],
+      [70, 30],
+      [90, 20],
+    ] as const) {
+      const found = await casePage(profile.db.cases, { calendar, config }, { queue: 'open', offset, limit });
+      expect(
+        found.items.map((doc) => doc.id),
+        `${offset}+${limit}`,
+      ).toEqual(whole.slice(offset, offset + limit));
+    }
   });
 });

@@ -101,6 +101,35 @@ async function cappedPage(
   return { total: Math.min(keys.length, upTo), ids: keys.slice(offset, end), more };
 }
 
+/**
+ * The index entries of one page of the scan, in index order: the index's field values, then the primary
+ * key, read from the index alone (no document is read).
+ */
+export async function indexedKeys(
+  collection: RxCollection,
+  query: IndexScan & { offset?: number; limit: number },
+): Promise<unknown[][]> {
+  const range = await scan(collection, query);
+  const keys = await range
+    .offset(query.offset ?? 0)
+    .limit(Math.min(query.limit, maxCount))
+    .keys();
+  return keys.map((key) => (key as unknown[]).slice(1));
+}
+
+/** One page of documents through `indexedPage`, with its capped count. */
+export async function indexedDocuments<T>(
+  collection: RxCollection<T>,
+  query: IndexScan & { offset?: number; limit: number; countUpTo: number },
+): Promise<{ total: number; more: boolean; items: T[] }> {
+  const found = await indexedPage(collection as RxCollection, query);
+  return {
+    total: found.total,
+    more: found.more ?? false,
+    items: await documentsInOrder(collection, found.ids),
+  };
+}
+
 /** The documents of these ids through RxDB (decrypted, cached), in the order given. */
 export async function documentsInOrder<T>(collection: RxCollection<T>, ids: readonly string[]): Promise<T[]> {
   if (ids.length === 0) return [];

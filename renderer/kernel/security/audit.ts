@@ -1,4 +1,4 @@
-import { type MangoQuerySelector, normalizeMangoQuery, prepareQuery } from 'rxdb';
+import { normalizeMangoQuery, prepareQuery } from 'rxdb';
 import type { AuditAction, AuditEntry, AuditSnapshot } from '../../../shared/base/auditEntry.ts';
 import { auditEntryFields, auditTextLimits } from '../../../shared/base/auditEntry.ts';
 import type { CollectionName } from '../../../shared/base/collections.ts';
@@ -15,6 +15,7 @@ import {
 import { issue, type ValidationIssue } from '../../../shared/base/validation.ts';
 import { uuidv7 } from '../../../shared/base/uuid.ts';
 import type { AuditLogCollection } from '../db/database.ts';
+import { documentsInOrder, indexedPage } from '../db/indexedPages.ts';
 import type { LocalStore } from '../db/localStore.ts';
 import type { Clock } from '../session/session.ts';
 import { authorize } from './permissions.ts';
@@ -101,6 +102,9 @@ export async function bulkCreations(
   }
   return creations;
 }
+
+/** IndexedDB's largest count: no limit. */
+const readAll = 2 ** 32 - 1;
 
 function newestFirst(a: AuditEntry, b: AuditEntry): number {
   if (a.at !== b.at) return a.at < b.at ? 1 : -1;
@@ -239,21 +243,55 @@ export class AuditService {
     return [...found, ...listing].sort(newestFirst).slice(0, filter.limit);
   }
 
+  /**
+   * Entries matching the filter, newest first, read through the [userId, at], [documentId, at] or [at]
+   * index from the newest, only as far as the limit: a page of `limit` and the entries of its last
+   * instant (so that equal instants keep their order by sequence number). The filters the index does not
+   * answer test the stored entries on the way.
+   */
   async #find(filter: AuditFilter): Promise<AuditEntry[]> {
-    const selector: MangoQuerySelector<AuditEntry> = {};
-    if (filter.userId !== undefined) selector.userId = filter.userId;
-    if (filter.action !== undefined) selector.action = filter.action;
-    if (filter.documentId !== undefined) selector.documentId = filter.documentId;
-    if (filter.from !== undefined || filter.to !== undefined) {
-      selector.at = {
-        ...(filter.from !== undefined ? { $gte: filter.from } : {}),
-        ...(filter.to !== undefined ? { $lte: filter.to } : {}),
-      };
+    const { userId, action, documentId } = filter;
+    const index =
+      userId !== undefined
+        ? { index: ['userId', 'at'], equal: [userId] }
+        : documentId !== undefined
+          ? { index: ['documentId', 'at'], equal: [documentId] }
+          : { index: ['at'] };
+    const rest = (stored: Record<string, unknown>) =>
+      (action === undefined || stored.action === action) &&
+      (userId === undefined || documentId === undefined || stored.documentId === documentId);
+    const filtered = action !== undefined || (userId !== undefined && documentId !== undefined);
+    const scan = {
+      ...index,
+      descending: true,
+      ...(filtered ? { filter: rest } : {}),
+    };
+    const limit = filter.limit ?? readAll;
+    const page = await indexedPage(this.#collection, {
+      ...scan,
+      ...(filter.from !== undefined ? { from: filter.from } : {}),
+      ...(filter.to !== undefined ? { to: filter.to } : {}),
+      limit,
+      countUpTo: limit,
+    });
+    const ids = new Set(page.ids);
+    if (page.more) {
+      const last = await this.#collection.findOne(page.ids.at(-1)!).exec();
+      const at = last?.at ?? '';
+      const sameInstant = await indexedPage(this.#collection, {
+        ...scan,
+        from: at,
+        to: at,
+        limit: readAll,
+        countUpTo: readAll,
+      });
+      for (const id of sameInstant.ids) ids.add(id);
     }
-    const found = await this.#collection
-      .find({ selector, sort: [{ at: 'desc' }, { seq: 'desc' }], limit: filter.limit })
-      .exec();
-    return found.map((doc) => plainEntry(doc.toJSON() as Record<string, unknown>));
+    const found = await documentsInOrder(this.#collection, [...ids]);
+    return found
+      .map((doc) => plainEntry(doc as unknown as Record<string, unknown>))
+      .sort(newestFirst)
+      .slice(0, limit);
   }
 
   /**
