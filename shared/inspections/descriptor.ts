@@ -4,6 +4,7 @@ import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
 import { publishedChecklists } from './checklistVersions.ts';
 import { declarationWorkflow } from './declarations.ts';
+import { withIndexFields } from './indexFields.ts';
 import { planWorkflow } from './plan.ts';
 import { inspectionAttachmentPaths } from './record.ts';
 import { inspectionWorkflow } from './workflows.ts';
@@ -25,6 +26,7 @@ export const inspectionsCapability: CapabilityDescriptor = {
     2: (doc: InspectionDocument): InspectionDocument => doc,
     3: (doc: InspectionDocument): InspectionDocument => doc,
     4: (doc: InspectionDocument): InspectionDocument => doc,
+    5: (doc: InspectionDocument) => withIndexFields(doc),
   },
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
