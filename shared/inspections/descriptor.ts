@@ -28,6 +28,8 @@ export const inspectionsCapability: CapabilityDescriptor = {
     4: (doc: InspectionDocument): InspectionDocument => doc,
     5: (doc: InspectionDocument) => withIndexFields(doc),
   },
+  // Documents stored before schema version 5 lack the index fields ('' for the kinds they do not concern).
+  upgrade: (doc) => withIndexFields(doc as Record<string, unknown> & { kind: string }),
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,

@@ -1,6 +1,6 @@
 /** A stored inspection for tests and benchmarks, in the shape a sync pull writes, its derived fields set. */
 import { uuidv7 } from '../base/uuid.ts';
-import { type InspectionDocument, noSignature, type StoredOrder } from './document.ts';
+import { type InspectionDocument, indexFieldNames, noSignature, type StoredOrder } from './document.ts';
 import { withIndexFields } from './indexFields.ts';
 
 /**
@@ -75,4 +75,25 @@ export function storedOrder(
     steps: [],
     proposedRecordId: '',
   };
+}
+
+/** A closed, unpublished inspection with one open rectification order due on `deadline`. */
+export function closedWithOpenOrder(at: string, deadline: string): InspectionDocument {
+  const step = (action: 'submit' | 'close') => ({ action, by: 'u-reviewer', at, note: '', date: '' });
+  return storedInspection({
+    at,
+    by: 'u-inspector',
+    subjectId: '019a0000-0000-7000-8000-000000000001',
+    state: 'closed',
+    steps: [step('submit'), step('close')],
+    orders: [storedOrder('f-1', at.slice(0, 10), deadline, 'open')],
+    finding: '脚手架未设防护网',
+  });
+}
+
+/** The document as devices of schema version 4 wrote it: without the derived index fields. */
+export function withoutIndexFields(doc: object): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...doc };
+  for (const field of indexFieldNames) delete copy[field];
+  return copy;
 }
