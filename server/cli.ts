@@ -8,6 +8,8 @@ import { controlSocketPath, sendControlCommand } from './admin/controlSocket.ts'
 import { openDatabase } from './db/database.ts';
 import { lockDataDir } from './db/dataDirLock.ts';
 import { migrate } from './db/migrate.ts';
+import { upgradeStoredDocuments } from './sync/documentUpgrades.ts';
+import { capabilities } from '../shared/capabilities.ts';
 
 /** Reads one line from stdin; on a terminal the typed characters are not echoed. */
 function readPassword(prompt: string): Promise<string> {
@@ -44,6 +46,7 @@ const database = await openDatabase({
 });
 try {
   await migrate(database);
+  await upgradeStoredDocuments(database, capabilities);
   process.exitCode = await runCli(argv, {
     database,
     print: (line) => console.log(line),

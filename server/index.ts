@@ -29,6 +29,7 @@ import { loadSigningKey } from './reports/signingKey.ts';
 import { cityMatchingKey } from './accounts/provisions.ts';
 import { chinaToday, type PlatformContext } from './routes/context.ts';
 import { ChangeHub } from './sync/changeHub.ts';
+import { upgradeStoredDocuments } from './sync/documentUpgrades.ts';
 import { OpenStreams } from './sync/openStreams.ts';
 
 export interface PlatformOptions {
@@ -98,6 +99,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   try {
     db = await openDatabase({ databaseUrl: options.databaseUrl, dataDir, schema: options.databaseSchema });
     await migrate(db);
+    const upgraded = await upgradeStoredDocuments(db, capabilities);
     let app: FastifyInstance | undefined;
     const maintenance = new DatabaseMaintenance(db, {
       onRun: (durationMs) =>
@@ -136,6 +138,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
       trustProxy: options.trustProxy,
     });
     app = server;
+    if (upgraded > 0) server.log.info({ upgraded }, 'stored documents upgraded to the current schema');
     const host = options.host ?? '127.0.0.1';
     await server.listen({ port: options.port ?? 0, host });
     const address = server.server.address();

@@ -7,6 +7,12 @@ import { commitmentWordIndex } from '../../renderer/commitments/commitmentWords.
 import { type CommitmentPageQuery, CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
+import { InspectionRepository } from '../../renderer/inspections/repository.ts';
+import { addDays } from '../../shared/base/calendar/dates.ts';
+import type { InspectionDocument, ProjectDocument } from '../../shared/inspections/document.ts';
+import { figureScan, inspectionFigures } from '../../shared/inspections/figures.ts';
+import { storedInspection, storedOrder } from '../../shared/inspections/testFixtures.ts';
+import { orderFilters, orderRows } from '../../shared/inspections/orders.ts';
 import { unlinked } from '../../renderer/inspections/kindStore.ts';
 import { ReferenceRepository } from '../../renderer/reference/repository.ts';
 import { openTestProfile } from '../../renderer/kernel/security/testSupport.ts';
@@ -20,7 +26,6 @@ import { DisclosureRepository } from '../../renderer/disclosures/repository.ts';
 import { documentsInOrder, indexedPage } from '../../renderer/kernel/db/indexedPages.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
-import type { ProjectDocument } from '../../shared/inspections/document.ts';
 import { emptyProject, projectMatches, projectState } from '../../shared/inspections/project.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import {
@@ -34,9 +39,12 @@ const count = Number(parameters.get('count') ?? 20_000);
 /** One case in this many is open (50 by default: deadlines of working days keep the queue short). */
 const openEvery = Number(parameters.get('openEvery') ?? 50);
 /** The lists to measure (all by default). */
-const lists = (parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations').split(',');
+const lists = (
+  parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations,inspections'
+).split(',');
 const secrets = memorySecretStore();
 const now = { value: new Date('2026-11-20T08:00:00Z') };
+const today = '2026-11-20';
 const name = 'bench-list-pages';
 const chunk = 5_000;
 const base = Date.UTC(2022, 0, 1);
@@ -385,12 +393,89 @@ async function measureDeclarations(): Promise<Measured> {
   return { list: 'conflict-of-interest declarations', count, writtenMs, baselineMs, pages };
 }
 
+/**
+ * Inspections over five years, one every few hours: a third closed with one to three findings whose
+ * orders fall due over the years (most re-inspected; the last months' open, some overdue), the rest
+ * drafts, submitted or closed without findings, most results published.
+ */
+function benchInspection(n: number): InspectionDocument {
+  const at = instantOf(n);
+  const state = (['closed', 'closed', 'submitted', 'closed', 'draft'] as const)[n % 5]!;
+  const findings = state === 'closed' && n % 3 === 0 ? 1 + (n % 3) : 0;
+  const orders = Array.from({ length: findings }, (_, index) => {
+    const deadline = addDays(at.slice(0, 10), 10 + index * 5);
+    const open = deadline > addDays(today, -40) || n % 17 === 0;
+    return storedOrder(`f-${n}-${index}`, at.slice(0, 10), deadline, open ? 'open' : 'rectified');
+  });
+  const step = (action: 'submit' | 'close' | 'publish') => ({
+    action,
+    by: 'bench',
+    at,
+    note: '网站',
+    date: at.slice(0, 10),
+  });
+  return storedInspection({
+    at,
+    by: 'bench',
+    subjectId: uuidv7(),
+    state,
+    steps: [
+      ...(state === 'draft' ? [] : [step('submit')]),
+      ...(state === 'closed' ? [step('close')] : []),
+      ...(state === 'closed' && n % 10 !== 0 ? [step('publish')] : []),
+    ],
+    orders,
+    finding: `${family[n % family.length]}家脚手架未设防护网`,
+  });
+}
+
+async function measureInspections(): Promise<Measured> {
+  const writtenMs = await write('inspections', benchInspection);
+  const profile = await open();
+  const reference = await ReferenceRepository.open(profile.db.reference);
+  const inspections = new InspectionRepository(profile.db.inspections, profile.context, {} as never);
+  const calendar = reference.calendar();
+  const pages: Record<string, number> = {};
+  for (const filter of orderFilters) {
+    pages[`rectifications ${filter}`] = await timed(() =>
+      inspections.orderPage({ filter, today, limit: 50 }),
+    );
+  }
+  pages['rectifications open, page 2'] = await timed(() =>
+    inspections.orderPage({ filter: 'open', today, offset: 50, limit: 50 }),
+  );
+  pages['figures (open, overdue, done, late)'] = await timed(() =>
+    Promise.all([
+      inspections.orderPage({ filter: 'open', today, limit: 0 }),
+      inspections.orderPage({ filter: 'overdue', today, limit: 0 }),
+      inspections.figurePage(figureScan('doneThisMonth', today, calendar), { limit: 0 }),
+      inspections.figurePage(figureScan('latePublicity', today, calendar), { limit: 0 }),
+    ]),
+  );
+  pages['to-do (overdue, due soon)'] = await timed(() =>
+    Promise.all(
+      (['overdue', 'dueSoon'] as const).map((filter) => inspections.orderPage({ filter, today, limit: 10 })),
+    ),
+  );
+  pages['list: late for publicity'] = await timed(() =>
+    inspections.figurePage(figureScan('latePublicity', today, calendar), { limit: 50 }),
+  );
+  const baselineMs = await timed(async () => {
+    const all = await inspections.list();
+    orderRows(all, today, 'open').slice(0, 50);
+    inspectionFigures(all, [], today, calendar);
+  });
+  await profile.close();
+  return { list: 'rectification orders and inspection figures', count, writtenMs, baselineMs, pages };
+}
+
 const measures: Record<string, () => Promise<Measured>> = {
   commitments: measureCommitments,
   projects: measureProjects,
   cases: measureCases,
   disclosures: measureDisclosures,
   declarations: measureDeclarations,
+  inspections: measureInspections,
 };
 
 async function run(): Promise<Measured[]> {

@@ -1,82 +1,139 @@
 import { Anchor, Group, List, Paper, SimpleGrid, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import type { InspectionDocument, PlanDocument } from '../../shared/inspections/document.ts';
-import { inspectionFigures, isDoneThisMonth } from '../../shared/inspections/figures.ts';
-import { isPublicityLate } from '../../shared/inspections/publicity.ts';
-import { type OrderRow, orderRows } from '../../shared/inspections/orders.ts';
-import type { WorkdayCalendar } from '../../shared/base/calendar/workdays.ts';
+import {
+  type FigureList,
+  figureLists,
+  figureScan,
+  planAssignments,
+} from '../../shared/inspections/figures.ts';
+import type { OrderRow } from '../../shared/inspections/orders.ts';
+import { isDrawnThisMonth } from '../../shared/inspections/figures.ts';
 import { useServices } from '../app/services.ts';
 import { Figure } from '../commitments/DashboardCommitments.tsx';
 import { usePublicityDays } from './PublicityPanel.tsx';
-import { useAllInspections } from './RectificationListPage.tsx';
-import { useWatched } from './useWatched.ts';
 
-/** The inspection figures that open a filtered inspection list (`/inspections?figure=…`). */
-const figureFilters = ['doneThisMonth', 'latePublicity'] as const;
-export type FigureFilter = (typeof figureFilters)[number];
+export type FigureFilter = FigureList;
 
 export function figureFilterOf(value: string | null): FigureFilter | null {
-  return (figureFilters as readonly string[]).includes(value ?? '') ? (value as FigureFilter) : null;
+  return (figureLists as readonly string[]).includes(value ?? '') ? (value as FigureFilter) : null;
 }
 
-/** Whether an inspection is one of those a figure counts. */
-export function inspectionsBehind(
-  figure: FigureFilter,
-  today: string,
-  calendar: WorkdayCalendar,
-  publicityDays: number,
-): (doc: InspectionDocument) => boolean {
-  return figure === 'doneThisMonth'
-    ? (doc) => isDoneThisMonth(doc, today)
-    : (doc) => isPublicityLate(doc, today, calendar, publicityDays);
+/** A count through an index: exact, or stopped at a cap (`more`). */
+interface Counted {
+  total: number;
+  more: boolean;
 }
 
-/** Every plan of the county, kept current; null while loading. */
-export function useAllPlans(): PlanDocument[] | null {
-  const { plans } = useServices();
-  return useWatched(() => plans.watchAll(), plans);
+interface CountedFigures {
+  plans: Counted & { assigned: number; done: number };
+  done: Counted;
+  open: Counted;
+  overdue: Counted;
+  latePublicity: Counted;
+}
+
+/** How many plans a figure reads (drawn this month) before it says "more than". */
+const countedPlans = 100;
+
+/** The figures of the card, read through the indexes and reread on every change of the collection. */
+function useCountedFigures(days: number): CountedFigures | null {
+  const { inspections, plans, reference } = useServices();
+  const [figures, setFigures] = useState<CountedFigures | null>(null);
+  useEffect(() => {
+    let current = true;
+    const load = async () => {
+      const today = inspections.today();
+      const count = (figure: FigureList) =>
+        inspections.figurePage(figureScan(figure, today, reference.calendar(), days), { limit: 0 });
+      const orders = (filter: 'open' | 'overdue') => inspections.orderPage({ filter, today, limit: 0 });
+      const drawn = await plans.page({
+        accepts: (plan) => isDrawnThisMonth(plan, today),
+        limit: countedPlans,
+      });
+      const [visits, done, open, overdue, latePublicity] = await Promise.all([
+        plans.inspectionsOf(drawn.items),
+        count('doneThisMonth'),
+        orders('open'),
+        orders('overdue'),
+        count('latePublicity'),
+      ]);
+      const assignments = planAssignments(drawn.items, visits);
+      if (!current) return;
+      setFigures({
+        plans: { total: drawn.total, more: drawn.more, ...assignments },
+        done,
+        open,
+        overdue,
+        latePublicity,
+      });
+    };
+    load();
+    const subscription = inspections.changes$.subscribe(() => void load());
+    return () => {
+      current = false;
+      subscription.unsubscribe();
+    };
+  }, [inspections, plans, reference, days]);
+  return figures;
 }
 
 /**
  * The dashboard's inspection card: plans drawn this month with their assigned inspections done,
  * inspections done this month, open and overdue rectification orders, and closed inspections late for
- * publicity, each opening the list behind it.
+ * publicity, each opening the list behind it; a count stopped at its cap shows as "more than".
  */
 export function InspectionFiguresCard() {
   const { t } = useTranslation();
-  const { inspections, reference } = useServices();
-  const all = useAllInspections();
-  const plans = useAllPlans();
   const days = usePublicityDays();
-  if (!all || !plans) return null;
-  const figures = inspectionFigures(all, plans, inspections.today(), reference.calendar(), days);
-  const shown: [key: string, value: string, to: string, color: string, testId: string][] = [
+  const figures = useCountedFigures(days);
+  if (!figures) return null;
+  const shownCount = ({ total, more }: Counted) =>
+    more ? t('rectificationUi.dashboard.moreThan', { count: total }) : String(total);
+  const shown: [key: string, counted: Counted, value: string, to: string, color: string, testId: string][] = [
     [
       'plans',
+      figures.plans,
       t('rectificationUi.dashboard.plansValue', {
-        plans: figures.plansDrawn,
-        done: figures.assignedDone,
-        assigned: figures.assigned,
+        plans: shownCount(figures.plans),
+        done: figures.plans.done,
+        assigned: figures.plans.assigned,
       }),
       '/inspections/plans?figure=drawnThisMonth',
       '',
       'plans-drawn',
     ],
-    ['done', String(figures.doneThisMonth), '/inspections?figure=doneThisMonth', '', 'inspections-done'],
-    ['open', String(figures.openRectifications), '/inspections/rectifications', '', 'rectifications-open'],
+    [
+      'done',
+      figures.done,
+      shownCount(figures.done),
+      '/inspections?figure=doneThisMonth',
+      '',
+      'inspections-done',
+    ],
+    [
+      'open',
+      figures.open,
+      shownCount(figures.open),
+      '/inspections/rectifications',
+      '',
+      'rectifications-open',
+    ],
     [
       'overdue',
-      String(figures.overdueRectifications),
+      figures.overdue,
+      shownCount(figures.overdue),
       '/inspections/rectifications?filter=overdue',
-      figures.overdueRectifications > 0 ? 'red' : '',
+      figures.overdue.total > 0 ? 'red' : '',
       'rectifications-overdue',
     ],
     [
       'latePublicity',
-      String(figures.latePublicity),
+      figures.latePublicity,
+      shownCount(figures.latePublicity),
       '/inspections?figure=latePublicity',
-      figures.latePublicity > 0 ? 'orange' : '',
+      figures.latePublicity.total > 0 ? 'orange' : '',
       'publicity-late',
     ],
   ];
@@ -86,12 +143,16 @@ export function InspectionFiguresCard() {
         {t('rectificationUi.dashboard.title')}
       </Title>
       <SimpleGrid cols={{ base: 2, md: 5 }}>
-        {shown.map(([key, value, to, color, testId]) => (
+        {shown.map(([key, counted, value, to, color, testId]) => (
           <Figure
             key={key}
             label={t(`rectificationUi.dashboard.${key}`)}
             value={value}
-            note={t(`rectificationUi.dashboard.${key}Detail`, { days })}
+            note={
+              counted.more
+                ? t('rectificationUi.dashboard.moreThanNote', { count: counted.total })
+                : t(`rectificationUi.dashboard.${key}Detail`, { days })
+            }
             to={to}
             testId={testId}
             {...(color ? { color } : {})}
@@ -102,14 +163,39 @@ export function InspectionFiguresCard() {
   );
 }
 
-/** Rectification orders overdue, then due soon, for an inspector's to-do list; [] for others, null while loading. */
+/** How many orders of each kind (overdue, due soon) the to-do list shows, the most urgent first. */
+const todoOrders = 10;
+
+/**
+ * Rectification orders overdue, then due soon, for an inspector's to-do list (the most urgent of each,
+ * read through the deadline index); [] for others, null while loading.
+ */
 export function useRectificationTodos(): OrderRow[] | null {
   const { inspections } = useServices();
-  const all = useAllInspections();
-  if (!all) return null;
-  if (!inspections.canRecord()) return [];
-  const today = inspections.today();
-  return [...orderRows(all, today, 'overdue'), ...orderRows(all, today, 'dueSoon')];
+  const [rows, setRows] = useState<OrderRow[] | null>(null);
+  useEffect(() => {
+    if (!inspections.canRecord()) {
+      setRows([]);
+      return;
+    }
+    let current = true;
+    const load = async () => {
+      const today = inspections.today();
+      const [overdue, dueSoon] = await Promise.all(
+        (['overdue', 'dueSoon'] as const).map((filter) =>
+          inspections.orderPage({ filter, today, limit: todoOrders }),
+        ),
+      );
+      if (current) setRows([...overdue!.rows, ...dueSoon!.rows]);
+    };
+    load();
+    const subscription = inspections.changes$.subscribe(() => void load());
+    return () => {
+      current = false;
+      subscription.unsubscribe();
+    };
+  }, [inspections]);
+  return rows;
 }
 
 export function RectificationTodos({ rows }: { rows: readonly OrderRow[] }) {

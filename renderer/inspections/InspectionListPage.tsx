@@ -8,7 +8,8 @@ import { useServices } from '../app/services.ts';
 import { ListPager, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
-import { figureFilterOf, inspectionsBehind } from './DashboardInspections.tsx';
+import { figureScan } from '../../shared/inspections/figures.ts';
+import { figureFilterOf } from './DashboardInspections.tsx';
 import { PublicationExportButton } from './PublicationExportButton.tsx';
 import { usePublicityDays } from './PublicityPanel.tsx';
 import { SubjectProjects } from './ProjectTable.tsx';
@@ -100,15 +101,19 @@ export function InspectionListPage() {
   const figure = figureFilterOf(params.get('figure'));
   const publicityDays = usePublicityDays();
   const [page, setPage] = useListPage([figure]);
-  const [result, setResult] = useState<{ total: number; items: InspectionDocument[] } | null>(null);
+  const [result, setResult] = useState<{ total: number; more?: boolean; items: InspectionDocument[] } | null>(
+    null,
+  );
   useEffect(() => {
-    const accepts = figure
-      ? inspectionsBehind(figure, inspections.today(), reference.calendar(), publicityDays)
-      : undefined;
+    const paging = { offset: (page - 1) * pageSize, limit: pageSize };
     const load = () =>
-      inspections
-        .page({ ...(accepts ? { accepts } : {}), offset: (page - 1) * pageSize, limit: pageSize })
-        .then(setResult);
+      (figure
+        ? inspections.figurePage(
+            figureScan(figure, inspections.today(), reference.calendar(), publicityDays),
+            paging,
+          )
+        : inspections.page(paging)
+      ).then(setResult);
     load();
     const subscription = inspections.changes$.subscribe(load);
     return () => subscription.unsubscribe();

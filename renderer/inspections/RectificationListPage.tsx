@@ -1,19 +1,16 @@
 import { SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
-import { type OrderFilter, orderFilters, orderRows } from '../../shared/inspections/orders.ts';
+import { type OrderFilter, type OrderRow, orderFilters } from '../../shared/inspections/orders.ts';
 import { useServices } from '../app/services.ts';
-import { useWatched } from './useWatched.ts';
+import { ListPager, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
 import { OrderStateBadge, useItemText } from './RectificationOrders.tsx';
 import { RowLink, useTouchSize } from './touch.tsx';
 
-/** Every inspection of this workspace, kept current. */
-export function useAllInspections(): InspectionDocument[] | null {
-  const { inspections } = useServices();
-  return useWatched(() => inspections.watchAll(), inspections);
-}
+const pageSize = 50;
 
 /** The rectification orders of the county: open (default), due soon, overdue or all, nearest deadline first. */
 export function RectificationListPage() {
@@ -21,16 +18,26 @@ export function RectificationListPage() {
   const size = useTouchSize();
   const { inspections, subjects } = useServices();
   const [params, setFilter] = useQueryFilter();
-  const all = useAllInspections() ?? [];
   const itemText = useItemText();
   const asked = params.get('filter') ?? 'open';
   const filter: OrderFilter = (orderFilters as readonly string[]).includes(asked)
     ? (asked as OrderFilter)
     : 'open';
   const today = inspections.today();
-  const rows = orderRows(all, today, filter);
-  const industryOf = new Map(all.map((doc) => [doc.id, doc.templateIndustry]));
-  const findingOf = new Map(all.flatMap((doc) => doc.findings.map((finding) => [finding.id, finding])));
+  const [page, setPage] = useListPage([filter]);
+  const [found, setFound] = useState<{
+    total: number;
+    more: boolean;
+    rows: OrderRow<InspectionDocument>[];
+  } | null>(null);
+  useEffect(() => {
+    const load = () =>
+      inspections.orderPage({ filter, today, offset: (page - 1) * pageSize, limit: pageSize }).then(setFound);
+    load();
+    const subscription = inspections.changes$.subscribe(load);
+    return () => subscription.unsubscribe();
+  }, [inspections, filter, today, page]);
+  const rows = found?.rows ?? [];
   return (
     <Stack>
       <Title order={2}>{t('rectificationUi.listTitle')}</Title>
@@ -62,8 +69,10 @@ export function RectificationListPage() {
                   {subjects.index.get(inspection.subjectId)?.name ?? t('inspectionUi.title')}
                 </RowLink>
               </Table.Td>
-              <Table.Td>{itemText(industryOf.get(inspection.id) ?? 'construction', order.itemCode)}</Table.Td>
-              <Table.Td>{findingOf.get(order.findingId)?.description ?? ''}</Table.Td>
+              <Table.Td>{itemText(inspection.templateIndustry, order.itemCode)}</Table.Td>
+              <Table.Td>
+                {inspection.findings.find((finding) => finding.id === order.findingId)?.description ?? ''}
+              </Table.Td>
               <Table.Td>{order.deadline}</Table.Td>
               <Table.Td>
                 <OrderStateBadge order={order} today={today} />
@@ -72,6 +81,7 @@ export function RectificationListPage() {
           ))}
         </ListTable>
       )}
+      <ListPager found={found} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

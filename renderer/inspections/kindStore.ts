@@ -6,6 +6,7 @@
 import type { Observable } from 'rxjs';
 import { filter, map } from 'rxjs';
 import type { InspectionKind } from '../../shared/inspections/document.ts';
+import { indexFieldsOf } from '../../shared/inspections/indexFields.ts';
 import type { Validated } from '../../shared/base/validation.ts';
 import type { InspectionCollection } from '../kernel/db/database.ts';
 import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
@@ -39,15 +40,16 @@ export class KindStore<T extends { kind: InspectionKind }> {
     before?: T,
     audit?: StepAudit,
   ): Promise<Validated<T>> {
+    const derived = { ...content, ...indexFieldsOf({ ...content, kind: this.#kind }), kind: this.#kind };
     const change: Change = before
       ? {
           kind: 'next',
           collection: 'inspections',
           before: before as never,
-          content,
+          content: derived,
           ...(audit ? { audit } : {}),
         }
-      : { kind: 'new', collection: 'inspections', content: { ...content, kind: this.#kind } };
+      : { kind: 'new', collection: 'inspections', content: derived };
     const written = await this.journal.write({ permission, changes: [change] });
     return written.ok ? { ok: true, value: written.value[0] as unknown as T } : written;
   }

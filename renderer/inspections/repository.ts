@@ -24,11 +24,23 @@ import { checklistConformance } from '../../shared/inspections/checklistConforma
 import { editorIssues, mayEditContent } from '../../shared/inspections/editors.ts';
 import {
   escalationRecord,
+  type OrderFilter,
+  type OrderRow,
+  orderRows,
+  orderScan,
   ordersOnClose,
   type Reinspection,
   reinspect,
+  settledRows,
 } from '../../shared/inspections/orders.ts';
 import { checkPhoto, photoTypeOf } from '../../shared/inspections/photos.ts';
+import type { FigureScan } from '../../shared/inspections/figures.ts';
+import {
+  anyDate,
+  type InspectionIndexFields,
+  withIndexFields,
+} from '../../shared/inspections/indexFields.ts';
+import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import { publicationDateBounds } from '../../shared/inspections/publicity.ts';
 import { type AdHocReason, validateInspection } from '../../shared/inspections/record.ts';
 import { type InspectionStep, inspectionWorkflow, takeStep } from '../../shared/inspections/workflows.ts';
@@ -154,6 +166,65 @@ export class InspectionRepository {
       ...(accepts ? { filter: (stored) => accepts(stored as unknown as InspectionDocument) } : {}),
     });
     return { total, items: await documentsInOrder(this.#collection, ids) };
+  }
+
+  /**
+   * One page of the rectification orders a filter shows, in the order of `orderRows`, and how many there
+   * are up to the cap (`more` past it): the inspections are read through the index of their earliest
+   * (open) deadline, a batch at a time, only as far as the page and the count need.
+   */
+  async orderPage(
+    query: { filter: OrderFilter; today: string; offset?: number; limit: number },
+    caps: CountCaps = defaultCountCaps,
+  ): Promise<{ total: number; more: boolean; rows: OrderRow<InspectionDocument>[] }> {
+    const { field, to } = orderScan(query.filter, query.today);
+    const offset = query.offset ?? 0;
+    const counted = Math.max(offset + query.limit, caps.matches);
+    const read: InspectionDocument[] = [];
+    let rows: OrderRow<InspectionDocument>[] = [];
+    for (let at = 0; ; at += orderBatch) {
+      const { ids } = await indexedPage(this.#collection, {
+        index: ['kind', field],
+        equal: ['inspection'],
+        from: anyDate,
+        ...(to === undefined ? {} : { to }),
+        offset: at,
+        limit: orderBatch,
+      });
+      const docs = await documentsInOrder(this.#collection, ids);
+      read.push(...docs);
+      const all = orderRows(read, query.today, query.filter);
+      const last = docs.at(-1) as (InspectionDocument & InspectionIndexFields) | undefined;
+      rows = ids.length < orderBatch ? all : settledRows(all, last?.[field] ?? '');
+      if (ids.length < orderBatch || rows.length > counted) break;
+    }
+    return {
+      total: Math.min(rows.length, counted),
+      more: rows.length > counted,
+      rows: rows.slice(offset, offset + query.limit),
+    };
+  }
+
+  /**
+   * One page of the inspections behind a dashboard figure (done this month, late for publicity), the
+   * latest first in its index, and how many there are up to the cap.
+   */
+  async figurePage(
+    scan: FigureScan,
+    query: { offset?: number; limit: number },
+    caps: CountCaps = defaultCountCaps,
+  ): Promise<{ total: number; more: boolean; items: InspectionDocument[] }> {
+    const { total, ids, more } = await indexedPage(this.#collection, {
+      index: ['kind', scan.field],
+      equal: ['inspection'],
+      from: scan.from,
+      to: scan.to,
+      descending: true,
+      offset: query.offset ?? 0,
+      limit: query.limit,
+      countUpTo: caps.keys,
+    });
+    return { total, more: more ?? false, items: await documentsInOrder(this.#collection, ids) };
   }
 
   /** Any change of the collection (a reload cue for pages). */
@@ -482,7 +553,7 @@ export class InspectionRepository {
   #stamp(session: SignedInSession, input: InspectionInput): InspectionDocument {
     const now = this.#context.clock().toISOString();
     return {
-      ...input,
+      ...withIndexFields(input),
       id: uuidv7(this.#context.clock().getTime()),
       county: session.county,
       createdAt: now,
@@ -494,7 +565,7 @@ export class InspectionRepository {
 
   #next(before: InspectionDocument, input: InspectionInput, by: string): InspectionDocument {
     return {
-      ...input,
+      ...withIndexFields(input),
       id: before.id,
       county: before.county,
       createdAt: before.createdAt,
@@ -504,6 +575,9 @@ export class InspectionRepository {
     };
   }
 }
+
+/** How many inspections the rectification list reads through its index at a time. */
+const orderBatch = 50;
 
 const formStateKey = (id: string) => `inspectionForm:${id}`;
 

@@ -77,7 +77,7 @@ function feedOf(county: string | null): string {
   return county ?? cityFeed;
 }
 
-interface PendingWrite {
+export interface PendingWrite {
   id: string;
   deleted: boolean;
   body: Record<string, unknown>;
@@ -91,7 +91,7 @@ function withoutLocalMetadata(state: Record<string, unknown>): Record<string, un
   return copy;
 }
 
-function feedLockKey(collection: string, feed: string): string {
+export function feedLockKey(collection: string, feed: string): string {
   return `documents:${collection}:${feed}`;
 }
 
@@ -358,9 +358,9 @@ function loadUniqueHolders(
 }
 
 /** Upserts the accepted states and logs each write, in one statement; returns the sequences drawn. */
-async function insertWrites(
+export async function insertWrites(
   tx: Queryable,
-  input: PushInput,
+  input: Pick<PushInput, 'collection' | 'deviceId'>,
   feed: string,
   writes: readonly PendingWrite[],
 ): Promise<number[]> {

@@ -4,6 +4,7 @@ import { type TestBackend, usePlatform } from './harness.ts';
 import { defineBadInputTests } from './suites/badInput.ts';
 import { defineBlobAndStreamTests } from './suites/blobsAndStream.ts';
 import { defineAuditTrailTests } from './suites/auditTrail.ts';
+import { defineDocumentUpgradeTests } from './suites/documentUpgrades.ts';
 import { defineFeedMigrationTests } from './suites/feedMigration.ts';
 import { defineHardeningTests, hardeningRecheckMs, hardeningSignInPolicy } from './suites/hardening.ts';
 import { defineOperationsTests } from './suites/operations.ts';
@@ -37,5 +38,6 @@ export function defineProtocolSuite(backend: TestBackend): void {
     });
     defineHardeningTests(env);
     defineFeedMigrationTests(backend);
+    defineDocumentUpgradeTests(backend);
   });
 }

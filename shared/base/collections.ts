@@ -34,7 +34,7 @@ export const collectionPlan = {
   commitments: { schemaVersion: 1, scope: 'county', kinds: [], active: true },
   /** On-site inspections, rectification and re-inspection; 双随机 plans; the projects register; declared conflicts; county settings. */
   inspections: {
-    schemaVersion: 4,
+    schemaVersion: 5,
     scope: 'county',
     kinds: ['inspection', 'plan', 'project', 'conflict', 'setting'],
     active: true,

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { checkWritePermission, type KnownUser } from '../sync/writePermissions.ts';
 import { countySettingOf, publicityDaysOf, settingState, validateCountySetting } from './countySetting.ts';
+import { indexFieldsOf } from './indexFields.ts';
 import { defaultPublicityDays } from './publicity.ts';
 
 const stamps = {
@@ -23,6 +24,7 @@ const settingDoc = (publicityDays: number, updatedAt = stamps.updatedAt) => ({
   state: settingState,
   steps: [],
   setting: { publicityDays },
+  ...indexFieldsOf({ kind: 'setting' }),
 });
 
 describe('the county setting of the publicity deadline', () => {

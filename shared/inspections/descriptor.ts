@@ -4,6 +4,7 @@ import { validateInspectionDocument } from '../sync/documentValidators.ts';
 import { type InspectionDocument, inspectionJsonSchema } from './document.ts';
 import { publishedChecklists } from './checklistVersions.ts';
 import { declarationWorkflow } from './declarations.ts';
+import { withIndexFields } from './indexFields.ts';
 import { planWorkflow } from './plan.ts';
 import { inspectionAttachmentPaths } from './record.ts';
 import { inspectionWorkflow } from './workflows.ts';
@@ -25,7 +26,10 @@ export const inspectionsCapability: CapabilityDescriptor = {
     2: (doc: InspectionDocument): InspectionDocument => doc,
     3: (doc: InspectionDocument): InspectionDocument => doc,
     4: (doc: InspectionDocument): InspectionDocument => doc,
+    5: (doc: InspectionDocument) => withIndexFields(doc),
   },
+  // Documents stored before schema version 5 lack the index fields ('' for the kinds they do not concern).
+  upgrade: (doc) => withIndexFields(doc as Record<string, unknown> & { kind: string }),
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,

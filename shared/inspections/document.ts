@@ -47,6 +47,9 @@ import {
   rectificationSteps,
 } from './workflows.ts';
 
+/** The fields derived from a document's content for the indexes to read (indexFields.ts). */
+export const indexFieldNames = ['openDeadline', 'firstDeadline', 'doneMonth', 'unpublishedSince'] as const;
+
 export const inspectionKinds = ['inspection', 'plan', 'project', 'conflict', 'setting'] as const;
 export type InspectionKind = (typeof inspectionKinds)[number];
 
@@ -169,8 +172,9 @@ export const inspectionJsonSchema = {
   // older documents valid as they are; version 3 the kind `setting` (the county's settings,
   // countySetting.ts) and the index the inspections list pages through; version 4 the [planId, subjectId]
   // index the plans list and a plan's page read its inspections through, and [projectId, startedAt] for a
-  // project's page.
-  version: 4,
+  // project's page; version 5 the derived fields of indexFields.ts and their indexes (the rectification
+  // list, the dashboard's figures and the lists behind them).
+  version: 5,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -246,13 +250,32 @@ export const inspectionJsonSchema = {
       additionalProperties: false,
     },
     setting: countySettingJsonSchema,
+    openDeadline: { type: 'string', maxLength: 10 },
+    firstDeadline: { type: 'string', maxLength: 10 },
+    doneMonth: { type: 'string', maxLength: 7 },
+    unpublishedSince: { type: 'string', maxLength: 10 },
   },
-  required: [...stampFields, 'kind', 'subjectId', 'projectId', 'planId', 'startedAt', 'state', 'steps'],
+  required: [
+    ...stampFields,
+    'kind',
+    'subjectId',
+    'projectId',
+    'planId',
+    'startedAt',
+    'state',
+    'steps',
+    ...indexFieldNames,
+  ],
   indexes: [
     'updatedAt',
     ['subjectId', 'startedAt'],
     ['state', 'updatedAt'],
     ['kind', 'updatedAt'],
+    // Listed before the plan's and project's indexes: after them, RxDB planned a project's page through [kind, …].
+    ['kind', 'openDeadline'],
+    ['kind', 'firstDeadline'],
+    ['kind', 'doneMonth'],
+    ['kind', 'unpublishedSince'],
     ['planId', 'subjectId'],
     ['projectId', 'startedAt'],
   ],

@@ -6,6 +6,7 @@
 import { chinaDateOf } from '../base/calendar/dates.ts';
 import type { WorkdayCalendar } from '../base/calendar/workdays.ts';
 import type { InspectionDocument, PlanDocument } from './document.ts';
+import { anyDate, latestLateClosing } from './indexFields.ts';
 import { openOrders } from './orders.ts';
 import { defaultPublicityDays, isPublicityLate } from './publicity.ts';
 
@@ -39,6 +40,34 @@ export function planAssignments(
     (plan.plan.draw?.assignments ?? []).map((assignment) => `${plan.id}:${assignment.subjectId}`),
   );
   return { assigned: assignments.length, done: assignments.filter((key) => done.has(key)).length };
+}
+
+/** The figures that open a filtered inspection list (`/inspections?figure=…`). */
+export const figureLists = ['doneThisMonth', 'latePublicity'] as const;
+export type FigureList = (typeof figureLists)[number];
+
+/** The range of a derived field's index (indexFields.ts) that holds the inspections a figure counts. */
+export interface FigureScan {
+  field: 'doneMonth' | 'unpublishedSince';
+  from: string;
+  to: string;
+}
+
+/**
+ * Where the inspections behind a figure lie: done this month, by the month they were done; late for
+ * publicity, closed unpublished on or before the latest day whose deadline has passed.
+ */
+export function figureScan(
+  figure: FigureList,
+  today: string,
+  calendar: WorkdayCalendar,
+  publicityDays: number = defaultPublicityDays,
+): FigureScan {
+  if (figure === 'doneThisMonth') {
+    const month = today.slice(0, 7);
+    return { field: 'doneMonth', from: month, to: month };
+  }
+  return { field: 'unpublishedSince', from: anyDate, to: latestLateClosing(today, calendar, publicityDays) };
 }
 
 export interface InspectionFigures {

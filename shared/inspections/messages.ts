@@ -53,6 +53,7 @@ export const inspectionIssueCodes = [
   'inspection.photo.notImage',
   'inspection.photo.corrupt',
   'inspection.notDraft',
+  'inspection.indexField',
   'inspection.notInspector',
   'inspection.rectification.beforeClose',
   'inspection.rectification.ordersAltered',
@@ -123,6 +124,8 @@ const zhCN: InspectionMessages = {
   'validation.inspection.photo.notImage': '“{{name}}”不是照片（只接受 JPEG、PNG 或 WebP 图片）。',
   'validation.inspection.photo.corrupt': '“{{name}}”已损坏或不完整，无法打开，请重新拍摄。',
   'validation.inspection.notDraft': '该检查记录已提交，只有退回修改后才能更改。',
+  'validation.inspection.indexField':
+    '检查记录附带的检索信息（整改期限、办结日期、公示情况）与记录内容不一致，不予接收。',
   'validation.inspection.notInspector': '只有本次检查的检查人员才能修改检查记录。',
   'validation.inspection.rectification.beforeClose': '检查记录审核办结后才下达整改通知。',
   'validation.inspection.rectification.ordersAltered':
@@ -211,6 +214,8 @@ const en: InspectionMessages = {
     '“{{name}}” is damaged or incomplete and cannot be opened; take it again.',
   'validation.inspection.notDraft':
     'This inspection has been submitted; it changes only after it is returned.',
+  'validation.inspection.indexField':
+    'The lookup details the inspection carries (rectification deadlines, month done, publicity) do not match its record; it is refused.',
   'validation.inspection.notInspector': 'Only the inspectors of this inspection may change its record.',
   'validation.inspection.rectification.beforeClose':
     'Rectification orders are issued when the inspection is closed.',

@@ -143,18 +143,25 @@ export type OrderFilter = (typeof orderFilters)[number];
 /** An open order is due soon from this many days before its deadline. */
 export const dueSoonDays = 3;
 
-export interface OrderRow {
-  inspection: Pick<InspectionDocument, 'id' | 'subjectId'>;
+type Ordered = Pick<InspectionDocument, 'id' | 'subjectId' | 'rectifications'>;
+
+export interface OrderRow<Doc extends Pick<InspectionDocument, 'id' | 'subjectId'> = Ordered> {
+  inspection: Doc;
   order: StoredOrder;
   overdue: boolean;
 }
 
-/** The orders of the inspections that pass the filter, the nearest deadline first. */
-export function orderRows(
-  inspections: readonly Pick<InspectionDocument, 'id' | 'subjectId' | 'rectifications'>[],
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The orders of the inspections that pass the filter, the nearest deadline first; on one deadline, by
+ * inspection id (the order of the indexes) and then as the inspection lists them.
+ */
+export function orderRows<Doc extends Ordered>(
+  inspections: readonly Doc[],
   today: string,
   filter: OrderFilter,
-): OrderRow[] {
+): OrderRow<Doc>[] {
   const soon = addDays(today, dueSoonDays);
   const passes = (order: StoredOrder, overdue: boolean) =>
     filter === 'all' ||
@@ -165,7 +172,30 @@ export function orderRows(
       inspection.rectifications.map((order) => ({ inspection, order, overdue: isOverdue(order, today) })),
     )
     .filter((row) => passes(row.order, row.overdue))
-    .sort((a, b) => a.order.deadline.localeCompare(b.order.deadline));
+    .sort((a, b) => byText(a.order.deadline, b.order.deadline) || byText(a.inspection.id, b.inspection.id));
+}
+
+/**
+ * Where the orders a filter shows lie in the indexes of indexFields.ts: the derived field whose index
+ * orders the inspections (each order's deadline is on or after its inspection's value) and the range of
+ * it that holds every inspection with such an order.
+ */
+export function orderScan(
+  filter: OrderFilter,
+  today: string,
+): { field: 'openDeadline' | 'firstDeadline'; to?: string } {
+  if (filter === 'all') return { field: 'firstDeadline' };
+  if (filter === 'overdue') return { field: 'openDeadline', to: addDays(today, -1) };
+  if (filter === 'dueSoon') return { field: 'openDeadline', to: addDays(today, dueSoonDays) };
+  return { field: 'openDeadline' };
+}
+
+/**
+ * The rows of `orderRows` that are final once the inspections up to one whose index value is `reached`
+ * have been read in index order: those due before it (any later inspection's orders are due on or after).
+ */
+export function settledRows<Row extends OrderRow>(rows: readonly Row[], reached: string): Row[] {
+  return rows.filter((row) => row.order.deadline < reached);
 }
 
 /** The fields an order keeps from its issue on. */

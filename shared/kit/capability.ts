@@ -49,6 +49,11 @@ export interface CapabilityDescriptor {
   judgedAgainst?: readonly CollectionName[];
   // biome-ignore lint/suspicious/noExplicitAny: tables of any states and steps
   workflows: readonly WorkflowTable<any, any>[];
+  /**
+   * Fields derived from the content, filled into documents stored before they existed: pure and
+   * idempotent. The platform applies it once to the documents it holds (server/sync/documentUpgrades.ts).
+   */
+  upgrade?: (doc: Record<string, unknown>) => Record<string, unknown>;
   /** What the validator reads from reference data; absent when it reads only the document and today. */
   validationContext?: ValidationContextProvider;
 }

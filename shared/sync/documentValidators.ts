@@ -38,6 +38,7 @@ import { validateInspection } from '../inspections/record.ts';
 import { checklistConformance } from '../inspections/checklistConformance.ts';
 import { validateCountySetting } from '../inspections/countySetting.ts';
 import type { PublishedChecklist } from '../inspections/checklistVersions.ts';
+import { indexFieldIssues } from '../inspections/indexFields.ts';
 import {
   type CityBlackListEntry,
   cityBlackListJsonSchema,
@@ -430,6 +431,7 @@ export function validateInspectionDocument(
   if (!isPlainObject(doc) || structural.some((item) => shapeIssueCodes.has(item.code))) return structural;
   const issues = [...structural, ...validateBaseDocument(doc), ...missingFields(doc)];
   if (issues.some((found) => found.code === 'required')) return uniqueIssues(issues);
+  issues.push(...indexFieldIssues(doc));
   if (doc.kind === 'plan')
     return uniqueIssues([...issues, ...validatePlanDocument(doc as unknown as PlanDocument)]);
   if (doc.kind === 'project') {

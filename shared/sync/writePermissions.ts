@@ -10,7 +10,7 @@ import { penaltyCorrectionFields } from '../cases/penaltyCorrection.ts';
 import { checkCaseWrite } from '../cases/replay.ts';
 import type { CommitmentDocument } from '../commitments/model.ts';
 import { replayCommitmentSteps } from '../commitments/replay.ts';
-import type { ConflictDocument, InspectionDocument } from '../inspections/document.ts';
+import { type ConflictDocument, type InspectionDocument, indexFieldNames } from '../inspections/document.ts';
 import { editorIssues } from '../inspections/editors.ts';
 import { checkOrderChanges } from '../inspections/orders.ts';
 import { type PlanState, type PlanStep, planWorkflow } from '../inspections/plan.ts';
@@ -334,10 +334,12 @@ function checkInspectionWrite(next: Doc, previous: Doc | null, users: UserLookup
     const inspection = next as unknown as InspectionDocument;
     issues.push(...checkOrderChanges(previous as unknown as InspectionDocument | null, inspection, rolesOf));
   }
+  // The derived index fields follow the steps and orders (the validator holds them to it).
   const contentChanged =
     previous !== null &&
     [...changedFields(next, previous)].some(
-      (field) => !stampFields.has(field) && !['state', 'steps', 'rectifications'].includes(field),
+      (field) =>
+        !stampFields.has(field) && !['state', 'steps', 'rectifications', ...indexFieldNames].includes(field),
     );
   const wasDraft = previous === null || previous.state === 'draft' || next.state === 'draft';
   if (contentChanged && !wasDraft) {

@@ -256,7 +256,17 @@ export const platformClerk: SignedInSession = {
  * Enrolls the profile on the test platform syncing its credit records as the clerk; the service is added
  * to `closeAfter`, for the test to close.
  */
-export async function enrolledForCreditRecords(
+export function enrolledForCreditRecords(
+  profile: Profile,
+  platform: TestPlatform,
+  closeAfter: { close(): Promise<void> }[],
+): Promise<SyncService> {
+  return enrolledFor('creditRecords', profile, platform, closeAfter);
+}
+
+/** Enrolls the profile on the test platform syncing one collection as the clerk (see above). */
+export async function enrolledFor(
+  collection: 'creditRecords' | 'inspections',
   profile: Profile,
   platform: TestPlatform,
   closeAfter: { close(): Promise<void> }[],
@@ -273,7 +283,7 @@ export async function enrolledForCreditRecords(
     writer: profile.journal,
   });
   closeAfter.push(sync);
-  await sync.register(syncRegistration('creditRecords', profile.db.creditRecords));
+  await sync.register(syncRegistration(collection, profile.db[collection]));
   const outcome = await sync.enroll(platform.platform.url, await platform.enrollmentCode());
   if (!outcome.ok) throw new Error(JSON.stringify(outcome));
   return sync;

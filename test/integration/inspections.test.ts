@@ -25,6 +25,7 @@ import { runCli } from '../../server/admin/commands.ts';
 import { chinaToday } from '../../server/routes/context.ts';
 import { addDays } from '../../shared/base/calendar/dates.ts';
 import { publicityDaysOf } from '../../shared/inspections/countySetting.ts';
+import { withIndexFields } from '../../shared/inspections/indexFields.ts';
 import type { SettingDocument } from '../../shared/inspections/document.ts';
 import {
   closedOn,
@@ -414,10 +415,11 @@ describe('inspections on the platform', () => {
     const client = await tabletClient();
     await client.putBlob(signature.sha256, await inspections.attachments.bytes(signature.sha256));
     const inspection = (await inspections.get(id))!;
-    const tampered = {
+    // Its derived fields agree with the altered orders: the orders themselves are what is refused.
+    const tampered = withIndexFields({
       ...inspection,
       rectifications: [{ ...order, deadline: '2026-06-30' }],
-    };
+    });
     const refused = await client.push('inspections', [
       { newDocumentState: { ...tampered, _deleted: false } },
     ]);
@@ -478,6 +480,15 @@ describe('inspections on the platform', () => {
     };
     const refused = await client.push('inspections', [row(forged, closed)]);
     expect(refused.rejected[0]?.issues.map((found) => found.code)).toContain('permission.denied');
+    // Derived fields that disagree with the content are refused: a published result claiming to be
+    // unpublished (still counted late for publicity by the indexes) would mislead the figures.
+    const derived = (doc: typeof closed) => doc as typeof closed & { unpublishedSince: string };
+    expect(derived(closed).unpublishedSince).toBe('2026-03-06');
+    expect(derived(published).unpublishedSince).toBe('');
+    const lying = { ...published, unpublishedSince: derived(closed).unpublishedSince };
+    expect((await client.push('inspections', [row(lying, closed)])).rejected[0]?.issues).toContainEqual(
+      expect.objectContaining({ field: 'unpublishedSince', code: 'inspection.indexField' }),
+    );
     expect((await client.push('inspections', [row(published, closed)])).rejected).toEqual([]);
     expect((await client.push('inspections', [row(corrected, published)])).rejected).toEqual([]);
     const pulled = await client.pull('inspections', null, 10);

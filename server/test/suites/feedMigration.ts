@@ -7,7 +7,8 @@ import { loadMigrations, migrate } from '../../db/migrate.ts';
 import { pullDocuments, pushDocuments } from '../../sync/documentStore.ts';
 import { dropSchema, freshSchemaName, postgresTestUrl, type TestBackend, temporaryDir } from '../harness.ts';
 
-async function withFreshDatabase(backend: TestBackend, work: (db: Database) => Promise<void>) {
+/** An empty database of its own (a folder on PGlite, a schema on PostgreSQL), removed after `work`. */
+export async function withFreshDatabase(backend: TestBackend, work: (db: Database) => Promise<void>) {
   const dataDir = temporaryDir('migration');
   const schema = backend === 'postgres' ? freshSchemaName() : undefined;
   const db = await openDatabase({
