@@ -2,8 +2,10 @@
  * Fills fields derived from the content into the documents the platform stored before they existed
  * (a capability's `upgrade`, shared/kit/capability.ts). Runs at start, after the SQL migrations: every
  * live document whose upgraded body differs is rewritten as a platform write, with a new sequence in its
- * feed so the devices pull it. Idempotent: a second run writes nothing.
+ * feed so the devices pull it. Once per collection and schema version (`document_upgrades`): the
+ * validator refuses a later push that lacks what the upgrade fills in. Idempotent: a rerun writes nothing.
  */
+import { collectionPlan } from '../../shared/base/collections.ts';
 import { canonicalJson } from '../../shared/base/security/canonicalJson.ts';
 import type { CapabilityRegistry } from '../../shared/kit/capability.ts';
 import { documentContent } from '../../shared/sync/documentContent.ts';
@@ -24,11 +26,24 @@ export async function upgradeStoredDocuments(db: Database, registry: CapabilityR
   let written = 0;
   for (const { collection, upgrade } of registry.all) {
     if (!upgrade) continue;
+    const version = collectionPlan[collection].schemaVersion;
+    const done = await db.query(
+      'SELECT 1 FROM document_upgrades WHERE collection = $1 AND schema_version = $2',
+      [collection, version],
+    );
+    if (done.rows.length > 0) continue;
     const { rows } = await db.query<{ feed: string }>(
       'SELECT DISTINCT feed FROM documents WHERE collection = $1 AND NOT deleted',
       [collection],
     );
-    for (const { feed } of rows) written += await upgradeFeed(db, collection, feed, upgrade);
+    let inCollection = 0;
+    for (const { feed } of rows) inCollection += await upgradeFeed(db, collection, feed, upgrade);
+    await db.query(
+      `INSERT INTO document_upgrades (collection, schema_version, written) VALUES ($1, $2, $3)
+       ON CONFLICT (collection, schema_version) DO NOTHING`,
+      [collection, version, inCollection],
+    );
+    written += inCollection;
   }
   return written;
 }

@@ -4,6 +4,7 @@
  * fields their content gives, and nothing written again on the next run.
  */
 import { expect, test } from 'vitest';
+import { collectionPlan } from '../../../shared/base/collections.ts';
 import { canonicalJson } from '../../../shared/base/security/canonicalJson.ts';
 import { capabilities } from '../../../shared/capabilities.ts';
 import { indexFieldNames } from '../../../shared/inspections/document.ts';
@@ -122,7 +123,16 @@ export function defineDocumentUpgradeTests(backend: TestBackend): void {
         },
       ]);
 
-      // Idempotent: a second run writes nothing.
+      // Done once for this schema version: the next start does not read the collection again.
+      const { rows: done } = await db.query<{ schema_version: number; written: number }>(
+        "SELECT schema_version, written FROM document_upgrades WHERE collection = 'inspections'",
+      );
+      expect(done).toEqual([
+        { schema_version: collectionPlan.inspections.schemaVersion, written: 1 + plans.length },
+      ]);
+      expect(await upgradeStoredDocuments(db, capabilities)).toBe(0);
+      // Idempotent: run again over the same documents (its record gone), it writes nothing.
+      await db.query('DELETE FROM document_upgrades');
       expect(await upgradeStoredDocuments(db, capabilities)).toBe(0);
       const { rows: feeds } = await db.query<{ last: unknown }>(
         "SELECT last FROM feed_sequences WHERE collection = 'inspections' AND feed = $1",
