@@ -191,8 +191,9 @@ describe('personal data at rest', () => {
         phone: '0391-7123456',
       },
     ]);
-    const oldLocal = new LocalStore(name);
-    await oldLocal.history.add({
+    // A history entry in clear, as written before personal values were encrypted at rest (a new object
+    // each time: the store sets its sequence number on the object it adds).
+    const clearEntry = () => ({
       collection: 'subjects',
       docId: '019b8d2e-0000-7000-8000-000000000001',
       replacedAt: stamp,
@@ -200,6 +201,8 @@ describe('personal data at rest', () => {
       replacedByName: '张敏',
       snapshot: { ...practitioner, ...stamps, id: '019b8d2e-0000-7000-8000-000000000001' },
     });
+    const oldLocal = new LocalStore(name);
+    await oldLocal.history.add(clearEntry());
     oldLocal.close();
     expect(await rawProfileContents(name)).toContain(idNumber);
     await old.close();
@@ -211,14 +214,7 @@ describe('personal data at rest', () => {
     // The next sign-in reads only the entries after the last one looked at.
     const lastSeq = (await profile.local.history.orderBy('seq').last())?.seq;
     expect(await profile.local.getSetting(historySealedThroughSetting)).toBe(lastSeq);
-    const later = await profile.local.history.add({
-      collection: 'subjects',
-      docId: '019b8d2e-0000-7000-8000-000000000001',
-      replacedAt: stamp,
-      replacedBy: 'u-1',
-      replacedByName: '张敏',
-      snapshot: { ...practitioner, ...stamps, id: '019b8d2e-0000-7000-8000-000000000001' },
-    });
+    const later = await profile.local.history.add(clearEntry());
     expect(await sealLocalHistory(profile.local, profile.personalData)).toBe(1);
     expect(await profile.local.getSetting(historySealedThroughSetting)).toBe(later);
     expect((await subjects.history('019b8d2e-0000-7000-8000-000000000001'))[0]?.snapshot).toMatchObject({
