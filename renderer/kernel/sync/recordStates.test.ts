@@ -39,7 +39,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   tracker.close();
-  store.close();
+  await store.close();
   await test.close();
 });
 

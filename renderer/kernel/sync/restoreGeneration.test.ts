@@ -5,8 +5,8 @@ import { SyncStore } from './syncStore.ts';
 const stores: SyncStore[] = [];
 let serial = 0;
 
-afterEach(() => {
-  for (const store of stores.splice(0)) store.close();
+afterEach(async () => {
+  await Promise.all(stores.splice(0).map((store) => store.close()));
 });
 
 /** A restore generation over a fresh sync store, counting the restarts it asks for. */

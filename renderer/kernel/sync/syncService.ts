@@ -442,7 +442,7 @@ export class SyncService {
     this.#unwatchNetwork();
     for (const subscription of this.#subscriptions) subscription.unsubscribe();
     this.records.close();
-    this.store.close();
+    await this.store.close();
     this.#status.complete();
   }
 }

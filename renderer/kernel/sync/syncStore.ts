@@ -127,6 +127,7 @@ export class SyncStore {
   readonly #changes = new Subject<SyncStoreChange>();
   readonly #channel: BroadcastChannel | null;
   readonly #sealer: DocumentSealer;
+  readonly #writing = new Set<Promise<unknown>>();
   readonly changes$ = this.#changes.asObservable();
 
   /** `profile` is the office profile's name; the store is `<profile>-sync`. */
@@ -140,12 +141,22 @@ export class SyncStore {
     );
   }
 
-  #announce(change: SyncStoreChange): void {
-    this.#changes.next(change);
-    this.#channel?.postMessage(change);
+  /** Runs a write, then tells this tab and the others what changed. */
+  #write<T>(work: () => Promise<T>, change: SyncStoreChange): Promise<T> {
+    const done = work().then((result) => {
+      this.#changes.next(change);
+      this.#channel?.postMessage(change);
+      return result;
+    });
+    const forget = () => this.#writing.delete(done);
+    this.#writing.add(done);
+    done.then(forget, forget);
+    return done;
   }
 
-  close(): void {
+  /** Closes the store once the writes under way have finished and been announced. */
+  async close(): Promise<void> {
+    await Promise.allSettled([...this.#writing]);
     this.#channel?.close();
     this.#changes.complete();
     this.#db.close();
@@ -158,13 +169,11 @@ export class SyncStore {
   }
 
   async setSetting(key: string, value: unknown): Promise<void> {
-    await this.#db.settings.put({ key, value });
-    this.#announce({ kind: 'settings' });
+    await this.#write(() => this.#db.settings.put({ key, value }), { kind: 'settings' });
   }
 
   async deleteSetting(key: string): Promise<void> {
-    await this.#db.settings.delete(key);
-    this.#announce({ kind: 'settings' });
+    await this.#write(() => this.#db.settings.delete(key), { kind: 'settings' });
   }
 
   // Conflicts --------------------------------------------------------------------------------------
@@ -200,9 +209,10 @@ export class SyncStore {
   }
 
   async addConflict(entry: Omit<ConflictEntry, 'id' | 'status'>): Promise<number> {
-    const sealed = await this.#conflict({ ...entry, status: 'open' }, true);
-    const id = await this.#db.conflicts.add(sealed);
-    this.#announce({ kind: 'conflicts' });
+    const id = await this.#write(
+      async () => this.#db.conflicts.add(await this.#conflict({ ...entry, status: 'open' }, true)),
+      { kind: 'conflicts' },
+    );
     return id as number;
   }
 
@@ -226,16 +236,21 @@ export class SyncStore {
   }
 
   async closeConflict(id: number, resolution: ConflictEntry['resolution'], at: string): Promise<void> {
-    await this.#db.conflicts.update(id, { status: 'resolved', resolution, resolvedAt: at });
-    this.#announce({ kind: 'conflicts' });
+    await this.#write(
+      () => this.#db.conflicts.update(id, { status: 'resolved', resolution, resolvedAt: at }),
+      { kind: 'conflicts' },
+    );
   }
 
   // Refusals ---------------------------------------------------------------------------------------
 
   async putRefusals(entries: RefusalEntry[]): Promise<void> {
     if (entries.length === 0) return;
-    await this.#db.refusals.bulkPut(await Promise.all(entries.map((entry) => this.#refusal(entry, true))));
-    this.#announce({ kind: 'refusals' });
+    await this.#write(
+      async () =>
+        this.#db.refusals.bulkPut(await Promise.all(entries.map((entry) => this.#refusal(entry, true)))),
+      { kind: 'refusals' },
+    );
   }
 
   async getRefusal(collection: CollectionName, docId: string): Promise<RefusalEntry | undefined> {
@@ -267,8 +282,10 @@ export class SyncStore {
 
   async deleteRefusals(collection: CollectionName, docIds: string[]): Promise<void> {
     if (docIds.length === 0) return;
-    await this.#db.refusals.bulkDelete(docIds.map((id) => [collection, id] as [string, string]));
-    this.#announce({ kind: 'refusals' });
+    await this.#write(
+      () => this.#db.refusals.bulkDelete(docIds.map((id) => [collection, id] as [string, string])),
+      { kind: 'refusals' },
+    );
   }
 
   // Shadows ----------------------------------------------------------------------------------------
@@ -280,8 +297,7 @@ export class SyncStore {
       docId: state.id as string,
       hash: contentHash(state),
     }));
-    await this.#db.shadows.bulkPut(entries);
-    this.#announce({
+    await this.#write(() => this.#db.shadows.bulkPut(entries), {
       kind: 'shadows',
       collection,
       hashes: entries.map((entry) => [entry.docId, entry.hash]),
@@ -297,7 +313,6 @@ export class SyncStore {
     return new Map(entries.map((entry) => [entry.docId, entry.hash]));
   }
 
-  /** Forgets everything learned from a platform (a new enrollment starts from scratch). */
   /** How many documents have an open conflict, and how many stand refused and not discarded. */
   async entryCounts(): Promise<{ openConflicts: number; refused: number }> {
     const [conflicts, refusals] = await Promise.all([this.openConflictDocuments(), this.refusedDocuments()]);
@@ -307,11 +322,15 @@ export class SyncStore {
     };
   }
 
+  /** Forgets everything learned from a platform (a new enrollment starts from scratch). */
   async clearPlatformState(): Promise<void> {
-    await this.#db.transaction('rw', this.#db.shadows, this.#db.refusals, async () => {
-      await this.#db.shadows.clear();
-      await this.#db.refusals.clear();
-    });
-    this.#announce({ kind: 'refusals' });
+    await this.#write(
+      () =>
+        this.#db.transaction('rw', this.#db.shadows, this.#db.refusals, async () => {
+          await this.#db.shadows.clear();
+          await this.#db.refusals.clear();
+        }),
+      { kind: 'refusals' },
+    );
   }
 }
