@@ -1,4 +1,5 @@
 import { Group, Stack, Text, Title } from '@mantine/core';
+import { formatInstant } from '../subjects/labels.ts';
 import { useTranslation } from 'react-i18next';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import { useServices } from '../app/services.ts';
@@ -19,7 +20,7 @@ export function InspectionHeader({ doc }: { doc: InspectionDocument }) {
       </Group>
       <Text>
         {doc.adHocNote ? labelled(t(originLabel(doc)), doc.adHocNote) : t(originLabel(doc))} ·{' '}
-        {new Date(doc.startedAt).toLocaleString(i18n.language)}
+        {formatInstant(doc.startedAt, i18n.language)}
       </Text>
       <Text size="sm">
         {labelled(

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { formatInstant } from '../subjects/labels.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -33,7 +34,7 @@ export function originLabel(doc: InspectionDocument): string {
 export function InspectionTable({ inspections }: { inspections: readonly InspectionDocument[] }) {
   const { t, i18n } = useTranslation();
   const { subjects } = useServices();
-  const when = (instant: string) => new Date(instant).toLocaleString(i18n.language);
+  const when = (instant: string) => formatInstant(instant, i18n.language);
   return (
     <ListTable
       striped

@@ -1,4 +1,5 @@
 import { Button, Group, Paper, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { formatInstant } from '../subjects/labels.ts';
 import { useTranslation } from 'react-i18next';
 import type { Attachment } from '../../shared/base/attachment.ts';
 import type { InspectionFields } from './repository.ts';
@@ -81,7 +82,7 @@ export function InspectionSignoff({
           {fields.endedAt && (
             <Text>
               {t('inspectionUi.finishedAt', {
-                time: new Date(fields.endedAt).toLocaleString(i18n.language),
+                time: formatInstant(fields.endedAt, i18n.language),
               })}
             </Text>
           )}

@@ -38,6 +38,11 @@ export function fieldLabel(t: TFunction, field: string, kind: SubjectKind): stri
   return t(`subject.field.${byKind[field] ?? field}`);
 }
 
+/** A moment as the office reads it: China time, in the language's date style, whatever the computer's zone. */
 export function formatInstant(iso: string, language: string): string {
-  return new Date(iso).toLocaleString(language, { dateStyle: 'medium', timeStyle: 'short' });
+  return new Date(iso).toLocaleString(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Asia/Shanghai',
+  });
 }
