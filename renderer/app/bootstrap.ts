@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { DeviceProvisions } from '../provisions/deviceProvisions.ts';
 import { capabilities } from '../../shared/capabilities.ts';
 import { demoCounty } from '../../shared/demo/county.ts';
@@ -37,7 +38,7 @@ import { PersonalDataCipher, sealLocalHistory } from '../kernel/security/persona
 import type { RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import { type SignedInSession, sessionOf } from '../kernel/security/session.ts';
 import { UserRepository } from '../kernel/security/users.ts';
-import { type Clock, localDate, systemClock } from '../kernel/session/session.ts';
+import { type Clock, systemClock } from '../kernel/session/session.ts';
 import type { BlobUploads } from '../kernel/sync/blobUploads.ts';
 import { syncRegistration } from '../kernel/sync/registration.ts';
 import { SyncService } from '../kernel/sync/syncService.ts';
@@ -418,7 +419,7 @@ export async function restoreIntoFreshProfile(
     request.bytes,
     request.backupPassword,
     null,
-    localDate(systemClock()),
+    chinaDateOf(systemClock()),
   );
   if (!backup.ok) return backup;
   const username = normalizeUsername(request.username);

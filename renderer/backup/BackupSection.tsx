@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import {
   Alert,
   Button,
@@ -18,7 +19,6 @@ import { checkPasswordStrength } from '../../shared/base/security/password.ts';
 import { useServices } from '../app/services.ts';
 import { type BackupProblem, openBackupPayload } from '../kernel/security/backupService.ts';
 import { useCan, useSession } from '../kernel/security/hooks.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { issueMessage } from '../subjects/labels.ts';
 import { BackupFilePicker, backupProblemMessage, type PickedBackup } from './BackupFilePicker.tsx';
@@ -119,7 +119,7 @@ function RestoreBackup() {
     setBusy(true);
     setProblem(null);
     try {
-      const opened = await openBackupPayload(picked.bytes, password, office.county, localDate(clock()));
+      const opened = await openBackupPayload(picked.bytes, password, office.county, chinaDateOf(clock()));
       if (!opened.ok) return setProblem(backupProblemMessage(t, opened.error));
       const result = await backup.restore(session, opened, reason);
       if (!result.ok) {

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import {
   Alert,
   Anchor,
@@ -29,7 +30,6 @@ import { useServices } from '../app/services.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { errorsByField, IssueSummary } from '../kernel/ui/issues.tsx';
 import type { PickedFile } from '../kernel/attachments.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
 import { type CaseFields, emptyCaseFields } from './repository.ts';
 
@@ -58,7 +58,9 @@ export function CaseFormPage() {
   const { cases, creditRecords, commitments, subjects, clock } = useServices();
   const [record, setRecord] = useState<CreditRecordDocument | null | undefined>(undefined);
   const [letters, setLetters] = useState<CommitmentDocument[]>([]);
-  const [fields, setFields] = useState<CaseFields>(() => emptyCaseFields(kind, recordId, localDate(clock())));
+  const [fields, setFields] = useState<CaseFields>(() =>
+    emptyCaseFields(kind, recordId, chinaDateOf(clock())),
+  );
   const [scans, setScans] = useState<File[]>([]);
   const [proofs, setProofs] = useState<File[]>([]);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Anchor, Badge, Group, SegmentedControl, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import { useServices } from '../app/services.ts';
 import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { type CasePage, type CaseQueue, caseQueues as queues } from './casePages.ts';
 import { CaseStatusBadge } from './parts.tsx';
 
@@ -36,7 +36,7 @@ export function CaseListPage() {
     return () => subscription.unsubscribe();
   }, [cases, creditRecords, queue, page]);
 
-  const today = localDate(clock());
+  const today = chinaDateOf(clock());
   const shown = (result?.items ?? []).map((doc) => ({ doc, deadline: cases.deadline(doc) }));
 
   return (

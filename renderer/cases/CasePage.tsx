@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import {
   Alert,
   Anchor,
@@ -27,7 +28,6 @@ import { stepColor, useStepDialog, useWatched } from '../kernel/ui/useStepDialog
 import { StatusBadge } from '../creditRecords/style.tsx';
 import { useUserNames } from '../creditRecords/useUserNames.ts';
 import { formatInstant } from '../subjects/labels.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { CorrectionFields, correctionOf } from './CorrectionFields.tsx';
 import { CaseStatusBadge } from './parts.tsx';
 import { creditFieldLabel } from '../kernel/ui/issues.tsx';
@@ -51,7 +51,7 @@ export function CasePage() {
   const steps = cases.availableSteps(doc);
   const deadline = cases.deadline(doc);
   const withdrawBy = cases.withdrawalDeadline(doc);
-  const overdue = deadline !== '' && deadline < localDate(clock());
+  const overdue = deadline !== '' && deadline < chinaDateOf(clock());
 
   return (
     <Stack>

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { RxDocument } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import {
@@ -43,7 +44,6 @@ import type { CreditRecordRepository } from '../creditRecords/repository.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { DisclosureRepository } from '../disclosures/repository.ts';
 import type { ReferenceRepository } from '../reference/repository.ts';
-import { localDate } from '../kernel/session/session.ts';
 import {
   makeRepairCommitment,
   type RepairCommitmentSource,
@@ -504,7 +504,7 @@ export class CaseRepository {
   }
 
   #today(): string {
-    return localDate(this.#context.clock());
+    return chinaDateOf(this.#context.clock());
   }
 
   async #recordIssues(

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import {
   Alert,
   Button,
@@ -21,7 +22,6 @@ import { useServices } from '../app/services.ts';
 import { BatchButtons, BatchProgress, followProgress } from './BatchProgress.tsx';
 import { IssueSummary, issueText } from '../kernel/ui/issues.tsx';
 import { DateField } from '../kernel/ui/DateField.tsx';
-import { localDate } from '../kernel/session/session.ts';
 
 interface Outcome {
   signed: number;
@@ -46,7 +46,7 @@ export function MarkSignedButton() {
   const [campaigns, setCampaigns] = useState<string[]>([]);
   const [campaign, setCampaign] = useState<string | null>(null);
   const [industry, setIndustry] = useState<string | null>(null);
-  const [signingDate, setSigningDate] = useState(localDate(clock()));
+  const [signingDate, setSigningDate] = useState(chinaDateOf(clock()));
   const [drafts, setDrafts] = useState<CommitmentDocument[]>([]);
   const [unticked, setUnticked] = useState<ReadonlySet<string>>(new Set());
   const [search, setSearch] = useState('');

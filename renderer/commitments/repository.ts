@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { Observable } from 'rxjs';
 import {
   checkAcceptance,
@@ -46,7 +47,6 @@ import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/r
 import type { ReferenceRepository } from '../reference/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { CommitmentCampaigns } from './campaigns.ts';
 import { type CommitmentWordIndex, commitmentWordIndex, personsNamed } from './commitmentWords.ts';
 import type { CommitmentFields, FindingFields } from './formFields.ts';
@@ -218,7 +218,7 @@ export class CommitmentRepository {
   }
 
   today(): string {
-    return localDate(this.#context.clock());
+    return chinaDateOf(this.#context.clock());
   }
 
   /** The template's promise text and liability for a type, filled with the subject's and matter's data. */
@@ -252,7 +252,7 @@ export class CommitmentRepository {
       this.list({ subjectId }),
     ]);
     const now = this.#context.clock();
-    const today = localDate(now);
+    const today = chinaDateOf(now);
     const standing = this.#standing;
     const grade = standing?.gradeOf(subjectId);
     const listings = listMembershipsOf(
@@ -408,7 +408,7 @@ export class CommitmentRepository {
           actionTaken: found?.actionTaken.trim() ?? '',
           evidence: found?.evidence ?? [],
           result: action === 'fulfil' ? 'fulfilled' : (found?.result ?? ''),
-          decisionDate: localDate(new Date(now)),
+          decisionDate: chinaDateOf(new Date(now)),
           decidingUnit: this.#office.officeName,
         },
       };

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { RxDocument } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
@@ -38,7 +39,6 @@ import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import { authorOf, type UpdateStep, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
 import { type ReferenceRepository, systemUser } from '../reference/repository.ts';
 
@@ -410,12 +410,12 @@ export class CreditRecordRepository {
 
   /** Whether the public sees the record today: approved, public, inside its publicity period. */
   isPublic(record: CreditRecordDocument): boolean {
-    return isPubliclyVisible(record, localDate(this.clock()));
+    return isPubliclyVisible(record, chinaDateOf(this.clock()));
   }
 
   /** What public-facing outputs show of a subject: approved, public records inside their period. */
   async publicRecords(subjectId: string): Promise<CreditRecordDocument[]> {
-    const today = localDate(this.clock());
+    const today = chinaDateOf(this.clock());
     const docs = await this.collection
       .find({ selector: { subjectId }, sort: [{ decisionDate: 'desc' }] })
       .exec();
@@ -428,7 +428,7 @@ export class CreditRecordRepository {
    */
   async expireDue(): Promise<CreditRecordDocument[]> {
     const now = this.clock();
-    const today = localDate(now);
+    const today = chinaDateOf(now);
     const due = await this.collection
       .find({ selector: { status: 'approved', publicityEnd: { $gt: '', $lt: today } } })
       .exec();
@@ -454,14 +454,14 @@ export class CreditRecordRepository {
   }
 
   private validationContext() {
-    return { catalog: this.reference.catalog(), today: localDate(this.clock()) };
+    return { catalog: this.reference.catalog(), today: chinaDateOf(this.clock()) };
   }
 
   private repairTooEarly(record: CreditRecordDocument): ValidationIssue | null {
     const rule = this.reference.publicityRule(record.catalogCode);
     if (!rule || !isRealDate(record.publicityStart)) return null;
     const earliest = earliestRepairDate(record.publicityStart, rule);
-    return localDate(this.clock()) < earliest
+    return chinaDateOf(this.clock()) < earliest
       ? issue('action', 'creditRecord.repairTooEarly', { date: earliest })
       : null;
   }
@@ -571,7 +571,7 @@ export function keepExpiring(
   let lastRun = '';
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    const today = localDate(clock());
+    const today = chinaDateOf(clock());
     if (today === lastRun) return;
     lastRun = today;
     running = running

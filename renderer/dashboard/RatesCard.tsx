@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import {
   Alert,
   Badge,
@@ -17,7 +18,6 @@ import { defaultReportingDays } from '../../shared/disclosures/deadlines.ts';
 import type { DisclosureRates, Rate } from '../../shared/disclosures/rates.ts';
 import { useServices } from '../app/services.ts';
 import type { DisclosureRow } from '../disclosures/repository.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { DisclosureTable } from '../disclosures/DisclosureListPage.tsx';
 import { PeriodInputs } from '../disclosures/inputs.tsx';
 import { monthOf, previousMonthOf } from '../disclosures/labels.ts';
@@ -33,7 +33,7 @@ export function percent(rate: number | null): string {
 export function RatesCard() {
   const { t } = useTranslation();
   const { disclosures, clock } = useServices();
-  const today = localDate(clock());
+  const today = chinaDateOf(clock());
   const [period, setPeriod] = useState(monthOf(today));
   const [rates, setRates] = useState<DisclosureRates | null>(null);
   const [open, setOpen] = useState<RateName | null>(null);

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { CommitmentTodos, useCommitmentTodos } from '../commitments/DashboardCommitments.tsx';
 import { Anchor, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
@@ -14,7 +15,6 @@ import { useServices } from '../app/services.ts';
 import { CaseTodoGroups, useCaseTodos } from '../cases/CaseTodos.tsx';
 import { RectificationTodos, useRectificationTodos } from '../inspections/DashboardInspections.tsx';
 import { useCan, useSession } from '../kernel/security/hooks.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { useSyncStatus } from '../syncing/syncContext.ts';
 
 const kindColors: Record<TodoKind, string> = {
@@ -55,7 +55,7 @@ export function TodoCard() {
   useEffect(() => {
     let current = true;
     const load = async () => {
-      const today = localDate(new Date());
+      const today = chinaDateOf(new Date());
       const statuses = ['submitted', 'draft', 'approved'] as const;
       const pages = await Promise.all(statuses.map((status) => creditRecords.list({ status })));
       const actor = { userId: session.userId, canReview, canEnter };

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import {
   Button,
   Checkbox,
@@ -31,7 +32,6 @@ import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { CalendarWarnings } from './TimingBadge.tsx';
 import { useServices } from '../app/services.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
-import { localDate } from '../kernel/session/session.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { useFormSave } from '../kernel/ui/saving.ts';
 import { errorsByField, IssueSummary } from '../kernel/ui/issues.tsx';
@@ -95,7 +95,7 @@ export function DisclosureForm({ initial, onSubmit, onCancel }: Props) {
     initialValues: initial,
     validateInputOnBlur: true,
     validate: (values) => {
-      const result = validateDisclosureInput(values, localDate(new Date()));
+      const result = validateDisclosureInput(values, chinaDateOf(new Date()));
       const issues = result.ok ? [] : [...result.issues];
       if (values.subjectId === '') issues.push({ field: 'subjectId', code: 'required' });
       return errorsByField(t, issues, toProperty);

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Anchor, Button, Group, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,7 +7,6 @@ import type { DisclosureKind } from '../../shared/disclosures/model.ts';
 import { useServices } from '../app/services.ts';
 import type { DisclosureRow } from './repository.ts';
 import type { DisclosurePageQuery } from './disclosurePages.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { useQueryFilter } from '../kernel/ui/useQueryFilter.ts';
@@ -26,7 +26,7 @@ export function DisclosureListPage() {
   const { t } = useTranslation();
   const { disclosures, clock } = useServices();
   const [params, filter] = useQueryFilter();
-  const month = monthOf(localDate(clock()));
+  const month = monthOf(chinaDateOf(clock()));
   const kind = (params.get('kind') ?? '') as DisclosureKind | '';
   const from = params.get('from') ?? month.from;
   const to = params.get('to') ?? month.to;

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Alert, Checkbox, Modal, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
@@ -10,7 +11,6 @@ import {
 } from '../../shared/disclosures/model.ts';
 import { useServices } from '../app/services.ts';
 import type { ImportPreview, ImportProblem } from './disclosureFiles.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { issueText } from '../kernel/ui/issues.tsx';
@@ -32,7 +32,7 @@ export function ImportDialog({ opened, onClose }: Props) {
   const [kind, setKind] = useState<DisclosureKind>('penalty');
   const [severity, setSeverity] = useState<PenaltySeverity>('general');
   const [alreadyReported, setAlreadyReported] = useState(false);
-  const [reportedAt, setReportedAt] = useState(localDate(clock()));
+  const [reportedAt, setReportedAt] = useState(chinaDateOf(clock()));
   const [fileName, setFileName] = useState('');
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [failure, setFailure] = useState<FileIssue | null>(null);
@@ -45,7 +45,7 @@ export function ImportDialog({ opened, onClose }: Props) {
     setKind('penalty');
     setSeverity('general');
     setAlreadyReported(false);
-    setReportedAt(localDate(clock()));
+    setReportedAt(chinaDateOf(clock()));
     setPreview(null);
     setFailure(null);
     setFileName('');

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Button, type ButtonProps } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
@@ -5,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import { disclosureReportingWorkflow, type ReportingStep } from '../../shared/disclosures/reporting.ts';
 import type { DisclosureDocument } from '../../shared/disclosures/model.ts';
 import { useServices } from '../app/services.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { StepDialog, type StepSpec } from '../kernel/ui/StepDialog.tsx';
 
 /**
@@ -25,7 +25,7 @@ export function ReportingActions({
   const { t } = useTranslation();
   const { disclosures } = useServices();
   const [pending, setPending] = useState<ReportingStep | null>(null);
-  const today = localDate(new Date());
+  const today = chinaDateOf(new Date());
   const reportingStep = (step: ReportingStep): StepSpec => ({
     label: step === 'report' ? t('creditUi.disclosure.markReported') : t(`credit.workflow.action.${step}`),
     consequence: t(`stepDialog.report.${step}`),

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { CreditRecordDocument } from '../../shared/creditRecords/model.ts';
 import {
   type DisclosureDocument,
@@ -22,7 +23,6 @@ import {
 import { authorOf, creationOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 
 /** What the reporting files need of the decisions repository (disclosures.ts), which owns them. */
@@ -156,7 +156,7 @@ export class DisclosureFiles {
       };
     }
     const read = await importReportingFile(kind, bytes, {
-      today: localDate(this.#context.clock()),
+      today: chinaDateOf(this.#context.clock()),
       severity: options.severity,
     });
     if (!read.ok) return read;
@@ -185,7 +185,7 @@ export class DisclosureFiles {
       }
       const checked = validateDisclosureInput(
         { ...record, reportedAt: options.reportedAt },
-        localDate(this.#context.clock()),
+        chinaDateOf(this.#context.clock()),
       );
       if (!checked.ok) {
         preview.errors.push(...checked.issues.map((found) => ({ ...about, ...found })));

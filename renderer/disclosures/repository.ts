@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { RxDocument } from 'rxdb';
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
@@ -31,7 +32,6 @@ import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import { authorOf, creationOf, type JournalStep, WriteJournal } from '../kernel/db/writeJournal.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { CreditRecordRepository, keepExpiring } from '../creditRecords/repository.ts';
 import { AttachmentStore } from '../kernel/attachments.ts';
 import { DisclosureFiles } from './disclosureFiles.ts';
@@ -367,7 +367,7 @@ export class DisclosureRepository {
   }
 
   private today(): string {
-    return localDate(this.clock());
+    return chinaDateOf(this.clock());
   }
 
   /** Field rules, plus the subject: it must exist and hold the party's code. */

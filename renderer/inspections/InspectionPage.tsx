@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Alert, Loader, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useMemo, useState } from 'react';
@@ -7,7 +8,6 @@ import type { ValidationIssue } from '../../shared/base/validation.ts';
 import type { InspectionDocument, StoredItem } from '../../shared/inspections/document.ts';
 import type { Finding } from '../../shared/inspections/record.ts';
 import { useServices } from '../app/services.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { IssueSummary, issueText } from '../kernel/ui/issues.tsx';
 import { DraftAutosave, keepEveryMs, saveEveryMs } from './autosave.ts';
 import { ChecklistCard, FindingFields } from './ChecklistCard.tsx';
@@ -67,7 +67,7 @@ function InspectionForm({ doc }: { doc: InspectionDocument }) {
   /** Why the last photo was refused, at the item it was meant for (or at the signature). */
   const [refusedPhoto, setRefusedPhoto] = useState<{ at: string; issues: ValidationIssue[] } | null>(null);
   const autosave = useMemo(() => new DraftAutosave(inspections, doc.id), [inspections, doc.id]);
-  const today = localDate(context.clock());
+  const today = chinaDateOf(context.clock());
 
   // Loaded once per inspection: later versions of the document are this form's own saves.
   // biome-ignore lint/correctness/useExhaustiveDependencies: `doc` is read once, on opening

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { conflictedUsers } from '../../shared/inspections/conflicts.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
 import type { DrawCandidate } from '../../shared/inspections/draw.ts';
@@ -12,7 +13,6 @@ import type { ReferenceRepository } from '../reference/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import type { RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { UserRepository } from '../kernel/security/users.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { DeclarationRepository } from './declarations.ts';
 import { type PlanFields, PlanRepository } from './plans.ts';
 import { ProjectRepository } from './projects.ts';
@@ -42,7 +42,7 @@ export function openInspections(options: {
     const records = (await creditRecords.list({ subjectId, limit: 10_000 })).items;
     const declared = (await declarations.inForce()).get(subjectId) ?? [];
     const conflicted = [...new Set([...conflictedUsers(subject, await users.list()), ...declared])];
-    return { grade: '', raised: hasRaisedRisk(records, [], localDate(context.clock())), conflicted };
+    return { grade: '', raised: hasRaisedRisk(records, [], chinaDateOf(context.clock())), conflicted };
   };
   return new InspectionRepository(options.db.inspections, context, {
     journal: options.journal,
@@ -74,7 +74,7 @@ export function openPlanning(options: {
   const projects = new ProjectRepository(db.inspections, context, journal);
   const declarations = new DeclarationRepository(db.inspections, context, journal);
   const candidatesFor = async (plan: PlanFields): Promise<DrawCandidate[]> => {
-    const today = localDate(context.clock());
+    const today = chinaDateOf(context.clock());
     const [registered, people, warnings, visits, declared] = await Promise.all([
       projects.list(),
       users.list(),

@@ -3,6 +3,7 @@
  * closed window loses nothing, photos and the signature kept as attachments by content hash, and the
  * inspection workflow (submit, return, close) judged once here by the table the platform replays.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { Observable } from 'rxjs';
 import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
 import { map } from 'rxjs';
@@ -59,7 +60,6 @@ import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/r
 import type { AttachmentStore } from '../kernel/attachments.ts';
 import { CountySettings } from './countySettings.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 
 /** What the inspection form edits: everything but the stamps, the kind, the workflow and the orders. */
 export type InspectionFields = Omit<InspectionInput, 'kind' | 'state' | 'steps' | 'rectifications'>;
@@ -258,7 +258,7 @@ export class InspectionRepository {
 
   /** Today on this device (YYYY-MM-DD), by the services clock. */
   today(): string {
-    return localDate(this.#context.clock());
+    return chinaDateOf(this.#context.clock());
   }
 
   /** The catalog item an order's escalation would file under, for the step dialog to name. */
@@ -302,7 +302,7 @@ export class InspectionRepository {
     const template = checklistInForce(
       this.#dependencies.reference.checklists(),
       start.industry,
-      localDate(this.#context.clock()),
+      chinaDateOf(this.#context.clock()),
     );
     const depth = depthFor(defaultDepthPolicy, {
       grade: standing.grade === '' ? null : standing.grade,
@@ -441,7 +441,7 @@ export class InspectionRepository {
       if (!complete.ok) return complete;
     }
     const clock = this.#context.clock();
-    const dateBounds = publicationDateBounds(before, localDate(clock));
+    const dateBounds = publicationDateBounds(before, chinaDateOf(clock));
     const judged = { ...before, dateBounds };
     const stepped = takeStep(
       inspectionWorkflow,
@@ -487,7 +487,13 @@ export class InspectionRepository {
     const index = before.rectifications.findIndex((order) => order.findingId === findingId);
     if (index < 0) return { ok: false, issues: [issue('findingId', 'notFound')] };
     const now = this.#context.clock();
-    const taken = reinspect(before.rectifications[index]!, found, session, now.toISOString(), localDate(now));
+    const taken = reinspect(
+      before.rectifications[index]!,
+      found,
+      session,
+      now.toISOString(),
+      chinaDateOf(now),
+    );
     if (!taken.ok) return taken;
     let order = taken.value;
     const steps: JournalStep[] = [];
@@ -538,7 +544,7 @@ export class InspectionRepository {
   ): Promise<Validated<InspectionInput>> {
     const standing = known ?? (await this.#dependencies.standingOf(input.subjectId));
     const checked = validateInspection(recordOf(input), {
-      today: localDate(this.#context.clock()),
+      today: chinaDateOf(this.#context.clock()),
       conflicted: standing.conflicted,
       complete,
     });

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Alert, Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -14,7 +15,6 @@ import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { type StepSpec, StepDialog, type StepValues } from '../kernel/ui/StepDialog.tsx';
 import { useCan } from '../kernel/security/hooks.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
 import { ListingCells, listingName, periodText, provincialText } from './labels.tsx';
 import { useGradeTick } from './useGrades.ts';
@@ -28,7 +28,7 @@ type Pending =
 export function SubjectListsTab({ subject }: { subject: SubjectDocument }) {
   const { t, i18n } = useTranslation();
   const { listings, creditRecords, context } = useServices();
-  const today = localDate(context.clock());
+  const today = chinaDateOf(context.clock());
   const [asOf, setAsOf] = useState(today);
   const [entries, setEntries] = useState<ListingDocument[]>([]);
   const [titles, setTitles] = useState<Map<string, string>>(new Map());

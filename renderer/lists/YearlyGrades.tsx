@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useCallback, useEffect, useState } from 'react';
@@ -7,7 +8,6 @@ import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { StepDialog, type StepValues } from '../kernel/ui/StepDialog.tsx';
 import { useCan } from '../kernel/security/hooks.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { type GradeYearCounts, gradeDayOf } from './gradePublication.ts';
 import { useGradeTick } from './useGrades.ts';
 
@@ -20,7 +20,7 @@ export function YearlyGrades() {
   const tick = useGradeTick();
   const mayPropose = useCan('list.propose');
   const mayApprove = useCan('list.approve');
-  const today = localDate(clock());
+  const today = chinaDateOf(clock());
   const thisYear = Number(today.slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const [industry, setIndustry] = useState<Industry | null>(null);

@@ -5,6 +5,7 @@
  * subject whose grade for the year is already published or proposed is left as it is (so a later model
  * change does not rewrite, nor resync, grades already published). Computed grades stay local.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { GradeResult } from '../../shared/grading/grade.ts';
 import {
   emptyListingInput,
@@ -23,7 +24,6 @@ import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { refusalOf } from '../creditRecords/repository.ts';
 import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 import type { GradeCache } from './gradeCache.ts';
 
 /** Documents per write: a large county's year is written in several runs, each whole or not at all. */
@@ -139,7 +139,7 @@ export class GradePublication {
     const acting = actingUser(this.#context, 'list.propose');
     if (!acting.ok) return acting;
     const { session } = acting;
-    const today = localDate(this.#context.clock());
+    const today = chinaDateOf(this.#context.clock());
     if (!Number.isInteger(scope.year) || `${scope.year}-01-01` > today)
       return { ok: false, issues: [issue('year', 'lists.yearNotBegun')] };
     const day = gradeDayOf(scope.year, today);

@@ -3,6 +3,7 @@
  * write goes through the write journal; every step is judged once by the listing workflow table, as the
  * platform judges it again on arrival.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { RxCollection, RxDocument } from 'rxdb';
 import { map, type Observable } from 'rxjs';
 import type { GradeResult } from '../../shared/grading/grade.ts';
@@ -38,7 +39,6 @@ import { refusalOf } from '../creditRecords/repository.ts';
 import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { afterFirstScreen as runAfterFirstScreen } from '../kernel/idle.ts';
 import { GradeCache } from './gradeCache.ts';
 import { GradePublication, gradeListingInput, proposedListing } from './gradePublication.ts';
@@ -92,7 +92,7 @@ export class ListingRepository {
     this.#context = context;
     this.#journal = journal;
     this.#subjects = subjects;
-    this.grades = new GradeCache(() => localDate(context.clock()));
+    this.grades = new GradeCache(() => chinaDateOf(context.clock()));
     this.publication = new GradePublication(collection, context, journal, this.grades);
     this.pages = new ListingPages(collection);
     this.provincial = new ProvincialImport(collection, context, journal, subjects, (subject) =>
@@ -161,7 +161,7 @@ export class ListingRepository {
 
   /** The list rules in force today: the city's latest published version, else the defaults. */
   get rules(): readonly ListRule[] {
-    return listRulesInForce(this.#ruleSets, localDate(this.#context.clock()));
+    return listRulesInForce(this.#ruleSets, chinaDateOf(this.#context.clock()));
   }
 
   /** Every list rule ever published, for checking entries decided under an earlier version. */
@@ -181,7 +181,7 @@ export class ListingRepository {
 
   /** The entries the list rules suggest for the subject today (none for lists it is on or proposed for). */
   suggestionsFor(subject: Pick<SubjectDocument, 'id' | 'industry'>): ListSuggestion[] {
-    const today = localDate(this.#context.clock());
+    const today = chinaDateOf(this.#context.clock());
     const grade = this.grades.gradeOf(subject.id);
     const pending = this.grades
       .listingsOf(subject.id)
@@ -245,7 +245,7 @@ export class ListingRepository {
               ...before,
               exitDecisionNumber: decision.decisionNumber.trim(),
               exitReason: decision.exitReason ?? '',
-              exitedOn: decision.exitedOn ?? localDate(this.#context.clock()),
+              exitedOn: decision.exitedOn ?? chinaDateOf(this.#context.clock()),
             }
           : before;
     const stepped = takeListingStep(

@@ -9,6 +9,7 @@
  * A USCC of no subject here (a province file covers every county) is reported by row and skipped, and an
  * evaluation recorded already is left as it is, so importing a file again changes nothing.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { decodeCsvBytes, parseCsv } from '../../shared/base/io/csv.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import { issue, type Validated } from '../../shared/base/validation.ts';
@@ -25,7 +26,6 @@ import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { ListingCollection } from '../kernel/db/database.ts';
 import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { actingUser, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { refusalOf } from '../creditRecords/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import { gradePublicationChunk } from './gradePublication.ts';
@@ -78,7 +78,7 @@ export class ProvincialImport {
       return { ok: false, issues: [issue('file', 'file.unclosedQuote', { line: parsed.line })] };
     const now = this.#context.clock().toISOString();
     const plan: ProvincialImportPlan = { problems: [], unmatched: [], unchanged: 0, toRecord: [] };
-    for (const row of readProvincialRows(parsed.rows, localDate(this.#context.clock()))) {
+    for (const row of readProvincialRows(parsed.rows, chinaDateOf(this.#context.clock()))) {
       if (!row.ok) {
         plan.problems.push({ row: row.row, code: row.code, value: row.value });
         continue;

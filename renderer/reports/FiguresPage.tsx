@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { BarChart } from '@mantine/charts';
 import {
   Alert,
@@ -37,7 +38,6 @@ import { issueText } from '../kernel/ui/issues.tsx';
 import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
 import { useGradeTick } from '../lists/useGrades.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
 import { type FigureTable, figuresPdf, figuresWorkbook } from './figuresExport.ts';
 import { FiguresService } from './figuresService.ts';
@@ -92,7 +92,7 @@ export function FiguresPage() {
   const services = useServices();
   const { bridge, clock, office, db, commitments, subjects } = services;
   const figuresService = useMemo(() => new FiguresService(services), [services]);
-  const today = localDate(clock());
+  const today = chinaDateOf(clock());
   const [kind, setKind] = useState<PeriodKind>('month');
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');

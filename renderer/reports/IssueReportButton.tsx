@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconFileCertificate } from '@tabler/icons-react';
@@ -16,7 +17,6 @@ import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { useCan } from '../kernel/security/hooks.ts';
 import { saveMadeFile } from '../kernel/platform/saveMadeFile.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { DateField } from '../kernel/ui/DateField.tsx';
 import { useReportServices } from './useReports.ts';
 
@@ -27,7 +27,7 @@ export function IssueReportButton({ subject }: { subject: SubjectDocument }) {
   const { reports } = useReportServices();
   const allowed = useCan('report.print');
   const [opened, setOpened] = useState(false);
-  const today = localDate(clock());
+  const today = chinaDateOf(clock());
   const [variant, setVariant] = useState<ReportVariant>('full');
   const [purpose, setPurpose] = useState<ReportPurpose | null>(null);
   const [from, setFrom] = useState(`${Number(today.slice(0, 4)) - 3}${today.slice(4)}`);

@@ -6,6 +6,7 @@
  * Why the audit trail and not a collection: an issued report is never edited, the entry is hash-chained
  * and already syncs to the platform, and the action existed for exactly this.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { CaseDocument } from '../../shared/cases/model.ts';
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import type { InspectionDocument } from '../../shared/inspections/document.ts';
@@ -25,7 +26,6 @@ import { randomBytes, sha256 } from '../../shared/base/security/webCrypto.ts';
 import type { AppServices } from '../app/services.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
 import { authorize } from '../kernel/security/permissions.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { PlatformError } from '../kernel/sync/platformClient.ts';
 import { printCreditReport } from './printReport.ts';
 
@@ -122,7 +122,7 @@ export class ReportService {
       db.cases.find(bySubject).exec(),
     ]);
     const grades = listings.grades;
-    const today = localDate(this.#deps.context.clock());
+    const today = chinaDateOf(this.#deps.context.clock());
     const result = grades.gradeOf(subjectId);
     const model = grades.modelFor(subject.industry);
     const definition = result && model.grades.find((grade) => grade.code === result.grade);
@@ -149,7 +149,7 @@ export class ReportService {
     const file = await this.subjectFile(subjectId);
     if (!file) return { ok: false, issues: [issue('subjectId', 'reports.subjectNotHeld')] };
     const now = this.#deps.context.clock();
-    const today = localDate(now);
+    const today = chinaDateOf(now);
     const code = newVerificationCode(randomBytes);
     const number = reportNumber(this.#deps.office.county, today, code);
     const report = assembleReport(file, {

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { Anchor, Paper, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import type { ReactNode } from 'react';
@@ -12,7 +13,6 @@ import {
   validateSubjectInput,
 } from '../../shared/subjects/model.ts';
 import type { ValidationIssue } from '../../shared/base/validation.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { useFormSave } from '../kernel/ui/saving.ts';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
@@ -57,7 +57,7 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
     initialValues: initial,
     validateInputOnBlur: true,
     validate: (values) => {
-      const result = validateSubjectInput(resolve(values), localDate(new Date()));
+      const result = validateSubjectInput(resolve(values), chinaDateOf(new Date()));
       return result.ok ? {} : errorsFor(result.issues);
     },
   });
@@ -72,7 +72,7 @@ export function SubjectForm({ initial, resolve = (values) => values, onSubmit, o
   // A practitioner's age from her ID number: a warning to check it, never a refusal.
   const ageWarning = enterprise
     ? null
-    : implausibleAge(normalizeCode(form.values.code), localDate(new Date()));
+    : implausibleAge(normalizeCode(form.values.code), chinaDateOf(new Date()));
 
   const text = (
     field: keyof typeof subjectTextLimits | 'code' | 'division',

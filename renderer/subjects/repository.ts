@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { Observable } from 'rxjs';
 import { from, map, merge } from 'rxjs';
 import type { SubjectDocument, SubjectInput } from '../../shared/subjects/model.ts';
@@ -9,7 +10,6 @@ import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import { type BulkCreateResult as WrittenInBulk, Writer } from '../kernel/db/writer.ts';
 import { authorize } from '../kernel/security/permissions.ts';
 import type { RepositoryContext } from '../kernel/security/repositoryContext.ts';
-import { localDate } from '../kernel/session/session.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type SubjectQuery, SubjectIndex, summarize } from './subjectIndex.ts';
 import { SubjectIndexKeeper } from './subjectIndexKeeper.ts';
@@ -191,7 +191,7 @@ export class SubjectRepository {
     await this.indexed;
     const authorized = authorize(this.context.session(), 'subject.create');
     if (!authorized.ok) return authorized;
-    const checked = validateSubjectInput(input, localDate(this.context.clock()));
+    const checked = validateSubjectInput(input, chinaDateOf(this.context.clock()));
     if (!checked.ok) return checked;
     const { userId, county } = authorized.session;
     const now = this.context.clock().toISOString();

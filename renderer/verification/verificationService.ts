@@ -7,6 +7,7 @@
  * must never change; audit entries are append-only, hash-chained and already sync to the platform, and the
  * action existed for this. The checker reads her own checks back without audit-reading rights.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { checkResidentId, checkUscc, normalizeCode } from '../../shared/base/identifiers.ts';
 import type { AuditEntry } from '../../shared/base/auditEntry.ts';
 import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
@@ -24,7 +25,6 @@ import {
   type VerificationRecord,
 } from '../../shared/verification/check.ts';
 import { authorize } from '../kernel/security/permissions.ts';
-import { localDate } from '../kernel/session/session.ts';
 import type { ReportService, ReportServiceDependencies } from '../reports/reportService.ts';
 
 export type CheckTarget = { subjectId: string } | { partyCode: string; partyName: string };
@@ -53,7 +53,7 @@ export class VerificationService {
     if (!authorized.ok) return authorized;
     const input = {
       matter,
-      today: localDate(this.#deps.context.clock()),
+      today: chinaDateOf(this.#deps.context.clock()),
       dataAsOf: this.#deps.sync.status.lastSyncedAt ?? '',
     };
     if ('subjectId' in target) {

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import type { CollectionName } from '../../shared/base/collections.ts';
 import type { DocumentValidatorRegistry } from '../../shared/sync/documentValidators.ts';
 import type { DeviceSessions } from '../accounts/deviceSessions.ts';
@@ -39,6 +40,6 @@ export interface PlatformContext {
   fieldShellUrl: string | null;
 }
 
-export function chinaToday(now: number = Date.now()): string {
-  return new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+export function chinaToday(): string {
+  return chinaDateOf(new Date());
 }

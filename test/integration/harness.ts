@@ -2,6 +2,7 @@
  * Integration harness: the real platform on loopback (PGlite in a temporary folder) and CreditDesk
  * clients, each with its own RxDB database on fake-indexeddb, subject repository and sync service.
  */
+import { chinaDateOf } from '../../shared/base/calendar/dates.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -35,7 +36,7 @@ import { Writer } from '../../renderer/kernel/db/writer.ts';
 import { AuditService } from '../../renderer/kernel/security/audit.ts';
 import { PersonalDataCipher } from '../../renderer/kernel/security/personalData.ts';
 import type { RepositoryContext } from '../../renderer/kernel/security/repositoryContext.ts';
-import { localDate, type Session, systemClock } from '../../renderer/kernel/session/session.ts';
+import { type Session, systemClock } from '../../renderer/kernel/session/session.ts';
 import type { BackoffOptions } from '../../renderer/kernel/sync/backoff.ts';
 import { syncRegistration } from '../../renderer/kernel/sync/registration.ts';
 import { SyncService, type SyncServiceOptions } from '../../renderer/kernel/sync/syncService.ts';
@@ -210,7 +211,7 @@ export class SubjectWriter {
 
   async create(input: SubjectInput): Promise<SubjectDocument> {
     const now = new Date();
-    const checked = validateSubjectInput(input, localDate(now));
+    const checked = validateSubjectInput(input, chinaDateOf(now));
     if (!checked.ok) throw new Error(`invalid subject: ${JSON.stringify(checked.issues)}`);
     const stamp = now.toISOString();
     const doc: SubjectDocument = {

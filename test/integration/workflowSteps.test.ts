@@ -118,6 +118,20 @@ describe('reporting a 双公示 decision', () => {
     });
   });
 
+  it("counts today by China's calendar on a computer set to another time zone, as the platform does", async () => {
+    const decision = await penalty();
+    const zone = process.env.TZ;
+    process.env.TZ = 'UTC';
+    try {
+      // 01:00 on 11 March in China, still 10 March on the computer's clock.
+      each.profile.setNow('2026-03-10T17:00:00.000Z');
+      expect((await each.profile.disclosures.markReported(decision.id, '2026-03-11')).ok).toBe(true);
+    } finally {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    }
+  });
+
   it('corrects and withdraws the report only with a reason, each change recorded', async () => {
     const decision = await penalty();
     each.profile.setNow('2026-03-10T02:00:00.000Z');

@@ -1,3 +1,4 @@
+import { chinaDateOf } from '../../../shared/base/calendar/dates.ts';
 import type { Observable } from 'rxjs';
 import { capabilities } from '../../../shared/capabilities.ts';
 import type { UserDocument } from '../../../shared/base/user.ts';
@@ -7,7 +8,6 @@ import type { CollectionName } from '../../../shared/base/collections.ts';
 import { checkWritePermission, type KnownUser } from '../../../shared/sync/writePermissions.ts';
 import type { AuditRecord } from '../security/audit.ts';
 import type { RepositoryContext } from '../security/repositoryContext.ts';
-import { localDate } from '../session/session.ts';
 import type { CreditDeskDatabase } from './database.ts';
 import type { LocalStore } from './localStore.ts';
 import { ValidationContexts } from './validationContexts.ts';
@@ -233,7 +233,7 @@ export class Writer {
 
   /** Today, and what the validators of the steps' capabilities read from reference data (held in memory). */
   async #validationContext(steps: readonly WriteStep[]): Promise<DocumentValidationContext> {
-    return { today: localDate(this.#context.clock()), ...(await this.#contexts.of(steps)) };
+    return { today: chinaDateOf(this.#context.clock()), ...(await this.#contexts.of(steps)) };
   }
 
   /** The county's users as this device knows them; the signed-in user as her session says. */

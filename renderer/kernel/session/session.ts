@@ -8,9 +8,3 @@ export interface Session {
 export type Clock = () => Date;
 
 export const systemClock: Clock = () => new Date();
-
-/** Local calendar date as YYYY-MM-DD. */
-export function localDate(date: Date): string {
-  const pad = (n: number): string => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}

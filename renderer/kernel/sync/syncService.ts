@@ -3,13 +3,14 @@
  * stream, enrollment, pause/resume and "Sync now", and the status the UI shows. Only the leading tab
  * (or the Electron window) replicates; the others wait for leadership.
  */
+import { chinaDateOf } from '../../../shared/base/calendar/dates.ts';
 import type { ReportRegistration, ReportRegistrationResponse } from '../../../shared/reports/protocol.ts';
 import { BehaviorSubject, type Observable, type Subscription, throttleTime } from 'rxjs';
 import type { RxDatabase } from 'rxdb';
 import { type CollectionName, collectionPlan } from '../../../shared/base/collections.ts';
 import type { ProvisionsResponse } from '../../../shared/provisions/protocol.ts';
 import { syncLimits } from '../../../shared/sync/protocol.ts';
-import { type Clock, localDate, type Session, systemClock } from '../session/session.ts';
+import { type Clock, type Session, systemClock } from '../session/session.ts';
 import { type BackoffOptions, defaultBackoff } from './backoff.ts';
 import { type CollectionProgress, CollectionSync, type SyncRegistration } from './collectionSync.ts';
 import type { BlobUploads } from './blobUploads.ts';
@@ -252,7 +253,7 @@ export class SyncService {
       pullBatchSize: this.#options.pullBatchSize ?? syncLimits.maxPullLimit,
       pushBatchSize: this.#options.pushBatchSize ?? 500,
       validationContext: async () => ({
-        today: localDate(this.#clock()),
+        today: chinaDateOf(this.#clock()),
         ...(await this.#options.writer.referenceContextOf(registration.name)),
       }),
       now: () => this.#now(),

@@ -23,9 +23,13 @@ export function fromDayNumber(day: number): string {
   return new Date(day * msPerDay).toISOString().slice(0, 10);
 }
 
-/** The civil date in China (UTC+8, no daylight saving) of an ISO 8601 instant. */
-export function chinaDateOf(instant: string): string {
-  return new Date(Date.parse(instant) + 8 * 3_600_000).toISOString().slice(0, 10);
+/**
+ * The civil date in China (UTC+8, no daylight saving) of an instant: an office's "today" whatever time
+ * zone its computer is set to, the same date the platform judges by.
+ */
+export function chinaDateOf(instant: string | Date): string {
+  const at = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
+  return new Date(at + 8 * 3_600_000).toISOString().slice(0, 10);
 }
 
 export function addDays(date: string, days: number): string {
