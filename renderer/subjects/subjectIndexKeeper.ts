@@ -1,3 +1,4 @@
+import { QuietTimer } from '../kernel/quietTimer.ts';
 import type { RxChangeEvent, RxDocumentData } from 'rxdb';
 import { eachChangeSince } from '../kernel/db/changesSince.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
@@ -37,7 +38,12 @@ export class SubjectIndexKeeper {
   readonly #store: { local: LocalStore; cipher: PersonalDataCipher; delayMs: number };
   #queued: RxChangeEvent<SubjectDocument>[] | null = [];
   #newestLwt = 0;
-  #storeTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #storeLater = new QuietTimer(() => {
+    this.#save().catch((error: unknown) => {
+      // Not kept this time: the next session reads the changes since the last stored copy.
+      if (!this.#collection.closed) console.warn('The subject index was not stored', error);
+    });
+  });
   #storing: Promise<void> = Promise.resolve();
 
   /** `local` and `cipher` keep the sealed copy of the index, stored `storeDelayMs` after changes stop. */
@@ -56,7 +62,7 @@ export class SubjectIndexKeeper {
       if (this.#queued) this.#queued.push(event);
       else {
         this.#apply(event);
-        this.#storeSoon();
+        this.#storeLater.poke(this.#store.delayMs);
       }
     });
   }
@@ -104,7 +110,7 @@ export class SubjectIndexKeeper {
     }
     for (const event of this.#queued ?? []) this.#apply(event);
     this.#queued = null;
-    if (this.#index.revision !== restored) this.#storeSoon(restored === -1 ? 0 : this.#store.delayMs);
+    if (this.#index.revision !== restored) this.#storeLater.poke(restored === -1 ? 0 : this.#store.delayMs);
   }
 
   /**
@@ -129,16 +135,6 @@ export class SubjectIndexKeeper {
     else this.#index.put(summarize(event.documentData as SubjectDocument));
     const lwt = (event.documentData as RxDocumentData<SubjectDocument> | undefined)?._meta?.lwt;
     if (lwt !== undefined) this.#newestLwt = Math.max(this.#newestLwt, lwt);
-  }
-
-  #storeSoon(delayMs = this.#store.delayMs): void {
-    clearTimeout(this.#storeTimer);
-    this.#storeTimer = setTimeout(() => {
-      this.#save().catch((error: unknown) => {
-        // Not kept this time: the next session reads the changes since the last stored copy.
-        if (!this.#collection.closed) console.warn('The subject index was not stored', error);
-      });
-    }, delayMs);
   }
 
   /** Stores the index, one store at a time. */

@@ -1,3 +1,4 @@
+import { QuietTimer } from '../quietTimer.ts';
 import type { Collection, Table } from 'dexie';
 import type { RxChangeEvent, RxCollection } from 'rxdb';
 import type { LocalStore } from './localStore.ts';
@@ -57,7 +58,12 @@ export class RecordTally {
   /** Changes seen since the counts were last read in full (a count disturbed by them is repeated). */
   #changesSeen = 0;
   #newest: Checkpoint | null = null;
-  #storeTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #storeLater = new QuietTimer(() => {
+    this.#store().catch((error: unknown) => {
+      // Not kept this time: the next session counts again.
+      if (!this.#collection.closed) console.warn(`The counts ${this.#spec.key} were not stored`, error);
+    });
+  });
   #loading: Promise<void> | null = null;
 
   constructor(
@@ -128,7 +134,7 @@ export class RecordTally {
       ]);
       if (this.#changesSeen !== before) continue;
       this.#replace(counts, checkpoint);
-      this.#storeSoon(0);
+      this.#storeLater.poke(0);
       return;
     }
   }
@@ -173,7 +179,7 @@ export class RecordTally {
     if (lwt !== undefined && (!this.#newest || compare({ id, lwt }, this.#newest) > 0)) {
       this.#newest = { id, lwt };
     }
-    if (this.#ready) this.#storeSoon(this.#storeDelayMs);
+    if (this.#ready) this.#storeLater.poke(this.#storeDelayMs);
   }
 
   #add(a: string, b: string, delta: number): void {
@@ -181,16 +187,6 @@ export class RecordTally {
     const n = (this.#counts.get(key) ?? 0) + delta;
     if (n === 0) this.#counts.delete(key);
     else this.#counts.set(key, n);
-  }
-
-  #storeSoon(delayMs: number): void {
-    clearTimeout(this.#storeTimer);
-    this.#storeTimer = setTimeout(() => {
-      this.#store().catch((error: unknown) => {
-        // Not kept this time: the next session counts again.
-        if (!this.#collection.closed) console.warn(`The counts ${this.#spec.key} were not stored`, error);
-      });
-    }, delayMs);
   }
 
   /** Stores the counts now (also when a profile closes). */
@@ -207,7 +203,7 @@ export class RecordTally {
 
   /** Stores the counts at once, for a caller about to close the profile (and for tests). */
   flush(): Promise<void> {
-    clearTimeout(this.#storeTimer);
+    this.#storeLater.cancel();
     return this.#store();
   }
 }

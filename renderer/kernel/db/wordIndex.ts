@@ -1,3 +1,4 @@
+import { QuietTimer } from '../quietTimer.ts';
 import type { RxChangeEvent, RxCollection, RxDocumentData } from 'rxdb';
 import { type ChangeCheckpoint, eachChangeSince } from './changesSince.ts';
 import type { LocalStore } from './localStore.ts';
@@ -79,7 +80,12 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
   /** Documents changed while building: what building reads of them may be older, so it leaves them be. */
   #touched = new Set<string>();
   #newestLwt = 0;
-  #storeTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #storeLater = new QuietTimer(() => {
+    this.flush().catch((error: unknown) => {
+      // Not kept this time: the next session reads the documents written since the last stored copy.
+      if (!this.#collection.closed) console.warn(`The ${this.#spec.name} word index was not stored`, error);
+    });
+  });
   readonly #collection: RxCollection<D>;
   readonly #local: LocalStore;
   readonly #spec: WordIndexSpec<D, F>;
@@ -97,7 +103,7 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     this.#storeDelayMs = storeDelayMs;
     collection.$.subscribe((event) => {
       this.#apply(event);
-      if (this.#ready) this.#storeSoon(this.#storeDelayMs);
+      if (this.#ready) this.#storeLater.poke(this.#storeDelayMs);
     });
   }
 
@@ -176,7 +182,7 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     }
     this.#touched.clear();
     this.#ready = true;
-    this.#storeSoon(stored ? this.#storeDelayMs : 0);
+    this.#storeLater.poke(stored ? this.#storeDelayMs : 0);
   }
 
   async #readStored(): Promise<StoredWords | null> {
@@ -273,19 +279,9 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     this.#slotById.delete(id);
   }
 
-  #storeSoon(delayMs: number): void {
-    clearTimeout(this.#storeTimer);
-    this.#storeTimer = setTimeout(() => {
-      this.flush().catch((error: unknown) => {
-        // Not kept this time: the next session reads the documents written since the last stored copy.
-        if (!this.#collection.closed) console.warn(`The ${this.#spec.name} word index was not stored`, error);
-      });
-    }, delayMs);
-  }
-
   /** Stores the entries now (a profile about to close, tests). */
   async flush(): Promise<void> {
-    clearTimeout(this.#storeTimer);
+    this.#storeLater.cancel();
     if (!this.#ready || this.#collection.closed) return;
     const entries = this.#slots.filter((entry): entry is Entry<F> => entry !== undefined);
     const fields: Record<string, string[]> = {};
