@@ -1,8 +1,9 @@
 // `npm run bench`: the subject registry benchmark in real Chromium (figures and ratios; not a test).
 // BENCH_INSERT_ONLY=1 measures only the insert of the subjects against both raw baselines (with
 // BENCH_STAGES=1 also its stages), skipping the searches, reopening and the credit and commitment lists.
+// BENCH_PROFILE=<file> writes a CPU profile of the page (a readable, unminified build) to that file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -54,6 +55,12 @@ try {
     if (message.type() === 'info') console.log(`  … ${message.text()} (load ${load()})`);
   });
   const switches = `${stages ? '&stages=1' : ''}${insertOnly ? '&insertOnly=1' : ''}`;
+  const cdp = process.env.BENCH_PROFILE ? await browser.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
   await page.goto(`${url}?count=${count}&records=${records}&letters=${letters}${switches}`);
   await page.waitForFunction(() => 'benchResult' in window || 'benchError' in window, undefined, {
     timeout: minutes * 60_000,
@@ -64,6 +71,10 @@ try {
   const r = await page.evaluate(
     () => (window as unknown as { benchResult: Record<string, number> }).benchResult,
   );
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  }
   const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
   console.log(
     `\nSubject registry, ${r.count} generated subjects, Chromium (${executablePath ?? 'Playwright'}):`,
