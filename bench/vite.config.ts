@@ -4,6 +4,12 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   root: 'bench/browser',
   base: './',
-  build: { outDir: '../../dist/bench', emptyOutDir: true, target: 'chrome130', chunkSizeWarningLimit: 4000 },
+  build: {
+    minify: !process.env.BENCH_PROFILE,
+    outDir: '../../dist/bench',
+    emptyOutDir: true,
+    target: 'chrome130',
+    chunkSizeWarningLimit: 4000,
+  },
   logLevel: 'warn',
 });

@@ -1,6 +1,9 @@
 // `npm run bench`: the subject registry benchmark in real Chromium (figures and ratios; not a test).
+// BENCH_INSERT_ONLY=1 measures only the insert of the subjects against both raw baselines (with
+// BENCH_STAGES=1 also its stages), skipping the searches, reopening and the credit and commitment lists.
+// BENCH_PROFILE=<file> writes a CPU profile of the page (a readable, unminified build) to that file.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
@@ -11,6 +14,8 @@ const count = Number(process.env.BENCH_SUBJECTS ?? 100_000);
 const records = Number(process.env.BENCH_RECORDS ?? 100_000);
 /** BENCH_STAGES=1 also times each stage of the repository's insert alone. */
 const stages = process.env.BENCH_STAGES === '1';
+/** BENCH_INSERT_ONLY=1: only the insert and its baselines (see the header). */
+const insertOnly = process.env.BENCH_INSERT_ONLY === '1';
 /** Commitment letters for the commitments list (BENCH_LETTERS). */
 const letters = Number(process.env.BENCH_LETTERS ?? 20_000);
 /** How long the run may take before it is given up (BENCH_MINUTES; a million records need more than the default). */
@@ -49,7 +54,14 @@ try {
     if (message.type() === 'error') console.error(message.text());
     if (message.type() === 'info') console.log(`  … ${message.text()} (load ${load()})`);
   });
-  await page.goto(`${url}?count=${count}&records=${records}&letters=${letters}${stages ? '&stages=1' : ''}`);
+  const switches = `${stages ? '&stages=1' : ''}${insertOnly ? '&insertOnly=1' : ''}`;
+  const cdp = process.env.BENCH_PROFILE ? await browser.newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+    await cdp.send('Profiler.start');
+  }
+  await page.goto(`${url}?count=${count}&records=${records}&letters=${letters}${switches}`);
   await page.waitForFunction(() => 'benchResult' in window || 'benchError' in window, undefined, {
     timeout: minutes * 60_000,
     polling: 1000,
@@ -59,6 +71,10 @@ try {
   const r = await page.evaluate(
     () => (window as unknown as { benchResult: Record<string, number> }).benchResult,
   );
+  if (cdp) {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+  }
   const f = (n: number) => n.toFixed(n < 10 ? 2 : 0);
   console.log(
     `\nSubject registry, ${r.count} generated subjects, Chromium (${executablePath ?? 'Playwright'}):`,
@@ -67,11 +83,28 @@ try {
     `  insert through the repository   ${f(r.repositoryInsertMs!)} ms  (${f(r.repositoryDocsPerSecond!)} docs/s)`,
   );
   console.log(
-    `  raw Dexie bulkPut, same docs    ${f(r.rawBulkPutMs!)} ms  (${f(r.rawDocsPerSecond!)} docs/s)`,
+    `  raw Dexie bulkPut, same docs    ${f(r.rawBulkPutMs!)} ms  (${f(r.rawDocsPerSecond!)} docs/s; table with 2 indexes)`,
+  );
+  console.log(
+    `  raw Dexie bulkPut, as stored    ${f(r.rawSameIndexesBulkPutMs!)} ms  (${f(r.rawSameIndexesDocsPerSecond!)} docs/s; RxDB's stored form and its table's indexes)`,
   );
   console.log(
     `  ratio repository / raw speed    ${(r.repositoryDocsPerSecond! / r.rawDocsPerSecond!).toFixed(2)}  (target ≥ 0.50)`,
   );
+  console.log(
+    `  ratio repository / as stored    ${(r.repositoryDocsPerSecond! / r.rawSameIndexesDocsPerSecond!).toFixed(2)}`,
+  );
+  if (!r.insertOnly) printSearchesAndLists(r, f);
+  if (stages) printStages(r, f);
+  console.log(`\nLoad average at end (1, 5, 15 min): ${load()}`);
+} finally {
+  await browser.close();
+  server.close();
+  rmSync(profileDir, { recursive: true, force: true });
+}
+
+/** Everything after the insert: searches, reopening, the credit-record and commitment lists. */
+function printSearchesAndLists(r: Record<string, number>, f: (n: number) => string): void {
   console.log(
     `  name fragment search p50 / p95  ${f(r.nameSearchP50!)} / ${f(r.nameSearchP95!)} ms  (target p95 < 100)`,
   );
@@ -163,12 +196,6 @@ try {
       `  ${label.padEnd(32)} ${f(r[key]!)} ms  (ratio to reading every letter ${(r[key]! / before).toFixed(3)})`,
     );
   console.log(`  before, reading every letter     ${f(before)} ms`);
-  if (stages) printStages(r, f);
-  console.log(`\nLoad average at end (1, 5, 15 min): ${load()}`);
-} finally {
-  await browser.close();
-  server.close();
-  rmSync(profileDir, { recursive: true, force: true });
 }
 
 /** Each stage of the repository's insert timed alone (bench/browser/stages.ts), beside raw Dexie. */
