@@ -49,8 +49,8 @@ export function DeclarationListPage() {
   useEffect(() => {
     const load = () =>
       declarations
-        .page({
-          ...(state ? { accepts: (doc: ConflictDocument) => doc.state === state } : {}),
+        .pageOf({
+          state,
           offset: (page - 1) * pageSize,
           limit: pageSize,
         })

@@ -80,7 +80,7 @@ async function planningProfile() {
     journal: profile.journal,
     randomSeed: () => 424242,
     candidatesFor: async () => {
-      const declared = await declarations.inForce();
+      const declared = await declarations.inForce(subjects.map((subject) => subject.id));
       return subjects.map((subject, index) =>
         candidateOf({
           subject,
@@ -371,7 +371,9 @@ describe('the platform and plans', () => {
     expect(withdrawn.value.steps.map((step) => [step.action, step.by, step.note])).toEqual([
       ['withdraw', testStaff.admin, '登记有误，该人员未在该公司任职'],
     ]);
-    expect((await declarations.inForce()).get(target.id)).toEqual([testStaff.inspector]);
+    expect((await declarations.inForce(subjects.map((subject) => subject.id))).get(target.id)).toEqual([
+      testStaff.inspector,
+    ]);
 
     const drawn = await drawnPlan(profile, plans);
     const assigned = drawn.plan.draw?.assignments.find((a) => a.subjectId === target.id);
