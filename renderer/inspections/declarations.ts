@@ -6,6 +6,7 @@
  */
 import type { ConflictDocument } from '../../shared/inspections/document.ts';
 import {
+  type DeclarationFacts,
   type DeclarationInput,
   type DeclarationState,
   declaredConflicts,
@@ -17,7 +18,7 @@ import { takeStep } from '../../shared/inspections/workflows.ts';
 import { issue, type Validated } from '../../shared/base/validation.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
 import type { InspectionCollection } from '../kernel/db/database.ts';
-import { documentsInOrder, indexedDocuments, indexedPrefixes } from '../kernel/db/indexedPages.ts';
+import { indexedDocuments, storedUnderPrefixes } from '../kernel/db/indexedPages.ts';
 import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
@@ -125,13 +126,16 @@ export class DeclarationRepository extends KindStore<ConflictDocument> {
     return declaredConflicts(await this.#ofSubjects(subjectIds), this.#context.clock().toISOString());
   }
 
-  /** The declarations of these subjects, through the [subjectId, startedAt] index they share with inspections. */
-  async #ofSubjects(subjectIds: readonly string[]): Promise<ConflictDocument[]> {
-    const ids = await indexedPrefixes(this.collection, {
+  /**
+   * The declarations of these subjects as stored (they hold no personal field), through the
+   * [subjectId, startedAt] index they share with the subjects' inspections.
+   */
+  async #ofSubjects(subjectIds: readonly string[]): Promise<DeclarationFacts[]> {
+    const stored = await storedUnderPrefixes(this.collection, {
       index: ['subjectId', 'startedAt'],
       prefixes: [...new Set(subjectIds)].filter((id) => id !== '').map((id) => [id]),
-      filter: (stored) => stored.kind === 'conflict',
+      filter: (doc) => doc.kind === 'conflict',
     });
-    return (await documentsInOrder(this.collection, ids)) as unknown as ConflictDocument[];
+    return stored as unknown as DeclarationFacts[];
   }
 }

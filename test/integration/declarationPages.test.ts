@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
 import { unlinked } from '../../renderer/inspections/kindStore.ts';
 import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
+import { dexieTableOf } from '../../renderer/kernel/db/indexedPages.ts';
 import type { ConflictDocument } from '../../shared/inspections/document.ts';
 import { emptyProject, projectState } from '../../shared/inspections/project.ts';
 import { declaredConflicts } from '../../shared/inspections/declarations.ts';
@@ -121,19 +122,17 @@ describe('declaring and the conflicts in force', () => {
     const every = await declarations.list();
     const now = '2026-06-22T02:00:00.000Z';
     const everySubject = declaredConflicts(every, now);
-    const find = vi.spyOn(profile.db.inspections, 'find');
-    const read = vi.spyOn(profile.db.inspections, 'findByIds');
-    const documentsRead = () => read.mock.calls.reduce((sum, [ids]) => sum + ids.length, 0);
-
+    // No query of the collection (reading every declaration was one); the subjects' index alone.
+    const queried = vi.spyOn(profile.db.inspections.storageInstance, 'query');
+    const indexes = vi.spyOn(await dexieTableOf(profile.db.inspections), 'where');
+    const indexesRead = () => new Set(indexes.mock.calls.map(([index]) => String(index)));
     const some = [subjectOf(1), subjectOf(2), subjectOf(1), 'no-such-subject'];
     const inForce = await declarations.inForce(some);
     expect(inForce).toEqual(new Map([subjectOf(1), subjectOf(2)].map((id) => [id, everySubject.get(id)])));
-    // Declarations 1, 11, 21, 31 and 2, 12, 22, 32: the subjects' inspections are not read.
-    expect(documentsRead()).toBe(8);
+    expect(indexesRead()).toEqual(new Set(['[_deleted+subjectId+startedAt+id]']));
     expect(await declarations.inForce([])).toEqual(new Map());
 
     const declaredPair = every.find((doc) => doc.state === 'declared' && doc.subjectId === subjectOf(4))!;
-    read.mockClear();
     const again = await declarations.declare({
       subjectId: subjectOf(4),
       inspectorId: declaredPair.conflict.inspectorId,
@@ -142,7 +141,6 @@ describe('declaring and the conflicts in force', () => {
     expect(again.ok ? [] : again.issues.map((found) => found.code)).toEqual([
       'inspection.conflict.alreadyDeclared',
     ]);
-    expect(documentsRead()).toBe(4);
     const anew = await declarations.declare({
       subjectId: subjectOf(4),
       inspectorId: 'inspector-new',
@@ -153,6 +151,6 @@ describe('declaring and the conflicts in force', () => {
       ...(everySubject.get(subjectOf(4)) ?? []),
       'inspector-new',
     ]);
-    expect(find).not.toHaveBeenCalled();
+    expect(queried).not.toHaveBeenCalled();
   });
 });

@@ -121,22 +121,24 @@ export async function indexedKeys(
 }
 
 /**
- * The primary keys of the documents under any of these prefixes of an index (each gives the values of
- * its leading fields), in index order, read in one pass that skips between the prefixes.
+ * The stored documents under any of these prefixes of an index (each gives the values of its leading
+ * fields), in index order, read in one pass that skips between the prefixes. Read from disk, not through
+ * RxDB: for plain fields (personal fields are still encrypted).
  */
-export async function indexedPrefixes(
+export async function storedUnderPrefixes(
   collection: RxCollection,
   query: Pick<IndexScan, 'index' | 'filter'> & { prefixes: readonly (readonly string[])[] },
-): Promise<string[]> {
+): Promise<Record<string, unknown>[]> {
   if (query.prefixes.length === 0) return [];
   const table = await dexieTableOf(collection);
-  const name = dexieIndexOf(collection, query.index);
   const ranges = query.prefixes.map((prefix): [unknown[], unknown[]] => [
     ['0', ...prefix],
     ['0', ...prefix, aboveAll],
   ]);
-  const range = table.where(name).inAnyRange(ranges as never, { includeLowers: true, includeUppers: true });
-  return (await (query.filter ? range.filter(query.filter) : range).primaryKeys()) as string[];
+  const range = table
+    .where(dexieIndexOf(collection, query.index))
+    .inAnyRange(ranges as never, { includeLowers: true, includeUppers: true });
+  return (query.filter ? range.filter(query.filter) : range).toArray();
 }
 
 /** One page of documents through `indexedPage`, with its capped count. */
