@@ -215,6 +215,7 @@ describe('inspection plans on the device', () => {
       if (!created.ok) throw new Error(JSON.stringify(created.issues));
     }
     const latestFirst = [...names].reverse();
+    const every = await projects.list();
     const namesOf = (page: { total: number; more: boolean; items: { project: { name: string } }[] }) => ({
       total: page.total,
       more: page.more,
@@ -244,6 +245,16 @@ describe('inspection plans on the device', () => {
       more: true,
       names: ['滨河花园三期'],
     });
+    // Choosers and draws read the chosen projects by id: in the order given, unknown ids and plans left out.
+    const [school, riverside1] = [latestFirst[2]!, latestFirst[4]!].map(
+      (name) => every.find((doc) => doc.project.name === name)!.id,
+    );
+    const plan = (await plans.list())[0]!.id;
+    expect(
+      (await projects.getMany([school!, 'no-such-project', plan, riverside1!])).map(
+        (doc) => doc.project.name,
+      ),
+    ).toEqual(['城东学校', '滨河花园一期']);
   });
 });
 
