@@ -198,8 +198,9 @@ describe('inspection plans on the device', () => {
     });
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
     expect(created.value.project.name).toBe('滨河花园二期');
-    expect((await projects.ofSubject(subjects[0]!.id)).map((doc) => doc.id)).toEqual([created.value.id]);
-    expect(await projects.ofSubject(subjects[1]!.id)).toEqual([]);
+    expect((await projects.get(created.value.id))?.project.enterprises).toEqual([
+      { role: 'builder', subjectId: subjects[0]!.id },
+    ]);
   });
 
   it('pages the projects register through the kind index, latest change first, a search and "more" included', async () => {
