@@ -10,6 +10,7 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
+import { formatInstant } from '../subjects/labels.ts';
 import { notifications } from '@mantine/notifications';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -49,8 +50,8 @@ export function DeclarationListPage() {
   useEffect(() => {
     const load = () =>
       declarations
-        .page({
-          ...(state ? { accepts: (doc: ConflictDocument) => doc.state === state } : {}),
+        .pageOf({
+          state,
           offset: (page - 1) * pageSize,
           limit: pageSize,
         })
@@ -60,7 +61,7 @@ export function DeclarationListPage() {
     return () => subscription.unsubscribe();
   }, [declarations, state, page]);
   const shown = found?.items ?? [];
-  const when = (iso: string) => new Date(iso).toLocaleString(i18n.language);
+  const when = (iso: string) => formatInstant(iso, i18n.language);
   return (
     <Stack>
       <Title order={2}>{t('declarationUi.title')}</Title>

@@ -9,7 +9,7 @@ import type { ValidationIssue } from '../../shared/base/validation.ts';
 import { useServices } from '../app/services.ts';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
 import { SubjectSelect } from '../creditRecords/SubjectSelect.tsx';
-import { usePlanningChoices } from './usePlanningChoices.ts';
+import { usePlanningChoices, useProjectOptions } from './usePlanningChoices.ts';
 import { useTouchSize } from './touch.tsx';
 
 const isChecklistIndustry = (value: string): value is ChecklistIndustry =>
@@ -42,6 +42,8 @@ export function InspectionStartPage() {
   const [busy, setBusy] = useState(false);
 
   const choices = usePlanningChoices();
+  const [projectSearch, setProjectSearch] = useState('');
+  const projectOptions = useProjectOptions(projectSearch, projectId ? [projectId] : []);
   const inspectors = choices.inspectors.filter((user) => user.id !== me);
   useEffect(() => {
     const given = params.get('subject');
@@ -117,7 +119,9 @@ export function InspectionStartPage() {
             clearButtonProps={size === 'lg' ? { size: 'xl' } : undefined}
             searchable
             value={projectId}
-            data={choices.projects.map((doc) => ({ value: doc.id, label: doc.project.name }))}
+            data={projectOptions}
+            filter={({ options }) => options}
+            onSearchChange={setProjectSearch}
             onChange={setProjectId}
           />
           {plan && (

@@ -26,7 +26,7 @@ import { useServices } from '../app/services.ts';
 import { FormActions } from '../kernel/ui/FormActions.tsx';
 import { IssueSummary } from '../kernel/ui/issues.tsx';
 import type { PlanFields } from './plans.ts';
-import { usePlanningChoices } from './usePlanningChoices.ts';
+import { usePlanningChoices, useProjectOptions } from './usePlanningChoices.ts';
 
 /** The plan's fields as the form labels them. */
 export function planFieldLabel(t: TFunction, field: string): string | null {
@@ -52,11 +52,13 @@ export function PlanFormPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { plans } = useServices();
-  const { inspectors, projects: registered } = usePlanningChoices();
+  const { inspectors } = usePlanningChoices();
   const [name, setName] = useState('');
   const [scope, setScope] = useState<Industry[]>(['construction']);
   const [statuses, setStatuses] = useState<SubjectStatus[]>(['active']);
   const [projectIds, setProjectIds] = useState<string[]>([]);
+  const [projectSearch, setProjectSearch] = useState('');
+  const projectOptions = useProjectOptions(projectSearch, projectIds);
   const [ratios, setRatios] = useState(() => defaultsFor(['construction']));
   const [pool, setPool] = useState<string[]>([]);
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
@@ -127,7 +129,10 @@ export function PlanFormPage() {
             description={t('planUi.field.projectsHint')}
             value={projectIds}
             searchable
-            data={registered.map((doc) => ({ value: doc.id, label: doc.project.name }))}
+            data={projectOptions}
+            filter={({ options }) => options}
+            searchValue={projectSearch}
+            onSearchChange={setProjectSearch}
             onChange={setProjectIds}
           />
           <div>

@@ -6,7 +6,9 @@
  */
 import type { ConflictDocument } from '../../shared/inspections/document.ts';
 import {
+  type DeclarationFacts,
   type DeclarationInput,
+  type DeclarationState,
   declaredConflicts,
   declarerIssues,
   declarationWorkflow,
@@ -16,6 +18,8 @@ import { takeStep } from '../../shared/inspections/workflows.ts';
 import { issue, type Validated } from '../../shared/base/validation.ts';
 import { availableSteps } from '../../shared/kit/workflow.ts';
 import type { InspectionCollection } from '../kernel/db/database.ts';
+import { indexedDocuments, storedUnderPrefixes } from '../kernel/db/indexedPages.ts';
+import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import { authorOf, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import { actingUser, mayAct, type RepositoryContext } from '../kernel/security/repositoryContext.ts';
 import { KindStore } from './kindStore.ts';
@@ -47,10 +51,10 @@ export class DeclarationRepository extends KindStore<ConflictDocument> {
     if (!acting.ok) return acting;
     const refused = declarerIssues(input.inspectorId, acting.session);
     if (refused.length > 0) return { ok: false, issues: refused };
-    const inForce = (await this.list())
+    const declared = (await this.#ofSubjects([input.subjectId]))
       .filter((doc) => doc.state === 'declared')
       .map((doc) => ({ subjectId: doc.subjectId, inspectorId: doc.conflict.inspectorId }));
-    const checked = validateDeclaration(input, inForce);
+    const checked = validateDeclaration(input, declared);
     if (!checked.ok) return checked;
     const { subjectId, inspectorId, reason } = checked.value;
     return this.writeOne('inspection.conflict', {
@@ -96,8 +100,42 @@ export class DeclarationRepository extends KindStore<ConflictDocument> {
     ).includes('withdraw');
   }
 
-  /** The inspectors declared in conflict with each subject now: subject id → inspector ids. */
-  async inForce(): Promise<Map<string, string[]>> {
-    return declaredConflicts(await this.list(), this.#context.clock().toISOString());
+  /**
+   * One page of the declarations, the latest change first, in one state alone if asked: through the
+   * [state, updatedAt] index (no other kind has these states), else [kind, updatedAt].
+   */
+  async pageOf(
+    query: { state: DeclarationState | null; offset?: number; limit: number },
+    caps: CountCaps = defaultCountCaps,
+  ): Promise<{ total: number; more: boolean; items: ConflictDocument[] }> {
+    const { state, ...page } = query;
+    if (state === null) return this.page(page, caps);
+    const found = await indexedDocuments(this.collection, {
+      index: ['state', 'updatedAt'],
+      equal: [state],
+      descending: true,
+      offset: page.offset ?? 0,
+      limit: page.limit,
+      countUpTo: caps.keys,
+    });
+    return found as unknown as { total: number; more: boolean; items: ConflictDocument[] };
+  }
+
+  /** The inspectors declared in conflict with each of these subjects now: subject id → inspector ids. */
+  async inForce(subjectIds: readonly string[]): Promise<Map<string, string[]>> {
+    return declaredConflicts(await this.#ofSubjects(subjectIds), this.#context.clock().toISOString());
+  }
+
+  /**
+   * The declarations of these subjects as stored (they hold no personal field), through the
+   * [subjectId, startedAt] index they share with the subjects' inspections.
+   */
+  async #ofSubjects(subjectIds: readonly string[]): Promise<DeclarationFacts[]> {
+    const stored = await storedUnderPrefixes(this.collection, {
+      index: ['subjectId', 'startedAt'],
+      prefixes: [...new Set(subjectIds)].filter((id) => id !== '').map((id) => [id]),
+      filter: (doc) => doc.kind === 'conflict',
+    });
+    return stored as unknown as DeclarationFacts[];
   }
 }

@@ -101,6 +101,15 @@ export class KindStore<T extends { kind: InspectionKind }> {
     return { total: found.total, more: found.more ?? false, items: items as unknown as T[] };
   }
 
+  /** The documents of the kind with these ids, in the order given; unknown ids left out. */
+  async getMany(ids: readonly string[]): Promise<T[]> {
+    const found = await documentsInOrder(this.#collection, ids);
+    return found.flatMap((doc) => {
+      const ofKind = this.#ofKind(doc);
+      return ofKind ? [ofKind] : [];
+    });
+  }
+
   async list(): Promise<T[]> {
     const docs = await this.#collection.find({ selector: { kind: { $eq: this.#kind } } }).exec();
     return docs.map((doc) => doc.toJSON() as unknown as T);

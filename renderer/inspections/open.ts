@@ -40,7 +40,7 @@ export function openInspections(options: {
   const standingOf = async (subjectId: string): Promise<SubjectStanding> => {
     const subject = await subjects.get(subjectId);
     const records = (await creditRecords.list({ subjectId, limit: 10_000 })).items;
-    const declared = (await declarations.inForce()).get(subjectId) ?? [];
+    const declared = (await declarations.inForce([subjectId])).get(subjectId) ?? [];
     const conflicted = [...new Set([...conflictedUsers(subject, await users.list()), ...declared])];
     return { grade: '', raised: hasRaisedRisk(records, [], chinaDateOf(context.clock())), conflicted };
   };
@@ -59,7 +59,8 @@ export function openInspections(options: {
  * The plans and the projects register of this workspace. A plan's candidates: the enterprises of its
  * industries, with the grade the grade cache gives, raised by an approved risk warning in publicity, in
  * conflict with their contacts (as for inspections), the inspectors declared in conflict with them and
- * the inspectors of their latest inspection. The declared conflicts are kept here too.
+ * the inspectors of their latest inspection; their projects are the plan's projects they take part in
+ * (the draw reads no other). The declared conflicts are kept here too.
  */
 export function openPlanning(options: {
   db: CreditDeskDatabase;
@@ -75,42 +76,42 @@ export function openPlanning(options: {
   const declarations = new DeclarationRepository(db.inspections, context, journal);
   const candidatesFor = async (plan: PlanFields): Promise<DrawCandidate[]> => {
     const today = chinaDateOf(context.clock());
-    const [registered, people, warnings, visits, declared] = await Promise.all([
-      projects.list(),
+    const subjectsInScope = (
+      await Promise.all(
+        plan.scope.industries.map((industry) =>
+          subjects.list({ kind: 'enterprise', industry, limit: 100_000 }),
+        ),
+      )
+    ).flatMap((found) => found.items);
+    const [scopeProjects, people, warnings, visits, declared] = await Promise.all([
+      projects.getMany(plan.scope.projectIds),
       users.list(),
       creditRecords.list({ category: 'riskWarning', status: 'approved', limit: 100_000 }),
       db.inspections.find({ selector: { kind: 'inspection' }, sort: [{ startedAt: 'asc' }] }).exec(),
-      declarations.inForce(),
+      declarations.inForce(subjectsInScope.map((subject) => subject.id)),
     ]);
     const lastInspectors = new Map(
       visits.map((visit) => [visit.subjectId, (visit.toJSON() as InspectionDocument).inspectors]),
     );
-    const candidates: DrawCandidate[] = [];
-    for (const industry of plan.scope.industries) {
-      const { items } = await subjects.list({ kind: 'enterprise', industry, limit: 100_000 });
-      for (const subject of items) {
-        const names = new Set([subject.contactPerson.trim(), subject.legalRepresentative.trim()]);
-        names.delete('');
-        candidates.push(
-          candidateOf({
-            subject,
-            projectIds: registered
-              .filter((doc) => doc.project.enterprises.some((entry) => entry.subjectId === subject.id))
-              .map((doc) => doc.id),
-            grade: options.gradeOf(subject.id),
-            raised: hasRaisedRisk(
-              warnings.items.filter((record) => record.subjectId === subject.id),
-              [],
-              today,
-            ),
-            declared: declared.get(subject.id) ?? [],
-            contacts: people.filter((user) => names.has(user.displayName.trim())).map((user) => user.id),
-            lastInspectors: lastInspectors.get(subject.id) ?? [],
-          }),
-        );
-      }
-    }
-    return candidates;
+    return subjectsInScope.map((subject) => {
+      const names = new Set([subject.contactPerson.trim(), subject.legalRepresentative.trim()]);
+      names.delete('');
+      return candidateOf({
+        subject,
+        projectIds: scopeProjects
+          .filter((doc) => doc.project.enterprises.some((entry) => entry.subjectId === subject.id))
+          .map((doc) => doc.id),
+        grade: options.gradeOf(subject.id),
+        raised: hasRaisedRisk(
+          warnings.items.filter((record) => record.subjectId === subject.id),
+          [],
+          today,
+        ),
+        declared: declared.get(subject.id) ?? [],
+        contacts: people.filter((user) => names.has(user.displayName.trim())).map((user) => user.id),
+        lastInspectors: lastInspectors.get(subject.id) ?? [],
+      });
+    });
   };
   const plans = new PlanRepository(db.inspections, context, { journal, candidatesFor });
   return { plans, projects, declarations };

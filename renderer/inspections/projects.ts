@@ -1,7 +1,8 @@
 /**
  * The projects register on this device (工程项目 / 物业项目 / 楼盘): kept by clerks, searched by name,
- * address or permit number, named by inspections. The register is small (a county's projects), so it is
- * watched whole and filtered in memory.
+ * address or permit number, named by inspections. Its list and the forms' choosers page through the
+ * [kind, updatedAt] index; a subject's projects are found by watching the register whole (no index
+ * reads a project's enterprises).
  */
 import type { Observable } from 'rxjs';
 import { map } from 'rxjs';
@@ -27,13 +28,6 @@ export class ProjectRepository extends KindStore<ProjectDocument> {
     return super
       .watchAll()
       .pipe(map((docs) => docs.sort((a, b) => a.project.name.localeCompare(b.project.name, 'zh-CN'))));
-  }
-
-  /** The projects an enterprise takes part in, in any role. */
-  async ofSubject(subjectId: string): Promise<ProjectDocument[]> {
-    return (await this.list()).filter((doc) =>
-      doc.project.enterprises.some((entry) => entry.subjectId === subjectId),
-    );
   }
 
   canEdit(): boolean {

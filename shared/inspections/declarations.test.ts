@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { settingState } from './countySetting.ts';
 import {
   type DeclarationFacts,
+  declarationStates,
   declaredConflicts,
   declarerIssues,
   ignoredDeclarations,
@@ -9,7 +11,9 @@ import {
   validateDeclaration,
 } from './declarations.ts';
 import { drawPlan, maxSeed } from './draw.ts';
-import { candidateOf } from './plan.ts';
+import { candidateOf, planStates } from './plan.ts';
+import { projectState } from './project.ts';
+import { inspectionStates } from './workflows.ts';
 
 const inspectors = ['i0', 'i1', 'i2', 'i3', 'i4'];
 const codes = (found: { field: string; code: string }[]) => found.map((x) => `${x.field}:${x.code}`);
@@ -40,6 +44,11 @@ describe('a declared conflict of interest', () => {
       { subjectId: 's1', inspectorId: 'i1' },
     ]);
     expect(twice.ok ? [] : codes(twice.issues)).toEqual(['inspectorId:inspection.conflict.alreadyDeclared']);
+  });
+
+  it('has states no other kind of the inspections collection has (its list pages by state alone)', () => {
+    const others = [...inspectionStates, ...planStates, projectState, settingState];
+    expect(declarationStates.filter((state) => (others as string[]).includes(state))).toEqual([]);
   });
 
   it('is declared by the inspector himself or by an administrator', () => {

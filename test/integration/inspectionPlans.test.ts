@@ -80,7 +80,7 @@ async function planningProfile() {
     journal: profile.journal,
     randomSeed: () => 424242,
     candidatesFor: async () => {
-      const declared = await declarations.inForce();
+      const declared = await declarations.inForce(subjects.map((subject) => subject.id));
       return subjects.map((subject, index) =>
         candidateOf({
           subject,
@@ -198,8 +198,9 @@ describe('inspection plans on the device', () => {
     });
     if (!created.ok) throw new Error(JSON.stringify(created.issues));
     expect(created.value.project.name).toBe('滨河花园二期');
-    expect((await projects.ofSubject(subjects[0]!.id)).map((doc) => doc.id)).toEqual([created.value.id]);
-    expect(await projects.ofSubject(subjects[1]!.id)).toEqual([]);
+    expect((await projects.get(created.value.id))?.project.enterprises).toEqual([
+      { role: 'builder', subjectId: subjects[0]!.id },
+    ]);
   });
 
   it('pages the projects register through the kind index, latest change first, a search and "more" included', async () => {
@@ -215,6 +216,7 @@ describe('inspection plans on the device', () => {
       if (!created.ok) throw new Error(JSON.stringify(created.issues));
     }
     const latestFirst = [...names].reverse();
+    const every = await projects.list();
     const namesOf = (page: { total: number; more: boolean; items: { project: { name: string } }[] }) => ({
       total: page.total,
       more: page.more,
@@ -244,6 +246,16 @@ describe('inspection plans on the device', () => {
       more: true,
       names: ['滨河花园三期'],
     });
+    // Choosers and draws read the chosen projects by id: in the order given, unknown ids and plans left out.
+    const [school, riverside1] = [latestFirst[2]!, latestFirst[4]!].map(
+      (name) => every.find((doc) => doc.project.name === name)!.id,
+    );
+    const plan = (await plans.list())[0]!.id;
+    expect(
+      (await projects.getMany([school!, 'no-such-project', plan, riverside1!])).map(
+        (doc) => doc.project.name,
+      ),
+    ).toEqual(['城东学校', '滨河花园一期']);
   });
 });
 
@@ -371,7 +383,9 @@ describe('the platform and plans', () => {
     expect(withdrawn.value.steps.map((step) => [step.action, step.by, step.note])).toEqual([
       ['withdraw', testStaff.admin, '登记有误，该人员未在该公司任职'],
     ]);
-    expect((await declarations.inForce()).get(target.id)).toEqual([testStaff.inspector]);
+    expect((await declarations.inForce(subjects.map((subject) => subject.id))).get(target.id)).toEqual([
+      testStaff.inspector,
+    ]);
 
     const drawn = await drawnPlan(profile, plans);
     const assigned = drawn.plan.draw?.assignments.find((a) => a.subjectId === target.id);

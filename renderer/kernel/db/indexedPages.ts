@@ -39,10 +39,13 @@ export async function dexieTableOf(collection: RxCollection): Promise<DexieInter
 /** An IndexedDB key above every key that starts with the same values. */
 const aboveAll: unknown[] = [];
 
+/** The Dexie name of an index of the schema: RxDB adds `_deleted` before its fields, the key after. */
+const dexieIndexOf = (collection: RxCollection, index: readonly string[]) =>
+  `[${['_deleted', ...index, collection.schema.primaryPath].join('+')}]`;
+
 async function scan(collection: RxCollection, query: IndexScan): Promise<Collection> {
   const table = await dexieTableOf(collection);
-  const primaryKey = collection.schema.primaryPath;
-  const name = `[${['_deleted', ...query.index, primaryKey].join('+')}]`;
+  const name = dexieIndexOf(collection, query.index);
   // RxDB stores `_deleted` as '0' / '1' in IndexedDB.
   const fixed = ['0', ...(query.equal ?? [])];
   const lower = query.from === undefined ? fixed : [...fixed, query.from];
@@ -115,6 +118,27 @@ export async function indexedKeys(
     .limit(Math.min(query.limit, maxCount))
     .keys();
   return keys.map((key) => (key as unknown[]).slice(1));
+}
+
+/**
+ * The stored documents under any of these prefixes of an index (each gives the values of its leading
+ * fields), in index order, read in one pass that skips between the prefixes. Read from disk, not through
+ * RxDB: for plain fields (personal fields are still encrypted).
+ */
+export async function storedUnderPrefixes(
+  collection: RxCollection,
+  query: Pick<IndexScan, 'index' | 'filter'> & { prefixes: readonly (readonly string[])[] },
+): Promise<Record<string, unknown>[]> {
+  if (query.prefixes.length === 0) return [];
+  const table = await dexieTableOf(collection);
+  const ranges = query.prefixes.map((prefix): [unknown[], unknown[]] => [
+    ['0', ...prefix],
+    ['0', ...prefix, aboveAll],
+  ]);
+  const range = table
+    .where(dexieIndexOf(collection, query.index))
+    .inAnyRange(ranges as never, { includeLowers: true, includeUppers: true });
+  return (query.filter ? range.filter(query.filter) : range).toArray();
 }
 
 /** One page of documents through `indexedPage`, with its capped count. */
