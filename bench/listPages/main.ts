@@ -15,9 +15,7 @@ import { storedInspection, storedOrder } from '../../shared/inspections/testFixt
 import { orderFilters, orderRows } from '../../shared/inspections/orders.ts';
 import { unlinked } from '../../renderer/inspections/kindStore.ts';
 import { ReferenceRepository } from '../../renderer/reference/repository.ts';
-import { createRxDatabase } from 'rxdb';
-import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { auditSchemaVersion0, openTestProfile } from '../../renderer/kernel/security/testSupport.ts';
+import { openTestProfile } from '../../renderer/kernel/security/testSupport.ts';
 import { memorySecretStore } from '../../renderer/kernel/security/testSupport.ts';
 import { type CaseDocument, type CaseStatus, caseStatuses } from '../../shared/cases/model.ts';
 import { sampleObjectionCase, sampleRepairCase } from '../../shared/cases/testFixtures.ts';
@@ -522,8 +520,7 @@ async function measureAudit(): Promise<Measured> {
   const user = auditUser(count - 1);
   const document = auditDocument(count - 2);
   const pages: Record<string, number> = {};
-  pages['newest first (first search after opening)'] = await timed(() => audit.search({ limit }));
-  pages['newest first again'] = await timed(() => audit.search({ limit }));
+  pages['newest first'] = await timed(() => audit.search({ limit }));
   pages['newest first, 50'] = await timed(() => audit.search({ limit: 50 }));
   pages['by user'] = await timed(() => audit.search({ userId: user, limit }));
   pages['by document (created alone)'] = await timed(() => audit.search({ documentId: document, limit }));
@@ -549,36 +546,7 @@ async function measureAudit(): Promise<Measured> {
       .slice(0, limit);
   });
   await profile.close();
-  const opening = await timed(async () => (await open()).close());
-  return {
-    list: 'audit trail search',
-    count,
-    writtenMs,
-    baselineMs,
-    pages,
-    notes: {
-      'opening the profile': opening,
-      'opening it from schema version 0 (migrating)': await auditMigrationMs(),
-    },
-  };
-}
-
-/** Opening the same trail as a release before the action indexes left it (schema version 0). */
-async function auditMigrationMs(): Promise<number> {
-  const oldName = `${name}-audit-v0`;
-  const old = await createRxDatabase({ name: oldName, storage: getRxStorageDexie(), multiInstance: false });
-  await old.addCollections({ auditLog: { schema: auditSchemaVersion0() } });
-  for (let from = 0; from < count; from += chunk) {
-    const docs = Array.from({ length: Math.min(chunk, count - from) }, (_, k) => benchAuditEntry(from + k));
-    await old.auditLog.bulkInsert(docs);
-  }
-  await old.close();
-  const start = performance.now();
-  const profile = await openTestProfile(oldName, { secrets: memorySecretStore(), now });
-  await profile.audit.search({ limit: 50 });
-  const ms = performance.now() - start;
-  await profile.close();
-  return ms;
+  return { list: 'audit trail search', count, writtenMs, baselineMs, pages };
 }
 
 const measures: Record<string, () => Promise<Measured>> = {

@@ -1,5 +1,5 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { type AuditEntry, auditEntryJsonSchema } from '../base/auditEntry.ts';
+import { auditEntryJsonSchema } from '../base/auditEntry.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateAuditLogDocument } from '../sync/documentValidators.ts';
 
@@ -8,7 +8,7 @@ export const auditCapability: CapabilityDescriptor = {
   collection: 'auditLog',
   i18n: 'audit',
   schema: auditEntryJsonSchema,
-  migrations: { 1: (doc: AuditEntry) => doc },
+  migrations: {},
   validate: validateAuditLogDocument,
   personalFields: personalFields.auditLog ?? [],
   attachments: [],

@@ -182,8 +182,7 @@ const snapshotSchema = { type: ['object', 'null'] } as const;
 /** The versioned JSON schema of the auditLog collection (RxDB format; plain data, no RxDB import). */
 export const auditEntryJsonSchema = {
   title: 'auditEntry',
-  // Version 1: the [action, at] and [documentId, action, at] indexes (the search by action, bulk creations).
-  version: 1,
+  version: 0,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -203,13 +202,6 @@ export const auditEntryJsonSchema = {
     hash: { type: 'string', maxLength: 64 },
   },
   required: [...auditEntryFields],
-  indexes: [
-    ['deviceId', 'seq'],
-    'at',
-    ['documentId', 'at'],
-    ['userId', 'at'],
-    ['action', 'at'],
-    ['documentId', 'action', 'at'],
-  ],
+  indexes: [['deviceId', 'seq'], 'at', ['documentId', 'at'], ['userId', 'at']],
   additionalProperties: false,
 } as const;

@@ -248,8 +248,9 @@ export class AuditService {
   /** Whether the document has a creation entry of its own (it was not among a bulk creation's). */
   async #createdAlone(documentId: string): Promise<boolean> {
     const created = await indexedPage(this.#collection, {
-      index: ['documentId', 'action', 'at'],
-      equal: [documentId, 'create'],
+      index: ['documentId', 'at'],
+      equal: [documentId],
+      filter: (stored) => stored.action === 'create',
       limit: 1,
       countUpTo: 1,
     });
@@ -257,36 +258,28 @@ export class AuditService {
   }
 
   /**
-   * Entries matching the filter, newest first, read through the index that fixes most of its fields
-   * ([documentId, action, at], [documentId, at], [userId, at], [action, at] or [at]) from the newest, only
-   * as far as the limit: a page of `limit` and the entries of its last instant (so that equal instants
-   * keep their order by sequence number). The fields the index does not fix are tested on the way.
+   * Entries matching the filter, newest first, read through the [documentId, at], [userId, at] or [at]
+   * index from the newest, only as far as the limit: a page of `limit` and the entries of its last
+   * instant (so that equal instants keep their order by sequence number). The filters the index does not
+   * answer test the stored entries on the way.
    */
   async #find(filter: AuditFilter): Promise<AuditEntry[]> {
+    const { userId, action, documentId } = filter;
     // A document has a handful of entries, a user thousands: the document's index is the shorter walk.
-    const fixed: ('documentId' | 'action' | 'userId')[] =
-      filter.documentId !== undefined
-        ? filter.action !== undefined
-          ? ['documentId', 'action']
-          : ['documentId']
-        : filter.userId !== undefined
-          ? ['userId']
-          : filter.action !== undefined
-            ? ['action']
-            : [];
-    const tested = (['userId', 'action', 'documentId'] as const).filter(
-      (field) => filter[field] !== undefined && !fixed.includes(field),
-    );
+    const index =
+      documentId !== undefined
+        ? { index: ['documentId', 'at'], equal: [documentId] }
+        : userId !== undefined
+          ? { index: ['userId', 'at'], equal: [userId] }
+          : { index: ['at'] };
+    const rest = (stored: Record<string, unknown>) =>
+      (action === undefined || stored.action === action) &&
+      (userId === undefined || documentId === undefined || stored.userId === userId);
+    const filtered = action !== undefined || (userId !== undefined && documentId !== undefined);
     const scan = {
-      index: [...fixed, 'at'],
-      equal: fixed.map((field) => filter[field] as string),
+      ...index,
       descending: true,
-      ...(tested.length > 0
-        ? {
-            filter: (stored: Record<string, unknown>) =>
-              tested.every((field) => stored[field] === filter[field]),
-          }
-        : {}),
+      ...(filtered ? { filter: rest } : {}),
     };
     const limit = filter.limit ?? readAll;
     const page = await indexedPage(this.#collection, {

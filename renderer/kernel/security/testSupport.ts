@@ -1,6 +1,4 @@
 import { Dexie } from 'dexie';
-import type { RxJsonSchema } from 'rxdb';
-import { type AuditEntry, auditEntryJsonSchema } from '../../../shared/base/auditEntry.ts';
 import type { SecretProtection, SecretStore } from '../../../shared/base/platform/bridge.ts';
 import type { Argon2Params } from '../../../shared/base/security/argon2.ts';
 import { type CreditDeskDatabase, type OpenDatabaseOptions, openDatabase } from '../db/database.ts';
@@ -132,16 +130,4 @@ export async function rawProfileContents(profileName: string): Promise<string> {
     raw.close();
   }
   return dumps.join('\n');
-}
-
-/** The audit log's schema before the action indexes (version 0), for profiles earlier releases left. */
-export function auditSchemaVersion0(): RxJsonSchema<AuditEntry> {
-  const { version: _version, indexes, ...rest } = auditEntryJsonSchema;
-  return {
-    ...rest,
-    version: 0,
-    indexes: indexes.filter(
-      (index) => typeof index === 'string' || !(index as readonly string[]).includes('action'),
-    ),
-  } as unknown as RxJsonSchema<AuditEntry>;
 }
