@@ -30,6 +30,7 @@ import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
 import { emptyProject, projectMatches, projectState } from '../../shared/inspections/project.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
 import {
   type CommitmentStatus,
   type CommitmentType,
@@ -151,7 +152,7 @@ async function measureCommitments(): Promise<Measured> {
 
 /** Writes `make(n)` for n below `count` into a collection of a fresh profile, in chunks; the time taken. */
 async function write<T>(
-  collection: 'cases' | 'inspections' | 'disclosures',
+  collection: 'cases' | 'inspections' | 'disclosures' | 'auditLog',
   make: (n: number) => T,
 ): Promise<number> {
   const profile = await open();
@@ -508,6 +509,85 @@ async function measureInspections(): Promise<Measured> {
   return { list: 'rectification orders and inspection figures', count, writtenMs, baselineMs, pages };
 }
 
+const auditUsers = 40;
+const auditDocuments = 20_000;
+const auditUser = (n: number) => `00000000-0000-7000-8000-${String(n % auditUsers).padStart(12, '0')}`;
+const auditDocument = (n: number) =>
+  `019a0000-0000-7000-9000-${String(n % auditDocuments).padStart(12, '0')}`;
+const bulkCreated = (n: number) => `019a0000-0000-7000-a000-${String(n).padStart(12, '0')}`;
+const laterActions = ['update', 'statusChange', 'approve', 'update'] as const;
+
+/**
+ * One device's trail, an entry every five minutes, by 40 users about 20,000 documents created alone (a
+ * creation, then updates, status changes and approvals); one in ten a sign-in or sign-out about no
+ * document, one in 500 a bulk creation listing 100 other documents. Stored as written (the chain's
+ * hashes are placeholders: the search does not read them).
+ */
+function benchAuditEntry(n: number): AuditEntry {
+  const bulk = n % 500 === 7;
+  const session = !bulk && n % 10 === 3;
+  const round = Math.floor(n / auditDocuments);
+  const hash = (k: number) => k.toString(16).padStart(64, '0');
+  return {
+    id: uuidv7(base + n * 300_000),
+    county: '410823',
+    deviceId: 'bench-device',
+    seq: n + 1,
+    at: new Date(base + n * 300_000).toISOString(),
+    userId: auditUser(n),
+    action: bulk || (!session && round === 0) ? 'create' : session ? 'signIn' : laterActions[round % 4]!,
+    collectionName: session ? '' : 'subjects',
+    documentId: bulk || session ? '' : auditDocument(n),
+    before: null,
+    after: bulk
+      ? { documents: Array.from({ length: 100 }, (_, k) => bulkCreated(n + k)), digest: hash(n) }
+      : { n },
+    reason: '',
+    prevHash: hash(n),
+    hash: hash(n + 1),
+  };
+}
+
+async function measureAudit(): Promise<Measured> {
+  const writtenMs = await write('auditLog', benchAuditEntry);
+  const profile = await open();
+  const { audit } = profile.context;
+  // The auditor's screen shows up to 500 entries.
+  const limit = 500;
+  const last = new Date(base + (count - 1) * 300_000);
+  const dayBefore = (days: number) => new Date(last.getTime() - days * 86_400_000).toISOString();
+  const user = auditUser(count - 1);
+  const document = auditDocument(count - 2);
+  const pages: Record<string, number> = {};
+  pages['newest first'] = await timed(() => audit.search({ limit }));
+  pages['newest first, 50'] = await timed(() => audit.search({ limit: 50 }));
+  pages['by user'] = await timed(() => audit.search({ userId: user, limit }));
+  pages['by document (created alone)'] = await timed(() => audit.search({ documentId: document, limit }));
+  pages['by document (bulk-created)'] = await timed(() =>
+    audit.search({ documentId: bulkCreated(count - 500 + 7 + 3), limit }),
+  );
+  pages['by date range (one day, a month ago)'] = await timed(() =>
+    audit.search({ from: dayBefore(31), to: dayBefore(30), limit }),
+  );
+  pages['by user and date range (a week)'] = await timed(() =>
+    audit.search({ userId: user, from: dayBefore(14), to: dayBefore(7), limit }),
+  );
+  pages['by action (approve)'] = await timed(() => audit.search({ action: 'approve', limit }));
+  pages['by user and document'] = await timed(() =>
+    audit.search({ userId: auditUser(count - 2), documentId: document, limit }),
+  );
+  const byNewest = (a: AuditEntry, b: AuditEntry) => (a.at !== b.at ? (a.at < b.at ? 1 : -1) : b.seq - a.seq);
+  const baselineMs = await timed(async () => {
+    const every = await profile.db.auditLog.find().exec();
+    every
+      .map((doc) => doc.toJSON() as unknown as AuditEntry)
+      .sort(byNewest)
+      .slice(0, limit);
+  });
+  await profile.close();
+  return { list: 'audit trail search', count, writtenMs, baselineMs, pages };
+}
+
 const measures: Record<string, () => Promise<Measured>> = {
   commitments: measureCommitments,
   projects: measureProjects,
@@ -515,6 +595,7 @@ const measures: Record<string, () => Promise<Measured>> = {
   disclosures: measureDisclosures,
   declarations: measureDeclarations,
   inspections: measureInspections,
+  audit: measureAudit,
 };
 
 async function run(): Promise<Measured[]> {

@@ -25,6 +25,7 @@ import { WriteJournal } from '../../renderer/kernel/db/writeJournal.ts';
 import { AttachmentStore } from '../../renderer/kernel/attachments.ts';
 import { type CreditRecordFields, CreditRecordRepository } from '../../renderer/creditRecords/repository.ts';
 import { DisclosureRepository } from '../../renderer/disclosures/repository.ts';
+import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { ReferenceRepository } from '../../renderer/reference/repository.ts';
 import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import { AuditService } from '../../renderer/kernel/security/audit.ts';
@@ -79,20 +80,26 @@ export const creditFileCollections = [
   'auditLog',
 ] as const;
 
+/** A cipher with a new data key, as a new profile gets. */
+export async function newPersonalDataCipher(): Promise<PersonalDataCipher> {
+  const keys = await deriveKeysFromMaster(generateDataKey());
+  return new PersonalDataCipher(() => keys);
+}
+
 /**
  * Opens a fresh profile with the default catalog seeded, signed in as the clerk; `only` opens a part of
- * its collections (see `OpenDatabaseOptions.only`).
+ * its collections (see `OpenDatabaseOptions.only`); reopening a profile takes the cipher it was opened with.
  */
 export async function openProfile(
   start = '2026-03-06T02:00:00.000Z',
   name = `test-credit-${++profiles}`,
   only?: readonly (keyof CreditDeskCollections)[],
+  cipher?: PersonalDataCipher,
 ): Promise<Profile> {
   let now = new Date(start);
   let session: SignedInSession | null = users.clerk;
   const clock = () => now;
-  const keys = await deriveKeysFromMaster(generateDataKey());
-  const personalData = new PersonalDataCipher(() => keys);
+  const personalData = cipher ?? (await newPersonalDataCipher());
   const db = await openDatabase({ name, multiInstance: false, personalData, ...(only ? { only } : {}) });
   const local = new LocalStore(name);
   const audit = await AuditService.open(db.auditLog, local, { county, clock });
@@ -319,6 +326,19 @@ export function commitmentRepositoryOf(
     attachments: new AttachmentStore(profile.local, profile.context.personalData, profile.context.clock),
     office,
     provisions,
+  });
+}
+
+/** The profile's inspections, on a device that knows of no conflict of interest with any subject. */
+export function inspectionRepositoryOf(profile: Profile): InspectionRepository {
+  return new InspectionRepository(profile.db.inspections, profile.context, {
+    journal: profile.journal,
+    local: profile.local,
+    attachments: profile.records.attachments,
+    standingOf: async () => ({ grade: '', raised: false, conflicted: [] }),
+    records: profile.records,
+    reference: profile.reference,
+    officeName: '示范县住房和城乡建设局',
   });
 }
 

@@ -10,7 +10,6 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DeclarationRepository } from '../../renderer/inspections/declarations.ts';
 import { PlanRepository, type PlanRow } from '../../renderer/inspections/plans.ts';
 import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
-import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
 import type { SignedInSession } from '../../renderer/kernel/security/session.ts';
 import { PlatformClient, requestEnrollment } from '../../renderer/kernel/sync/platformClient.ts';
@@ -27,7 +26,13 @@ import { drawPlan } from '../../shared/inspections/draw.ts';
 import { emptyProject } from '../../shared/inspections/project.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { Role } from '../../shared/base/security/permissions.ts';
-import { enterpriseInput, openProfile, type Profile, registerSubject } from './creditHarness.ts';
+import {
+  enterpriseInput,
+  inspectionRepositoryOf,
+  openProfile,
+  type Profile,
+  registerSubject,
+} from './creditHarness.ts';
 import { startTestPlatform, type TestPlatform, testCounty, testStaff } from './harness.ts';
 
 const session = (userId: string, userName: string, roles: Role[]): SignedInSession => ({
@@ -42,19 +47,6 @@ const clerk = session(testStaff.clerk, '张录', ['clerk']);
 const inspector = session(testStaff.inspector, '陈检', ['inspector']);
 const admin = session(testStaff.admin, '王管', ['countyAdmin']);
 const pool = [testStaff.inspector, testStaff.secondReviewer, testStaff.auditor];
-
-/** Inspections on a device that knows of no conflict with any subject. */
-function unknowingInspections(profile: Profile): InspectionRepository {
-  return new InspectionRepository(profile.db.inspections, profile.context, {
-    journal: profile.journal,
-    local: profile.local,
-    attachments: profile.records.attachments,
-    standingOf: async () => ({ grade: '', raised: false, conflicted: [] }),
-    records: profile.records,
-    reference: profile.reference,
-    officeName: '示范县住房和城乡建设局',
-  });
-}
 
 let opened: Profile[] = [];
 afterEach(async () => {
@@ -310,7 +302,7 @@ describe('the platform and plans', () => {
     expect(subjects.map((subject) => subject.id)).not.toContain(undrawn.id);
 
     profile.signIn(inspector);
-    const inspections = unknowingInspections(profile);
+    const inspections = inspectionRepositoryOf(profile);
     const started = await inspections.start(assignedStart(drawn.id, mine));
     if (!started.ok) throw new Error(JSON.stringify(started.issues));
     const good = started.value;
@@ -408,7 +400,7 @@ describe('the platform and plans', () => {
       plan: { ...drawn.plan, candidates: forgetful, draw: drawPlan(drawInputOf(drawn.plan), forgetful) },
     };
     profile.signIn(inspector);
-    const inspections = unknowingInspections(profile);
+    const inspections = inspectionRepositoryOf(profile);
     // This device did not hold the declaration (another computer entered it); the platform does.
     const visit = await inspections.start({
       subjectId: target.id,
@@ -443,7 +435,7 @@ describe("a plan's and a project's inspections", () => {
     const site = await projects.create({ ...emptyProject(), name: '滨河花园一期', type: 'construction' });
     if (!site.ok) throw new Error(JSON.stringify(site.issues));
     profile.signIn(inspector);
-    const inspections = unknowingInspections(profile);
+    const inspections = inspectionRepositoryOf(profile);
     const started: InspectionDocument[] = [];
     for (const [minute, start] of [
       assignedStart(drawn.id, mine),
@@ -511,7 +503,7 @@ describe('the plans list', () => {
     if (!mine) throw new Error('the seed sent the inspector nowhere');
     profile.signIn(inspector);
     profile.setNow('2026-03-06T04:00:00.000Z');
-    const started = await unknowingInspections(profile).start(assignedStart(last.id, mine));
+    const started = await inspectionRepositoryOf(profile).start(assignedStart(last.id, mine));
     if (!started.ok) throw new Error(JSON.stringify(started.issues));
     return { profile, plans };
   }

@@ -6,17 +6,13 @@
  * plans their selections through those indexes, and a profile of the previous version opens with the
  * fields filled in.
  */
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { createRxDatabase } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/base/calendar/dates.ts';
 import { buildWorkdayCalendar } from '../../shared/base/calendar/workdays.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
-import {
-  type InspectionDocument,
-  indexFieldNames,
-  inspectionJsonSchema,
-} from '../../shared/inspections/document.ts';
+import { type InspectionDocument, indexFieldNames } from '../../shared/inspections/document.ts';
 import { figureScan, inspectionFigures, isDoneThisMonth } from '../../shared/inspections/figures.ts';
 import { indexFieldsOf } from '../../shared/inspections/indexFields.ts';
 import { storedInspection, storedOrder } from '../../shared/inspections/testFixtures.ts';
@@ -25,6 +21,7 @@ import { isPublicityLate } from '../../shared/inspections/publicity.ts';
 import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { migratePersonalCollections } from '../../renderer/kernel/db/database.ts';
 import { openProfile, type Profile } from './creditHarness.ts';
+import { version4InspectionSchema } from './inspectionVersions.ts';
 
 const today = '2026-11-20';
 const now = `${today}T02:00:00.000Z`;
@@ -186,17 +183,8 @@ describe('the rectification list through the deadline indexes', () => {
 
   it('opens a profile of the previous version (4) with every document kept and its fields filled', async () => {
     const name = `test-rectifications-v4-${Date.now()}`;
-    const { version: _version, indexes, required, properties, ...rest } = inspectionJsonSchema;
     const derived = new Set<string>(indexFieldNames);
-    const version4 = {
-      ...rest,
-      version: 4,
-      properties: Object.fromEntries(Object.entries(properties).filter(([key]) => !derived.has(key))),
-      required: required.filter((field) => !derived.has(field)),
-      indexes: indexes.filter(
-        (index) => typeof index === 'string' || !index.some((field) => derived.has(field)),
-      ),
-    } as unknown as RxJsonSchema<InspectionDocument>;
+    const version4 = version4InspectionSchema();
     const strip = (doc: Record<string, unknown>) =>
       Object.fromEntries(Object.entries(doc).filter(([key]) => !derived.has(key)));
     const old = await createRxDatabase({ name, storage: getRxStorageDexie(), multiInstance: false });

@@ -118,8 +118,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Credit
  */
 export async function migratePersonalCollections(db: CreditDeskDatabase): Promise<void> {
   for (const capability of personalCollections) {
-    await (
-      db.collections[capability.collection as keyof CreditDeskCollections] as RxCollection
-    ).migratePromise();
+    // A profile opened with `only` holds a part of them.
+    const collection = db.collections[capability.collection as keyof CreditDeskCollections] as
+      | RxCollection
+      | undefined;
+    await collection?.migratePromise();
   }
 }

@@ -236,6 +236,8 @@ export class AuditService {
     const found = await this.#find(filter);
     const { documentId, action } = filter;
     if (!documentId || (action !== undefined && action !== 'create')) return found;
+    // A document is created once: one created alone has its own creation entry and no listing names it.
+    if (await this.#createdAlone(documentId)) return found;
     const listing = (
       await this.#find({ ...filter, documentId: '', action: 'create', limit: undefined })
     ).filter((entry) => bulkCreationOf(entry)?.documents.includes(documentId));
@@ -243,23 +245,36 @@ export class AuditService {
     return [...found, ...listing].sort(newestFirst).slice(0, filter.limit);
   }
 
+  /** Whether the document has a creation entry of its own (it was not among a bulk creation's). */
+  async #createdAlone(documentId: string): Promise<boolean> {
+    const created = await indexedPage(this.#collection, {
+      index: ['documentId', 'at'],
+      equal: [documentId],
+      filter: (stored) => stored.action === 'create',
+      limit: 1,
+      countUpTo: 1,
+    });
+    return created.ids.length > 0;
+  }
+
   /**
-   * Entries matching the filter, newest first, read through the [userId, at], [documentId, at] or [at]
+   * Entries matching the filter, newest first, read through the [documentId, at], [userId, at] or [at]
    * index from the newest, only as far as the limit: a page of `limit` and the entries of its last
    * instant (so that equal instants keep their order by sequence number). The filters the index does not
    * answer test the stored entries on the way.
    */
   async #find(filter: AuditFilter): Promise<AuditEntry[]> {
     const { userId, action, documentId } = filter;
+    // A document has a handful of entries, a user thousands: the document's index is the shorter walk.
     const index =
-      userId !== undefined
-        ? { index: ['userId', 'at'], equal: [userId] }
-        : documentId !== undefined
-          ? { index: ['documentId', 'at'], equal: [documentId] }
+      documentId !== undefined
+        ? { index: ['documentId', 'at'], equal: [documentId] }
+        : userId !== undefined
+          ? { index: ['userId', 'at'], equal: [userId] }
           : { index: ['at'] };
     const rest = (stored: Record<string, unknown>) =>
       (action === undefined || stored.action === action) &&
-      (userId === undefined || documentId === undefined || stored.documentId === documentId);
+      (userId === undefined || documentId === undefined || stored.userId === userId);
     const filtered = action !== undefined || (userId !== undefined && documentId !== undefined);
     const scan = {
       ...index,

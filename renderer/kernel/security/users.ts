@@ -59,13 +59,17 @@ export class UserRepository {
     this.#writer = new Writer(collection.database as unknown as CreditDeskDatabase, options.local, context);
   }
 
-  /** All users sorted by username, now and after every change. */
+  /**
+   * All users sorted by username, now and after every change. Not paged: a county has tens to a few
+   * hundred users of about 500 bytes each, and the users page and the choosers show them all.
+   */
   watchAll(): Observable<UserDocument[]> {
     return this.#collection
       .find({ sort: [{ username: 'asc' }] })
       .$.pipe(map((docs) => docs.map((doc) => doc.toJSON() as UserDocument)));
   }
 
+  /** All users sorted by username (bounded like `watchAll`). */
   async list(): Promise<UserDocument[]> {
     const docs = await this.#collection.find({ sort: [{ username: 'asc' }] }).exec();
     return docs.map((doc) => doc.toJSON() as UserDocument);
