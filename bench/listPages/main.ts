@@ -3,7 +3,11 @@
 // is opened again, and each list's first pages are read through its repository, timed against reading
 // every document of the list as the lists did before, in the same run.
 import { openCaseRepository } from '../../renderer/cases/repository.ts';
-import { commitmentWordIndex } from '../../renderer/commitments/commitmentWords.ts';
+import {
+  commitmentWordIndex,
+  commitmentWordQuery,
+  personsNamed,
+} from '../../renderer/commitments/commitmentWords.ts';
 import { type CommitmentPageQuery, CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
@@ -137,8 +141,38 @@ async function measureCommitments(): Promise<Measured> {
     ['words and status accepted', { text: '李1', status: 'accepted', limit: 50 }],
     ['words, by party name', { text: '王12', order: 'name', limit: 50 }],
     ['words in every name, by name', { text: '建筑工程', order: 'name', limit: 50 }],
+    ['a tenth of the names, sorting last, by name', { text: '黄', order: 'name', limit: 50 }],
+    ['a tenth of the names, by name, page 3', { text: '黄', order: 'name', offset: 100, limit: 50 }],
+    ['a few names, by name', { text: '黄12', order: 'name', limit: 50 }],
   ];
   for (const [label, query] of words) pages[label] = await timed(() => commitments.page(query));
+  // The name-order search as it was before: up to 1,000 matches read and sorted, past that the name index
+  // walked reading each letter until the page was found.
+  for (const [label, query] of words.filter(([, query]) => query.order === 'name')) {
+    notes[`before: ${label}`] = await timed(async () => {
+      const ids = commitments.words.matchingIds(
+        commitmentWordQuery(query.text!, personsNamed(subjects, query.text!)!, query),
+      )!;
+      const offset = query.offset ?? 0;
+      const matched = new Set(ids);
+      const pageIds =
+        ids.length <= 1000
+          ? (await profile.db.commitments.storageInstance.findDocumentsById(ids, false))
+              .sort((a, b) => (a.subjectName < b.subjectName ? -1 : a.subjectName > b.subjectName ? 1 : 0))
+              .slice(offset, offset + query.limit)
+              .map((stored) => stored.id)
+          : (
+              await indexedPage(profile.db.commitments, {
+                index: ['subjectName'],
+                offset,
+                limit: query.limit,
+                filter: (stored) => matched.has(stored.id as string),
+                countUpTo: 0,
+              })
+            ).ids;
+      await documentsInOrder(profile.db.commitments, pageIds);
+    });
+  }
   // Letters written in the last seconds before the stored copy are read again: here, most of them.
   await commitments.words.flush();
   const next = commitmentWordIndex(profile.db.commitments, profile.local);
@@ -300,7 +334,9 @@ async function measureCases(): Promise<Measured> {
   pages['open, next page'] = await timed(() => cases.page({ queue: 'open', offset: 50, limit: 50 }));
   Object.assign(pages, await openQueueReadWhole(profile.db.cases, (doc) => cases.deadline(doc)));
   pages['open, first page again (warm)'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
-  const baselineMs = await timed(async () => (await cases.all()).slice(0, 50));
+  const baselineMs = await timed(async () =>
+    (await profile.db.cases.find().exec()).map((doc) => doc.toJSON()).slice(0, 50),
+  );
   await profile.close();
   const list = `cases (repair and objections, ${Math.ceil(count / openEvery)} open)`;
   return { list, count, writtenMs, baselineMs, pages };

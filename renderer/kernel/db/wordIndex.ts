@@ -105,6 +105,11 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     return this.#ready;
   }
 
+  /** How many documents it holds. */
+  get size(): number {
+    return this.#slotById.size;
+  }
+
   /** Takes the stored entries and the documents written since (or reads every document), once; settles when done. */
   build(): Promise<void> {
     this.#building ??= this.#build().catch((error: unknown) => {
