@@ -145,33 +145,41 @@ async function measureCommitments(): Promise<Measured> {
     ['a tenth of the names, by name, page 3', { text: '黄', order: 'name', offset: 100, limit: 50 }],
     ['a few names, by name', { text: '黄12', order: 'name', limit: 50 }],
   ];
-  for (const [label, query] of words) pages[label] = await timed(() => commitments.page(query));
-  // The name-order search as it was before: up to 1,000 matches read and sorted, past that the name index
-  // walked reading each letter until the page was found.
+  for (const [label, query] of words.filter(([, query]) => query.order !== 'name'))
+    pages[label] = await timed(() => commitments.page(query));
+  // Name order against the search as it was before (up to 1,000 matches read and sorted, past that the name
+  // index walked reading each letter until the page was found): each timed twice, before / now / now /
+  // before, the faster of each kept.
+  const before = async (query: CommitmentPageQuery) => {
+    const ids = commitments.words
+      .matchingEntries(commitmentWordQuery(query.text!, personsNamed(subjects, query.text!)!, query))!
+      .map((entry) => entry.id);
+    const offset = query.offset ?? 0;
+    const matched = new Set(ids);
+    const pageIds =
+      ids.length <= 1000
+        ? (await profile.db.commitments.storageInstance.findDocumentsById(ids, false))
+            .sort((a, b) => (a.subjectName < b.subjectName ? -1 : a.subjectName > b.subjectName ? 1 : 0))
+            .slice(offset, offset + query.limit)
+            .map((stored) => stored.id)
+        : (
+            await indexedPage(profile.db.commitments, {
+              index: ['subjectName'],
+              offset,
+              limit: query.limit,
+              filter: (stored) => matched.has(stored.id as string),
+              countUpTo: 0,
+            })
+          ).ids;
+    await documentsInOrder(profile.db.commitments, pageIds);
+  };
   for (const [label, query] of words.filter(([, query]) => query.order === 'name')) {
-    notes[`before: ${label}`] = await timed(async () => {
-      const ids = commitments.words.matchingIds(
-        commitmentWordQuery(query.text!, personsNamed(subjects, query.text!)!, query),
-      )!;
-      const offset = query.offset ?? 0;
-      const matched = new Set(ids);
-      const pageIds =
-        ids.length <= 1000
-          ? (await profile.db.commitments.storageInstance.findDocumentsById(ids, false))
-              .sort((a, b) => (a.subjectName < b.subjectName ? -1 : a.subjectName > b.subjectName ? 1 : 0))
-              .slice(offset, offset + query.limit)
-              .map((stored) => stored.id)
-          : (
-              await indexedPage(profile.db.commitments, {
-                index: ['subjectName'],
-                offset,
-                limit: query.limit,
-                filter: (stored) => matched.has(stored.id as string),
-                countUpTo: 0,
-              })
-            ).ids;
-      await documentsInOrder(profile.db.commitments, pageIds);
-    });
+    const old1 = await timed(() => before(query));
+    const now1 = await timed(() => commitments.page(query));
+    const now2 = await timed(() => commitments.page(query));
+    const old2 = await timed(() => before(query));
+    pages[label] = Math.min(now1, now2);
+    notes[`before: ${label}`] = Math.min(old1, old2);
   }
   // Letters written in the last seconds before the stored copy are read again: here, most of them.
   await commitments.words.flush();

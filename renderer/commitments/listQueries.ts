@@ -6,7 +6,7 @@ import { followUpQueue, followUpState } from '../../shared/commitments/followUp.
 import type { CommitmentDocument } from '../../shared/commitments/model.ts';
 import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../shared/commitments/types.ts';
 import type { CommitmentCollection } from '../kernel/db/database.ts';
-import { documentsInOrder, type IndexScan, indexedPage, keptKeysInOrder } from '../kernel/db/indexedPages.ts';
+import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import type { LocalStore } from '../kernel/db/localStore.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
@@ -60,11 +60,6 @@ export interface CommitmentListOptions {
   today: () => string;
   calendar: () => WorkdayCalendar;
   counted?: CountCaps;
-  /**
-   * Up to this many matches (default 200), a search in name order reads and sorts them; past it, it walks
-   * the keys of the name index (no letter read) for its page.
-   */
-  sortedByReadingUpTo?: number;
 }
 
 /**
@@ -80,7 +75,6 @@ export class CommitmentLists {
   readonly #today: () => string;
   readonly #calendar: () => WorkdayCalendar;
   readonly #counted: CountCaps;
-  readonly #sortedByReadingUpTo: number;
 
   constructor(
     collection: CommitmentCollection,
@@ -94,7 +88,6 @@ export class CommitmentLists {
     this.#today = options.today;
     this.#calendar = options.calendar;
     this.#counted = options.counted ?? defaultCountCaps;
-    this.#sortedByReadingUpTo = options.sortedByReadingUpTo ?? 200;
   }
 
   get changes$(): Observable<void> {
@@ -186,32 +179,25 @@ export class CommitmentLists {
       if (!found) return null;
       return { total: found.total, more: false, items: await documentsInOrder(this.#collection, found.ids) };
     }
-    const ids = this.words.matchingIds(words);
-    if (!ids) return null;
-    const end = offset + query.limit;
-    const pageIds =
-      ids.length <= this.#sortedByReadingUpTo
-        ? (await this.#collection.storageInstance.findDocumentsById(ids, false))
-            .sort((a, b) => byCodeUnits(a.subjectName, b.subjectName) || byCodeUnits(a.id, b.id))
-            .slice(offset, end)
-            .map((stored) => stored.id)
-        : (await this.#nameOrderIds(new Set(ids), end)).slice(offset);
-    return { total: ids.length, more: false, items: await documentsInOrder(this.#collection, pageIds) };
+    const entries = this.words.matchingEntries(words);
+    if (!entries) return null;
+    const pageIds = (await this.#inNameOrder(entries)).slice(offset, offset + query.limit);
+    return { total: entries.length, more: false, items: await documentsInOrder(this.#collection, pageIds) };
   }
 
   /**
-   * The first `end` of the matched letters in name order, from the name index's keys alone: its first
-   * batch is about twice as long as the page's end would reach if the matches were spread evenly.
+   * The ids of the matched letters in name order, as the name index orders them: enterprises' names as the
+   * word index keeps them, persons' (which it never keeps) read from their letters.
    */
-  #nameOrderIds(matched: ReadonlySet<string>, end: number): Promise<string[]> {
-    const reach = Math.ceil((end * this.words.size) / Math.max(1, matched.size));
-    return keptKeysInOrder(
-      this.#collection,
-      { index: ['subjectName'] },
-      (id) => matched.has(id),
-      end,
-      Math.min(10_000, Math.max(500, 2 * reach)),
-    );
+  async #inNameOrder(entries: readonly { id: string; name: string }[]): Promise<string[]> {
+    const unnamed = entries.filter((entry) => entry.name === '').map((entry) => entry.id);
+    const stored =
+      unnamed.length === 0 ? [] : await this.#collection.storageInstance.findDocumentsById(unnamed, false);
+    const names = new Map(stored.map((letter) => [letter.id, letter.subjectName]));
+    return entries
+      .map((entry) => ({ id: entry.id, name: entry.name || (names.get(entry.id) ?? '') }))
+      .sort((a, b) => byCodeUnits(a.name, b.name) || byCodeUnits(a.id, b.id))
+      .map((entry) => entry.id);
   }
 
   /**

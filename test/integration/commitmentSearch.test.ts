@@ -12,10 +12,9 @@ import { finding, pushedCommitment } from '../../shared/commitments/testFixtures
 import { type CommitmentStatus, commitmentTypes } from '../../shared/commitments/types.ts';
 import { withIdCheck, withUsccCheck } from '../../shared/creditRecords/testFixtures.ts';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
-import { dexieTableOf, keptKeysInOrder } from '../../renderer/kernel/db/indexedPages.ts';
+import { dexieTableOf } from '../../renderer/kernel/db/indexedPages.ts';
 import { defaultCountCaps } from '../../renderer/kernel/db/listCounts.ts';
 import { SubjectRepository } from '../../renderer/subjects/repository.ts';
-import { CommitmentLists } from '../../renderer/commitments/listQueries.ts';
 import { openCommitments } from './commitmentHarness.ts';
 import {
   codes,
@@ -189,53 +188,30 @@ describe('the commitments list’s search through the word index', () => {
     ]);
   });
 
-  it('pages many matches in name order along the name index', async () => {
-    const { parties } = await seeded();
+  it('sorts the matches by name without reading letters but persons’ (whose names it never keeps)', async () => {
+    const { all, parties } = await seeded();
     const { commitments } = openCommitments(profile!);
-    const lists = new CommitmentLists(profile!.db.commitments, profile!.local, profile!.subjects, {
-      today: () => commitments.today(),
-      calendar: () => profile!.reference.calendar(),
-      sortedByReadingUpTo: 5,
-    });
-    await lists.words.build();
+    await commitments.words.build();
+    const persons = new Set(all.filter((c) => c.subjectKind === 'practitioner').map((c) => c.id));
     const read = vi.spyOn(profile!.db.commitments.storageInstance, 'findDocumentsById');
+    const walks = await indexWalks();
     for (const query of queries(parties).filter((q) => q.order === 'name')) {
       for (const offset of [0, 10]) {
-        const page = await lists.page({ ...query, offset });
-        expect({ total: page.total, ids: page.items.map((c) => c.id) }, JSON.stringify(query)).toEqual(
+        read.mockClear();
+        const page = await commitments.page({ ...query, offset });
+        const ids = page.items.map((c) => c.id);
+        expect({ total: page.total, ids }, JSON.stringify(query)).toEqual(
           await expected(commitments, { ...query, offset }),
         );
+        const pageIds = new Set(ids);
+        const others = read.mock.calls.flatMap(([read]) => read).filter((id) => !pageIds.has(id));
+        expect(
+          others.filter((id) => !persons.has(id)),
+          JSON.stringify(query),
+        ).toEqual([]);
       }
     }
-    // Only the pages' letters were read by id, never all matches.
-    expect(Math.max(...read.mock.calls.map(([ids]) => ids.length))).toBeLessThanOrEqual(10);
-  });
-
-  it('walks the name index’s keys in batches, each starting after the last, ties of a name by id', async () => {
-    await seeded();
-    const { commitments } = openCommitments(profile!);
-    const inNameOrder = (await commitments.list())
-      .sort((a, b) => byCodeUnits(a.subjectName, b.subjectName) || byCodeUnits(a.id, b.id))
-      .map((c) => c.id);
-    const kept = new Set(inNameOrder.filter((_, n) => n % 3 !== 1));
-    const keep = (id: string) => kept.has(id);
-    for (const [count, firstBatch] of [
-      [1, 1],
-      [10, 3],
-      [37, 7],
-      [80, 2],
-      [500, 11],
-    ] as const) {
-      expect(
-        await keptKeysInOrder(profile!.db.commitments, { index: ['subjectName'] }, keep, count, firstBatch),
-        `${count} from batches of ${firstBatch}`,
-      ).toEqual(inNameOrder.filter(keep).slice(0, count));
-    }
-    // A letter removed is no longer walked.
-    await profile!.db.commitments.findOne(inNameOrder[0]!).remove();
-    expect(
-      await keptKeysInOrder(profile!.db.commitments, { index: ['subjectName'] }, () => true, 3, 2),
-    ).toEqual(inNameOrder.slice(1, 4));
+    expect(walks).not.toHaveBeenCalled();
   });
 
   it('keeps no person’s name in the stored entries; the next session’s index reads only the letters written since', async () => {

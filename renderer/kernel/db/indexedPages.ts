@@ -39,14 +39,10 @@ export async function dexieTableOf(collection: RxCollection): Promise<DexieInter
 /** An IndexedDB key above every key that starts with the same values. */
 const aboveAll: unknown[] = [];
 
-/** The Dexie name of a schema index: RxDB leads it with `_deleted` and ends it with the primary key. */
-function indexNameOf(collection: RxCollection, index: readonly string[]): string {
-  return `[${['_deleted', ...index, collection.schema.primaryPath].join('+')}]`;
-}
-
 async function scan(collection: RxCollection, query: IndexScan): Promise<Collection> {
   const table = await dexieTableOf(collection);
-  const name = indexNameOf(collection, query.index);
+  const primaryKey = collection.schema.primaryPath;
+  const name = `[${['_deleted', ...query.index, primaryKey].join('+')}]`;
   // RxDB stores `_deleted` as '0' / '1' in IndexedDB.
   const fixed = ['0', ...(query.equal ?? [])];
   const lower = query.from === undefined ? fixed : [...fixed, query.from];
@@ -54,48 +50,6 @@ async function scan(collection: RxCollection, query: IndexScan): Promise<Collect
   let range = table.where(name).between(lower, upper, true, true);
   if (query.descending) range = range.reverse();
   return query.filter ? range.filter(query.filter) : range;
-}
-
-/**
- * The primary keys of an ascending index range that `keep` accepts, in index order, until `count` of them:
- * the index's keys are read a batch at a time (IndexedDB's getAllKeys, no document read), each batch
- * doubling up to 10,000 and starting after the index key of the last one.
- */
-export async function keptKeysInOrder(
-  collection: RxCollection,
-  query: Pick<IndexScan, 'index' | 'equal'>,
-  keep: (id: string) => boolean,
-  count: number,
-  firstBatch: number,
-): Promise<string[]> {
-  const table = await dexieTableOf(collection);
-  const fixed = ['0', ...(query.equal ?? [])];
-  const upper = [...fixed, aboveAll];
-  const kept: string[] = [];
-  let after: unknown[] | null = null;
-  let batch = Math.max(1, firstBatch);
-  while (kept.length < count) {
-    const range = table
-      .where(indexNameOf(collection, query.index))
-      .between(after ?? fixed, upper, !after, true);
-    const size = batch;
-    // One transaction, so the last key read is the batch's own, whatever is written meanwhile.
-    const [keys, last] = await table.db.transaction('r', table, () =>
-      Promise.all([
-        range.clone().limit(size).primaryKeys(),
-        range
-          .clone()
-          .offset(size - 1)
-          .limit(1)
-          .keys(),
-      ]),
-    );
-    for (const key of keys as string[]) if (keep(key) && kept.push(key) === count) break;
-    if (kept.length === count || keys.length < size) break;
-    after = last[0] as unknown[];
-    batch = Math.min(batch * 2, 10_000);
-  }
-  return kept;
 }
 
 /** IndexedDB takes counts up to 2³² − 1; a larger limit means "all". */

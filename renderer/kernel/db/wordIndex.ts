@@ -105,11 +105,6 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     return this.#ready;
   }
 
-  /** How many documents it holds. */
-  get size(): number {
-    return this.#slotById.size;
-  }
-
   /** Takes the stored entries and the documents written since (or reads every document), once; settles when done. */
   build(): Promise<void> {
     this.#building ??= this.#build().catch((error: unknown) => {
@@ -137,9 +132,9 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     };
   }
 
-  /** The ids of every document the search matches, in no order; null until the index is ready. */
-  matchingIds(query: WordQuery<F>): string[] | null {
-    return this.#matches(query)?.map((entry) => entry.id) ?? null;
+  /** Every document the search matches, its id and kept fields, in no order; null until the index is ready. */
+  matchingEntries(query: WordQuery<F>): (Readonly<Record<F, string>> & { readonly id: string })[] | null {
+    return this.#matches(query);
   }
 
   #matches(query: WordQuery<F>): Entry<F>[] | null {
