@@ -1,5 +1,5 @@
 import type { CapabilityDescriptor } from '../kit/capability.ts';
-import { auditEntryJsonSchema } from '../base/auditEntry.ts';
+import { type AuditEntry, auditEntryJsonSchema } from '../base/auditEntry.ts';
 import { personalFields } from '../base/security/masking.ts';
 import { validateAuditLogDocument } from '../sync/documentValidators.ts';
 
@@ -8,7 +8,8 @@ export const auditCapability: CapabilityDescriptor = {
   collection: 'auditLog',
   i18n: 'audit',
   schema: auditEntryJsonSchema,
-  migrations: {},
+  /** Version 1 adds the [action, at] index (the credit reports list); entries stay as they are. */
+  migrations: { 1: (entry: AuditEntry): AuditEntry => entry },
   validate: validateAuditLogDocument,
   personalFields: personalFields.auditLog ?? [],
   attachments: [],

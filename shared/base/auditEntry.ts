@@ -182,7 +182,7 @@ const snapshotSchema = { type: ['object', 'null'] } as const;
 /** The versioned JSON schema of the auditLog collection (RxDB format; plain data, no RxDB import). */
 export const auditEntryJsonSchema = {
   title: 'auditEntry',
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -202,6 +202,6 @@ export const auditEntryJsonSchema = {
     hash: { type: 'string', maxLength: 64 },
   },
   required: [...auditEntryFields],
-  indexes: [['deviceId', 'seq'], 'at', ['documentId', 'at'], ['userId', 'at']],
+  indexes: [['deviceId', 'seq'], 'at', ['documentId', 'at'], ['userId', 'at'], ['action', 'at']],
   additionalProperties: false,
 } as const;

@@ -58,7 +58,7 @@ export const collectionPlan = {
   /** County users with their password verifiers and roles. */
   users: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
   /** Hash-chained audit entries, one chain per device. */
-  auditLog: { schemaVersion: 0, scope: 'county', kinds: [], active: true },
+  auditLog: { schemaVersion: 1, scope: 'county', kinds: [], active: true },
 } as const satisfies Record<string, CollectionPlanEntry>;
 
 export type CollectionName = keyof typeof collectionPlan;

@@ -244,10 +244,35 @@ export class AuditService {
   }
 
   /**
-   * Entries matching the filter, newest first, read through the [userId, at], [documentId, at] or [at]
-   * index from the newest, only as far as the limit: a page of `limit` and the entries of its last
-   * instant (so that equal instants keep their order by sequence number). The filters the index does not
-   * answer test the stored entries on the way.
+   * One page of the entries of one action, through the [action, at] index: newest first, or oldest first
+   * from the instant `from` on; counted up to `countUpTo` (`more` says the count stopped there).
+   */
+  async actionPage(
+    action: AuditAction,
+    page: { from?: string; oldestFirst?: boolean; offset?: number; limit: number; countUpTo: number },
+  ): Promise<{ total: number; more: boolean; entries: AuditEntry[] }> {
+    const found = await indexedPage(this.#collection, {
+      index: ['action', 'at'],
+      equal: [action],
+      descending: !page.oldestFirst,
+      ...(page.from !== undefined ? { from: page.from } : {}),
+      offset: page.offset ?? 0,
+      limit: page.limit,
+      countUpTo: page.countUpTo,
+    });
+    const documents = await documentsInOrder(this.#collection, found.ids);
+    return {
+      total: found.total,
+      more: found.more ?? false,
+      entries: documents.map((doc) => plainEntry(doc as unknown as Record<string, unknown>)),
+    };
+  }
+
+  /**
+   * Entries matching the filter, newest first, read through the [userId, at], [documentId, at],
+   * [action, at] or [at] index from the newest, only as far as the limit: a page of `limit` and the entries
+   * of its last instant (so that equal instants keep their order by sequence number). The filters the
+   * index does not answer test the stored entries on the way.
    */
   async #find(filter: AuditFilter): Promise<AuditEntry[]> {
     const { userId, action, documentId } = filter;
@@ -256,11 +281,15 @@ export class AuditService {
         ? { index: ['userId', 'at'], equal: [userId] }
         : documentId !== undefined
           ? { index: ['documentId', 'at'], equal: [documentId] }
-          : { index: ['at'] };
+          : action !== undefined
+            ? { index: ['action', 'at'], equal: [action] }
+            : { index: ['at'] };
+    const byAction = userId === undefined && documentId === undefined;
     const rest = (stored: Record<string, unknown>) =>
       (action === undefined || stored.action === action) &&
       (userId === undefined || documentId === undefined || stored.documentId === documentId);
-    const filtered = action !== undefined || (userId !== undefined && documentId !== undefined);
+    const filtered =
+      (action !== undefined && !byAction) || (userId !== undefined && documentId !== undefined);
     const scan = {
       ...index,
       descending: true,
