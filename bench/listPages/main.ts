@@ -30,6 +30,8 @@ import { DisclosureRepository } from '../../renderer/disclosures/repository.ts';
 import { documentsInOrder, indexedPage } from '../../renderer/kernel/db/indexedPages.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
+import { ReportService } from '../../renderer/reports/reportService.ts';
 import { emptyProject, projectMatches, projectState } from '../../shared/inspections/project.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import {
@@ -44,7 +46,7 @@ const count = Number(parameters.get('count') ?? 20_000);
 const openEvery = Number(parameters.get('openEvery') ?? 50);
 /** The lists to measure (all by default). */
 const lists = (
-  parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations,inspections'
+  parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations,inspections,reports'
 ).split(',');
 const secrets = memorySecretStore();
 const now = { value: new Date('2026-11-20T08:00:00Z') };
@@ -191,7 +193,7 @@ async function measureCommitments(): Promise<Measured> {
 
 /** Writes `make(n)` for n below `count` into a collection of a fresh profile, in chunks; the time taken. */
 async function write<T>(
-  collection: 'cases' | 'inspections' | 'disclosures',
+  collection: 'cases' | 'inspections' | 'disclosures' | 'auditLog',
   make: (n: number) => T,
 ): Promise<number> {
   const profile = await open();
@@ -328,7 +330,8 @@ async function measureCases(): Promise<Measured> {
     profile.context,
     {
       reference,
-      creditRecords: undefined as never,
+      // No record is held here: the to-dos name none.
+      creditRecords: { get: async () => null } as never,
       disclosures: undefined as never,
       journal: undefined as never,
       attachments: undefined as never,
@@ -336,6 +339,21 @@ async function measureCases(): Promise<Measured> {
     undefined as never,
   );
   const pages: Record<string, number> = {};
+  profile.actAs({
+    userId: 'bench-reviewer',
+    userName: '审核',
+    county: '410823',
+    username: 'r',
+    roles: ['reviewer'],
+  });
+  pages['to-dos (open cases with a time limit)'] = await timed(() => cases.todos());
+  const notes: Record<string, number> = {};
+  // As the to-dos read them before: every case, each tested for a deadline and a step the user may take.
+  notes['to-dos as before, reading every case'] = await timed(async () =>
+    (await profile.db.cases.find().exec())
+      .map((doc) => doc.toJSON() as CaseDocument)
+      .filter((doc) => cases.deadline(doc) !== '' && cases.availableSteps(doc).length > 0),
+  );
   pages['all, latest application first'] = await timed(() => cases.page({ queue: 'all', limit: 50 }));
   pages['closed only'] = await timed(() => cases.page({ queue: 'closed', limit: 50 }));
   pages['open, nearest deadline first'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
@@ -347,7 +365,7 @@ async function measureCases(): Promise<Measured> {
   );
   await profile.close();
   const list = `cases (repair and objections, ${Math.ceil(count / openEvery)} open)`;
-  return { list, count, writtenMs, baselineMs, pages };
+  return { list, count, writtenMs, baselineMs, pages, notes };
 }
 
 /** Licences and penalties, several a day over the years, a third not reported yet. */
@@ -513,6 +531,49 @@ async function measureInspections(): Promise<Measured> {
   return { list: 'rectification orders and inspection figures', count, writtenMs, baselineMs, pages };
 }
 
+/** Audit entries over five years, one in 20 a credit report issued (the reports list), in their stored shape. */
+async function measureReports(): Promise<Measured> {
+  const writtenMs = await write('auditLog', (n): AuditEntry => {
+    const report = n % 20 === 0;
+    return {
+      id: uuidv7(base + n * 3_600_000),
+      county: '410823',
+      deviceId: 'bench',
+      seq: n + 1,
+      at: instantOf(n),
+      userId: 'bench',
+      action: report ? 'printReport' : 'update',
+      collectionName: 'subjects',
+      documentId: uuidv7(),
+      before: null,
+      after: report
+        ? { code: `CODE${n}`, reportNumber: `N${n}`, subjectName: `${family[n % family.length]}建筑有限公司` }
+        : { name: `名称${n}` },
+      reason: '',
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    };
+  });
+  const profile = await open();
+  const reports = new ReportService({ audit: profile.audit, local: profile.local } as never);
+  const pages: Record<string, number> = {};
+  pages['first page, newest first'] = await timed(() => reports.page({ limit: 50 }));
+  pages['next page'] = await timed(() => reports.page({ offset: 50, limit: 50 }));
+  // As the list read them before: every report, through the [at] index testing each entry's action.
+  const baselineMs = await timed(async () => {
+    const found = await indexedPage(profile.db.auditLog, {
+      index: ['at'],
+      descending: true,
+      filter: (stored) => stored.action === 'printReport',
+      limit: 2 ** 32 - 1,
+      countUpTo: 2 ** 32 - 1,
+    });
+    return (await documentsInOrder(profile.db.auditLog, found.ids)).slice(0, 50);
+  });
+  await profile.close();
+  return { list: `credit reports (1 audit entry in 20)`, count, writtenMs, baselineMs, pages };
+}
+
 const measures: Record<string, () => Promise<Measured>> = {
   commitments: measureCommitments,
   projects: measureProjects,
@@ -520,6 +581,7 @@ const measures: Record<string, () => Promise<Measured>> = {
   disclosures: measureDisclosures,
   declarations: measureDeclarations,
   inspections: measureInspections,
+  reports: measureReports,
 };
 
 async function run(): Promise<Measured[]> {
