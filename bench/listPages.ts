@@ -1,8 +1,9 @@
 // `npx node bench/listPages.ts` [BENCH_LIST_DOCS=20000] [BENCH_LISTS=cases,disclosures] [BENCH_OPEN_EVERY=50]:
 // the first page of the lists that page through an index (commitments, projects, cases, disclosures,
-// declarations, rectification orders and inspection figures, the audit trail's search; all unless
-// BENCH_LISTS names some; one case in BENCH_OPEN_EVERY open), in Chromium (bench/listPages/main.ts),
-// each against reading every document of its list in the same run. Target: every first page under 100 ms.
+// declarations, rectification orders and inspection figures, the audit trail's search, credit reports;
+// all unless BENCH_LISTS names some; one case in BENCH_OPEN_EVERY open), in Chromium
+// (bench/listPages/main.ts), each against reading every document of its list in the same run. Target:
+// every first page under 100 ms.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';

@@ -3,7 +3,11 @@
 // is opened again, and each list's first pages are read through its repository, timed against reading
 // every document of the list as the lists did before, in the same run.
 import { openCaseRepository } from '../../renderer/cases/repository.ts';
-import { commitmentWordIndex } from '../../renderer/commitments/commitmentWords.ts';
+import {
+  commitmentWordIndex,
+  commitmentWordQuery,
+  personsNamed,
+} from '../../renderer/commitments/commitmentWords.ts';
 import { type CommitmentPageQuery, CommitmentRepository } from '../../renderer/commitments/repository.ts';
 import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
@@ -28,9 +32,10 @@ import { DisclosureRepository } from '../../renderer/disclosures/repository.ts';
 import { documentsInOrder, indexedPage } from '../../renderer/kernel/db/indexedPages.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { pushedCommitment } from '../../shared/commitments/testFixtures.ts';
+import type { AuditEntry } from '../../shared/base/auditEntry.ts';
+import { ReportService } from '../../renderer/reports/reportService.ts';
 import { emptyProject, projectMatches, projectState } from '../../shared/inspections/project.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
-import type { AuditEntry } from '../../shared/base/auditEntry.ts';
 import {
   type CommitmentStatus,
   type CommitmentType,
@@ -43,7 +48,7 @@ const count = Number(parameters.get('count') ?? 20_000);
 const openEvery = Number(parameters.get('openEvery') ?? 50);
 /** The lists to measure (all by default). */
 const lists = (
-  parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations,inspections'
+  parameters.get('lists') ?? 'commitments,projects,cases,disclosures,declarations,inspections,reports'
 ).split(',');
 const secrets = memorySecretStore();
 const now = { value: new Date('2026-11-20T08:00:00Z') };
@@ -140,8 +145,46 @@ async function measureCommitments(): Promise<Measured> {
     ['words and status accepted', { text: '李1', status: 'accepted', limit: 50 }],
     ['words, by party name', { text: '王12', order: 'name', limit: 50 }],
     ['words in every name, by name', { text: '建筑工程', order: 'name', limit: 50 }],
+    ['a tenth of the names, sorting last, by name', { text: '黄', order: 'name', limit: 50 }],
+    ['a tenth of the names, by name, page 3', { text: '黄', order: 'name', offset: 100, limit: 50 }],
+    ['a few names, by name', { text: '黄12', order: 'name', limit: 50 }],
   ];
-  for (const [label, query] of words) pages[label] = await timed(() => commitments.page(query));
+  for (const [label, query] of words.filter(([, query]) => query.order !== 'name'))
+    pages[label] = await timed(() => commitments.page(query));
+  // Name order against the search as it was before (up to 1,000 matches read and sorted, past that the name
+  // index walked reading each letter until the page was found): each timed twice, before / now / now /
+  // before, the faster of each kept.
+  const before = async (query: CommitmentPageQuery) => {
+    const ids = commitments.words
+      .matchingEntries(commitmentWordQuery(query.text!, personsNamed(subjects, query.text!)!, query))!
+      .map((entry) => entry.id);
+    const offset = query.offset ?? 0;
+    const matched = new Set(ids);
+    const pageIds =
+      ids.length <= 1000
+        ? (await profile.db.commitments.storageInstance.findDocumentsById(ids, false))
+            .sort((a, b) => (a.subjectName < b.subjectName ? -1 : a.subjectName > b.subjectName ? 1 : 0))
+            .slice(offset, offset + query.limit)
+            .map((stored) => stored.id)
+        : (
+            await indexedPage(profile.db.commitments, {
+              index: ['subjectName'],
+              offset,
+              limit: query.limit,
+              filter: (stored) => matched.has(stored.id as string),
+              countUpTo: 0,
+            })
+          ).ids;
+    await documentsInOrder(profile.db.commitments, pageIds);
+  };
+  for (const [label, query] of words.filter(([, query]) => query.order === 'name')) {
+    const old1 = await timed(() => before(query));
+    const now1 = await timed(() => commitments.page(query));
+    const now2 = await timed(() => commitments.page(query));
+    const old2 = await timed(() => before(query));
+    pages[label] = Math.min(now1, now2);
+    notes[`before: ${label}`] = Math.min(old1, old2);
+  }
   // Letters written in the last seconds before the stored copy are read again: here, most of them.
   await commitments.words.flush();
   const next = commitmentWordIndex(profile.db.commitments, profile.local);
@@ -289,7 +332,8 @@ async function measureCases(): Promise<Measured> {
     profile.context,
     {
       reference,
-      creditRecords: undefined as never,
+      // No record is held here: the to-dos name none.
+      creditRecords: { get: async () => null } as never,
       disclosures: undefined as never,
       journal: undefined as never,
       attachments: undefined as never,
@@ -297,16 +341,33 @@ async function measureCases(): Promise<Measured> {
     undefined as never,
   );
   const pages: Record<string, number> = {};
+  profile.actAs({
+    userId: 'bench-reviewer',
+    userName: '审核',
+    county: '410823',
+    username: 'r',
+    roles: ['reviewer'],
+  });
+  pages['to-dos (open cases with a time limit)'] = await timed(() => cases.todos());
+  const notes: Record<string, number> = {};
+  // As the to-dos read them before: every case, each tested for a deadline and a step the user may take.
+  notes['to-dos as before, reading every case'] = await timed(async () =>
+    (await profile.db.cases.find().exec())
+      .map((doc) => doc.toJSON() as CaseDocument)
+      .filter((doc) => cases.deadline(doc) !== '' && cases.availableSteps(doc).length > 0),
+  );
   pages['all, latest application first'] = await timed(() => cases.page({ queue: 'all', limit: 50 }));
   pages['closed only'] = await timed(() => cases.page({ queue: 'closed', limit: 50 }));
   pages['open, nearest deadline first'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
   pages['open, next page'] = await timed(() => cases.page({ queue: 'open', offset: 50, limit: 50 }));
   Object.assign(pages, await openQueueReadWhole(profile.db.cases, (doc) => cases.deadline(doc)));
   pages['open, first page again (warm)'] = await timed(() => cases.page({ queue: 'open', limit: 50 }));
-  const baselineMs = await timed(async () => (await cases.all()).slice(0, 50));
+  const baselineMs = await timed(async () =>
+    (await profile.db.cases.find().exec()).map((doc) => doc.toJSON()).slice(0, 50),
+  );
   await profile.close();
   const list = `cases (repair and objections, ${Math.ceil(count / openEvery)} open)`;
-  return { list, count, writtenMs, baselineMs, pages };
+  return { list, count, writtenMs, baselineMs, pages, notes };
 }
 
 /** Licences and penalties, several a day over the years, a third not reported yet. */
@@ -588,6 +649,49 @@ async function measureAudit(): Promise<Measured> {
   return { list: 'audit trail search', count, writtenMs, baselineMs, pages };
 }
 
+/** Audit entries over five years, one in 20 a credit report issued (the reports list), in their stored shape. */
+async function measureReports(): Promise<Measured> {
+  const writtenMs = await write('auditLog', (n): AuditEntry => {
+    const report = n % 20 === 0;
+    return {
+      id: uuidv7(base + n * 3_600_000),
+      county: '410823',
+      deviceId: 'bench',
+      seq: n + 1,
+      at: instantOf(n),
+      userId: 'bench',
+      action: report ? 'printReport' : 'update',
+      collectionName: 'subjects',
+      documentId: uuidv7(),
+      before: null,
+      after: report
+        ? { code: `CODE${n}`, reportNumber: `N${n}`, subjectName: `${family[n % family.length]}建筑有限公司` }
+        : { name: `名称${n}` },
+      reason: '',
+      prevHash: '0'.repeat(64),
+      hash: '0'.repeat(64),
+    };
+  });
+  const profile = await open();
+  const reports = new ReportService({ audit: profile.audit, local: profile.local } as never);
+  const pages: Record<string, number> = {};
+  pages['first page, newest first'] = await timed(() => reports.page({ limit: 50 }));
+  pages['next page'] = await timed(() => reports.page({ offset: 50, limit: 50 }));
+  // As the list read them before: every report, through the [at] index testing each entry's action.
+  const baselineMs = await timed(async () => {
+    const found = await indexedPage(profile.db.auditLog, {
+      index: ['at'],
+      descending: true,
+      filter: (stored) => stored.action === 'printReport',
+      limit: 2 ** 32 - 1,
+      countUpTo: 2 ** 32 - 1,
+    });
+    return (await documentsInOrder(profile.db.auditLog, found.ids)).slice(0, 50);
+  });
+  await profile.close();
+  return { list: `credit reports (1 audit entry in 20)`, count, writtenMs, baselineMs, pages };
+}
+
 const measures: Record<string, () => Promise<Measured>> = {
   commitments: measureCommitments,
   projects: measureProjects,
@@ -596,6 +700,7 @@ const measures: Record<string, () => Promise<Measured>> = {
   declarations: measureDeclarations,
   inspections: measureInspections,
   audit: measureAudit,
+  reports: measureReports,
 };
 
 async function run(): Promise<Measured[]> {

@@ -15,7 +15,7 @@ import {
 } from '../../shared/cases/model.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import type { CaseCollection } from '../kernel/db/database.ts';
-import { documentsInOrder, indexedKeys, indexedPage } from '../kernel/db/indexedPages.ts';
+import { documentsInOrder, indexedDocuments, indexedKeys, indexedPage } from '../kernel/db/indexedPages.ts';
 import type { CountCaps } from '../kernel/db/listCounts.ts';
 
 /** What the open queue needs to compute deadlines: the workday calendar and the time limits. */
@@ -29,6 +29,40 @@ export const openQueueIndex = ['kind', 'status', 'applicationDate', 'updatedAt']
 
 /** The open states, in the order the queue breaks its last ties by. */
 const openStatuses = caseStatuses.filter(isCaseOpen);
+
+/** A state of a kind of case, and whether a time limit runs in it. */
+interface QueueState {
+  kind: CaseKind;
+  status: CaseStatus;
+  timed: boolean;
+}
+
+/** The open states of each kind of case. */
+export function openStates(config: CaseDeadlineConfig): QueueState[] {
+  return caseKinds.flatMap((kind) =>
+    (kind === 'repair' ? repairStates : objectionStates)
+      .filter(isCaseOpen)
+      .map((status) => ({ kind, status, timed: config[kind][status] !== undefined })),
+  );
+}
+
+/** Every case of these states, through the open queue's index (no other case is read). */
+export async function casesInStates(
+  collection: CaseCollection,
+  states: readonly Pick<QueueState, 'kind' | 'status'>[],
+): Promise<CaseDocument[]> {
+  const pages = await Promise.all(
+    states.map(({ kind, status }) =>
+      indexedDocuments(collection, {
+        index: openQueueIndex,
+        equal: [kind, status],
+        limit: Number.MAX_SAFE_INTEGER,
+        countUpTo: 0,
+      }),
+    ),
+  );
+  return pages.flatMap((page) => page.items);
+}
 
 /** A case of the queue as its index entry holds it, with its deadline once known ('' for none). */
 interface Entry {
@@ -126,11 +160,7 @@ export async function openQueuePage(
 ): Promise<{ total: number; more: boolean; items: CaseDocument[] }> {
   const { calendar, config } = deadlines;
   const need = page.offset + page.limit;
-  const states = caseKinds.flatMap((kind) =>
-    (kind === 'repair' ? repairStates : objectionStates)
-      .filter(isCaseOpen)
-      .map((status) => ({ kind, status, timed: config[kind][status] !== undefined })),
-  );
+  const states = openStates(config);
   const readers = states
     .filter((state) => state.timed)
     .map((state) => new StateReader(collection, state, need + 1));

@@ -20,6 +20,8 @@ import {
   type CaseInput,
   type CaseKind,
   type CaseStep,
+  caseKinds,
+  caseStatuses,
   initialCaseStatus,
   type RepairChannel,
   validateCaseInput,
@@ -37,6 +39,7 @@ import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { CaseCollection } from '../kernel/db/database.ts';
 import type { CountCaps } from '../kernel/db/listCounts.ts';
 import { type CasePage, type CaseQueue, casePage } from './casePages.ts';
+import { casesInStates, openStates } from './openQueue.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import { authorOf, creationOf, type JournalStep, type WriteJournal } from '../kernel/db/writeJournal.ts';
 import type { AttachmentStore, PickedFile } from '../kernel/attachments.ts';
@@ -109,6 +112,11 @@ const auditActionOf: Record<CaseStep, AuditAction> = {
   uphold: 'reject',
   revoke: 'revoke',
 };
+
+/** The states of a case whose decision withdraws the publication of its record. */
+const publicationRevokingStates = caseKinds.flatMap((kind) =>
+  caseStatuses.filter((status) => revokesPublication({ kind, status })).map((status) => ({ kind, status })),
+);
 
 /** An item of the to-do list a case asks for. */
 export interface CaseTodo {
@@ -215,10 +223,6 @@ export class CaseRepository {
       query,
       caps,
     );
-  }
-
-  async all(): Promise<CaseDocument[]> {
-    return (await this.#collection.find().exec()).map(plain);
   }
 
   canRegister(): boolean {
@@ -459,44 +463,45 @@ export class CaseRepository {
 
   /**
    * What cases ask of the signed-in user: open cases she may take the next step of (with their deadline,
-   * overdue first), and reported penalties a decision found wrong that still await withdrawal.
+   * overdue first), and reported penalties a decision found wrong that still await withdrawal. Reads only
+   * the cases of open states with a time limit and those whose decision withdraws a publication.
    */
   async todos(): Promise<CaseTodo[]> {
-    const session = this.#context.session();
-    if (!session) return [];
+    if (!this.#context.session()) return [];
     const today = this.#today();
+    const timed = openStates(this.#deadlines).filter((state) => state.timed);
+    const withdrawing = mayAct(this.#context, 'disclosure.submit');
+    const [open, revoking] = await Promise.all([
+      casesInStates(this.#collection, timed),
+      withdrawing ? casesInStates(this.#collection, publicationRevokingStates) : [],
+    ]);
     const items: CaseTodo[] = [];
-    for (const doc of await this.all()) {
-      const record = await this.#records.get(doc.recordId);
-      const name = record?.title ?? '';
+    for (const doc of open) {
       const deadline = this.deadline(doc);
-      if (deadline && this.availableSteps(doc).length > 0) {
+      if (!deadline || this.availableSteps(doc).length === 0) continue;
+      const record = await this.#records.get(doc.recordId);
+      items.push({
+        kind: deadline < today ? 'caseOverdue' : 'caseDue',
+        to: `/cases/${doc.id}`,
+        caseKind: doc.kind,
+        name: record?.title ?? '',
+        date: deadline,
+      });
+    }
+    for (const doc of revoking) {
+      const record = await this.#records.get(doc.recordId);
+      const decision = record?.source === 'penalty' ? await this.#disclosures.get(record.sourceId) : null;
+      if (decision && decision.reportedAt !== '') {
         items.push({
-          kind: deadline < today ? 'caseOverdue' : 'caseDue',
-          to: `/cases/${doc.id}`,
+          kind: 'withdrawPublication',
+          to: `/credit/disclosures/${decision.id}`,
           caseKind: doc.kind,
-          name,
-          date: deadline,
+          name: decision.documentNumber,
+          date: this.withdrawalDeadline(doc),
         });
       }
-      if (
-        revokesPublication(doc) &&
-        record?.source === 'penalty' &&
-        mayAct(this.#context, 'disclosure.submit')
-      ) {
-        const decision = await this.#disclosures.get(record.sourceId);
-        if (decision && decision.reportedAt !== '') {
-          items.push({
-            kind: 'withdrawPublication',
-            to: `/credit/disclosures/${decision.id}`,
-            caseKind: doc.kind,
-            name: decision.documentNumber,
-            date: this.withdrawalDeadline(doc),
-          });
-        }
-      }
     }
-    return items.sort((a, b) => a.date.localeCompare(b.date));
+    return items.sort((a, b) => a.date.localeCompare(b.date) || a.to.localeCompare(b.to));
   }
 
   history(id: string): Promise<HistoryEntry[]> {

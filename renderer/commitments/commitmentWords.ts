@@ -7,11 +7,12 @@ import type { SubjectRepository } from '../subjects/repository.ts';
 
 /**
  * The commitments' word index (renderer/kernel/db/wordIndex.ts) over letter numbers and the names of
- * enterprise parties. A person's name never enters it (its entries are stored in the clear): letters of
- * persons are found by the name through the subjects' own index (`personsNamed`), that is by the name the
- * register holds now, where reading every letter matched the name printed on it.
+ * enterprise parties, which it also keeps as written (`name`), for the name order. A person's name never
+ * enters it (its entries are stored in the clear): letters of persons are found by the name through the
+ * subjects' own index (`personsNamed`), that is by the name the register holds now, where reading every
+ * letter matched the name printed on it.
  */
-type CommitmentWordField = 'subjectId' | 'type' | 'status' | 'result';
+type CommitmentWordField = 'subjectId' | 'type' | 'status' | 'result' | 'name';
 
 export type CommitmentWordIndex = WordIndex<CommitmentDocument, CommitmentWordField>;
 
@@ -25,14 +26,24 @@ export function commitmentWordIndex(
     local,
     {
       key: 'commitmentWords',
-      format: 1,
+      format: 2,
       name: 'commitment',
-      words: (c) => (c.subjectKind === 'practitioner' ? c.number : `${c.number}\n${c.subjectName}`),
-      fields: ['subjectId', 'type', 'status', 'result'],
-      fieldsOf: (c) => ({ subjectId: c.subjectId, type: c.type, status: c.status, result: c.outcome.result }),
+      words: (c) => (isPerson(c) ? c.number : `${c.number}\n${c.subjectName}`),
+      fields: ['subjectId', 'type', 'status', 'result', 'name'],
+      fieldsOf: (c) => ({
+        subjectId: c.subjectId,
+        type: c.type,
+        status: c.status,
+        result: c.outcome.result,
+        name: isPerson(c) ? '' : c.subjectName,
+      }),
     },
     storeDelayMs,
   );
+}
+
+function isPerson(c: CommitmentDocument): boolean {
+  return c.subjectKind === 'practitioner';
 }
 
 /** The list's filters the word index answers besides the words. */

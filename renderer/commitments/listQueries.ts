@@ -8,7 +8,14 @@ import { type CommitmentStatus, type CommitmentType, openStatuses } from '../../
 import type { CommitmentCollection } from '../kernel/db/database.ts';
 import { documentsInOrder, type IndexScan, indexedPage } from '../kernel/db/indexedPages.ts';
 import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
-import { type CommitmentWordIndex, commitmentWordQuery } from './commitmentWords.ts';
+import type { LocalStore } from '../kernel/db/localStore.ts';
+import type { SubjectRepository } from '../subjects/repository.ts';
+import {
+  type CommitmentWordIndex,
+  commitmentWordIndex,
+  commitmentWordQuery,
+  personsNamed,
+} from './commitmentWords.ts';
 
 export interface CommitmentQuery {
   subjectId?: string;
@@ -49,40 +56,38 @@ const dueSoonReach = 31 * 86_400_000;
 
 type Test = (c: CommitmentDocument) => boolean;
 
-/** The word index and the persons the words name (null while the subjects' index loads). */
-export interface CommitmentWordSearch {
-  words: CommitmentWordIndex;
-  personsNamed: (text: string) => ReadonlySet<string> | null;
-  /**
-   * Up to this many matches (default 1000), a search in name order reads and sorts them; past it, it walks
-   * the name index for its page (which a rare word would walk most of).
-   */
-  sortedByReadingUpTo?: number;
+export interface CommitmentListOptions {
+  today: () => string;
+  calendar: () => WorkdayCalendar;
+  counted?: CountCaps;
 }
 
 /**
  * The reads of the commitments list: pages through the collection's indexes (the page's documents
- * alone come through RxDB, decrypted), and the whole-list reads the acceptance check and the reminder use.
+ * alone come through RxDB, decrypted), words through the commitments' word index (persons through the
+ * subjects' index), and the whole-list reads the acceptance check and the reminder use.
  */
 export class CommitmentLists {
+  /** Words of letter numbers and enterprise names; built after the first screen (renderer/app/bootstrap.ts). */
+  readonly words: CommitmentWordIndex;
   readonly #collection: CommitmentCollection;
+  readonly #subjects: SubjectRepository;
   readonly #today: () => string;
   readonly #calendar: () => WorkdayCalendar;
   readonly #counted: CountCaps;
-  readonly #search: CommitmentWordSearch | undefined;
 
   constructor(
     collection: CommitmentCollection,
-    today: () => string,
-    calendar: () => WorkdayCalendar,
-    counted = defaultCountCaps,
-    search?: CommitmentWordSearch,
+    local: LocalStore,
+    subjects: SubjectRepository,
+    options: CommitmentListOptions,
   ) {
+    this.words = commitmentWordIndex(collection, local);
     this.#collection = collection;
-    this.#today = today;
-    this.#calendar = calendar;
-    this.#counted = counted;
-    this.#search = search;
+    this.#subjects = subjects;
+    this.#today = options.today;
+    this.#calendar = options.calendar;
+    this.#counted = options.counted ?? defaultCountCaps;
   }
 
   get changes$(): Observable<void> {
@@ -165,34 +170,34 @@ export class CommitmentLists {
 
   /** A page of the letters the words match, through the word index; null while it cannot answer. */
   private async wordPage(query: CommitmentPageQuery & { text: string }): Promise<CommitmentPage | null> {
-    const persons = this.#search?.words.ready ? this.#search.personsNamed(query.text) : null;
-    if (!this.#search || !persons) return null;
+    const persons = this.words.ready ? personsNamed(this.#subjects, query.text) : null;
+    if (!persons) return null;
     const words = commitmentWordQuery(query.text, persons, query);
     const offset = query.offset ?? 0;
     if (query.order !== 'name') {
-      const found = this.#search.words.search(words, { offset, limit: query.limit });
+      const found = this.words.search(words, { offset, limit: query.limit });
       if (!found) return null;
       return { total: found.total, more: false, items: await documentsInOrder(this.#collection, found.ids) };
     }
-    const ids = this.#search.words.matchingIds(words);
-    if (!ids) return null;
-    const matched = new Set(ids);
-    const pageIds =
-      ids.length <= (this.#search.sortedByReadingUpTo ?? 1000)
-        ? (await this.#collection.storageInstance.findDocumentsById(ids, false))
-            .sort((a, b) => byCodeUnits(a.subjectName, b.subjectName) || byCodeUnits(a.id, b.id))
-            .slice(offset, offset + query.limit)
-            .map((stored) => stored.id)
-        : (
-            await indexedPage(this.#collection, {
-              index: ['subjectName'],
-              offset,
-              limit: query.limit,
-              filter: (stored) => matched.has(stored.id as string),
-              countUpTo: 0,
-            })
-          ).ids;
-    return { total: ids.length, more: false, items: await documentsInOrder(this.#collection, pageIds) };
+    const entries = this.words.matchingEntries(words);
+    if (!entries) return null;
+    const pageIds = (await this.#inNameOrder(entries)).slice(offset, offset + query.limit);
+    return { total: entries.length, more: false, items: await documentsInOrder(this.#collection, pageIds) };
+  }
+
+  /**
+   * The ids of the matched letters in name order, as the name index orders them: enterprises' names as the
+   * word index keeps them, persons' (which it never keeps) read from their letters.
+   */
+  async #inNameOrder(entries: readonly { id: string; name: string }[]): Promise<string[]> {
+    const unnamed = entries.filter((entry) => entry.name === '').map((entry) => entry.id);
+    const stored =
+      unnamed.length === 0 ? [] : await this.#collection.storageInstance.findDocumentsById(unnamed, false);
+    const names = new Map(stored.map((letter) => [letter.id, letter.subjectName]));
+    return entries
+      .map((entry) => ({ id: entry.id, name: entry.name || (names.get(entry.id) ?? '') }))
+      .sort((a, b) => byCodeUnits(a.name, b.name) || byCodeUnits(a.id, b.id))
+      .map((entry) => entry.id);
   }
 
   /**

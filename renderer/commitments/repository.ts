@@ -31,7 +31,6 @@ import type { Industry, SubjectDocument, SubjectInput } from '../../shared/subje
 import { issue, prefixIssues, type Validated, type ValidationIssue } from '../../shared/base/validation.ts';
 import { uuidv7 } from '../../shared/base/uuid.ts';
 import type { CommitmentCollection } from '../kernel/db/database.ts';
-import { defaultCountCaps } from '../kernel/db/listCounts.ts';
 import type { HistoryEntry, LocalStore } from '../kernel/db/localStore.ts';
 import {
   authorOf,
@@ -48,7 +47,7 @@ import type { ReferenceRepository } from '../reference/repository.ts';
 import type { SubjectRepository } from '../subjects/repository.ts';
 import type { SignedInSession } from '../kernel/security/session.ts';
 import { CommitmentCampaigns } from './campaigns.ts';
-import { type CommitmentWordIndex, commitmentWordIndex, personsNamed } from './commitmentWords.ts';
+import type { CommitmentWordIndex } from './commitmentWords.ts';
 import type { CommitmentFields, FindingFields } from './formFields.ts';
 import {
   CommitmentLists,
@@ -126,8 +125,6 @@ export class CommitmentRepository {
   readonly #campaigns: CommitmentCampaigns;
   readonly #numbers: CommitmentNumbers;
   readonly #lists: CommitmentLists;
-  /** Words of letter numbers and enterprise names; built after the first screen (renderer/app/bootstrap.ts). */
-  readonly words: CommitmentWordIndex;
 
   constructor(
     collection: CommitmentCollection,
@@ -144,14 +141,10 @@ export class CommitmentRepository {
     this.attachments = dependencies.attachments;
     this.#office = dependencies.office;
     this.#standing = dependencies.standing;
-    this.words = commitmentWordIndex(collection, local);
-    this.#lists = new CommitmentLists(
-      collection,
-      () => this.today(),
-      () => this.#reference.calendar(),
-      defaultCountCaps,
-      { words: this.words, personsNamed: (text) => personsNamed(this.#subjects, text) },
-    );
+    this.#lists = new CommitmentLists(collection, local, this.#subjects, {
+      today: () => this.today(),
+      calendar: () => this.#reference.calendar(),
+    });
     this.#numbers = new CommitmentNumbers({
       collection,
       context,
@@ -185,6 +178,11 @@ export class CommitmentRepository {
   /** The matters a new commitment may be accepted for today: the list version in force. */
   mattersInForce(): readonly CommitmentMatter[] {
     return matterListInForce(this.#reference.matterLists(), this.today()).matters;
+  }
+
+  /** Words of letter numbers and enterprise names (listQueries.ts). */
+  get words(): CommitmentWordIndex {
+    return this.#lists.words;
   }
 
   get changes$(): Observable<void> {

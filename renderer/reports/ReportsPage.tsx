@@ -4,35 +4,51 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useServices } from '../app/services.ts';
+import { ListPager, ListTotal, useListPage } from '../kernel/ui/ListPager.tsx';
 import { ListTable } from '../kernel/ui/ListTable.tsx';
 import { formatInstant } from '../subjects/labels.ts';
-import type { IssuedReport } from './reportService.ts';
+import type { ReportPage } from './reportService.ts';
 import { useReportServices } from './useReports.ts';
 
 const stateColors = { registered: 'teal', pending: 'yellow', refused: 'red' } as const;
 
-/** The reports issued on this computer with their registration on the platform. */
+const pageSize = 50;
+
+/** The reports issued on this computer with their registration on the platform, a page at a time. */
 export function ReportsPage() {
   const { t, i18n } = useTranslation();
   const { sync } = useServices();
   const { reports } = useReportServices();
-  const [list, setList] = useState<IssuedReport[] | null>(null);
+  const [found, setFound] = useState<ReportPage | null>(null);
   const [busy, setBusy] = useState(false);
+  const [page, setPage] = useListPage([]);
   const enrolled = sync.status.enrollment !== null;
 
-  const load = useCallback(async () => setList(await reports.list()), [reports]);
+  const read = useCallback(
+    () => reports.page({ offset: (page - 1) * pageSize, limit: pageSize }),
+    [reports, page],
+  );
+  const load = useCallback(async () => setFound(await read()), [read]);
+  const [opened, setOpened] = useState(false);
   useEffect(() => {
     let current = true;
     // Pending reports are registered when the list is opened, if the platform can be reached.
     reports
       .registerPending()
       .catch(() => 0)
-      .then(() => reports.list())
-      .then((found) => current && setList(found));
+      .then(() => current && setOpened(true));
     return () => {
       current = false;
     };
   }, [reports]);
+  useEffect(() => {
+    if (!opened) return;
+    let current = true;
+    read().then((next) => current && setFound(next));
+    return () => {
+      current = false;
+    };
+  }, [opened, read]);
 
   const registerNow = async () => {
     setBusy(true);
@@ -45,7 +61,8 @@ export function ReportsPage() {
     }
   };
 
-  if (list === null) return <Loader />;
+  if (found === null) return <Loader />;
+  const list = found.items;
   const pending = list.some((report) => report.registration.state === 'pending');
   return (
     <Stack>
@@ -63,6 +80,7 @@ export function ReportsPage() {
           {t('reports.notEnrolled')}
         </Alert>
       )}
+      {found.total > pageSize && <ListTotal total={found.total} more={found.more} />}
       {list.length === 0 ? (
         <Text>{t('reports.empty')}</Text>
       ) : (
@@ -102,6 +120,7 @@ export function ReportsPage() {
           ))}
         </ListTable>
       )}
+      <ListPager found={found} pageSize={pageSize} page={page} onChange={setPage} />
     </Stack>
   );
 }

@@ -24,6 +24,7 @@ import { issue, type ValidationIssue } from '../../shared/base/validation.ts';
 import { toHex } from '../../shared/base/security/encoding.ts';
 import { randomBytes, sha256 } from '../../shared/base/security/webCrypto.ts';
 import type { AppServices } from '../app/services.ts';
+import { type CountCaps, defaultCountCaps } from '../kernel/db/listCounts.ts';
 import { loadPrintFont } from '../kernel/pdf/font.ts';
 import { authorize } from '../kernel/security/permissions.ts';
 import { PlatformError } from '../kernel/sync/platformClient.ts';
@@ -72,11 +73,22 @@ export interface IssuedReport {
   registration: RegistrationState;
 }
 
+/** A page of issued reports; `more`: reports go on past `total`, which was not counted further. */
+export interface ReportPage {
+  total: number;
+  more: boolean;
+  items: IssuedReport[];
+}
+
 export type IssueOutcome =
   | { ok: true; report: IssuedReport; bytes: Uint8Array; pages: number; missingCharacters: string[] }
   | { ok: false; issues: ValidationIssue[] };
 
 const registrationsSetting = 'reportRegistrations';
+/** The instant of the oldest report left pending at the last registration (every older one is settled). */
+const pendingSinceSetting = 'reportsPendingSince';
+/** Reports read at a time while registering. */
+const registrationBatch = 100;
 type Receipts = Record<string, { registeredAt: string } | { refused: string }>;
 
 /** The `after` of a printReport entry. */
@@ -192,24 +204,63 @@ export class ReportService {
     };
   }
 
-  /** Reports issued on this computer, newest first, with their registration state. */
-  async list(subjectId?: string): Promise<IssuedReport[]> {
-    const entries = await this.#deps.audit.search({
-      action: 'printReport',
-      ...(subjectId ? { documentId: subjectId } : {}),
-    });
+  /** The reports of one subject issued on this computer, newest first, with their registration state. */
+  async list(subjectId: string): Promise<IssuedReport[]> {
+    const entries = await this.#deps.audit.search({ action: 'printReport', documentId: subjectId });
     const receipts = await this.#receipts();
     return entries.map((entry) => issuedReport(entry, receiptState(receipts[String(entry.after?.code)])));
   }
 
-  /** Registers the reports still pending (after a sync, or when the list is opened). */
+  /**
+   * One page of the reports issued on this computer, newest first, with their registration state, and how
+   * many there are, counted up to a cap (`more`: the count stopped there).
+   */
+  async page(
+    query: { offset?: number; limit: number },
+    caps: CountCaps = defaultCountCaps,
+  ): Promise<ReportPage> {
+    const found = await this.#deps.audit.actionPage('printReport', { ...query, countUpTo: caps.matches });
+    const receipts = await this.#receipts();
+    return {
+      total: found.total,
+      more: found.more,
+      items: found.entries.map((entry) =>
+        issuedReport(entry, receiptState(receipts[String(entry.after?.code)])),
+      ),
+    };
+  }
+
+  /**
+   * Registers the reports still pending (after a sync, or when the list is opened): those issued since
+   * the oldest report left pending last time, oldest first, a batch at a time.
+   */
   async registerPending(): Promise<number> {
     if (!this.#deps.sync.status.enrollment) return 0;
+    const local = this.#deps.local;
+    const from = (await local.getSetting<string>(pendingSinceSetting)) ?? '';
     let registered = 0;
-    for (const report of await this.list()) {
-      if (report.registration.state !== 'pending') continue;
-      if ((await this.#register(report)).state === 'registered') registered++;
+    let oldestPending: string | null = null;
+    let lastSeen = from;
+    for (let offset = 0; ; offset += registrationBatch) {
+      const batch = await this.#deps.audit.actionPage('printReport', {
+        from,
+        oldestFirst: true,
+        offset,
+        limit: registrationBatch,
+        countUpTo: 0,
+      });
+      const receipts = await this.#receipts();
+      for (const entry of batch.entries) {
+        lastSeen = entry.at;
+        const report = issuedReport(entry, receiptState(receipts[String(entry.after?.code)]));
+        if (report.registration.state !== 'pending') continue;
+        const state = (await this.#register(report)).state;
+        if (state === 'registered') registered++;
+        if (state === 'pending') oldestPending ??= entry.at;
+      }
+      if (batch.entries.length < registrationBatch) break;
     }
+    await local.setSetting(pendingSinceSetting, oldestPending ?? lastSeen);
     return registered;
   }
 

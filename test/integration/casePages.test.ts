@@ -23,7 +23,7 @@ import {
 import { sampleObjectionCase, sampleRepairCase } from '../../shared/cases/testFixtures.ts';
 import { isCaseOpen } from '../../shared/cases/workflow.ts';
 import { openCommitments } from './commitmentHarness.ts';
-import { openProfile, type Profile } from './creditHarness.ts';
+import { openProfile, type Profile, users } from './creditHarness.ts';
 import { dayAfter, seededNumbers } from './seededData.ts';
 
 let profile: Profile;
@@ -295,5 +295,45 @@ describe('the open queue', () => {
         `${offset}+${limit}`,
       ).toEqual(whole.slice(offset, offset + limit));
     }
+  });
+});
+
+describe('the cases to-do list', () => {
+  it('lists what reading every case listed, reading only the open cases with a time limit', async () => {
+    profile = await openProfile('2026-06-22T02:00:00.000Z');
+    const all = variedCases(140);
+    await profile.db.cases.bulkInsert(all);
+    const cases = casesOf(profile);
+    const find = vi.spyOn(profile.db.cases, 'find');
+    const read = vi.spyOn(profile.db.cases, 'findByIds');
+    const listed: number[] = [];
+    for (const session of [users.reviewer, users.clerk]) {
+      profile.signIn(session);
+      // As before: every case, those with a deadline whose next step the user may take (no record here).
+      const today = '2026-06-22';
+      const wanted = all
+        .map((doc) => ({ doc, deadline: cases.deadline(doc) }))
+        .filter(({ doc, deadline }) => deadline !== '' && cases.availableSteps(doc).length > 0)
+        .map(({ doc, deadline }) => ({
+          kind: deadline < today ? 'caseOverdue' : 'caseDue',
+          to: `/cases/${doc.id}`,
+          caseKind: doc.kind,
+          name: '',
+          date: deadline,
+        }))
+        .sort((a, b) => a.date.localeCompare(b.date) || a.to.localeCompare(b.to));
+      expect(await cases.todos(), session.userId).toEqual(wanted);
+      listed.push(wanted.length);
+    }
+    // The reviewer has cases to decide, overdue and due; the clerk none.
+    expect(listed[0]).toBeGreaterThan(10);
+    expect(find).not.toHaveBeenCalled();
+    const readIds = new Set(read.mock.calls.flatMap(([ids]) => ids));
+    expect([...readIds].sort()).toEqual(
+      all
+        .filter((doc) => isCaseOpen(doc.status) && cases.deadline(doc) !== '')
+        .map((doc) => doc.id)
+        .sort(),
+    );
   });
 });

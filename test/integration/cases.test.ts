@@ -83,7 +83,7 @@ describe('credit repair', () => {
       ok: false,
       issues: [{ field: 'applicationDate', code: 'repair.tooEarly', params: { date: '2027-03-06' } }],
     });
-    expect(await cases.all()).toEqual([]);
+    expect((await cases.page({ queue: 'all', limit: 10 })).items).toEqual([]);
     // Nothing is kept of a refused application: no commitment letter, not even its files.
     expect(await commitments.all()).toEqual([]);
     expect(await each.profile.records.attachments.pendingCount()).toBe(0);
@@ -139,7 +139,7 @@ describe('credit repair', () => {
       ok: false,
       issues: [{ field: 'commitmentId', code: 'cases.commitmentNotAccepted', params: { status: 'draft' } }],
     });
-    expect(await cases.all()).toEqual([]);
+    expect((await cases.page({ queue: 'all', limit: 10 })).items).toEqual([]);
 
     const signed = await commitments.attach(unsigned.id, [pdf('签字承诺书.pdf')]);
     if (!signed.ok) throw new Error(JSON.stringify(signed.issues));

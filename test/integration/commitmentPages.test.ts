@@ -115,12 +115,11 @@ describe('the commitments list', () => {
     );
 
     // Counting stops at the cap and says "more"; turning further counts on to the page's end.
-    const capped = new CommitmentLists(
-      profile.db.commitments,
-      () => commitments.today(),
-      () => profile.reference.calendar(),
-      { keys: 3, matches: 2 },
-    );
+    const capped = new CommitmentLists(profile.db.commitments, profile.local, profile.subjects, {
+      today: () => commitments.today(),
+      calendar: () => profile.reference.calendar(),
+      counted: { keys: 3, matches: 2 },
+    });
     const all = await expected(commitments, { limit: 50 });
     const open = await expected(commitments, { limit: 50, open: true });
     const cases: [CommitmentPageQuery, number, boolean, string[]][] = [

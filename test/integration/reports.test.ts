@@ -7,7 +7,7 @@ import { openListingProfile } from './cityListHarness.ts';
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SubjectDocument } from '../../shared/subjects/model.ts';
 import type { ReportRegistration } from '../../shared/reports/protocol.ts';
 import { resultDigest } from '../../shared/verification/check.ts';
@@ -300,9 +300,77 @@ describe('credit reports from the file', () => {
       lastSyncedAt: '2026-03-07T00:59:00.000Z',
     });
     await expect
-      .poll(async () => (await reports.list()).map((report) => report.registration.state))
+      .poll(async () => (await reports.page({ limit: 10 })).items.map((report) => report.registration.state))
       .toEqual(['registered']);
     expect(sent.map((registration) => registration.code)).toEqual([issued.report.code]);
+  });
+
+  it('list a page at a time, newest first, and register only the reports issued since the oldest left pending', async () => {
+    const audit = profile.context.audit;
+    // Reports as `issue` records them, among the trail's other entries.
+    const codes: string[] = [];
+    for (let n = 0; n < 7; n++) {
+      profile.setNow(`2026-03-06T0${n}:30:00.000Z`);
+      codes.push(`CODE-${n}`);
+      await audit.append(users.clerk.userId, {
+        action: 'printReport',
+        collectionName: 'subjects',
+        documentId: enterprise.id,
+        after: {
+          code: `CODE-${n}`,
+          reportNumber: `N-${n}`,
+          contentHash: 'a'.repeat(64),
+          subjectName: enterprise.name,
+          variant: 'full',
+          purpose: '',
+          from: period.from,
+          to: period.to,
+          issuedAt: `2026-03-06T0${n}:30:00.000Z`,
+        },
+      });
+      await audit.append(users.clerk.userId, {
+        action: 'export',
+        collectionName: 'subjects',
+        reason: '核查',
+      });
+    }
+    const { reports } = services(platform().sync);
+    const newest = [...codes].reverse();
+    const first = await reports.page({ limit: 3 }, { keys: 4, matches: 4 });
+    expect({ total: first.total, more: first.more, codes: first.items.map((r) => r.code) }).toEqual({
+      total: 4,
+      more: true,
+      codes: newest.slice(0, 3),
+    });
+    const last = await reports.page({ offset: 6, limit: 3 }, { keys: 4, matches: 4 });
+    expect({ total: last.total, more: last.more, codes: last.items.map((r) => r.code) }).toEqual({
+      total: 7,
+      more: false,
+      codes: newest.slice(6),
+    });
+    expect((await reports.page({ limit: 50 })).items.map((r) => r.registration.state)).toEqual(
+      Array(7).fill('pending'),
+    );
+
+    // CODE-2 cannot be registered yet: the next attempt starts from it, not from the first report.
+    const registering = platform(async (registration) => {
+      if (registration.code === 'CODE-2') throw new Error('offline');
+      return { code: registration.code, registeredAt: '2026-03-06T08:00:00.000Z', signature: 'sig' };
+    });
+    expect(await services(registering.sync).reports.registerPending()).toBe(6);
+    expect(registering.sent.map((r) => r.code)).toEqual(codes);
+    registering.sent.length = 0;
+    expect(await services(registering.sync).reports.registerPending()).toBe(0);
+    expect(registering.sent.map((r) => r.code)).toEqual(['CODE-2']);
+    const read = vi.spyOn(audit, 'actionPage');
+    await services(registering.sync).reports.registerPending();
+    expect(read.mock.calls.map(([, page]) => page.from)).toEqual(['2026-03-06T02:30:00.000Z']);
+    expect((await reports.page({ limit: 50 })).items.map((r) => r.registration.state)).toEqual([
+      ...Array(4).fill('registered'),
+      'pending',
+      'registered',
+      'registered',
+    ]);
   });
 
   it('refuse a subject this computer does not hold, a bad period, and a role without the right', async () => {

@@ -89,7 +89,7 @@ function expectSameAsReading(index: WordIndex<CommitmentDocument, Field>, all: C
       const found = index.search(query, { offset, limit: 7 });
       expect(found, query.text).toEqual({ total: want.length, ids: want.slice(offset, offset + 7) });
     }
-    expect(new Set(index.matchingIds(query))).toEqual(new Set(want));
+    expect(new Set(index.matchingEntries(query)?.map((entry) => entry.id))).toEqual(new Set(want));
   }
 }
 
@@ -106,7 +106,7 @@ describe('the word index', () => {
     const { all } = await seeded();
     const index = new WordIndex(profile!.db.commitments, profile!.local, spec);
     expect(index.search({ text: '拖欠' }, { offset: 0, limit: 10 })).toBeNull();
-    expect(index.matchingIds({ text: '拖欠' })).toBeNull();
+    expect(index.matchingEntries({ text: '拖欠' })).toBeNull();
     // A change while it builds: the newer version stays.
     const building = index.build();
     const early = { ...all[1]!, reason: '拖欠工资 改', updatedAt: '2026-04-01T00:00:00.000Z' };

@@ -138,9 +138,9 @@ export class WordIndex<D extends { id: string; updatedAt: string }, F extends st
     };
   }
 
-  /** The ids of every document the search matches, in no order; null until the index is ready. */
-  matchingIds(query: WordQuery<F>): string[] | null {
-    return this.#matches(query)?.map((entry) => entry.id) ?? null;
+  /** Every document the search matches, its id and kept fields, in no order; null until the index is ready. */
+  matchingEntries(query: WordQuery<F>): (Readonly<Record<F, string>> & { readonly id: string })[] | null {
+    return this.#matches(query);
   }
 
   #matches(query: WordQuery<F>): Entry<F>[] | null {

@@ -258,6 +258,32 @@ export class AuditService {
   }
 
   /**
+   * One page of the entries of one action, newest first, or oldest first from the instant `from` on,
+   * walking the [at] index and testing each entry's action (an index of its own would make RxDB copy every
+   * entry at the first start after the upgrade); counted up to `countUpTo` (`more` says the count stopped there).
+   */
+  async actionPage(
+    action: AuditAction,
+    page: { from?: string; oldestFirst?: boolean; offset?: number; limit: number; countUpTo: number },
+  ): Promise<{ total: number; more: boolean; entries: AuditEntry[] }> {
+    const found = await indexedPage(this.#collection, {
+      index: ['at'],
+      filter: (stored) => stored.action === action,
+      descending: !page.oldestFirst,
+      ...(page.from !== undefined ? { from: page.from } : {}),
+      offset: page.offset ?? 0,
+      limit: page.limit,
+      countUpTo: page.countUpTo,
+    });
+    const documents = await documentsInOrder(this.#collection, found.ids);
+    return {
+      total: found.total,
+      more: found.more ?? false,
+      entries: documents.map((doc) => plainEntry(doc as unknown as Record<string, unknown>)),
+    };
+  }
+
+  /**
    * Entries matching the filter, newest first, read through the [documentId, at], [userId, at] or [at]
    * index from the newest, only as far as the limit: a page of `limit` and the entries of its last
    * instant (so that equal instants keep their order by sequence number). The filters the index does not
