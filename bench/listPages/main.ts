@@ -2,6 +2,8 @@
 // written straight into a profile in their stored shape (as a sync pull would write them), the profile
 // is opened again, and each list's first pages are read through its repository, timed against reading
 // every document of the list as the lists did before, in the same run.
+import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { openCaseRepository } from '../../renderer/cases/repository.ts';
 import {
   commitmentWordIndex,
@@ -13,7 +15,14 @@ import { SubjectRepository } from '../../renderer/subjects/repository.ts';
 import { ProjectRepository } from '../../renderer/inspections/projects.ts';
 import { InspectionRepository } from '../../renderer/inspections/repository.ts';
 import { addDays } from '../../shared/base/calendar/dates.ts';
-import type { InspectionDocument, ProjectDocument } from '../../shared/inspections/document.ts';
+import {
+  type InspectionDocument,
+  indexFieldNames,
+  inspectionJsonSchema,
+  type ProjectDocument,
+} from '../../shared/inspections/document.ts';
+import { migrationBatch, migrationStrategies } from '../../renderer/kernel/db/database.ts';
+import { version4InspectionSchema } from '../../test/integration/inspectionVersions.ts';
 import { figureScan, inspectionFigures } from '../../shared/inspections/figures.ts';
 import { storedInspection, storedOrder } from '../../shared/inspections/testFixtures.ts';
 import { orderFilters, orderRows } from '../../shared/inspections/orders.ts';
@@ -692,6 +701,54 @@ async function measureReports(): Promise<Measured> {
   return { list: `credit reports (1 audit entry in 20)`, count, writtenMs, baselineMs, pages };
 }
 
+/**
+ * Opening the inspections a release of schema version 4 left (plain Dexie storage): RxDB's default
+ * migration step of 10 documents, the baseline, against the app's `migrationBatch`, same documents.
+ */
+async function measureMigration(): Promise<Measured> {
+  const derived = new Set<string>(indexFieldNames);
+  const version4 = Array.from({ length: count }, (_, n) =>
+    Object.fromEntries(Object.entries(benchInspection(n)).filter(([key]) => !derived.has(key))),
+  );
+  const migrated = async (batch: number): Promise<number> => {
+    const database = `${name}-migration-${batch}`;
+    const old = await createRxDatabase({
+      name: database,
+      storage: getRxStorageDexie(),
+      multiInstance: false,
+    });
+    await old.addCollections({ inspections: { schema: version4InspectionSchema() } });
+    for (let from = 0; from < count; from += chunk)
+      await old.inspections.bulkInsert(version4.slice(from, from + chunk) as never[]);
+    await old.close();
+    const current = await createRxDatabase({
+      name: database,
+      storage: getRxStorageDexie(),
+      multiInstance: false,
+    });
+    await current.addCollections({
+      inspections: {
+        schema: inspectionJsonSchema as unknown as RxJsonSchema<InspectionDocument>,
+        migrationStrategies: migrationStrategies.inspections,
+        autoMigrate: false,
+      },
+    });
+    const ms = await timed(() => current.inspections.migratePromise(batch));
+    const kept = await current.inspections.count().exec();
+    await current.close();
+    if (kept !== count) throw new Error(`migrating kept ${kept} of ${count} inspections`);
+    return ms;
+  };
+  const baselineMs = await migrated(10);
+  return {
+    list: 'inspections migrating from schema version 4, in steps of 10 (RxDB default, baseline) and',
+    count,
+    writtenMs: 0,
+    baselineMs,
+    pages: { [`steps of ${migrationBatch}`]: await migrated(migrationBatch) },
+  };
+}
+
 const measures: Record<string, () => Promise<Measured>> = {
   commitments: measureCommitments,
   projects: measureProjects,
@@ -701,6 +758,7 @@ const measures: Record<string, () => Promise<Measured>> = {
   inspections: measureInspections,
   audit: measureAudit,
   reports: measureReports,
+  migration: measureMigration,
 };
 
 async function run(): Promise<Measured[]> {
