@@ -6,7 +6,6 @@
 import type { Observable } from 'rxjs';
 import { filter, map } from 'rxjs';
 import type { InspectionKind } from '../../shared/inspections/document.ts';
-import { indexFieldsOf } from '../../shared/inspections/indexFields.ts';
 import type { Validated } from '../../shared/base/validation.ts';
 import type { InspectionCollection } from '../kernel/db/database.ts';
 import { documentsInOrder, indexedPage } from '../kernel/db/indexedPages.ts';
@@ -40,16 +39,17 @@ export class KindStore<T extends { kind: InspectionKind }> {
     before?: T,
     audit?: StepAudit,
   ): Promise<Validated<T>> {
-    const derived = { ...content, ...indexFieldsOf({ ...content, kind: this.#kind }), kind: this.#kind };
+    // The writer sets the derived index fields (the capability's `derive`).
+    const withKind = { ...content, kind: this.#kind };
     const change: Change = before
       ? {
           kind: 'next',
           collection: 'inspections',
           before: before as never,
-          content: derived,
+          content: withKind,
           ...(audit ? { audit } : {}),
         }
-      : { kind: 'new', collection: 'inspections', content: derived };
+      : { kind: 'new', collection: 'inspections', content: withKind };
     const written = await this.journal.write({ permission, changes: [change] });
     return written.ok ? { ok: true, value: written.value[0] as unknown as T } : written;
   }

@@ -1,6 +1,6 @@
 /**
  * Fills fields derived from the content into the documents the platform stored before they existed
- * (a capability's `upgrade`, shared/kit/capability.ts). Runs at start, after the SQL migrations: every
+ * (a capability's `derive`, shared/kit/capability.ts). Runs at start, after the SQL migrations: every
  * live document whose upgraded body differs is rewritten as a platform write, with a new sequence in its
  * feed so the devices pull it. Once per collection and schema version (`document_upgrades`): the
  * validator refuses a later push that lacks what the upgrade fills in. Idempotent: a rerun writes nothing.
@@ -19,13 +19,13 @@ export const upgradeAuthor = 'platform:upgrade';
 /** Documents read and rewritten per transaction. */
 const batchSize = 200;
 
-type Upgrade = (doc: Record<string, unknown>) => Record<string, unknown>;
+type Derive = (doc: Record<string, unknown>) => Record<string, unknown>;
 
-/** Upgrades the stored documents of every capability that declares an upgrade; returns how many it rewrote. */
+/** Fills the derived fields into the stored documents of every capability that has some; returns how many it rewrote. */
 export async function upgradeStoredDocuments(db: Database, registry: CapabilityRegistry): Promise<number> {
   let written = 0;
-  for (const { collection, upgrade } of registry.all) {
-    if (!upgrade) continue;
+  for (const { collection, derive } of registry.all) {
+    if (!derive) continue;
     const version = collectionPlan[collection].schemaVersion;
     const done = await db.query(
       'SELECT 1 FROM document_upgrades WHERE collection = $1 AND schema_version = $2',
@@ -37,7 +37,7 @@ export async function upgradeStoredDocuments(db: Database, registry: CapabilityR
       [collection],
     );
     let inCollection = 0;
-    for (const { feed } of rows) inCollection += await upgradeFeed(db, collection, feed, upgrade);
+    for (const { feed } of rows) inCollection += await upgradeFeed(db, collection, feed, derive);
     await db.query(
       `INSERT INTO document_upgrades (collection, schema_version, written) VALUES ($1, $2, $3)
        ON CONFLICT (collection, schema_version) DO NOTHING`,
@@ -49,12 +49,7 @@ export async function upgradeStoredDocuments(db: Database, registry: CapabilityR
 }
 
 /** One feed, in batches by id, each in a transaction holding the feed's write lock. */
-async function upgradeFeed(
-  db: Database,
-  collection: string,
-  feed: string,
-  upgrade: Upgrade,
-): Promise<number> {
+async function upgradeFeed(db: Database, collection: string, feed: string, derive: Derive): Promise<number> {
   let written = 0;
   let after = '';
   for (;;) {
@@ -69,7 +64,7 @@ async function upgradeFeed(
       );
       const writes: PendingWrite[] = [];
       for (const { id, body } of rows) {
-        const upgraded = upgrade(body);
+        const upgraded = derive(body);
         const canonical = canonicalJson(documentContent(upgraded));
         if (canonical === canonicalJson(documentContent(body))) continue;
         writes.push({ id, deleted: false, body: upgraded, hash: sha256Hex(canonical), user: upgradeAuthor });

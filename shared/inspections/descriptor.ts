@@ -29,7 +29,7 @@ export const inspectionsCapability: CapabilityDescriptor = {
     5: (doc: InspectionDocument) => withIndexFields(doc),
   },
   // Documents stored before schema version 5 lack the index fields ('' for the kinds they do not concern).
-  upgrade: (doc) => withIndexFields(doc as Record<string, unknown> & { kind: string }),
+  derive: (doc) => withIndexFields(doc as Record<string, unknown> & { kind: string }),
   validate: validateInspectionDocument,
   personalFields: personalFields.inspections ?? [],
   attachments: inspectionAttachmentPaths,

@@ -50,10 +50,11 @@ export interface CapabilityDescriptor {
   // biome-ignore lint/suspicious/noExplicitAny: tables of any states and steps
   workflows: readonly WorkflowTable<any, any>[];
   /**
-   * Fields derived from the content, filled into documents stored before they existed: pure and
-   * idempotent. The platform applies it once to the documents it holds (server/sync/documentUpgrades.ts).
+   * Fields derived from the content: pure and idempotent. The device's writer sets them on every document
+   * it stamps (conflict resolutions among them; a repository that stamps its own sets them itself), and the
+   * platform fills them once into the documents it held before they existed (server/sync/documentUpgrades.ts).
    */
-  upgrade?: (doc: Record<string, unknown>) => Record<string, unknown>;
+  derive?: (doc: Record<string, unknown>) => Record<string, unknown>;
   /** What the validator reads from reference data; absent when it reads only the document and today. */
   validationContext?: ValidationContextProvider;
 }

@@ -4,6 +4,9 @@ import type { SubjectDocument, SubjectInput } from '../../../shared/subjects/mod
 import { bulkCreationOf } from '../../../shared/base/security/auditChain.ts';
 import type { SignedInSession } from '../security/session.ts';
 import { openTestProfile, type TestProfile, testSession } from '../security/testSupport.ts';
+import type { InspectionDocument } from '../../../shared/inspections/document.ts';
+import type { InspectionIndexFields } from '../../../shared/inspections/indexFields.ts';
+import { storedInspection, withoutIndexFields } from '../../../shared/inspections/testFixtures.ts';
 import { Writer } from './writer.ts';
 
 let test: TestProfile;
@@ -307,5 +310,44 @@ describe('the writer', () => {
     const trail = await test.audit.search();
     expect(trail.length).toBe(before + 1);
     expect([trail[0]?.action, trail[0]?.userId]).toEqual(['backupRestore', 'admin-1']);
+  });
+
+  it('sets the fields a capability derives from the content, whatever the caller sent (a conflict resolution too)', async () => {
+    const draft = storedInspection({
+      at: '2026-11-10T08:00:00.000Z',
+      by: 'user-1',
+      subjectId: '019a0000-0000-7000-8000-000000000001',
+      state: 'draft',
+      steps: [],
+      orders: [],
+      finding: '',
+    });
+    const stale = { doneMonth: '2026-11', firstDeadline: '2026-01-01' };
+    const judged = { judged: session! };
+    const created = await writer.write({
+      permission: judged,
+      changes: [
+        { kind: 'new', collection: 'inspections', content: { ...withoutIndexFields(draft), ...stale } },
+      ],
+    });
+    if (!created.ok) throw new Error(JSON.stringify(created.issues));
+    const [doc] = created.value as (InspectionDocument & InspectionIndexFields)[];
+    expect([doc!.doneMonth, doc!.firstDeadline]).toEqual(['', '']);
+
+    const next = await writer.write({
+      permission: judged,
+      changes: [
+        {
+          kind: 'next',
+          collection: 'inspections',
+          before: doc!,
+          content: { ...doc!, adHocNote: '复查', ...stale },
+        },
+      ],
+    });
+    if (!next.ok) throw new Error(JSON.stringify(next.issues));
+    const stored = (await test.db.inspections.findOne(doc!.id).exec())?.toJSON() as InspectionDocument &
+      InspectionIndexFields;
+    expect([stored.adHocNote, stored.doneMonth, stored.firstDeadline]).toEqual(['复查', '', '']);
   });
 });

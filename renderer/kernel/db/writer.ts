@@ -145,7 +145,7 @@ export class Writer {
       const docs: JournalDocument[] = [];
       const end = Math.min(start + bulkChunk, request.contents.length);
       for (let index = start; index < end; index++) {
-        const doc = stampNew(request.contents[index]!, permitted, now);
+        const doc = stampNew(request.collection, request.contents[index]!, permitted, now);
         const issues = validate(doc, context);
         const refused = issues.length > 0 ? issues : request.refuse?.(doc);
         if (refused) result.rejected.push({ index, issues: refused });

@@ -1,4 +1,5 @@
 import { withoutStamps } from '../../../shared/base/document.ts';
+import { capabilities } from '../../../shared/capabilities.ts';
 import { issue, type ValidationIssue } from '../../../shared/base/validation.ts';
 import { canonicalJson } from '../../../shared/base/security/canonicalJson.ts';
 import type { Action } from '../../../shared/base/security/permissions.ts';
@@ -15,7 +16,7 @@ import type {
 
 /**
  * The writer's first two stages: who may write (permission) and the stamps every document carries (id,
- * county, created and updated at and by).
+ * county, created and updated at and by), with the fields its capability derives from the content.
  */
 
 export function authorOf(session: JournalAuthor): JournalAuthor {
@@ -78,15 +79,15 @@ export function stampChange(change: Change, permitted: Permitted, now: string): 
     return {
       kind: 'create',
       collection: change.collection,
-      docs: [stampNew(change.content, permitted, now)],
+      docs: [stampNew(change.collection, change.content, permitted, now)],
     };
   }
-  const unchanged =
-    canonicalJson(withoutStamps(change.content)) === canonicalJson(withoutStamps(change.before));
+  const content = derived(change.collection, change.content);
+  const unchanged = canonicalJson(withoutStamps(content)) === canonicalJson(withoutStamps(change.before));
   if (unchanged && !change.revive) return null;
   const { id, county, createdAt, createdBy } = change.before as Record<string, unknown>;
   const after = {
-    ...change.content,
+    ...content,
     id,
     county,
     createdAt,
@@ -105,10 +106,15 @@ export function stampChange(change: Change, permitted: Permitted, now: string): 
 }
 
 /** A new document's stamps; an id or county the content sets stands (seeded city data, first users). */
-export function stampNew(content: Content, permitted: Permitted, now: string): JournalDocument {
+export function stampNew(
+  collection: JournalCollection,
+  content: Content,
+  permitted: Permitted,
+  now: string,
+): JournalDocument {
   const { userId } = permitted.author;
   return {
-    ...content,
+    ...derived(collection, content),
     id: content.id ?? uuidv7(Date.parse(now)),
     county: content.county ?? permitted.county,
     createdAt: now,
@@ -116,4 +122,9 @@ export function stampNew(content: Content, permitted: Permitted, now: string): J
     createdBy: userId,
     updatedBy: userId,
   } as unknown as JournalDocument;
+}
+
+/** The content with the fields its capability derives from it (a capability's `derive`). */
+function derived(collection: JournalCollection, content: Content): Content {
+  return capabilities.get(collection).derive?.(content) ?? content;
 }
