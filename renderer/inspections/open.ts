@@ -93,6 +93,13 @@ export function openPlanning(options: {
     const lastInspectors = new Map(
       visits.map((visit) => [visit.subjectId, (visit.toJSON() as InspectionDocument).inspectors]),
     );
+    // Grouped once: a draw may weigh thousands of enterprises against tens of thousands of warnings.
+    const warningsOf = new Map<string, typeof warnings.items>();
+    for (const record of warnings.items) {
+      const held = warningsOf.get(record.subjectId);
+      if (held) held.push(record);
+      else warningsOf.set(record.subjectId, [record]);
+    }
     return subjectsInScope.map((subject) => {
       const names = new Set([subject.contactPerson.trim(), subject.legalRepresentative.trim()]);
       names.delete('');
@@ -102,11 +109,7 @@ export function openPlanning(options: {
           .filter((doc) => doc.project.enterprises.some((entry) => entry.subjectId === subject.id))
           .map((doc) => doc.id),
         grade: options.gradeOf(subject.id),
-        raised: hasRaisedRisk(
-          warnings.items.filter((record) => record.subjectId === subject.id),
-          [],
-          today,
-        ),
+        raised: hasRaisedRisk(warningsOf.get(subject.id) ?? [], [], today),
         declared: declared.get(subject.id) ?? [],
         contacts: people.filter((user) => names.has(user.displayName.trim())).map((user) => user.id),
         lastInspectors: lastInspectors.get(subject.id) ?? [],
